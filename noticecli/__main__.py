@@ -1,0 +1,3 @@
+from noticecli.cli import main
+
+main()

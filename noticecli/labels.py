@@ -1,0 +1,60 @@
+"""The one label vocabulary: header label text → canonical key.
+
+Labels are compared after removing every kind of whitespace (spaces, ``&ensp;``, ``&emsp;``,
+U+3000, nbsp) and colons, so ``索&ensp;引&ensp;号：`` and ``索 引 号:`` both match 索引号.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+# \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
+_LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
+_EDGE_PUNCT = "【】[]〔〕()（）<>《》"
+
+DATE_KEYS = frozenset(
+    {"written_date", "effective_date", "repeal_date", "issued_at", "published_at"}
+)
+
+
+def compact_label(text: str) -> str:
+    """The label with whitespace and colons removed: the form we match on."""
+    return _LABEL_NOISE.sub("", text).strip(_EDGE_PUNCT)
+
+
+def display_label(text: str) -> str:
+    """The label as shown, minus the trailing colon and surrounding whitespace."""
+    return text.strip().rstrip(":：").strip().replace("\xa0", " ")
+
+
+@cache
+def vocabulary() -> dict[str, str]:
+    """Compact label → canonical key, from the shipped header-labels.tsv."""
+    table: dict[str, str] = {}
+    text = resources.files("noticecli").joinpath("data/header-labels.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, labels, *_ = line.split("\t")
+        for label in labels.split():
+            table.setdefault(label, key)
+    return table
+
+
+@cache
+def canonical_keys() -> tuple[str, ...]:
+    """Every canonical key, in vocabulary order."""
+    return tuple(dict.fromkeys(vocabulary().values()))
+
+
+def key_for(label: str) -> str | None:
+    """The canonical key of a label as shown, or ``None`` when the label is not known."""
+    return vocabulary().get(compact_label(label))
+
+
+@cache
+def labels_by_length() -> tuple[str, ...]:
+    """Known compact labels, longest first (for scanning text for labels)."""
+    return tuple(sorted(vocabulary(), key=len, reverse=True))

@@ -1,0 +1,166 @@
+"""The typed values that flow between stages, and their JSON form.
+
+Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form documented in
+docs/schema.md and validated by ``noticecli/data/notice.schema.json`` (generated from these
+classes by :mod:`noticecli.schema`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "table", "image"]
+NoticeKind = Literal["notice", "listing"]
+FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment"]
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+class _Model:
+    """Shared ``to_dict``: fields in declaration order, ``None`` kept (a null is information)."""
+
+    _omit_when_none: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            if value is None and item.name in self._omit_when_none:
+                continue
+            out[item.name] = _plain(value)
+        return out
+
+
+@dataclass(slots=True)
+class HeaderField(_Model):
+    """One labelled value as the page shows it.
+
+    ``key`` is the canonical key from the label vocabulary, or ``None`` for a label we do not
+    know yet (kept, never dropped). ``label`` is the label text exactly as shown (inner spaces
+    kept, trailing colon removed). ``value`` is ``None`` when the page shows the label with
+    nothing after it. ``iso`` is the ISO 8601 form of a date value, when it is one.
+    """
+
+    key: str | None
+    label: str
+    value: str | None
+    origin: FieldOrigin = "header"
+    iso: str | None = None
+
+
+@dataclass(slots=True)
+class TableCell(_Model):
+    text: str
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(slots=True)
+class Block(_Model):
+    """One piece of the body in reading order.
+
+    ``text`` holds the text of every kind but ``table`` (rows of cells) and ``image``
+    (``src``/``alt``).
+    """
+
+    _omit_when_none = ("text", "rows", "src", "alt", "level")
+
+    type: BlockType
+    text: str | None = None
+    rows: list[list[TableCell]] | None = None
+    src: str | None = None
+    alt: str | None = None
+    level: int | None = None
+
+
+@dataclass(slots=True)
+class Attachment(_Model):
+    name: str
+    url: str
+    file_type: str | None
+
+
+@dataclass(slots=True)
+class ListingItem(_Model):
+    title: str
+    url: str
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Repair(_Model):
+    """One change the normalizer made to the text.
+
+    Where: ``field`` (a header key or top-level field name) or ``block`` (body block index),
+    plus ``start``/``end`` character offsets in the original text. Applying the records of a
+    text in reverse order (replace ``after`` at ``start`` by ``before``) restores it.
+    """
+
+    field: str | None
+    block: int | None
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    confidence: float
+    alternatives: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class NoticeWarning(_Model):
+    """Something odd about the input that did not stop the parse (``code`` is stable)."""
+
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Notice(_Model):
+    """A parsed disclosure page (``kind == "notice"``) or listing page (``"listing"``)."""
+
+    schema_version: str = SCHEMA_VERSION
+    kind: NoticeKind = "notice"
+    url: str | None = None
+    file: str | None = None
+    encoding: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    publisher: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    author: str | None = None
+    index_no: str | None = None
+    doc_no: str | None = None
+    views: int | None = None
+    header: list[HeaderField] = field(default_factory=list)
+    fields: dict[str, str | None] = field(default_factory=dict)
+    body: list[Block] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    items: list[ListingItem] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    warnings: list[NoticeWarning] = field(default_factory=list)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def warn(self, code: str, message: str) -> None:
+        if not any(w.code == code and w.message == message for w in self.warnings):
+            self.warnings.append(NoticeWarning(code, message))
+
+    def body_text(self) -> str:
+        """The text blocks of the body joined by newlines (tables and images left out)."""
+        return "\n".join(block.text for block in self.body if block.text)
