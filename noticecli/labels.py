@@ -58,3 +58,33 @@ def key_for(label: str) -> str | None:
 def labels_by_length() -> tuple[str, ...]:
     """Known compact labels, longest first (for scanning text for labels)."""
     return tuple(sorted(vocabulary(), key=len, reverse=True))
+
+
+def _spaced(label: str) -> str:
+    # Pages pad labels to equal width with spaces between the characters: 索 引 号, 标　　题.
+    return r"[\s\u3000]*".join(re.escape(char) for char in label)
+
+
+@cache
+def _pair_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(_spaced(label) for label in labels_by_length())
+    # A label starts the text or follows whitespace/punctuation, and is followed by a colon.
+    return re.compile(rf"(?:^|(?<=[\s\u3000,，;；|]))({alternatives})[\s\u3000]*[:：]")
+
+
+def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
+    """``label：value label：value`` text → [(label as shown, value or None)].
+
+    Only known labels split the text, so a colon inside a value does not. Returns [] when the
+    text does not start with a known label followed by a colon.
+    """
+    stripped = text.strip()
+    matches = list(_pair_pattern().finditer(stripped))
+    if not matches or matches[0].start() != 0:
+        return []
+    pairs: list[tuple[str, str | None]] = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
+        value = stripped[match.end() : end].strip().strip("\u3000\xa0").strip()
+        pairs.append((display_label(match.group(1)), value or None))
+    return pairs

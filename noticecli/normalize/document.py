@@ -1,0 +1,156 @@
+"""Normalize a parsed Notice: ISO dates always; text repairs (with records) unless disabled.
+
+Every change to text becomes a :class:`~noticecli.models.Repair` whose offsets point into
+the text as parsed, so the original stays recoverable from the output.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from noticecli.labels import DATE_KEYS
+from noticecli.models import Notice, Repair
+from noticecli.normalize.dates import (
+    DateContext,
+    ParsedDate,
+    TextEdit,
+    apply_edits,
+    parse_date,
+    repair_dates,
+)
+from noticecli.parse.fields import fill_top_level, published_candidates
+
+# Below this confidence a repair is reported as ambiguous and the text is left alone.
+REPAIR_THRESHOLD = 0.9
+
+
+@dataclass(slots=True)
+class _TextSlot:
+    """One piece of text in the notice that repairs may change."""
+
+    field: str | None
+    block: int | None
+    text: str
+    store: Callable[[str], None]
+
+
+def normalize(notice: Notice, *, repair: bool = True) -> Notice:
+    """Add ISO dates and (unless ``repair`` is false) repair damaged dates in place."""
+    context = DateContext(published=_publication_date(notice))
+    slots = _text_slots(notice)
+    results = repair_dates([slot.text for slot in slots], context, threshold=REPAIR_THRESHOLD)
+    for slot, (edits, ambiguities) in zip(slots, results, strict=True):
+        where = _where(slot)
+        for ambiguity in ambiguities:
+            notice.warn(
+                "date_ambiguous",
+                f"{where}: {ambiguity.text!r} may be {' or '.join(ambiguity.candidates)}; "
+                "left unchanged",
+            )
+        if not edits:
+            continue
+        if not repair:
+            for edit in edits:
+                notice.warn(
+                    "repair_skipped",
+                    f"{where}: {edit.before!r} looks like {edit.after!r} (--no-repair)",
+                )
+            continue
+        slot.store(apply_edits(slot.text, edits))
+        notice.repairs.extend(_record(slot, edit) for edit in edits)
+    fill_top_level(notice)
+    _structure_dates(notice)
+    return notice
+
+
+def _record(slot: _TextSlot, edit: TextEdit) -> Repair:
+    return Repair(
+        field=slot.field,
+        block=slot.block,
+        start=edit.start,
+        end=edit.end,
+        before=edit.before,
+        after=edit.after,
+        rule=edit.rule,
+        confidence=round(edit.confidence, 3),
+        alternatives=list(edit.alternatives),
+    )
+
+
+def _where(slot: _TextSlot) -> str:
+    return f"body[{slot.block}]" if slot.field is None else slot.field
+
+
+def _text_slots(notice: Notice) -> list[_TextSlot]:
+    """Header values, title, then body text in reading order (context runs forward)."""
+    slots: list[_TextSlot] = []
+    for index, field in enumerate(notice.header):
+        if field.value:
+            slots.append(
+                _TextSlot(f"header[{index}].value", None, field.value, _setter(field, "value"))
+            )
+    if notice.title:
+        slots.append(_TextSlot("title", None, notice.title, _setter(notice, "title")))
+    for index, block in enumerate(notice.body):
+        if block.text:
+            slots.append(_TextSlot(None, index, block.text, _setter(block, "text")))
+        for row_index, row in enumerate(block.rows or []):
+            for cell_index, cell in enumerate(row):
+                if cell.text:
+                    slots.append(
+                        _TextSlot(
+                            f"rows[{row_index}][{cell_index}]",
+                            index,
+                            cell.text,
+                            _setter(cell, "text"),
+                        )
+                    )
+    return slots
+
+
+def _setter(target: object, name: str) -> Callable[[str], None]:
+    def store(value: str) -> None:
+        setattr(target, name, value)
+
+    return store
+
+
+def _publication_date(notice: Notice) -> datetime.date | None:
+    for field in published_candidates(notice.header):
+        parsed = parse_date(field.value or "")
+        if parsed is not None:
+            return datetime.date.fromisoformat(parsed.iso[:10])
+    return None
+
+
+def _structure_dates(notice: Notice) -> None:
+    """ISO forms beside the date values as shown, and ``published_at`` as ISO."""
+    for field in notice.header:
+        if field.key not in DATE_KEYS or not field.value:
+            field.iso = None
+            continue
+        parsed = parse_date(field.value)
+        field.iso = parsed.iso if parsed else None
+        if parsed is None:
+            notice.warn("date_unparsed", f"{field.label}: {field.value!r} is not a date")
+    notice.published_at = _best_published(notice)
+
+
+def _best_published(notice: Notice) -> str | None:
+    """The first labelled publication date; a later one with a time on the same day wins."""
+    chosen: ParsedDate | None = None
+    for field in published_candidates(notice.header):
+        parsed = parse_date(field.value or "")
+        if parsed is None:
+            continue
+        same_day_with_time = (
+            chosen is not None
+            and not chosen.has_time
+            and parsed.has_time
+            and parsed.iso[:10] == chosen.iso[:10]
+        )
+        if chosen is None or same_day_with_time:
+            chosen = parsed
+    return chosen.iso if chosen else None

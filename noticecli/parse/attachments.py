@@ -1,0 +1,74 @@
+"""Attachments: links to documents (pdf, doc, wps, ofd …) or links whose text says 附件."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticecli.models import Attachment
+from noticecli.parse.dom import absolute_url, clean_text, iter_visible, visible_text
+
+DOCUMENT_EXTENSIONS = frozenset(
+    {
+        "pdf",
+        "doc",
+        "docx",
+        "docm",
+        "wps",
+        "wpt",
+        "xls",
+        "xlsx",
+        "xlsm",
+        "et",
+        "ett",
+        "csv",
+        "ofd",
+        "ppt",
+        "pptx",
+        "dps",
+        "zip",
+        "rar",
+        "7z",
+        "tar",
+        "gz",
+        "ceb",
+        "odt",
+        "ods",
+        "rtf",
+        "txt",
+    }
+)
+_ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
+_NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
+
+
+def file_type_of(url: str) -> str | None:
+    """The document extension of a URL's path, when it is one we count as a document."""
+    name = unquote(urlsplit(url).path).rsplit("/", 1)[-1]
+    if "." not in name:
+        return None
+    extension = name.rsplit(".", 1)[-1].lower()
+    return extension if extension in DOCUMENT_EXTENSIONS else None
+
+
+def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
+    """Document links under ``root`` in page order, one per URL."""
+    found: dict[str, Attachment] = {}
+    for node in iter_visible(root, include_text=False):
+        if node.tag != "a":
+            continue
+        href = (node.attributes.get("href") or "").strip()
+        if not href or href.lower().startswith(_NOT_LINKS):
+            continue
+        text = clean_text(visible_text(node)) or clean_text(node.attributes.get("title") or "")
+        file_type = file_type_of(href)
+        if file_type is None and not _ATTACHMENT_TEXT.match(text):
+            continue
+        url = absolute_url(href, base_url)
+        if url in found:
+            continue
+        name = text or unquote(urlsplit(href).path).rsplit("/", 1)[-1]
+        found[url] = Attachment(name=name, url=url, file_type=file_type)
+    return list(found.values())

@@ -1,0 +1,405 @@
+"""The article body: find its container, then turn it into ordered blocks.
+
+Known CMS containers are tried first (TRS, Hanweb, gov.cn, trt grids …); an unknown template
+falls back to the element holding the most paragraph text that is not link text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.labels import split_label_pairs
+from noticecli.models import Block, TableCell
+from noticecli.parse.dom import (
+    BLOCK_TAGS,
+    absolute_url,
+    clean_text,
+    iter_visible,
+    visible_text,
+)
+
+# Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
+CONTAINER_SELECTORS = (
+    ".TRS_Editor",
+    ".trs_editor_view",
+    "#UCAP-CONTENT",
+    "#zoom",
+    "#Zoom",
+    ".article_content",
+    "#detailContent",
+    ".detailContent",
+    ".pages_content",
+    ".main-txt",
+    ".article-body",
+    ".article-content",
+    ".art_con",
+    ".wzcon",
+    "#content",
+    ".content_text",
+    "article",
+)
+_MIN_CONTAINER_CHARS = 20
+# Widget and footer lines that are never body text, matched on whitespace-free text.
+_BOILERPLATE = re.compile(
+    r"^(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
+    r"字[体号][:：]?【?[大中小]】?.*|分享到?[:：]?.*|【?收藏】?|【?返回顶部】?|"
+    r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|"
+    r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*)$"
+)
+_WIDGET_CLASS = re.compile(
+    r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
+    r"breadcrumb|crumb|footer|pagination|page-?nav",
+    re.IGNORECASE,
+)
+# Page furniture that the density fallback must not mistake for an article.
+_NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
+_BYLINE = re.compile(
+    # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
+    r"^[（(](?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[\u4e00-\u9fff·]{2,4}"
+    r"(?:[\s、，,/][\u4e00-\u9fff·]{2,4})*\s*(?:摄|报道|供图)?[)）]$"
+)
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|"
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2})$"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:办公室|办公厅|人民政府|委员会|管委会|局|厅|办|中心|部|院|委|会|处|科|所|站|队|大队|支队|指挥部)"
+    r"(?:\s*[（(][^()（）]{2,20}[)）])?$"
+)
+_END_PUNCT = "。！？；：，、.!?;:,"
+_HEADING_MAX = 60
+
+
+def find_container(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element that holds the article text, or ``None`` when nothing looks like one."""
+    for selector in CONTAINER_SELECTORS:
+        best: LexborNode | None = None
+        best_length = _MIN_CONTAINER_CHARS - 1
+        for node in tree.css(selector):
+            length = len(clean_text(visible_text(node)))
+            if length > best_length:
+                best, best_length = node, length
+        if best is not None:
+            return best
+    return _densest(tree)
+
+
+def _densest(tree: LexborHTMLParser) -> LexborNode | None:
+    """The parent of the most paragraph text outside links (unknown templates)."""
+    root = tree.body
+    if root is None:
+        return None
+    scores: dict[int, tuple[int, LexborNode]] = {}
+    for node in iter_visible(root, include_text=False, prune_tags=frozenset({"a"})):
+        if node.tag not in ("p", "br"):
+            continue
+        parent = node.parent
+        if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
+            continue
+        text = _text_outside_links(node) if node.tag == "p" else ""
+        if _BOILERPLATE.match(text):
+            continue
+        # Header-grid rows (<p><strong>索引号</strong>：…) are not body text.
+        length = 0 if split_label_pairs(text) else len(text)
+        if node.tag == "br":
+            previous = node.prev
+            length = (
+                len(clean_text(previous.text_content or ""))
+                if previous is not None and previous.tag == "-text"
+                else 0
+            )
+        old = scores.get(parent.mem_id, (0, parent))[0]
+        scores[parent.mem_id] = (old + length, parent)
+    if not scores:
+        return None
+    score, node = max(scores.values(), key=lambda pair: pair[0])
+    return node if score >= _MIN_CONTAINER_CHARS * 3 else None
+
+
+def _marker(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
+def _text_outside_links(node: LexborNode) -> str:
+    parts = [
+        item.text_content or ""
+        for item in iter_visible(node, prune_tags=frozenset({"a"}))
+        if item.tag == "-text"
+    ]
+    return clean_text("".join(parts))
+
+
+def is_widget(node: LexborNode) -> bool:
+    marker = _marker(node)
+    return bool(marker.strip()) and bool(_WIDGET_CLASS.search(marker))
+
+
+def extract_blocks(container: LexborNode, base_url: str | None) -> list[Block]:
+    """The container's content as blocks in reading order."""
+    builder = _BlockBuilder(base_url)
+    builder.walk(container)
+    builder.flush()
+    markers = [block.level for block in builder.blocks]
+    return _merge_split_headings(_classify(builder.blocks), builder.sources, markers)
+
+
+def _merge_split_headings(
+    blocks: list[Block], sources: list[int], markers: list[int | None]
+) -> list[Block]:
+    """A bold title broken over lines by <br> inside one element is one heading."""
+    merged: list[Block] = []
+    merged_sources: list[int] = []
+    merged_markers: list[int | None] = []
+    for block, source, marker in zip(blocks, sources, markers, strict=True):
+        if (
+            merged
+            and block.type == "heading"
+            and merged[-1].type == "heading"
+            and source >= 0
+            and merged_sources[-1] == source
+            and marker == merged_markers[-1] == -1
+        ):
+            merged[-1].text = f"{merged[-1].text}{block.text}"
+            continue
+        merged.append(block)
+        merged_sources.append(source)
+        merged_markers.append(marker)
+    return merged
+
+
+class _BlockBuilder:
+    """Accumulates inline text into the current block; block elements, tables, images and
+    ``<br>`` end it."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        # The block element each text block came from: <br> splits one element into several.
+        self.sources: list[int] = []
+        self._element = 0
+        self._parts: list[str] = []
+        self._bold_chars = 0
+        self._centered = False
+        self._right = False
+
+    def flush(self) -> None:
+        text = clean_text("".join(self._parts))
+        if text and not _BOILERPLATE.match(text):
+            block = Block("paragraph", text)
+            if self._bold_chars >= len(text.replace(" ", "")) > 0:
+                block.level = -1  # marks a wholly bold line; _classify decides on heading
+            elif self._right:
+                block.level = -2  # marks right-aligned text (signatures)
+            elif self._centered:
+                block.level = -3
+            self.blocks.append(block)
+            self.sources.append(self._element)
+        self._parts = []
+        self._bold_chars = 0
+        self._centered = False
+        self._right = False
+
+    def walk(self, root: LexborNode) -> None:
+        # Explicit stack of (node, leaving) pairs: deep nesting cannot overflow Python's stack.
+        stack: list[tuple[LexborNode, bool]] = [(child, False) for child in _children(root)][::-1]
+        bold_depth = 0
+        while stack:
+            node, leaving = stack.pop()
+            tag = node.tag or ""
+            if leaving:
+                if tag in ("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"):
+                    bold_depth -= 1
+                if tag in BLOCK_TAGS:
+                    self.flush()
+                continue
+            if tag == "-text":
+                text = node.text_content or ""
+                self._parts.append(text)
+                if bold_depth > 0:
+                    self._bold_chars += len(re.sub(r"\s", "", text))
+                continue
+            if tag.startswith("-") or tag in _SKIP or is_widget(node):
+                continue
+            if tag == "br":
+                centered, right = self._centered, self._right
+                self.flush()
+                self._centered, self._right = centered, right  # the element's alignment holds
+                continue
+            if tag == "img":
+                self.flush()
+                self._image(node)
+                continue
+            if tag == "table":
+                self.flush()
+                self._table(node)
+                continue
+            if tag in BLOCK_TAGS:
+                self.flush()
+                self._element = node.mem_id
+                self._note_alignment(node)
+            if tag in ("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"):
+                bold_depth += 1
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(_children(node)))
+
+    def _note_alignment(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        style = (attrs.get("style") or "").replace(" ", "").lower()
+        align = (attrs.get("align") or "").lower()
+        if node.tag == "center" or "text-align:center" in style or align == "center":
+            self._centered = True
+        if "text-align:right" in style or align == "right":
+            self._right = True
+
+    def _image(self, node: LexborNode) -> None:
+        src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
+        if not src or src.startswith("data:"):
+            return
+        alt = clean_text(node.attributes.get("alt") or "") or None
+        self.blocks.append(Block("image", src=absolute_url(src, self.base_url), alt=alt))
+        self.sources.append(-1)
+
+    def _table(self, node: LexborNode) -> None:
+        rows: list[list[TableCell]] = []
+        for row in node.css("tr"):
+            # Rows of nested tables belong to their own table; keep only this table's rows.
+            if _owning_table(row) is not node:
+                continue
+            cells = []
+            for cell in row.iter():
+                if cell.tag not in ("td", "th"):
+                    continue
+                cells.append(
+                    TableCell(
+                        clean_text(visible_text(cell, separator="\n")),
+                        header=cell.tag == "th",
+                        colspan=_span(cell.attributes.get("colspan")),
+                        rowspan=_span(cell.attributes.get("rowspan")),
+                    )
+                )
+            if cells and any(cell.text for cell in cells):
+                rows.append(cells)
+        if not rows:
+            return
+        # A one-cell "table" is layout, not data: read it as text.
+        if len(rows) == 1 and len(rows[0]) == 1:
+            self.blocks.append(Block("paragraph", rows[0][0].text))
+        else:
+            self.blocks.append(Block("table", rows=rows))
+        self.sources.append(-1)
+
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "input",
+        "svg",
+        "canvas",
+        "meta",
+        "link",
+        "title",
+        "form",
+    }
+)
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    children = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def _owning_table(row: LexborNode) -> LexborNode | None:
+    parent = row.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _classify(blocks: list[Block]) -> list[Block]:
+    """Name each text block: heading, byline, date, signature or paragraph."""
+    markers: list[int | None] = []
+    for block in blocks:
+        markers.append(block.level)
+        block.level = None
+    for index, block in enumerate(blocks):
+        text = block.text
+        if text is None or block.type != "paragraph":
+            continue
+        after_image = index > 0 and blocks[index - 1].type == "image"
+        if _BYLINE.match(text):
+            block.type = "byline"
+        elif _DATE_LINE.match(text):
+            block.type = "date"
+        elif (markers[index] == -1 or (markers[index] == -3 and not after_image)) and _heading_like(
+            text
+        ):
+            block.type = "heading"
+    _mark_signatures(blocks, markers)
+    return blocks
+
+
+def _heading_like(text: str) -> bool:
+    return (
+        len(text) <= _HEADING_MAX
+        and text[-1] not in "。；;，,：:"
+        and "。" not in text  # a sentence, or a photo caption (图为…。)
+        and not (text[0] in "（(" and text[-1] in ")）")  # an aside such as （此件公开发布）
+    )
+
+
+def _signature_like(text: str, marker: int | None) -> bool:
+    return (
+        len(text) <= 40
+        and text[-1] not in _END_PUNCT
+        and (marker == -2 or bool(_ORG_SUFFIX.search(text)))
+    )
+
+
+def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
+    """Signature lines stand right before a closing date line, or close the body alone."""
+    text_indexes = [i for i, block in enumerate(blocks) if block.text is not None]
+    for position, index in enumerate(text_indexes):
+        if blocks[index].type != "date":
+            continue
+        for earlier in reversed(text_indexes[max(0, position - 4) : position]):
+            block = blocks[earlier]
+            if block.type not in ("paragraph", "heading") or not _signature_like(
+                block.text or "", markers[earlier]
+            ):
+                break
+            block.type = "signature"
+    if text_indexes:
+        last = text_indexes[-1]
+        block = blocks[last]
+        if (
+            block.type == "paragraph"
+            and _ORG_SUFFIX.search(block.text or "")
+            and len(block.text or "") <= 30
+            and (block.text or "")[-1] not in _END_PUNCT
+        ):
+            block.type = "signature"

@@ -1,0 +1,180 @@
+"""Small helpers over selectolax nodes shared by the HTML extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements whose content is never page text.
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "input",
+        "svg",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "blockquote",
+        "pre",
+        "center",
+        "form",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "figure",
+        "figcaption",
+        "hr",
+        "address",
+        "fieldset",
+    }
+)
+_SPACES = re.compile(r"[\s\u200b\ufeff]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """Collapse every run of whitespace (ASCII, nbsp, ensp, emsp, U+3000) into one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style)) or "hidden" in attrs
+
+
+def iter_visible(
+    root: LexborNode,
+    *,
+    include_text: bool = True,
+    prune_ids: frozenset[int] = frozenset(),
+    prune_tags: frozenset[str] = frozenset(),
+) -> Iterator[LexborNode]:
+    """Nodes under ``root`` in document order, skipping non-text elements and their subtrees.
+
+    Subtrees of nodes whose ``mem_id`` is in ``prune_ids`` or whose tag is in ``prune_tags``
+    are skipped too. Iterative (an explicit stack), so 100 000 nested elements cannot
+    overflow the stack.
+    """
+    stack: list[LexborNode] = []
+    child = root.child
+    while True:
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                if include_text:
+                    yield child
+                child = child.next
+                continue
+            if (
+                tag is None
+                or tag.startswith("-")
+                or tag in SKIP_TAGS
+                or tag in prune_tags
+                or child.mem_id in prune_ids
+                or is_hidden(child)
+            ):
+                child = child.next
+                continue
+            yield child
+            stack.append(child)
+            child = child.child
+        if not stack:
+            return
+        child = stack.pop().next
+
+
+def visible_text(node: LexborNode, *, separator: str = "") -> str:
+    """The text a reader sees inside ``node`` (scripts, styles and hidden parts left out)."""
+    if node.tag == "-text":
+        return node.text_content or ""
+    parts: list[str] = []
+    for item in iter_visible(node):
+        if item.tag == "-text":
+            parts.append(item.text_content or "")
+        elif item.tag == "br" or (separator and item.tag in BLOCK_TAGS):
+            parts.append(separator or "\n")
+    return "".join(parts)
+
+
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    parent = node.parent
+    while parent is not None and parent.tag not in (None, "-document"):
+        yield parent
+        parent = parent.parent
+
+
+def has_ancestor(node: LexborNode, tags: frozenset[str]) -> bool:
+    return any(parent.tag in tags for parent in ancestors(node))
+
+
+def document_base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
+    """The URL relative links resolve against: ``<base href>``, the page URL, or canonical."""
+    base = tree.css_first("base[href]")
+    base_href = (base.attributes.get("href") or "").strip() if base else ""
+    if base_href:
+        return urljoin(url, base_href) if url else base_href if _is_absolute(base_href) else url
+    if url:
+        return url
+    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]'):
+        node = tree.css_first(selector)
+        if node is not None:
+            candidate = (
+                node.attributes.get("href") or node.attributes.get("content") or ""
+            ).strip()
+            if _is_absolute(candidate):
+                return candidate
+    return None
+
+
+def _is_absolute(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
+def absolute_url(href: str, base_url: str | None) -> str:
+    href = href.strip()
+    return urljoin(base_url, href) if base_url else href

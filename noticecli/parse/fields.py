@@ -1,0 +1,56 @@
+"""From the labelled fields of a page to the flat map and the top-level fields."""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.labels import compact_label
+from noticecli.models import FieldOrigin, HeaderField, Notice
+
+# Where a value comes from decides which one wins when a page shows a key twice.
+ORIGIN_RANK: dict[FieldOrigin, int] = {"header": 0, "meta_line": 1, "comment": 2, "meta_tag": 3}
+_TOP_LEVEL = ("title", "publisher", "source", "editor", "author", "index_no", "doc_no")
+# published_at comes from these keys only, best first; never from written_date (成文日期).
+PUBLISHED_KEYS = ("published_at", "issued_at")
+_DIGITS = re.compile(r"\d+")
+
+
+def field_name(field: HeaderField) -> str:
+    """The flat-map name of a field: its canonical key, or its label without spaces."""
+    return field.key or compact_label(field.label)
+
+
+def ranked(fields: list[HeaderField]) -> list[HeaderField]:
+    """Fields in order of trust (header grid first), page order kept within an origin."""
+    return sorted(fields, key=lambda field: ORIGIN_RANK[field.origin])
+
+
+def fill_top_level(notice: Notice) -> None:
+    """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins)."""
+    flat: dict[str, str | None] = {}
+    for field in ranked(notice.header):
+        name = field_name(field)
+        if flat.get(name) is None:
+            flat[name] = field.value
+    notice.fields = {field_name(f): flat[field_name(f)] for f in notice.header}
+    for key in _TOP_LEVEL:
+        value = flat.get(key)
+        if value is not None:
+            setattr(notice, key, value)
+    notice.published_at = published_text(notice.header)
+    views = flat.get("views")
+    match = _DIGITS.search(views) if views else None
+    notice.views = int(match.group()) if match else None
+
+
+def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
+    """Fields that may give published_at, best first."""
+    by_trust = ranked(fields)
+    return [
+        field for key in PUBLISHED_KEYS for field in by_trust if field.key == key and field.value
+    ]
+
+
+def published_text(fields: list[HeaderField]) -> str | None:
+    candidates = published_candidates(fields)
+    return candidates[0].value if candidates else None

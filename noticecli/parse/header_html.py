@@ -1,0 +1,206 @@
+"""The labelled fields of an HTML page: the header grid, the meta line under the title, TRS
+``<meta>`` tags and Hanweb ``<!--<$[label]>begin-->`` markers.
+
+One mechanism covers every grid shape (``td``/``th`` cells, ``p > strong``, ``ul > li`` with
+``<font>`` values, ``dl/dt/dd``, ``span`` pairs): find the nodes whose whole text is a label,
+then read the value from the nodes that follow them up to the next label.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.labels import compact_label, display_label, key_for, split_label_pairs
+from noticecli.models import FieldOrigin, HeaderField
+from noticecli.parse.dom import ancestors, clean_text, iter_visible, visible_text
+
+# TRS and Hanweb publish the article's own fields as <meta name=...> tags.
+META_TAG_KEYS = {
+    "articletitle": "title",
+    "pubdate": "published_at",
+    "contentsource": "source",
+    "columnname": "column",
+    "author": None,  # site-wide on most templates: not taken
+}
+_HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
+_TAGS = re.compile(r"<[^>]*>")
+_UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}[:：]$")
+_MAX_LABEL_CHARS = 16
+# A grid holds this many labels within a few levels; fewer, and they are a meta line.
+_GRID_MIN_LABELS = 4
+_GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subject"})
+_HANWEB_SKIP = frozenset({"信息内容", "内容"})
+_NOT_HEADER = frozenset({"a"})
+# Page widgets written like labels (字体：大 中 小); never fields.
+_WIDGETS = frozenset(
+    {
+        "字体",
+        "字号",
+        "分享",
+        "分享到",
+        "打印",
+        "收藏",
+        "扫一扫",
+        "当前位置",
+        "您当前的位置",
+        "您的位置",
+        "位置",
+        "相关链接",
+        "上一篇",
+        "下一篇",
+    }
+)
+
+
+@dataclass(slots=True)
+class _LabelNode:
+    node: LexborNode
+    label: str
+    key: str | None
+
+
+def _label_of(text: str) -> tuple[str, str | None] | None:
+    """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _MAX_LABEL_CHARS or compact_label(stripped) in _WIDGETS:
+        return None
+    key = key_for(stripped)
+    if key is not None:
+        return display_label(stripped), key
+    if _UNKNOWN_LABEL.match(stripped):
+        return display_label(stripped), None
+    return None
+
+
+def _climb(node: LexborNode, compact: str, stop: LexborNode | None) -> LexborNode:
+    """The outermost element whose whole text is still just the label (``td > b`` → ``td``)."""
+    current = node
+    for parent in ancestors(node):
+        if parent is stop or parent.tag in ("body", "html", "a"):
+            break
+        if compact_label(visible_text(parent)) != compact:
+            break
+        current = parent
+    return current
+
+
+def extract_grid_fields(
+    root: LexborNode, *, exclude: LexborNode | None = None
+) -> list[HeaderField]:
+    """Labelled fields under ``root`` in page order, leaving out the subtree ``exclude``."""
+    pruned = frozenset({exclude.mem_id}) if exclude is not None else frozenset()
+    label_nodes: list[_LabelNode] = []
+    inline: list[tuple[LexborNode, list[tuple[str, str | None]]]] = []
+    order: dict[int, int] = {}
+    # Links are navigation, not labels; the body is text, not a header.
+    for position, node in enumerate(iter_visible(root, prune_ids=pruned, prune_tags=_NOT_HEADER)):
+        order[node.mem_id] = position
+        if node.tag != "-text":
+            continue
+        text = node.text_content or ""
+        if not text.strip():
+            continue
+        found = _label_of(text)
+        if found is not None:
+            label, key = found
+            label_nodes.append(_LabelNode(_climb(node, compact_label(text), exclude), label, key))
+            continue
+        pairs = split_label_pairs(text)
+        if pairs:
+            inline.append((node, pairs))
+
+    label_nodes = _drop_lonely_unknown(label_nodes)
+    label_ids = {item.node.mem_id for item in label_nodes}
+    holds_label: dict[int, int] = {}
+    for item in label_nodes:
+        for parent in ancestors(item.node):
+            holds_label[parent.mem_id] = holds_label.get(parent.mem_id, 0) + 1
+
+    positioned: list[tuple[int, HeaderField]] = []
+    for item in label_nodes:
+        value = _value_after(item.node, label_ids, holds_label)
+        origin = _origin(item.node, holds_label, item.key)
+        positioned.append(
+            (order.get(item.node.mem_id, 0), HeaderField(item.key, item.label, value, origin))
+        )
+    for node, pairs in inline:
+        origin = _origin(node, holds_label, key_for(pairs[0][0]))
+        for label, value in pairs:
+            positioned.append(
+                (order.get(node.mem_id, 0), HeaderField(key_for(label), label, value, origin))
+            )
+    positioned.sort(key=lambda pair: pair[0])
+    return [field for _, field in positioned]
+
+
+def _drop_lonely_unknown(label_nodes: list[_LabelNode]) -> list[_LabelNode]:
+    """Keep an unknown ``XX：`` label only beside known labels (same parent or grandparent)."""
+    near_known: set[int] = set()
+    for item in label_nodes:
+        if item.key is not None:
+            near_known.update(parent.mem_id for parent in islice(ancestors(item.node), 3))
+    kept = []
+    for item in label_nodes:
+        if item.key is not None or any(
+            parent.mem_id in near_known for parent in islice(ancestors(item.node), 3)
+        ):
+            kept.append(item)
+    return kept
+
+
+def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
+    parts: list[str] = []
+    sibling = node.next
+    while sibling is not None:
+        if sibling.mem_id in label_ids or holds_label.get(sibling.mem_id):
+            break
+        if sibling.tag == "-text":
+            parts.append(sibling.text_content or "")
+        elif sibling.tag and not sibling.tag.startswith("-"):
+            parts.append(" " + visible_text(sibling) + " ")
+        sibling = sibling.next
+    value = clean_text("".join(parts)).lstrip(":：").strip()
+    return value or None
+
+
+def _origin(node: LexborNode, holds_label: dict[int, int], key: str | None) -> FieldOrigin:
+    for depth, parent in enumerate(ancestors(node)):
+        if depth >= 5:
+            break
+        count = holds_label.get(parent.mem_id, 0)
+        if count >= _GRID_MIN_LABELS:
+            return "header"
+        if count >= 2 and key in _GRID_KEYS:
+            return "header"
+    return "header" if key in _GRID_KEYS else "meta_line"
+
+
+def extract_meta_tags(tree: LexborHTMLParser) -> list[HeaderField]:
+    fields: list[HeaderField] = []
+    for node in tree.css("meta[name]"):
+        name = (node.attributes.get("name") or "").strip()
+        key = META_TAG_KEYS.get(name.lower())
+        if key is None:
+            continue
+        value = clean_text(node.attributes.get("content") or "")
+        fields.append(HeaderField(key, name, value or None, "meta_tag"))
+    return fields
+
+
+def extract_comment_markers(html: str) -> list[HeaderField]:
+    """Hanweb ``<!--<$[信息来源]>begin-->value<!--<$[信息来源]>end-->`` fields."""
+    if "<!--<$[" not in html:
+        return []
+    fields: list[HeaderField] = []
+    for match in _HANWEB_MARKER.finditer(html):
+        label = match.group(1).strip()
+        if label in _HANWEB_SKIP:
+            continue
+        value = clean_text(html_module.unescape(_TAGS.sub("", match.group(2))))
+        fields.append(HeaderField(key_for(label), label, value or None, "comment"))
+    return fields

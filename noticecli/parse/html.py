@@ -1,0 +1,125 @@
+"""HTML page → Notice with labels and text exactly as the page shows them.
+
+Dates stay as shown here; :mod:`noticecli.normalize` adds ISO forms and repairs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.parse.listing import extract_listing, is_listing
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.models import Block, HeaderField, Notice
+from noticecli.parse.attachments import extract_attachments
+from noticecli.parse.body import extract_blocks, find_container
+from noticecli.parse.dom import clean_text, document_base_url, iter_visible, visible_text
+from noticecli.parse.fields import fill_top_level
+from noticecli.parse.header_html import (
+    extract_comment_markers,
+    extract_grid_fields,
+    extract_meta_tags,
+)
+
+_TITLE_SELECTORS = (
+    ".article_title",
+    ".article-title",
+    ".con-title",
+    ".detail-title",
+    ".xxgk_title",
+    ".news_title",
+    ".title",
+    "#title",
+    "h1",
+    "h2",
+)
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|\s-\s)\s*")
+
+
+def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None) -> Notice:
+    """Build the raw Notice of an already parsed page."""
+    notice = Notice(url=url)
+    base_url = document_base_url(tree, url)
+    root = tree.body or tree.root
+    if root is None:
+        notice.warn("no_body", "the page has no <body> and no content")
+        return notice
+
+    listing = extract_listing(tree, base_url)
+    if is_listing(tree, listing):
+        notice.kind = "listing"
+        notice.items = listing.items
+        notice.title = _page_title(tree, None, [])
+        for code, message in listing.warnings:
+            notice.warn(code, message)
+        return notice
+
+    container = find_container(tree)
+    grid = extract_grid_fields(root, exclude=container)
+    notice.header = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
+    fill_top_level(notice)
+    notice.title = notice.title or _page_title(tree, container, notice.header)
+    if not any(field.origin == "header" for field in notice.header):
+        notice.warn("no_header", "no label/value header block found")
+
+    if container is None:
+        notice.warn("no_body", "no article body found")
+    else:
+        notice.body = _without_title(extract_blocks(container, base_url), notice.title)
+        if not notice.body:
+            notice.warn("no_body", "the article body is empty")
+    notice.attachments = extract_attachments(root, base_url)
+    return notice
+
+
+def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[HeaderField]:
+    """Comment-marker fields that repeat a visible field add nothing; keep the rest."""
+    seen = {(field.key, field.value) for field in existing}
+    return [field for field in fields if (field.key, field.value) not in seen]
+
+
+def _page_title(
+    tree: LexborHTMLParser, container: LexborNode | None, header: list[HeaderField]
+) -> str | None:
+    """The article's own title element, else ``<title>`` without the site-name suffix."""
+    element_title = _title_element(tree, container)
+    if element_title:
+        return element_title
+    title_node = tree.css_first("title")
+    if title_node is None:
+        return None
+    text = clean_text(title_node.text())
+    if not text:
+        return None
+    parts = [part for part in _SITE_SUFFIX.split(text) if part]
+    return max(parts, key=len) if len(parts) > 1 else text
+
+
+def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
+    """The first title-like element before the body (after it is related-links territory)."""
+    positions: dict[int, int] = {}
+    if container is not None and tree.body is not None:
+        for position, node in enumerate(iter_visible(tree.body, include_text=False)):
+            positions[node.mem_id] = position
+    limit = positions.get(container.mem_id) if container is not None else None
+    for selector in _TITLE_SELECTORS:
+        for node in tree.css(selector):
+            if limit is not None and positions.get(node.mem_id, limit + 1) > limit:
+                continue
+            if node.css_first("a") is not None and node.tag in ("h1", "h2"):
+                continue  # a logo or a site-name link, not the article's title
+            text = clean_text(visible_text(node))
+            if 4 <= len(text) <= 200:
+                return text
+    return None
+
+
+def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop a first block that only repeats the title."""
+    if blocks and title and blocks[0].text and _compact(blocks[0].text) == _compact(title):
+        return blocks[1:]
+    return blocks
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())

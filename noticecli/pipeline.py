@@ -1,0 +1,140 @@
+"""The public parse functions: input → decode → parse → normalize → Notice.
+
+Each stage is a plain function; this module only chooses which parser a text needs and
+chains the stages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from noticecli.decode import check_not_binary, decode_bytes
+from noticecli.errors import InputError, ParseError
+from noticecli.models import Notice
+from noticecli.normalize.document import normalize
+from noticecli.parse.html import parse_html_tree
+from noticecli.parse.text import parse_text_dump
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
+_HTML_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br)\b", re.I)
+
+
+def parse_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    repair: bool = True,
+) -> Notice:
+    """Parse one disclosure or listing page (``str``, or ``bytes`` in any encoding)."""
+    if isinstance(html, bytes):
+        return parse_bytes(html, url=url, encoding=encoding, repair=repair)
+    return normalize(_parse_markup(html, url), repair=repair)
+
+
+def parse_text(text: str, *, repair: bool = True) -> Notice:
+    """Parse a plain-text dump of a page (``label: value`` lines, then the body)."""
+    if not text.strip():
+        raise ParseError("no text to parse")
+    return normalize(parse_text_dump(text), repair=repair)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    http_charset: str | None = None,
+    text_dump: bool | None = None,
+    repair: bool = True,
+) -> Notice:
+    """Decode and parse raw bytes; ``text_dump=None`` decides from the content."""
+    check_not_binary(data, source)
+    decoded = decode_bytes(data, override=encoding, http_charset=http_charset, source=source)
+    as_text = text_dump if text_dump is not None else not _HTML_MARKUP.search(decoded.text[:4096])
+    notice = parse_text_dump(decoded.text) if as_text else _parse_markup(decoded.text, url)
+    notice.url = url
+    notice.file = source if url is None else None
+    notice.encoding = decoded.encoding
+    for code, message in decoded.warnings:
+        notice.warn(code, message)
+    return normalize(notice, repair=repair)
+
+
+def parse_file(
+    path: str | Path,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    repair: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Notice:
+    """Read and parse one file; ``.txt`` files are text dumps, others are sniffed."""
+    file_path = Path(path)
+    data = read_input(file_path, max_bytes=max_bytes)
+    suffix = file_path.suffix.lower()
+    text_dump = True if suffix in TEXT_SUFFIXES else None
+    notice = parse_bytes(
+        data, source=str(path), url=url, encoding=encoding, text_dump=text_dump, repair=repair
+    )
+    notice.file = str(path)
+    return notice
+
+
+def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing what cannot be a page before reading it whole."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError("is a directory", source=name)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+                "(--max-bytes)",
+                source=name,
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", source=name) from None
+    except PermissionError:
+        raise InputError("permission denied", source=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", source=name) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+    if len(data) > max_bytes:
+        raise InputError(f"input is over the {max_bytes} byte limit (--max-bytes)", source=name)
+    return data
+
+
+def _parse_markup(html: str, url: str | None) -> Notice:
+    tree = LexborHTMLParser(html)
+    pre = _only_pre(tree)
+    if pre is not None:
+        notice = parse_text_dump(pre)
+        notice.url = url
+        return notice
+    notice = parse_html_tree(tree, html, url=url)
+    notice.url = url
+    return notice
+
+
+def _only_pre(tree: LexborHTMLParser) -> str | None:
+    """The text of a page that is just a ``<pre>`` text dump, else ``None``."""
+    body = tree.body
+    if body is None:
+        return None
+    pres = body.css("pre")
+    if len(pres) != 1:
+        return None
+    pre_text = pres[0].text()
+    outside = len("".join(body.text().split())) - len("".join(pre_text.split()))
+    return pre_text if pre_text.strip() and outside < 200 else None
