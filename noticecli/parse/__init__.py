@@ -1,0 +1,1 @@
+"""Parsers: from a page (HTML or text dump) to a Notice."""

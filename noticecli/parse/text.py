@@ -1,0 +1,644 @@
+"""Parse the text dump of a disclosure page (a naive text extraction) into a :class:`Notice`.
+
+The dump has no markup, so structure comes from the text alone:
+
+* an optional archiver preamble (``标题: …`` lines up to a ``==== 正文 ====`` separator);
+* the header grid: the leading lines that start with a ``label: value`` pair;
+* the title line and the meta line (``发表时间: … 信息来源: … 责任编辑: …``) under it;
+* the body, one block per non-empty line, and trailing ``信息来源:`` style lines.
+
+Only the header region, the meta lines and the trailing meta lines are label-parsed: body
+sentences often contain colons (``附件：…``, ``各单位：``) and must stay text. Values are kept as
+shown (edge whitespace trimmed); dates are not repaired here.
+
+A page whose header and body were flattened onto one long line (the archiver's ``page.txt``) is
+read in "flattened" mode: header values are cut at whitespace and the text after the last
+header label is split into paragraphs at whitespace.
+
+Body blocks: a short line (≤ 30 characters) without end punctuation that stands alone between
+blank lines is a heading, and consecutive heading lines are joined into one heading (a CJK
+title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under a
+heading are bylines; a date line is a date; an organisation name at the end of the body, or
+right above a date line, is a signature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from noticecli.labels import DATE_KEYS, compact_label, display_label, labels_by_length, vocabulary
+from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
+
+__all__ = ["parse_text_dump", "resolve_truncated_label", "value_shape"]
+
+# Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
+_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
+_CJK = "\u4e00-\u9fff"
+_EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
+# CSS rules and comment markers left by tag stripping (the pingtan dump has a <style> block).
+_CSS_RULE = re.compile(r"(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}")
+_COMMENT_MARK = re.compile(r"<!--|-->")
+_SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
+
+# Keys a meta line (under the title) or a trailing line (after the body) carries.
+_META_KEYS = frozenset(
+    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
+)
+_TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
+
+_DATE_VALUE = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
+_DATE_TIME_PREFIX = re.compile(
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_DATE_LINE = re.compile(
+    rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
+    rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
+)
+_DOC_NO_VALUE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$")
+_INDEX_NO_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
+_NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
+
+_PAREN_BYLINE = re.compile(rf"^[(（]\s*[{_CJK}·]{{2,4}}\s*[)）]$")
+_AUTHOR_LINE = re.compile(rf"^(?P<role>\S.{{1,36}}?)\s+(?P<name>[{_CJK}·]{{2,4}})$")
+_END_PUNCT = tuple("。！？；：，、…!?;:,")
+_ORG_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{3,40}}$")
+_ORG_SUFFIXES = (
+    "办公室",
+    "委员会",
+    "管委会",
+    "政府",
+    "中心",
+    "公司",
+    "集团",
+    "厅",
+    "局",
+    "委",
+    "办",
+    "院",
+    "处",
+    "室",
+    "会",
+    "队",
+    "所",
+    "站",
+    "部",
+    "社",
+    "署",
+    "馆",
+)
+
+_HEADING_MAX = 30
+_JOINED_HEADING_MAX = 40
+_FLAT_LINE_MIN = 200  # a header line this long holds the whole page
+_FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
+_FLAT_VALUE_MAX = 50
+
+Shape = Literal["empty", "date", "doc_no", "index_no", "number", "text"]
+_SHAPE_WORDS: dict[Shape, str] = {
+    "empty": "empty",
+    "date": "date",
+    "doc_no": "document number",
+    "index_no": "index number",
+    "number": "number",
+    "text": "text",
+}
+LabelKind = Literal["known", "unknown", "fragment"]
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    gap = f"[{_INNER_WS}]{{0,3}}"
+    known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
+    # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
+    # only at the line start or after whitespace, so body-like text is not cut into labels.
+    return re.compile(
+        rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{_CJK}]{{1,8}})[{_INNER_WS}]*[:：]"
+    )
+
+
+@cache
+def _first_label() -> dict[str, str]:
+    """Canonical key → its first (most usual) label, for messages."""
+    names: dict[str, str] = {}
+    for label, key in vocabulary().items():
+        names.setdefault(key, label)
+    return names
+
+
+@cache
+def _truncation_candidates(fragment: str) -> tuple[str, ...]:
+    """Keys of the vocabulary labels that end with ``fragment`` and are longer than it."""
+    keys = [
+        key
+        for label, key in vocabulary().items()
+        if len(label) > len(fragment) and label.endswith(fragment)
+    ]
+    return tuple(dict.fromkeys(keys))
+
+
+@dataclass(slots=True)
+class _Label:
+    start: int
+    end: int  # just after the colon
+    shown: str  # label as shown, colon and edge whitespace removed
+    compact: str
+    kind: LabelKind
+    key: str | None
+
+
+def _find_labels(line: str) -> list[_Label]:
+    found: list[_Label] = []
+    pattern = _label_pattern()
+    pos = 0
+    while (match := pattern.search(line, pos)) is not None:
+        if match["known"] is not None:
+            compact = compact_label(match["known"])
+            found.append(
+                _Label(
+                    match.start(),
+                    match.end(),
+                    display_label(match["known"]),
+                    compact,
+                    "known",
+                    vocabulary()[compact],
+                )
+            )
+            pos = match.end()
+            continue
+        run = match["other"]
+        if _truncation_candidates(run):
+            kind: LabelKind = "fragment"
+        elif len(run) >= 2:
+            kind = "unknown"
+        else:  # one character that ends no label: "张:" is text, not a label
+            pos = match.start() + 1
+            continue
+        found.append(_Label(match.start(), match.end(), run, run, kind, None))
+        pos = match.end()
+    return found
+
+
+def _is_label_line(line: str) -> bool:
+    labels = _find_labels(line)
+    return bool(labels) and labels[0].start == 0
+
+
+# --- truncated labels -------------------------------------------------------------------------
+
+
+def value_shape(value: str | None) -> Shape:
+    """What a header value looks like: the evidence for reading a cut-short label."""
+    text = (value or "").strip()
+    if not text or text in _NIL_VALUES:
+        return "empty"
+    if _DATE_VALUE.match(text):
+        return "date"
+    if _DOC_NO_VALUE.search(text):
+        return "doc_no"
+    if _INDEX_NO_VALUE.match(text):
+        return "index_no"
+    if text.isdigit():
+        return "number"
+    return "text"
+
+
+def _fits(key: str, shape: Shape) -> bool:
+    if key == "index_no":  # an index number is always filled in and always code-shaped
+        return shape == "index_no"
+    if key == "doc_no":  # many notices have no 文号, so an empty value points here
+        return shape in {"doc_no", "empty"}
+    if key in DATE_KEYS:
+        return shape in {"date", "empty"}
+    if key == "validity_period":
+        return shape in {"date", "empty", "text"}
+    if key == "views":
+        return shape in {"number", "empty"}
+    return shape in {"text", "empty"}
+
+
+def resolve_truncated_label(
+    fragment: str, value: str | None, seen_keys: set[str]
+) -> tuple[str | None, float, tuple[str, ...]]:
+    """Read a label cut short to its last character(s), e.g. ``号`` → 索引号 or 文号.
+
+    Candidates are the vocabulary labels ending with ``fragment``. Keys already seen on the page
+    are dropped (a page shows 索引号 once), then keys whose values never look like ``value``.
+    Returns ``(key, confidence, candidate keys)``; ``key`` is ``None`` (confidence 0.0) when no
+    candidate or more than one remains.
+    """
+    candidates = _truncation_candidates(compact_label(fragment))
+    if not candidates:
+        return None, 0.0, ()
+    unseen = [key for key in candidates if key not in seen_keys] or list(candidates)
+    shape = value_shape(value)
+    fitting = [key for key in unseen if _fits(key, shape)]
+    if len(fitting) != 1:
+        return None, 0.0, candidates
+    if len(candidates) == 1:
+        confidence = 0.9
+    elif shape in {"index_no", "doc_no", "date", "number"}:
+        confidence = 0.85  # a distinctive value shape decided it
+    else:
+        confidence = 0.7  # decided by an empty/plain value and what was already seen
+    return fitting[0], confidence, candidates
+
+
+# --- building fields --------------------------------------------------------------------------
+
+
+def _clean(line: str) -> str:
+    return _EDGE_NOISE.sub("", line)
+
+
+def _value(text: str) -> str | None:
+    value = _clean(text)
+    return value or None
+
+
+class _Builder:
+    """Collects header fields and warnings in page order."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
+        self.seen: set[str] = set()
+
+    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField:
+        key = label.key
+        if label.kind == "fragment":
+            key = self._resolve(label, value)
+        field = HeaderField(key=key, label=label.shown, value=value, origin=origin)
+        self.notice.header.append(field)
+        if key is not None:
+            self.seen.add(key)
+        return field
+
+    def _resolve(self, label: _Label, value: str | None) -> str | None:
+        seen_before = set(self.seen)
+        key, _confidence, candidates = resolve_truncated_label(label.compact, value, seen_before)
+        names = _first_label()
+        if key is None:
+            shape = value_shape(value)
+            if len(label.compact) > 1 and not any(_fits(c, shape) for c in candidates):
+                return None  # 字号：大 中 小 is a label of its own, not a cut-short 发文字号
+            shown = "/".join(names[c] for c in candidates)
+            self.notice.warn(
+                "truncated_label_ambiguous",
+                f"label '{label.shown}' could be {shown}; kept as shown",
+            )
+            return None
+        reasons = [f"value shape: {_SHAPE_WORDS[value_shape(value)]}"]
+        already = [names[c] for c in candidates if c in seen_before and c != key]
+        if already:
+            reasons.append(f"{'/'.join(already)} already seen")
+        self.notice.warn(
+            "truncated_label",
+            f"label '{label.shown}' read as {names[key]} ({'; '.join(reasons)})",
+        )
+        return key
+
+    def add_line(self, line: str, origin: FieldOrigin) -> list[HeaderField]:
+        labels = _find_labels(line)
+        added = []
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+            added.append(self.add(label, _value(line[label.end : end]), origin))
+        return added
+
+
+def _is_meta_line(line: str) -> bool:
+    """A label line under the title: it names when/where/who, not what (标题, 索引号 …)."""
+    labels = _find_labels(line)
+    if not labels or labels[0].start != 0:
+        return False
+    known = [label.key for label in labels if label.key is not None]
+    return bool(known) and all(key in _META_KEYS for key in known)
+
+
+def _is_trailing_meta(line: str) -> bool:
+    labels = _find_labels(line)
+    if not labels or labels[0].start != 0:
+        return False
+    if any(label.kind != "known" or label.key not in _TRAILING_KEYS for label in labels):
+        return False
+    return len(line) <= 60
+
+
+# --- lines and shapes -------------------------------------------------------------------------
+
+
+def _compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_title_like(line: str) -> bool:
+    return (
+        4 <= len(line) <= 100
+        and not line.endswith(_END_PUNCT)
+        and not _DATE_LINE.match(line)
+        and not _is_label_line(line)
+    )
+
+
+def _is_org_line(line: str) -> bool:
+    return bool(_ORG_LINE.match(line)) and line.rstrip().endswith(_ORG_SUFFIXES)
+
+
+def _strip_markup(line: str) -> str:
+    return _COMMENT_MARK.sub(" ", _CSS_RULE.sub(" ", line))
+
+
+# --- body -------------------------------------------------------------------------------------
+
+
+def _join_heading(first: str, second: str) -> str:
+    if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii():
+        return f"{first} {second}"
+    return first + second  # a CJK heading wrapped over two lines reads as one
+
+
+def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
+    """Blocks from body lines ("" marks a blank line)."""
+    entries = [(index, line) for index, line in enumerate(lines) if line]
+    has_blank = len(entries) < len(lines)
+
+    def standalone(index: int) -> bool:
+        if not has_blank:
+            return True
+        before = index == 0 or not lines[index - 1]
+        after = index == len(lines) - 1 or not lines[index + 1]
+        return before and after
+
+    # The closing run: signature/date/byline lines after the last paragraph.
+    tail_from = len(entries)
+    while tail_from > 0:
+        text = entries[tail_from - 1][1]
+        if not (_DATE_LINE.match(text) or _is_org_line(text) or _PAREN_BYLINE.match(text)):
+            break
+        tail_from -= 1
+
+    blocks: list[Block] = []
+    last_heading_entry = -2
+    for position, (index, text) in enumerate(entries):
+        following = entries[position + 1][1] if position + 1 < len(entries) else ""
+        previous = blocks[-1].type if blocks else None
+        kind: BlockType
+        if _PAREN_BYLINE.match(text) or (previous == "heading" and _author_line(text)):
+            kind = "byline"
+        elif _DATE_LINE.match(text):
+            kind = "date"
+        elif _is_org_line(text) and (position >= tail_from or _DATE_LINE.match(following)):
+            kind = "signature"
+        elif headings and standalone(index) and _heading_like(text):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        if kind == "heading" and last_heading_entry == position - 1 and blocks:
+            joined = _join_heading(blocks[-1].text or "", text)
+            if len(joined) <= _JOINED_HEADING_MAX:
+                blocks[-1].text = joined
+                last_heading_entry = position
+                continue
+        blocks.append(Block(type=kind, text=text))
+        if kind == "heading":
+            last_heading_entry = position
+    return blocks
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= _HEADING_MAX and not text.endswith(_END_PUNCT)
+
+
+def _author_line(text: str) -> bool:
+    match = _AUTHOR_LINE.match(text)
+    return match is not None and not match["role"].rstrip().endswith(_END_PUNCT)
+
+
+# --- flattened pages --------------------------------------------------------------------------
+
+
+def _cut_value(raw: str) -> tuple[str | None, str]:
+    """First value-sized piece of ``raw`` (a date keeps its time), and the rest."""
+    text = _clean(raw)
+    if not text:
+        return None, ""
+    match = _DATE_TIME_PREFIX.match(text)
+    if match:
+        return match.group(), _clean(text[match.end() :])
+    parts = text.split(maxsplit=1)
+    head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+    return head, rest
+
+
+def _plausible_value(value: str) -> bool:
+    return len(value) <= _FLAT_VALUE_MAX and not re.search("[。；！？]", value)
+
+
+def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
+    """Header grid of a one-line page; returns (title if newly found, the text after it)."""
+    labels = _find_labels(line)
+    last = 0
+    while last + 1 < len(labels) and labels[last + 1].start - labels[last].end <= _FLAT_GAP_MAX:
+        last += 1
+    origin: FieldOrigin = "header"
+    found_title: str | None = None
+    rest = ""
+    dropped = False
+    for index in range(last + 1):
+        label = labels[index]
+        end = labels[index + 1].start if index < last else len(line)
+        raw = line[label.end : end]
+        value, residue = _cut_value(raw)
+        if index == last and value is not None and not _plausible_value(value):
+            value, residue = None, _clean(raw)  # the body starts right after this label
+        build.add(label, value, origin)
+        if index == last:
+            rest = residue
+            continue
+        if residue:
+            dropped = True
+            known_title = _field_value(build.notice, "title") or found_title
+            if known_title and _compact_text(known_title) in _compact_text(residue):
+                origin = "meta_line"  # labels after the title line are its meta line
+            elif known_title is None:
+                head = residue.split()[0]
+                if _is_title_like(head) and len(head) >= 6:
+                    found_title, origin = head, "meta_line"
+    build.notice.warn(
+        "flattened_text",
+        "header and body share one line; header values cut at whitespace"
+        + ("; page chrome between them dropped" if dropped else ""),
+    )
+    return found_title, rest
+
+
+# --- the parser -------------------------------------------------------------------------------
+
+
+def _find_separator(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines[:40]):
+        if _SEPARATOR.match(line):
+            before = [item for item in lines[:index] if item]
+            if before and any(_is_label_line(item) for item in before):
+                return index
+            return None
+    return None
+
+
+def _next_nonblank(lines: list[str], start: int) -> int:
+    while start < len(lines) and not lines[start]:
+        start += 1
+    return start
+
+
+def parse_text_dump(text: str) -> Notice:
+    """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
+    notice = Notice(kind="notice")
+    build = _Builder(notice)
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = []
+    for raw in raw_lines:
+        stripped = _strip_markup(raw)
+        if stripped != raw:
+            notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
+        lines.append(_clean(stripped))
+
+    start = 0
+    separator = _find_separator(lines)
+    if separator is not None:
+        # The archiver's own record of the page: metadata, not part of the page's grid.
+        for line in lines[:separator]:
+            if _is_label_line(line):
+                build.add_line(line, "meta_tag")
+        start = separator + 1
+
+    title_line: str | None = None
+    body_lines: list[str] = []
+    headings = True
+    first = _next_nonblank(lines, start)
+    if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and _is_label_line(lines[first]):
+        found, rest = _parse_flattened(lines[first], build)
+        title_line = found
+        body_lines = rest.split() + lines[first + 1 :]
+        headings = False  # line structure is gone: no evidence for headings
+    else:
+        body_start, title_line = _parse_head(lines, first, build)
+        body_end = _parse_trailing(lines, body_start, build)
+        body_lines = lines[body_start:body_end]
+
+    notice.body = _body_blocks(body_lines, headings=headings)
+    _fill_top_level(notice, title_line)
+    if not any(field.origin in {"header", "meta_line"} for field in notice.header):
+        notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
+    return notice
+
+
+def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
+    """Header grid, title line and meta lines; returns (body start, title line if seen)."""
+    index = first
+    title_line: str | None = None
+    # A title above the grid: one title-like line directly followed by label lines.
+    if index < len(lines) and not _is_label_line(lines[index]) and _is_title_like(lines[index]):
+        after = _next_nonblank(lines, index + 1)
+        if after < len(lines) and _is_label_line(lines[after]):
+            title_line, index = lines[index], after
+
+    grid: list[str] = []
+    grid_end = scan = index
+    while scan < len(lines):
+        line = lines[scan]
+        scan += 1
+        if not line:
+            continue
+        labels = _find_labels(line)
+        if not labels or labels[0].start != 0:
+            break
+        # After a blank line, a line of unknown labels only is more likely the salutation
+        # that opens the body (各单位：) than a grid row.
+        if grid and not lines[scan - 2] and all(label.kind == "unknown" for label in labels):
+            break
+        grid.append(line)
+        grid_end = scan
+    # Lines of unknown labels only ("各位同事：") are prose, not a header.
+    labels = [label for line in grid for label in _find_labels(line)]
+    if not any(label.kind != "unknown" for label in labels):
+        return first, None
+    for line in grid:
+        # Under a title shown above the grid, a when/where/who line is the meta line.
+        meta = title_line is not None and _is_meta_line(line)
+        build.add_line(line, "meta_line" if meta else "header")
+    index = grid_end
+
+    title = _field_value(build.notice, "title") or title_line
+    # The grid ran up to a line without labels: a title (repeated, or the first one shown),
+    # then meta lines under it; anything else starts the body.
+    while (index := _next_nonblank(lines, index)) < len(lines):
+        line = lines[index]
+        if title and _compact_text(line) == _compact_text(title):
+            pass  # the title repeated above the article: not body
+        elif _is_meta_line(line):
+            build.add_line(line, "meta_line")
+        elif title is None and _is_title_like(line):
+            title = title_line = line
+        else:
+            break
+        index += 1
+    return index, title_line
+
+
+def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
+    """Trailing ``信息来源:`` style lines after the body; returns where the body ends."""
+    end = len(lines)
+    trailing: list[str] = []
+    index = end - 1
+    while index >= body_start:
+        line = lines[index]
+        if line and not _is_trailing_meta(line):
+            break
+        if line:
+            trailing.append(line)
+            end = index
+        index -= 1
+    for line in reversed(trailing):
+        build.add_line(line, "meta_line")
+    return end
+
+
+def _field_value(notice: Notice, key: str) -> str | None:
+    for field in notice.header:
+        if field.key == key and field.value is not None:
+            return field.value
+    return None
+
+
+def _fill_top_level(notice: Notice, title_line: str | None) -> None:
+    for field in notice.header:
+        notice.fields.setdefault(field.key or compact_label(field.label), field.value)
+    notice.title = _field_value(notice, "title") or title_line
+    # 发布日期/发表时间 first, 发文日期 as a fallback, never 成文日期 (written, not published).
+    notice.published_at = _field_value(notice, "published_at") or _field_value(notice, "issued_at")
+    notice.publisher = _field_value(notice, "publisher")
+    notice.source = _field_value(notice, "source")
+    notice.editor = _field_value(notice, "editor")
+    notice.author = _field_value(notice, "author")
+    notice.index_no = _field_value(notice, "index_no")
+    notice.doc_no = _field_value(notice, "doc_no")
+    views = _field_value(notice, "views")
+    digits = re.search(r"\d+", views or "")
+    notice.views = int(digits.group()) if digits else None
+    for field in notice.header:
+        # The archiver preamble's 原文链接 is the page's address.
+        value = field.value or ""
+        if compact_label(field.label) == "原文链接" and value.startswith(("http://", "https://")):
+            notice.url = value
+            break
