@@ -180,5 +180,11 @@ def _emit(
         raise click.ClickException(f"{output}: cannot write: {error.strerror or error}") from None
 
 
-def run() -> None:
-    main()
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema that every emitted document validates against."""
+    import json
+
+    from noticecli.schema import notice_schema
+
+    click.echo(json.dumps(notice_schema(), ensure_ascii=False, indent=2))

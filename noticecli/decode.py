@@ -67,7 +67,9 @@ def declared_meta_charset(data: bytes) -> str | None:
 def check_not_binary(data: bytes, source: str | None = None) -> None:
     """Raise :class:`InputError` for empty input and for files that are clearly not text."""
     if not data.strip():
-        raise InputError("empty input" if not data else "input holds only whitespace", source=source)
+        raise InputError(
+            "empty input" if not data else "input holds only whitespace", source=source
+        )
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"not a text page: looks like {what}", source=source)

@@ -16,6 +16,7 @@ from noticecli.errors import InputError, ParseError
 from noticecli.models import Notice
 from noticecli.normalize.document import normalize
 from noticecli.parse.html import parse_html_tree
+from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.parse.text import parse_text_dump
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -116,14 +117,16 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _parse_markup(html: str, url: str | None) -> Notice:
+    html, flattened = limit_nesting(html)
     tree = LexborHTMLParser(html)
     pre = _only_pre(tree)
-    if pre is not None:
-        notice = parse_text_dump(pre)
-        notice.url = url
-        return notice
-    notice = parse_html_tree(tree, html, url=url)
+    notice = parse_text_dump(pre) if pre is not None else parse_html_tree(tree, html, url=url)
     notice.url = url
+    if flattened:
+        notice.warn(
+            "deep_nesting",
+            f"elements nested deeper than {MAX_DEPTH} levels were flattened before parsing",
+        )
     return notice
 
 

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from noticecli.parse.body import extract_blocks, find_container
+
+
+def blocks(html: str, base_url: str | None = "http://rfb.example.gov.cn/a/b/page.html") -> list:
+    tree = LexborHTMLParser(html)
+    container = find_container(tree)
+    assert container is not None
+    return [b.to_dict() for b in extract_blocks(container, base_url)]
+
+
+def test_known_container_is_preferred_over_density() -> None:
+    html = (
+        "<div class='nav'><p>" + "导航文字很长很长" * 20 + "</p></div>"
+        "<div class='TRS_Editor'><p>人防工程检查通知正文。</p></div>"
+    )
+    assert blocks(html) == [{"type": "paragraph", "text": "人防工程检查通知正文。"}]
+
+
+def test_empty_known_container_falls_through() -> None:
+    html = (
+        "<div class='TRS_Editor'><embed src='x.swf'></div>"
+        "<div id='zoom'><p>二〇二四年防空警报试鸣安排如下。</p></div>"
+    )
+    assert blocks(html)[0]["text"] == "二〇二四年防空警报试鸣安排如下。"
+
+
+def test_block_kinds() -> None:
+    html = """<div id="zoom">
+      <p style="text-align:center"><strong>关于开展人防宣传周活动的通知</strong></p>
+      <p>　　各区人防办：</p>
+      <p><strong>一、活动时间</strong></p>
+      <p>　　2024年9月14日至21日。</p>
+      <p>（杨开斌）</p>
+      <p>（此件公开发布）</p>
+      <table><tr><th>区</th><th>地点</th></tr><tr><td>东区</td><td>广场</td></tr></table>
+      <p><img src="../img/a.jpg" alt="现场"></p>
+      <p style="text-align: right">市人民防空办公室</p>
+      <p style="text-align: right">2024年9月1日</p>
+    </div>"""
+    assert blocks(html) == [
+        {"type": "heading", "text": "关于开展人防宣传周活动的通知"},
+        {"type": "paragraph", "text": "各区人防办："},
+        {"type": "heading", "text": "一、活动时间"},
+        {"type": "paragraph", "text": "2024年9月14日至21日。"},
+        {"type": "byline", "text": "（杨开斌）"},
+        {"type": "paragraph", "text": "（此件公开发布）"},
+        {
+            "type": "table",
+            "rows": [
+                [
+                    {"text": "区", "header": True, "colspan": 1, "rowspan": 1},
+                    {"text": "地点", "header": True, "colspan": 1, "rowspan": 1},
+                ],
+                [
+                    {"text": "东区", "header": False, "colspan": 1, "rowspan": 1},
+                    {"text": "广场", "header": False, "colspan": 1, "rowspan": 1},
+                ],
+            ],
+        },
+        {"type": "image", "src": "http://rfb.example.gov.cn/a/img/a.jpg", "alt": "现场"},
+        {"type": "signature", "text": "市人民防空办公室"},
+        {"type": "date", "text": "2024年9月1日"},
+    ]
+
+
+def test_word_markup_scripts_and_widgets_are_not_body() -> None:
+    html = """<div class="article_content"><style>@font-face{font-family:"宋体";}</style>
+      <p class=MsoNormal><span style='font-family:仿宋'>各乡镇人民政府<span lang=EN-US><o:p></o:p></span></span>：</p>
+      <script>var x = "打印";</script>
+      <div class="share">分享到：微信 微博</div>
+      <p>【打印本页】</p><p>【关闭窗口】</p><p>扫一扫在手机打开当前页</p>
+    </div>"""
+    assert blocks(html) == [{"type": "paragraph", "text": "各乡镇人民政府："}]
+
+
+def test_br_split_bold_title_is_one_heading() -> None:
+    html = """<div id="UCAP-CONTENT"><p align="center"><strong>关于人防工程<br>平战转换的通知</strong><br>
+      （2024年1月5日印发）</p><p>正文第一段。</p></div>"""
+    assert blocks(html)[:2] == [
+        {"type": "heading", "text": "关于人防工程平战转换的通知"},
+        {"type": "paragraph", "text": "（2024年1月5日印发）"},
+    ]
+
+
+def test_density_fallback_ignores_header_rows_and_footer() -> None:
+    html = (
+        "<div class='top'><p><strong>索引号</strong>：X-1</p><p><strong>名称</strong>："
+        + "长" * 80
+        + "</p></div>"
+        "<div class='footer'><p>" + "版权所有网站标识码" * 10 + "</p></div>"
+        "<div class='main'><p>"
+        + "第一段正文内容。" * 5
+        + "</p><p>"
+        + "第二段。" * 10
+        + "</p></div>"
+    )
+    tree = LexborHTMLParser(html)
+    container = find_container(tree)
+    assert container is not None
+    assert container.attributes.get("class") == "main"
+
+
+def test_nothing_like_a_body() -> None:
+    assert find_container(LexborHTMLParser("<div><a href='/'>首页</a></div>")) is None
+
+
+def test_deeply_nested_markup_does_not_overflow() -> None:
+    depth = 100_000
+    html = "<div id='zoom'>" + "<div>" * depth + "<p>深层正文。</p>" + "</div>" * depth + "</div>"
+    tree = LexborHTMLParser(html)
+    container = find_container(tree)
+    if container is not None:  # Lexbor may cap the depth; either way nothing may crash
+        extract_blocks(container, None)
