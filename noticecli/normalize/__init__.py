@@ -1,0 +1,1 @@
+"""Text normalization: repairs of text that naive extraction damaged, each one recorded."""

@@ -1,0 +1,360 @@
+"""Damaged-date repair and header date parsing (noticecli.normalize.dates)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from noticecli.normalize.dates import (
+    Ambiguity,
+    DateContext,
+    ParsedDate,
+    TextEdit,
+    apply_edits,
+    parse_date,
+    repair_dates,
+    revert_edits,
+)
+
+PUBLISHED = DateContext(datetime.date(2020, 5, 6))
+
+
+def repair_one(
+    text: str, context: DateContext = PUBLISHED, threshold: float = 0.9
+) -> tuple[list[TextEdit], list[Ambiguity]]:
+    ((edits, ambiguities),) = repair_dates([text], context, threshold=threshold)
+    return edits, ambiguities
+
+
+def repaired(text: str, context: DateContext = PUBLISHED) -> str:
+    edits, _ = repair_one(text, context)
+    return apply_edits(text, edits)
+
+
+# --------------------------------------------------------------------------- repairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        ("327日，会议召开。", "3月27日，会议召开。", "date.month_day_missing_yue"),
+        ("于1112日召开", "于11月12日召开", "date.month_day_missing_yue"),
+        ("截至1231日，", "截至12月31日，", "date.month_day_missing_yue"),
+        ("于20199月在济南", "于2019年9月在济南", "date.year_month_missing_nian"),
+        ("于201912月召开", "于2019年12月召开", "date.year_month_missing_nian"),
+        ("于20193月27日召开", "于2019年3月27日召开", "date.year_month_missing_nian"),
+        ("于2019912日召开", "于2019年9月12日召开", "date.ymd_missing_nian_yue"),
+        ("于20191112日召开", "于2019年11月12日召开", "date.ymd_missing_nian_yue"),
+        ("2019年327日，", "2019年3月27日，", "date.month_day_missing_yue"),
+        ("２０２０年３月２７日", "2020年3月27日", "date.fullwidth_digits"),
+        ("2020年 5月", "2020年5月", "date.space_inside"),
+        ("2020年\u30005月\u00a06日", "2020年5月6日", "date.space_inside"),
+        ("于3月27号召开", "于3月27日召开", "date.hao_for_ri"),
+    ],
+)
+def test_repairs(text: str, expected: str, rule: str) -> None:
+    edits, ambiguities = repair_one(text)
+    assert apply_edits(text, edits) == expected
+    assert {edit.rule for edit in edits} == {rule}
+    assert ambiguities == []
+    for edit in edits:
+        assert text[edit.start : edit.end] == edit.before
+        assert 0.9 <= edit.confidence <= 1.0
+
+
+def test_edit_records_original_span() -> None:
+    (edit,), _ = repair_one("活动。327日，会议")
+    assert edit == TextEdit(3, 7, "327日", "3月27日", "date.month_day_missing_yue", 0.97)
+
+
+def test_hao_damaged_gets_two_edits() -> None:
+    edits, _ = repair_one("于327号召开")
+    assert [(e.before, e.after, e.rule) for e in edits] == [
+        ("327", "3月27", "date.month_day_missing_yue"),
+        ("号", "日", "date.hao_for_ri"),
+    ]
+
+
+def test_damaged_and_fullwidth_rewritten_in_one_edit() -> None:
+    # Otherwise a second run would still find the full-width digits to convert.
+    text = "于２０１９年３２７日召开"
+    edits, _ = repair_one(text)
+    assert apply_edits(text, edits) == "于2019年3月27日召开"
+    assert [e.rule for e in edits] == ["date.month_day_missing_yue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # durations and counts
+        "30日内",
+        "15个工作日",
+        "历时327日",
+        "共327日",
+        "第327日",
+        "327日以来",
+        "327天",
+        "为期112日",
+        "最长可延长至112日",
+        "第12日",
+        "每月15日",
+        "12日",
+        # document, index, house numbers
+        "〔2020〕327号",
+        "[2020]327号",
+        "327号文",
+        "第327号",
+        "12号楼",
+        "于327号楼",
+        "岚综管综〔2016〕266号",
+        "（2019）912号",
+        "003110598/202005-00043",
+        "PZ00101-1700-2023-00059",
+        # clean dates, ranges, times, other numbers
+        "2020年1月1日至12月31日",
+        "1-10月",
+        "2020-05-06",
+        "2016-10-26 17:06",
+        "9:30",
+        "2019年中国城市信用建设高峰论坛",
+        "28个省110个城市413份",
+        "第2位",
+        "70周年",
+        "电话0551-62601234",
+        "增长12.5%",
+        "327日元",
+        "A327日",
+        "v2.327日",
+        "https://www.pingtan.gov.cn/zwgk/201610/t20161026_79826.htm",
+        "3月27日",
+        "2019年3月27日",
+        "2019年9月",
+        # implausible: no valid split, or no plausible year
+        "于332日",
+        "于230日",
+        "2019年229日",
+        "于12345月",
+        "于1000912日",
+    ],
+)
+def test_never_touched(text: str) -> None:
+    edits, _ = repair_one(text)
+    assert edits == []
+
+
+@pytest.mark.parametrize("text", ["327日", "于2019912日", "〔2020〕327号", "会议327日召开"])
+def test_no_context_no_publication_date(text: str) -> None:
+    edits, ambiguities = repair_one(text, DateContext())
+    assert apply_edits(text, edits) in (text, repaired(text, DateContext()))
+    assert len(edits) + len(ambiguities) <= 1
+
+
+def test_weak_context_reported_not_repaired() -> None:
+    edits, ambiguities = repair_one("会议327日召开")
+    assert edits == []
+    assert [(a.text, a.candidates, a.rule) for a in ambiguities] == [
+        ("327日", ("3月27日",), "date.month_day_missing_yue")
+    ]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def test_two_splits_resolved_by_publication_date() -> None:
+    # Published 2020-05-06: 11月2日 would lie after it in the same year.
+    edits, _ = repair_one("于112日召开")
+    assert [(e.after, e.alternatives) for e in edits] == [("1月12日", ("11月2日",))]
+
+
+def test_two_splits_undecided_is_ambiguity() -> None:
+    edits, ambiguities = repair_one("于112日召开", DateContext(datetime.date(2020, 12, 31)))
+    assert edits == []
+    (ambiguity,) = ambiguities
+    assert ambiguity.text == "112日"
+    assert set(ambiguity.candidates) == {"1月12日", "11月2日"}
+    assert "readings" in ambiguity.reason
+
+
+def test_two_splits_resolved_by_narrative_order_across_blocks() -> None:
+    context = DateContext(datetime.date(2020, 12, 31))
+    blocks = ["10月5日，启动检查。", "于112日召开总结会。", "11月20日，通报结果。"]
+    results = repair_dates(blocks, context)
+    assert results[0] == ([], [])
+    assert apply_edits(blocks[1], results[1][0]) == "于11月2日召开总结会。"
+    assert results[2] == ([], [])
+
+
+def test_future_reading_without_marker_is_left_alone() -> None:
+    edits, ambiguities = repair_one("。1112日，会议召开", DateContext(datetime.date(2020, 5, 6)))
+    # 11月12日 of the previous year still fits a date written without its year.
+    assert [e.after for e in edits] == ["11月12日"]
+    edits, ambiguities = repair_one("2020年1112日，会议召开")
+    assert edits == []
+    assert ambiguities[0].reason == "the reading falls after the publication date"
+
+
+def test_future_deadline_is_expected() -> None:
+    edits, _ = repair_one("请于2020年630日前报送")
+    assert [e.after for e in edits] == ["6月30日"]
+
+
+def test_leap_day_uses_year() -> None:
+    assert repaired("2020年229日，") == "2020年2月29日，"
+    assert repaired("2019年229日，") == "2019年229日，"
+    # Year from the text around it.
+    assert repaired("2019年工作总结。于229日召开", DateContext()) == "2019年工作总结。于229日召开"
+    # No year known at all: 2月29日 is possible.
+    assert repaired("于229日召开", DateContext()) == "于2月29日召开"
+
+
+def test_threshold() -> None:
+    text = "活动。327日，会议"
+    assert repair_one(text, threshold=0.99)[0] == []
+    assert repair_one(text, threshold=0.99)[1][0].candidates == ("3月27日",)
+    assert len(repair_one(text, threshold=0.5)[0]) == 1
+
+
+def test_results_per_block_and_offsets_per_block() -> None:
+    blocks = ["没有日期。", "327日，召开会议。", "于20199月在济南"]
+    results = repair_dates(blocks, PUBLISHED)
+    assert len(results) == 3
+    assert [apply_edits(b, r[0]) for b, r in zip(blocks, results, strict=True)] == [
+        "没有日期。",
+        "3月27日，召开会议。",
+        "于2019年9月在济南",
+    ]
+
+
+def test_empty_input() -> None:
+    assert repair_dates([]) == []
+    assert repair_dates([""]) == [([], [])]
+
+
+# --------------------------------------------------------------------------- the seed page
+
+
+def test_seed_page_repairs_exactly_three_dates(seed_text: str) -> None:
+    text = seed_text
+    edits, ambiguities = repair_one(text)
+    assert [(e.before, e.after) for e in edits] == [
+        ("327日", "3月27日"),
+        ("318日", "3月18日"),
+        ("20199月", "2019年9月"),
+    ]
+    assert ambiguities == []
+    fixed = apply_edits(text, edits)
+    assert "3月27日,全省人防" in fixed
+    assert "3月18日,省人防办党组" in fixed
+    assert "于2019年9月在济南2019年中国城市" in fixed
+    # Nothing else changed.
+    assert (
+        fixed.replace("3月27日", "327日", 1)
+        .replace("3月18日", "318日", 1)
+        .replace("2019年9月", "20199月", 1)
+        == text
+    )
+    assert revert_edits(fixed, edits) == text
+    assert repair_one(fixed) == ([], [])
+
+
+def test_seed_page_as_blocks(seed_text: str) -> None:
+    blocks = [b for b in seed_text.split("\n") if b.strip()]
+    results = repair_dates(blocks, PUBLISHED)
+    changed = [e.before for edits, _ in results for e in edits]
+    assert changed == ["327日", "318日", "20199月"]
+
+
+# --------------------------------------------------------------------------- edits
+
+
+def test_idempotent_on_mixed_text() -> None:
+    text = "2020年1月1日至1231日，于112日、327号召开，２０２０年３月２７日，20193月27日。"
+    edits, _ = repair_one(text)
+    once = apply_edits(text, edits)
+    assert repair_one(once)[0] == []
+    assert revert_edits(once, edits) == text
+
+
+def test_revert_round_trip_with_length_changes() -> None:
+    text = "于327日和20199月、２０２０年 ３月２７号召开"
+    edits, _ = repair_one(text)
+    assert len(edits) >= 3
+    fixed = apply_edits(text, edits)
+    assert fixed != text
+    assert revert_edits(fixed, edits) == text
+    assert revert_edits(fixed, list(reversed(edits))) == text
+
+
+def test_apply_rejects_mismatch_and_overlap() -> None:
+    with pytest.raises(ValueError, match="does not match"):
+        apply_edits("abc", [TextEdit(0, 1, "x", "y", "r", 1.0)])
+    overlapping = [TextEdit(0, 2, "ab", "", "r", 1.0), TextEdit(1, 3, "bc", "", "r", 1.0)]
+    with pytest.raises(ValueError, match="overlapping"):
+        apply_edits("abc", overlapping)
+    with pytest.raises(ValueError, match="does not match"):
+        revert_edits("abc", [TextEdit(0, 1, "a", "zz", "r", 1.0)])
+
+
+def test_apply_and_revert_no_edits() -> None:
+    assert apply_edits("文本", []) == "文本"
+    assert revert_edits("文本", []) == "文本"
+
+
+# --------------------------------------------------------------------------- parse_date
+
+
+@pytest.mark.parametrize(
+    ("value", "iso", "has_time"),
+    [
+        ("2020-05-06", "2020-05-06", False),
+        ("2020-05-06 09:33", "2020-05-06T09:33:00+08:00", True),
+        ("2020-05-06 09:33:12", "2020-05-06T09:33:12+08:00", True),
+        ("2020-05-06T09:33", "2020-05-06T09:33:00+08:00", True),
+        ("2020年5月6日", "2020-05-06", False),
+        ("2020年05月06日 09:33", "2020-05-06T09:33:00+08:00", True),
+        ("2020年05月06日09时33分", "2020-05-06T09:33:00+08:00", True),
+        ("二〇二〇年五月六日", "2020-05-06", False),
+        ("二〇一九年十二月三十一日", "2019-12-31", False),
+        ("二○二○年十月二十日", "2020-10-20", False),
+        ("2020.05.06", "2020-05-06", False),
+        ("2020/5/6", "2020-05-06", False),
+        ("20200506", "2020-05-06", False),
+        ("２０２０－０５－０６　０９：３３", "2020-05-06T09:33:00+08:00", True),
+        ("２０２０年５月６日", "2020-05-06", False),
+        ("  2020-05-06\u00a0", "2020-05-06", False),
+        ("2016-10-26 17:06", "2016-10-26T17:06:00+08:00", True),
+        ("2020年2月29日", "2020-02-29", False),
+    ],
+)
+def test_parse_date(value: str, iso: str, has_time: bool) -> None:
+    assert parse_date(value) == ParsedDate(iso, has_time)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "   ",
+        "2020-02-30",
+        "2019年2月29日",
+        "2020-13-01",
+        "2020-05-06 25:00",
+        "2020-05-06 09:61",
+        "2020-05/06",
+        "2020-05-06 至 2020-05-08",
+        "2020年5月",
+        "5月6日",
+        "20201306",
+        "2020050",
+        "二〇二〇年十三月一日",
+        "二〇二〇年二十二十月一日",
+        "二零年五月六日",
+        "2020-05-0609:33",
+        "无",
+        "327日",
+        "岚综管综〔2016〕266号",
+    ],
+)
+def test_parse_date_rejects(value: str) -> None:
+    assert parse_date(value) is None
