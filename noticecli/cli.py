@@ -168,12 +168,14 @@ def _emit(
     records: Iterator[Notice], fmt: str, output: Path | None, debug: bool, *, single: bool
 ) -> None:
     if output is None:
-        stream: IO[str] = click.get_text_stream("stdout")
+        stream: IO[str] = sys.stdout
         render_records(records, fmt, stream, pretty=stream.isatty(), single=single)
         return
     try:
-        with AtomicWriter(output) as handle:
-            render_records(records, fmt, handle, pretty=False, single=single)
+        writer = AtomicWriter(output)
+        with writer as handle:
+            if render_records(records, fmt, handle, pretty=False, single=single) == 0:
+                writer.discard()  # every input failed: leave an existing file as it was
     except OSError as error:
         if debug:
             raise

@@ -84,8 +84,15 @@ def _bad_sequences(data: bytes, encoding: str) -> tuple[str, int]:
 
 
 def _tolerable(text: str, bad: int) -> bool:
-    non_ascii = sum(1 for char in text if ord(char) > 127)
-    return bad == 0 or bad * 1000 <= max(non_ascii, 1) * _DAMAGE_PER_MILLE
+    """Few enough undecodable sequences to be damage rather than the wrong encoding.
+
+    Text in the wrong encoding yields almost no well-decoded non-ASCII characters, so the
+    allowance scales with those: one stray sequence, plus 2 per 1000 good characters.
+    """
+    if bad == 0:
+        return True
+    good = sum(1 for char in text if ord(char) > 127) - bad
+    return good >= 20 and bad * 1000 <= 1000 + good * _DAMAGE_PER_MILLE
 
 
 def decode_bytes(

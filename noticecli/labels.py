@@ -14,6 +14,30 @@ from importlib import resources
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
 _EDGE_PUNCT = "【】[]〔〕()（）<>《》"
 
+# Page widgets and attachment lists written like labels (字体：大 中 小, 附件：…): never fields.
+WIDGET_LABELS = frozenset(
+    {
+        "字体",
+        "字号",
+        "分享",
+        "分享到",
+        "打印",
+        "收藏",
+        "扫一扫",
+        "当前位置",
+        "您当前的位置",
+        "您的位置",
+        "位置",
+        "相关链接",
+        "上一篇",
+        "下一篇",
+        "附件",
+        "相关附件",
+        "附件下载",
+    }
+)
+_TRAILING_WIDGET = re.compile(r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]")
+
 DATE_KEYS = frozenset(
     {"written_date", "effective_date", "repeal_date", "issued_at", "published_at"}
 )
@@ -22,6 +46,11 @@ DATE_KEYS = frozenset(
 def compact_label(text: str) -> str:
     """The label with whitespace and colons removed: the form we match on."""
     return _LABEL_NOISE.sub("", text).strip(_EDGE_PUNCT)
+
+
+def cut_trailing_widget(value: str) -> str:
+    """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆)."""
+    return _TRAILING_WIDGET.split(value, maxsplit=1)[0].strip()
 
 
 def display_label(text: str) -> str:
@@ -85,6 +114,6 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     pairs: list[tuple[str, str | None]] = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
-        value = stripped[match.end() : end].strip().strip("\u3000\xa0").strip()
+        value = cut_trailing_widget(stripped[match.end() : end].strip("\u3000\xa0 \t\n"))
         pairs.append((display_label(match.group(1)), value or None))
     return pairs

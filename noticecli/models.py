@@ -8,7 +8,8 @@ classes by :mod:`noticecli.schema`).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -117,7 +118,7 @@ class Repair(_Model):
     after: str
     rule: str
     confidence: float
-    alternatives: list[str] = field(default_factory=list)
+    alternatives: list[str] = dataclass_field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -146,13 +147,13 @@ class Notice(_Model):
     index_no: str | None = None
     doc_no: str | None = None
     views: int | None = None
-    header: list[HeaderField] = field(default_factory=list)
-    fields: dict[str, str | None] = field(default_factory=dict)
-    body: list[Block] = field(default_factory=list)
-    attachments: list[Attachment] = field(default_factory=list)
-    items: list[ListingItem] = field(default_factory=list)
-    repairs: list[Repair] = field(default_factory=list)
-    warnings: list[NoticeWarning] = field(default_factory=list)
+    header: list[HeaderField] = dataclass_field(default_factory=list)
+    fields: dict[str, str | None] = dataclass_field(default_factory=dict)
+    body: list[Block] = dataclass_field(default_factory=list)
+    attachments: list[Attachment] = dataclass_field(default_factory=list)
+    items: list[ListingItem] = dataclass_field(default_factory=list)
+    repairs: list[Repair] = dataclass_field(default_factory=list)
+    warnings: list[NoticeWarning] = dataclass_field(default_factory=list)
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -23,6 +23,11 @@ class AtomicWriter:
         self.path = path
         self._handle: IO[str] | None = None
         self._temp: str | None = None
+        self._discarded = False
+
+    def discard(self) -> None:
+        """Leave the target as it was (nothing worth writing was produced)."""
+        self._discarded = True
 
     def __enter__(self) -> IO[str]:
         directory = self.path.parent if str(self.path.parent) else Path()
@@ -40,11 +45,12 @@ class AtomicWriter:
     ) -> None:
         assert self._handle is not None and self._temp is not None
         try:
-            if exc_type is None:
+            keep = exc_type is None and not self._discarded
+            if keep:
                 self._handle.flush()
                 os.fsync(self._handle.fileno())
             self._handle.close()
-            if exc_type is None:
+            if keep:
                 Path(self._temp).replace(self.path)
         finally:
             Path(self._temp).unlink(missing_ok=True)
@@ -52,20 +58,34 @@ class AtomicWriter:
 
 def render_records(
     records: Iterable[Notice], fmt: str, stream: IO[str], *, pretty: bool, single: bool
-) -> None:
+) -> int:
     """Write records as ``json`` (one document when ``single``, else an array), ``jsonl``,
-    or ``table``. Records are consumed one at a time, so every format streams."""
+    or ``table``. Records are consumed one at a time, so every format streams. Returns the
+    number of records written."""
+    counted = _Counter(records)
     if fmt == "jsonl":
-        for record in records:
+        for record in counted:
             stream.write(record.to_json() + "\n")
             stream.flush()
     elif fmt == "json":
-        _write_json(records, stream, indent=2 if pretty else None, single=single)
+        _write_json(counted, stream, indent=2 if pretty else None, single=single)
     else:
         from noticecli.render import render_table  # rich is imported only for tables
 
-        for record in records:
+        for record in counted:
             render_table(record, stream)
+    return counted.count
+
+
+class _Counter:
+    def __init__(self, records: Iterable[Notice]) -> None:
+        self._records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Notice]:
+        for record in self._records:
+            self.count += 1
+            yield record
 
 
 def _write_json(
@@ -75,8 +95,10 @@ def _write_json(
         for record in records:
             stream.write(record.to_json(indent=indent) + "\n")
         return
+    count = 0
     stream.write("[")
-    for count, record in enumerate(records):
+    for record in records:
         stream.write(("\n" if count == 0 else ",\n") + record.to_json(indent=indent))
         stream.flush()
-    stream.write("\n]\n")
+        count += 1
+    stream.write("\n]\n" if count else "]\n")

@@ -104,7 +104,8 @@ def test_excluded_body_is_skipped() -> None:
 
 def test_meta_tags() -> None:
     tree = LexborHTMLParser(
-        '<head><meta name="ArticleTitle" content="标题一"><meta name="PubDate" content="2024-01-02">'
+        '<head><meta name="ArticleTitle" content="标题一">'
+        '<meta name="PubDate" content="2024-01-02">'
         '<meta name="contentSource" content=" 市人防办 "><meta name="keywords" content="x"></head>'
     )
     assert [(f.key, f.label, f.value, f.origin) for f in extract_meta_tags(tree)] == [

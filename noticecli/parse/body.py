@@ -23,6 +23,7 @@ from noticecli.parse.dom import (
 # Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
 CONTAINER_SELECTORS = (
     ".TRS_Editor",
+    ".TRS_UEDITOR",
     ".trs_editor_view",
     "#UCAP-CONTENT",
     "#zoom",
@@ -77,11 +78,12 @@ def find_container(tree: LexborHTMLParser) -> LexborNode | None:
     """The element that holds the article text, or ``None`` when nothing looks like one."""
     for selector in CONTAINER_SELECTORS:
         best: LexborNode | None = None
-        best_length = _MIN_CONTAINER_CHARS - 1
+        best_score = 0
         for node in tree.css(selector):
-            length = len(clean_text(visible_text(node)))
-            if length > best_length:
-                best, best_length = node, length
+            # An image-only article counts; a banner holding one Flash <embed> does not.
+            score = len(clean_text(visible_text(node))) or (1 if node.css_first("img") else 0)
+            if score > best_score:
+                best, best_score = node, score
         if best is not None:
             return best
     return _densest(tree)
@@ -267,7 +269,8 @@ class _BlockBuilder:
         rows: list[list[TableCell]] = []
         for row in node.css("tr"):
             # Rows of nested tables belong to their own table; keep only this table's rows.
-            if _owning_table(row) is not node:
+            owner = _owning_table(row)
+            if owner is None or owner.mem_id != node.mem_id:
                 continue
             cells = []
             for cell in row.iter():

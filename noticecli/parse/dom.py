@@ -72,13 +72,19 @@ BLOCK_TAGS = frozenset(
         "fieldset",
     }
 )
+_CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff60"
+_CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def clean_text(text: str) -> str:
-    """Collapse every run of whitespace (ASCII, nbsp, ensp, emsp, U+3000) into one space."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse every run of whitespace (ASCII, nbsp, ensp, emsp, U+3000) into one space.
+
+    A source line break between two CJK characters is removed instead, as CSS Text 3
+    renders it: Word-pasted markup breaks lines inside sentences (各乡镇人民政府\n：).
+    """
+    return _SPACES.sub(" ", _CJK_LINE_BREAK.sub("", text)).strip()
 
 
 def is_hidden(node: LexborNode) -> bool:

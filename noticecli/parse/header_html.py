@@ -15,7 +15,14 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.labels import compact_label, display_label, key_for, split_label_pairs
+from noticecli.labels import (
+    WIDGET_LABELS,
+    compact_label,
+    cut_trailing_widget,
+    display_label,
+    key_for,
+    split_label_pairs,
+)
 from noticecli.models import FieldOrigin, HeaderField
 from noticecli.parse.dom import ancestors, clean_text, iter_visible, visible_text
 
@@ -34,27 +41,10 @@ _MAX_LABEL_CHARS = 16
 # A grid holds this many labels within a few levels; fewer, and they are a meta line.
 _GRID_MIN_LABELS = 4
 _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subject"})
+# Keys of the line under a title (发布时间：… 来源：… 责任编辑：…) and of trailing credits.
+_META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
 _HANWEB_SKIP = frozenset({"信息内容", "内容"})
 _NOT_HEADER = frozenset({"a"})
-# Page widgets written like labels (字体：大 中 小); never fields.
-_WIDGETS = frozenset(
-    {
-        "字体",
-        "字号",
-        "分享",
-        "分享到",
-        "打印",
-        "收藏",
-        "扫一扫",
-        "当前位置",
-        "您当前的位置",
-        "您的位置",
-        "位置",
-        "相关链接",
-        "上一篇",
-        "下一篇",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -67,7 +57,7 @@ class _LabelNode:
 def _label_of(text: str) -> tuple[str, str | None] | None:
     """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
     stripped = text.strip()
-    if not stripped or len(stripped) > _MAX_LABEL_CHARS or compact_label(stripped) in _WIDGETS:
+    if not stripped or len(stripped) > _MAX_LABEL_CHARS or compact_label(stripped) in WIDGET_LABELS:
         return None
     key = key_for(stripped)
     if key is not None:
@@ -117,19 +107,25 @@ def extract_grid_fields(
     label_nodes = _drop_lonely_unknown(label_nodes)
     label_ids = {item.node.mem_id for item in label_nodes}
     holds_label: dict[int, int] = {}
-    for item in label_nodes:
-        for parent in ancestors(item.node):
-            holds_label[parent.mem_id] = holds_label.get(parent.mem_id, 0) + 1
+    located: list[tuple[LexborNode, list[str | None]]] = [
+        (item.node, [item.key]) for item in label_nodes
+    ] + [(node, [key_for(label) for label, _ in pairs]) for node, pairs in inline]
+    for node, keys in located:
+        for parent in ancestors(node):
+            holds_label[parent.mem_id] = holds_label.get(parent.mem_id, 0) + len(keys)
+    group_keys: dict[int, set[str | None]] = {}
+    for node, keys in located:
+        group_keys.setdefault(_group_of(node, holds_label), set()).update(keys)
 
     positioned: list[tuple[int, HeaderField]] = []
     for item in label_nodes:
         value = _value_after(item.node, label_ids, holds_label)
-        origin = _origin(item.node, holds_label, item.key)
+        origin = _origin(item.node, holds_label, group_keys, item.key)
         positioned.append(
             (order.get(item.node.mem_id, 0), HeaderField(item.key, item.label, value, origin))
         )
     for node, pairs in inline:
-        origin = _origin(node, holds_label, key_for(pairs[0][0]))
+        origin = _origin(node, holds_label, group_keys, key_for(pairs[0][0]))
         for label, value in pairs:
             positioned.append(
                 (order.get(node.mem_id, 0), HeaderField(key_for(label), label, value, origin))
@@ -165,19 +161,37 @@ def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, i
             parts.append(" " + visible_text(sibling) + " ")
         sibling = sibling.next
     value = clean_text("".join(parts)).lstrip(":：").strip()
+    # A widget sharing the row (李喆 【字体：大 中 小】) is not part of the value.
+    value = cut_trailing_widget(value)
     return value or None
 
 
-def _origin(node: LexborNode, holds_label: dict[int, int], key: str | None) -> FieldOrigin:
-    for depth, parent in enumerate(ancestors(node)):
-        if depth >= 5:
-            break
-        count = holds_label.get(parent.mem_id, 0)
-        if count >= _GRID_MIN_LABELS:
+def _group_of(node: LexborNode, holds_label: dict[int, int]) -> int:
+    """The row a label sits in: its nearest ancestor (two levels at most) holding another
+    label, or the label itself when it stands alone."""
+    own = holds_label.get(node.mem_id, 0)
+    for parent in islice(ancestors(node), 2):
+        if holds_label.get(parent.mem_id, 0) > max(own, 1):
+            return parent.mem_id
+    return node.mem_id
+
+
+def _origin(
+    node: LexborNode,
+    holds_label: dict[int, int],
+    group_keys: dict[int, set[str | None]],
+    key: str | None,
+) -> FieldOrigin:
+    """``meta_line`` for a row of only publication-line keys (时间, 来源, 编辑 …) or a lone
+    label; ``header`` for a label in a grid of four or more."""
+    if group_keys.get(_group_of(node, holds_label), {key}) <= _META_LINE_KEYS:
+        return "meta_line"
+    if key in _GRID_KEYS:
+        return "header"
+    for parent in islice(ancestors(node), 4):
+        if holds_label.get(parent.mem_id, 0) >= _GRID_MIN_LABELS:
             return "header"
-        if count >= 2 and key in _GRID_KEYS:
-            return "header"
-    return "header" if key in _GRID_KEYS else "meta_line"
+    return "meta_line"
 
 
 def extract_meta_tags(tree: LexborHTMLParser) -> list[HeaderField]:

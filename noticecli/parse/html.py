@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from noticecli.parse.listing import extract_listing, is_listing
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.models import Block, HeaderField, Notice
@@ -20,6 +19,7 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
+from noticecli.parse.listing import extract_listing, is_listing
 
 _TITLE_SELECTORS = (
     ".article_title",

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import noticecli
+from noticecli.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = REPO / "fixtures" / "pages"
+SEED_PAGE = PAGES / "01_anhui-rfb_xxgk-detail_spaced-labels.html"
+NO_HEADER_PAGE = PAGES / "09_no-header-block.html"
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_parse_one_file_prints_one_json_document() -> None:
+    code, out, err = run("parse", str(SEED_PAGE))
+    assert (code, err) == (0, "")
+    assert json.loads(out) == noticecli.parse_file(str(SEED_PAGE)).to_dict()
+    assert out.count("\n") == 1  # compact when stdout is not a terminal
+    assert "索引号" not in out or "\\u" not in out  # Chinese kept as characters
+
+
+def test_parse_several_files_prints_json_lines() -> None:
+    code, out, err = run("parse", str(SEED_PAGE), str(NO_HEADER_PAGE))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [json.loads(line)["file"] for line in lines] == [str(SEED_PAGE), str(NO_HEADER_PAGE)]
+
+
+def test_format_json_with_several_files_is_an_array() -> None:
+    code, out, _ = run("parse", "--format", "json", str(SEED_PAGE), str(NO_HEADER_PAGE))
+    assert code == 0
+    assert [item["file"] for item in json.loads(out)] == [str(SEED_PAGE), str(NO_HEADER_PAGE)]
+
+
+def test_table_format_shows_fields_for_people() -> None:
+    code, out, _ = run("parse", "--format", "table", str(NO_HEADER_PAGE))
+    assert code == 0
+    assert "市民防局开展人防工程安全隐患排查专项行动" in out
+    assert "warning no_header" in out
+
+
+def test_stdin() -> None:
+    code, out, err = run("parse", "-", input=NO_HEADER_PAGE.read_bytes())
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["file"] == "<stdin>"
+    assert document["title"] == "市民防局开展人防工程安全隐患排查专项行动"
+
+
+def test_base_url_makes_links_absolute() -> None:
+    page = PAGES / "12_dl-dt-dd-header.html"
+    code, out, _ = run("parse", "--base-url", "http://rfb.example.gov.cn/xxgk/a.html", str(page))
+    assert code == 0
+    attachments = json.loads(out)["attachments"]
+    assert attachments and all(
+        a["url"].startswith("http://rfb.example.gov.cn/") for a in attachments
+    )
+
+
+def test_no_repair_leaves_text_and_reports() -> None:
+    code, out, _ = run("parse", "--no-repair", str(SEED_PAGE))
+    assert code == 0
+    document = json.loads(out)
+    assert document["repairs"] == []
+    assert any("327日" in block.get("text", "") for block in document["body"])
+    assert "repair_skipped" in {warning["code"] for warning in document["warnings"]}
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing.html", "no such file"),
+        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: _write(tmp / "empty.html", b""), "empty input"),
+        (
+            lambda tmp: _write(tmp / "logo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            "not a text page: looks like a PNG image",
+        ),
+    ],
+    ids=["missing", "directory", "empty", "png"],
+)
+def test_bad_input_gives_one_line_and_exit_1(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    code, out, err = run("parse", str(path))
+    assert code == 1
+    assert out == ""
+    assert err == f"noticecli: {path}: {message}\n"
+
+
+def test_bad_inputs_do_not_stop_good_ones(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    code, out, err = run("parse", str(missing), str(NO_HEADER_PAGE))
+    assert code == 1
+    assert err == f"noticecli: {missing}: no such file\n"
+    assert json.loads(out)["title"] == "市民防局开展人防工程安全隐患排查专项行动"
+
+
+def test_over_the_size_limit(tmp_path: Path) -> None:
+    big = _write(tmp_path / "big.html", b"<p>" + "人防".encode() * 1000 + b"</p>")
+    code, out, err = run("parse", "--max-bytes", "1000", str(big))
+    assert (code, out) == (1, "")
+    assert err == f"noticecli: {big}: file is 0.0 MB, over the 0 MB limit (--max-bytes)\n"
+
+
+def test_output_file_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run("parse", "-o", str(target), "--format", "jsonl", str(SEED_PAGE))
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text("utf-8"))["index_no"] == "003110598/202005-00043"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left
+
+
+def test_output_file_is_left_alone_when_every_input_fails(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("previous run\n", "utf-8")
+    code, _, _ = run("parse", "-o", str(target), str(tmp_path / "missing.html"))
+    assert code == 1
+    assert target.read_text("utf-8") == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["parse"], "Missing argument 'FILE...'"),
+        (["parse", "--encoding", "klingon", "x.html"], "unknown encoding 'klingon'"),
+        (["parse", "--base-url", "http://a/", "a.html", "b.html"], "--base-url applies to one"),
+        (["parse", "--format", "xml", "a.html"], "'xml' is not one of"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_internal_error_is_one_line_without_debug_and_raises_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def explode(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("noticecli.pipeline.parse_file", explode)
+    code, out, err = run("parse", str(SEED_PAGE))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"noticecli: {SEED_PAGE}: internal error: RuntimeError: boom "
+        "(run with --debug for a traceback)\n"
+    )
+    result = CliRunner().invoke(main, ["--debug", "parse", str(SEED_PAGE)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"noticecli, version {noticecli.__version__}\n")
+
+
+def test_python_dash_m_entry_point() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "noticecli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert completed.returncode == 0
+    assert completed.stdout.strip() == f"noticecli, version {noticecli.__version__}"
+
+
+def test_schema_command_prints_the_checked_in_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    checked_in = (REPO / "noticecli" / "data" / "notice.schema.json").read_text("utf-8")
+    assert json.loads(out) == json.loads(checked_in)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
