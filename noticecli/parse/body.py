@@ -19,6 +19,16 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.lines import (
+    END_PUNCT,
+    SIGNATURE_MAX,
+    is_author_line,
+    is_boilerplate,
+    is_byline,
+    is_date_line,
+    is_heading_like,
+    is_org_line,
+)
 
 # Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
 CONTAINER_SELECTORS = (
@@ -42,13 +52,6 @@ CONTAINER_SELECTORS = (
     "article",
 )
 _MIN_CONTAINER_CHARS = 20
-# Widget and footer lines that are never body text, matched on whitespace-free text.
-_BOILERPLATE = re.compile(
-    r"^(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
-    r"字[体号][:：]?【?[大中小]】?.*|分享到?[:：]?.*|【?收藏】?|【?返回顶部】?|"
-    r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|"
-    r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*)$"
-)
 _WIDGET_CLASS = re.compile(
     r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
     r"breadcrumb|crumb|footer|pagination|page-?nav",
@@ -56,22 +59,6 @@ _WIDGET_CLASS = re.compile(
 )
 # Page furniture that the density fallback must not mistake for an article.
 _NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
-_BYLINE = re.compile(
-    # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
-    r"^[（(](?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[\u4e00-\u9fff·]{2,4}"
-    r"(?:[\s、，,/][\u4e00-\u9fff·]{2,4})*\s*(?:摄|报道|供图)?[)）]$"
-)
-_DATE_LINE = re.compile(
-    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
-    r"[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|"
-    r"\d{4}[-./]\d{1,2}[-./]\d{1,2})$"
-)
-_ORG_SUFFIX = re.compile(
-    r"(?:办公室|办公厅|人民政府|委员会|管委会|局|厅|办|中心|部|院|委|会|处|科|所|站|队|大队|支队|指挥部)"
-    r"(?:\s*[（(][^()（）]{2,20}[)）])?$"
-)
-_END_PUNCT = "。！？；：，、.!?;:,"
-_HEADING_MAX = 60
 
 
 def find_container(tree: LexborHTMLParser) -> LexborNode | None:
@@ -102,7 +89,7 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
         if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
             continue
         text = _text_outside_links(node) if node.tag == "p" else ""
-        if _BOILERPLATE.match(text):
+        if is_boilerplate(text):
             continue
         # Header-grid rows (<p><strong>索引号</strong>：…) are not body text.
         length = 0 if split_label_pairs(text) else len(text)
@@ -190,7 +177,7 @@ class _BlockBuilder:
 
     def flush(self) -> None:
         text = clean_text("".join(self._parts))
-        if text and not _BOILERPLATE.match(text):
+        if text and not is_boilerplate(text):
             block = Block("paragraph", text)
             if self._bold_chars >= len(text.replace(" ", "")) > 0:
                 block.level = -1  # marks a wholly bold line; _classify decides on heading
@@ -354,33 +341,23 @@ def _classify(blocks: list[Block]) -> list[Block]:
         if text is None or block.type != "paragraph":
             continue
         after_image = index > 0 and blocks[index - 1].type == "image"
-        if _BYLINE.match(text):
+        previous = blocks[index - 1].type if index > 0 else None
+        if is_byline(text) or (previous == "heading" and is_author_line(text)):
             block.type = "byline"
-        elif _DATE_LINE.match(text):
+        elif is_date_line(text):
             block.type = "date"
-        elif (markers[index] == -1 or (markers[index] == -3 and not after_image)) and _heading_like(
-            text
-        ):
+        elif (
+            markers[index] == -1 or (markers[index] == -3 and not after_image)
+        ) and is_heading_like(text):
             block.type = "heading"
     _mark_signatures(blocks, markers)
     return blocks
 
 
-def _heading_like(text: str) -> bool:
-    return (
-        len(text) <= _HEADING_MAX
-        and text[-1] not in "。；;，,：:"
-        and "。" not in text  # a sentence, or a photo caption (图为…。)
-        and not (text[0] in "（(" and text[-1] in ")）")  # an aside such as （此件公开发布）
-    )
-
-
 def _signature_like(text: str, marker: int | None) -> bool:
-    return (
-        len(text) <= 40
-        and text[-1] not in _END_PUNCT
-        and (marker == -2 or bool(_ORG_SUFFIX.search(text)))
-    )
+    if marker == -2:  # right-aligned: the shape is enough
+        return len(text) <= SIGNATURE_MAX and text[-1] not in END_PUNCT
+    return is_org_line(text)
 
 
 def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
@@ -399,10 +376,5 @@ def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
     if text_indexes:
         last = text_indexes[-1]
         block = blocks[last]
-        if (
-            block.type == "paragraph"
-            and _ORG_SUFFIX.search(block.text or "")
-            and len(block.text or "") <= 30
-            and (block.text or "")[-1] not in _END_PUNCT
-        ):
+        if block.type == "paragraph" and is_org_line(block.text or ""):
             block.type = "signature"

@@ -31,6 +31,16 @@ from typing import Literal
 
 from noticecli.labels import DATE_KEYS, compact_label, display_label, labels_by_length, vocabulary
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
+from noticecli.parse.fields import fill_top_level
+from noticecli.parse.lines import (
+    END_PUNCT,
+    is_author_line,
+    is_boilerplate,
+    is_byline,
+    is_date_line,
+    is_heading_like,
+    is_org_line,
+)
 
 __all__ = ["parse_text_dump", "resolve_truncated_label", "value_shape"]
 
@@ -57,42 +67,9 @@ _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 _CN_DIGIT = "〇○零一二三四五六七八九十"
-_DATE_LINE = re.compile(
-    rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
-    rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
-)
 _DOC_NO_VALUE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$")
 _INDEX_NO_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
 _NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
-
-_PAREN_BYLINE = re.compile(rf"^[(（]\s*[{_CJK}·]{{2,4}}\s*[)）]$")
-_AUTHOR_LINE = re.compile(rf"^(?P<role>\S.{{1,36}}?)\s+(?P<name>[{_CJK}·]{{2,4}})$")
-_END_PUNCT = tuple("。！？；：，、…!?;:,")
-_ORG_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{3,40}}$")
-_ORG_SUFFIXES = (
-    "办公室",
-    "委员会",
-    "管委会",
-    "政府",
-    "中心",
-    "公司",
-    "集团",
-    "厅",
-    "局",
-    "委",
-    "办",
-    "院",
-    "处",
-    "室",
-    "会",
-    "队",
-    "所",
-    "站",
-    "部",
-    "社",
-    "署",
-    "馆",
-)
 
 _HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
@@ -344,14 +321,10 @@ def _compact_text(text: str) -> str:
 def _is_title_like(line: str) -> bool:
     return (
         4 <= len(line) <= 100
-        and not line.endswith(_END_PUNCT)
-        and not _DATE_LINE.match(line)
+        and line[-1] not in END_PUNCT
+        and not is_date_line(line)
         and not _is_label_line(line)
     )
-
-
-def _is_org_line(line: str) -> bool:
-    return bool(_ORG_LINE.match(line)) and line.rstrip().endswith(_ORG_SUFFIXES)
 
 
 def _strip_markup(line: str) -> str:
@@ -369,7 +342,9 @@ def _join_heading(first: str, second: str) -> str:
 
 def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     """Blocks from body lines ("" marks a blank line)."""
-    entries = [(index, line) for index, line in enumerate(lines) if line]
+    entries = [
+        (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
+    ]
     has_blank = len(entries) < len(lines)
 
     def standalone(index: int) -> bool:
@@ -383,7 +358,7 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     tail_from = len(entries)
     while tail_from > 0:
         text = entries[tail_from - 1][1]
-        if not (_DATE_LINE.match(text) or _is_org_line(text) or _PAREN_BYLINE.match(text)):
+        if not (is_date_line(text) or is_org_line(text) or is_byline(text)):
             break
         tail_from -= 1
 
@@ -393,13 +368,13 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
         kind: BlockType
-        if _PAREN_BYLINE.match(text) or (previous == "heading" and _author_line(text)):
+        if is_byline(text) or (previous == "heading" and is_author_line(text)):
             kind = "byline"
-        elif _DATE_LINE.match(text):
+        elif is_date_line(text):
             kind = "date"
-        elif _is_org_line(text) and (position >= tail_from or _DATE_LINE.match(following)):
+        elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
-        elif headings and standalone(index) and _heading_like(text):
+        elif headings and standalone(index) and is_heading_like(text, _HEADING_MAX):
             kind = "heading"
         else:
             kind = "paragraph"
@@ -413,15 +388,6 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         if kind == "heading":
             last_heading_entry = position
     return blocks
-
-
-def _heading_like(text: str) -> bool:
-    return len(text) <= _HEADING_MAX and not text.endswith(_END_PUNCT)
-
-
-def _author_line(text: str) -> bool:
-    match = _AUTHOR_LINE.match(text)
-    return match is not None and not match["role"].rstrip().endswith(_END_PUNCT)
 
 
 # --- flattened pages --------------------------------------------------------------------------
@@ -622,20 +588,8 @@ def _field_value(notice: Notice, key: str) -> str | None:
 
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
-    for field in notice.header:
-        notice.fields.setdefault(field.key or compact_label(field.label), field.value)
-    notice.title = _field_value(notice, "title") or title_line
-    # 发布日期/发表时间 first, 发文日期 as a fallback, never 成文日期 (written, not published).
-    notice.published_at = _field_value(notice, "published_at") or _field_value(notice, "issued_at")
-    notice.publisher = _field_value(notice, "publisher")
-    notice.source = _field_value(notice, "source")
-    notice.editor = _field_value(notice, "editor")
-    notice.author = _field_value(notice, "author")
-    notice.index_no = _field_value(notice, "index_no")
-    notice.doc_no = _field_value(notice, "doc_no")
-    views = _field_value(notice, "views")
-    digits = re.search(r"\d+", views or "")
-    notice.views = int(digits.group()) if digits else None
+    fill_top_level(notice)
+    notice.title = notice.title or title_line
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
         value = field.value or ""

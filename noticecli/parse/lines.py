@@ -1,0 +1,80 @@
+"""What a line of body text is, by its text alone: shared by the HTML and text-dump parsers.
+
+The HTML parser adds what markup tells (bold, alignment); the text-dump parser adds what
+blank lines tell. Both ask these functions the same questions, so a byline or a signature
+means the same thing whichever parser found it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = "\u4e00-\u9fff"
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+
+# Widgets, navigation and footer lines that are never article text.
+_BOILERPLATE = re.compile(
+    r"^(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
+    r"字[体号][:：]?\s*【?[大中小]】?.*|分享到?[:：]?.*|【?收藏】?|【?返回顶部】?|"
+    r"(?:【?打印】?\s*|【?关闭】?\s*|【?收藏】?\s*)+|附件下载|全真版|文字版|"
+    r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|当前位置[:：].*|您(?:当前)?的位置[:：].*|"
+    r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*|"
+    r"(?:网站地图|联系我们|网站声明|返回首页|帮助)(?:\s*[|｜]?\s*(?:网站地图|联系我们|网站声明|"
+    r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
+)
+# （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
+_BYLINE = re.compile(
+    rf"^[（(]\s*(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[{_CJK}·]{{2,4}}"
+    rf"(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图)?\s*[)）]$"
+)
+# 安徽省人防办党组书记、主任  倪玉平: an author line under a heading.
+_AUTHOR_LINE = re.compile(
+    rf"^[{_CJK}、（）()·]{{2,30}}(?:书记|主任|局长|厅长|处长|部长|主席|委员|记者|通讯员|"
+    rf"市长|县长|区长|院长|司令员|政委)\s+[{_CJK}·]{{2,4}}$"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
+    rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|办|中心|部|院|委|会|处|科|所|站|队|"
+    r"指挥部|公司|集团|社|署|馆)(?:\s*[（(][^()（）]{2,20}[)）])?$"
+)
+END_PUNCT = "。！？；：，、…!?;:,"
+HEADING_MAX = 60
+SIGNATURE_MAX = 40
+
+
+def is_boilerplate(text: str) -> bool:
+    return bool(_BOILERPLATE.match(text))
+
+
+def is_byline(text: str) -> bool:
+    return bool(_BYLINE.match(text))
+
+
+def is_author_line(text: str) -> bool:
+    return bool(_AUTHOR_LINE.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_LINE.match(text))
+
+
+def is_org_line(text: str) -> bool:
+    """An organisation's name alone: the shape of a signature."""
+    return (
+        2 <= len(text) <= SIGNATURE_MAX
+        and text[-1] not in END_PUNCT
+        and "。" not in text
+        and bool(_ORG_SUFFIX.search(text))
+    )
+
+
+def is_heading_like(text: str, max_length: int = HEADING_MAX) -> bool:
+    return (
+        len(text) <= max_length
+        and text[-1] not in END_PUNCT
+        and "。" not in text  # a sentence, or a photo caption (图为…。)
+        and not (text[0] in "（(" and text[-1] in ")）")  # an aside such as （此件公开发布）
+    )
