@@ -152,6 +152,9 @@ class Notice(_Model):
     body: list[Block] = dataclass_field(default_factory=list)
     attachments: list[Attachment] = dataclass_field(default_factory=list)
     items: list[ListingItem] = dataclass_field(default_factory=list)
+    # Listing pages: the following pages of the same listing, and how many there are.
+    next_pages: list[str] = dataclass_field(default_factory=list)
+    page_count: int | None = None
     repairs: list[Repair] = dataclass_field(default_factory=list)
     warnings: list[NoticeWarning] = dataclass_field(default_factory=list)
 

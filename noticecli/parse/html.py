@@ -49,6 +49,8 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
     if is_listing(tree, listing):
         notice.kind = "listing"
         notice.items = listing.items
+        notice.next_pages = listing.next_urls
+        notice.page_count = listing.page_count
         notice.title = _page_title(tree, None, [])
         for code, message in listing.warnings:
             notice.warn(code, message)
