@@ -185,13 +185,21 @@ def test_two_splits_resolved_by_narrative_order_across_blocks() -> None:
     assert results[2] == ([], [])
 
 
-def test_future_reading_without_marker_is_left_alone() -> None:
-    edits, ambiguities = repair_one("。1112日，会议召开", DateContext(datetime.date(2020, 5, 6)))
+def test_future_reading() -> None:
     # 11月12日 of the previous year still fits a date written without its year.
+    edits, _ = repair_one("。1112日，会议召开")
     assert [e.after for e in edits] == ["11月12日"]
-    edits, ambiguities = repair_one("2020年1112日，会议召开")
+    # A year written in the run makes it a date even after publication (drills, deadlines).
+    edits, _ = repair_one("2020年1112日，会议召开")
+    assert [e.after for e in edits] == ["11月12日"]
+    # ... unless the year lies far beyond publication.
+    edits, ambiguities = repair_one("2030年1112日，会议召开")
     assert edits == []
     assert ambiguities[0].reason == "the reading falls after the publication date"
+    # A year written nearby that lies after publication leaves only future readings.
+    edits, ambiguities = repair_one("2021年工作总结。于1112日召开")
+    assert edits == []
+    assert ambiguities[0].candidates == ("11月12日",)
 
 
 def test_future_deadline_is_expected() -> None:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from noticecli.normalize.numerals import (
     CN_NUMERAL_CHARS,
-    FULLWIDTH_DIGITS,
     cn_small_int,
     cn_year,
     has_fullwidth_digit,
@@ -98,6 +97,7 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 # the digits are then read backwards.
 _UNIT_AFTER_DIGIT = re.compile("[年月日号](?<=[0-9０-９ \u3000\u00a0][年月日号])")
 
+_NOISE = re.compile("[０-９ \u3000\u00a0]")  # what a date needs normalized
 _RANK = {"年": 0, "月": 1, "日": 2, "号": 2}
 _MAX_DAY = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SPACES = " \u3000\u00a0"
@@ -253,7 +253,7 @@ _GOOD_AFTER = (
 # Words that announce a future date (请于…前报送, 拟于…召开), so a reading after the
 # publication date is expected rather than suspicious.
 _FUTURE_BEFORE = ("将", "拟", "请", "须", "应", "需", "计划", "预计", "定于", "截至", "截止")
-_FUTURE_AFTER = ("前", "之前", "以前", "止", "截止")
+_FUTURE_AFTER = ("前", "之前", "以前", "止", "截止", "起施行", "起执行", "起实施")
 _RANGE_BEFORE_CHARS = frozenset("至到—～~-")
 
 # Weights: how strongly the context speaks for a date (multiplied into the confidence).
@@ -270,8 +270,12 @@ _W_PREVIOUS_YEAR_FIT = 0.6
 _W_FUTURE = 0.05
 _W_FUTURE_EXPECTED = 0.5
 _W_FAR_FUTURE = 0.05
-_W_ORDER = 0.25  # a reading that breaks the forward order of the narrative
-_W_MIXED_PADDING = 0.2  # 1月05日: a padded day after an unpadded month is unusual
+_YEARS_AHEAD = 5  # a written year further than this after publication is suspicious
+_W_ORDER = 0.25  # a reading that breaks the order of the narrative
+_W_ORDER_CONSISTENT = 0.05  # ... when the document's dates keep one order throughout
+_CONSISTENT_SHARE = 0.9
+_CONSISTENT_MIN_PAIRS = 3
+_W_MIXED_PADDING = 0.05  # 1月05日: a padded day after an unpadded month is unusual
 
 
 @dataclass(slots=True)
@@ -414,7 +418,11 @@ def _classify(text: str, block: int, comps: list[_Comp]) -> _Token | None:
     """Turn one run of components with rising units into a token, or None to ignore it."""
     start, end = comps[0][0], comps[-1][2] + 1
     units = "".join(c[3] for c in comps).replace("号", "日")
-    nums = [to_ascii_digits(text[c[0] : c[1]]) for c in comps]
+    noisy = _NOISE.search(text, start, end) is not None
+    if noisy:
+        nums = [to_ascii_digits(text[c[0] : c[1]]) for c in comps]
+    else:
+        nums = [text[c[0] : c[1]] for c in comps]
     last_is_hao = comps[-1][3] == "号"
     after_end_ascii = end < len(text) and text[end].isascii() and text[end].isalnum()
 
@@ -435,11 +443,11 @@ def _classify(text: str, block: int, comps: list[_Comp]) -> _Token | None:
         clean = (units == "月" or lens[1] <= 2) and _valid(None, month, day)
     if clean:
         tok = _Token(block, start, end, year=year, month=month, day=day, is_anchor=True)
-        if len(comps) >= 2:
+        if len(comps) >= 2 and noisy:
             _add_norm_edits(text, tok, comps)
-            if last_is_hao and day is not None:
-                tok.hao_at = comps[-1][2]
-                tok.hao_conf = _hao_confidence(text, start, end, year is not None)
+        if last_is_hao and day is not None:
+            tok.hao_at = comps[-1][2]
+            tok.hao_conf = _hao_confidence(text, start, end, year is not None)
         return tok
 
     # Damaged forms.
@@ -473,8 +481,7 @@ def _add_norm_edits(text: str, tok: _Token, comps: list[_Comp]) -> None:
 
 
 def _has_noise(text: str, start: int, end: int) -> bool:
-    chunk = text[start:end]
-    return any(ch in FULLWIDTH_DIGITS or ch in _SPACES for ch in chunk)
+    return _NOISE.search(text, start, end) is not None
 
 
 def _damage_common(
@@ -590,47 +597,123 @@ def _damaged_ymd(
     return _damage_common(text, tok, comps, last_is_hao, glued_year=True)
 
 
-def _runs(text: str) -> Iterator[list[_Comp]]:
-    """Runs of adjacent components (digits + unit), at most one space inside or between."""
-    run: list[_Comp] = []
-    for match in _UNIT_AFTER_DIGIT.finditer(text):
+_RUN_TAIL = re.compile("(?:[ \u3000\u00a0]?[0-9０-９]+[ \u3000\u00a0]?[年月日号])*")
+_COMP_PARTS = re.compile("([0-9０-９]+)[ \u3000\u00a0]?([年月日号])")
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of runs of adjacent components (digits + unit; one space allowed inside or
+    between), found from their first unit."""
+    search = _UNIT_AFTER_DIGIT.search
+    pos = 0
+    while (match := search(text, pos)) is not None:
         unit_at = match.start()
+        pos = unit_at + 1
         d_end = unit_at - 1 if text[unit_at - 1] in _SPACE_SET else unit_at
         if not (d_end and text[d_end - 1] in _DIGITS):
             continue
-        d_start = d_end
+        d_start = d_end - 1
         while d_start and text[d_start - 1] in _DIGITS:
             d_start -= 1
-        comp = (d_start, d_end, unit_at, match.group())
-        if run:
-            joint = run[-1][2] + 1
-            if d_start == joint or (d_start == joint + 1 and text[joint] in _SPACE_SET):
-                run.append(comp)
-                continue
-            yield run
-        # Digits glued to an ASCII letter belong to an identifier (A327日, v2.0): skip them.
-        run = [] if d_start and text[d_start - 1] in _ASCII_LETTERS else [comp]
-    if run:
-        yield run
+        # Digits glued to an ASCII letter belong to an identifier (A327日, v2.0): skip that
+        # component; the search goes on after its unit.
+        if d_start and text[d_start - 1] in _ASCII_LETTERS:
+            continue
+        tail = _RUN_TAIL.match(text, pos)
+        assert tail is not None  # the pattern matches the empty string
+        pos = tail.end()
+        yield d_start, pos
 
 
-def _scan(texts: Sequence[str]) -> list[_Token]:
-    tokens: list[_Token] = []
+# How each group of a run reads without its context: a clean date or year that needs no
+# edit (the common case, handled without building a token), nothing, or "look closer".
+_IGNORE, _SIMPLE, _SLOW = 0, 1, 2
+_Simple = tuple[int | None, int | None, int | None]  # year, month, day (month None: a year)
+_NO_DATE: _Simple = (None, None, None)
+_GroupShape = tuple[tuple[_Comp, ...], int, _Simple]
+_Shape = tuple[_GroupShape, ...]
+_SHAPES: dict[str, _Shape] = {}
+_SHAPES_MAX = 8192
+
+
+def _shape_group(run: str, comps: tuple[_Comp, ...]) -> _GroupShape:
+    units = "".join(c[3] for c in comps).replace("号", "日")
+    noisy = _NOISE.search(run, comps[0][0], comps[-1][2] + 1) is not None
+    if noisy:
+        nums = [to_ascii_digits(run[c[0] : c[1]]) for c in comps]
+    else:
+        nums = [run[c[0] : c[1]] for c in comps]
+    lens = [len(n) for n in nums]
+    if units == "年":
+        alone = int(nums[0])
+        if lens[0] == 4 and _MIN_YEAR <= alone <= _MAX_YEAR:
+            return comps, _SIMPLE, (alone, None, None)
+        return comps, _IGNORE, _NO_DATE
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    clean = False
+    if units in ("年月", "年月日") and lens[0] == 4:
+        year, month = int(nums[0]), int(nums[1])
+        day = int(nums[2]) if units == "年月日" else None
+        clean = all(x <= 2 for x in lens[1:]) and _valid(year, month, day)
+    elif units in ("月日", "月") and lens[0] <= 2:
+        month = int(nums[0])
+        day = int(nums[1]) if units == "月日" else None
+        clean = (units == "月" or lens[1] <= 2) and _valid(None, month, day)
+    if clean:
+        needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and day is not None)
+        return comps, (_SLOW if needs_edit else _SIMPLE), (year, month, day)
+    damaged = (
+        (units == "日" and 3 <= lens[0] <= 8)
+        or (units == "年日" and lens[0] == 4 and lens[1] >= 2)
+        or (units in ("月", "月日") and lens[0] in (5, 6))
+    )
+    return comps, (_SLOW if damaged else _IGNORE), _NO_DATE
+
+
+def _shape(run: str) -> _Shape:
+    shape = _SHAPES.get(run)
+    if shape is not None:
+        return shape
+    groups: list[_GroupShape] = []
+    group: list[_Comp] = []
+    for part in _COMP_PARTS.finditer(run):
+        comp = (part.start(1), part.end(1), part.start(2), part.group(2))
+        # Units must rise (年 → 月 → 日) within one date; otherwise a new one starts.
+        if group and _RANK[comp[3]] <= _RANK[group[-1][3]]:
+            groups.append(_shape_group(run, tuple(group)))
+            group = []
+        group.append(comp)
+    groups.append(_shape_group(run, tuple(group)))
+    if len(_SHAPES) >= _SHAPES_MAX:
+        _SHAPES.clear()
+    shape = _SHAPES[run] = tuple(groups)
+    return shape
+
+
+_Item = _Token | _Simple
+
+
+def _scan(texts: Sequence[str]) -> list[_Item]:
+    """Dates and years in reading order: plain (year, month, day) tuples for clean ones that
+    need no edit, tokens for everything else worth a look."""
+    items: list[_Item] = []
+    shapes = _SHAPES
     for block, text in enumerate(texts):
-        for run in _runs(text):
-            group: list[_Comp] = []
-            for comp in run:
-                # Units must rise (年 → 月 → 日) within one date; otherwise a new one starts.
-                if group and _RANK[comp[3]] <= _RANK[group[-1][3]]:
-                    tok = _classify(text, block, group)
-                    if tok is not None:
-                        tokens.append(tok)
-                    group = []
-                group.append(comp)
-            tok = _classify(text, block, group)
-            if tok is not None:
-                tokens.append(tok)
-    return tokens
+        for start, end in _runs(text):
+            run = text[start:end]
+            for comps, kind, simple in shapes.get(run) or _shape(run):
+                if kind == _SIMPLE:
+                    items.append(simple)
+                    continue
+                if kind == _IGNORE:
+                    continue
+                absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
+                tok = _classify(text, block, absolute)
+                if tok is not None:
+                    items.append(tok)
+    return items
 
 
 # --------------------------------------------------------------------------- weighing
@@ -687,7 +770,14 @@ def _plausibility(
                 factor = _W_FAR_FUTURE
             elif later:
                 factor = _W_FUTURE_EXPECTED if tok.future_ok else _W_FUTURE
-            choice, fit = choice * factor, fit * factor
+            choice *= factor
+            if not tok.explicit_year:
+                fit *= factor
+            elif year > published.year + _YEARS_AHEAD:
+                fit *= _W_FAR_FUTURE
+            # Otherwise a year written in the run makes it a date however far it lies from
+            # publication (notices announce drills, deadlines, validity dates): the
+            # publication date only ranks rival readings.
         best_choice, best_fit = max(best_choice, choice), max(best_fit, fit)
     return best_choice, best_fit
 
@@ -699,10 +789,14 @@ def _decide(
     tok: _Token,
     ctx_year: int | None,
     published: datetime.date | None,
-    anchors: tuple[_Anchor | None, _Anchor | None, int | None],
+    order: tuple[_Anchor | None, _Anchor | None, int | None, float],
 ) -> tuple[list[_Weighed], float, str]:
-    """Readings best first, the confidence in the best one, and why it is low if it is."""
-    prev, nxt, key_year = anchors
+    """Readings best first, the confidence in the best one, and why it is low if it is.
+
+    ``order``: the anchors that should come before and after in the document's direction,
+    the year the anchors assume for this token, and the weight of a reading out of order.
+    """
+    prev, nxt, key_year, order_weight = order
     weighed: list[_Weighed] = []
     for cand in tok.cands:
         choice, plaus = _plausibility(tok, cand, ctx_year, published)
@@ -714,10 +808,10 @@ def _decide(
         before_prev = prev is not None and _cmp(key, prev) < 0
         after_next = nxt is not None and _cmp(key, nxt) > 0
         if before_prev or after_next:
-            weight *= _W_ORDER
+            weight *= order_weight
             if prev is not None and nxt is not None and _cmp(prev, nxt) <= 0:
                 # Both neighbours agree on the order and this reading falls outside them.
-                weight *= _W_ORDER
+                weight *= order_weight
         weighed.append(_Weighed(cand, plaus, weight))
     if not weighed:
         return [], 0.0, "no reading is a calendar date"
@@ -735,14 +829,30 @@ def _decide(
     return weighed, confidence, reason
 
 
-def _year_context(tokens: list[_Token]) -> list[int | None]:
-    """For each token, the last year written before it in reading order."""
+def _direction(anchors: list[_Anchor]) -> tuple[bool, float]:
+    """Whether the document's dates run forward (narratives) or backward (listings, newest
+    first), and how much a reading out of that order counts against it: much more when the
+    dates keep their order throughout."""
+    rising = falling = 0
+    for a, b in itertools.pairwise(anchors):
+        step = _cmp(a, b)
+        rising += step < 0
+        falling += step > 0
+    forward = rising >= falling
+    kept, moves = max(rising, falling), rising + falling
+    consistent = moves >= _CONSISTENT_MIN_PAIRS and kept >= _CONSISTENT_SHARE * moves
+    return forward, _W_ORDER_CONSISTENT if consistent else _W_ORDER
+
+
+def _year_context(items: list[_Item]) -> list[int | None]:
+    """For each item, the last year written before it in reading order."""
     out: list[int | None] = []
     last: int | None = None
-    for tok in tokens:
+    for item in items:
         out.append(last)
-        if tok.year is not None:
-            last = tok.year
+        year = item.year if isinstance(item, _Token) else item[0]
+        if year is not None:
+            last = year
     return out
 
 
@@ -753,47 +863,62 @@ def repair_dates(
     narrative context (dates before/after, years mentioned nearby) spans blocks. Returns,
     per input text, its edits (non-overlapping, sorted by start) and the ambiguities left
     alone (confidence below threshold)."""
-    tokens = _scan(texts)
+    items = _scan(texts)
     published = context.published
-    ctx_years = _year_context(tokens)
-    damaged = [i for i, tok in enumerate(tokens) if tok.damaged]
+    ctx_years = _year_context(items)
+    tokens = {i: item for i, item in enumerate(items) if isinstance(item, _Token)}
+    damaged = [i for i, tok in tokens.items() if tok.damaged]
 
-    def anchor_of(i: int, cand: _Cand | None) -> _Anchor:
-        tok = tokens[i]
-        year = tok.year if tok.year is not None else ctx_years[i]
+    def anchor_of(i: int, cand: _Cand | None) -> _Anchor | None:
+        item = items[i]
+        year, month, day = (item.year, item.month, item.day) if isinstance(item, _Token) else item
+        if cand is not None:
+            month, day = cand.month, cand.day
+        if month is None:
+            return None  # a year on its own
+        if year is None:
+            year = ctx_years[i]
         if year is None and published is not None:
             year = published.year
-        if cand is None:
-            assert tok.month is not None
-            return (year, tok.month, tok.day)
-        return (year, cand.month, cand.day)
+        return (year, month, day)
 
-    clean_anchors = [(i, anchor_of(i, None)) for i, tok in enumerate(tokens) if tok.is_anchor]
-    # Dates repaired so far also order the narrative; iterate to a fixed point so that a
-    # second run over the repaired text sees exactly the anchors this run used.
+    clean_anchors: list[tuple[int, _Anchor]] = []
+    for i, item in enumerate(items):
+        anchor = anchor_of(i, None)
+        if anchor is not None and (not isinstance(item, _Token) or item.is_anchor):
+            clean_anchors.append((i, anchor))
+    # Repairs are decided in waves: first against the clean dates, then against those and
+    # the repairs made so far, until a wave adds nothing. A repair is never withdrawn, and
+    # two uncertain readings cannot prop each other up (neither is an anchor before it is
+    # chosen). The last wave saw exactly the anchors a second run over the repaired text
+    # sees, so repair is idempotent.
     chosen: dict[int, _Cand] = {}
     results: dict[int, tuple[list[_Weighed], float, str]] = {}
-    for _round in range(6):
-        anchors = sorted(clean_anchors + [(i, anchor_of(i, c)) for i, c in chosen.items()])
+    pending = damaged
+    while pending:
+        repaired = [(i, anchor_of(i, c)) for i, c in chosen.items()]
+        anchors = sorted(clean_anchors + [(i, a) for i, a in repaired if a is not None])
         positions = [i for i, _ in anchors]
-        results = {}
-        new_chosen: dict[int, _Cand] = {}
-        for i in damaged:
+        forward, order_weight = _direction([a for _, a in anchors])
+        added: dict[int, _Cand] = {}
+        for i in pending:
             at = bisect.bisect_left(positions, i)
             prev = anchors[at - 1][1] if at > 0 else None
-            nxt_at = at + 1 if at < len(positions) and positions[at] == i else at
-            nxt = anchors[nxt_at][1] if nxt_at < len(anchors) else None
-            key_year = anchor_of(i, tokens[i].cands[0])[0]
-            result = _decide(tokens[i], ctx_years[i], published, (prev, nxt, key_year))
+            nxt = anchors[at][1] if at < len(anchors) else None
+            own = anchor_of(i, tokens[i].cands[0])
+            key_year = own[0] if own is not None else None
+            if not forward:  # a list newest first: the one before should be later
+                prev, nxt = nxt, prev
+            order = (prev, nxt, key_year, order_weight)
+            result = _decide(tokens[i], ctx_years[i], published, order)
             results[i] = result
             if result[0] and result[1] >= threshold:
-                new_chosen[i] = result[0][0].cand
-        if new_chosen == chosen:
-            break
-        chosen = new_chosen
+                added[i] = result[0][0].cand
+        chosen.update(added)
+        pending = [i for i in pending if i not in added] if added else []
 
     out: list[tuple[list[TextEdit], list[Ambiguity]]] = [([], []) for _ in texts]
-    for i, tok in enumerate(tokens):
+    for i, tok in tokens.items():
         text = texts[tok.block]
         edits, ambiguities = out[tok.block]
         edits.extend(tok.norm_edits)
