@@ -190,3 +190,68 @@ def schema() -> None:
     from noticecli.schema import notice_schema
 
     click.echo(json.dumps(notice_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    help="The text's publication date, the context that decides ambiguous repairs "
+    "(default: a 发布日期/发表时间 label in the text).",
+)
+@click.option("--diff", "show_diff", is_flag=True, help="Show the changed lines, before and after.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the text and the repair records as JSON."
+)
+@click.option("--encoding", metavar="NAME", help="Decode input with this encoding.")
+@click.pass_context
+def normalize(
+    ctx: click.Context,
+    source: str,
+    published: str | None,
+    show_diff: bool,
+    as_json: bool,
+    encoding: str | None,
+) -> None:
+    """Repair damaged dates in plain text (327日 → 3月27日) and print the result.
+
+    Every change is recorded (--json) and nothing is changed that the context cannot justify:
+    ambiguous dates are left alone and reported on stderr.
+    """
+    import datetime
+    import json
+
+    from noticecli.decode import check_not_binary, decode_bytes
+    from noticecli.normalize.plaintext import normalize_text
+    from noticecli.pipeline import read_input
+
+    if show_diff and as_json:
+        raise click.UsageError("--diff and --json cannot be combined")
+    published_date = None
+    if published:
+        try:
+            published_date = datetime.date.fromisoformat(published)
+        except ValueError:
+            raise click.BadParameter(
+                f"{published!r} is not a date (YYYY-MM-DD)", param_hint="--published"
+            ) from None
+    name = "<stdin>" if source == "-" else source
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else read_input(Path(source))
+        check_not_binary(data, name)
+        text = decode_bytes(data, override=encoding, source=name).text
+    except Exception as error:  # one line, exit 1, as for parse
+        _report(name, error, ctx.obj["debug"])
+        ctx.exit(EXIT_SOME_FAILED)
+    result = normalize_text(text, published=published_date)
+    for warning in result.warnings:
+        click.echo(f"noticecli: {name}: {warning.message}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif show_diff:
+        from noticecli.render import render_diff
+
+        render_diff(result, sys.stdout, color=sys.stdout.isatty())
+    else:
+        sys.stdout.write(result.text)

@@ -36,7 +36,13 @@ WIDGET_LABELS = frozenset(
         "附件下载",
     }
 )
-_TRAILING_WIDGET = re.compile(r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]")
+_WIDGET_WORDS = (
+    r"(?:微信|微博|QQ空间|打印|全真版|文字版|文件下载|分享|收藏|关闭窗口|相关链接[:：]?)"
+)
+_TRAILING_WIDGET = re.compile(
+    r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]"
+    rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
+)
 
 DATE_KEYS = frozenset(
     {"written_date", "effective_date", "repeal_date", "issued_at", "published_at"}
@@ -81,6 +87,19 @@ def canonical_keys() -> tuple[str, ...]:
 def key_for(label: str) -> str | None:
     """The canonical key of a label as shown, or ``None`` when the label is not known."""
     return vocabulary().get(compact_label(label))
+
+
+def full_label(key: str, fragment: str) -> str | None:
+    """The vocabulary label of ``key`` that a cut-short ``fragment`` is the end of."""
+    tail = compact_label(fragment)
+    return next(
+        (
+            label
+            for label, label_key in vocabulary().items()
+            if label_key == key and label.endswith(tail)
+        ),
+        None,
+    )
 
 
 @cache

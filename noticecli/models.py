@@ -147,6 +147,7 @@ class Notice(_Model):
     index_no: str | None = None
     doc_no: str | None = None
     views: int | None = None
+    keywords: list[str] = dataclass_field(default_factory=list)
     header: list[HeaderField] = dataclass_field(default_factory=list)
     fields: dict[str, str | None] = dataclass_field(default_factory=dict)
     body: list[Block] = dataclass_field(default_factory=list)

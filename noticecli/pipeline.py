@@ -60,7 +60,7 @@ def parse_bytes(
     decoded = decode_bytes(data, override=encoding, http_charset=http_charset, source=source)
     as_text = text_dump if text_dump is not None else not _HTML_MARKUP.search(decoded.text[:4096])
     notice = parse_text_dump(decoded.text) if as_text else _parse_markup(decoded.text, url)
-    notice.url = url
+    notice.url = url or notice.url  # a text dump may name its own address (原文链接)
     notice.file = source if url is None else None
     notice.encoding = decoded.encoding
     for code, message in decoded.warnings:

@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from noticecli.models import Notice
+from noticecli.models import Notice, Repair
+from noticecli.normalize.plaintext import NormalizedText
 
 _PREVIEW_BLOCKS = 8
 _PREVIEW_CHARS = 120
@@ -73,3 +74,45 @@ def render_table(notice: Notice, stream: IO[str]) -> None:
         console.print(
             Text("warning ", style="bold yellow") + Text(f"{warning.code}: {warning.message}")
         )
+
+
+def render_diff(result: NormalizedText, stream: IO[str], *, color: bool) -> None:
+    """Changed lines before and after, with the repaired spans highlighted on a terminal."""
+    console = Console(
+        file=stream, highlight=False, soft_wrap=True, color_system="auto" if color else None
+    )
+    original_lines = result.original.split("\n")
+    repaired_lines = result.text.split("\n")
+    starts = [0]
+    for line in original_lines:
+        starts.append(starts[-1] + len(line) + 1)
+    by_line: dict[int, list[Repair]] = {}
+    for repair in result.repairs:
+        number = max(i for i, start in enumerate(starts[:-1]) if start <= repair.start)
+        by_line.setdefault(number, []).append(repair)
+    for number, repairs in sorted(by_line.items()):
+        before = Text(f"{number + 1:>5} - ", style="red")
+        after = Text(f"{number + 1:>5} + ", style="green")
+        before.append(_highlighted(original_lines[number], repairs, starts[number], "before"))
+        after.append(_highlighted(repaired_lines[number], repairs, starts[number], "after"))
+        console.print(before)
+        console.print(after)
+        for repair in repairs:
+            console.print(
+                Text(
+                    f"        {repair.before} → {repair.after}  {repair.rule} "
+                    f"confidence {repair.confidence}",
+                    style="dim",
+                )
+            )
+
+
+def _highlighted(line: str, repairs: list[Repair], line_start: int, side: str) -> Text:
+    text = Text(line)
+    shift = 0
+    for repair in sorted(repairs, key=lambda item: item.start):
+        start = repair.start - line_start + (shift if side == "after" else 0)
+        length = len(repair.after if side == "after" else repair.before)
+        text.stylize("bold reverse", start, start + length)
+        shift += len(repair.after) - len(repair.before)
+    return text

@@ -294,8 +294,7 @@ def test_unknown_labels_are_kept() -> None:
     assert unknown == [
         (None, "所属部门", "办公室"),
         (None, "更新时间", "2020-01-01"),
-        (None, "字号", "大 中 小"),  # not read as a cut-short 发文字号: the value does not fit
-    ]
+    ]  # 字号：大 中 小 is the font-size widget: neither a field nor a cut-short 发文字号
     assert notice.fields["所属部门"] == "办公室"
     assert notice.published_at is None
     assert notice.warnings == []

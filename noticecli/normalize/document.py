@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from noticecli.labels import DATE_KEYS
+from noticecli.labels import DATE_KEYS, compact_label, full_label, key_for
 from noticecli.models import Notice, Repair
 from noticecli.normalize.dates import (
     DateContext,
@@ -21,6 +21,7 @@ from noticecli.normalize.dates import (
     repair_dates,
 )
 from noticecli.parse.fields import fill_top_level, published_candidates
+from noticecli.parse.text import resolve_truncated_label
 
 # Below this confidence a repair is reported as ambiguous and the text is left alone.
 REPAIR_THRESHOLD = 0.9
@@ -38,6 +39,7 @@ class _TextSlot:
 
 def normalize(notice: Notice, *, repair: bool = True) -> Notice:
     """Add ISO dates and (unless ``repair`` is false) repair damaged dates in place."""
+    _repair_truncated_labels(notice, repair=repair)
     context = DateContext(published=_publication_date(notice))
     slots = _text_slots(notice)
     results = repair_dates([slot.text for slot in slots], context, threshold=REPAIR_THRESHOLD)
@@ -63,6 +65,39 @@ def normalize(notice: Notice, *, repair: bool = True) -> Notice:
     fill_top_level(notice)
     _structure_dates(notice)
     return notice
+
+
+def _repair_truncated_labels(notice: Notice, *, repair: bool) -> None:
+    """Labels cut short by extraction (号 → 索引号), already keyed by the parser: restore the
+    full label, recorded like every other change (the parser's warning says why)."""
+    seen: set[str] = set()
+    for index, field in enumerate(notice.header):
+        if field.key is not None and key_for(field.label) is None and field.origin != "meta_tag":
+            full = full_label(field.key, field.label)
+            if full is not None and repair:
+                _, confidence, candidates = resolve_truncated_label(
+                    compact_label(field.label), field.value, seen
+                )
+                notice.repairs.append(
+                    Repair(
+                        field=f"header[{index}].label",
+                        block=None,
+                        start=0,
+                        end=len(field.label),
+                        before=field.label,
+                        after=full,
+                        rule="label.truncated",
+                        confidence=round(confidence, 3),
+                        alternatives=[
+                            label
+                            for key in candidates
+                            if key != field.key and (label := full_label(key, field.label))
+                        ],
+                    )
+                )
+                field.label = full
+        if field.key is not None:
+            seen.add(field.key)
 
 
 def _record(slot: _TextSlot, edit: TextEdit) -> Repair:

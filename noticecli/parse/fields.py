@@ -13,6 +13,7 @@ _TOP_LEVEL = ("title", "publisher", "source", "editor", "author", "index_no", "d
 # published_at comes from these keys only, best first; never from written_date (成文日期).
 PUBLISHED_KEYS = ("published_at", "issued_at")
 _DIGITS = re.compile(r"\d+")
+_KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
 def field_name(field: HeaderField) -> str:
@@ -38,6 +39,8 @@ def fill_top_level(notice: Notice) -> None:
         if value is not None:
             setattr(notice, key, value)
     notice.published_at = published_text(notice.header)
+    keywords = flat.get("keywords")
+    notice.keywords = [word for word in _KEYWORD_SEPARATORS.split(keywords or "") if word]
     views = flat.get("views")
     match = _DIGITS.search(views) if views else None
     notice.views = int(match.group()) if match else None

@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from noticecli.labels import DATE_KEYS, compact_label, display_label, labels_by_length, vocabulary
+from noticecli.labels import (
+    DATE_KEYS,
+    WIDGET_LABELS,
+    compact_label,
+    cut_trailing_widget,
+    display_label,
+    labels_by_length,
+    vocabulary,
+)
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
 from noticecli.parse.fields import fill_top_level
 from noticecli.parse.lines import (
@@ -72,6 +80,8 @@ _INDEX_NO_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
 _NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
 
 _HEADING_MAX = 30
+_BOILERPLATE_LINE_MAX = 120
+_BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
@@ -154,6 +164,9 @@ def _find_labels(line: str) -> list[_Label]:
             pos = match.end()
             continue
         run = match["other"]
+        if compact_label(run) in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
+            pos = match.end()
+            continue
         if _truncation_candidates(run):
             kind: LabelKind = "fragment"
         elif len(run) >= 2:
@@ -239,7 +252,7 @@ def _clean(line: str) -> str:
 
 
 def _value(text: str) -> str | None:
-    value = _clean(text)
+    value = cut_trailing_widget(_clean(text))
     return value or None
 
 
@@ -467,6 +480,14 @@ def _next_nonblank(lines: list[str], start: int) -> int:
     return start
 
 
+def _without_breadcrumb(line: str) -> str:
+    """A flattened page that starts with its breadcrumb (当前位置： 首页 …) from its first label."""
+    if not _BREADCRUMB.match(line):
+        return line
+    labels = _find_labels(line)
+    return line[labels[0].start :] if labels else line
+
+
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice = Notice(kind="notice")
@@ -477,7 +498,10 @@ def parse_text_dump(text: str) -> Notice:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        lines.append(_clean(stripped))
+        line = _clean(stripped)
+        # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
+        # whole flattened page that merely starts with a breadcrumb.
+        lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
 
     start = 0
     separator = _find_separator(lines)
@@ -492,6 +516,8 @@ def parse_text_dump(text: str) -> Notice:
     body_lines: list[str] = []
     headings = True
     first = _next_nonblank(lines, start)
+    if first < len(lines):
+        lines[first] = _without_breadcrumb(lines[first])
     if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and _is_label_line(lines[first]):
         found, rest = _parse_flattened(lines[first], build)
         title_line = found
@@ -552,6 +578,10 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         line = lines[index]
         if title and _compact_text(line) == _compact_text(title):
             pass  # the title repeated above the article: not body
+        elif (doc_no := _field_value(build.notice, "doc_no")) and _compact_text(
+            line
+        ) == _compact_text(doc_no):
+            pass  # the document number shown under the title: a header value, not body
         elif _is_meta_line(line):
             build.add_line(line, "meta_line")
         elif title is None and _is_title_like(line):
