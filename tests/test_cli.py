@@ -190,3 +190,74 @@ def test_schema_command_prints_the_checked_in_schema() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# --- noticecli normalize ----------------------------------------------------------------------
+
+DAMAGED = "关于防空警报试鸣的通知\n发布日期：2020-05-06\n\n327日，全省人防会议召开。于20199月在济南。30日内完成。\n"
+
+
+def test_normalize_prints_the_repaired_text() -> None:
+    code, out, err = run("normalize", input=DAMAGED.encode())
+    assert (code, err) == (0, "")
+    assert out == DAMAGED.replace("327日", "3月27日").replace("20199月", "2019年9月")
+
+
+def test_normalize_json_has_records_with_offsets_into_the_original(tmp_path: Path) -> None:
+    path = _write(tmp_path / "notice.txt", DAMAGED.encode())
+    code, out, _ = run("normalize", "--json", str(path))
+    assert code == 0
+    result = json.loads(out)
+    assert result["published"] == "2020-05-06"
+    records = [(r["before"], r["after"], r["rule"]) for r in result["repairs"]]
+    assert records == [
+        ("327日", "3月27日", "date.month_day_missing_yue"),
+        ("20199月", "2019年9月", "date.year_month_missing_nian"),
+    ]
+    for record in result["repairs"]:
+        assert DAMAGED[record["start"] : record["end"]] == record["before"]
+
+
+def test_normalize_diff_names_each_change() -> None:
+    code, out, _ = run("normalize", "--diff", input=DAMAGED.encode())
+    assert code == 0
+    assert "327日 → 3月27日" in out
+    assert "20199月 → 2019年9月" in out
+    assert "30日内" in out  # shown as context, not changed
+
+
+def test_normalize_ambiguous_date_is_left_and_reported() -> None:
+    text = "2012年116日召开会议。\n"
+    code, out, err = run("normalize", input=text.encode())
+    assert (code, out) == (0, text)
+    assert "may be" in err and "left unchanged" in err
+
+
+def test_normalize_seed_repairs_exactly_three_dates(seed_text: str) -> None:
+    code, out, _ = run("normalize", "--json", "-", input=seed_text.encode())
+    assert code == 0
+    result = json.loads(out)
+    assert [(r["before"], r["after"]) for r in result["repairs"]] == [
+        ("327日", "3月27日"),
+        ("318日", "3月18日"),
+        ("20199月", "2019年9月"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["normalize", "--published", "May 6"], "is not a date"),
+        (["normalize", "--diff", "--json"], "cannot be combined"),
+    ],
+)
+def test_normalize_usage_errors(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args, input=b"x")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_normalize_missing_file() -> None:
+    code, out, err = run("normalize", "no-such-file.txt")
+    assert (code, out) == (1, "")
+    assert err == "noticecli: no-such-file.txt: no such file\n"

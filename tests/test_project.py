@@ -1,0 +1,75 @@
+"""The project's own promises: public API, documented commands, lint and types."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+import noticecli
+from noticecli.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scripts.cli_docs import cli_markdown  # noqa: E402
+
+
+def test_all_names_exist_and_are_exported() -> None:
+    assert sorted(noticecli.__all__) == sorted(set(noticecli.__all__))
+    for name in noticecli.__all__:
+        assert hasattr(noticecli, name), name
+    public = {
+        name
+        for name, value in vars(noticecli).items()
+        if not name.startswith("_")
+        and callable(value)
+        and getattr(value, "__module__", "").startswith("noticecli")
+    }
+    assert public <= set(noticecli.__all__)
+
+
+def test_every_command_has_help() -> None:
+    assert isinstance(main, click.Group)
+    for name, command in main.commands.items():
+        assert command.help, name
+        for parameter in command.params:
+            if isinstance(parameter, click.Option):
+                assert parameter.help, f"{name} {parameter.name}"
+
+
+def test_cli_docs_are_current() -> None:
+    documented = (REPO / "docs" / "cli.md").read_text("utf-8")
+    assert documented == cli_markdown(), "run: python scripts/cli_docs.py > docs/cli.md"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert isinstance(main, click.Group)
+    for name in main.commands:
+        assert f"noticecli {name}" in readme, name
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name, path=str(Path(sys.executable).parent))
+    if path is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return path
+
+
+def test_ruff_is_clean() -> None:
+    completed = subprocess.run(
+        [_tool("ruff"), "check", "."], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_mypy_strict_is_clean() -> None:
+    completed = subprocess.run(
+        [_tool("mypy")], cwd=REPO, capture_output=True, text=True, timeout=600
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
