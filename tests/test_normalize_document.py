@@ -45,7 +45,9 @@ def _undo(notice: Notice) -> Notice:
         )
         start = repair.start + shift
         assert current[start : start + len(repair.after)] == repair.after
-        _store(restored, repair, current[:start] + repair.before + current[start + len(repair.after) :])
+        _store(
+            restored, repair, current[:start] + repair.before + current[start + len(repair.after) :]
+        )
     return restored
 
 
