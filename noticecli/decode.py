@@ -83,15 +83,19 @@ def _bad_sequences(data: bytes, encoding: str) -> tuple[str, int]:
     return text, text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
 
 
-def _tolerable(text: str, bad: int) -> bool:
+def _tolerable(text: str, bad: int, *, declared: bool = False) -> bool:
     """Few enough undecodable sequences to be damage rather than the wrong encoding.
 
     Text in the wrong encoding yields almost no well-decoded non-ASCII characters, so the
-    allowance scales with those: one stray sequence, plus 2 per 1000 good characters.
+    allowance scales with those: one stray sequence plus 2 per 1000 good characters when
+    guessing; for the page's own declared charset, which is evidence of its own, two stray
+    sequences plus 5 per 100 (a detector's guess on a short damaged page is worse).
     """
     if bad == 0:
         return True
     good = sum(1 for char in text if ord(char) > 127) - bad
+    if declared:
+        return good >= 2 and bad * 100 <= 200 + good * 5
     return good >= 20 and bad * 1000 <= 1000 + good * _DAMAGE_PER_MILLE
 
 
@@ -145,7 +149,7 @@ def decode_bytes(
 
     if declared and declared != "utf-8":
         text, bad = _bad_sequences(data, declared)
-        if _tolerable(text, bad):
+        if _tolerable(text, bad, declared=True):
             result = Decoded(text, declared)
             _note_damage(result, bad, declared)
             return result

@@ -261,3 +261,41 @@ def test_normalize_missing_file() -> None:
     code, out, err = run("normalize", "no-such-file.txt")
     assert (code, out) == (1, "")
     assert err == "noticecli: no-such-file.txt: no such file\n"
+
+
+def test_prose_without_structure_is_parsed_with_a_warning(tmp_path: Path) -> None:
+    prose = _write(
+        tmp_path / "prose.txt", "今天天气很好。我们去公园散步。\n\n晚上回家吃饭。\n".encode()
+    )
+    code, out, err = run("parse", str(prose))
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert [b["text"] for b in document["body"]] == [
+        "今天天气很好。我们去公园散步。",
+        "晚上回家吃饭。",
+    ]
+    assert "no_header" in {w["code"] for w in document["warnings"]}
+
+
+def test_bytes_invalid_in_the_declared_charset_give_a_warning(tmp_path: Path) -> None:
+    page = '<meta charset="gbk"><div id="zoom"><p>人防工程检查。</p></div>'.encode("gbk")
+    broken = _write(tmp_path / "broken.html", page.replace("检查".encode("gbk"), b"\xff\xfe"))
+    code, out, err = run("parse", str(broken))
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert "invalid_bytes" in {w["code"] for w in document["warnings"]}
+    assert document["body"][0]["text"].startswith("人防工程")
+
+
+def test_parse_does_not_import_network_or_rendering_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from noticecli.cli import main\n"
+        f"try:\n    main(['parse', {str(NO_HEADER_PAGE)!r}], standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('httpx', 'rich') if m in sys.modules), file=sys.stderr)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert completed.stderr.strip().splitlines()[-1] == "[]"
