@@ -5,7 +5,20 @@ one line on stderr and an exit code.
     ├── InputError              the input itself: missing, a directory, empty, binary, too large
     ├── DecodeError             bytes that no candidate encoding turns into text
     ├── ParseError              text from which no document can be built
-    └── UsageError              a bad argument given to the library (an unknown encoding name …)
+    ├── UsageError              a bad argument given to the library (an unknown encoding name …)
+    ├── ConfigError             a bad sites file (the CLI exits 78)
+    ├── LockedError             another crawl holds the store's lock (the CLI exits 75)
+    └── FetchError              a URL that could not be fetched; ``reason`` is a stable word
+        ├── DNSError            the host name does not resolve               (reason "dns")
+        ├── ConnectError        refused, reset, unreachable                  ("connect")
+        ├── FetchTimeout        connect/read timeout or the total deadline   ("timeout")
+        ├── TLSError            certificate or handshake failure             ("tls")
+        ├── HTTPStatusError     a final status that is an error (404, 500 …) ("http")
+        ├── TooLargeError       body over the raw or decoded byte cap        ("too-large")
+        ├── RedirectError       loop, too many hops, non-http(s) target      ("redirect")
+        ├── BlockedAddressError host resolves to a private/loopback/… address ("private-address")
+        ├── RobotsDisallowed    robots.txt forbids the URL                   ("robots")
+        └── UnsupportedURL      not an http(s) URL                           ("url")
 """
 
 from __future__ import annotations
@@ -37,3 +50,67 @@ class ParseError(NoticeError):
 
 class UsageError(NoticeError):
     """An argument the library cannot use, such as an unknown encoding name."""
+
+
+class ConfigError(NoticeError):
+    """A configuration file that cannot be used; ``line`` names where, when known."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        super().__init__(message, source=f"{source}:{line}" if source and line else source)
+        self.line = line
+
+
+class LockedError(NoticeError):
+    """Another process holds the lock (another crawl is running on the same store)."""
+
+
+class FetchError(NoticeError):
+    """A URL that could not be fetched. ``reason`` is one stable word for scripts and logs."""
+
+    reason = "fetch"
+
+    def __init__(
+        self, message: str, *, source: str | None = None, status: int | None = None
+    ) -> None:
+        super().__init__(message, source=source)
+        self.status = status
+
+
+class DNSError(FetchError):
+    reason = "dns"
+
+
+class ConnectError(FetchError):
+    reason = "connect"
+
+
+class FetchTimeout(FetchError):
+    reason = "timeout"
+
+
+class TLSError(FetchError):
+    reason = "tls"
+
+
+class HTTPStatusError(FetchError):
+    reason = "http"
+
+
+class TooLargeError(FetchError):
+    reason = "too-large"
+
+
+class RedirectError(FetchError):
+    reason = "redirect"
+
+
+class BlockedAddressError(FetchError):
+    reason = "private-address"
+
+
+class RobotsDisallowed(FetchError):
+    reason = "robots"
+
+
+class UnsupportedURL(FetchError):
+    reason = "url"

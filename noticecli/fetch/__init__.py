@@ -1,0 +1,1 @@
+"""Fetching pages over HTTP: the only stage that touches the network."""

@@ -1,0 +1,37 @@
+"""What one fetch produced: the bytes and everything known about how they arrived."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class FetchResult:
+    """One completed fetch.
+
+    ``status`` 304 (``not_modified``) is a result, not an error: ``content`` is then empty.
+    ``charset`` is the charset named by the Content-Type header, if any (a hint for the
+    decoder). ``redirects`` lists every URL before ``final_url``, in order.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    content: bytes
+    headers: dict[str, str]
+    fetched_at: str  # ISO 8601 UTC, e.g. 2026-11-29T15:30:00Z
+    elapsed_ms: int
+    attempts: int
+    content_type: str | None = None
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None  # of the raw body as received (after transfer decoding)
+    redirects: list[str] = field(default_factory=list)
+    remote_address: str | None = None
+    http_version: str | None = None
+    request_headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
