@@ -108,6 +108,14 @@ def labels_by_length() -> tuple[str, ...]:
     return tuple(sorted(vocabulary(), key=len, reverse=True))
 
 
+_HAS_COLON = re.compile("[:：]")
+
+
+@cache
+def _label_initials() -> frozenset[str]:
+    return frozenset(label[0] for label in vocabulary())
+
+
 def _spaced(label: str) -> str:
     # Pages pad labels to equal width with spaces between the characters: 索 引 号, 标　　题.
     return r"[\s\u3000]*".join(re.escape(char) for char in label)
@@ -127,6 +135,9 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     text does not start with a known label followed by a colon.
     """
     stripped = text.strip()
+    # Most text on a page is not a label line: two set lookups settle it before the regex.
+    if not stripped or stripped[0] not in _label_initials() or not _HAS_COLON.search(stripped):
+        return []
     matches = list(_pair_pattern().finditer(stripped))
     if not matches or matches[0].start() != 0:
         return []

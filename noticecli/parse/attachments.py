@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticecli.models import Attachment
-from noticecli.parse.dom import absolute_url, clean_text, iter_visible, visible_text
+from noticecli.parse.dom import absolute_url, clean_text
 
 DOCUMENT_EXTENSIONS = frozenset(
     {
@@ -42,6 +42,9 @@ DOCUMENT_EXTENSIONS = frozenset(
 )
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
+_DOCUMENT_HREF = re.compile(
+    r"\.(?:" + "|".join(sorted(DOCUMENT_EXTENSIONS)) + r")(?:$|[?#&;/])", re.IGNORECASE
+)
 
 
 def file_type_of(url: str) -> str | None:
@@ -56,16 +59,16 @@ def file_type_of(url: str) -> str | None:
 def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
     """Document links under ``root`` in page order, one per URL."""
     found: dict[str, Attachment] = {}
-    for node in iter_visible(root, include_text=False):
-        if node.tag != "a":
-            continue
+    for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.lower().startswith(_NOT_LINKS):
             continue
-        text = clean_text(visible_text(node)) or clean_text(node.attributes.get("title") or "")
-        file_type = file_type_of(href)
+        # Cheap string tests first: a page has hundreds of navigation links.
+        file_type = file_type_of(href) if _DOCUMENT_HREF.search(href) else None
+        text = clean_text(node.text())
         if file_type is None and not _ATTACHMENT_TEXT.match(text):
             continue
+        text = text or clean_text(node.attributes.get("title") or "")
         url = absolute_url(href, base_url)
         if url in found:
             continue

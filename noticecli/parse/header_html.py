@@ -22,9 +22,10 @@ from noticecli.labels import (
     display_label,
     key_for,
     split_label_pairs,
+    vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
-from noticecli.parse.dom import ancestors, clean_text, iter_visible, visible_text
+from noticecli.parse.dom import ancestors, clean_text, iter_document, visible_text
 
 # TRS and Hanweb publish the article's own fields as <meta name=...> tags.
 META_TAG_KEYS = {
@@ -57,9 +58,12 @@ class _LabelNode:
 def _label_of(text: str) -> tuple[str, str | None] | None:
     """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
     stripped = text.strip()
-    if not stripped or len(stripped) > _MAX_LABEL_CHARS or compact_label(stripped) in WIDGET_LABELS:
+    if not stripped or len(stripped) > _MAX_LABEL_CHARS:
         return None
-    key = key_for(stripped)
+    compact = compact_label(stripped)
+    if compact in WIDGET_LABELS:
+        return None
+    key = vocabulary().get(compact)
     if key is not None:
         return display_label(stripped), key
     if _UNKNOWN_LABEL.match(stripped):
@@ -83,12 +87,12 @@ def extract_grid_fields(
     root: LexborNode, *, exclude: LexborNode | None = None
 ) -> list[HeaderField]:
     """Labelled fields under ``root`` in page order, leaving out the subtree ``exclude``."""
-    pruned = frozenset({exclude.mem_id}) if exclude is not None else frozenset()
+    pruned = (exclude,) if exclude is not None else ()
     label_nodes: list[_LabelNode] = []
     inline: list[tuple[LexborNode, list[tuple[str, str | None]]]] = []
     order: dict[int, int] = {}
     # Links are navigation, not labels; the body is text, not a header.
-    for position, node in enumerate(iter_visible(root, prune_ids=pruned, prune_tags=_NOT_HEADER)):
+    for position, node in enumerate(iter_document(root, prune=pruned, prune_tags=_NOT_HEADER)):
         order[node.mem_id] = position
         if node.tag != "-text":
             continue

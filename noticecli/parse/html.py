@@ -19,7 +19,7 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
-from noticecli.parse.listing import extract_listing, is_listing
+from noticecli.parse.listing import extract_listing, has_article_body, is_listing
 
 _TITLE_SELECTORS = (
     ".article_title",
@@ -45,8 +45,9 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
         notice.warn("no_body", "the page has no <body> and no content")
         return notice
 
-    listing = extract_listing(tree, base_url)
-    if is_listing(tree, listing):
+    # Listing extraction is the costly part of a page; an article page never needs it.
+    listing = None if has_article_body(tree) else extract_listing(tree, base_url)
+    if listing is not None and is_listing(tree, listing):
         notice.kind = "listing"
         notice.items = listing.items
         notice.next_pages = listing.next_urls

@@ -161,7 +161,7 @@ def extract_listing(tree: LexborHTMLParser, base_url: str | None) -> ListingPage
     next_urls, page_count = _pager(tree, anchors, base, base_url, hanweb_uid)
 
     js_rendered = False
-    if not items and not _has_article_body(tree):
+    if not items and not has_article_body(tree):
         reason = "the list data could not be read" if json_failed else _js_list_hint(tree)
         if reason:
             js_rendered = True
@@ -180,7 +180,7 @@ def is_listing(tree: LexborHTMLParser, listing: ListingPage) -> bool:
     pager or a 名称…日期 list-table head. Undated link lists (guide portals, department
     directories, nav menus) are not listings of notices.
     """
-    if _has_article_body(tree):
+    if has_article_body(tree):
         return False
     if listing.js_rendered:
         return True
@@ -639,7 +639,8 @@ def _has_list_loader(tree: LexborHTMLParser) -> bool:
 # --- Article-body test -----------------------------------------------------------------
 
 
-def _has_article_body(tree: LexborHTMLParser) -> bool:
+def has_article_body(tree: LexborHTMLParser) -> bool:
+    """The page carries one article (a notice), whatever it links to: cheap C-level checks."""
     meta = tree.css_first('meta[name="ArticleTitle"]')
     if meta is not None and (meta.attributes.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
