@@ -15,7 +15,7 @@ import click
 from noticecli._version import __version__
 from noticecli.errors import NoticeError
 from noticecli.models import Notice
-from noticecli.output import AtomicWriter, render_records
+from noticecli.output import AtomicWriter, RecordWriter, render_records
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -90,7 +90,14 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.argument("inputs", nargs=-1, metavar="FILE...")
+@click.option(
+    "--warc",
+    "warc_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Re-parse the responses archived in a WARC file (from fetch --warc); repeatable.",
+)
 @click.option(
     "--base-url",
     metavar="URL",
@@ -102,6 +109,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 def parse(
     ctx: click.Context,
     inputs: tuple[str, ...],
+    warc_files: tuple[Path, ...],
     base_url: str | None,
     encoding: str | None,
     no_repair: bool,
@@ -115,6 +123,8 @@ def parse(
     reason; the others are still parsed and written, and the exit code is 1.
     """
     debug: bool = ctx.obj["debug"]
+    if not inputs and not warc_files:
+        raise click.UsageError("Missing argument 'FILE...' (or --warc FILE)")
     if base_url and len(inputs) > 1:
         raise click.UsageError("--base-url applies to one input; give one FILE with it")
     if encoding:
@@ -126,6 +136,10 @@ def parse(
             raise click.BadParameter(str(error), param_hint="--encoding") from None
     from noticecli.errors import InputError
     from noticecli.pipeline import parse_bytes, parse_file
+
+    if warc_files:
+        from noticecli.fetch.archive import read_warc
+        from noticecli.fetch.pages import notice_from_fetch
 
     failed = False
 
@@ -158,9 +172,23 @@ def parse(
             except Exception as error:  # one bad input must not stop the rest
                 failed = True
                 _report("<stdin>" if name == "-" else name, error, debug)
+        for archive in warc_files:
+            try:
+                for result in read_warc(archive):
+                    if result.not_modified:
+                        continue
+                    try:
+                        yield notice_from_fetch(result, repair=not no_repair)
+                    except Exception as error:
+                        failed = True
+                        _report(f"{archive}: {result.final_url}", error, debug)
+            except Exception as error:  # an unreadable archive
+                failed = True
+                _report(str(archive), error, debug)
 
-    fmt = output_format or ("json" if len(inputs) == 1 else "jsonl")
-    _emit(notices(), fmt, output, debug, single=len(inputs) == 1)
+    single = len(inputs) == 1 and not warc_files
+    fmt = output_format or ("json" if single else "jsonl")
+    _emit(notices(), fmt, output, debug, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
@@ -255,3 +283,257 @@ def normalize(
         render_diff(result, sys.stdout, color=sys.stdout.isatty())
     else:
         sys.stdout.write(result.text)
+
+
+def fetch_options(function: F) -> F:
+    """Network options shared by fetch and crawl."""
+    options = [
+        click.option("--user-agent", metavar="TEXT", help="User-Agent to send instead of ours."),
+        click.option(
+            "--contact",
+            metavar="URL|EMAIL",
+            help="Contact added to our User-Agent: noticecli/VERSION (+CONTACT).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=30.0,
+            show_default=True,
+            help="Total seconds allowed for one request, headers and body.",
+        ),
+        click.option(
+            "--delay",
+            type=click.FloatRange(min=0),
+            default=1.0,
+            show_default=True,
+            help="Seconds between requests to one host (plus jitter; Crawl-delay wins if longer).",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(min=0, max=20),
+            default=3,
+            show_default=True,
+            help="Extra attempts on timeouts, connection errors, 408, 429 and 5xx.",
+        ),
+        click.option(
+            "--max-retry-wait",
+            type=click.FloatRange(min=0),
+            default=60.0,
+            show_default=True,
+            help="Longest wait before a retry, Retry-After included.",
+        ),
+        click.option(
+            "--allow-private",
+            is_flag=True,
+            help="Allow hosts on loopback, private and link-local addresses (intranets, tests).",
+        ),
+        click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (logged)."),
+        click.option(
+            "--insecure", is_flag=True, help="Do not verify TLS certificates (said on stderr)."
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@main.command()
+@click.argument("urls", nargs=-1, metavar="URL...")
+@click.option(
+    "-i",
+    "--input",
+    "input_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read URLs from FILE, one per line (- for stdin; # comments and blank lines skipped).",
+)
+@click.option(
+    "--save-html",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Save raw pages in DIR under content-addressed names, with DIR/index.jsonl.",
+)
+@click.option(
+    "--warc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write request and response records to FILE.warc.gz.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr.")
+@fetch_options
+@input_options
+@output_options
+@click.pass_context
+def fetch(
+    ctx: click.Context,
+    urls: tuple[str, ...],
+    input_file: IO[str] | None,
+    save_html: Path | None,
+    warc: Path | None,
+    verbose: bool,
+    user_agent: str | None,
+    contact: str | None,
+    timeout: float,
+    delay: float,
+    retries: int,
+    max_retry_wait: float,
+    allow_private: bool,
+    ignore_robots: bool,
+    insecure: bool,
+    encoding: str | None,
+    no_repair: bool,
+    max_bytes: int,
+    output_format: str | None,
+    output: Path | None,
+) -> None:
+    """Fetch disclosure pages and print the same JSON as parse, plus how each arrived.
+
+    Polite by default: robots.txt obeyed, one request at a time per host with a delay,
+    retries with backoff. Every URL that fails is named on stderr with the reason (dns,
+    connect, timeout, http, too-large, robots, private-address …) and the exit code is 1.
+    """
+    import asyncio
+
+    from noticecli.fetch.batch import Batch, Outcome
+    from noticecli.fetch.client import Fetcher, FetchOptions
+
+    debug: bool = ctx.obj["debug"]
+    targets = list(urls)
+    if input_file is not None:
+        targets += [
+            line.strip()
+            for line in input_file
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+    if not targets:
+        raise click.UsageError("give at least one URL (or -i FILE)")
+    if encoding:
+        raise click.UsageError("--encoding applies to parse; fetch uses the HTTP charset")
+    log = _stderr_logger(verbose)
+    if insecure:
+        click.echo("noticecli: warning: TLS certificates are not verified (--insecure)", err=True)
+    if ignore_robots:
+        click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
+    options = FetchOptions(
+        user_agent=user_agent,
+        contact=contact,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        allow_private=allow_private,
+        obey_robots=not ignore_robots,
+        delay=delay,
+        retries=retries,
+        max_retry_wait=max_retry_wait,
+        verify_tls=not insecure,
+    )
+    failed = False
+    progress = _Progress(len(targets))
+
+    def done(outcome: Outcome) -> None:
+        progress.advance(outcome)
+
+    async def run() -> list[Notice]:
+        nonlocal failed
+        from contextlib import AsyncExitStack
+
+        from noticecli.fetch.archive import PageStore, WarcArchive
+
+        collected: list[Notice] = []
+        async with AsyncExitStack() as stack:
+            fetcher = await stack.enter_async_context(Fetcher(options, log=log))
+            archive = stack.enter_context(WarcArchive(warc)) if warc else None
+            batch = Batch(
+                fetcher,
+                repair=not no_repair,
+                pages=PageStore(save_html) if save_html else None,
+                warc=archive,
+                on_done=done,
+                debug=debug,
+            )
+            async for outcome in batch.run(targets):
+                if outcome.error is not None:
+                    failed = True
+                    progress.report_error(outcome.url, outcome.error, debug)
+                elif outcome.notice is not None:
+                    collected.append(outcome.notice)
+                    sink.send(outcome.notice)
+            progress.close()
+            for host, summary in sorted(batch.hosts.items()):
+                click.echo(f"noticecli: {summary.line(host)}", err=True)
+        return collected
+
+    fmt = output_format or ("json" if len(targets) == 1 else "jsonl")
+    sink = _Sink(fmt, output, single=len(targets) == 1)
+    try:
+        asyncio.run(run())
+    except BaseException:
+        sink.abort()  # interrupted: no partial output file
+        raise
+    sink.close()
+    ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+class _Sink:
+    """Streams records to stdout or, atomically, to -o FILE as they arrive."""
+
+    def __init__(self, fmt: str, output: Path | None, *, single: bool) -> None:
+        self._file: AtomicWriter | None = None
+        if output is not None:
+            self._file = AtomicWriter(output)
+            stream: IO[str] = self._file.__enter__()
+        else:
+            stream = sys.stdout
+        pretty = output is None and sys.stdout.isatty()
+        self._records = RecordWriter(stream, fmt, pretty=pretty, single=single)
+
+    def send(self, notice: Notice) -> None:
+        self._records.write(notice)
+
+    def close(self) -> None:
+        self._records.close()
+        if self._file is not None:
+            if self._records.count == 0:
+                self._file.discard()  # every input failed: leave an existing file as it was
+            self._file.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        if self._file is not None:
+            self._file.discard()
+            self._file.__exit__(None, None, None)
+
+
+class _Progress:
+    """A rich progress bar when stderr is a terminal; otherwise one plain line per URL."""
+
+    def __init__(self, total: int) -> None:
+        self._bar: Any = None
+        if sys.stderr.isatty() and total > 1:
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._task = self._bar.add_task("fetching", total=total)
+            self._bar.start()
+
+    def advance(self, outcome: Any) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+        elif outcome.notice is not None and outcome.notice.fetch is not None:
+            info = outcome.notice.fetch
+            click.echo(
+                f"noticecli: fetched {outcome.url} {info.status} {info.elapsed_ms} ms",
+                err=True,
+            )
+
+    def report_error(self, url: str, error: BaseException, debug: bool) -> None:
+        _report(url, error, debug)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _stderr_logger(verbose: bool) -> Callable[[str], None] | None:
+    if not verbose:
+        return None
+
+    def log(message: str) -> None:
+        click.echo(f"noticecli: {message}", err=True)
+
+    return log

@@ -130,6 +130,24 @@ class NoticeWarning(_Model):
 
 
 @dataclass(slots=True)
+class FetchInfo(_Model):
+    """How a fetched page arrived (``null`` for pages parsed from files).
+
+    ``url`` on the notice is the URL asked for; ``final_url`` is where redirects ended.
+    """
+
+    final_url: str
+    status: int
+    fetched_at: str
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    sha256: str | None
+    elapsed_ms: int
+    attempts: int
+
+
+@dataclass(slots=True)
 class Notice(_Model):
     """A parsed disclosure page (``kind == "notice"``) or listing page (``"listing"``)."""
 
@@ -158,6 +176,7 @@ class Notice(_Model):
     page_count: int | None = None
     repairs: list[Repair] = dataclass_field(default_factory=list)
     warnings: list[NoticeWarning] = dataclass_field(default_factory=list)
+    fetch: FetchInfo | None = None
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -56,49 +56,44 @@ class AtomicWriter:
             Path(self._temp).unlink(missing_ok=True)
 
 
+class RecordWriter:
+    """Writes records one at a time as ``json`` (one document when ``single``, else an
+    array), ``jsonl`` or ``table``; ``close()`` finishes the document."""
+
+    def __init__(self, stream: IO[str], fmt: str, *, pretty: bool, single: bool) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.indent = 2 if pretty else None
+        self.single = single
+        self.count = 0
+
+    def write(self, record: Notice) -> None:
+        if self.fmt == "jsonl":
+            self.stream.write(record.to_json() + "\n")
+        elif self.fmt == "json" and self.single:
+            self.stream.write(record.to_json(indent=self.indent) + "\n")
+        elif self.fmt == "json":
+            prefix = "[\n" if self.count == 0 else ",\n"
+            self.stream.write(prefix + record.to_json(indent=self.indent))
+        else:
+            from noticecli.render import render_table  # rich is imported only for tables
+
+            render_table(record, self.stream)
+        self.stream.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json" and not self.single:
+            self.stream.write("\n]\n" if self.count else "[]\n")
+        self.stream.flush()
+
+
 def render_records(
     records: Iterable[Notice], fmt: str, stream: IO[str], *, pretty: bool, single: bool
 ) -> int:
-    """Write records as ``json`` (one document when ``single``, else an array), ``jsonl``,
-    or ``table``. Records are consumed one at a time, so every format streams. Returns the
-    number of records written."""
-    counted = _Counter(records)
-    if fmt == "jsonl":
-        for record in counted:
-            stream.write(record.to_json() + "\n")
-            stream.flush()
-    elif fmt == "json":
-        _write_json(counted, stream, indent=2 if pretty else None, single=single)
-    else:
-        from noticecli.render import render_table  # rich is imported only for tables
-
-        for record in counted:
-            render_table(record, stream)
-    return counted.count
-
-
-class _Counter:
-    def __init__(self, records: Iterable[Notice]) -> None:
-        self._records = records
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Notice]:
-        for record in self._records:
-            self.count += 1
-            yield record
-
-
-def _write_json(
-    records: Iterable[Notice], stream: IO[str], *, indent: int | None, single: bool
-) -> None:
-    if single:
-        for record in records:
-            stream.write(record.to_json(indent=indent) + "\n")
-        return
-    count = 0
-    stream.write("[")
+    """Write every record (see :class:`RecordWriter`); returns how many were written."""
+    writer = RecordWriter(stream, fmt, pretty=pretty, single=single)
     for record in records:
-        stream.write(("\n" if count == 0 else ",\n") + record.to_json(indent=indent))
-        stream.flush()
-        count += 1
-    stream.write("\n]\n" if count else "]\n")
+        writer.write(record)
+    writer.close()
+    return writer.count

@@ -1,0 +1,105 @@
+"""Fetching many URLs: hosts in parallel (each host polite, one request at a time), results
+in input order, each archived and parsed as it arrives."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from noticecli.errors import FetchError, NoticeError
+from noticecli.fetch.archive import PageStore, WarcArchive
+from noticecli.fetch.client import Fetcher
+from noticecli.fetch.pages import notice_from_fetch
+from noticecli.models import Notice
+
+# Enough to keep several slow hosts busy at once; per-host politeness still applies.
+DEFAULT_CONCURRENCY = 8
+
+
+@dataclass(slots=True)
+class Outcome:
+    url: str
+    notice: Notice | None = None
+    error: Exception | None = None  # a NoticeError, or a bug reported as an internal error
+
+
+@dataclass(slots=True)
+class HostSummary:
+    ok: int = 0
+    failed: dict[str, int] = field(default_factory=dict)
+    bytes: int = 0
+    elapsed_ms: int = 0
+
+    def line(self, host: str) -> str:
+        failures = ", ".join(f"{count} {reason}" for reason, count in sorted(self.failed.items()))
+        failed = sum(self.failed.values())
+        text = f"{host}: {self.ok} ok, {failed} failed"
+        if failures:
+            text += f" ({failures})"
+        return text + f", {self.bytes / 1024:.0f} KB, {self.elapsed_ms / 1000:.1f} s"
+
+
+@dataclass(slots=True)
+class Batch:
+    """One run of ``noticecli fetch``: what to keep, and a summary per host."""
+
+    fetcher: Fetcher
+    repair: bool = True
+    pages: PageStore | None = None
+    warc: WarcArchive | None = None
+    concurrency: int = DEFAULT_CONCURRENCY
+    hosts: dict[str, HostSummary] = field(default_factory=dict)
+    on_done: Callable[[Outcome], None] | None = None
+    debug: bool = False  # let unexpected exceptions through instead of reporting them
+
+    async def run(self, urls: Iterable[str]) -> AsyncIterator[Outcome]:
+        """Outcomes in the order of ``urls``; fetching runs ahead up to ``concurrency``."""
+        limit = asyncio.Semaphore(self.concurrency)
+        pending: list[asyncio.Task[Outcome]] = []
+        iterator = iter(urls)
+
+        async def one(url: str) -> Outcome:
+            async with limit:
+                outcome = await self._fetch_one(url)
+            if self.on_done is not None:
+                self.on_done(outcome)
+            return outcome
+
+        for url in iterator:
+            pending.append(asyncio.create_task(one(url)))
+            # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
+            if len(pending) >= self.concurrency * 4:
+                yield await pending.pop(0)
+        while pending:
+            yield await pending.pop(0)
+
+    async def _fetch_one(self, url: str) -> Outcome:
+        host = urlsplit(url).netloc or url
+        summary = self.hosts.setdefault(host, HostSummary())
+        try:
+            result = await self.fetcher.fetch(url)
+        except FetchError as error:
+            summary.failed[error.reason] = summary.failed.get(error.reason, 0) + 1
+            return Outcome(url, error=error)
+        except Exception as error:
+            if self.debug:
+                raise
+            summary.failed["internal"] = summary.failed.get("internal", 0) + 1
+            return Outcome(url, error=error)
+        summary.bytes += len(result.content)
+        summary.elapsed_ms += result.elapsed_ms
+        if self.pages is not None:
+            self.pages.save(result)
+        if self.warc is not None:
+            self.warc.add(result)
+        try:
+            notice = notice_from_fetch(result, repair=self.repair)
+        except Exception as error:
+            if self.debug and not isinstance(error, NoticeError):
+                raise
+            summary.failed["parse"] = summary.failed.get("parse", 0) + 1
+            return Outcome(url, error=error)
+        summary.ok += 1
+        return Outcome(url, notice=notice)

@@ -1,0 +1,37 @@
+"""Fetched bytes → Notice: the parse pipeline with the HTTP facts attached."""
+
+from __future__ import annotations
+
+from noticecli.fetch.result import FetchResult
+from noticecli.models import FetchInfo, Notice
+from noticecli.pipeline import parse_bytes
+
+
+def fetch_info(result: FetchResult) -> FetchInfo:
+    return FetchInfo(
+        final_url=result.final_url,
+        status=result.status,
+        fetched_at=result.fetched_at,
+        content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        sha256=result.sha256,
+        elapsed_ms=result.elapsed_ms,
+        attempts=result.attempts,
+    )
+
+
+def notice_from_fetch(result: FetchResult, *, repair: bool = True) -> Notice:
+    """Parse a fetched page; links resolve against where redirects ended."""
+    text_dump = True if result.content_type == "text/plain" else None
+    notice = parse_bytes(
+        result.content,
+        source=result.final_url,
+        url=result.final_url,
+        http_charset=result.charset,
+        text_dump=text_dump,
+        repair=repair,
+    )
+    notice.url = result.url
+    notice.fetch = fetch_info(result)
+    return notice
