@@ -1,0 +1,198 @@
+"""The sites file: defaults, the documented example, and an error naming the line for each
+kind of mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from noticecli.crawl import sites as sites_module
+from noticecli.crawl.sites import (
+    DEFAULT_DELAY,
+    DEFAULT_MAX_PAGES,
+    EXAMPLE,
+    Site,
+    default_sites_path,
+    dump_sites,
+    load_sites,
+    parse_sites,
+)
+from noticecli.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sites.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_for(tmp_path: Path, text: str) -> ConfigError:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_sites(path)
+    error = caught.value
+    assert error.source is not None and error.source.startswith(str(path))
+    return error
+
+
+def test_example_is_in_the_docstring_and_loads(tmp_path: Path) -> None:
+    doc = sites_module.__doc__ or ""
+    indented = "\n".join("    " + line if line else "" for line in EXAMPLE.splitlines())
+    assert indented in doc
+    loaded = load_sites(write(tmp_path, EXAMPLE))
+    assert loaded == [
+        Site(
+            name="hefei-rfb",
+            listing=("http://rfb.example.gov.cn/xxgk/tzgg/index.html",),
+            max_pages=3,
+            delay=2.0,
+            items="table.gl_list tr",
+            link="a",
+            date="td.date",
+            next_page="index_{n}.html",
+        ),
+        Site(
+            name="anhui-rfb",
+            listing=("https://rfb.example.gov.cn/tzgg/index.html",),
+            max_pages=5,
+            delay=1.0,
+        ),
+    ]
+
+
+def test_dump_round_trip(tmp_path: Path) -> None:
+    loaded = parse_sites(EXAMPLE)
+    again = load_sites(write(tmp_path, dump_sites(loaded)))
+    assert again == loaded
+    tricky = [Site("x", ('http://a.gov.cn/?q="中文"\\',), 1, 0.0, items='a[title="x"]')]
+    assert parse_sites(dump_sites(tricky)) == tricky
+
+
+def test_builtin_defaults_and_defaults_table() -> None:
+    [bare] = parse_sites('[[site]]\nname = "a"\nlisting = "http://a.gov.cn/"\n')
+    assert (bare.max_pages, bare.delay, bare.items, bare.next_page) == (
+        DEFAULT_MAX_PAGES,
+        DEFAULT_DELAY,
+        None,
+        None,
+    )
+    assert bare.listing == ("http://a.gov.cn/",)
+    text = (
+        '[defaults]\ndelay = 3\nmax_pages = 2\nitems = "ul li"\n\n'
+        '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n\n'
+        '[[site]]\nname = "b"\nlisting = ["http://b.gov.cn/"]\nmax_pages = 9\n'
+    )
+    a, b = parse_sites(text)
+    assert (a.delay, a.max_pages, a.items) == (3.0, 2, "ul li")
+    assert isinstance(a.delay, float)
+    assert (b.delay, b.max_pages, b.items) == (3.0, 9, "ul li")
+
+
+def test_page_url() -> None:
+    [site] = parse_sites(EXAMPLE)[:1]
+    assert site.page_url(site.listing[0], 2) == "http://rfb.example.gov.cn/xxgk/tzgg/index_2.html"
+
+
+def test_default_path_is_in_the_config_folder() -> None:
+    path = default_sites_path()
+    assert path.name == "sites.toml"
+    assert "noticecli" in path.parts
+
+
+SITE = '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        # TOML syntax: tomllib's position, without its "(at line …)" tail
+        ('[[site]]\nname = "a"\nlisting = [\n', 3, "TOML syntax"),
+        ('[[site]]\nname = "a\n', 2, "TOML syntax"),
+        # unknown keys and tables
+        (SITE + "max_page = 3\n", 4, "unknown key 'max_page'"),
+        ("[defaults]\ndelai = 1\n\n" + SITE, 2, "unknown key 'delai' in [defaults]"),
+        ("[default]\ndelay = 1\n\n" + SITE, 1, "unknown key 'default'"),
+        ('title = "x"\n' + SITE, 1, "unknown key 'title'"),
+        # missing name / listing
+        ('[[site]]\nlisting = ["http://a.gov.cn/"]\n', 1, "missing 'name'"),
+        (SITE + '\n[[site]]\nname = "b"\ndelay = 1\n', 6, "site 'b': missing 'listing'"),
+        # bad names, duplicates
+        ('[[site]]\nname = "Hefei RFB"\nlisting = "http://a.gov.cn/"\n', 2, "lowercase"),
+        ('[[site]]\nname = 5\nlisting = "http://a.gov.cn/"\n', 2, "must be a string"),
+        (SITE + "\n" + SITE, 6, "duplicate site name 'a'"),
+        # URLs
+        ('[[site]]\nname = "a"\nlisting = ["ftp://a.gov.cn/"]\n', 3, "not an http or https"),
+        (
+            '[[site]]\nname = "a"\nlisting = [\n  "http://a.gov.cn/",\n  "a.gov.cn/x",\n]\n',
+            5,
+            "'a.gov.cn/x' is not an http",
+        ),
+        ('[[site]]\nname = "a"\nlisting = []\n', 3, "is empty"),
+        ('[[site]]\nname = "a"\nlisting = 3\n', 3, "must be a URL or a list"),
+        ('[[site]]\nname = "a"\nlisting = [3]\n', 3, "not a URL string"),
+        # types and ranges
+        (SITE + 'max_pages = "3"\n', 4, "'max_pages' must be a whole number, not a string"),
+        (SITE + "max_pages = 2.5\n", 4, "must be a whole number"),
+        (SITE + "max_pages = true\n", 4, "not true/false"),
+        (SITE + "max_pages = 0\n", 4, "1 or more"),
+        (SITE + "max_pages = -3\n", 4, "1 or more, not -3"),
+        (SITE + "delay = -0.5\n", 4, "0 or more seconds"),
+        (SITE + "delay = nan\n", 4, "0 or more seconds"),
+        (SITE + 'delay = "1s"\n', 4, "number of seconds"),
+        ("[defaults]\nmax_pages = -1\n\n" + SITE, 2, "in [defaults] must be 1 or more"),
+        (SITE + "items = 3\n", 4, "'items' must be a string"),
+        # selectors and the page template
+        (SITE + 'items = "table.gl_list tr["\n', 4, "not a usable CSS selector"),
+        (SITE + 'link = ""\n', 4, "not a usable CSS selector: empty"),
+        (SITE + 'date = "td >> span"\n', 4, "'date'"),
+        (SITE + 'next_page = "index_2.html"\n', 4, "no {n}"),
+        # [[site]] written as a plain table
+        ('[site]\nname = "a"\n', 1, "array of tables"),
+    ],
+)
+def test_each_error_names_the_line(tmp_path: Path, text: str, line: int, words: str) -> None:
+    error = error_for(tmp_path, text)
+    assert error.line == line, str(error)
+    assert words in error.message
+    assert str(error).startswith(f"{tmp_path / 'sites.toml'}:{line}: ")
+    assert "(at line" not in error.message
+
+
+def test_second_site_errors_point_into_the_second_table(tmp_path: Path) -> None:
+    text = SITE + '\n[[site]]\nname = "b"\nlisting = ["http://b.gov.cn/"]\ndelay = -1\n'
+    assert error_for(tmp_path, text).line == 8
+
+
+def test_comments_and_inline_table_headers(tmp_path: Path) -> None:
+    text = (
+        "# sites\n[[site]]   # first\n"
+        'name = "a"  # the name\n'
+        'listing = ["http://a.gov.cn/"]  # where\n'
+        "oops = 1\n"
+    )
+    assert error_for(tmp_path, text).line == 5
+
+
+def test_file_problems(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file") as caught:
+        load_sites(tmp_path / "missing.toml")
+    assert caught.value.line is None
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_sites(tmp_path)
+    path = tmp_path / "sites.toml"
+    path.write_bytes(b'[[site]]\nname = "\xba\xcf\xb7\xca"\n')
+    with pytest.raises(ConfigError, match="not UTF-8") as caught:
+        load_sites(path)
+    assert caught.value.line == 2
+
+
+def test_no_sites_is_an_error(tmp_path: Path) -> None:
+    error = error_for(tmp_path, "[defaults]\ndelay = 1\n")
+    assert "no [[site]]" in error.message
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "sites.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + SITE.encode())
+    assert [site.name for site in load_sites(path)] == ["a"]

@@ -1,0 +1,712 @@
+"""The crawl state store: revisions, conditional metadata, failures, search, export,
+migrations, plain-SQLite readability, crash safety under SIGKILL, and the crawl lock."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import noticecli
+from noticecli.crawl import state as state_module
+from noticecli.crawl.state import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    StateStore,
+    canonical_url,
+    crawl_lock,
+    lock_paths,
+    notice_id,
+    read_lock_holder,
+)
+from noticecli.errors import LockedError, NoticeError, UsageError
+from noticecli.models import Notice
+
+URL = "http://rfb.example.gov.cn/xxgk/tzgg/202405/t20240506_1.html"
+ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+PARAGRAPHS = (
+    "各县（市、区）人民政府：现将有关事项通知如下。",
+    "一、检查范围包括全市所有危险化学品企业。",
+)
+
+
+def page(
+    *,
+    title: str = "关于开展2024年安全生产检查的通知",
+    date: str = "2024-05-06",
+    views: int = 1,
+    paragraphs: tuple[str, ...] = PARAGRAPHS,
+    attachment: str = "附件1.pdf",
+    banner: str = "",
+    publisher: str = "",
+) -> str:
+    """A small disclosure page; ``views``, ``banner`` and the footer stamp are page noise."""
+    byline = f"<p>发布机构：{publisher}</p>" if publisher else ""
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        f'<div class="banner">{banner}</div>'
+        f'<div class="article"><h1>{title}</h1>'
+        f"<p>发布时间：{date} 浏览次数：{views}</p>{byline}"
+        f'<div class="TRS_Editor">{body}</div>'
+        f'<p><a href="/files/a.pdf">{attachment}</a></p></div>'
+        f'<div class="footer">页面生成时间：2024-06-01 10:00:{views % 60:02d}</div>'
+        "</body></html>"
+    )
+
+
+def notice(url: str = URL, **kwargs: object) -> Notice:
+    return noticecli.parse_html(page(**kwargs), url=url)  # type: ignore[arg-type]
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: str = "2026-11-29T15:00:00Z") -> None:
+        self.now = datetime.fromisoformat(start.replace("Z", "+00:00"))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Iterator[StateStore]:
+    with StateStore.open(tmp_path / "state" / "noticecli.db", clock=clock) as opened:
+        yield opened
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTP://Rfb.Example.GOV.cn:80/a/B.html#top", "http://rfb.example.gov.cn/a/B.html"),
+        ("https://x.gov.cn:443/?id=3&b=A", "https://x.gov.cn/?id=3&b=A"),
+        ("https://x.gov.cn:8443/a", "https://x.gov.cn:8443/a"),
+        ("http://x.gov.cn", "http://x.gov.cn/"),
+        ("http://x.gov.cn/a?", "http://x.gov.cn/a"),
+        ("  http://x.gov.cn/a  ", "http://x.gov.cn/a"),
+        ("http://[::1]:80/a", "http://[::1]/a"),
+        ("http://user@X.gov.cn:81/a", "http://user@x.gov.cn:81/a"),
+    ],
+)
+def test_canonical_url(url: str, expected: str) -> None:
+    assert canonical_url(url) == expected
+    assert canonical_url(expected) == expected
+
+
+def test_notice_id_is_short_stable_and_canonical() -> None:
+    assert re.fullmatch(r"[0-9a-f]{16}", notice_id(URL))
+    assert notice_id(URL) == notice_id(
+        URL.replace("http://rfb.example", "HTTP://RFB.Example") + "#x"
+    )
+    assert notice_id("http://x.gov.cn/a?id=1") != notice_id("http://x.gov.cn/a?id=2")
+    assert notice_id("http://x.gov.cn/a?id=1") == "3cad1a884e83d0dd"  # fixed forever
+
+
+# --- revisions ------------------------------------------------------------------------------
+
+
+def test_new_changed_unchanged_sequence(store: StateStore, clock: Clock) -> None:
+    first = store.record_notice("hefei", URL, notice(), raw_sha256="r1", etag='"e1"')
+    assert (first.kind, first.revision, first.changed_fields) == ("new", 1, ())
+    assert first.notice_id == notice_id(URL)
+
+    # Only noise differs: visit counter, banner, footer stamp. Bytes differ; the notice not.
+    clock.advance(hours=1)
+    noisy = notice(views=99, banner="今日推荐：新闻一")
+    same = store.record_notice("hefei", URL, noisy, raw_sha256="r2", etag='"e2"')
+    assert (same.kind, same.revision) == ("unchanged", 1)
+
+    clock.advance(hours=1)
+    edited = notice(paragraphs=(*PARAGRAPHS, "二、请于六月底前报送检查结果。"))
+    changed = store.record_notice("hefei", URL, edited, raw_sha256="r3")
+    assert (changed.kind, changed.revision, changed.changed_fields) == ("changed", 2, ("body",))
+
+    clock.advance(hours=1)
+    retitled = notice(
+        title="关于开展2024年安全生产大检查的通知",
+        date="2024-05-07",
+        paragraphs=(*PARAGRAPHS, "二、请于六月底前报送检查结果。"),
+        attachment="附件1（更正）.pdf",
+        publisher="合肥市应急管理局",
+    )
+    third = store.record_notice("hefei", URL, retitled, raw_sha256="r4")
+    assert third.kind == "changed" and third.revision == 3
+    assert third.changed_fields == ("title", "published_at", "attachments", "header")
+
+    again = store.record_notice("hefei", URL, retitled, raw_sha256="r4")
+    assert (again.kind, again.revision, again.changed_fields) == ("unchanged", 3, ())
+
+    history = store.revisions(first.notice_id)
+    assert [(r["revision"], r["changed_fields"]) for r in history] == [
+        (1, []),
+        (2, ["body"]),
+        (3, ["title", "published_at", "attachments", "header"]),
+    ]
+    assert [r["recorded_at"] for r in history] == [
+        "2026-11-29T15:00:00Z",
+        "2026-11-29T17:00:00Z",
+        "2026-11-29T18:00:00Z",
+    ]
+    assert history[0]["notice"]["title"] == "关于开展2024年安全生产检查的通知"
+
+    row = store.connection.execute("SELECT * FROM notices").fetchone()
+    assert row["revision"] == 3
+    assert row["title"] == "关于开展2024年安全生产大检查的通知"
+    assert row["published_at"] == "2024-05-07"
+    assert row["publisher"] == "合肥市应急管理局"
+    assert row["first_seen"] == "2026-11-29T15:00:00Z"
+    assert row["updated_at"] == "2026-11-29T18:00:00Z"
+    assert json.loads(row["json"]) == retitled.to_dict()
+    assert store.notice(first.notice_id) == retitled.to_dict()
+
+    state = store.page(URL)
+    assert state is not None
+    assert state.raw_sha256 == "r4" and state.text_sha256 == row["text_sha256"]
+    assert state.last_seen == "2026-11-29T18:00:00Z" and state.first_seen == "2026-11-29T15:00:00Z"
+
+
+def test_listing_pages_are_refused_by_record_notice(store: StateStore) -> None:
+    listing = Notice(kind="listing", url=URL)
+    with pytest.raises(UsageError):
+        store.record_notice("hefei", URL, listing, raw_sha256=None)
+
+
+def test_same_notice_under_another_spelling_of_its_url(store: StateStore) -> None:
+    store.record_notice("hefei", URL, notice(), raw_sha256="r1")
+    spelled = URL.replace("http://rfb.example", "HTTP://RFB.EXAMPLE").replace(".cn/", ".cn:80/")
+    assert store.record_notice("hefei", spelled + "#x", notice(), raw_sha256="r1").kind == (
+        "unchanged"
+    )
+    assert store.connection.execute("SELECT count(*) FROM pages").fetchone()[0] == 1
+    assert store.is_known(spelled)
+    assert store.known_urls("hefei") == {URL}
+    assert store.known_urls("other") == set()
+
+
+# --- conditional metadata and failures ------------------------------------------------------
+
+
+def test_conditional_metadata_is_kept(store: StateStore, clock: Clock) -> None:
+    lm = "Mon, 06 May 2024 08:00:00 GMT"
+    store.record_notice("hefei", URL, notice(), raw_sha256="r1", etag='"abc"', last_modified=lm)
+    clock.advance(hours=1)
+    assert store.record_not_modified(URL)
+    state = store.page(URL)
+    assert state is not None
+    assert (state.etag, state.last_modified, state.raw_sha256) == ('"abc"', lm, "r1")
+    assert (state.last_status, state.last_seen) == (304, "2026-11-29T16:00:00Z")
+    assert not store.record_not_modified("http://x.gov.cn/never-seen.html")
+
+    clock.advance(hours=1)
+    store.record_failure("hefei", URL, "timeout", "read timed out")
+    state = store.page(URL)
+    assert state is not None
+    assert (state.etag, state.last_modified, state.last_seen) == (
+        '"abc"',
+        lm,
+        "2026-11-29T16:00:00Z",
+    )
+
+
+def test_failures_are_counted_backed_off_and_reset(store: StateStore, clock: Clock) -> None:
+    url = "http://x.gov.cn/broken.html"
+    assert store.record_failure("hefei", url, "http", "HTTP 503", status=503) == 1
+    state = store.page(url)
+    assert state is not None
+    assert (state.kind, state.failures, state.last_status) == ("notice", 1, 503)
+    assert state.last_error == "http: HTTP 503"
+    assert state.last_seen is None
+    assert state.next_due == "2026-11-29T16:00:00Z"
+    assert not state.due("2026-11-29T15:30:00Z") and state.due("2026-11-29T16:00:00Z")
+    assert not store.is_known(url)
+
+    assert store.record_failure("hefei", url, "dns", "no such host") == 2
+    assert store.record_failure("hefei", url, "dns", "no such host") == 3
+    state = store.page(url)
+    assert state is not None
+    assert (state.failures, state.last_error, state.last_status) == (3, "dns: no such host", None)
+    assert state.next_due == "2026-11-29T19:00:00Z"  # 4 hours after the third failure
+
+    for _ in range(20):
+        store.record_failure("hefei", url, "dns", "no such host")
+    state = store.page(url)
+    assert state is not None and state.next_due == "2026-12-06T15:00:00Z"  # capped at a week
+
+    store.record_notice("hefei", url, notice(url), raw_sha256="ok")
+    state = store.page(url)
+    assert state is not None
+    assert (state.failures, state.last_error, state.next_due) == (0, None, None)
+    assert state.due("2000-01-01T00:00:00Z")
+
+    listing = "http://x.gov.cn/list/index.html"
+    store.record_failure("hefei", listing, "connect", "refused", kind="listing")
+    state = store.page(listing)
+    assert state is not None and state.kind == "listing"
+
+
+def test_listings(store: StateStore) -> None:
+    listing = "http://x.gov.cn/list/index.html"
+    assert store.record_listing("hefei", listing, etag='"l1"', raw_sha256="a")
+    assert not store.record_listing("hefei", listing, etag='"l1"', raw_sha256="a")
+    assert store.record_listing("hefei", listing, etag='"l2"', raw_sha256="b")
+    state = store.page(listing)
+    assert state is not None
+    assert (state.kind, state.etag, state.raw_sha256, state.text_sha256) == (
+        "listing",
+        '"l2"',
+        "b",
+        None,
+    )
+    assert store.known_urls("hefei") == set()  # listings are not notices
+
+
+def test_runs(store: StateStore, clock: Clock) -> None:
+    crashed = store.begin_run()
+    clock.advance(minutes=5)
+    run = store.begin_run()
+    assert run != crashed
+    clock.advance(minutes=5)
+    store.finish_run(run, "ok", pages_fetched=7, notices_new=2, requests=9, sites=["hefei"])
+    rows = {r["id"]: dict(r) for r in store.connection.execute("SELECT * FROM runs")}
+    assert rows[crashed]["status"] == "interrupted"
+    finished = rows[run]
+    assert finished["status"] == "ok"
+    assert (finished["pages_fetched"], finished["notices_new"], finished["requests"]) == (7, 2, 9)
+    assert (finished["started_at"], finished["finished_at"]) == (
+        "2026-11-29T15:05:00Z",
+        "2026-11-29T15:10:00Z",
+    )
+    assert isinstance(finished["pid"], int) and finished["host"]
+    site = store.connection.execute("SELECT * FROM sites WHERE name = 'hefei'").fetchone()
+    assert site["last_run_at"] == "2026-11-29T15:10:00Z"
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def fill_for_search(store: StateStore) -> dict[str, str]:
+    ids = {}
+    docs = {
+        "safety": ("关于开展2024年安全生产检查的通知", PARAGRAPHS),
+        "water": ("关于做好防汛抗旱工作的通知", ("请各单位加强值班值守，确保安全度汛。",)),
+        "budget": ("2024年部门预算公开", ("部门预算收支总表详见附件。",)),
+    }
+    for key, (title, paragraphs) in docs.items():
+        url = f"http://x.gov.cn/{key}.html"
+        ids[key] = store.record_notice(
+            "hefei", url, notice(url, title=title, paragraphs=paragraphs), raw_sha256=key
+        ).notice_id
+    return ids
+
+
+def test_search_chinese_substrings(store: StateStore) -> None:
+    ids = fill_for_search(store)
+    [hit] = store.search("危险化学品")  # in the body
+    assert hit.notice_id == ids["safety"]
+    assert hit.title == "关于开展2024年安全生产检查的通知"
+    assert hit.url == "http://x.gov.cn/safety.html"
+    assert hit.published_at == "2024-05-06"
+    assert "[危险化学品]" in hit.snippet
+    assert [h.notice_id for h in store.search("防汛抗旱")] == [ids["water"]]  # in the title
+    assert {h.notice_id for h in store.search("2024年")} == {ids["safety"], ids["budget"]}
+    assert [h.notice_id for h in store.search("2024年 预算公开")] == [ids["budget"]]
+    assert store.search("不存在的词语") == []
+    assert store.search("   ") == []
+    assert store.search('"引号" OR *') == []  # FTS syntax in the query is taken literally
+
+
+def test_search_short_terms_fall_back_to_like(store: StateStore) -> None:
+    ids = fill_for_search(store)
+    assert {h.notice_id for h in store.search("安全")} == {ids["safety"], ids["water"]}
+    [hit] = store.search("防汛")
+    assert hit.notice_id == ids["water"]
+    assert "[防汛]" in hit.snippet or hit.snippet.startswith("请各单位")
+    assert [h.notice_id for h in store.search("度汛")] == [ids["water"]]
+    assert [h.notice_id for h in store.search("安全 度汛")] == [ids["water"]]  # all terms
+    assert [h.notice_id for h in store.search("预算 收支总表")] == [ids["budget"]]  # mixed
+    assert store.search("%") == [] and store.search("_") == []  # LIKE wildcards are literal
+    assert len(store.search("通知", limit=1)) == 1
+
+
+def test_search_follows_revisions(store: StateStore) -> None:
+    store.record_notice("hefei", URL, notice(), raw_sha256="1")
+    assert store.search("危险化学品")
+    store.record_notice(
+        "hefei", URL, notice(paragraphs=("内容已更新为烟花爆竹。",)), raw_sha256="2"
+    )
+    assert store.search("危险化学品") == []
+    assert [h.url for h in store.search("烟花爆竹")] == [URL]
+    count = store.connection.execute("SELECT count(*) FROM notices_fts").fetchone()[0]
+    assert count == 1
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
+    a = store.record_notice(
+        "hefei",
+        "http://x.gov.cn/a.html",
+        notice("http://x.gov.cn/a.html", date="2024-05-09"),
+        raw_sha256="a",
+    )
+    clock.advance(days=1)
+    b = store.record_notice(
+        "anhui",
+        "http://y.gov.cn/b.html",
+        notice("http://y.gov.cn/b.html", date="2024-05-01"),
+        raw_sha256="b",
+    )
+    clock.advance(days=1)
+    c = store.record_notice(
+        "hefei",
+        "http://x.gov.cn/c.html",
+        notice("http://x.gov.cn/c.html", date="2024-05-03"),
+        raw_sha256="c",
+    )
+    everything = list(store.export())
+    assert [d["notice_id"] for d in everything] == [b.notice_id, c.notice_id, a.notice_id]
+    first = everything[0]
+    assert list(first)[:3] == ["notice_id", "revision", "site"]
+    assert first["site"] == "anhui" and first["revision"] == 1
+    assert first["title"] == "关于开展2024年安全生产检查的通知"
+
+    assert [d["notice_id"] for d in store.export(site="hefei")] == [c.notice_id, a.notice_id]
+    assert [d["notice_id"] for d in store.export(since="2026-11-30")] == [
+        b.notice_id,
+        c.notice_id,
+    ]
+    assert [d["notice_id"] for d in store.export(since="2026-12-01T00:00:00Z")] == [c.notice_id]
+    assert list(store.export(since="2026-11-30", site="nowhere")) == []
+
+    # A change brings an old notice back into a "since" export.
+    clock.advance(days=1)
+    edited = notice("http://x.gov.cn/a.html", date="2024-05-09", paragraphs=("已更正。",))
+    store.record_notice("hefei", "http://x.gov.cn/a.html", edited, raw_sha256="a2")
+    [back] = store.export(since="2026-12-02")
+    assert (back["notice_id"], back["revision"]) == (a.notice_id, 2)
+
+
+# --- schema, migrations, plain SQLite -------------------------------------------------------
+
+
+def test_pragmas_and_version(store: StateStore) -> None:
+    conn = store.connection
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+
+
+def test_migration_from_version_1(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    state_module._migrate(conn, path, target=1)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    data = notice().to_dict()
+    conn.execute(
+        "INSERT INTO sites(id, name, first_seen) VALUES (1, 'hefei', '2025-01-01T00:00:00Z')"
+    )
+    conn.execute(
+        "INSERT INTO pages(id, site_id, url, kind, first_seen) VALUES (5, 1, ?, 'notice', ?)",
+        (URL, "2025-01-01T00:00:00Z"),
+    )
+    conn.execute(
+        "INSERT INTO notices(id, page_id, url, title, revision, json, text_sha256, first_seen,"
+        " updated_at) VALUES (?, 5, ?, ?, 1, ?, ?, ?, ?)",
+        (
+            notice_id(URL),
+            URL,
+            data["title"],
+            json.dumps(data, ensure_ascii=False),
+            state_module.text_sha256(data),
+            "2025-01-01T00:00:00Z",
+            "2025-01-01T00:00:00Z",
+        ),
+    )
+    conn.close()
+
+    with StateStore.open(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        [hit] = store.search("危险化学品")  # the FTS table was built and filled
+        assert hit.notice_id == notice_id(URL)
+        # The old row is the same notice to the new code.
+        assert store.record_notice("hefei", URL, notice(), raw_sha256="x").kind == "unchanged"
+    with StateStore.open(path) as store:  # reopening does nothing more
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(NoticeError, match="upgrade noticecli"):
+        StateStore.open(path)
+
+
+def test_plain_sqlite_can_read_it(store: StateStore, tmp_path: Path) -> None:
+    fill_for_search(store)
+    store.record_notice(
+        "hefei",
+        "http://x.gov.cn/water.html",
+        notice(
+            "http://x.gov.cn/water.html", title="关于做好防汛抗旱工作的通知", paragraphs=("改了。",)
+        ),
+        raw_sha256="w2",
+    )
+    path = store.path
+    # A fresh connection with no settings, as Datasette or a script would open it.
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = conn.execute(
+        "SELECT sites.name, notices.title, json_extract(notices.json, '$.published_at'),"
+        " notices.first_seen FROM notices JOIN pages ON pages.id = notices.page_id"
+        " JOIN sites ON sites.id = pages.site_id ORDER BY notices.title"
+    ).fetchall()
+    assert len(rows) == 3
+    assert all(site == "hefei" and ISO.match(seen) for site, _, _, seen in rows)
+    assert {published for _, _, published, _ in rows} == {"2024-05-06"}
+    changed = conn.execute(
+        "SELECT r.notice_id, j.value FROM notice_revisions AS r, json_each(r.changed_fields) AS j"
+    ).fetchall()
+    assert [value for _, value in changed] == ["body"]
+    hits = conn.execute(
+        "SELECT notice_id FROM notices_fts WHERE notices_fts MATCH '预算公开'"
+    ).fetchall()
+    assert len(hits) == 1
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(pages)")]
+    assert columns[:5] == ["id", "site_id", "url", "kind", "etag"]
+    conn.close()
+
+    cli = shutil.which("sqlite3")
+    if cli is None:
+        return
+    out = subprocess.run(
+        [cli, str(path), "SELECT count(*) FROM notices; SELECT name FROM sites;"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+    assert out.split() == ["3", "hefei"]
+
+
+# --- crash safety ---------------------------------------------------------------------------
+
+WRITER = textwrap.dedent(
+    """
+    import dataclasses, sys
+    from pathlib import Path
+    import noticecli
+    from noticecli.crawl.state import StateStore
+
+    html, start = sys.argv[2], int(sys.argv[3])
+    base = noticecli.parse_html(html, url="http://x.gov.cn/0.html")
+    with StateStore.open(Path(sys.argv[1])) as store:
+        store.begin_run()
+        i = start
+        while True:
+            url = f"http://x.gov.cn/{i}.html"
+            store.record_notice("s", url, dataclasses.replace(base, url=url, title=f"第{i}号通知"),
+                                raw_sha256=str(i))
+            print(i, flush=True)
+            if i % 3 == 0:  # also revise an earlier notice
+                old = f"http://x.gov.cn/{i // 3}.html"
+                store.record_notice("s", old, dataclasses.replace(base, url=old,
+                                    title=f"第{i // 3}号通知（第{i}次更正）"), raw_sha256="x")
+            i += 1
+    """
+)
+
+
+def check_consistent(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute(
+            "INSERT INTO notices_fts(notices_fts, rank) VALUES ('integrity-check', 0)"
+        ).rowcount in (-1, 0, 1)
+        orphans = conn.execute(
+            "SELECT count(*) FROM notices LEFT JOIN pages ON pages.id = notices.page_id"
+            " WHERE pages.id IS NULL"
+        ).fetchone()[0]
+        assert orphans == 0
+        no_fts = conn.execute(
+            "SELECT count(*) FROM notices LEFT JOIN notices_fts AS f ON f.rowid = notices.page_id"
+            " WHERE f.rowid IS NULL OR f.notice_id != notices.id OR f.title != notices.title"
+        ).fetchone()[0]
+        assert no_fts == 0
+        count = int(conn.execute("SELECT count(*) FROM notices").fetchone()[0])
+        assert conn.execute("SELECT count(*) FROM notices_fts").fetchone()[0] == count
+        # Every revision present, and the current JSON is the last revision's.
+        bad = conn.execute(
+            "SELECT count(*) FROM notices AS n WHERE n.revision !="
+            " (SELECT count(*) FROM notice_revisions AS r WHERE r.notice_id = n.id)"
+            " OR n.json != (SELECT json FROM notice_revisions AS r"
+            "  WHERE r.notice_id = n.id AND r.revision = n.revision)"
+        ).fetchone()[0]
+        assert bad == 0
+        return count
+    finally:
+        conn.close()
+
+
+ROUNDS = 6
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_sigkill_leaves_a_consistent_store(tmp_path: Path) -> None:
+    path = tmp_path / "crash.db"
+    html = page()
+    rng = random.Random(7)
+    printed = 0
+    for _round in range(ROUNDS):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), html, str(printed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None
+        target = printed + rng.randint(20, 60)
+        last = printed - 1
+        deadline = time.monotonic() + 60
+        while last < target and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            last = int(line)
+        time.sleep(rng.random() * 0.02)
+        proc.send_signal(signal.SIGKILL)
+        rest, err = proc.communicate(timeout=30)
+        assert proc.returncode == -signal.SIGKILL, err
+        for line in rest.split():
+            last = int(line)
+        assert last >= target, err
+        printed = last + 1  # notices 0..last were committed before they were printed
+        count = check_consistent(path)
+        # The kill can land after a commit and before its print: at most one more.
+        assert count in (printed, printed + 1)
+        printed = count
+    with StateStore.open(path) as store:  # the store opens and works after the crashes
+        assert store.record_notice("s", "http://x.gov.cn/after.html", notice(), raw_sha256="z")
+        assert store.connection.execute("SELECT count(*) FROM runs").fetchone()[0] == ROUNDS
+        store.begin_run()
+        statuses = {r[0] for r in store.connection.execute("SELECT status FROM runs")}
+        assert statuses == {"interrupted", "running"}
+
+
+# --- the lock -------------------------------------------------------------------------------
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from noticecli.crawl.state import crawl_lock
+
+    with crawl_lock(Path(sys.argv[1])):
+        print("locked", flush=True)
+        time.sleep(60)
+    """
+)
+
+
+def test_lock_is_exclusive_and_names_the_holder(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "noticecli.db"
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            assert proc.stdout.readline().strip() == "locked"
+            with pytest.raises(LockedError) as caught, crawl_lock(db):
+                pass
+            message = str(caught.value)
+            assert "another crawl is running" in message
+            assert f"pid {proc.pid} on host " in message
+            assert re.search(r"since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)", message)
+            assert caught.value.source == str(lock_paths(db)[0])
+            holder = read_lock_holder(db)
+            assert holder is not None and holder.pid == proc.pid
+        finally:
+            proc.kill()
+    # The holder died without cleaning up: its info file is stale, the lock is free.
+    lock_path, info_path = lock_paths(db)
+    assert info_path.exists()
+    with crawl_lock(db) as mine:
+        holder = read_lock_holder(db)
+        assert holder == mine
+    assert not info_path.exists()
+    assert lock_path.name == "noticecli.lock"
+
+
+def test_lock_without_info(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    db = tmp_path / "noticecli.db"
+    lock_path, _ = lock_paths(db)
+    with (
+        FileLock(str(lock_path)),
+        pytest.raises(LockedError, match="holder unknown"),
+        crawl_lock(db),
+    ):
+        pass
+
+
+def test_a_failed_write_leaves_nothing_behind(
+    store: StateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_write_revision", broken)
+    with pytest.raises(RuntimeError):
+        store.record_notice("hefei", URL, notice(), raw_sha256="r1")
+    conn = store.connection
+    assert not conn.in_transaction
+    for table in ("sites", "pages", "notices", "notice_revisions", "notices_fts"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    monkeypatch.undo()
+    assert store.record_notice("hefei", URL, notice(), raw_sha256="r1").kind == "new"
+
+
+def test_export_in_batches_while_writing(store: StateStore) -> None:
+    import dataclasses
+
+    base = notice()
+    for i in range(450):
+        url = f"http://x.gov.cn/{i:04d}.html"
+        store.record_notice("hefei", url, dataclasses.replace(base, url=url), raw_sha256=str(i))
+    seen = []
+    for item in store.export():
+        seen.append(item["url"])
+        if len(seen) % 100 == 0:  # writing during the iteration is allowed
+            store.record_failure("hefei", "http://x.gov.cn/bad.html", "dns", "nope")
+    # Same date and first_seen everywhere: the notice id breaks the tie.
+    assert sorted(seen) == [f"http://x.gov.cn/{i:04d}.html" for i in range(450)]
+    assert [notice_id(url) for url in seen] == sorted(notice_id(url) for url in seen)
