@@ -1,0 +1,64 @@
+"""Per-host politeness: one request at a time per host, and a pause between requests.
+
+Hosts are keyed by host name (lower case, without port or scheme): two ports or http and
+https on one machine are one server to be polite to. ``127.0.0.1`` and ``localhost`` are
+two keys even though they reach the same machine — keying by name keeps DNS out of the
+queue, and crawls address a site by one name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class _Slot:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    last_end: float | None = None  # monotonic time the last request to the host finished
+    not_before: float = 0.0  # backoff: no request may start before this monotonic time
+
+
+class HostSlots:
+    """A FIFO lock per host, the end time of its last request, and any backoff."""
+
+    def __init__(self, *, jitter: float, rng: random.Random | None = None) -> None:
+        self.jitter = jitter
+        self._rng = rng or random.Random()
+        self._slots: dict[str, _Slot] = {}
+
+    def _slot(self, host: str) -> _Slot:
+        slot = self._slots.get(host)
+        if slot is None:
+            slot = self._slots[host] = _Slot()
+        return slot
+
+    @asynccontextmanager
+    async def turn(self, host: str, gap: Callable[[], float]) -> AsyncIterator[None]:
+        """Hold ``host`` for one request, starting ``gap()`` (+ jitter) seconds after the end
+        of the previous one. ``gap`` is asked once the turn has come, so a Crawl-delay learnt
+        meanwhile (the robots.txt request just before) already applies."""
+        slot = self._slot(host)
+        async with slot.lock:
+            start = slot.not_before
+            if slot.last_end is not None:
+                pause = gap()
+                if pause > 0:
+                    pause += self._rng.uniform(0.0, self.jitter * pause)
+                start = max(start, slot.last_end + pause)
+            wait = start - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                yield
+            finally:
+                slot.last_end = time.monotonic()
+
+    def back_off(self, host: str, seconds: float) -> None:
+        """Keep every request to ``host`` waiting at least ``seconds`` (Retry-After, backoff)."""
+        slot = self._slot(host)
+        slot.not_before = max(slot.not_before, time.monotonic() + seconds)
