@@ -6,21 +6,28 @@
 '003110598/202005-00043'
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from noticecli._version import __version__
-from noticecli.errors import DecodeError, InputError, NoticeError, ParseError, UsageError
-from noticecli.models import (
-    SCHEMA_VERSION,
-    Attachment,
-    Block,
-    HeaderField,
-    ListingItem,
-    Notice,
-    NoticeWarning,
-    Repair,
-    TableCell,
-)
-from noticecli.normalize.document import normalize
-from noticecli.pipeline import parse_bytes, parse_file, parse_html, parse_text
+
+if TYPE_CHECKING:
+    from noticecli.errors import DecodeError, InputError, NoticeError, ParseError, UsageError
+    from noticecli.models import (
+        SCHEMA_VERSION,
+        Attachment,
+        Block,
+        HeaderField,
+        ListingItem,
+        Notice,
+        NoticeWarning,
+        Repair,
+        TableCell,
+    )
+    from noticecli.normalize.document import normalize
+    from noticecli.pipeline import parse_bytes, parse_file, parse_html, parse_text
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -44,3 +51,47 @@ __all__ = [
     "parse_html",
     "parse_text",
 ]
+
+# Public name → defining module. Imported on first use (PEP 562): `python -m noticecli`
+# imports this package first, and most commands need only part of the library.
+_LAZY = {
+    "DecodeError": "noticecli.errors",
+    "InputError": "noticecli.errors",
+    "NoticeError": "noticecli.errors",
+    "ParseError": "noticecli.errors",
+    "UsageError": "noticecli.errors",
+    "SCHEMA_VERSION": "noticecli.models",
+    "Attachment": "noticecli.models",
+    "Block": "noticecli.models",
+    "HeaderField": "noticecli.models",
+    "ListingItem": "noticecli.models",
+    "Notice": "noticecli.models",
+    "NoticeWarning": "noticecli.models",
+    "Repair": "noticecli.models",
+    "TableCell": "noticecli.models",
+    "normalize": "noticecli.normalize.document",
+    "parse_bytes": "noticecli.pipeline",
+    "parse_file": "noticecli.pipeline",
+    "parse_html": "noticecli.pipeline",
+    "parse_text": "noticecli.pipeline",
+}
+
+
+# The subpackage noticecli.normalize shares its name with the function normalize(). Importing
+# the package now (its __init__ is empty) and dropping the binding means that a later import
+# of noticecli.normalize.document cannot shadow the function; __getattr__ supplies it.
+import_module("noticecli.normalize")
+del globals()["normalize"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'noticecli' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
@@ -68,7 +68,9 @@ def display_label(text: str) -> str:
 def vocabulary() -> dict[str, str]:
     """Compact label → canonical key, from the shipped header-labels.tsv."""
     table: dict[str, str] = {}
-    text = resources.files("noticecli").joinpath("data/header-labels.tsv").read_text("utf-8")
+    # A path beside the module, not importlib.resources (which imports zipfile, tempfile and
+    # shutil at start-up); the package ships as plain files.
+    text = (Path(__file__).parent / "data" / "header-labels.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -17,7 +17,6 @@ from noticecli.models import Notice
 from noticecli.normalize.document import normalize
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
-from noticecli.parse.text import parse_text_dump
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -42,6 +41,8 @@ def parse_text(text: str, *, repair: bool = True) -> Notice:
     """Parse a plain-text dump of a page (``label: value`` lines, then the body)."""
     if not text.strip():
         raise ParseError("no text to parse")
+    from noticecli.parse.text import parse_text_dump
+
     return normalize(parse_text_dump(text), repair=repair)
 
 
@@ -59,7 +60,12 @@ def parse_bytes(
     check_not_binary(data, source)
     decoded = decode_bytes(data, override=encoding, http_charset=http_charset, source=source)
     as_text = text_dump if text_dump is not None else not _HTML_MARKUP.search(decoded.text[:4096])
-    notice = parse_text_dump(decoded.text) if as_text else _parse_markup(decoded.text, url)
+    if as_text:
+        from noticecli.parse.text import parse_text_dump  # text dumps are rare: import on use
+
+        notice = parse_text_dump(decoded.text)
+    else:
+        notice = _parse_markup(decoded.text, url)
     notice.url = url or notice.url  # a text dump may name its own address (原文链接)
     notice.file = source if url is None else None
     notice.encoding = decoded.encoding
@@ -120,7 +126,12 @@ def _parse_markup(html: str, url: str | None) -> Notice:
     html, flattened = limit_nesting(html)
     tree = LexborHTMLParser(html)
     pre = _only_pre(tree)
-    notice = parse_text_dump(pre) if pre is not None else parse_html_tree(tree, html, url=url)
+    if pre is not None:
+        from noticecli.parse.text import parse_text_dump
+
+        notice = parse_text_dump(pre)
+    else:
+        notice = parse_html_tree(tree, html, url=url)
     notice.url = url
     if flattened:
         notice.warn(

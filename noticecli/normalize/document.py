@@ -21,7 +21,6 @@ from noticecli.normalize.dates import (
     repair_dates,
 )
 from noticecli.parse.fields import fill_top_level, published_candidates
-from noticecli.parse.text import resolve_truncated_label
 
 # Below this confidence a repair is reported as ambiguous and the text is left alone.
 REPAIR_THRESHOLD = 0.9
@@ -75,6 +74,9 @@ def _repair_truncated_labels(notice: Notice, *, repair: bool) -> None:
         if field.key is not None and key_for(field.label) is None and field.origin != "meta_tag":
             full = full_label(field.key, field.label)
             if full is not None and repair:
+                # Imported here: the text-dump parser is large and few pages need this.
+                from noticecli.parse.text import resolve_truncated_label
+
                 _, confidence, candidates = resolve_truncated_label(
                     compact_label(field.label), field.value, seen
                 )

@@ -155,9 +155,14 @@ def iter_document(
     for node in [*root.css(selector), *prune]:
         if node.mem_id in skipped:
             continue
-        tag = node.tag or ""
+        skip_tag = node.tag or ""
         # [style*="none"] also matches border:none: only a real display:none is hidden.
-        if tag in SKIP_TAGS or tag in prune_tags or node.mem_id in pruned_ids or is_hidden(node):
+        if (
+            skip_tag in SKIP_TAGS
+            or skip_tag in prune_tags
+            or node.mem_id in pruned_ids
+            or is_hidden(node)
+        ):
             skipped.update(inner.mem_id for inner in node.traverse(include_text=True))
     root_id = root.mem_id
     for node in root.traverse(include_text=True):

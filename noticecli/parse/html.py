@@ -10,6 +10,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.models import Block, HeaderField, Notice
+from noticecli.parse.article import has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import extract_blocks, find_container
 from noticecli.parse.dom import clean_text, document_base_url, iter_visible, visible_text
@@ -19,7 +20,6 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
-from noticecli.parse.listing import extract_listing, has_article_body, is_listing
 
 _TITLE_SELECTORS = (
     ".article_title",
@@ -45,9 +45,16 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
         notice.warn("no_body", "the page has no <body> and no content")
         return notice
 
-    # Listing extraction is the costly part of a page; an article page never needs it.
-    listing = None if has_article_body(tree) else extract_listing(tree, base_url)
-    if listing is not None and is_listing(tree, listing):
+    # Listing extraction is the costly part of a page; an article page never needs it (nor
+    # imports it).
+    listing = None
+    if not has_article_body(tree):
+        from noticecli.parse.listing import extract_listing, is_listing
+
+        listing = extract_listing(tree, base_url, article=False)
+        if not is_listing(tree, listing, article=False):
+            listing = None
+    if listing is not None:
         notice.kind = "listing"
         notice.items = listing.items
         notice.next_pages = listing.next_urls

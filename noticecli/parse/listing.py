@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.models import ListingItem
+from noticecli.parse.article import has_article_body
 
 ListingSource = Literal["html", "datastore", "json"]
 
@@ -109,31 +110,17 @@ _LIST_SCRIPT_SRC = re.compile(r"(?:list|xxgkpage)[\w.-]*\.js(?:$|\?)", re.IGNORE
 _LIST_LOADER_CALL = re.compile(r"\bloadPageData\s*\(|\.jpage\s*\(|\$\.(?:ajax|getJSON|post)\s*\(")
 _PAGER_INPUTS = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
 
-_BODY_SELECTORS = (
-    "div.TRS_Editor",
-    "div.TRS_UEDITOR",
-    "#zoom",
-    "#UCAP-CONTENT",
-    ".article_content",
-    ".article-content",
-    "#detailContent",
-    ".detailContent",
-    ".pages_content",
-)
-# Non-link characters (whitespace left out) that make a body container an article. Lower
-# than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
-# list containers are nearly all link text.
-_BODY_MIN_CHARS = 100
-_INDEX_LABEL = re.compile(r"索\s*引\s*号\s*[:：]")
-_OTHER_HEADER_LABEL = re.compile(
-    r"(?:发\s*布\s*机\s*构|发\s*文\s*机\s*关|主\s*题\s*分\s*类|成\s*文\s*日\s*期|发\s*文\s*字\s*号)\s*[:：]"
-)
 _LIST_HEAD_TITLE = re.compile(r"^(?:名\s*称|标\s*题|文件名称|信息名称|主题)$")
 _LIST_HEAD_DATE = re.compile(r"日\s*期|时\s*间")
 
 
-def extract_listing(tree: LexborHTMLParser, base_url: str | None) -> ListingPage:
-    """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`)."""
+def extract_listing(
+    tree: LexborHTMLParser, base_url: str | None, *, article: bool | None = None
+) -> ListingPage:
+    """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
+
+    ``article`` is :func:`has_article_body` when the caller already knows it.
+    """
     warnings: list[tuple[str, str]] = []
     base = _effective_base(tree, base_url)
     anchors = tree.css("a[href]")
@@ -161,7 +148,7 @@ def extract_listing(tree: LexborHTMLParser, base_url: str | None) -> ListingPage
     next_urls, page_count = _pager(tree, anchors, base, base_url, hanweb_uid)
 
     js_rendered = False
-    if not items and not has_article_body(tree):
+    if not items and not (article if article is not None else has_article_body(tree)):
         reason = "the list data could not be read" if json_failed else _js_list_hint(tree)
         if reason:
             js_rendered = True
@@ -171,7 +158,9 @@ def extract_listing(tree: LexborHTMLParser, base_url: str | None) -> ListingPage
     return ListingPage(items, next_urls, page_count, js_rendered, warnings, source)
 
 
-def is_listing(tree: LexborHTMLParser, listing: ListingPage) -> bool:
+def is_listing(
+    tree: LexborHTMLParser, listing: ListingPage, *, article: bool | None = None
+) -> bool:
     """True when the page is a list of notices rather than one notice (or a portal).
 
     A page with an article body or an index-number header grid is a notice, whatever it
@@ -179,8 +168,10 @@ def is_listing(tree: LexborHTMLParser, listing: ListingPage) -> bool:
     JSON article list, a JS-filled list (``js_rendered``), or at least one dated item plus a
     pager or a 名称…日期 list-table head. Undated link lists (guide portals, department
     directories, nav menus) are not listings of notices.
+
+    ``article`` is :func:`has_article_body` when the caller already knows it.
     """
-    if has_article_body(tree):
+    if article if article is not None else has_article_body(tree):
         return False
     if listing.js_rendered:
         return True
@@ -632,29 +623,6 @@ def _has_list_loader(tree: LexborHTMLParser) -> bool:
             if _LIST_SCRIPT_SRC.search(src):
                 return True
         elif _LIST_LOADER_CALL.search(script.text()):
-            return True
-    return False
-
-
-# --- Article-body test -----------------------------------------------------------------
-
-
-def has_article_body(tree: LexborHTMLParser) -> bool:
-    """The page carries one article (a notice), whatever it links to: cheap C-level checks."""
-    meta = tree.css_first('meta[name="ArticleTitle"]')
-    if meta is not None and (meta.attributes.get("content") or "").strip():
-        return True  # TRS/Hanweb stamp this on article pages only
-    for selector in _BODY_SELECTORS:
-        for node in tree.css(selector):
-            chars = len(_WS.sub("", node.text()))
-            if chars > _BODY_MIN_CHARS:
-                chars -= sum(len(_WS.sub("", a.text())) for a in node.css("a"))
-                if chars > _BODY_MIN_CHARS:
-                    return True
-    body = tree.body
-    text = body.text(separator=" ") if body is not None else ""
-    for match in _INDEX_LABEL.finditer(text):
-        if _OTHER_HEADER_LABEL.search(text, match.end(), match.end() + 400):
             return True
     return False
 

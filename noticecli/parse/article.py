@@ -1,0 +1,49 @@
+"""Does a page carry one article? Asked of every HTML page before any listing work, so it
+lives apart from :mod:`noticecli.parse.listing`, which article pages never import."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+_WS = re.compile(r"\s+")
+_BODY_SELECTORS = (
+    "div.TRS_Editor",
+    "div.TRS_UEDITOR",
+    "#zoom",
+    "#UCAP-CONTENT",
+    ".article_content",
+    ".article-content",
+    "#detailContent",
+    ".detailContent",
+    ".pages_content",
+)
+# Non-link characters (whitespace left out) that make a body container an article. Lower
+# than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
+# list containers are nearly all link text.
+_BODY_MIN_CHARS = 100
+_INDEX_LABEL = re.compile(r"索\s*引\s*号\s*[:：]")
+_OTHER_HEADER_LABEL = re.compile(
+    r"(?:发\s*布\s*机\s*构|发\s*文\s*机\s*关|主\s*题\s*分\s*类|成\s*文\s*日\s*期|发\s*文\s*字\s*号)\s*[:：]"
+)
+
+
+def has_article_body(tree: LexborHTMLParser) -> bool:
+    """The page carries one article (a notice), whatever it links to: cheap C-level checks."""
+    meta = tree.css_first('meta[name="ArticleTitle"]')
+    if meta is not None and (meta.attributes.get("content") or "").strip():
+        return True  # TRS/Hanweb stamp this on article pages only
+    for selector in _BODY_SELECTORS:
+        for node in tree.css(selector):
+            chars = len(_WS.sub("", node.text()))
+            if chars > _BODY_MIN_CHARS:
+                chars -= sum(len(_WS.sub("", a.text())) for a in node.css("a"))
+                if chars > _BODY_MIN_CHARS:
+                    return True
+    body = tree.body
+    text = body.text(separator=" ") if body is not None else ""
+    for match in _INDEX_LABEL.finditer(text):
+        if _OTHER_HEADER_LABEL.search(text, match.end(), match.end() + 400):
+            return True
+    return False
