@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -73,7 +74,8 @@ BLOCK_TAGS = frozenset(
     }
 )
 _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff60"
-_CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{_CJK}])")
+# Compiled on first use (its CJK ranges take milliseconds to compile).
+_CJK_LINE_BREAK = rf"(?<=[{_CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{_CJK}])"
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -84,7 +86,14 @@ def clean_text(text: str) -> str:
     A source line break between two CJK characters is removed instead, as CSS Text 3
     renders it: Word-pasted markup breaks lines inside sentences (各乡镇人民政府\n：).
     """
-    return _SPACES.sub(" ", _CJK_LINE_BREAK.sub("", text)).strip()
+    if "\n" in text:  # the line-break rule needs one
+        text = _cjk_line_break().sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@cache
+def _cjk_line_break() -> re.Pattern[str]:
+    return re.compile(_CJK_LINE_BREAK)
 
 
 def is_hidden(node: LexborNode) -> bool:
@@ -143,36 +152,55 @@ def iter_document(
     *,
     prune: tuple[LexborNode, ...] = (),
     prune_tags: frozenset[str] = frozenset(),
-) -> Iterator[LexborNode]:
+) -> Iterator[tuple[LexborNode, int, str]]:
     """Like :func:`iter_visible` over a large tree, but faster: Lexbor walks the tree and the
-    skipped subtrees (non-text elements, hidden ones, ``prune``) are collected up front by
-    CSS selection. Use it for whole-document scans; ``iter_visible`` for small subtrees."""
-    skipped: set[int] = set()
-    selector = f"{_SKIP_SELECTOR},{_HIDDEN_SELECTOR}"
-    if prune_tags:
-        selector += "," + ",".join(sorted(prune_tags))
-    pruned_ids = {node.mem_id for node in prune}
-    for node in [*root.css(selector), *prune]:
-        if node.mem_id in skipped:
-            continue
-        skip_tag = node.tag or ""
-        # [style*="none"] also matches border:none: only a real display:none is hidden.
-        if (
-            skip_tag in SKIP_TAGS
-            or skip_tag in prune_tags
-            or node.mem_id in pruned_ids
-            or is_hidden(node)
-        ):
-            skipped.update(inner.mem_id for inner in node.traverse(include_text=True))
+    skipped subtrees (non-text elements, hidden ones, ``prune``) are found up front by CSS
+    selection. Use it for whole-document scans; ``iter_visible`` for small subtrees.
+
+    Yields ``(node, node.mem_id, node.tag)``: each property read builds a new Python object,
+    and the caller needs both for every node."""
+    tags = ",".join([_SKIP_SELECTOR, *sorted(prune_tags)])
     root_id = root.mem_id
+    # Skipped subtree → the node right after it (None: the rest of the document). The walk
+    # jumps to that node instead of testing every node inside against a set of ids.
+    resume_at: dict[int, int | None] = {}
+    for node in [*root.css(tags), *prune]:
+        resume_at[node.mem_id] = _following_id(node, root_id)
+    # [style*="none"] also matches border:none: only a real display:none is hidden.
+    for node in root.css(_HIDDEN_SELECTOR):
+        if is_hidden(node):
+            resume_at[node.mem_id] = _following_id(node, root_id)
+    skipping = False
+    resume: int | None = None
     for node in root.traverse(include_text=True):
         node_id = node.mem_id
-        if node_id == root_id or node_id in skipped:
+        if skipping:
+            if node_id != resume:
+                continue
+            skipping = False
+        if node_id in resume_at:
+            resume = resume_at[node_id]
+            if resume is None:
+                return
+            skipping = True
             continue
-        tag = node.tag
-        if tag is None or (tag[0] == "-" and tag != "-text"):
+        if node_id == root_id:
             continue
-        yield node
+        node_tag = node.tag
+        if node_tag is None or (node_tag[0] == "-" and node_tag != "-text"):
+            continue
+        yield node, node_id, node_tag
+
+
+def _following_id(node: LexborNode, root_id: int) -> int | None:
+    """The ``mem_id`` of the first node after ``node``'s subtree, within ``root``."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != root_id:
+        following = current.next
+        if following is not None:
+            return following.mem_id
+        current = current.parent
+    return None
 
 
 def visible_text(node: LexborNode, *, separator: str = "") -> str:

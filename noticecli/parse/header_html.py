@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as html_module
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -37,7 +38,8 @@ META_TAG_KEYS = {
 }
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
-_UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}[:：]$")
+# Compiled on first use (CJK ranges are slow to compile); only text ending in a colon can match.
+_UNKNOWN_LABEL = r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}[:：]$"
 _MAX_LABEL_CHARS = 16
 # A grid holds this many labels within a few levels; fewer, and they are a meta line.
 _GRID_MIN_LABELS = 4
@@ -66,9 +68,14 @@ def _label_of(text: str) -> tuple[str, str | None] | None:
     key = vocabulary().get(compact)
     if key is not None:
         return display_label(stripped), key
-    if _UNKNOWN_LABEL.match(stripped):
+    if stripped[-1] in ":：" and _unknown_label().match(stripped):
         return display_label(stripped), None
     return None
+
+
+@cache
+def _unknown_label() -> re.Pattern[str]:
+    return re.compile(_UNKNOWN_LABEL)
 
 
 def _climb(node: LexborNode, compact: str, stop: LexborNode | None) -> LexborNode:
@@ -92,9 +99,10 @@ def extract_grid_fields(
     inline: list[tuple[LexborNode, list[tuple[str, str | None]]]] = []
     order: dict[int, int] = {}
     # Links are navigation, not labels; the body is text, not a header.
-    for position, node in enumerate(iter_document(root, prune=pruned, prune_tags=_NOT_HEADER)):
-        order[node.mem_id] = position
-        if node.tag != "-text":
+    walk = iter_document(root, prune=pruned, prune_tags=_NOT_HEADER)
+    for position, (node, node_id, tag) in enumerate(walk):
+        order[node_id] = position
+        if tag != "-text":
             continue
         text = node.text_content or ""
         if not text.strip():
