@@ -178,8 +178,19 @@ def _backfill_fts(conn: sqlite3.Connection) -> None:
 
 Step = Sequence[str | Callable[[sqlite3.Connection], None]]
 
+# Version 3: which revisions have been written to a crawl's output. A revision is recorded in
+# the same transaction as its notice, and marked emitted once its line is safely written, so
+# a run killed between the two emits it on the next run instead of losing it.
+_V3 = (
+    "ALTER TABLE notice_revisions ADD COLUMN emitted_at TEXT",
+    "UPDATE notice_revisions SET emitted_at = recorded_at",
+    "CREATE INDEX notice_revisions_pending ON notice_revisions(notice_id, revision)"
+    " WHERE emitted_at IS NULL",
+    "CREATE INDEX pages_last_seen ON pages(kind, last_seen)",
+)
+
 #: Migration steps: ``MIGRATIONS[i]`` takes the store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts))
+MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -685,6 +696,59 @@ class StateStore:
             due = iso(moment + timedelta(hours=hours))
             conn.execute("UPDATE pages SET next_due = ? WHERE id = ?", (due, row["id"]))
         return failures
+
+    # --- emission and revalidation ---
+
+    def pending_emissions(self) -> list[dict[str, Any]]:
+        """Revisions recorded but not yet written to a crawl's output, oldest first, as the
+        records a crawl emits (see :meth:`emission`)."""
+        rows = self._conn.execute(
+            "SELECT notice_id, revision FROM notice_revisions WHERE emitted_at IS NULL"
+            " ORDER BY recorded_at, notice_id, revision"
+        ).fetchall()
+        return [self.emission(row["notice_id"], int(row["revision"])) for row in rows]
+
+    def emission(self, notice_id_: str, revision: int) -> dict[str, Any]:
+        """One revision as a crawl emits it: the notice's JSON with a ``crawl`` object."""
+        row = self._conn.execute(
+            "SELECT r.json, r.changed_fields, r.recorded_at, s.name FROM notice_revisions AS r"
+            " JOIN notices AS n ON n.id = r.notice_id JOIN pages AS p ON p.id = n.page_id"
+            " JOIN sites AS s ON s.id = p.site_id WHERE r.notice_id = ? AND r.revision = ?",
+            (notice_id_, revision),
+        ).fetchone()
+        if row is None:
+            raise UsageError(f"no revision {revision} of notice {notice_id_}")
+        record: dict[str, Any] = json.loads(row["json"])
+        record["crawl"] = {
+            "notice_id": notice_id_,
+            "site": row["name"],
+            "revision": revision,
+            "change": "new" if revision == 1 else "changed",
+            "changed_fields": json.loads(row["changed_fields"]),
+            "recorded_at": row["recorded_at"],
+        }
+        return record
+
+    def mark_emitted(self, notice_id_: str, revision: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE notice_revisions SET emitted_at = ? WHERE notice_id = ? AND revision = ?",
+                (self.now(), notice_id_, revision),
+            )
+
+    def due_notice_urls(self, site: str, seen_before: str) -> list[str]:
+        """Notice pages of ``site`` to revalidate: last fetched before ``seen_before``, or
+        failed and past their back-off."""
+        now = self.now()
+        rows = self._conn.execute(
+            "SELECT p.url FROM pages AS p JOIN sites AS s ON s.id = p.site_id"
+            " WHERE s.name = ? AND p.kind = 'notice' AND ("
+            "  (p.failures = 0 AND (p.last_seen IS NULL OR p.last_seen < ?))"
+            "  OR (p.failures > 0 AND (p.next_due IS NULL OR p.next_due <= ?)))"
+            " ORDER BY p.last_seen, p.id",
+            (site, seen_before, now),
+        ).fetchall()
+        return [row[0] for row in rows]
 
     # --- search and export ---
 

@@ -1,0 +1,281 @@
+"""One crawl run: walk each site's listings, fetch what is new, revalidate what is due,
+record everything in the store, and emit each new notice or revision exactly once.
+
+Order of work per site:
+
+1. emit what an earlier, interrupted run recorded but did not write out;
+2. walk each listing URL page by page (conditional GET; a listing answered 304, a page whose
+   items are all known, or ``max_pages`` ends the walk), collecting unknown item URLs;
+3. fetch the new notice pages, then revalidate known ones that are due (conditional GET);
+4. each fetched notice is recorded in one transaction; a new notice or a changed one is
+   then written to the output and marked emitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from noticecli.crawl.sites import Site
+from noticecli.crawl.state import StateStore, iso
+from noticecli.errors import FetchError, NoticeError
+from noticecli.fetch.client import Fetcher
+from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.result import FetchResult
+from noticecli.models import ListingItem
+from noticecli.normalize.dates import parse_date
+from noticecli.pipeline import parse_bytes
+
+Emit = Callable[[dict[str, Any]], None]
+Log = Callable[[str], None]
+
+# A page whose items were all seen before ends the walk; one more page of overlap would only
+# repeat them, so none is fetched.
+DEFAULT_REVALIDATE_AFTER = timedelta(hours=24)
+
+
+@dataclass(slots=True)
+class RunCounts:
+    pages_fetched: int = 0
+    requests: int = 0
+    not_modified: int = 0
+    notices_new: int = 0
+    notices_changed: int = 0
+    failures: int = 0
+    failed: list[str] = field(default_factory=list)  # one line per failure, for stderr
+
+    def summary(self) -> str:
+        return (
+            f"{self.notices_new} new, {self.notices_changed} changed, "
+            f"{self.pages_fetched} pages fetched ({self.not_modified} not modified), "
+            f"{self.failures} failed"
+        )
+
+
+@dataclass(slots=True)
+class Crawler:
+    store: StateStore
+    fetcher: Fetcher
+    emit: Emit
+    repair: bool = True
+    revalidate: str = "due"  # "due", "all" or "none"
+    revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
+    log: Log | None = None
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def flush_pending(self, already_written: Callable[[str, int], bool] | None = None) -> None:
+        """Emit revisions that an interrupted run recorded but never marked written;
+        ``already_written(notice_id, revision)`` says which reached the output before the
+        interruption (they are only marked)."""
+        for record in self.store.pending_emissions():
+            crawl = record["crawl"]
+            if already_written is not None and already_written(
+                crawl["notice_id"], crawl["revision"]
+            ):
+                self.store.mark_emitted(crawl["notice_id"], crawl["revision"])
+            else:
+                self._emit(record)
+
+    async def crawl_site(self, site: Site) -> None:
+        new_urls: list[str] = []
+        walked: list[FetchResult] = []
+        for listing_url in site.listing:
+            new_urls += await self._walk_listing(site, listing_url, walked)
+        for url in dict.fromkeys(new_urls):
+            await self._fetch_notice(site, url)
+        # Listing validators are stored only now, after their items: a run killed before this
+        # point sees the listings as changed next time and finds the items it missed.
+        for result in walked:
+            self.store.record_listing(
+                site.name,
+                result.url,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                raw_sha256=result.sha256,
+                status=result.status,
+            )
+        for url in self._due(site, exclude=set(new_urls)):
+            await self._fetch_notice(site, url, conditional=True)
+
+    # --- listings ---
+
+    async def _walk_listing(
+        self, site: Site, first_url: str, walked: list[FetchResult]
+    ) -> list[str]:
+        found: list[str] = []
+        url: str | None = first_url
+        visited: set[str] = set()
+        for page_number in range(site.max_pages):
+            if url is None or url in visited:
+                break
+            visited.add(url)
+            result = await self._get(site, url, kind="listing", conditional=True)
+            if result is None:
+                break  # failed: reported, and nothing more to learn from this listing
+            if result.not_modified:
+                self.store.record_not_modified(url, result.status)
+                break  # the listing is as it was: nothing new on it or after it
+            walked.append(result)
+            page = read_listing(site, result, first_url, page_number)
+            if page.problem is not None:
+                self._fail(site, result.final_url, page.reason, page.problem, "listing")
+                break
+            unknown = [item.url for item in page.items if not self.store.is_known(item.url)]
+            found += unknown
+            if not unknown:
+                break  # everything here was seen before: the rest is older
+            url = page.next_url
+        return found
+
+    def _due(self, site: Site, exclude: set[str]) -> list[str]:
+        if self.revalidate == "none":
+            return []
+        moment = "9999-12-31T23:59:59Z"  # "all": everything seen before the end of time
+        if self.revalidate == "due":
+            moment = self.store.now()
+            cutoff = datetime.fromisoformat(moment.replace("Z", "+00:00")) - self.revalidate_after
+            moment = iso(cutoff)
+        return [url for url in self.store.due_notice_urls(site.name, moment) if url not in exclude]
+
+    # --- notices ---
+
+    async def _fetch_notice(self, site: Site, url: str, *, conditional: bool = False) -> None:
+        result = await self._get(site, url, kind="notice", conditional=conditional)
+        if result is None:
+            return
+        if result.not_modified:
+            self.store.record_not_modified(url, result.status)
+            return
+        try:
+            notice = notice_from_fetch(result, repair=self.repair)
+        except NoticeError as error:
+            self._fail(site, url, "parse", str(error), "notice")
+            return
+        if notice.kind != "notice":
+            self._fail(site, url, "parse", "a listing page, not a notice", "notice")
+            return
+        change = self.store.record_notice(
+            site.name,
+            url,
+            notice,
+            raw_sha256=result.sha256,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            status=result.status,
+        )
+        if change.kind == "new":
+            self.counts.notices_new += 1
+        elif change.kind == "changed":
+            self.counts.notices_changed += 1
+        else:
+            return
+        self._emit(self.store.emission(change.notice_id, change.revision))
+
+    # --- plumbing ---
+
+    async def _get(
+        self, site: Site, url: str, *, kind: str, conditional: bool
+    ) -> FetchResult | None:
+        known = self.store.page(url) if conditional else None
+        self.counts.requests += 1
+        try:
+            result = await self.fetcher.fetch(
+                url,
+                etag=known.etag if known else None,
+                last_modified=known.last_modified if known else None,
+            )
+        except FetchError as error:
+            self._fail(site, url, error.reason, error.message, kind, status=error.status)
+            return None
+        self.counts.pages_fetched += 1
+        if result.not_modified:
+            self.counts.not_modified += 1
+        return result
+
+    def _emit(self, record: dict[str, Any]) -> None:
+        self.emit(record)
+        self.store.mark_emitted(record["crawl"]["notice_id"], record["crawl"]["revision"])
+
+    def _fail(
+        self,
+        site: Site,
+        url: str,
+        reason: str,
+        message: str,
+        kind: str,
+        *,
+        status: int | None = None,
+    ) -> None:
+        self.counts.failures += 1
+        self.counts.failed.append(f"{url}: {message}")
+        self.store.record_failure(
+            site.name,
+            url,
+            reason,
+            message,
+            status=status,
+            kind="listing" if kind == "listing" else "notice",
+        )
+
+
+@dataclass(slots=True)
+class ListingRead:
+    """What one listing page gave: its items and the next page, or the problem."""
+
+    items: list[ListingItem] = field(default_factory=list)
+    next_url: str | None = None
+    problem: str | None = None
+    reason: str = "listing"
+
+
+def read_listing(site: Site, result: FetchResult, first_url: str, page_number: int) -> ListingRead:
+    """Items of a fetched listing page: the site's own selectors when it has them, else the
+    parser's listing detection; the next page from the site's template or the page's pager."""
+    next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
+    if site.items:
+        return ListingRead(_selected_items(site, result), next_url)
+    try:
+        page = parse_bytes(
+            result.content,
+            source=result.final_url,
+            url=result.final_url,
+            http_charset=result.charset,
+            repair=False,
+        )
+    except NoticeError as error:
+        return ListingRead(problem=str(error), reason="parse")
+    js_warning = next((w.message for w in page.warnings if w.code == "listing_js_rendered"), None)
+    if js_warning is not None:
+        return ListingRead(problem=js_warning)
+    if page.kind != "listing":
+        return ListingRead(problem="no list of notices found on the page")
+    if not site.next_page and page.next_pages:
+        next_url = page.next_pages[0]
+    return ListingRead(page.items, next_url)
+
+
+def _selected_items(site: Site, result: FetchResult) -> list[ListingItem]:
+    """Items picked by the site's own CSS selectors."""
+    from noticecli.decode import decode_bytes
+
+    text = decode_bytes(result.content, http_charset=result.charset).text
+    tree = LexborHTMLParser(text)
+    items: list[ListingItem] = []
+    for row in tree.css(site.items or ""):
+        link = row.css_first(site.link or "a[href]")
+        href = (link.attributes.get("href") or "").strip() if link is not None else ""
+        if not href or href.startswith(("javascript:", "#")):
+            continue
+        title = " ".join((link.attributes.get("title") or link.text()).split()) if link else ""
+        date = None
+        if site.date:
+            date_node = row.css_first(site.date)
+            parsed = parse_date(date_node.text().strip()) if date_node is not None else None
+            date = parsed.iso[:10] if parsed else None
+        items.append(ListingItem(title=title, url=urljoin(result.final_url, href), date=date))
+    return items

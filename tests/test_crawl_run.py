@@ -1,0 +1,296 @@
+"""noticecli crawl against a real mini-site on 127.0.0.1, with real SQLite files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from noticecli.cli import main
+from noticecli.crawl.state import StateStore, crawl_lock
+from tests.minisite import MiniSite
+from tests.server import TestServer, http_server
+
+__all__ = ["http_server"]  # the fixture, imported for pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def site(http_server: TestServer) -> MiniSite:
+    return MiniSite(http_server)
+
+
+@pytest.fixture
+def paths(tmp_path: Path, site: MiniSite) -> dict[str, Path]:
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site.sites_toml(), "utf-8")
+    return {"sites": sites, "db": tmp_path / "state.db", "out": tmp_path / "out.jsonl"}
+
+
+def crawl(paths: dict[str, Path], *extra: str) -> tuple[int, list[dict[str, Any]], str]:
+    """One crawl run through the CLI; returns exit code, emitted records, stderr."""
+    args = [
+        "crawl",
+        "--sites",
+        str(paths["sites"]),
+        "--db",
+        str(paths["db"]),
+        "--allow-private",
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        "--timeout",
+        "10",
+        *extra,
+    ]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return result.exit_code, records, result.stderr
+
+
+def test_first_run_emits_every_notice_then_nothing(
+    site: MiniSite, paths: dict[str, Path], http_server: TestServer
+) -> None:
+    code, records, err = crawl(paths)
+    assert code == 0, err
+    assert len(records) == site.count
+    assert {r["crawl"]["change"] for r in records} == {"new"}
+    assert {r["title"] for r in records} == set(site.titles.values())
+    assert len({r["crawl"]["notice_id"] for r in records}) == site.count
+    assert all(r["crawl"]["site"] == "minisite" and r["crawl"]["revision"] == 1 for r in records)
+    assert "32 new, 0 changed" in err
+
+    before = len(http_server.requests)
+    code, records, err = crawl(paths, "--revalidate", "all")
+    assert (code, records) == (0, [])
+    second = [r for r in http_server.requests[before:] if r.path != "/robots.txt"]
+    assert second, "the second run revalidates"
+    assert all("if-none-match" in r.headers for r in second), "conditional requests only"
+    assert "0 new, 0 changed" in err
+
+
+def test_unchanged_rerun_with_default_revalidation_fetches_one_listing_page(
+    paths: dict[str, Path], http_server: TestServer
+) -> None:
+    crawl(paths)
+    before = len(http_server.requests)
+    code, records, _ = crawl(paths)
+    assert (code, records) == (0, [])
+    second = [r.path for r in http_server.requests[before:] if r.path != "/robots.txt"]
+    assert second == ["/xxgk/tzgg/index.html"]  # answered 304: nothing on the site changed
+
+
+def test_edited_page_gives_one_revision(site: MiniSite, paths: dict[str, Path]) -> None:
+    crawl(paths)
+    site.edit_notice(7, "关于第7批", "关于第七批")
+    code, records, _ = crawl(paths, "--revalidate", "all")
+    assert code == 0
+    assert len(records) == 1
+    (record,) = records
+    assert record["crawl"]["change"] == "changed"
+    assert record["crawl"]["revision"] == 2
+    # The title shows in the header grid (名称) and the body's heading too.
+    assert "title" in record["crawl"]["changed_fields"]
+    assert set(record["crawl"]["changed_fields"]) <= {"title", "body", "header"}
+    assert record["title"] == "关于第七批人防工程检查情况的通报"
+
+
+def test_new_notice_on_listing_page_one_is_emitted_alone(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    crawl(paths)
+    number = site.add_notice()
+    code, records, _ = crawl(paths)
+    assert code == 0
+    assert [r["title"] for r in records] == [site.titles[number]]
+    assert records[0]["crawl"]["change"] == "new"
+
+
+def test_failing_listing_page_is_reported_and_nothing_else_is_lost(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    site.break_listing(1)
+    code, records, err = crawl(paths)
+    assert code == 1
+    assert len(records) == 10  # page 0 still crawled
+    assert "/xxgk/tzgg/index_1.html: HTTP 500" in err
+    with StateStore.open(paths["db"]) as store:
+        page = store.page(site.server.url("/xxgk/tzgg/index_1.html"))
+    assert page is not None and page.failures == 1
+
+
+def test_output_file_gets_whole_lines(site: MiniSite, paths: dict[str, Path]) -> None:
+    code, records, _ = crawl(paths, "--out", str(paths["out"]), "--quiet")
+    assert (code, records) == (0, [])
+    lines = paths["out"].read_text("utf-8").splitlines()
+    assert len(lines) == site.count
+    assert all(json.loads(line)["crawl"]["change"] == "new" for line in lines)
+
+
+def test_second_concurrent_run_exits_75(paths: dict[str, Path]) -> None:
+    with crawl_lock(paths["db"]):
+        result = CliRunner().invoke(
+            main, ["crawl", "--sites", str(paths["sites"]), "--db", str(paths["db"])]
+        )
+    assert result.exit_code == 75
+    assert "another crawl is running (pid" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_sites_file_exits_78_naming_the_line(paths: dict[str, Path]) -> None:
+    paths["sites"].write_text('[[site]]\nname = "x"\nlisting = ["ftp://a/"]\n', "utf-8")
+    result = CliRunner().invoke(
+        main, ["crawl", "--sites", str(paths["sites"]), "--db", str(paths["db"])]
+    )
+    assert result.exit_code == 78
+    assert f"{paths['sites']}:3:" in result.stderr
+    assert not paths["db"].exists()
+
+
+def test_export_and_search(site: MiniSite, paths: dict[str, Path]) -> None:
+    crawl(paths)
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "--db", str(paths["db"])], catch_exceptions=False)
+    exported = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert {r["title"] for r in exported} == set(site.titles.values())
+
+    result = runner.invoke(
+        main, ["export", "--db", str(paths["db"]), "--format", "csv"], catch_exceptions=False
+    )
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("notice_id,site,revision,url,title")
+    assert len(rows) == site.count + 1
+
+    result = runner.invoke(
+        main, ["search", "--db", str(paths["db"]), "第12批人防"], catch_exceptions=False
+    )
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [h["title"] for h in hits] == ["关于第12批人防工程检查情况的通报"]
+
+
+def test_sites_check_shows_the_first_listing_page(paths: dict[str, Path]) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["sites", "check", "--sites", str(paths["sites"]), "--allow-private"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    assert "10 items" in result.stdout
+    assert "关于第32批人防工程检查情况的通报" in result.stdout
+    assert "index_1.html" in result.stdout
+
+
+def test_sigkill_mid_run_then_resume_emits_each_notice_once(
+    site: MiniSite, paths: dict[str, Path], http_server: TestServer
+) -> None:
+    # Slow the notice pages down so the kill lands in the middle of the run.
+    from tests.server import Reply
+
+    for number in range(1, site.count + 1):
+        body = site.bodies[number]
+        http_server.route(
+            site.notice_path(number),
+            Reply(body=body, headers={"Content-Type": "text/html; charset=utf-8"}, delay=0.05),
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "noticecli",
+        "crawl",
+        "--sites",
+        str(paths["sites"]),
+        "--db",
+        str(paths["db"]),
+        "--out",
+        str(paths["out"]),
+        "--allow-private",
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        "--quiet",
+    ]
+    child = subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        written = paths["out"].read_text("utf-8").count("\n") if paths["out"].exists() else 0
+        if written >= 5:
+            break
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=10)
+    first = paths["out"].read_text("utf-8").count("\n")
+    assert 0 < first < site.count, "the kill should land mid-run"
+
+    # The lock died with the process: the next run resumes.
+    completed = subprocess.run(command, cwd=REPO, capture_output=True, timeout=60, check=False)
+    assert completed.returncode == 0, completed.stderr.decode()
+    lines = paths["out"].read_text("utf-8").splitlines()
+    ids = Counter(json.loads(line)["crawl"]["notice_id"] for line in lines)
+    assert len(ids) == site.count
+    assert set(ids.values()) == {1}, "no notice emitted twice across the two runs"
+    with StateStore.open(paths["db"]) as store:
+        conn = store.connection
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM notices").fetchone()[0] == site.count
+        pending = conn.execute(
+            "SELECT count(*) FROM notice_revisions WHERE emitted_at IS NULL"
+        ).fetchone()[0]
+        assert pending == 0
+
+
+def test_record_written_before_a_kill_is_not_written_again(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    code, _, _ = crawl(paths, "--out", str(paths["out"]))
+    assert code == 0
+    lines = paths["out"].read_text("utf-8").splitlines()
+    last = json.loads(lines[-1])["crawl"]
+    # As if killed after writing the last line but before marking it emitted, and while
+    # writing one more line (half of it reached the disk).
+    with StateStore.open(paths["db"]) as store:
+        store.connection.execute(
+            "UPDATE notice_revisions SET emitted_at = NULL WHERE notice_id = ?",
+            (last["notice_id"],),
+        )
+        store.connection.commit()
+    with paths["out"].open("a", encoding="utf-8") as handle:
+        handle.write('{"title": "half a li')
+    code, records, _ = crawl(paths, "--out", str(paths["out"]))
+    assert (code, records) == (0, [])
+    after = paths["out"].read_text("utf-8")
+    assert after.endswith("\n")
+    assert after.splitlines() == lines
+
+
+def test_recorded_but_unwritten_record_is_written_by_the_next_run(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    crawl(paths, "--out", str(paths["out"]))
+    lines = paths["out"].read_text("utf-8").splitlines()
+    dropped = json.loads(lines[-1])["crawl"]
+    paths["out"].write_text("\n".join(lines[:-1]) + "\n", "utf-8")  # the line never made it
+    with StateStore.open(paths["db"]) as store:
+        store.connection.execute(
+            "UPDATE notice_revisions SET emitted_at = NULL WHERE notice_id = ?",
+            (dropped["notice_id"],),
+        )
+        store.connection.commit()
+    crawl(paths, "--out", str(paths["out"]))
+    again = paths["out"].read_text("utf-8").splitlines()
+    assert len(again) == len(lines)
+    assert json.loads(again[-1])["crawl"]["notice_id"] == dropped["notice_id"]
