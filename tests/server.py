@@ -140,6 +140,9 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
 
         def setup(self) -> None:
             super().setup()
+            # Headers and body go out in separate writes; without NODELAY, Nagle and the
+            # client's delayed ACK add ~40 ms to every response.
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             server._track(self.connection, True)
 
         def finish(self) -> None:
