@@ -138,7 +138,13 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     """
     stripped = text.strip()
     # Most text on a page is not a label line: two set lookups settle it before the regex.
-    if not stripped or stripped[0] not in _label_initials() or not _HAS_COLON.search(stripped):
+    if not stripped or stripped[0] not in _label_initials():
+        return []
+    colon = _HAS_COLON.search(stripped)
+    # The first match must start the text, and labels hold no colon or space: it matches
+    # exactly when the text before the first colon is a known label once spaces are removed
+    # (str.split and re's \s agree on whitespace). This spares most text the big pattern.
+    if colon is None or "".join(stripped[: colon.start()].split()) not in vocabulary():
         return []
     matches = list(_pair_pattern().finditer(stripped))
     if not matches or matches[0].start() != 0:
