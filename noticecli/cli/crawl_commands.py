@@ -1,0 +1,331 @@
+"""crawl, sites check, search, export: watching sites with a state store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from noticecli.cli.app import main
+from noticecli.cli.common import (
+    EXIT_CONFIG,
+    EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    exit_with,
+    fetch_options,
+    sites_option,
+    stderr_logger,
+    store_option,
+)
+from noticecli.output import AtomicWriter
+
+
+def _load_sites(ctx: click.Context, sites_path: Path | None, names: tuple[str, ...]) -> list[Any]:
+    from noticecli.crawl.sites import default_sites_path, load_sites
+    from noticecli.errors import ConfigError
+
+    path = sites_path or default_sites_path()
+    try:
+        sites = load_sites(path)
+    except ConfigError as error:
+        exit_with(ctx, error, EXIT_CONFIG, ctx.obj["debug"])
+    unknown = [name for name in names if name not in {site.name for site in sites}]
+    if unknown:
+        exit_with(
+            ctx,
+            ConfigError(f"no site named {', '.join(unknown)}", source=str(path)),
+            EXIT_CONFIG,
+            ctx.obj["debug"],
+        )
+    return [site for site in sites if not names or site.name in names]
+
+
+@main.command()
+@click.argument("site_names", nargs=-1, metavar="[SITE]...")
+@sites_option
+@store_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append new notices and revisions to FILE.jsonl (whole lines, fsynced) "
+    "instead of printing them.",
+)
+@click.option(
+    "--revalidate",
+    type=click.Choice(["due", "all", "none"]),
+    default="due",
+    show_default=True,
+    help="Which known notices to re-check with conditional requests: those not checked "
+    "for --revalidate-after hours, all of them, or none.",
+)
+@click.option(
+    "--revalidate-after",
+    type=click.FloatRange(min=0),
+    default=24.0,
+    show_default=True,
+    help="Hours after which a known notice is due for a re-check.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on success (for cron).")
+@click.option("-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr.")
+@click.option("--no-repair", is_flag=True, help="Leave text exactly as parsed.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=20 * 1024 * 1024,
+    show_default=True,
+    help="Refuse pages larger than this many bytes.",
+)
+@fetch_options
+@click.pass_context
+def crawl(
+    ctx: click.Context,
+    site_names: tuple[str, ...],
+    sites_path: Path | None,
+    db: Path | None,
+    out: Path | None,
+    revalidate: str,
+    revalidate_after: float,
+    quiet: bool,
+    verbose: bool,
+    no_repair: bool,
+    max_bytes: int,
+    user_agent: str | None,
+    contact: str | None,
+    timeout: float,
+    delay: float,
+    retries: int,
+    max_retry_wait: float,
+    allow_private: bool,
+    ignore_robots: bool,
+    insecure: bool,
+) -> None:
+    """Watch the sites in the sites file and emit only what is new or changed (for cron).
+
+    Each new notice is printed (or appended to --out) once, as parse JSON plus a "crawl"
+    object (notice_id, site, revision, change, changed_fields); a changed notice comes out
+    again as its next revision. Exit codes: 0 ok, 1 some pages failed, 75 another crawl
+    holds the store, 78 bad sites file.
+    """
+    import asyncio
+    import datetime
+    import json
+
+    from noticecli.crawl.output import prepare_output
+    from noticecli.crawl.run import Crawler, RunCounts
+    from noticecli.crawl.state import StateStore, crawl_lock, default_db_path
+    from noticecli.errors import LockedError
+    from noticecli.fetch.client import Fetcher, FetchOptions
+
+    debug: bool = ctx.obj["debug"]
+    sites = _load_sites(ctx, sites_path, site_names)
+    db_path = db or default_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if insecure:
+        click.echo("noticecli: warning: TLS certificates are not verified (--insecure)", err=True)
+    if ignore_robots and not quiet:
+        click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
+
+    def write_line(record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        if out_handle is None:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+        else:
+            out_handle.write(line)
+            out_handle.flush()
+            os.fsync(out_handle.fileno())
+
+    options = FetchOptions(
+        user_agent=user_agent,
+        contact=contact,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        allow_private=allow_private,
+        obey_robots=not ignore_robots,
+        retries=retries,
+        max_retry_wait=max_retry_wait,
+        verify_tls=not insecure,
+        delay=delay,
+    )
+    counts = RunCounts()
+    out_handle: IO[str] | None = None
+    try:
+        with crawl_lock(db_path), StateStore.open(db_path) as store:
+            written: set[tuple[str, int]] = set()
+            if out is not None:
+                written = prepare_output(out)
+                out_handle = out.open("a", encoding="utf-8")
+            run_id = store.begin_run()
+
+            async def run() -> None:
+                async with Fetcher(options, log=stderr_logger(verbose)) as fetcher:
+                    crawler = Crawler(
+                        store,
+                        fetcher,
+                        write_line,
+                        repair=not no_repair,
+                        revalidate=revalidate,
+                        revalidate_after=datetime.timedelta(hours=revalidate_after),
+                        counts=counts,
+                    )
+                    crawler.flush_pending(lambda nid, rev: (nid, rev) in written)
+                    for site in sites:
+                        await crawler.crawl_site(site)
+
+            status = "interrupted"
+            try:
+                asyncio.run(run())
+                status = "failed" if counts.failures else "ok"
+            finally:
+                store.finish_run(
+                    run_id,
+                    status,
+                    pages_fetched=counts.pages_fetched,
+                    notices_new=counts.notices_new,
+                    notices_changed=counts.notices_changed,
+                    failures=counts.failures,
+                    requests=counts.requests,
+                    sites=[site.name for site in sites],
+                )
+    except LockedError as error:
+        exit_with(ctx, error, EXIT_LOCKED, debug)
+    finally:
+        if out_handle is not None:
+            out_handle.close()
+    for line in counts.failed:
+        click.echo(f"noticecli: {line}", err=True)
+    if not quiet or counts.failures:
+        click.echo(f"noticecli: crawl: {counts.summary()}", err=True)
+    ctx.exit(EXIT_SOME_FAILED if counts.failures else EXIT_OK)
+
+
+@main.group()
+def sites() -> None:
+    """The sites file: what crawl watches."""
+
+
+@sites.command("check")
+@click.argument("site_names", nargs=-1, metavar="[SITE]...")
+@sites_option
+@click.option("--allow-private", is_flag=True, help="Allow hosts on private addresses.")
+@click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Total seconds allowed for one request.",
+)
+@click.pass_context
+def sites_check(
+    ctx: click.Context,
+    site_names: tuple[str, ...],
+    sites_path: Path | None,
+    allow_private: bool,
+    ignore_robots: bool,
+    timeout: float,
+) -> None:
+    """Check the sites file, then fetch each site's first listing page and show its items."""
+    import asyncio
+
+    from noticecli.crawl.check import check_sites
+
+    selected = _load_sites(ctx, sites_path, site_names)
+    ok = asyncio.run(
+        check_sites(
+            selected,
+            allow_private=allow_private,
+            obey_robots=not ignore_robots,
+            timeout=timeout,
+            stream=sys.stdout,
+        )
+    )
+    ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many results.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "jsonl"]),
+    help="table (default on a terminal) or jsonl (default otherwise).",
+)
+def search(query: str, db: Path | None, limit: int, output_format: str | None) -> None:
+    """Full-text search over the titles and bodies of crawled notices (Chinese works:
+    terms of three characters or more use the index, shorter ones a scan)."""
+    import json
+
+    from noticecli.crawl.state import StateStore, default_db_path
+
+    with StateStore.open(db or default_db_path()) as store:
+        hits = store.search(query, limit=limit)
+    fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for hit in hits:
+            record = {
+                "notice_id": hit.notice_id,
+                "url": hit.url,
+                "title": hit.title,
+                "published_at": hit.published_at,
+                "snippet": hit.snippet,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("published_at", "title", "snippet", "url")
+    for hit in hits:
+        table.add_row(hit.published_at or "", hit.title or "", hit.snippet, hit.url)
+    Console().print(table)
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the full notices; csv: the main fields.",
+)
+@click.option("--since", metavar="DATE", help="Only notices new or changed since DATE (ISO).")
+@click.option("--site", "site_name", metavar="NAME", help="Only this site's notices.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to FILE (atomically) instead of stdout.",
+)
+def export(
+    db: Path | None,
+    output_format: str,
+    since: str | None,
+    site_name: str | None,
+    output: Path | None,
+) -> None:
+    """Export crawled notices from the store as JSON lines or CSV."""
+    from noticecli.crawl.export import write_export
+    from noticecli.crawl.state import StateStore, default_db_path
+
+    with StateStore.open(db or default_db_path()) as store:
+        records = store.export(since=since, site=site_name)
+        if output is None:
+            write_export(records, output_format, sys.stdout)
+        else:
+            with AtomicWriter(output) as handle:
+                write_export(records, output_format, handle)
