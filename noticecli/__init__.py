@@ -14,11 +14,22 @@ from typing import TYPE_CHECKING, Any
 from noticecli._version import __version__
 
 if TYPE_CHECKING:
-    from noticecli.errors import DecodeError, InputError, NoticeError, ParseError, UsageError
+    from noticecli.errors import (
+        ConfigError,
+        DecodeError,
+        FetchError,
+        InputError,
+        LockedError,
+        NoticeError,
+        ParseError,
+        UsageError,
+    )
     from noticecli.models import (
         SCHEMA_VERSION,
         Attachment,
         Block,
+        CrawlInfo,
+        FetchInfo,
         HeaderField,
         ListingItem,
         Notice,
@@ -33,10 +44,15 @@ __all__ = [
     "SCHEMA_VERSION",
     "Attachment",
     "Block",
+    "ConfigError",
+    "CrawlInfo",
     "DecodeError",
+    "FetchError",
+    "FetchInfo",
     "HeaderField",
     "InputError",
     "ListingItem",
+    "LockedError",
     "Notice",
     "NoticeError",
     "NoticeWarning",
@@ -55,7 +71,10 @@ __all__ = [
 # Public name → defining module. Imported on first use (PEP 562): `python -m noticecli`
 # imports this package first, and most commands need only part of the library.
 _LAZY = {
+    "ConfigError": "noticecli.errors",
     "DecodeError": "noticecli.errors",
+    "FetchError": "noticecli.errors",
+    "LockedError": "noticecli.errors",
     "InputError": "noticecli.errors",
     "NoticeError": "noticecli.errors",
     "ParseError": "noticecli.errors",
@@ -63,6 +82,8 @@ _LAZY = {
     "SCHEMA_VERSION": "noticecli.models",
     "Attachment": "noticecli.models",
     "Block": "noticecli.models",
+    "CrawlInfo": "noticecli.models",
+    "FetchInfo": "noticecli.models",
     "HeaderField": "noticecli.models",
     "ListingItem": "noticecli.models",
     "Notice": "noticecli.models",

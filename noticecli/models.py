@@ -148,6 +148,19 @@ class FetchInfo(_Model):
 
 
 @dataclass(slots=True)
+class CrawlInfo(_Model):
+    """What a crawl knows of the notice (only in ``crawl`` output): its stable id, its site,
+    and which revision this record is."""
+
+    notice_id: str
+    site: str
+    revision: int
+    change: Literal["new", "changed"]
+    changed_fields: list[str]
+    recorded_at: str
+
+
+@dataclass(slots=True)
 class Notice(_Model):
     """A parsed disclosure page (``kind == "notice"``) or listing page (``"listing"``)."""
 
@@ -177,6 +190,9 @@ class Notice(_Model):
     repairs: list[Repair] = dataclass_field(default_factory=list)
     warnings: list[NoticeWarning] = dataclass_field(default_factory=list)
     fetch: FetchInfo | None = None
+    crawl: CrawlInfo | None = None
+
+    _omit_when_none = ("crawl",)
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -294,3 +294,15 @@ def test_recorded_but_unwritten_record_is_written_by_the_next_run(
     again = paths["out"].read_text("utf-8").splitlines()
     assert len(again) == len(lines)
     assert json.loads(again[-1])["crawl"]["notice_id"] == dropped["notice_id"]
+
+
+def test_crawl_and_fetch_output_validate_against_the_schema(paths: dict[str, Path]) -> None:
+    import jsonschema
+
+    from noticecli.schema import notice_schema
+
+    _, records, _ = crawl(paths)
+    schema = notice_schema()
+    for record in records[:5]:
+        jsonschema.validate(record, schema)
+        assert record["fetch"]["status"] == 200
