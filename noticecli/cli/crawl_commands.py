@@ -171,16 +171,22 @@ def crawl(
                         revalidate=revalidate,
                         revalidate_after=datetime.timedelta(hours=revalidate_after),
                         counts=counts,
+                        on_progress=status_line.update if status_line else None,
                     )
                     crawler.flush_pending(lambda nid, rev: (nid, rev) in written)
                     for site in sites:
+                        if status_line:
+                            status_line.site = site.name
                         await crawler.crawl_site(site)
 
             status = "interrupted"
+            status_line = _CrawlStatus() if sys.stderr.isatty() and not quiet else None
             try:
                 asyncio.run(run())
                 status = "failed" if counts.failures else "ok"
             finally:
+                if status_line:
+                    status_line.stop()
                 store.finish_run(
                     run_id,
                     status,
@@ -201,6 +207,26 @@ def crawl(
     if not quiet or counts.failures:
         click.echo(f"noticecli: crawl: {counts.summary()}", err=True)
     ctx.exit(EXIT_SOME_FAILED if counts.failures else EXIT_OK)
+
+
+class _CrawlStatus:
+    """A live one-line status on a terminal's stderr (rich), never in pipes or cron mail."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.site = ""
+        self._status = Console(stderr=True).status("crawling")
+        self._status.start()
+
+    def update(self, counts: Any, url: str) -> None:
+        self._status.update(
+            f"{self.site}: {counts.pages_fetched} pages, {counts.notices_new} new, "
+            f"{counts.notices_changed} changed, {counts.failures} failed — {url}"
+        )
+
+    def stop(self) -> None:
+        self._status.stop()
 
 
 @main.group()

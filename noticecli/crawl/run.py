@@ -67,6 +67,7 @@ class Crawler:
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
     log: Log | None = None
     counts: RunCounts = field(default_factory=RunCounts)
+    on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
 
     def flush_pending(self, already_written: Callable[[str, int], bool] | None = None) -> None:
         """Emit revisions that an interrupted run recorded but never marked written;
@@ -195,6 +196,8 @@ class Crawler:
         self.counts.pages_fetched += 1
         if result.not_modified:
             self.counts.not_modified += 1
+        if self.on_progress is not None:
+            self.on_progress(self.counts, url)
         return result
 
     def _emit(self, record: dict[str, Any]) -> None:
