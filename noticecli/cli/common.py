@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from noticecli.errors import NoticeError
+
+if TYPE_CHECKING:
+    from noticecli.fetch.client import FetchOptions
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -116,9 +121,70 @@ def fetch_options(function: F) -> F:
             "--insecure", is_flag=True, help="Do not verify TLS certificates (said on stderr)."
         ),
     ]
+
+    @functools.wraps(function)
+    def with_network(*args: Any, **kwargs: Any) -> Any:
+        network = NetworkSettings(**{name: kwargs.pop(name) for name in _NETWORK_PARAMS})
+        return function(*args, network=network, **kwargs)
+
+    wrapped: Any = with_network
     for option in reversed(options):
-        function = option(function)
-    return function
+        wrapped = option(wrapped)
+    return cast(F, wrapped)
+
+
+_NETWORK_PARAMS = (
+    "user_agent",
+    "contact",
+    "timeout",
+    "delay",
+    "retries",
+    "max_retry_wait",
+    "allow_private",
+    "ignore_robots",
+    "insecure",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSettings:
+    """The network options as given; turned into FetchOptions only when a command runs (the
+    fetcher's module imports httpx, which `noticecli parse` must not pay for)."""
+
+    user_agent: str | None
+    contact: str | None
+    timeout: float
+    delay: float
+    retries: int
+    max_retry_wait: float
+    allow_private: bool
+    ignore_robots: bool
+    insecure: bool
+
+    def fetch_options(self, *, max_bytes: int) -> FetchOptions:
+        from noticecli.fetch.client import FetchOptions
+
+        return FetchOptions(
+            user_agent=self.user_agent,
+            contact=self.contact,
+            timeout=self.timeout,
+            max_bytes=max_bytes,
+            allow_private=self.allow_private,
+            obey_robots=not self.ignore_robots,
+            delay=self.delay,
+            retries=self.retries,
+            max_retry_wait=self.max_retry_wait,
+            verify_tls=not self.insecure,
+        )
+
+    def announce(self, *, quiet: bool = False) -> None:
+        """Say on stderr what weakens the defaults (cron mail should show it)."""
+        if self.insecure:
+            click.echo(
+                "noticecli: warning: TLS certificates are not verified (--insecure)", err=True
+            )
+        if self.ignore_robots and not quiet:
+            click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
 
 
 def stderr_logger(verbose: bool) -> Callable[[str], None] | None:

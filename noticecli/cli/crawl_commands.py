@@ -15,6 +15,7 @@ from noticecli.cli.common import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    NetworkSettings,
     exit_with,
     fetch_options,
     sites_option,
@@ -93,15 +94,7 @@ def crawl(
     verbose: bool,
     no_repair: bool,
     max_bytes: int,
-    user_agent: str | None,
-    contact: str | None,
-    timeout: float,
-    delay: float,
-    retries: int,
-    max_retry_wait: float,
-    allow_private: bool,
-    ignore_robots: bool,
-    insecure: bool,
+    network: NetworkSettings,
 ) -> None:
     """Watch the sites in the sites file and emit only what is new or changed (for cron).
 
@@ -118,16 +111,13 @@ def crawl(
     from noticecli.crawl.run import Crawler, RunCounts
     from noticecli.crawl.state import StateStore, crawl_lock, default_db_path
     from noticecli.errors import LockedError
-    from noticecli.fetch.client import Fetcher, FetchOptions
+    from noticecli.fetch.client import Fetcher
 
     debug: bool = ctx.obj["debug"]
     sites = _load_sites(ctx, sites_path, site_names)
     db_path = db or default_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    if insecure:
-        click.echo("noticecli: warning: TLS certificates are not verified (--insecure)", err=True)
-    if ignore_robots and not quiet:
-        click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
+    network.announce(quiet=quiet)
 
     def write_line(record: dict[str, Any]) -> None:
         line = json.dumps(record, ensure_ascii=False) + "\n"
@@ -139,18 +129,7 @@ def crawl(
             out_handle.flush()
             os.fsync(out_handle.fileno())
 
-    options = FetchOptions(
-        user_agent=user_agent,
-        contact=contact,
-        timeout=timeout,
-        max_bytes=max_bytes,
-        allow_private=allow_private,
-        obey_robots=not ignore_robots,
-        retries=retries,
-        max_retry_wait=max_retry_wait,
-        verify_tls=not insecure,
-        delay=delay,
-    )
+    options = network.fetch_options(max_bytes=max_bytes)
     counts = RunCounts()
     out_handle: IO[str] | None = None
     try:

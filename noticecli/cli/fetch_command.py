@@ -12,6 +12,7 @@ from noticecli.cli.app import main
 from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    NetworkSettings,
     fetch_options,
     input_options,
     output_options,
@@ -53,15 +54,7 @@ def fetch(
     save_html: Path | None,
     warc: Path | None,
     verbose: bool,
-    user_agent: str | None,
-    contact: str | None,
-    timeout: float,
-    delay: float,
-    retries: int,
-    max_retry_wait: float,
-    allow_private: bool,
-    ignore_robots: bool,
-    insecure: bool,
+    network: NetworkSettings,
     encoding: str | None,
     no_repair: bool,
     max_bytes: int,
@@ -77,7 +70,7 @@ def fetch(
     import asyncio
 
     from noticecli.fetch.batch import Batch, Outcome
-    from noticecli.fetch.client import Fetcher, FetchOptions
+    from noticecli.fetch.client import Fetcher
 
     debug: bool = ctx.obj["debug"]
     targets = list(urls)
@@ -92,22 +85,8 @@ def fetch(
     if encoding:
         raise click.UsageError("--encoding applies to parse; fetch uses the HTTP charset")
     log = stderr_logger(verbose)
-    if insecure:
-        click.echo("noticecli: warning: TLS certificates are not verified (--insecure)", err=True)
-    if ignore_robots:
-        click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
-    options = FetchOptions(
-        user_agent=user_agent,
-        contact=contact,
-        timeout=timeout,
-        max_bytes=max_bytes,
-        allow_private=allow_private,
-        obey_robots=not ignore_robots,
-        delay=delay,
-        retries=retries,
-        max_retry_wait=max_retry_wait,
-        verify_tls=not insecure,
-    )
+    network.announce(quiet=False)
+    options = network.fetch_options(max_bytes=max_bytes)
     failed = False
     progress = _Progress(len(targets))
 

@@ -14,6 +14,7 @@ from noticecli.labels import split_label_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
     BLOCK_TAGS,
+    SKIP_TAGS,
     absolute_url,
     clean_text,
     iter_visible,
@@ -283,28 +284,8 @@ class _BlockBuilder:
         self.sources.append(-1)
 
 
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "select",
-        "option",
-        "textarea",
-        "button",
-        "input",
-        "svg",
-        "canvas",
-        "meta",
-        "link",
-        "title",
-        "form",
-    }
-)
+# Inside an article, forms are widgets (search boxes, surveys), never text.
+_SKIP = (SKIP_TAGS - {"head"}) | {"form"}
 
 
 def _children(node: LexborNode) -> list[LexborNode]:
