@@ -72,6 +72,7 @@ class Tally:
     unrecoverable: int = 0  # dates whose damage cannot be undone by design (3月5日 → 35日)
     by_mode: Counter[str] = field(default_factory=Counter)
     missed_examples: list[str] = field(default_factory=list)
+    ambiguous_examples: list[str] = field(default_factory=list)
     wrong_examples: list[str] = field(default_factory=list)
 
 
@@ -270,8 +271,13 @@ def score(doc: Doc, tally: Tally, threshold: float) -> None:
             else:
                 tally.wrong += 1
                 tally.wrong_examples.append(f"{shown} → {[e.after for e in local]}")
-        elif any(a.start < end and start < a.end for a in ambiguities):
+        elif overlapping := [a for a in ambiguities if a.start < end and start < a.end]:
             tally.ambiguous += 1
+            first = overlapping[0]
+            tally.ambiguous_examples.append(
+                f"{shown} (published {doc.published}, truth {piece.truth}) → "
+                f"{list(first.candidates)}: {first.reason}"
+            )
         else:
             tally.missed += 1
             tally.missed_examples.append(shown)
@@ -333,7 +339,7 @@ def _reference_parsers() -> list[tuple[str, Callable[[str, datetime.date | None]
     except ImportError:
         out.append(("jionlp", None))
     try:
-        import dateparser  # type: ignore[import-not-found]
+        import dateparser  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
         def run_dateparser(span: str, published: datetime.date | None) -> object:
             base = datetime.datetime.combine(published or datetime.date.today(), datetime.time())
@@ -377,7 +383,7 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.2f} %" if whole else "n/a"
 
 
-def report(label: str, tally: Tally) -> None:
+def report(label: str, tally: Tally, show: int = 5) -> None:
     edits = tally.correct + tally.wrong + tally.stray_edits
     print(f"{label}:")
     print(f"  damaged dates          {tally.damaged}  ({dict(tally.by_mode)})")
@@ -389,10 +395,12 @@ def report(label: str, tally: Tally) -> None:
     print(f"  recall                 {_pct(tally.correct, tally.damaged)}")
     print(f"  ambiguous-left-alone   {_pct(tally.ambiguous, tally.damaged)}")
     print(f"  not damaged: unrecoverable by design (M月D日 → 2 digits): {tally.unrecoverable}")
-    for example in tally.wrong_examples[:5]:
+    for example in tally.wrong_examples[:show]:
         print(f"    wrong: {example}")
-    for example in tally.missed_examples[:5]:
+    for example in tally.missed_examples[:show]:
         print(f"    missed: {example}")
+    for example in tally.ambiguous_examples[:show]:
+        print(f"    ambiguous: {example}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -404,6 +412,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument(
         "--disorder", type=float, default=0.3, help="share of narratives not in forward order"
+    )
+    parser.add_argument(
+        "--show-misses",
+        type=int,
+        default=5,
+        metavar="N",
+        help="print up to N wrong, silently missed and ambiguous dates per section",
     )
     args = parser.parse_args(argv)
     corpora = args.corpus or list(DEFAULT_CORPORA)
@@ -437,9 +452,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             setattr(total, name, getattr(total, name) + getattr(part, name))
         total.unrecoverable += part.unrecoverable
         total.by_mode.update(part.by_mode)
-    report("real corpus text", real_tally)
-    report("synthetic narratives", synth_tally)
-    report("all", total)
+    report("real corpus text", real_tally, args.show_misses)
+    report("synthetic narratives", synth_tally, args.show_misses)
+    report("all", total, 0)
 
     wrong, chars, rules = false_changes(real + synthetic)
     print("clean originals (real text after the review above, synthetic as generated):")

@@ -366,3 +366,158 @@ def test_parse_date(value: str, iso: str, has_time: bool) -> None:
 )
 def test_parse_date_rejects(value: str) -> None:
     assert parse_date(value) is None
+
+
+# --------------------------------------------------------------------------- tense, weekday, range
+
+
+def test_emergency_bureau_is_not_an_instruction() -> None:
+    # 应 in 应急管理局 is not 应于 (shall): the date is an ordinary past date, and 11月7日
+    # would lie after publication.
+    context = DateContext(datetime.date(2017, 1, 18))
+    edits, _ = repair_one("区应急管理局于2017年117日召开会议", context)
+    assert [e.after for e in edits] == ["1月17日"]
+
+
+def test_future_cue_in_an_earlier_sentence_does_not_count() -> None:
+    context = DateContext(datetime.date(2020, 5, 6))
+    edits, _ = repair_one("请报送。于2020年112日召开", context)
+    assert [e.after for e in edits] == ["1月12日"]
+
+
+def test_as_of_with_done_is_not_future() -> None:
+    # 截至…，…已…: a state reached by the date, so the date is not after publication.
+    context = DateContext(datetime.date(2014, 1, 19))
+    edits, _ = repair_one("截至2014118日，全市已完成验收。", context)
+    assert [e.after for e in edits] == ["2014年1月18日"]
+    edits, _ = repair_one("截至127日，累计完成12项。", DateContext(datetime.date(2016, 5, 24)))
+    assert [e.after for e in edits] == ["1月27日"]
+
+
+def test_as_of_without_done_stays_open() -> None:
+    # 截至 alone may announce a deadline (申报截至…): both readings remain.
+    context = DateContext(datetime.date(2014, 1, 19))
+    edits, ambiguities = repair_one("截至2014118日，各单位要完成验收。", context)
+    assert edits == []
+    assert set(ambiguities[0].candidates) == {"2014年1月18日", "2014年11月8日"}
+    # 已 in the next sentence does not count.
+    edits, _ = repair_one("截至2014118日。全市已完成验收。", context)
+    assert edits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # One reading already past when the notice went out.
+        ("请各单位于2023118日前报送", datetime.date(2023, 10, 19), "2023年11月8日"),
+        ("请于2016年129日前报送", datetime.date(2016, 11, 6), "12月9日"),
+        # No year: 1月17日 is past this year and 186 days ahead next year.
+        ("请各单位于117日前报送", datetime.date(2020, 7, 15), "11月7日"),
+        # Both ahead: weeks, not most of a year.
+        ("请各单位于2025年115日前将材料报送", datetime.date(2025, 1, 9), "1月15日"),
+        ("须于2017111日前完成", datetime.date(2016, 12, 25), "2017年1月11日"),
+    ],
+)
+def test_deadline(text: str, published: datetime.date, expected: str) -> None:
+    edits, _ = repair_one(text, DateContext(published))
+    assert [e.after for e in edits] == [expected]
+
+
+def test_deadline_without_year_may_fall_in_next_year() -> None:
+    # Published 1 December: 12月3日 this year and 1月23日 next year are both weeks ahead.
+    edits, ambiguities = repair_one(
+        "请各单位于123日前报送", DateContext(datetime.date(2021, 12, 1))
+    )
+    assert edits == []
+    assert set(ambiguities[0].candidates) == {"1月23日", "12月3日"}
+
+
+def test_deadline_needs_instruction_and_qian() -> None:
+    published = DateContext(datetime.date(2016, 11, 6))
+    # 于…前 without an instruction: an ordinary date (both readings past or neither cue).
+    edits, _ = repair_one("会议于2016年129日前后召开", published)
+    assert [e.after for e in edits] == []
+    # An instruction without 前: a meeting date, not a deadline.
+    edits, ambiguities = repair_one("请各单位于2016年129日参加", published)
+    assert edits == []
+    assert len(ambiguities) == 1
+
+
+def test_deadline_single_reading_past_is_still_repaired() -> None:
+    # The digits allow one date only: the notice may simply have gone out late.
+    edits, _ = repair_one("请于2020年327日前报送", DateContext(datetime.date(2020, 5, 6)))
+    assert [e.after for e in edits] == ["3月27日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # 2020-01-12 was a Sunday, 2020-11-02 a Monday.
+        ("于2020年112日（星期日）召开", datetime.date(2020, 12, 31), "1月12日"),
+        ("于2020年112日(周一)召开", datetime.date(2020, 12, 31), "11月2日"),
+        ("2020112日 星期一，", datetime.date(2020, 12, 31), "2020年11月2日"),
+        # No year written: the publication year; 2021-01-23 Saturday, 2021-12-03 Friday.
+        ("于123日（星期五）召开", datetime.date(2021, 12, 31), "12月3日"),
+        ("于123日（礼拜六）召开", datetime.date(2021, 12, 31), "1月23日"),
+    ],
+)
+def test_weekday_decides(text: str, published: datetime.date, expected: str) -> None:
+    edits, ambiguities = repair_one(text, DateContext(published))
+    assert [e.after for e in edits] == [expected]
+    assert ambiguities == []
+
+
+def test_weekday_that_fits_both_or_neither_does_not_decide() -> None:
+    published = DateContext(datetime.date(2019, 12, 31))
+    # In a common year 1月13日 and 11月3日 fall on the same weekday (294 days apart).
+    edits, ambiguities = repair_one("于2019年113日（星期日）召开", published)
+    assert edits == []
+    assert len(ambiguities[0].candidates) == 2
+    # A weekday that fits neither reading (2019-01-12 Saturday, 2019-11-02 Saturday).
+    edits, ambiguities = repair_one("于2019年112日（星期三）召开", published)
+    assert edits == []
+    assert len(ambiguities[0].candidates) == 2
+    # A single reading is repaired whatever the weekday says.
+    assert repaired("于2019年327日（星期一）召开", published) == "于2019年3月27日（星期一）召开"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "于2020年112日周年庆典",  # 周年, not a weekday
+        "于2020年112日周边",
+        "第112日（星期日）",  # a count stays a count
+        "〔2020〕112号（星期日）",
+    ],
+)
+def test_weekday_negatives(text: str) -> None:
+    edits, _ = repair_one(text, DateContext(datetime.date(2020, 12, 31)))
+    assert edits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The range ends on the 15th of the same month: 1月18日 cannot start it.
+        ("于2020年118日至15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于118日—15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于2020年125日至8号举办", datetime.date(2020, 12, 31), "12月5日"),
+    ],
+)
+def test_range_end_decides(text: str, published: datetime.date, expected: str) -> None:
+    edits, _ = repair_one(text, DateContext(published))
+    assert [e.after for e in edits] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "于2020年112日至15日举办",  # 1月12日至15日 and 11月2日至15日 both fit
+        "于2020年118日至15日内完成",  # 15日内 is a duration (within 15 days), not a day
+        "于2020年118日至150日",  # not a day
+        "于2020年118日至15个工作日",  # a count after 至, not a day
+    ],
+)
+def test_range_end_negatives(text: str) -> None:
+    edits, _ = repair_one(text, DateContext(datetime.date(2020, 12, 31)))
+    assert edits == []

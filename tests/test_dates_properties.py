@@ -76,7 +76,9 @@ def narratives(draw: st.DrawFn, in_order: bool = True) -> tuple[datetime.date, l
         month_only = with_year and draw(st.integers(0, 5)) == 0
         original = _render(date, with_year, month_only)
         options = _damages(date, with_year, month_only)
-        damaged = draw(st.sampled_from(options)) if options and draw(st.booleans()) else original
+        damaged = (
+            draw(st.sampled_from(options)) if bool(options) and draw(st.booleans()) else original
+        )
         if with_year:
             assumed_year = date.year
         template = draw(st.integers(0, 2))
@@ -92,7 +94,9 @@ def narratives(draw: st.DrawFn, in_order: bool = True) -> tuple[datetime.date, l
         with_year = deadline.year != (assumed_year or published.year) or draw(st.booleans())
         original = _render(deadline, with_year, False)
         options = _damages(deadline, with_year, False)
-        damaged = draw(st.sampled_from(options)) if options and draw(st.booleans()) else original
+        damaged = (
+            draw(st.sampled_from(options)) if bool(options) and draw(st.booleans()) else original
+        )
         pieces += [plain("请于"), Piece(original, damaged), plain("前报送。")]
     # Cut into blocks (paragraphs) at piece boundaries after a full stop.
     blocks: list[list[Piece]] = [[]]

@@ -251,10 +251,30 @@ _GOOD_AFTER = (
     "\n",
 )
 # Words that announce a future date (请于…前报送, 拟于…召开), so a reading after the
-# publication date is expected rather than suspicious.
+# publication date is expected rather than suspicious. Looked for in the same sentence only.
 _FUTURE_BEFORE = ("将", "拟", "请", "须", "应", "需", "计划", "预计", "定于", "截至", "截止")
 _FUTURE_AFTER = ("前", "之前", "以前", "止", "截止", "起施行", "起执行", "起实施")
+# 应/需 also open words that say nothing about time (应急管理局, 需求).
+_NOT_FUTURE = ("应急", "应用", "应对", "需求")
 _RANGE_BEFORE_CHARS = frozenset("至到—～~-")
+_SENTENCE_END_CHARS = frozenset("。；;！!？?\n")
+_CUE_WINDOW = 12  # characters before a date searched for a cue, within its sentence
+# An instruction (请各单位于…前报送, 须于…前完成) sets a deadline: one already past when the
+# notice was issued is not what it asks for, and notices give weeks, not most of a year.
+_INSTRUCTION_BEFORE = ("请", "须", "务必", "应")
+_DEADLINE_AFTER = ("前", "之前", "以前")
+_DEADLINE_HORIZON_DAYS = 183
+# 截至…，…已… (as of the date, something has been done) states a fact, so the date has
+# been reached: on or before publication. Looked for in the rest of the sentence.
+_AS_OF_BEFORE = ("截至", "截止")
+_AS_OF_AFTER = ("已", "累计")
+_AS_OF_WINDOW = 30
+# A weekday written right after the date (3月27日（星期三）, 3月27日 周三): the writer
+# checked the calendar, so it tells the month and day apart for a known year.
+_WEEKDAY_AFTER = re.compile("[ \u3000]?[（(]?(?:星期|礼拜|周)([一二三四五六日天])")
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# The end of a range in the same month (3月12日至15日): the start's day comes before it.
+_RANGE_END_DAY = re.compile("(?:至|到|—|～|~|-)([0-9]{1,2})[日号](?![0-9])")
 
 # Weights: how strongly the context speaks for a date (multiplied into the confidence).
 _F_STRONG = 0.99
@@ -269,6 +289,10 @@ _W_PREVIOUS_YEAR_CHOICE = 0.05
 _W_PREVIOUS_YEAR_FIT = 0.6
 _W_FUTURE = 0.05
 _W_FUTURE_EXPECTED = 0.5
+_W_PAST_DEADLINE = 0.05  # a deadline already past at publication
+_W_FAR_DEADLINE = 0.05  # a deadline more than _DEADLINE_HORIZON_DAYS after publication
+_W_WEEKDAY_MISMATCH = 0.02  # a reading whose weekday is not the one written after it
+_W_RANGE_MISMATCH = 0.02  # a range start on or after the range end (15日至12日)
 _W_FAR_FUTURE = 0.05
 _YEARS_AHEAD = 5  # a written year further than this after publication is suspicious
 _W_ORDER = 0.25  # a reading that breaks the order of the narrative
@@ -309,6 +333,9 @@ class _Token:
     cands: list[_Cand] = field(default_factory=list)
     factor: float = 0.0
     future_ok: bool = False
+    deadline: bool = False  # 请于…前: the date is after publication, and soon
+    weekday: int | None = None  # weekday written after the date (0 = Monday)
+    range_end_day: int | None = None  # 至15日 right after: a day in the same month
     explicit_year: bool = False
 
     @property
@@ -345,13 +372,62 @@ def _context_factor(text: str, start: int, end: int) -> float:
     return _F_OTHER + (0.1 if good_after else 0.0)
 
 
-def _future_expected(text: str, start: int, end: int) -> bool:
-    if start and text[start - 1] in _RANGE_BEFORE_CHARS:
-        return True
-    window = text[max(0, start - 8) : start]
-    return any(word in window for word in _FUTURE_BEFORE) or _startswith_any(
-        text, end, _FUTURE_AFTER
+def _sentence_before(text: str, start: int) -> str:
+    """Up to _CUE_WINDOW characters before ``start``, cut at the last sentence end."""
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    for at in range(len(window) - 1, -1, -1):
+        if window[at] in _SENTENCE_END_CHARS:
+            return window[at + 1 :]
+    return window
+
+
+def _has_cue(window: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        at = window.find(word)
+        while at >= 0:
+            if not window.startswith(_NOT_FUTURE, at):
+                return True
+            at = window.find(word, at + 1)
+    return False
+
+
+def _as_of(text: str, start: int, end: int) -> bool:
+    """截至3月27日，全市已…: the clause after the date reports something done by then."""
+    if not _endswith_any(text, start, _AS_OF_BEFORE):
+        return False
+    rest = text[end : end + _AS_OF_WINDOW]
+    for at, ch in enumerate(rest):
+        if ch in _SENTENCE_END_CHARS:
+            rest = rest[:at]
+            break
+    return any(word in rest for word in _AS_OF_AFTER)
+
+
+def _set_tense(text: str, tok: _Token, start: int, end: int) -> None:
+    """Whether a reading after publication is expected, and whether the date is a deadline."""
+    if _as_of(text, start, end):
+        return  # neither: the date has passed
+    window = _sentence_before(text, start)
+    tok.deadline = _has_cue(window, _INSTRUCTION_BEFORE) and _startswith_any(
+        text, end, _DEADLINE_AFTER
     )
+    tok.future_ok = (
+        tok.deadline
+        or (start > 0 and text[start - 1] in _RANGE_BEFORE_CHARS)
+        or _has_cue(window, _FUTURE_BEFORE)
+        or _startswith_any(text, end, _FUTURE_AFTER)
+    )
+
+
+def _set_neighbours(text: str, tok: _Token, end: int) -> None:
+    """A weekday or the end of a same-month range written right after the date."""
+    match = _WEEKDAY_AFTER.match(text, end)
+    if match is not None:
+        tok.weekday = _WEEKDAY[match.group(1)]
+        return
+    match = _RANGE_END_DAY.match(text, end)
+    if match is not None and not _startswith_any(text, match.end(), _BLOCK_AFTER_RI):
+        tok.range_end_day = int(match.group(1))  # not 至15日内: that is a duration
 
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:
@@ -512,7 +588,8 @@ def _damage_common(
     if last_is_hao:
         tok.factor = min(tok.factor, 0.95)
         tok.hao_at = comps[-1][2]
-    tok.future_ok = _future_expected(text, tok.start, end)
+    _set_tense(text, tok, tok.start, end)
+    _set_neighbours(text, tok, end)
     return tok
 
 
@@ -737,28 +814,56 @@ class _Weighed:
     weight: float  # plaus × narrative order × padding
 
 
+def _hypotheses(
+    tok: _Token, ctx_year: int | None, published: datetime.date | None
+) -> list[tuple[int, float, float]]:
+    """The years a reading may lie in, each with its weight for choosing between readings
+    and for the fit of a reading on its own; empty when no year is known at all."""
+    if tok.explicit_year:
+        assert tok.year is not None
+        return [(tok.year, 1.0, 1.0)]
+    base = ctx_year if ctx_year is not None else (published.year if published else None)
+    if base is None:
+        return []
+    hypotheses = [(base, 1.0, 1.0)]
+    if published is not None and base == published.year:
+        # A date written without its year is, by convention, in the current year: the
+        # previous year is a poor reason to prefer one split over another, but it does
+        # not make a reading with no rival implausible.
+        hypotheses.append((base - 1, _W_PREVIOUS_YEAR_CHOICE, _W_PREVIOUS_YEAR_FIT))
+        if tok.deadline:
+            # 请于1月15日前 in a December notice: January of the next year.
+            hypotheses.append((base + 1, 1.0, 1.0))
+    return hypotheses
+
+
 def _plausibility(
-    tok: _Token, cand: _Cand, ctx_year: int | None, published: datetime.date | None
+    tok: _Token,
+    cand: _Cand,
+    hypotheses: list[tuple[int, float, float]],
+    published: datetime.date | None,
+    use_weekday: bool,
 ) -> tuple[float, float]:
     """How well a reading fits the years around it and the publication date, as a weight
     for choosing between readings and as a fit of the reading on its own."""
-    if tok.explicit_year:
-        hypotheses = [(tok.year, 1.0, 1.0)]
-    else:
-        base = ctx_year if ctx_year is not None else (published.year if published else None)
-        if base is None:
-            return (1.0, 1.0) if _valid(None, cand.month, cand.day) else (0.0, 0.0)
-        hypotheses = [(base, 1.0, 1.0)]
-        if published is not None and base == published.year:
-            # A date written without its year is, by convention, in the current year:
-            # the previous year is a poor reason to prefer one split over another, but it
-            # does not make a reading with no rival implausible.
-            hypotheses.append((base - 1, _W_PREVIOUS_YEAR_CHOICE, _W_PREVIOUS_YEAR_FIT))
+    if not hypotheses:
+        return (1.0, 1.0) if _valid(None, cand.month, cand.day) else (0.0, 0.0)
     best_choice = best_fit = 0.0
     for year, choice, fit in hypotheses:
-        assert year is not None
         if not _valid(year, cand.month, cand.day):
             continue
+        if use_weekday and _weekday(year, cand) != tok.weekday:
+            choice *= _W_WEEKDAY_MISMATCH
+        if tok.range_end_day is not None and (cand.day or 0) >= tok.range_end_day:
+            choice *= _W_RANGE_MISMATCH
+        if tok.deadline and published is not None and cand.day is not None:
+            # Only to choose between readings: a deadline's digits with one reading are
+            # that date, even if the notice went out late.
+            lead = (datetime.date(year, cand.month, cand.day) - published).days
+            if lead < 0:
+                choice *= _W_PAST_DEADLINE
+            elif lead > _DEADLINE_HORIZON_DAYS:
+                choice *= _W_FAR_DEADLINE
         if published is not None:
             later = (year, cand.month, cand.day or 1) > (
                 published.year,
@@ -770,7 +875,8 @@ def _plausibility(
                 factor = _W_FAR_FUTURE
             elif later:
                 factor = _W_FUTURE_EXPECTED if tok.future_ok else _W_FUTURE
-            choice *= factor
+            if not tok.deadline:  # a deadline's lead time was weighed above
+                choice *= factor
             if not tok.explicit_year:
                 fit *= factor
             elif year > published.year + _YEARS_AHEAD:
@@ -780,6 +886,10 @@ def _plausibility(
             # publication date only ranks rival readings.
         best_choice, best_fit = max(best_choice, choice), max(best_fit, fit)
     return best_choice, best_fit
+
+
+def _weekday(year: int, cand: _Cand) -> int | None:
+    return None if cand.day is None else datetime.date(year, cand.month, cand.day).weekday()
 
 
 _Anchor = tuple[int | None, int, int | None]
@@ -797,9 +907,18 @@ def _decide(
     the year the anchors assume for this token, and the weight of a reading out of order.
     """
     prev, nxt, key_year, order_weight = order
+    # A weekday that fits no reading in any year considered tells nothing (a typo, or a
+    # year assumed wrongly): ignored rather than held against every reading.
+    hypotheses = _hypotheses(tok, ctx_year, published)
+    use_weekday = tok.weekday is not None and any(
+        _weekday(year, cand) == tok.weekday
+        for cand in tok.cands
+        for year, _, _ in hypotheses
+        if _valid(year, cand.month, cand.day)
+    )
     weighed: list[_Weighed] = []
     for cand in tok.cands:
-        choice, plaus = _plausibility(tok, cand, ctx_year, published)
+        choice, plaus = _plausibility(tok, cand, hypotheses, published, use_weekday)
         if plaus <= 0.0:
             continue
         weight = choice * cand.pad_w
