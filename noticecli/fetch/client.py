@@ -212,6 +212,7 @@ class Fetcher:
         self._slots = HostSlots(jitter=options.jitter, rng=self._rng)
         self._robots: dict[str, asyncio.Task[robots.RobotsRules]] = {}
         self._crawl_delay: dict[str, float] = {}
+        self._host_delay: dict[str, float] = {}  # per-host overrides of options.delay
         self.stats: dict[str, HostStats] = {}
 
     async def __aenter__(self) -> Fetcher:
@@ -362,9 +363,14 @@ class Fetcher:
             self._crawl_delay[key] = delay
         return rules
 
+    def set_host_delay(self, host: str, seconds: float) -> None:
+        """Seconds between requests to ``host`` instead of ``options.delay`` (a site's own
+        setting); robots.txt's Crawl-delay still wins when longer."""
+        self._host_delay[host.lower()] = seconds
+
     def _gap(self, url: httpx.URL) -> float:
         crawl_delay = self._crawl_delay.get(robots.origin_of(url), 0.0)
-        return max(self.options.delay, crawl_delay)
+        return max(self._host_delay.get(url.host, self.options.delay), crawl_delay)
 
     # attempts ---------------------------------------------------------------------------
 
