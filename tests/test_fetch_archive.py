@@ -120,4 +120,9 @@ def test_page_store_uses_content_hash_names_and_an_index(tmp_path: Path) -> None
 
 def test_not_modified_is_not_saved(tmp_path: Path) -> None:
     store = PageStore(tmp_path)
-    assert store.save(result_for("09_no-header-block.html", "http://a/", status=304, content=b"", sha256=None)) is None
+    assert (
+        store.save(
+            result_for("09_no-header-block.html", "http://a/", status=304, content=b"", sha256=None)
+        )
+        is None
+    )

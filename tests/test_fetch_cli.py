@@ -125,3 +125,13 @@ def test_fetch_needs_a_url() -> None:
     result = CliRunner().invoke(main, ["fetch"])
     assert result.exit_code == 2
     assert "give at least one URL" in result.stderr
+
+
+def test_a_malformed_url_fails_alone(http_server: TestServer) -> None:
+    http_server.route("/ok.html", Reply(body=b"<p>fine</p>", headers=HTML))
+    code, out, err = fetch("http://[::1", http_server.url("/ok.html"))
+    assert code == 1
+    assert [json.loads(line)["url"] for line in out.splitlines()] == [http_server.url("/ok.html")]
+    assert "noticecli: http://[::1: not a valid URL: Invalid port: ':1'\n" in err
+    assert "http://[::1: 0 ok, 1 failed (1 url)" in err
+    assert "Traceback" not in err and "internal error" not in err

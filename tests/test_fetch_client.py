@@ -176,6 +176,48 @@ def test_redirect_without_location(http_server: TestServer) -> None:
     assert err.message == "HTTP 302 Found without a Location header"
 
 
+@pytest.fixture
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if a host name would be looked up (the URLs below must not get that far)."""
+
+    async def refuse(host: str, port: int) -> list[str]:
+        if address.literal_address(host) is None:
+            raise AssertionError(f"looked up {host!r}")
+        return [host]
+
+    monkeypatch.setattr(address, "resolve", refuse)
+
+
+@pytest.mark.parametrize(
+    ("location", "problem"),
+    [
+        ("http://[::1", "Invalid IPv6 URL"),
+        ("http://[zz]/x", "does not appear to be an IPv4 or IPv6 address"),
+        ("/a\x01b", "Invalid non-printable ASCII character"),
+        ("http://bad host.example/", "invalid host name 'bad%20host.example'"),
+        ("http://127.0.0.1:99999/", "invalid port 99999"),
+    ],
+)
+@pytest.mark.usefixtures("no_dns")
+def test_redirect_to_a_malformed_location(
+    http_server: TestServer, location: str, problem: str
+) -> None:
+    http_server.route("/go", Reply.redirect(location))
+    err = fails(http_server.url("/go"))
+    assert isinstance(err, RedirectError) and err.reason == "redirect"
+    assert err.message.startswith(f"HTTP 302 Found to an invalid URL {location!r}: ")
+    assert problem in err.message
+    assert http_server.hits("/go") == 1  # not retried
+
+
+def test_redirect_with_a_space_in_the_path_is_followed_encoded(http_server: TestServer) -> None:
+    # What browsers do with an unencoded path, which old sites still send.
+    http_server.route("/go", Reply.redirect("/a b.html"))
+    http_server.route("/a%20b.html", Reply(body=b"ok"))
+    result = fetch(http_server.url("/go"))
+    assert result.final_url == http_server.url("/a%20b.html")
+
+
 # statuses and retries ----------------------------------------------------------------------
 
 
@@ -446,11 +488,18 @@ def test_every_redirect_hop_is_checked(
     assert [r.path for r in http_server.requests] == ["/hop"]
 
 
+@pytest.mark.usefixtures("no_dns")
 def test_unsupported_urls() -> None:
     for url, message in [
         ("ftp://example.org/file", "not an http(s) URL: ftp://example.org/file"),
         ("file:///etc/passwd", "not an http(s) URL: file:///etc/passwd"),
         ("http:///nohost", "URL has no host: http:///nohost"),
+        ("http://[::1", "not a valid URL: Invalid port: ':1'"),
+        ("http://[zz]/", "not a valid URL: Invalid IPv6 address: '[zz]'"),
+        ("http://127.0.0.1:99999/", "invalid port 99999"),
+        ("http://127.0.0.1:0/", "invalid port 0"),
+        ("http://bad host.example/", "invalid host name 'bad%20host.example'"),
+        ("http://a\u2100b/", "not a valid URL: Invalid IDNA hostname: 'a\u2100b'"),
     ]:
         err = fails(url)
         assert isinstance(err, UnsupportedURL) and err.reason == "url"

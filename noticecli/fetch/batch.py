@@ -76,7 +76,7 @@ class Batch:
             yield await pending.pop(0)
 
     async def _fetch_one(self, url: str) -> Outcome:
-        host = urlsplit(url).netloc or url
+        host = _host_of(url)
         summary = self.hosts.setdefault(host, HostSummary())
         try:
             result = await self.fetcher.fetch(url)
@@ -103,3 +103,12 @@ class Batch:
             return Outcome(url, error=error)
         summary.ok += 1
         return Outcome(url, notice=notice)
+
+
+def _host_of(url: str) -> str:
+    """The summary key for ``url``: its host and port, or the URL itself when it has none or
+    cannot be split (the fetcher reports why it is unusable)."""
+    try:
+        return urlsplit(url).netloc or url
+    except ValueError:  # "http://[::1" and the like
+        return url

@@ -12,6 +12,7 @@ import asyncio
 import hashlib
 import http
 import random
+import re
 import ssl
 import time
 from collections import Counter
@@ -155,15 +156,34 @@ def _ssl_cause(exc: BaseException) -> BaseException | None:
     return None
 
 
+# Host names as they go to the resolver: ASCII letters, digits, dots, hyphens, underscores
+# (httpx has already turned an internationalised name into its xn-- form).
+_HOST_NAME = re.compile(rb"[A-Za-z0-9._-]+")
+
+
+def _url_problem(url: httpx.URL, shown: str) -> str | None:
+    """Why ``url`` (given as ``shown``) cannot be fetched, or None when it can."""
+    if url.scheme not in ("http", "https"):
+        return f"not an http(s) URL: {shown}"
+    raw_host = url.raw_host
+    if not raw_host:
+        return f"URL has no host: {shown}"
+    # An IPv6 literal (the only host with a colon) has been validated by httpx already.
+    if b":" not in raw_host and not _HOST_NAME.fullmatch(raw_host):
+        return f"invalid host name {url.host!r}"
+    if url.port is not None and not 0 < url.port < 65536:
+        return f"invalid port {url.port}"
+    return None
+
+
 def _parse_url(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
+    except (httpx.InvalidURL, ValueError) as exc:  # urllib-style ValueErrors get through too
         raise UnsupportedURL(f"not a valid URL: {exc}") from None
-    if parsed.scheme not in ("http", "https"):
-        raise UnsupportedURL(f"not an http(s) URL: {url}")
-    if not parsed.host:
-        raise UnsupportedURL(f"URL has no host: {url}")
+    problem = _url_problem(parsed, url)
+    if problem is not None:
+        raise UnsupportedURL(problem)
     return parsed.copy_with(fragment=None)
 
 
@@ -247,7 +267,7 @@ class Fetcher:
             conditional["If-Modified-Since"] = last_modified
         try:
             host = httpx.URL(url).host or "?"
-        except httpx.InvalidURL:
+        except (httpx.InvalidURL, ValueError):
             host = "?"
         try:
             result = await self._fetch(url, conditional, for_robots=False)
@@ -315,16 +335,19 @@ class Fetcher:
         line = _status_line(response.status, response.reason)
         if not location:
             raise RedirectError(f"{line} without a Location header")
-        joined = urljoin(str(response.url), location)
-        scheme = urlsplit(joined).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise RedirectError(f"redirect to a non-http(s) scheme {scheme!r}: {location}")
         try:
+            joined = urljoin(str(response.url), location)
+            scheme = urlsplit(joined).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise RedirectError(f"redirect to a non-http(s) scheme {scheme!r}: {location}")
+            # A space in the path is percent-encoded (as browsers do); anywhere else it, a
+            # control character or a broken host or port makes the Location unusable.
             target = httpx.URL(joined)
-        except httpx.InvalidURL as exc:
+        except (httpx.InvalidURL, ValueError) as exc:
             raise RedirectError(f"{line} to an invalid URL {location!r}: {exc}") from None
-        if not target.host:
-            raise RedirectError(f"redirect to a URL without a host: {location}")
+        problem = _url_problem(target, location)
+        if problem is not None:
+            raise RedirectError(f"{line} to an invalid URL {location!r}: {problem}")
         return target.copy_with(fragment=None)
 
     # robots.txt -------------------------------------------------------------------------
