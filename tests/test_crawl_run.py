@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -37,23 +38,14 @@ def paths(tmp_path: Path, site: MiniSite) -> dict[str, Path]:
     return {"sites": sites, "db": tmp_path / "state.db", "out": tmp_path / "out.jsonl"}
 
 
-def crawl(paths: dict[str, Path], *extra: str) -> tuple[int, list[dict[str, Any]], str]:
+def crawl(
+    paths: dict[str, Path], *extra: str, delay: str | None = "0"
+) -> tuple[int, list[dict[str, Any]], str]:
     """One crawl run through the CLI; returns exit code, emitted records, stderr."""
-    args = [
-        "crawl",
-        "--sites",
-        str(paths["sites"]),
-        "--db",
-        str(paths["db"]),
-        "--allow-private",
-        "--delay",
-        "0",
-        "--retries",
-        "0",
-        "--timeout",
-        "10",
-        *extra,
-    ]
+    args = ["crawl", "--sites", str(paths["sites"]), "--db", str(paths["db"])]
+    args += ["--allow-private", "--retries", "0", "--timeout", "10", *extra]
+    if delay is not None:
+        args += ["--delay", delay]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     return result.exit_code, records, result.stderr
@@ -192,8 +184,9 @@ def test_sites_check_shows_the_first_listing_page(paths: dict[str, Path]) -> Non
     assert "index_1.html" in result.stdout
 
 
+@pytest.mark.parametrize("kill_after", [5, 14], ids=["early", "past-the-first-page"])
 def test_sigkill_mid_run_then_resume_emits_each_notice_once(
-    site: MiniSite, paths: dict[str, Path], http_server: TestServer
+    site: MiniSite, paths: dict[str, Path], http_server: TestServer, kill_after: int
 ) -> None:
     # Slow the notice pages down so the kill lands in the middle of the run.
     from tests.server import Reply
@@ -228,7 +221,7 @@ def test_sigkill_mid_run_then_resume_emits_each_notice_once(
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         written = paths["out"].read_text("utf-8").count("\n") if paths["out"].exists() else 0
-        if written >= 5:
+        if written >= kill_after:
             break
         time.sleep(0.02)
     os.kill(child.pid, signal.SIGKILL)
@@ -306,3 +299,73 @@ def test_crawl_and_fetch_output_validate_against_the_schema(paths: dict[str, Pat
     for record in records[:5]:
         jsonschema.validate(record, schema)
         assert record["fetch"]["status"] == 200
+
+
+def test_listing_page_that_failed_is_walked_again_once_it_works(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    site.break_listing(1)
+    code, first, _ = crawl(paths)
+    assert (code, len(first)) == (1, 10)
+    site.publish_listings()  # page 1 answers again; page 0 is unchanged (a 304 if asked)
+    code, second, err = crawl(paths)
+    assert code == 0, err
+    assert len(second) == site.count - 10
+    assert {r["title"] for r in first + second} == set(site.titles.values())
+    code, third, _ = crawl(paths)
+    assert (code, third) == (0, [])
+
+
+def test_a_sites_own_delay_spaces_requests_unless_the_command_line_says(
+    http_server: TestServer, tmp_path: Path
+) -> None:
+    site = MiniSite(http_server, count=3)
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site.sites_toml().replace("delay = 0", "delay = 0.3"), "utf-8")
+    code, records, _ = crawl({"sites": sites, "db": tmp_path / "a.db"}, delay=None)
+    assert (code, len(records)) == (0, 3)
+    times = [r.at for r in http_server.requests if r.path != "/robots.txt"]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert gaps and min(gaps) >= 0.28
+    before = len(http_server.requests)
+    crawl({"sites": sites, "db": tmp_path / "b.db"}, delay="0")
+    times = [r.at for r in http_server.requests[before:] if r.path != "/robots.txt"]
+    assert times[-1] - times[0] < 0.3 * (len(times) - 1)
+
+
+@pytest.mark.parametrize("command", [["search", "人防工程"], ["export"]])
+def test_read_only_commands_refuse_a_missing_store(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"noticecli: {missing}: no such store")
+    assert not missing.exists()
+
+
+def test_export_checks_since_and_site(paths: dict[str, Path]) -> None:
+    crawl(paths)
+    runner = CliRunner()
+    bad = runner.invoke(main, ["export", "--db", str(paths["db"]), "--since", "last week"])
+    assert bad.exit_code == 2
+    assert "is not an ISO date" in bad.stderr
+    unknown = runner.invoke(main, ["export", "--db", str(paths["db"]), "--site", "nope"])
+    assert unknown.exit_code == 1
+    assert "no site named 'nope' in the store" in unknown.stderr
+    recent = runner.invoke(
+        main, ["export", "--db", str(paths["db"]), "--since", "2000-01-01T08:00:00+08:00"]
+    )
+    assert len(recent.stdout.splitlines()) == 32
+    future = runner.invoke(main, ["export", "--db", str(paths["db"]), "--since", "2999-01-01"])
+    assert future.stdout == ""
+
+
+def test_unusable_store_or_output_is_one_line(paths: dict[str, Path], tmp_path: Path) -> None:
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("these are my notes, not a database\n" * 100)
+    code, records, err = crawl({**paths, "db": not_sqlite})
+    assert (code, records) == (1, [])
+    assert err.startswith(f"noticecli: {not_sqlite}: not a noticecli store")
+    assert "Traceback" not in err
+    code, _, err = crawl(paths, "--out", str(tmp_path / "no-such-dir" / "out.jsonl"))
+    assert code == 1
+    assert "cannot write the output" in err and "Traceback" not in err

@@ -662,7 +662,7 @@ def test_lock_is_exclusive_and_names_the_holder(tmp_path: Path) -> None:
         holder = read_lock_holder(db)
         assert holder == mine
     assert not info_path.exists()
-    assert lock_path.name == "noticecli.lock"
+    assert lock_path.name == "noticecli.db.lock"  # x.db and x.sqlite are two stores
 
 
 def test_lock_without_info(tmp_path: Path) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
@@ -103,84 +102,49 @@ def crawl(
     again as its next revision. Exit codes: 0 ok, 1 some pages failed, 75 another crawl
     holds the store, 78 bad sites file.
     """
-    import asyncio
     import datetime
-    import json
 
-    from noticecli.crawl.output import prepare_output
-    from noticecli.crawl.run import Crawler, RunCounts
-    from noticecli.crawl.state import StateStore, crawl_lock, default_db_path
-    from noticecli.errors import LockedError
-    from noticecli.fetch.client import Fetcher
+    from noticecli.crawl.session import CrawlSettings, run_crawl
+    from noticecli.crawl.state import default_db_path
+    from noticecli.errors import InputError, LockedError
 
     debug: bool = ctx.obj["debug"]
     sites = _load_sites(ctx, sites_path, site_names)
-    db_path = db or default_db_path()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     network.announce(quiet=quiet)
-
-    def write_line(record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        if out_handle is None:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-        else:
-            out_handle.write(line)
-            out_handle.flush()
-            os.fsync(out_handle.fileno())
-
-    options = network.fetch_options(max_bytes=max_bytes)
-    counts = RunCounts()
-    out_handle: IO[str] | None = None
+    # A site's own delay applies unless --delay was given on the command line.
+    given = ctx.get_parameter_source("delay") is click.core.ParameterSource.COMMANDLINE
+    settings = CrawlSettings(
+        repair=not no_repair,
+        revalidate=revalidate,
+        revalidate_after=datetime.timedelta(hours=revalidate_after),
+        delay=network.delay if given else None,
+    )
+    status_line = _CrawlStatus() if sys.stderr.isatty() and not quiet else None
     try:
-        with crawl_lock(db_path), StateStore.open(db_path) as store:
-            written: set[tuple[str, int]] = set()
-            if out is not None:
-                written = prepare_output(out)
-                out_handle = out.open("a", encoding="utf-8")
-            run_id = store.begin_run()
-
-            async def run() -> None:
-                async with Fetcher(options, log=stderr_logger(verbose)) as fetcher:
-                    crawler = Crawler(
-                        store,
-                        fetcher,
-                        write_line,
-                        repair=not no_repair,
-                        revalidate=revalidate,
-                        revalidate_after=datetime.timedelta(hours=revalidate_after),
-                        counts=counts,
-                        on_progress=status_line.update if status_line else None,
-                    )
-                    crawler.flush_pending(lambda nid, rev: (nid, rev) in written)
-                    for site in sites:
-                        if status_line:
-                            status_line.site = site.name
-                        await crawler.crawl_site(site)
-
-            status = "interrupted"
-            status_line = _CrawlStatus() if sys.stderr.isatty() and not quiet else None
-            try:
-                asyncio.run(run())
-                status = "failed" if counts.failures else "ok"
-            finally:
-                if status_line:
-                    status_line.stop()
-                store.finish_run(
-                    run_id,
-                    status,
-                    pages_fetched=counts.pages_fetched,
-                    notices_new=counts.notices_new,
-                    notices_changed=counts.notices_changed,
-                    failures=counts.failures,
-                    requests=counts.requests,
-                    sites=[site.name for site in sites],
-                )
+        counts = run_crawl(
+            sites,
+            db_path=db or default_db_path(),
+            out_path=out,
+            fetch_options=network.fetch_options(max_bytes=max_bytes),
+            settings=settings,
+            log=stderr_logger(verbose),
+            on_progress=status_line.update if status_line else None,
+            on_site=status_line.set_site if status_line else None,
+        )
     except LockedError as error:
         exit_with(ctx, error, EXIT_LOCKED, debug)
+    except InputError as error:
+        exit_with(ctx, error, EXIT_SOME_FAILED, debug)
+    except OSError as error:  # the lock file's folder, a full disk …
+        exit_with(
+            ctx,
+            InputError(f"{error.strerror or error}", source=error.filename),
+            EXIT_SOME_FAILED,
+            debug,
+        )
     finally:
-        if out_handle is not None:
-            out_handle.close()
+        if status_line:
+            status_line.stop()
     for line in counts.failed:
         click.echo(f"noticecli: {line}", err=True)
     if not quiet or counts.failures:
@@ -204,6 +168,9 @@ class _CrawlStatus:
             f"{counts.notices_changed} changed, {counts.failures} failed — {url}"
         )
 
+    def set_site(self, site: Any) -> None:
+        self.site = site.name
+
     def stop(self) -> None:
         self._status.stop()
 
@@ -216,23 +183,13 @@ def sites() -> None:
 @sites.command("check")
 @click.argument("site_names", nargs=-1, metavar="[SITE]...")
 @sites_option
-@click.option("--allow-private", is_flag=True, help="Allow hosts on private addresses.")
-@click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    help="Total seconds allowed for one request.",
-)
+@fetch_options
 @click.pass_context
 def sites_check(
     ctx: click.Context,
     site_names: tuple[str, ...],
     sites_path: Path | None,
-    allow_private: bool,
-    ignore_robots: bool,
-    timeout: float,
+    network: NetworkSettings,
 ) -> None:
     """Check the sites file, then fetch each site's first listing page and show its items."""
     import asyncio
@@ -240,15 +197,9 @@ def sites_check(
     from noticecli.crawl.check import check_sites
 
     selected = _load_sites(ctx, sites_path, site_names)
-    ok = asyncio.run(
-        check_sites(
-            selected,
-            allow_private=allow_private,
-            obey_robots=not ignore_robots,
-            timeout=timeout,
-            stream=sys.stdout,
-        )
-    )
+    network.announce()
+    options = network.fetch_options(max_bytes=20 * 1024 * 1024)
+    ok = asyncio.run(check_sites(selected, options, stream=sys.stdout))
     ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
 
 
@@ -268,14 +219,15 @@ def sites_check(
     type=click.Choice(["table", "jsonl"]),
     help="table (default on a terminal) or jsonl (default otherwise).",
 )
-def search(query: str, db: Path | None, limit: int, output_format: str | None) -> None:
+@click.pass_context
+def search(
+    ctx: click.Context, query: str, db: Path | None, limit: int, output_format: str | None
+) -> None:
     """Full-text search over the titles and bodies of crawled notices (Chinese works:
     terms of three characters or more use the index, shorter ones a scan)."""
     import json
 
-    from noticecli.crawl.state import StateStore, default_db_path
-
-    with StateStore.open(db or default_db_path()) as store:
+    with _existing_store(ctx, db) as store:
         hits = store.search(query, limit=limit)
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
@@ -298,6 +250,36 @@ def search(query: str, db: Path | None, limit: int, output_format: str | None) -
     Console().print(table)
 
 
+def _existing_store(ctx: click.Context, db: Path | None) -> Any:
+    """The store for a read-only command; a missing or foreign file is one line, exit 1."""
+    from noticecli.crawl.state import StateStore, default_db_path
+    from noticecli.errors import InputError
+
+    try:
+        return StateStore.open(db or default_db_path(), create=False)
+    except InputError as error:
+        exit_with(ctx, error, EXIT_SOME_FAILED, ctx.obj["debug"])
+        raise  # not reached: exit_with exits
+
+
+def _iso_since(value: str) -> str:
+    """--since as the store compares it (ISO, UTC 'Z'); a date alone is its midnight."""
+    import datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO date or time (2026-11-29, 2026-11-29T08:00:00+08:00)",
+            param_hint="--since",
+        ) from None
+    if moment.tzinfo is None and len(value) <= 10:
+        return value  # a plain date compares as a prefix of the stored times
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @main.command()
 @store_option
 @click.option(
@@ -316,7 +298,9 @@ def search(query: str, db: Path | None, limit: int, output_format: str | None) -
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to FILE (atomically) instead of stdout.",
 )
+@click.pass_context
 def export(
+    ctx: click.Context,
     db: Path | None,
     output_format: str,
     since: str | None,
@@ -325,9 +309,18 @@ def export(
 ) -> None:
     """Export crawled notices from the store as JSON lines or CSV."""
     from noticecli.crawl.export import write_export
-    from noticecli.crawl.state import StateStore, default_db_path
+    from noticecli.errors import InputError
 
-    with StateStore.open(db or default_db_path()) as store:
+    if since is not None:
+        since = _iso_since(since)
+    with _existing_store(ctx, db) as store:
+        if site_name is not None and site_name not in store.site_names():
+            exit_with(
+                ctx,
+                InputError(f"no site named {site_name!r} in the store", source=str(store.path)),
+                EXIT_SOME_FAILED,
+                ctx.obj["debug"],
+            )
         records = store.export(since=since, site=site_name)
         if output is None:
             write_export(records, output_format, sys.stdout)

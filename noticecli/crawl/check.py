@@ -15,21 +15,13 @@ from noticecli.fetch.client import Fetcher, FetchOptions
 _SHOWN_ITEMS = 5
 
 
-async def check_sites(
-    sites: list[Site],
-    *,
-    allow_private: bool,
-    obey_robots: bool,
-    timeout: float,
-    stream: IO[str],
-) -> bool:
+async def check_sites(sites: list[Site], options: FetchOptions, *, stream: IO[str]) -> bool:
     """Fetch and read the first listing page of every site; true when each gave items."""
     # Piped output gets room for whole titles and URLs instead of rich's 80 columns.
     console = Console(
         file=stream, highlight=False, soft_wrap=True, width=None if stream.isatty() else 200
     )
     console.print(f"sites file OK: {len(sites)} site(s)")
-    options = FetchOptions(allow_private=allow_private, obey_robots=obey_robots, timeout=timeout)
     all_ok = True
     async with Fetcher(options) as fetcher:
         for site in sites:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
+from typing import IO, Any
+
+from noticecli.errors import InputError
 
 _OUTPUT_TAIL = 1 << 20
 
@@ -36,3 +40,42 @@ def prepare_output(path: Path) -> set[tuple[str, int]]:
         except (ValueError, KeyError, TypeError, AttributeError):
             continue  # the first line of the tail may be cut, or not ours
     return written
+
+
+class CrawlOutput:
+    """Where a crawl's records go: stdout, or ``path`` appended with whole lines, each
+    flushed and fsynced before the store marks it emitted."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+        self._written: set[tuple[str, int]] = set()
+
+    def __enter__(self) -> CrawlOutput:
+        if self.path is not None:
+            try:
+                self._written = prepare_output(self.path)
+                self._handle = self.path.open("a", encoding="utf-8")
+            except OSError as error:
+                raise InputError(
+                    f"cannot write the output: {error.strerror or error}", source=str(self.path)
+                ) from None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def already_written(self, notice_id: str, revision: int) -> bool:
+        """Whether the file's tail already holds this record (written before a kill)."""
+        return (notice_id, revision) in self._written
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        if self._handle is None:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            return
+        self._handle.write(line)
+        self._handle.flush()
+        os.fsync(self._handle.fileno())

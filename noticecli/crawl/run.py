@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -34,8 +34,6 @@ from noticecli.pipeline import parse_bytes
 Emit = Callable[[dict[str, Any]], None]
 Log = Callable[[str], None]
 
-# A page whose items were all seen before ends the walk; one more page of overlap would only
-# repeat them, so none is fetched.
 DEFAULT_REVALIDATE_AFTER = timedelta(hours=24)
 
 
@@ -82,15 +80,27 @@ class Crawler:
             else:
                 self._emit(record)
 
-    async def crawl_site(self, site: Site) -> None:
+    async def crawl_site(self, site: Site, *, delay: float | None = None) -> None:
+        """One site; ``delay`` (the command line's) overrides the site's own delay."""
+        for listing_url in site.listing:
+            host = urlsplit(listing_url).hostname
+            if host:
+                self.fetcher.set_host_delay(host, site.delay if delay is None else delay)
         new_urls: list[str] = []
         walked: list[FetchResult] = []
+        finished: list[str] = []
         for listing_url in site.listing:
-            new_urls += await self._walk_listing(site, listing_url, walked)
+            urls, complete = await self._walk_listing(site, listing_url, walked)
+            new_urls += urls
+            if complete:
+                finished.append(listing_url)
         for url in dict.fromkeys(new_urls):
             await self._fetch_notice(site, url)
-        # Listing validators are stored only now, after their items: a run killed before this
-        # point sees the listings as changed next time and finds the items it missed.
+        for url in self._due(site, exclude=set(new_urls)):
+            await self._fetch_notice(site, url, conditional=True)
+        # Listing validators and "walk finished" are stored only now, after the items: a run
+        # killed before this point walks the listings in full next time and finds what it
+        # missed. (A notice that failed is retried from the due list after its back-off.)
         for result in walked:
             self.store.record_listing(
                 site.name,
@@ -100,38 +110,47 @@ class Crawler:
                 raw_sha256=result.sha256,
                 status=result.status,
             )
-        for url in self._due(site, exclude=set(new_urls)):
-            await self._fetch_notice(site, url, conditional=True)
+        for listing_url in finished:
+            self.store.finish_walk(listing_url)
 
     # --- listings ---
 
     async def _walk_listing(
         self, site: Site, first_url: str, walked: list[FetchResult]
-    ) -> list[str]:
+    ) -> tuple[list[str], bool]:
+        """Unknown item URLs of one listing, and whether the walk finished.
+
+        Normally a walk stops at a listing answered 304 or at a page whose items are all
+        known; after a walk that did not finish (a failing page, a killed run) it reads
+        every page up to ``max_pages`` unconditionally, since "known" then proves nothing
+        about the pages it never reached.
+        """
+        resuming = self.store.walk_complete(first_url) is False
+        self.store.begin_walk(site.name, first_url)
         found: list[str] = []
         url: str | None = first_url
         visited: set[str] = set()
         for page_number in range(site.max_pages):
             if url is None or url in visited:
-                break
+                return found, True
             visited.add(url)
-            result = await self._get(site, url, kind="listing", conditional=True)
+            result = await self._get(site, url, kind="listing", conditional=not resuming)
             if result is None:
-                break  # failed: reported, and nothing more to learn from this listing
+                return found, False  # failed: reported; the next run walks again in full
             if result.not_modified:
                 self.store.record_not_modified(url, result.status)
-                break  # the listing is as it was: nothing new on it or after it
+                return found, True  # the listing is as it was: nothing new on it or after it
             walked.append(result)
             page = read_listing(site, result, first_url, page_number)
             if page.problem is not None:
                 self._fail(site, result.final_url, page.reason, page.problem, "listing")
-                break
+                return found, False
             unknown = [item.url for item in page.items if not self.store.is_known(item.url)]
             found += unknown
-            if not unknown:
-                break  # everything here was seen before: the rest is older
+            if not unknown and not resuming:
+                return found, True  # everything here was seen before: the rest is older
             url = page.next_url
-        return found
+        return found, True
 
     def _due(self, site: Site, exclude: set[str]) -> list[str]:
         if self.revalidate == "none":

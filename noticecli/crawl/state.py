@@ -75,7 +75,7 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from noticecli.errors import LockedError, NoticeError, UsageError
+from noticecli.errors import InputError, LockedError, NoticeError, UsageError
 from noticecli.models import Notice
 
 PageKind = Literal["listing", "notice"]
@@ -189,8 +189,20 @@ _V3 = (
     "CREATE INDEX pages_last_seen ON pages(kind, last_seen)",
 )
 
+# Version 4: whether the last walk of each listing finished. A walk cut short (a failing
+# page, a killed run) must not be mistaken next time for one that saw everything.
+_V4 = (
+    """CREATE TABLE listing_walks (
+        url TEXT PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES sites(id),
+        complete INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+    )""",
+)
+
 #: Migration steps: ``MIGRATIONS[i]`` takes the store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3)
+MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -371,20 +383,34 @@ class StateStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock | None = None) -> StateStore:
-        """Open (creating folders and file as needed) and bring the schema up to date."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+    def open(cls, path: Path, *, clock: Clock | None = None, create: bool = True) -> StateStore:
+        """Open (creating folders and file unless ``create`` is false) and bring the schema
+        up to date. Problems with the file raise :class:`InputError` naming it."""
+        if not create and not path.is_file():
+            raise InputError(
+                "no such store (run noticecli crawl first, or give --db)", source=str(path)
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+        except (OSError, sqlite3.Error) as error:
+            raise InputError(f"cannot open the store: {error}", source=str(path)) from None
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except BaseException:
             conn.close()
             raise
         return cls(conn, path, clock or _utcnow)
+
+    def site_names(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT name FROM sites ORDER BY name")]
 
     def close(self) -> None:
         self._conn.close()
@@ -736,6 +762,30 @@ class StateStore:
                 (self.now(), notice_id_, revision),
             )
 
+    def walk_complete(self, url: str) -> bool | None:
+        """Whether the last walk of the listing at ``url`` finished (``None``: never walked)."""
+        row = self._conn.execute(
+            "SELECT complete FROM listing_walks WHERE url = ?", (canonical_url(url),)
+        ).fetchone()
+        return None if row is None else bool(row[0])
+
+    def begin_walk(self, site: str, url: str) -> None:
+        now = self.now()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO listing_walks(url, site_id, complete, started_at) VALUES (?, ?, 0, ?)"
+                " ON CONFLICT(url) DO UPDATE SET complete = 0, started_at = excluded.started_at,"
+                " finished_at = NULL",
+                (canonical_url(url), self._site_id(site, now), now),
+            )
+
+    def finish_walk(self, url: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE listing_walks SET complete = 1, finished_at = ? WHERE url = ?",
+                (self.now(), canonical_url(url)),
+            )
+
     def due_notice_urls(self, site: str, seen_before: str) -> list[str]:
         """Notice pages of ``site`` to revalidate: last fetched before ``seen_before``, or
         failed and past their back-off."""
@@ -901,7 +951,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION)
 
 def lock_paths(db_path: Path) -> tuple[Path, Path]:
     """The lock file and its ``.info`` sidecar for a store."""
-    lock = db_path.with_suffix(".lock")
+    # <name>.db.lock, not <name>.lock: x.db and x.sqlite in one folder are two stores.
+    lock = db_path.with_name(db_path.name + ".lock")
     return lock, lock.with_name(lock.name + ".info")
 
 
