@@ -117,3 +117,12 @@ def test_deeply_nested_markup_is_flattened_and_parsed() -> None:
     notice = parse_html(html)
     assert "deep_nesting" in [warning.code for warning in notice.warnings]
     assert [block.text for block in notice.body] == ["深层正文。"]
+
+
+def test_a_body_of_hundreds_of_thousands_of_blocks_is_cut_with_a_warning() -> None:
+    from noticecli.parse.body import MAX_BODY_BLOCKS
+
+    html = "<div id='zoom'>" + "<p>人防 内容 段落</p>" * (MAX_BODY_BLOCKS + 500) + "</div>"
+    notice = parse_html(html)
+    assert len(notice.body) == MAX_BODY_BLOCKS
+    assert "body_truncated" in [warning.code for warning in notice.warnings]

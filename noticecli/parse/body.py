@@ -53,6 +53,9 @@ CONTAINER_SELECTORS = (
     "article",
 )
 _MIN_CONTAINER_CHARS = 20
+# Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
+MAX_BODY_BLOCKS = 20_000
+_MAX_SCORED = 5_000
 _WIDGET_CLASS = re.compile(
     r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
     r"breadcrumb|crumb|footer|pagination|page-?nav",
@@ -83,9 +86,8 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     if root is None:
         return None
     scores: dict[int, tuple[int, LexborNode]] = {}
-    for node in iter_visible(root, include_text=False, prune_tags=frozenset({"a"})):
-        if node.tag not in ("p", "br"):
-            continue
+    # Lexbor selects the candidates; the first few thousand decide where the article is.
+    for node in root.css("p, br")[:_MAX_SCORED]:
         parent = node.parent
         if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
             continue
@@ -128,9 +130,12 @@ def is_widget(node: LexborNode) -> bool:
     return bool(marker.strip()) and bool(_WIDGET_CLASS.search(marker))
 
 
-def extract_blocks(container: LexborNode, base_url: str | None) -> list[Block]:
-    """The container's content as blocks in reading order."""
-    builder = _BlockBuilder(base_url)
+def extract_blocks(
+    container: LexborNode, base_url: str | None, *, max_blocks: int = MAX_BODY_BLOCKS
+) -> list[Block]:
+    """The container's content as blocks in reading order, at most ``max_blocks`` of them
+    (real notices have a few hundred; a page with more is cut, and the caller warns)."""
+    builder = _BlockBuilder(base_url, max_blocks)
     builder.walk(container)
     builder.flush()
     markers = [block.level for block in builder.blocks]
@@ -165,8 +170,9 @@ class _BlockBuilder:
     """Accumulates inline text into the current block; block elements, tables, images and
     ``<br>`` end it."""
 
-    def __init__(self, base_url: str | None) -> None:
+    def __init__(self, base_url: str | None, max_blocks: int = 0) -> None:
         self.base_url = base_url
+        self.max_blocks = max_blocks
         self.blocks: list[Block] = []
         # The block element each text block came from: <br> splits one element into several.
         self.sources: list[int] = []
@@ -198,6 +204,8 @@ class _BlockBuilder:
         stack: list[tuple[LexborNode, bool]] = [(child, False) for child in _children(root)][::-1]
         bold_depth = 0
         while stack:
+            if self.max_blocks and len(self.blocks) >= self.max_blocks:
+                return
             node, leaving = stack.pop()
             tag = node.tag or ""
             if leaving:

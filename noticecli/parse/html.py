@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.article import has_article_body
 from noticecli.parse.attachments import extract_attachments
-from noticecli.parse.body import extract_blocks, find_container
+from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
 from noticecli.parse.dom import clean_text, document_base_url, iter_visible, visible_text
 from noticecli.parse.fields import fill_top_level
 from noticecli.parse.header_html import (
@@ -75,7 +75,13 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        notice.body = _without_title(extract_blocks(container, base_url), notice.title)
+        blocks = extract_blocks(container, base_url)
+        if len(blocks) >= MAX_BODY_BLOCKS:
+            notice.warn(
+                "body_truncated",
+                f"the body holds more than {MAX_BODY_BLOCKS} blocks; the rest was left out",
+            )
+        notice.body = _without_title(blocks, notice.title)
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
