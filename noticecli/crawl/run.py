@@ -87,7 +87,7 @@ class Crawler:
             if host:
                 self.fetcher.set_host_delay(host, site.delay if delay is None else delay)
         new_urls: list[str] = []
-        walked: list[FetchResult] = []
+        walked: list[_ListingSeen] = []
         finished: list[str] = []
         for listing_url in site.listing:
             urls, complete = await self._walk_listing(site, listing_url, walked)
@@ -116,7 +116,7 @@ class Crawler:
     # --- listings ---
 
     async def _walk_listing(
-        self, site: Site, first_url: str, walked: list[FetchResult]
+        self, site: Site, first_url: str, walked: list[_ListingSeen]
     ) -> tuple[list[str], bool]:
         """Unknown item URLs of one listing, and whether the walk finished.
 
@@ -140,7 +140,11 @@ class Crawler:
             if result.not_modified:
                 self.store.record_not_modified(url, result.status)
                 return found, True  # the listing is as it was: nothing new on it or after it
-            walked.append(result)
+            walked.append(
+                _ListingSeen(
+                    result.url, result.etag, result.last_modified, result.sha256, result.status
+                )
+            )
             page = read_listing(site, result, first_url, page_number)
             if page.problem is not None:
                 self._fail(site, result.final_url, page.reason, page.problem, "listing")
@@ -243,6 +247,18 @@ class Crawler:
             status=status,
             kind="listing" if kind == "listing" else "notice",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _ListingSeen:
+    """What is kept of a fetched listing page until its validators are stored (not the
+    bytes: a long walk would hold every page in memory)."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    sha256: str | None
+    status: int
 
 
 @dataclass(slots=True)
