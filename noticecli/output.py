@@ -2,40 +2,59 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any, AnyStr, Generic, Literal, overload
 
 from noticecli.models import Notice
 
 
-class AtomicWriter:
-    """A text file that appears under its name complete, or not at all.
+class AtomicWriter(Generic[AnyStr]):
+    """A file that appears under its name complete, or not at all.
 
-    Written to a temporary file in the same directory, flushed and fsynced, then renamed
-    over the target; on an exception the temporary file is removed.
+    ``with AtomicWriter(path) as handle`` gives a text handle (UTF-8, ``\\n`` line ends);
+    ``AtomicWriter(path, binary=True)`` a bytes one. Written to a temporary file in the same
+    directory, flushed and fsynced, then renamed over the target when the block ends; on an
+    exception, or after ``discard()``, the temporary file is removed and the target left as
+    it was. The file gets the mode any newly created file gets (0o666 less the umask), not
+    ``mkstemp``'s 0o600. Entering fails (``OSError``) if the directory cannot be written, so
+    a command can open its outputs before it does any work.
     """
 
-    def __init__(self, path: Path) -> None:
+    @overload
+    def __init__(self: AtomicWriter[str], path: Path, *, binary: Literal[False] = ...) -> None: ...
+
+    @overload
+    def __init__(self: AtomicWriter[bytes], path: Path, *, binary: Literal[True]) -> None: ...
+
+    def __init__(self, path: Path, *, binary: bool = False) -> None:
         self.path = path
-        self._handle: IO[str] | None = None
-        self._temp: str | None = None
+        self.binary = binary
+        self._handle: IO[AnyStr] | None = None
+        self._temp: Path | None = None
         self._discarded = False
 
     def discard(self) -> None:
         """Leave the target as it was (nothing worth writing was produced)."""
         self._discarded = True
 
-    def __enter__(self) -> IO[str]:
-        directory = self.path.parent if str(self.path.parent) else Path()
-        fd, self._temp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=directory
-        )
-        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self._handle
+    def __enter__(self) -> IO[AnyStr]:
+        fd, self._temp = _create_temp(self.path)
+        try:
+            if self.binary:
+                handle: IO[Any] = os.fdopen(fd, "wb")
+            else:
+                handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except BaseException:
+            os.close(fd)
+            self._temp.unlink(missing_ok=True)
+            raise
+        self._handle = handle
+        return handle
 
     def __exit__(
         self,
@@ -51,9 +70,26 @@ class AtomicWriter:
                 os.fsync(self._handle.fileno())
             self._handle.close()
             if keep:
-                Path(self._temp).replace(self.path)
+                self._temp.replace(self.path)
         finally:
-            Path(self._temp).unlink(missing_ok=True)
+            self._temp.unlink(missing_ok=True)
+
+
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new, empty hidden file beside ``target``. Created with mode 0o666 so that the
+    kernel applies the umask (and any default ACL), exactly as for ``open(path, "w")``;
+    reading the umask would mean setting it, which races with other threads."""
+    directory = target.parent
+    for _ in range(100):
+        temp = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temp, _TEMP_FLAGS, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(directory))
 
 
 class RecordWriter:

@@ -249,6 +249,7 @@ def test_normalize_seed_repairs_exactly_three_dates(seed_text: str) -> None:
     [
         (["normalize", "--published", "May 6"], "is not a date"),
         (["normalize", "--diff", "--json"], "cannot be combined"),
+        (["normalize", "--encoding", "klingon"], "unknown encoding 'klingon'"),
     ],
 )
 def test_normalize_usage_errors(args: list[str], message: str) -> None:
@@ -261,6 +262,26 @@ def test_normalize_missing_file() -> None:
     code, out, err = run("normalize", "no-such-file.txt")
     assert (code, out) == (1, "")
     assert err == "noticecli: no-such-file.txt: no such file\n"
+
+
+def test_normalize_max_bytes_applies_to_files_and_stdin(tmp_path: Path) -> None:
+    text = _write(tmp_path / "t.txt", DAMAGED.encode())
+    size = len(DAMAGED.encode())
+    code, out, err = run("normalize", "--max-bytes", str(size - 1), str(text))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"noticecli: {text}: file is ") and err.endswith("(--max-bytes)\n")
+    code, out, err = run("normalize", "--max-bytes", str(size - 1), input=DAMAGED.encode())
+    assert (code, out) == (1, "")
+    assert err == f"noticecli: <stdin>: input is over the {size - 1} byte limit (--max-bytes)\n"
+    code, out, _ = run("normalize", "--max-bytes", str(size), input=DAMAGED.encode())
+    assert code == 0 and "3月27日" in out
+
+
+def test_parse_output_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.jsonl"
+    code, out, err = run("parse", "-o", str(target), str(NO_HEADER_PAGE))
+    assert (code, out) == (1, "")
+    assert err == f"noticecli: {target}: cannot write: No such file or directory\n"
 
 
 def test_prose_without_structure_is_parsed_with_a_warning(tmp_path: Path) -> None:

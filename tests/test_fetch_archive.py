@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,10 @@ from click.testing import CliRunner
 
 from noticecli.cli import main
 from noticecli.errors import InputError
-from noticecli.fetch.archive import PageStore, WarcArchive, read_warc
+from noticecli.fetch.archive import ArchiveError, PageStore, WarcArchive, read_warc
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
+from noticecli.output import AtomicWriter
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -126,3 +129,68 @@ def test_not_modified_is_not_saved(tmp_path: Path) -> None:
         )
         is None
     )
+
+
+# the one atomic writer (output.AtomicWriter) -------------------------------------------------
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_atomic_files_get_the_umask_mode_like_any_new_file(tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        with AtomicWriter(tmp_path / "a.txt") as text:
+            text.write("text\n")
+        with AtomicWriter(tmp_path / "b.bin", binary=True) as data:
+            data.write(b"\x00bytes")
+        with WarcArchive(tmp_path / "run.warc.gz") as archive:
+            archive.add(result_for("09_no-header-block.html", "http://rfb.example.gov.cn/x"))
+        saved = PageStore(tmp_path / "pages").save(
+            result_for("09_no-header-block.html", "http://rfb.example.gov.cn/x")
+        )
+        (tmp_path / "plain.txt").write_text("opened the ordinary way")
+    finally:
+        os.umask(old)
+    assert saved is not None
+    modes = {
+        path.name: stat.S_IMODE(path.stat().st_mode)
+        for path in [tmp_path / "a.txt", tmp_path / "b.bin", tmp_path / "run.warc.gz", saved]
+    }
+    expected = stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)
+    assert expected == 0o666 & ~umask
+    assert modes == dict.fromkeys(modes, expected)
+
+
+def test_atomic_writer_text_and_binary(tmp_path: Path) -> None:
+    with AtomicWriter(tmp_path / "t.txt") as text:
+        text.write("人防\n")
+        assert not (tmp_path / "t.txt").exists()  # appears only when complete
+    with AtomicWriter(tmp_path / "b.bin", binary=True) as data:
+        data.write(b"\xff\x00")
+    assert (tmp_path / "t.txt").read_bytes() == "人防\n".encode()
+    assert (tmp_path / "b.bin").read_bytes() == b"\xff\x00"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.bin", "t.txt"]
+
+
+def test_atomic_writer_discard_and_exception_leave_the_target_alone(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous\n")
+    writer = AtomicWriter(target)
+    with writer as handle:
+        handle.write("new\n")
+        writer.discard()
+    with pytest.raises(RuntimeError), AtomicWriter(target, binary=True) as data:
+        data.write(b"half")
+        raise RuntimeError
+    assert target.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_atomic_writer_in_a_missing_directory_fails_on_entry(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError), AtomicWriter(tmp_path / "no" / "x.txt"):
+        pass
+    with pytest.raises(ArchiveError, match="cannot write"), WarcArchive(tmp_path / "no" / "x.gz"):
+        pass
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(ArchiveError, match="cannot write"):
+        PageStore(blocker / "pages")

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import errno
+import gc
 import json
+import os
+import stat
+import weakref
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import noticecli
 from noticecli.cli import main
+from noticecli.fetch.archive import WarcArchive
+from noticecli.models import Notice
+from noticecli.output import RecordWriter
 from tests.server import Reply, TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
@@ -135,3 +144,143 @@ def test_a_malformed_url_fails_alone(http_server: TestServer) -> None:
     assert "noticecli: http://[::1: not a valid URL: Invalid port: ':1'\n" in err
     assert "http://[::1: 0 ok, 1 failed (1 url)" in err
     assert "Traceback" not in err and "internal error" not in err
+
+
+# the URL list ------------------------------------------------------------------------------
+
+
+def test_url_list_that_is_not_utf8_is_a_usage_error(
+    http_server: TestServer, tmp_path: Path
+) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(http_server.url("/a.html").encode() + b"\n\xff\xfe\x00\n")
+    code, out, err = fetch("-i", str(urls))
+    assert (code, out) == (2, "")
+    assert f"{urls}: not UTF-8 text (byte 0xff at offset " in err
+    assert "Traceback" not in err
+    assert http_server.requests == []
+
+
+def test_url_list_bom_comments_and_fragments(http_server: TestServer, tmp_path: Path) -> None:
+    for path in ("/a.html", "/b.html", "/c.html"):
+        http_server.route(path, Reply(body=b"<p>fine</p>", headers=HTML))
+    urls = tmp_path / "urls.txt"
+    urls.write_text(
+        "\ufeff# watch list\n"
+        f"{http_server.url('/a.html')}  # the first\n"
+        "   \n"
+        "   # an indented comment\n"
+        f"{http_server.url('/b.html')}#top\n"  # a fragment, not a comment
+        f"{http_server.url('/c.html')}\t# a tab before the comment\n",
+        encoding="utf-8",
+    )
+    code, out, err = fetch("-i", str(urls))
+    assert code == 0, err
+    assert [json.loads(line)["url"] for line in out.splitlines()] == [
+        http_server.url("/a.html"),
+        http_server.url("/b.html") + "#top",
+        http_server.url("/c.html"),
+    ]
+    pages = [r.path for r in http_server.requests if r.path != "/robots.txt"]
+    assert pages == ["/a.html", "/b.html", "/c.html"]
+
+
+def test_fetch_has_no_encoding_option() -> None:
+    result = CliRunner().invoke(main, ["fetch", "--encoding", "gbk", "http://127.0.0.1:9/"])
+    assert result.exit_code == 2
+    assert "No such option '--encoding'" in result.stderr
+
+
+# outputs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option", [["-o", "{bad}/out.jsonl"], ["--warc", "{bad}/run.warc.gz"], ["--save-html", "{bad}"]]
+)
+def test_an_output_that_cannot_be_created_fails_before_any_request(
+    http_server: TestServer, tmp_path: Path, option: list[str]
+) -> None:
+    http_server.route("/a.html", Reply(body=b"<p>fine</p>", headers=HTML))
+    blocker = tmp_path / "file"  # a file where a directory would have to be
+    blocker.write_text("x")
+    bad = str(blocker / "sub")
+    flag, value = option[0], option[1].format(bad=bad)
+    good = tmp_path / "out.jsonl"
+    extra = ["-o", str(good)] if flag != "-o" else []
+    code, out, err = fetch(http_server.url("/a.html"), flag, value, *extra)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"noticecli: {value}: cannot write: ")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert http_server.requests == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # nothing begun is left
+
+
+@pytest.mark.parametrize("archive", ["--warc", "--save-html"])
+def test_an_archive_write_failure_during_the_run_is_one_line(
+    http_server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive: str
+) -> None:
+    http_server.route("/a.html", Reply(body=b"<p>fine</p>", headers=HTML))
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(WarcArchive, "_add", disk_full)
+    monkeypatch.setattr("noticecli.fetch.archive._append_line", disk_full)
+    target = tmp_path / ("run.warc.gz" if archive == "--warc" else "pages")
+    out_file = tmp_path / "out.jsonl"
+    code, out, err = fetch(http_server.url("/a.html"), archive, str(target), "-o", str(out_file))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == f"noticecli: {target}: cannot write: No space left on device"
+    assert "Traceback" not in err
+    assert not out_file.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    if archive == "--warc":
+        assert not target.exists()
+
+
+def test_written_files_get_the_umask_mode(http_server: TestServer, tmp_path: Path) -> None:
+    http_server.route("/a.html", Reply(body=b"<p>fine</p>", headers=HTML))
+    old = os.umask(0o027)
+    try:
+        code, _, err = fetch(
+            http_server.url("/a.html"),
+            "-o",
+            str(tmp_path / "out.json"),
+            "--warc",
+            str(tmp_path / "run.warc.gz"),
+            "--save-html",
+            str(tmp_path / "pages"),
+        )
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    written = [tmp_path / "out.json", tmp_path / "run.warc.gz", tmp_path / "pages/index.jsonl"]
+    written += (tmp_path / "pages").glob("*/*.html")
+    assert len(written) == 4
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in written} == {
+        path.name: 0o640 for path in written
+    }
+
+
+def test_notices_are_written_not_kept(
+    http_server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays bounded by the Batch window: a notice is garbage once written."""
+    for n in range(12):
+        http_server.route(f"/{n}.html", Reply(body=b"<p>fine</p>", headers=HTML))
+    written: list[weakref.ref[Notice]] = []
+    most_alive = 0
+
+    class Watching(RecordWriter):
+        def write(self, record: Notice) -> None:
+            nonlocal most_alive
+            super().write(record)
+            written.append(weakref.ref(record))
+            gc.collect()
+            most_alive = max(most_alive, sum(ref() is not None for ref in written))
+
+    monkeypatch.setattr("noticecli.cli.fetch_command.RecordWriter", Watching)
+    code, out, err = fetch(*(http_server.url(f"/{n}.html") for n in range(12)))
+    assert code == 0, err
+    assert len(written) == len(out.splitlines()) == 12
+    assert most_alive <= 2  # the one being written (and at most the one before)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -35,26 +36,87 @@ def report_failure(source: str, error: BaseException, debug: bool) -> None:
     click.echo(f"noticecli: {message}", err=True)
 
 
-def input_options(function: F) -> F:
-    """Options every command that reads pages spells the same way."""
-    function = click.option(
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        from noticecli.decode import canonical_encoding
+
+        try:
+            canonical_encoding(value)
+        except NoticeError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return value
+
+
+def encoding_option(function: F) -> F:
+    """--encoding, for commands that read files (parse, normalize); an unknown name is a
+    usage error (exit 2). fetch has none: the HTTP charset and the page decide."""
+    return click.option(
         "--encoding",
         metavar="NAME",
+        callback=_check_encoding,
         help="Decode input with this encoding instead of detecting it (gbk is read as gb18030).",
     )(function)
-    function = click.option(
+
+
+def no_repair_option(function: F) -> F:
+    return click.option(
         "--no-repair",
         is_flag=True,
         help="Leave the text exactly as parsed; possible repairs become warnings.",
     )(function)
-    function = click.option(
+
+
+def max_bytes_option(function: F) -> F:
+    return click.option(
         "--max-bytes",
         type=click.IntRange(min=1),
-        default=20 * 1024 * 1024,
+        default=DEFAULT_MAX_BYTES,
         show_default=True,
         help="Refuse inputs larger than this many bytes.",
     )(function)
-    return function
+
+
+def page_options(function: F) -> F:
+    """What every command that turns pages into notices takes (parse, fetch)."""
+    return no_repair_option(max_bytes_option(function))
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """Standard input, refused (InputError) when over ``max_bytes``; never reads more than
+    one byte past the limit."""
+    from noticecli.errors import InputError
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"input is over the {max_bytes} byte limit (--max-bytes)", source="<stdin>"
+        )
+    return data
+
+
+class CommandFailed(click.ClickException):
+    """Ends a command with ``noticecli: MESSAGE`` on stderr and exit 1 (click's own
+    ClickException would say ``Error: MESSAGE``)."""
+
+    exit_code = EXIT_SOME_FAILED
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"noticecli: {self.format_message()}", err=True)
+
+
+def fail(error: BaseException, debug: bool, *, source: str | None = None) -> NoReturn:
+    """Stop the command on ``error`` (an OSError or a NoticeError): one line and exit 1, or
+    the traceback with --debug."""
+    if debug:
+        raise error
+    if isinstance(error, OSError):
+        message = f"{source or error.filename}: cannot write: {error.strerror or error}"
+    else:
+        message = str(error) if source is None else f"{source}: {error}"
+    raise CommandFailed(message) from None
 
 
 def output_options(function: F) -> F:
@@ -69,7 +131,8 @@ def output_options(function: F) -> F:
         "-o",
         "--output",
         type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        help="Write to FILE (atomically: complete or not at all) instead of stdout.",
+        help="Write to FILE (atomically: complete or not at all) instead of stdout. "
+        "A FILE that cannot be created fails the command (exit 1) before any work.",
     )(function)
     return function
 

@@ -13,11 +13,14 @@ from noticecli.cli.app import main
 from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
-    input_options,
+    encoding_option,
+    fail,
+    max_bytes_option,
     output_options,
+    page_options,
+    read_stdin,
     report_failure,
 )
-from noticecli.errors import NoticeError
 from noticecli.models import Notice
 from noticecli.output import AtomicWriter, render_records
 
@@ -36,7 +39,8 @@ from noticecli.output import AtomicWriter, render_records
     metavar="URL",
     help="The page's URL, for absolute attachment and image links (one input only).",
 )
-@input_options
+@encoding_option
+@page_options
 @output_options
 @click.pass_context
 def parse(
@@ -60,14 +64,6 @@ def parse(
         raise click.UsageError("Missing argument 'FILE...' (or --warc FILE)")
     if base_url and len(inputs) > 1:
         raise click.UsageError("--base-url applies to one input; give one FILE with it")
-    if encoding:
-        from noticecli.decode import canonical_encoding
-
-        try:
-            canonical_encoding(encoding)
-        except NoticeError as error:
-            raise click.BadParameter(str(error), param_hint="--encoding") from None
-    from noticecli.errors import InputError
     from noticecli.pipeline import parse_bytes, parse_file
 
     if warc_files:
@@ -81,14 +77,8 @@ def parse(
         for name in inputs:
             try:
                 if name == "-":
-                    data = sys.stdin.buffer.read(max_bytes + 1)
-                    if len(data) > max_bytes:
-                        raise InputError(
-                            f"input is over the {max_bytes} byte limit (--max-bytes)",
-                            source="<stdin>",
-                        )
                     yield parse_bytes(
-                        data,
+                        read_stdin(max_bytes),
                         source="<stdin>",
                         url=base_url,
                         encoding=encoding,
@@ -138,9 +128,7 @@ def _emit(
             if render_records(records, fmt, handle, pretty=False, single=single) == 0:
                 writer.discard()  # every input failed: leave an existing file as it was
     except OSError as error:
-        if debug:
-            raise
-        raise click.ClickException(f"{output}: cannot write: {error.strerror or error}") from None
+        fail(error, debug, source=str(output))
 
 
 @main.command()
@@ -165,7 +153,8 @@ def schema() -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the text and the repair records as JSON."
 )
-@click.option("--encoding", metavar="NAME", help="Decode input with this encoding.")
+@encoding_option
+@max_bytes_option
 @click.pass_context
 def normalize(
     ctx: click.Context,
@@ -174,6 +163,7 @@ def normalize(
     show_diff: bool,
     as_json: bool,
     encoding: str | None,
+    max_bytes: int,
 ) -> None:
     """Repair damaged dates in plain text (327日 → 3月27日) and print the result.
 
@@ -199,7 +189,10 @@ def normalize(
             ) from None
     name = "<stdin>" if source == "-" else source
     try:
-        data = sys.stdin.buffer.read() if source == "-" else read_input(Path(source))
+        if source == "-":
+            data = read_stdin(max_bytes)
+        else:
+            data = read_input(Path(source), max_bytes=max_bytes)
         check_not_binary(data, name)
         text = decode_bytes(data, override=encoding, source=name).text
     except Exception as error:  # one line, exit 1, as for parse

@@ -1,8 +1,9 @@
 """Keeping what was fetched: raw pages by content hash, and WARC files.
 
-Both write atomically: a page file appears complete or not at all; a WARC file is written
-under a temporary name and renamed when the run closes it, so a killed run never leaves a
-truncated archive behind under the final name.
+Both write atomically (``output.AtomicWriter``): a page file appears complete or not at
+all; a WARC file is written under a temporary name and renamed when the run closes it, so a
+killed run never leaves a truncated archive behind under the final name. A failure to write
+either is an ``ArchiveError`` naming the file.
 """
 
 from __future__ import annotations
@@ -11,20 +12,21 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from noticecli.errors import InputError
+from noticecli.errors import InputError, NoticeError
 from noticecli.fetch.result import FetchResult
+from noticecli.output import AtomicWriter
 
 # Our own WARC headers carry what the standard ones do not, so that re-parsing an archive
 # gives the same JSON as the fetch that wrote it.
@@ -38,22 +40,47 @@ _WIRE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-len
 _EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
 
 
+class ArchiveError(NoticeError):
+    """A page file, the page index or a WARC file cannot be written (``source``: the path).
+    Fatal for a run: what it promised to keep would be incomplete."""
+
+    @classmethod
+    def from_os_error(cls, error: OSError, path: Path) -> ArchiveError:
+        return cls(f"cannot write: {error.strerror or error}", source=str(path))
+
+
 class PageStore:
     """Raw bytes saved as ``DIR/ab/<sha256>.html``, never under a name taken from the URL, so
-    nothing can escape DIR; ``DIR/index.jsonl`` gets one line per saved page."""
+    nothing can escape DIR; ``DIR/index.jsonl`` gets one line per saved page.
+
+    The directory is created (with its parents) and checked for writing when the store is
+    made, so a run can refuse a bad DIR before it fetches anything."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            probe = AtomicWriter(directory / "index.jsonl")  # can files be made in DIR?
+            with probe:
+                probe.discard()
+        except OSError as error:
+            raise ArchiveError.from_os_error(error, directory) from None
 
     def save(self, result: FetchResult) -> Path | None:
+        try:
+            return self._save(result)
+        except OSError as error:
+            raise ArchiveError.from_os_error(error, self.directory) from None
+
+    def _save(self, result: FetchResult) -> Path | None:
         if result.not_modified or result.sha256 is None:
             return None
         extension = _EXTENSIONS.get(result.content_type or "", ".bin")
         target = self.directory / result.sha256[:2] / f"{result.sha256}{extension}"
         if not target.exists():
             target.parent.mkdir(exist_ok=True)
-            _write_atomically(target, result.content)
+            with AtomicWriter(target, binary=True) as handle:
+                handle.write(result.content)
         line = {
             "sha256": result.sha256,
             "path": target.relative_to(self.directory).as_posix(),
@@ -67,19 +94,6 @@ class PageStore:
         return target
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _append_line(path: Path, line: str) -> None:
     """One whole line, flushed and fsynced: a crash leaves whole lines only."""
     with path.open("a", encoding="utf-8") as handle:
@@ -89,26 +103,29 @@ def _append_line(path: Path, line: str) -> None:
 
 
 class WarcArchive:
-    """A gzipped WARC file of request and response records, one pair per fetch."""
+    """A gzipped WARC file of request and response records, one pair per fetch.
+
+    Entering creates the (temporary) file, so a bad path fails before any fetching; the
+    file appears under its name when the block ends without an exception."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: IO[bytes] | None = None
-        self._temp: Path | None = None
+        self._stack = ExitStack()
         self._writer: WARCWriter | None = None
 
     def __enter__(self) -> WarcArchive:
-        fd, temp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or Path()
-        )
-        self._temp = Path(temp)
-        self._handle = os.fdopen(fd, "wb")
-        self._writer = WARCWriter(self._handle, gzip=True, warc_version="1.1")
-        self._writer.write_record(
-            self._writer.create_warcinfo_record(
-                self.path.name, {"software": "noticecli", "format": "WARC File Format 1.1"}
-            )
-        )
+        with ExitStack() as stack:
+            try:
+                handle = stack.enter_context(AtomicWriter(self.path, binary=True))
+                self._writer = WARCWriter(handle, gzip=True, warc_version="1.1")
+                self._writer.write_record(
+                    self._writer.create_warcinfo_record(
+                        self.path.name, {"software": "noticecli", "format": "WARC File Format 1.1"}
+                    )
+                )
+            except OSError as error:
+                raise ArchiveError.from_os_error(error, self.path) from None
+            self._stack = stack.pop_all()
         return self
 
     def __exit__(
@@ -117,19 +134,19 @@ class WarcArchive:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        assert self._handle is not None and self._temp is not None
         try:
-            if exc_type is None:
-                self._handle.flush()
-                os.fsync(self._handle.fileno())
-            self._handle.close()
-            if exc_type is None:
-                self._temp.replace(self.path)
-        finally:
-            self._temp.unlink(missing_ok=True)
+            self._stack.__exit__(exc_type, exc, traceback)
+        except OSError as error:  # the final flush, fsync or rename
+            raise ArchiveError.from_os_error(error, self.path) from None
 
     def add(self, result: FetchResult) -> None:
         """Write the request and the response of one fetch (a 304 has no payload)."""
+        try:
+            self._add(result)
+        except OSError as error:
+            raise ArchiveError.from_os_error(error, self.path) from None
+
+    def _add(self, result: FetchResult) -> None:
         assert self._writer is not None
         writer = self._writer
         target = result.final_url

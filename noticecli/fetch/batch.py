@@ -67,13 +67,18 @@ class Batch:
                 self.on_done(outcome)
             return outcome
 
-        for url in iterator:
-            pending.append(asyncio.create_task(one(url)))
-            # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
-            if len(pending) >= self.concurrency * 4:
+        try:
+            for url in iterator:
+                pending.append(asyncio.create_task(one(url)))
+                # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
+                if len(pending) >= self.concurrency * 4:
+                    yield await pending.pop(0)
+            while pending:
                 yield await pending.pop(0)
-        while pending:
-            yield await pending.pop(0)
+        finally:  # stopped early (an archive that cannot be written, an interrupt)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
     async def _fetch_one(self, url: str) -> Outcome:
         host = _host_of(url)
