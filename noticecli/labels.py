@@ -114,7 +114,8 @@ _HAS_COLON = re.compile("[:：]")
 
 
 @cache
-def _label_initials() -> frozenset[str]:
+def label_initials() -> frozenset[str]:
+    """The first characters of every known label."""
     return frozenset(label[0] for label in vocabulary())
 
 
@@ -138,7 +139,7 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     """
     stripped = text.strip()
     # Most text on a page is not a label line: two set lookups settle it before the regex.
-    if not stripped or stripped[0] not in _label_initials():
+    if not stripped or stripped[0] not in label_initials():
         return []
     colon = _HAS_COLON.search(stripped)
     # The first match must start the text, and labels hold no colon or space: it matches

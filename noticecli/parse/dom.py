@@ -151,66 +151,6 @@ def iter_visible(
         child = stack.pop().next
 
 
-_SKIP_SELECTOR = ",".join(sorted(SKIP_TAGS - {"head", "title", "meta", "link"}))
-_HIDDEN_SELECTOR = '[style*="none"],[style*="hidden"],[hidden]'
-
-
-def iter_document(
-    root: LexborNode,
-    *,
-    prune: tuple[LexborNode, ...] = (),
-    prune_tags: frozenset[str] = frozenset(),
-) -> Iterator[tuple[LexborNode, int, str]]:
-    """Like :func:`iter_visible` over a large tree, but faster: Lexbor walks the tree and the
-    skipped subtrees (non-text elements, hidden ones, ``prune``) are found up front by CSS
-    selection. Use it for whole-document scans; ``iter_visible`` for small subtrees.
-
-    Yields ``(node, node.mem_id, node.tag)``: each property read builds a new Python object,
-    and the caller needs both for every node."""
-    tags = ",".join([_SKIP_SELECTOR, *sorted(prune_tags)])
-    root_id = root.mem_id
-    # Skipped subtree → the node right after it (None: the rest of the document). The walk
-    # jumps to that node instead of testing every node inside against a set of ids.
-    resume_at: dict[int, int | None] = {}
-    for node in [*root.css(tags), *prune]:
-        resume_at[node.mem_id] = _following_id(node, root_id)
-    # [style*="none"] also matches border:none: only a real display:none is hidden.
-    for node in root.css(_HIDDEN_SELECTOR):
-        if is_hidden(node):
-            resume_at[node.mem_id] = _following_id(node, root_id)
-    skipping = False
-    resume: int | None = None
-    for node in root.traverse(include_text=True):
-        node_id = node.mem_id
-        if skipping:
-            if node_id != resume:
-                continue
-            skipping = False
-        if node_id in resume_at:
-            resume = resume_at[node_id]
-            if resume is None:
-                return
-            skipping = True
-            continue
-        if node_id == root_id:
-            continue
-        node_tag = node.tag
-        if node_tag is None or (node_tag[0] == "-" and node_tag != "-text"):
-            continue
-        yield node, node_id, node_tag
-
-
-def _following_id(node: LexborNode, root_id: int) -> int | None:
-    """The ``mem_id`` of the first node after ``node``'s subtree, within ``root``."""
-    current: LexborNode | None = node
-    while current is not None and current.mem_id != root_id:
-        following = current.next
-        if following is not None:
-            return following.mem_id
-        current = current.parent
-    return None
-
-
 def visible_text(node: LexborNode, *, separator: str = "") -> str:
     """The text a reader sees inside ``node`` (scripts, styles and hidden parts left out)."""
     if node.tag == "-text":

@@ -22,11 +22,12 @@ from noticecli.labels import (
     cut_trailing_widget,
     display_label,
     key_for,
+    label_initials,
     split_label_pairs,
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
-from noticecli.parse.dom import ancestors, clean_text, iter_document, visible_text
+from noticecli.parse.dom import SKIP_TAGS, ancestors, clean_text, is_hidden, visible_text
 
 # TRS and Hanweb publish the article's own fields as <meta name=...> tags.
 META_TAG_KEYS = {
@@ -50,6 +51,11 @@ _HANWEB_SKIP = frozenset({"信息内容", "内容"})
 _NOT_HEADER = frozenset({"a"})
 
 
+# What compact_label() removes before a label's first character: edge brackets, colons,
+# zero-width characters and the spaces pages pad labels with.
+_LABEL_LEAD = "【】[]〔〕()（）<>《》:：\u200b\ufeff \t\r\n\u3000\xa0\u2002\u2003"
+
+
 @dataclass(slots=True)
 class _LabelNode:
     node: LexborNode
@@ -61,6 +67,11 @@ def _label_of(text: str) -> tuple[str, str | None] | None:
     """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
     stripped = text.strip()
     if not stripped or len(stripped) > _MAX_LABEL_CHARS:
+        return None
+    # Most short texts (menu items, numbers) cannot start a known label and do not end with
+    # a colon: settle them before the regex in compact_label().
+    head = stripped.lstrip(_LABEL_LEAD)
+    if stripped[-1] not in ":：" and (not head or head[0] not in label_initials()):
         return None
     compact = compact_label(stripped)
     if compact in WIDGET_LABELS:
@@ -94,26 +105,30 @@ def extract_grid_fields(
     root: LexborNode, *, exclude: LexborNode | None = None
 ) -> list[HeaderField]:
     """Labelled fields under ``root`` in page order, leaving out the subtree ``exclude``."""
-    pruned = (exclude,) if exclude is not None else ()
     label_nodes: list[_LabelNode] = []
     inline: list[tuple[LexborNode, list[tuple[str, str | None]]]] = []
     order: dict[int, int] = {}
-    # Links are navigation, not labels; the body is text, not a header.
-    walk = iter_document(root, prune=pruned, prune_tags=_NOT_HEADER)
-    for position, (node, node_id, tag) in enumerate(walk):
-        order[node_id] = position
-        if tag != "-text":
+    excluded = exclude.mem_id if exclude is not None else None
+    # Lexbor walks the tree; only text that could be a label is looked at further, and only
+    # then is it checked to be outside links, scripts, hidden parts and the body. (Reading a
+    # property of every node from Python is what costs: this is the page's hottest loop.)
+    for position, node in enumerate(root.traverse(include_text=True)):
+        if not node.is_text_node:
             continue
-        text = node.text_content or ""
-        if not text.strip():
+        text = node.text_content
+        if not text or text.isspace():
             continue
         found = _label_of(text)
+        pairs = split_label_pairs(text) if found is None else []
+        if (found is None and not pairs) or not _readable_outside(node, excluded):
+            continue
+        order[node.mem_id] = position
         if found is not None:
             label, key = found
-            label_nodes.append(_LabelNode(_climb(node, compact_label(text), exclude), label, key))
-            continue
-        pairs = split_label_pairs(text)
-        if pairs:
+            climbed = _climb(node, compact_label(text), exclude)
+            order[climbed.mem_id] = position
+            label_nodes.append(_LabelNode(climbed, label, key))
+        else:
             inline.append((node, pairs))
 
     label_nodes = _drop_lonely_unknown(label_nodes)
@@ -144,6 +159,18 @@ def extract_grid_fields(
             )
     positioned.sort(key=lambda pair: pair[0])
     return [field for _, field in positioned]
+
+
+def _readable_outside(node: LexborNode, excluded: int | None) -> bool:
+    """Text a reader sees outside the body: not in a link, a script or style, a hidden
+    element, or the excluded subtree."""
+    for parent in ancestors(node):
+        tag = parent.tag or ""
+        if tag in _NOT_HEADER or tag in SKIP_TAGS or parent.mem_id == excluded:
+            return False
+        if is_hidden(parent):
+            return False
+    return True
 
 
 def _drop_lonely_unknown(label_nodes: list[_LabelNode]) -> list[_LabelNode]:
