@@ -333,7 +333,8 @@ def test_host_slots_serialize_one_host_and_not_two() -> None:
     for host in "ab":
         (_, end1), (start2, _) = sorted(spans[host])
         assert start2 - end1 >= 0.19
-    assert abs(min(spans["a"])[0] - min(spans["b"])[0]) < 0.05
+    # The two hosts start together; b behind a would start ≥ 0.05 + 0.2 s after it.
+    assert abs(min(spans["a"])[0] - min(spans["b"])[0]) < 0.12
 
 
 def test_back_off_holds_the_host() -> None:
@@ -369,7 +370,7 @@ def test_retry_after_http_date_over_mock_transport() -> None:
 
     result = asyncio.run(run())
     assert result.attempts == 2 and result.content == b"ok"
-    assert 0.19 <= calls[1] - calls[0] < 1.0
+    assert 0.19 <= calls[1] - calls[0] < 10.0  # the 0.2 s cap, not the 30 s asked for
     assert result.content_type == "text/plain" and result.charset is None
 
 
