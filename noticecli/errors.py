@@ -8,6 +8,7 @@ one line on stderr and an exit code.
     ├── UsageError              a bad argument given to the library (an unknown encoding name …)
     ├── ConfigError             a bad sites file (the CLI exits 78)
     ├── LockedError             another crawl holds the store's lock (the CLI exits 75)
+    ├── ArchiveError            a page file, page index or WARC file cannot be written
     └── FetchError              a URL that could not be fetched; ``reason`` is a stable word
         ├── DNSError            the host name does not resolve               (reason "dns")
         ├── ConnectError        refused, reset, unreachable                  ("connect")
@@ -114,3 +115,8 @@ class RobotsDisallowed(FetchError):
 
 class UnsupportedURL(FetchError):
     reason = "url"
+
+
+class ArchiveError(NoticeError):
+    """A page file, the page index or a WARC file cannot be written (``source``: the path).
+    Fatal for a run: what it promised to keep would be incomplete."""

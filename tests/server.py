@@ -62,6 +62,7 @@ class Request:
     path: str  # with the query string
     headers: dict[str, str]  # lower-case names
     at: float  # time.monotonic() when the request line was read
+    client_port: int = 0  # the client's port: equal for requests on one kept-alive connection
 
 
 class TestServer:
@@ -161,12 +162,19 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
                     path=self.path,
                     headers={k.lower(): v for k, v in self.headers.items()},
                     at=time.monotonic(),
+                    client_port=self.client_address[1],
                 )
             )
             reply = server._next_reply(self.path)
             if reply is None:
                 reply = Reply(status=404, body=b"not found")
-            self._answer(reply)
+            try:
+                self._answer(reply)
+            except OSError:
+                # The client went away (a timeout test, a closed fetcher) or the test ended
+                # and closed the socket: nothing to answer, and no traceback to leak into
+                # whichever later test is capturing stderr.
+                self.close_connection = True
 
         def _answer(self, reply: Reply) -> None:
             if reply.delay:

@@ -611,3 +611,19 @@ def test_self_signed_certificate_is_a_tls_error(tls_server: TestServer) -> None:
 def test_verify_tls_off_accepts_it(tls_server: TestServer) -> None:
     tls_server.route("/s", Reply(body=b"secure"))
     assert fetch(tls_server.url("/s"), opts(verify_tls=False)).content == b"secure"
+
+
+def test_not_modified_answers_keep_the_connection(http_server: TestServer) -> None:
+    http_server.route("/n.html", Reply(body=b"<p>x</p>", etag='"v1"'))
+    options = FetchOptions(allow_private=True, obey_robots=False, delay=0, retries=0)
+
+    async def run() -> list[int]:
+        async with Fetcher(options) as fetcher:
+            return [
+                (await fetcher.fetch(http_server.url("/n.html"), etag='"v1"')).status
+                for _ in range(3)
+            ]
+
+    assert asyncio.run(run()) == [304, 304, 304]
+    ports = {r.client_port for r in http_server.requests if r.path == "/n.html"}
+    assert len(ports) == 1, "each 304 should reuse the kept-alive connection"

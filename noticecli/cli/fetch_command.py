@@ -76,7 +76,8 @@ def fetch(
     """
     import asyncio
 
-    from noticecli.fetch.archive import ArchiveError, PageStore, WarcArchive
+    from noticecli.errors import ArchiveError
+    from noticecli.fetch.archive import PageStore, WarcArchive
     from noticecli.fetch.batch import Batch, Outcome
     from noticecli.fetch.client import Fetcher
 

@@ -24,7 +24,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from noticecli.errors import InputError, NoticeError
+from noticecli.errors import ArchiveError, InputError
 from noticecli.fetch.result import FetchResult
 from noticecli.output import AtomicWriter
 
@@ -40,13 +40,8 @@ _WIRE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-len
 _EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
 
 
-class ArchiveError(NoticeError):
-    """A page file, the page index or a WARC file cannot be written (``source``: the path).
-    Fatal for a run: what it promised to keep would be incomplete."""
-
-    @classmethod
-    def from_os_error(cls, error: OSError, path: Path) -> ArchiveError:
-        return cls(f"cannot write: {error.strerror or error}", source=str(path))
+def archive_error(error: OSError, path: Path) -> ArchiveError:
+    return ArchiveError(f"cannot write: {error.strerror or error}", source=str(path))
 
 
 class PageStore:
@@ -64,13 +59,13 @@ class PageStore:
             with probe:
                 probe.discard()
         except OSError as error:
-            raise ArchiveError.from_os_error(error, directory) from None
+            raise archive_error(error, directory) from None
 
     def save(self, result: FetchResult) -> Path | None:
         try:
             return self._save(result)
         except OSError as error:
-            raise ArchiveError.from_os_error(error, self.directory) from None
+            raise archive_error(error, self.directory) from None
 
     def _save(self, result: FetchResult) -> Path | None:
         if result.not_modified or result.sha256 is None:
@@ -124,7 +119,7 @@ class WarcArchive:
                     )
                 )
             except OSError as error:
-                raise ArchiveError.from_os_error(error, self.path) from None
+                raise archive_error(error, self.path) from None
             self._stack = stack.pop_all()
         return self
 
@@ -137,14 +132,14 @@ class WarcArchive:
         try:
             self._stack.__exit__(exc_type, exc, traceback)
         except OSError as error:  # the final flush, fsync or rename
-            raise ArchiveError.from_os_error(error, self.path) from None
+            raise archive_error(error, self.path) from None
 
     def add(self, result: FetchResult) -> None:
         """Write the request and the response of one fetch (a 304 has no payload)."""
         try:
             self._add(result)
         except OSError as error:
-            raise ArchiveError.from_os_error(error, self.path) from None
+            raise archive_error(error, self.path) from None
 
     def _add(self, result: FetchResult) -> None:
         assert self._writer is not None
