@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -83,8 +82,9 @@ def _create_temp(target: Path) -> tuple[int, Path]:
     kernel applies the umask (and any default ACL), exactly as for ``open(path, "w")``;
     reading the umask would mean setting it, which races with other threads."""
     directory = target.parent
+    # os.urandom, not secrets: secrets pulls hmac, hashlib and random into every start-up.
     for _ in range(100):
-        temp = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        temp = directory / f".{target.name}.{os.urandom(4).hex()}.tmp"
         try:
             return os.open(temp, _TEMP_FLAGS, 0o666), temp
         except FileExistsError:

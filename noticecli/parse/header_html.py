@@ -8,7 +8,6 @@ then read the value from the nodes that follow them up to the next label.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -249,11 +248,12 @@ def extract_comment_markers(html: str) -> list[HeaderField]:
     """Hanweb ``<!--<$[信息来源]>begin-->value<!--<$[信息来源]>end-->`` fields."""
     if "<!--<$[" not in html:
         return []
+    from html import unescape  # html.entities is a large table: only Hanweb pages need it
     fields: list[HeaderField] = []
     for match in _HANWEB_MARKER.finditer(html):
         label = match.group(1).strip()
         if label in _HANWEB_SKIP:
             continue
-        value = clean_text(html_module.unescape(_TAGS.sub("", match.group(2))))
+        value = clean_text(unescape(_TAGS.sub("", match.group(2))))
         fields.append(HeaderField(key_for(label), label, value or None, "comment"))
     return fields
