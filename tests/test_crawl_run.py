@@ -369,3 +369,13 @@ def test_unusable_store_or_output_is_one_line(paths: dict[str, Path], tmp_path: 
     code, _, err = crawl(paths, "--out", str(tmp_path / "no-such-dir" / "out.jsonl"))
     assert code == 1
     assert "cannot write the output" in err and "Traceback" not in err
+
+
+def test_sites_example_prints_a_file_that_loads(tmp_path: Path) -> None:
+    from noticecli.crawl.sites import load_sites
+
+    result = CliRunner().invoke(main, ["sites", "example"], catch_exceptions=False)
+    assert result.exit_code == 0
+    path = tmp_path / "sites.toml"
+    path.write_text(result.stdout, "utf-8")
+    assert [site.name for site in load_sites(path)] == ["hefei-rfb", "anhui-rfb"]

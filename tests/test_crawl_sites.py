@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from noticecli.crawl import sites as sites_module
 from noticecli.crawl.sites import (
     DEFAULT_DELAY,
     DEFAULT_MAX_PAGES,
@@ -36,10 +35,7 @@ def error_for(tmp_path: Path, text: str) -> ConfigError:
     return error
 
 
-def test_example_is_in_the_docstring_and_loads(tmp_path: Path) -> None:
-    doc = sites_module.__doc__ or ""
-    indented = "\n".join("    " + line if line else "" for line in EXAMPLE.splitlines())
-    assert indented in doc
+def test_example_loads(tmp_path: Path) -> None:
     loaded = load_sites(write(tmp_path, EXAMPLE))
     assert loaded == [
         Site(

@@ -180,6 +180,14 @@ def sites() -> None:
     """The sites file: what crawl watches."""
 
 
+@sites.command("example")
+def sites_example() -> None:
+    """Print a commented example sites file (noticecli sites example > sites.toml)."""
+    from noticecli.crawl.sites import EXAMPLE
+
+    click.echo(EXAMPLE, nl=False)
+
+
 @sites.command("check")
 @click.argument("site_names", nargs=-1, metavar="[SITE]...")
 @sites_option

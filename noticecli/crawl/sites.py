@@ -1,28 +1,8 @@
 """The sites file: which listing pages ``noticecli crawl`` watches, and how.
 
 The file is TOML, by default ``sites.toml`` in the user's configuration folder
-(:func:`default_sites_path`, e.g. ``~/.config/noticecli/sites.toml`` on Linux). A full example::
-
-    # noticecli sites file
-    [defaults]                  # optional; applies to every site that does not say otherwise
-    delay = 1.0                 # seconds between requests to the same site (>= 0)
-    max_pages = 5               # listing pages read per run, the first included (>= 1)
-
-    [[site]]
-    name = "hefei-rfb"          # unique; lowercase letters, digits, "_" and "-"
-    listing = [                 # one or more listing URLs (http or https)
-        "http://rfb.example.gov.cn/xxgk/tzgg/index.html",
-    ]
-    max_pages = 3               # optional overrides of [defaults]
-    delay = 2.0
-    items = "table.gl_list tr"  # CSS selector for the item rows of a listing page
-    link = "a"                  # CSS selector, inside an item, for the notice link
-    date = "td.date"            # CSS selector, inside an item, for the date
-    next_page = "index_{n}.html"  # next listing pages, relative to the listing URL; n = 1, 2, …
-
-    [[site]]
-    name = "anhui-rfb"
-    listing = ["https://rfb.example.gov.cn/tzgg/index.html"]
+(:func:`default_sites_path`, e.g. ``~/.config/noticecli/sites.toml`` on Linux). A full,
+commented example is :data:`EXAMPLE` below; ``noticecli sites example`` prints it.
 
 Keys of a ``[[site]]`` table: ``name`` and ``listing`` are required; ``max_pages``, ``delay``,
 ``items``, ``link``, ``date`` and ``next_page`` are optional, and ``[defaults]`` may set any of
