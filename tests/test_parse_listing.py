@@ -8,7 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.models import ListingItem
-from noticecli.parse.listing import ListingPage, extract_listing, is_listing
+from noticecli.parse.listing import MAX_NEXT_PAGES, ListingPage, extract_listing, is_listing
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 BASE = "http://www.example.gov.cn/xxgk/tzgg/index.html"
@@ -361,8 +361,9 @@ def test_corpus_handan_listing_table() -> None:
     ]
     assert result.page_count == 56
     assert result.next_urls[0] == "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_1.html"
-    assert result.next_urls[-1] == "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_55.html"
-    assert len(result.next_urls) == 55
+    # 55 following pages; the first MAX_NEXT_PAGES are listed, page_count tells the rest.
+    assert result.next_urls[-1] == "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_50.html"
+    assert len(result.next_urls) == MAX_NEXT_PAGES == 50
     assert listed
 
 

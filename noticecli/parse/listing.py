@@ -467,6 +467,11 @@ def _json_url(entry: dict[str, Any]) -> str | None:
 # --- Pager -----------------------------------------------------------------------------
 
 
+# The following pages listed per listing page (page_count says how many there are): a crawl
+# follows only the next one, and listing them all made a long walk quadratic.
+MAX_NEXT_PAGES = 50
+
+
 def _pager(
     tree: LexborHTMLParser,
     anchors: list[LexborNode],
@@ -486,16 +491,17 @@ def _pager(
             if trs is not None:
                 count, current0, prefix, ext = trs
                 page_count, current = count, current0 + 1
-                urls.extend(_resolve(f"{prefix}_{n}.{ext}", base) for n in range(current, count))
+                last = min(count, current + MAX_NEXT_PAGES)
+                urls.extend(_resolve(f"{prefix}_{n}.{ext}", base) for n in range(current, last))
         elif hanweb_uid and "totalRecord" in text:
             total, per = _TOTAL_RECORD.search(text), _PER_PAGE.search(text)
             if total and per and int(per.group(1)) > 0:
                 page_count = max(1, math.ceil(int(total.group(1)) / int(per.group(1))))
                 current = _query_page(page_url) or 1
                 stem = (page_url or "").split("?", 1)[0].split("#", 1)[0]
+                last = min(page_count, current + MAX_NEXT_PAGES)
                 urls.extend(
-                    f"{stem}?uid={hanweb_uid}&pageNum={n}"
-                    for n in range(current + 1, page_count + 1)
+                    f"{stem}?uid={hanweb_uid}&pageNum={n}" for n in range(current + 1, last + 1)
                 )
     if page_count is None:
         current = _query_page(page_url) or current
