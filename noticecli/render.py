@@ -17,7 +17,9 @@ _PREVIEW_CHARS = 120
 
 def render_table(notice: Notice, stream: IO[str]) -> None:
     """Header grid, title and main fields, a body preview, attachments, repairs, warnings."""
-    console = Console(file=stream, soft_wrap=False, highlight=False)
+    # Piped or redirected, a table gets room for whole values instead of rich's 80 columns.
+    width = None if stream.isatty() else 160
+    console = Console(file=stream, soft_wrap=False, highlight=False, width=width)
     where = notice.url or notice.file or ""
     console.rule(Text(f"{notice.kind}: {where}", style="bold"))
     main = Table(show_header=False, box=None, pad_edge=False)
