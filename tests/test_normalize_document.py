@@ -155,3 +155,21 @@ def test_written_date_alone_never_becomes_published_at() -> None:
       <tr><td>主题分类：</td><td>国防</td><td>文号：</td><td>无</td></tr></table>
       <div id="zoom"><p>正文。</p></div>"""
     assert noticecli.parse_html(html).published_at is None
+
+
+def test_texts_without_date_units_are_never_changed_by_the_engine() -> None:
+    """The pre-filter in normalize() is exact: the engine leaves such texts alone anyway."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from noticecli.normalize.dates import DateContext, repair_dates
+
+    alphabet = st.sampled_from(list("0123456789０１２３ 　\xa0至于在第共-/.:：人防办通知"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet, max_size=40), min_size=1, max_size=5))
+    def check(texts: list[str]) -> None:
+        for edits, ambiguities in repair_dates(texts, DateContext()):
+            assert edits == [] and ambiguities == []
+
+    check()

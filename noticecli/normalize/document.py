@@ -120,22 +120,29 @@ def _where(slot: _TextSlot) -> str:
     return f"body[{slot.block}]" if slot.field is None else slot.field
 
 
+def _may_hold_date(text: str) -> bool:
+    """Whether the repair engine could touch ``text``: every repair, and every date it reads
+    for context, sits in a run of digits ending in 年, 月, 日 or 号. Text without any of them
+    is left out of the engine's input, which changes nothing but the time taken."""
+    return "日" in text or "月" in text or "年" in text or "号" in text
+
+
 def _text_slots(notice: Notice) -> list[_TextSlot]:
     """Header values, title, then body text in reading order (context runs forward)."""
     slots: list[_TextSlot] = []
     for index, field in enumerate(notice.header):
-        if field.value:
+        if field.value and _may_hold_date(field.value):
             slots.append(
                 _TextSlot(f"header[{index}].value", None, field.value, _setter(field, "value"))
             )
-    if notice.title:
+    if notice.title and _may_hold_date(notice.title):
         slots.append(_TextSlot("title", None, notice.title, _setter(notice, "title")))
     for index, block in enumerate(notice.body):
-        if block.text:
+        if block.text and _may_hold_date(block.text):
             slots.append(_TextSlot(None, index, block.text, _setter(block, "text")))
         for row_index, row in enumerate(block.rows or []):
             for cell_index, cell in enumerate(row):
-                if cell.text:
+                if cell.text and _may_hold_date(cell.text):
                     slots.append(
                         _TextSlot(
                             f"rows[{row_index}][{cell_index}]",
