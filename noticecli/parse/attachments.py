@@ -65,7 +65,10 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
         file_type = file_type_of(href) if _DOCUMENT_HREF.search(href) else None
-        text = clean_text(node.text())
+        raw_text = node.text()
+        if file_type is None and "附" not in raw_text:
+            continue  # neither a document link nor 附件…: most links stop here
+        text = clean_text(raw_text)
         if file_type is None and not _ATTACHMENT_TEXT.match(text):
             continue
         text = text or clean_text(node.attributes.get("title") or "")

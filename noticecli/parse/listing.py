@@ -46,7 +46,6 @@ class ListingPage:
 
 # Year, month, day with -, ., /, or 年月(日); no digit glued on either side.
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
-_WS = re.compile(r"\s+")
 _ROW_TAGS = frozenset({"li", "tr", "dd", "dt", "record"})
 # Climbing stops here: above these the element holds many rows, not one.
 _STOP_TAGS = frozenset({"ul", "ol", "table", "tbody", "thead", "dl", "body", "html", "recordset"})
@@ -655,7 +654,7 @@ def _has_list_table_head(tree: LexborHTMLParser) -> bool:
 
 
 def _collapse(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    return " ".join((text or "").split())  # the same as \s+ → " " and strip, faster
 
 
 def _iso_from(match: re.Match[str]) -> str | None:
