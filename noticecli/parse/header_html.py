@@ -111,11 +111,21 @@ def extract_grid_fields(
     # Lexbor walks the tree; only text that could be a label is looked at further, and only
     # then is it checked to be outside links, scripts, hidden parts and the body. (Reading a
     # property of every node from Python is what costs: this is the page's hottest loop.)
+    initials = label_initials()
     for position, node in enumerate(root.traverse(include_text=True)):
         if not node.is_text_node:
             continue
         text = node.text_content
-        if not text or text.isspace():
+        if not text:
+            continue
+        stripped = text.strip()
+        # The tests of _label_of and split_label_pairs, inlined for the common case: text
+        # that neither starts like a label nor ends with a colon is not one.
+        if not stripped or (
+            stripped[0] not in initials
+            and stripped[0] not in _LABEL_LEAD
+            and stripped[-1] not in ":："
+        ):
             continue
         found = _label_of(text)
         pairs = split_label_pairs(text) if found is None else []
