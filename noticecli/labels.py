@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
@@ -119,16 +120,70 @@ def label_initials() -> frozenset[str]:
     return frozenset(label[0] for label in vocabulary())
 
 
-def _spaced(label: str) -> str:
-    # Pages pad labels to equal width with spaces between the characters: 索 引 号, 标　　题.
-    return r"[\s\u3000]*".join(re.escape(char) for char in label)
+# A label starts the text or follows one of these (whitespace is tested with str.isspace).
+_PAIR_BOUNDARY = frozenset(",，;；|")
+_LABEL_END = ""  # key of a trie node that completes a label
 
 
 @cache
-def _pair_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(_spaced(label) for label in labels_by_length())
-    # A label starts the text or follows whitespace/punctuation, and is followed by a colon.
-    return re.compile(rf"(?:^|(?<=[\s\u3000,，;；|]))({alternatives})[\s\u3000]*[:：]")
+def _label_trie() -> dict[str, Any]:
+    """Known labels as a character trie (compiling them as one regex alternation cost
+    15 ms on every start-up)."""
+    trie: dict[str, Any] = {}
+    for label in vocabulary():
+        node = trie
+        for char in label:
+            node = node.setdefault(char, {})
+        node[_LABEL_END] = label
+    return trie
+
+
+def _label_at(text: str, start: int) -> tuple[int, int] | None:
+    """(end of the label, end of its colon) when a known label followed by a colon starts at
+    ``start``; the longest such label wins. Pages pad labels with spaces between the
+    characters (索 引 号, 标　　题), and spaces may stand before the colon."""
+    node = _label_trie()
+    length = len(text)
+    position = start
+    label_ends: list[int] = []
+    while True:
+        probe = position
+        if position > start:
+            while probe < length and text[probe].isspace():
+                probe += 1
+        if probe >= length or text[probe] not in node:
+            break
+        node = node[text[probe]]
+        position = probe + 1
+        if _LABEL_END in node:
+            label_ends.append(position)
+    for label_end in reversed(label_ends):  # longest first
+        probe = label_end
+        while probe < length and text[probe].isspace():
+            probe += 1
+        if probe < length and text[probe] in ":：":
+            return label_end, probe + 1
+    return None
+
+
+def _label_matches(text: str) -> list[tuple[int, int, int]]:
+    """(start, label end, colon end) of every known label followed by a colon, scanning from
+    the left without overlaps, as a regex ``finditer`` would."""
+    matches: list[tuple[int, int, int]] = []
+    initials = label_initials()
+    position = 0
+    length = len(text)
+    while position < length:
+        if text[position] in initials and (
+            position == 0 or text[position - 1].isspace() or text[position - 1] in _PAIR_BOUNDARY
+        ):
+            found = _label_at(text, position)
+            if found is not None:
+                matches.append((position, *found))
+                position = found[1]
+                continue
+        position += 1
+    return matches
 
 
 def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
@@ -138,7 +193,7 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     text does not start with a known label followed by a colon.
     """
     stripped = text.strip()
-    # Most text on a page is not a label line: two set lookups settle it before the regex.
+    # Most text on a page is not a label line: two set lookups settle it before the scan.
     if not stripped or stripped[0] not in label_initials():
         return []
     colon = _HAS_COLON.search(stripped)
@@ -147,12 +202,12 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     # (str.split and re's \s agree on whitespace). This spares most text the big pattern.
     if colon is None or "".join(stripped[: colon.start()].split()) not in vocabulary():
         return []
-    matches = list(_pair_pattern().finditer(stripped))
-    if not matches or matches[0].start() != 0:
+    matches = _label_matches(stripped)
+    if not matches or matches[0][0] != 0:
         return []
     pairs: list[tuple[str, str | None]] = []
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
-        value = cut_trailing_widget(stripped[match.end() : end].strip("\u3000\xa0 \t\n"))
-        pairs.append((display_label(match.group(1)), value or None))
+    for index, (start, label_end, colon_end) in enumerate(matches):
+        end = matches[index + 1][0] if index + 1 < len(matches) else len(stripped)
+        value = cut_trailing_widget(stripped[colon_end:end].strip("\u3000\xa0 \t\n"))
+        pairs.append((display_label(stripped[start:label_end]), value or None))
     return pairs

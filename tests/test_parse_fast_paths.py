@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import random
 import re
+from functools import cache
 from pathlib import Path
 
-from noticecli.labels import _pair_pattern, display_label, split_label_pairs, vocabulary
+from noticecli.labels import (
+    cut_trailing_widget,
+    display_label,
+    labels_by_length,
+    split_label_pairs,
+    vocabulary,
+)
 from noticecli.parse.dom import clean_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -16,6 +23,30 @@ _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _ALPHABET = (
     " \t\r\n\u3000\xa0:：,a1号索引发布机构中。（）、！Ａ\u3001\u303f\u3400\u9fff\uff01\uff60\uff61"
 )
+
+
+@cache
+def _pair_pattern() -> re.Pattern[str]:
+    """The specification the label scanner in noticecli.labels implements: known labels
+    (longest first, spaces allowed between characters), at the start or after whitespace
+    or punctuation, followed by a colon."""
+    alternatives = "|".join(
+        r"[\s\u3000]*".join(re.escape(char) for char in label) for label in labels_by_length()
+    )
+    return re.compile(rf"(?:^|(?<=[\s\u3000,，;；|]))({alternatives})[\s\u3000]*[:：]")
+
+
+def _reference_split(text: str) -> list[tuple[str, str | None]]:
+    stripped = text.strip()
+    matches = list(_pair_pattern().finditer(stripped))
+    if not matches or matches[0].start() != 0:
+        return []
+    pairs: list[tuple[str, str | None]] = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
+        value = cut_trailing_widget(stripped[match.end() : end].strip("\u3000\xa0 \t\n"))
+        pairs.append((display_label(match.group(1)), value or None))
+    return pairs
 
 
 def _reference_clean_text(text: str) -> str:
@@ -59,3 +90,22 @@ def test_label_pair_precheck_never_hides_a_match() -> None:
             assert pairs, repr(text)
             first = _pair_pattern().match(text.strip())
             assert first is not None and pairs[0][0] == display_label(first.group(1))
+
+
+def test_label_pair_scanner_matches_the_regex_specification() -> None:
+    rng = random.Random(7)
+    labels = list(vocabulary())
+    texts = _samples()
+    for _ in range(3000):  # several pairs per line, odd spacing and separators
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            label = rng.choice(labels)
+            spaced = "".join(char + rng.choice(["", "", " ", "\u3000"]) for char in label)
+            parts.append(
+                spaced
+                + rng.choice(["：", ":", " ：", "", "\u3000:"])
+                + rng.choice(["", " 值", "2020-05-06 09:33", "无", " 市人防办 "])
+            )
+        texts.append(rng.choice([" ", "", "，", "|", ";"]).join(parts))
+    for text in texts:
+        assert split_label_pairs(text) == _reference_split(text), repr(text)
