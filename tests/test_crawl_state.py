@@ -603,7 +603,14 @@ def test_sigkill_leaves_a_consistent_store(tmp_path: Path) -> None:
             last = int(line)
         time.sleep(rng.random() * 0.02)
         proc.send_signal(signal.SIGKILL)
-        rest, err = proc.communicate(timeout=30)
+        # Read the rest through the same text stream: readline() may have buffered lines
+        # ahead, and communicate() reads the pipe underneath, so it would lose them.
+        rest = proc.stdout.read()
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
         assert proc.returncode == -signal.SIGKILL, err
         for line in rest.split():
             last = int(line)
