@@ -21,7 +21,7 @@ def cli_markdown() -> str:
     commands: list[list[str]] = [[]]
     group = main
     assert isinstance(group, click.Group)
-    commands += [[name] for name in sorted(group.commands)]
+    commands += [[name] for name in group.list_commands(click.Context(group))]
     for command in commands:
         title = " ".join(["noticecli", *command])
         result = runner.invoke(main, [*command, "--help"], terminal_width=100)

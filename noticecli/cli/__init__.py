@@ -4,7 +4,6 @@ Exit codes: 0 all inputs fine; 1 some input failed (each named on stderr); 2 usa
 75 another crawl holds the store; 78 a bad sites file.
 """
 
-from noticecli.cli import crawl_commands, fetch_command, parse_commands
 from noticecli.cli.app import main
 
-__all__ = ["crawl_commands", "fetch_command", "main", "parse_commands"]
+__all__ = ["main"]

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from noticecli.cli.app import main
 from noticecli.cli.common import (
     EXIT_CONFIG,
     EXIT_LOCKED,
@@ -44,7 +43,7 @@ def _load_sites(ctx: click.Context, sites_path: Path | None, names: tuple[str, .
     return [site for site in sites if not names or site.name in names]
 
 
-@main.command()
+@click.command()
 @click.argument("site_names", nargs=-1, metavar="[SITE]...")
 @sites_option
 @store_option
@@ -175,7 +174,7 @@ class _CrawlStatus:
         self._status.stop()
 
 
-@main.group()
+@click.group()
 def sites() -> None:
     """The sites file: what crawl watches."""
 
@@ -211,7 +210,7 @@ def sites_check(
     ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
 
 
-@main.command()
+@click.command()
 @click.argument("query")
 @store_option
 @click.option(
@@ -288,7 +287,7 @@ def _iso_since(value: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@main.command()
+@click.command()
 @store_option
 @click.option(
     "--format",

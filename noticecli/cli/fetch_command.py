@@ -10,7 +10,6 @@ from typing import IO, Any
 
 import click
 
-from noticecli.cli.app import main
 from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -25,7 +24,7 @@ from noticecli.cli.common import (
 from noticecli.output import AtomicWriter, RecordWriter
 
 
-@main.command()
+@click.command()
 @click.argument("urls", nargs=-1, metavar="URL...")
 @click.option(
     "-i",

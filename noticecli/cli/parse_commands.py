@@ -9,7 +9,6 @@ from typing import IO
 
 import click
 
-from noticecli.cli.app import main
 from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -25,7 +24,7 @@ from noticecli.models import Notice
 from noticecli.output import AtomicWriter, render_records
 
 
-@main.command()
+@click.command()
 @click.argument("inputs", nargs=-1, metavar="FILE...")
 @click.option(
     "--warc",
@@ -131,7 +130,7 @@ def _emit(
         fail(error, debug, source=str(output))
 
 
-@main.command()
+@click.command()
 def schema() -> None:
     """Print the JSON Schema that every emitted document validates against."""
     import json
@@ -141,7 +140,7 @@ def schema() -> None:
     click.echo(json.dumps(notice_schema(), ensure_ascii=False, indent=2))
 
 
-@main.command()
+@click.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option(
     "--published",
