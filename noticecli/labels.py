@@ -81,12 +81,6 @@ def vocabulary() -> dict[str, str]:
     return table
 
 
-@cache
-def canonical_keys() -> tuple[str, ...]:
-    """Every canonical key, in vocabulary order."""
-    return tuple(dict.fromkeys(vocabulary().values()))
-
-
 def key_for(label: str) -> str | None:
     """The canonical key of a label as shown, or ``None`` when the label is not known."""
     return vocabulary().get(compact_label(label))

@@ -20,7 +20,6 @@ from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
 _HTML_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br)\b", re.I)
 
 

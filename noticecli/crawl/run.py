@@ -63,7 +63,6 @@ class Crawler:
     repair: bool = True
     revalidate: str = "due"  # "due", "all" or "none"
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
-    log: Log | None = None
     counts: RunCounts = field(default_factory=RunCounts)
     on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
 

@@ -89,14 +89,6 @@ class HostStats:
     bytes: int = 0  # raw bytes received (compressed size when compressed)
     retries: int = 0
 
-    def line(self, host: str) -> str:
-        failed = sum(self.failed.values())
-        parts = [f"{host}: {self.requests} requests", f"{self.ok} ok", f"{failed} failed"]
-        if failed:
-            parts[-1] += " (" + ", ".join(f"{r} {n}" for r, n in sorted(self.failed.items())) + ")"
-        parts += [f"{self.retries} retries", f"{self.bytes} bytes"]
-        return ", ".join(parts)
-
 
 @dataclass(slots=True)
 class _Response:
@@ -264,10 +256,6 @@ class Fetcher:
         for task in self._robots.values():
             task.cancel()
         await self._client.aclose()
-
-    def summary(self) -> list[str]:
-        """One line per host, for the end-of-run report."""
-        return [stats.line(host) for host, stats in sorted(self.stats.items())]
 
     def _stats(self, host: str) -> HostStats:
         stats = self.stats.get(host)
