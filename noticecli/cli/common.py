@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -158,7 +157,8 @@ def fetch_options(function: F) -> F:
             type=click.FloatRange(min=0),
             default=1.0,
             show_default=True,
-            help="Seconds between requests to one host (plus jitter; Crawl-delay wins if longer).",
+            help="Seconds between requests to one host (plus jitter; Crawl-delay wins if longer). "
+            "crawl: a site's own delay applies unless this is given.",
         ),
         click.option(
             "--retries",
