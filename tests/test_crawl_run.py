@@ -379,3 +379,13 @@ def test_sites_example_prints_a_file_that_loads(tmp_path: Path) -> None:
     path = tmp_path / "sites.toml"
     path.write_text(result.stdout, "utf-8")
     assert [site.name for site in load_sites(path)] == ["hefei-rfb", "anhui-rfb"]
+
+
+def test_a_store_folder_that_cannot_be_made_is_one_line(
+    paths: dict[str, Path], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    code, records, err = crawl({**paths, "db": blocker / "state.db"})
+    assert (code, records) == (1, [])
+    assert err == f"noticecli: {blocker}: cannot use it for the store: File exists\n"

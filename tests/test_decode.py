@@ -104,3 +104,14 @@ def test_unknown_encoding_name() -> None:
 def test_not_text(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         check_not_binary(data, "x.html")
+
+
+def test_bytes_no_encoding_can_read_raise_decode_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from noticecli import decode
+    from noticecli.errors import DecodeError
+
+    # The detector finds a single-byte codec for almost anything; without one, bytes that
+    # are invalid UTF-8 and mostly invalid gb18030 are refused rather than turned to noise.
+    monkeypatch.setattr(decode, "_detect", lambda data: None)
+    with pytest.raises(DecodeError, match=r"^x\.html: cannot decode"):
+        decode_bytes(b"\x80\xff" * 400, source="x.html")

@@ -137,7 +137,9 @@ def crawl(
     except OSError as error:  # the lock file's folder, a full disk …
         exit_with(
             ctx,
-            InputError(f"{error.strerror or error}", source=error.filename),
+            InputError(
+                f"cannot use it for the store: {error.strerror or error}", source=error.filename
+            ),
             EXIT_SOME_FAILED,
             debug,
         )
