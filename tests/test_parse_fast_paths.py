@@ -7,6 +7,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from noticecli.labels import (
     cut_trailing_widget,
     display_label,
@@ -14,7 +16,7 @@ from noticecli.labels import (
     split_label_pairs,
     vocabulary,
 )
-from noticecli.parse.dom import clean_text
+from noticecli.parse.dom import clean_text, comes_before, iter_visible, visible_path
 
 REPO = Path(__file__).resolve().parents[1]
 _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff60"
@@ -109,3 +111,39 @@ def test_label_pair_scanner_matches_the_regex_specification() -> None:
         texts.append(rng.choice([" ", "", "，", "|", ";"]).join(parts))
     for text in texts:
         assert split_label_pairs(text) == _reference_split(text), repr(text)
+
+
+_ORDER_PAGE = """<html><body><div id=a><p id=b>x</p><div style="display:none"><h1 id=c>t</h1></div>
+<section><h2 id=d>t</h2><script>s</script><div id=e><p id=f>y</p></div></section></div>
+<p id=g hidden>z</p><div id=h><span id=i>w</span></div></body></html>"""
+
+
+def _order_pages() -> list[str]:
+    pages = [_ORDER_PAGE]
+    folder = REPO / "fixtures" / "pages"
+    pages.extend(
+        path.read_bytes().decode("utf-8", "replace") for path in sorted(folder.glob("*.html"))
+    )
+    return pages
+
+
+def test_visible_path_order_matches_a_numbered_walk() -> None:
+    """comes_before() on two visible_path()s agrees with numbering every element that
+    iter_visible() yields (the walk the title search used before), hidden ones included."""
+    rng = random.Random(7)
+    for html in _order_pages():
+        tree = LexborHTMLParser(html)
+        body = tree.body
+        assert body is not None
+        numbered = {node.mem_id: n for n, node in enumerate(iter_visible(body, include_text=False))}
+        elements = [node for node in body.traverse() if node.is_element_node]
+        for node in elements:
+            path = visible_path(node, body)
+            assert (path is not None) == (node.mem_id in numbered) or node.mem_id == body.mem_id
+        visible = [(node, visible_path(node, body)) for node in elements]
+        shown = [(node, path) for node, path in visible if path]
+        pairs = [(a, b) for a in shown for b in shown]
+        for (first, first_path), (second, second_path) in rng.sample(pairs, min(len(pairs), 3000)):
+            assert first_path is not None and second_path is not None
+            expected = numbered[first.mem_id] <= numbered[second.mem_id]
+            assert comes_before(first_path, second_path) == expected

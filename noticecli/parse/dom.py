@@ -167,6 +167,39 @@ def visible_text(node: LexborNode, *, separator: str = "") -> str:
     return "".join(parts)
 
 
+def visible_path(node: LexborNode, root: LexborNode) -> list[LexborNode] | None:
+    """``node`` and its ancestors below ``root``, innermost first, when :func:`iter_visible`
+    over ``root`` yields ``node``; ``None`` when it does not (hidden, skipped, or outside)."""
+    path: list[LexborNode] = []
+    root_id = root.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == root_id:
+            return path
+        tag = current.tag
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS or is_hidden(current):
+            return None
+        path.append(current)
+        current = current.parent
+    return None
+
+
+def comes_before(path: list[LexborNode], other: list[LexborNode]) -> bool:
+    """Document order of two :func:`visible_path` results from one root: does the first
+    node come at or before the second (an ancestor comes before its descendants)?"""
+    for mine, theirs in zip(reversed(path), reversed(other), strict=False):
+        if mine.mem_id == theirs.mem_id:
+            continue
+        target = theirs.mem_id
+        sibling = mine.next
+        while sibling is not None:
+            if sibling.mem_id == target:
+                return True
+            sibling = sibling.next
+        return False
+    return len(path) <= len(other)
+
+
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     parent = node.parent
     while parent is not None and parent.tag not in (None, "-document"):

@@ -259,6 +259,7 @@ def extract_comment_markers(html: str) -> list[HeaderField]:
     if "<!--<$[" not in html:
         return []
     from html import unescape  # html.entities is a large table: only Hanweb pages need it
+
     fields: list[HeaderField] = []
     for match in _HANWEB_MARKER.finditer(html):
         label = match.group(1).strip()

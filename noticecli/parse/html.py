@@ -13,7 +13,13 @@ from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.article import has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
-from noticecli.parse.dom import clean_text, document_base_url, iter_visible, visible_text
+from noticecli.parse.dom import (
+    clean_text,
+    comes_before,
+    document_base_url,
+    visible_path,
+    visible_text,
+)
 from noticecli.parse.fields import fill_top_level
 from noticecli.parse.header_html import (
     extract_comment_markers,
@@ -113,15 +119,16 @@ def _page_title(
 
 def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
     """The first title-like element before the body (after it is related-links territory)."""
-    positions: dict[int, int] = {}
-    if container is not None and tree.body is not None:
-        for position, node in enumerate(iter_visible(tree.body, include_text=False)):
-            positions[node.mem_id] = position
-    limit = positions.get(container.mem_id) if container is not None else None
+    # Positions are compared only for the few candidates: a walk over the whole page to
+    # number its elements costs more than the rest of the title search.
+    body = tree.body
+    limit = visible_path(container, body) if container is not None and body is not None else None
     for selector in _TITLE_SELECTORS:
         for node in tree.css(selector):
-            if limit is not None and positions.get(node.mem_id, limit + 1) > limit:
-                continue
+            if limit and body is not None:
+                path = visible_path(node, body)
+                if path is None or not comes_before(path, limit):
+                    continue
             if node.css_first("a") is not None and node.tag in ("h1", "h2"):
                 continue  # a logo or a site-name link, not the article's title
             text = clean_text(visible_text(node))
