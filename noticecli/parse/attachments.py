@@ -56,19 +56,26 @@ def file_type_of(url: str) -> str | None:
     return extension if extension in DOCUMENT_EXTENSIONS else None
 
 
+# Links with 附 in their text, found by Lexbor in C: ``:lexbor-contains`` reads an element's
+# own text, so ``:has`` covers text inside child elements.
+_ATTACHMENT_TEXT_LINKS = 'a[href]:lexbor-contains("附"), a[href]:has(:lexbor-contains("附"))'
+
+
 def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
     """Document links under ``root`` in page order, one per URL."""
     found: dict[str, Attachment] = {}
+    # Reading a link's text costs more than its href: only the links Lexbor found with 附
+    # in their text are read; the hundreds of navigation links are settled by their href.
+    says_attachment = {node.mem_id for node in root.css(_ATTACHMENT_TEXT_LINKS)}
     for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.lower().startswith(_NOT_LINKS):
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
         file_type = file_type_of(href) if _DOCUMENT_HREF.search(href) else None
-        raw_text = node.text()
-        if file_type is None and "附" not in raw_text:
+        if file_type is None and node.mem_id not in says_attachment:
             continue  # neither a document link nor 附件…: most links stop here
-        text = clean_text(raw_text)
+        text = clean_text(node.text())
         if file_type is None and not _ATTACHMENT_TEXT.match(text):
             continue
         text = text or clean_text(node.attributes.get("title") or "")
