@@ -17,6 +17,7 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.parse.dom import clean_text, comes_before, iter_visible, visible_path
+from noticecli.parse.header_html import _MAY_DROP
 
 REPO = Path(__file__).resolve().parents[1]
 _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff60"
@@ -147,3 +148,12 @@ def test_visible_path_order_matches_a_numbered_walk() -> None:
             assert first_path is not None and second_path is not None
             expected = numbered[first.mem_id] <= numbered[second.mem_id]
             assert comes_before(first_path, second_path) == expected
+
+
+def test_label_climb_drops_every_character_compact_label_may_drop() -> None:
+    """The climb's early exit counts characters compact_label() keeps; counting one it
+    drops (any whitespace \\s matches, colons, brackets) would end the climb too soon."""
+    droppable = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    droppable += list(":：\u200b\ufeff【】[]〔〕()（）<>《》")
+    assert [char for char in droppable if char.translate(_MAY_DROP)] == []
+    assert "索".translate(_MAY_DROP) == "索"

@@ -26,7 +26,14 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
-from noticecli.parse.dom import SKIP_TAGS, ancestors, clean_text, is_hidden, visible_text
+from noticecli.parse.dom import (
+    SKIP_TAGS,
+    ancestors,
+    clean_text,
+    is_hidden,
+    iter_visible,
+    visible_text,
+)
 
 # TRS and Hanweb publish the article's own fields as <meta name=...> tags.
 META_TAG_KEYS = {
@@ -94,10 +101,40 @@ def _climb(node: LexborNode, compact: str, stop: LexborNode | None) -> LexborNod
     for parent in ancestors(node):
         if parent is stop or parent.tag in ("body", "html", "a"):
             break
-        if compact_label(visible_text(parent)) != compact:
+        if not _text_is_only(parent, compact):
             break
         current = parent
     return current
+
+
+# Characters compact_label() may drop (whitespace, colons, zero-width, edge brackets): text
+# of any other character counts toward a label's length.
+_MAY_DROP = str.maketrans(
+    dict.fromkeys(
+        "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+        "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000:：\u200b\ufeff"
+        + "【】[]〔〕()（）<>《》"
+    )
+)
+
+
+def _text_is_only(element: LexborNode, compact: str) -> bool:
+    """Is ``compact_label(visible_text(element)) == compact``? The visible text is read
+    piece by piece and given up on as soon as it holds more characters that compact_label()
+    keeps than the label has: a row's value usually settles it after one piece."""
+    parts: list[str] = []
+    kept = 0
+    for item in iter_visible(element):
+        if item.tag != "-text":
+            if item.tag == "br":
+                parts.append("\n")
+            continue
+        piece = item.text_content or ""
+        kept += len(piece.translate(_MAY_DROP))
+        if kept > len(compact):
+            return False
+        parts.append(piece)
+    return compact_label("".join(parts)) == compact
 
 
 def extract_grid_fields(
@@ -112,9 +149,9 @@ def extract_grid_fields(
     # then is it checked to be outside links, scripts, hidden parts and the body. (Reading a
     # property of every node from Python is what costs: this is the page's hottest loop.)
     initials = label_initials()
-    for position, node in enumerate(root.traverse(include_text=True)):
-        if not node.is_text_node:
-            continue
+    readable: dict[int, bool] = {}
+    # Whitespace-only text nodes are skipped in C; text_content is None on elements.
+    for position, node in enumerate(root.traverse(include_text=True, skip_empty=True)):
         text = node.text_content
         if not text:
             continue
@@ -129,7 +166,7 @@ def extract_grid_fields(
             continue
         found = _label_of(text)
         pairs = split_label_pairs(text) if found is None else []
-        if (found is None and not pairs) or not _readable_outside(node, excluded):
+        if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
         if found is not None:
@@ -170,16 +207,28 @@ def extract_grid_fields(
     return [field for _, field in positioned]
 
 
-def _readable_outside(node: LexborNode, excluded: int | None) -> bool:
+def _readable_outside(node: LexborNode, excluded: int | None, known: dict[int, bool]) -> bool:
     """Text a reader sees outside the body: not in a link, a script or style, a hidden
-    element, or the excluded subtree."""
+    element, or the excluded subtree.
+
+    ``known`` remembers the answer for every element walked (it holds for the element's
+    own text too), so labels sharing a grid settle their common ancestors once."""
+    walked: list[int] = []
+    answer = True
     for parent in ancestors(node):
+        parent_id = parent.mem_id
+        cached = known.get(parent_id)
+        if cached is not None:
+            answer = cached
+            break
+        walked.append(parent_id)
         tag = parent.tag or ""
-        if tag in _NOT_HEADER or tag in SKIP_TAGS or parent.mem_id == excluded:
-            return False
-        if is_hidden(parent):
-            return False
-    return True
+        if tag in _NOT_HEADER or tag in SKIP_TAGS or parent_id == excluded or is_hidden(parent):
+            answer = False
+            break
+    for parent_id in walked:
+        known[parent_id] = answer
+    return answer
 
 
 def _drop_lonely_unknown(label_nodes: list[_LabelNode]) -> list[_LabelNode]:
