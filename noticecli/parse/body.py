@@ -68,9 +68,15 @@ _NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", 
 def find_container(tree: LexborHTMLParser) -> LexborNode | None:
     """The element that holds the article text, or ``None`` when nothing looks like one."""
     for selector in CONTAINER_SELECTORS:
+        nodes = tree.css(selector)
+        if len(nodes) == 1:
+            # One candidate needs no score, only some content: stop at its first text.
+            if _shows_anything(nodes[0]):
+                return nodes[0]
+            continue
         best: LexborNode | None = None
         best_score = 0
-        for node in tree.css(selector):
+        for node in nodes:
             # An image-only article counts; a banner holding one Flash <embed> does not.
             score = len(clean_text(visible_text(node))) or (1 if node.css_first("img") else 0)
             if score > best_score:
@@ -78,6 +84,14 @@ def find_container(tree: LexborHTMLParser) -> LexborNode | None:
         if best is not None:
             return best
     return _densest(tree)
+
+
+def _shows_anything(node: LexborNode) -> bool:
+    """Visible text or an image: what a positive container score needs."""
+    for item in iter_visible(node):
+        if item.tag == "-text" and clean_text(item.text_content or ""):
+            return True
+    return node.css_first("img") is not None
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
