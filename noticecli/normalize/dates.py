@@ -18,7 +18,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from noticecli.normalize.numerals import (
     CN_NUMERAL_CHARS,
@@ -47,15 +47,16 @@ RULE_FULLWIDTH = "date.fullwidth_digits"
 RULE_SPACE = "date.space_inside"
 
 
-@dataclass(frozen=True, slots=True)
-class DateContext:
+class DateContext(NamedTuple):
     """What is known about the document as a whole."""
 
     published: datetime.date | None = None  # the document's publication date, if known
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+_NO_CONTEXT = DateContext()
+
+
+class TextEdit(NamedTuple):
     """One change to a text; offsets are into the ORIGINAL text."""
 
     start: int
@@ -67,8 +68,7 @@ class TextEdit:
     alternatives: tuple[str, ...] = ()  # other candidate replacements considered
 
 
-@dataclass(frozen=True, slots=True)
-class Ambiguity:
+class Ambiguity(NamedTuple):
     """A damaged-looking span left unchanged because no reading was clearly right."""
 
     start: int
@@ -79,8 +79,7 @@ class Ambiguity:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     iso: str  # "2020-05-06", or "2020-05-06T09:33:00+08:00" when a time is known
     has_time: bool
 
@@ -301,8 +300,7 @@ _CONSISTENT_MIN_PAIRS = 3
 _W_MIXED_PADDING = 0.05  # 1月05日: a padded day after an unpadded month is unusual
 
 
-@dataclass(slots=True)
-class _Cand:
+class _Cand(NamedTuple):
     month: int
     day: int | None
     month_s: str
@@ -310,32 +308,75 @@ class _Cand:
     pad_w: float
 
 
-@dataclass(slots=True)
 class _Token:
-    block: int
-    start: int
-    end: int
-    year: int | None = None  # a year written in the run (also glued years)
-    month: int | None = None  # clean dates: month and day
-    day: int | None = None
-    is_anchor: bool = False  # a clean date with a month: orders the narrative
-    norm_edits: list[TextEdit] = field(default_factory=list)
-    hao_at: int = -1  # offset of a 号 that stands for 日
-    hao_conf: float = 0.0
-    # damaged runs
-    rule: str = ""
-    span_start: int = 0
-    span_end: int = 0  # the edit span (excludes a 号 that gets its own edit)
-    report_end: int = 0  # the span shown in an Ambiguity (includes the 号)
-    pre: str = ""
-    post: str = ""
-    cands: list[_Cand] = field(default_factory=list)
-    factor: float = 0.0
-    future_ok: bool = False
-    deadline: bool = False  # 请于…前: the date is after publication, and soon
-    weekday: int | None = None  # weekday written after the date (0 = Monday)
-    range_end_day: int | None = None  # 至15日 right after: a day in the same month
-    explicit_year: bool = False
+    """A date-like run of the text: a clean date, or a damaged one with its candidates.
+
+    A plain slotted class, not a dataclass: with 23 fields the generated __init__ is the
+    costliest class definition on the CLI's start-up path."""
+
+    __slots__ = (
+        "block",
+        "cands",
+        "day",
+        "deadline",
+        "end",
+        "explicit_year",
+        "factor",
+        "future_ok",
+        "hao_at",
+        "hao_conf",
+        "is_anchor",
+        "month",
+        "norm_edits",
+        "post",
+        "pre",
+        "range_end_day",
+        "report_end",
+        "rule",
+        "span_end",
+        "span_start",
+        "start",
+        "weekday",
+        "year",
+    )
+
+    def __init__(
+        self,
+        block: int,
+        start: int,
+        end: int,
+        *,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        is_anchor: bool = False,
+        cands: list[_Cand] | None = None,
+        rule: str = "",
+    ) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.year = year  # a year written in the run (also glued years)
+        self.month = month  # clean dates: month and day
+        self.day = day
+        self.is_anchor = is_anchor  # a clean date with a month: orders the narrative
+        self.norm_edits: list[TextEdit] = []
+        self.hao_at = -1  # offset of a 号 that stands for 日
+        self.hao_conf = 0.0
+        # damaged runs
+        self.rule = rule
+        self.span_start = 0
+        self.span_end = 0  # the edit span (excludes a 号 that gets its own edit)
+        self.report_end = 0  # the span shown in an Ambiguity (includes the 号)
+        self.pre = ""
+        self.post = ""
+        self.cands: list[_Cand] = cands if cands is not None else []
+        self.factor = 0.0
+        self.future_ok = False
+        self.deadline = False  # 请于…前: the date is after publication, and soon
+        self.weekday: int | None = None  # weekday written after the date (0 = Monday)
+        self.range_end_day: int | None = None  # 至15日 right after: a day in the same month
+        self.explicit_year = False
 
     @property
     def damaged(self) -> bool:
@@ -811,8 +852,7 @@ def _cmp(a: tuple[int | None, int, int | None], b: tuple[int | None, int, int | 
     return 0
 
 
-@dataclass(slots=True)
-class _Weighed:
+class _Weighed(NamedTuple):
     cand: _Cand
     plaus: float  # year and publication-date fit
     weight: float  # plaus × narrative order × padding
@@ -980,7 +1020,7 @@ def _year_context(items: list[_Item]) -> list[int | None]:
 
 
 def repair_dates(
-    texts: Sequence[str], context: DateContext = DateContext(), *, threshold: float = 0.9
+    texts: Sequence[str], context: DateContext = _NO_CONTEXT, *, threshold: float = 0.9
 ) -> list[tuple[list[TextEdit], list[Ambiguity]]]:
     """Find repairs in a document's text blocks, processed in reading order so that the
     narrative context (dates before/after, years mentioned nearby) spans blocks. Returns,
