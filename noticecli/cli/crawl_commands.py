@@ -13,13 +13,12 @@ from noticecli.cli.common import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_SOME_FAILED,
-    NetworkSettings,
     exit_with,
-    fetch_options,
     sites_option,
     stderr_logger,
     store_option,
 )
+from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.output import AtomicWriter
 
 

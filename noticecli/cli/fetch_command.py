@@ -13,14 +13,13 @@ import click
 from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
-    NetworkSettings,
     fail,
-    fetch_options,
     output_options,
     page_options,
     report_failure,
     stderr_logger,
 )
+from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.output import AtomicWriter, RecordWriter
 
 
