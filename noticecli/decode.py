@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 
 from noticecli.errors import DecodeError, InputError, UsageError
 
@@ -41,12 +40,18 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _DAMAGE_PER_MILLE = 2
 
 
-@dataclass(slots=True)
 class Decoded:
-    text: str
-    encoding: str
-    # (code, message) pairs for the notice's warnings list
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """Decoded text, the codec that read it, and what was odd about the bytes.
+
+    A plain slotted class: a dataclass costs about 0.5 ms of every CLI start."""
+
+    __slots__ = ("encoding", "text", "warnings")
+
+    def __init__(self, text: str, encoding: str) -> None:
+        self.text = text
+        self.encoding = encoding
+        # (code, message) pairs for the notice's warnings list
+        self.warnings: list[tuple[str, str]] = []
 
 
 def canonical_encoding(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from noticecli.labels import DATE_KEYS, compact_label, full_label, key_for
 from noticecli.models import Notice, Repair
@@ -26,8 +26,7 @@ from noticecli.parse.fields import fill_top_level, published_candidates
 REPAIR_THRESHOLD = 0.9
 
 
-@dataclass(slots=True)
-class _TextSlot:
+class _TextSlot(NamedTuple):
     """One piece of text in the notice that repairs may change."""
 
     field: str | None

@@ -9,9 +9,9 @@ then read the value from the nodes that follow them up to the next label.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -62,8 +62,7 @@ _NOT_HEADER = frozenset({"a"})
 _LABEL_LEAD = "【】[]〔〕()（）<>《》:：\u200b\ufeff \t\r\n\u3000\xa0\u2002\u2003"
 
 
-@dataclass(slots=True)
-class _LabelNode:
+class _LabelNode(NamedTuple):
     node: LexborNode
     label: str
     key: str | None
