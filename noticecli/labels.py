@@ -40,9 +40,26 @@ WIDGET_LABELS = frozenset(
 _WIDGET_WORDS = (
     r"(?:微信|微博|QQ空间|打印|全真版|文字版|文件下载|分享|收藏|关闭窗口|相关链接[:：]?)"
 )
-_TRAILING_WIDGET = re.compile(
+# Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
+# values hold none of them.
+_TRAILING_WIDGET = (
     r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
+)
+_TRAILING_WIDGET_WORDS = (
+    "字体",
+    "字号",
+    "打印",
+    "关闭窗口",
+    "分享",
+    "收藏",
+    "微信",
+    "微博",
+    "QQ空间",
+    "全真版",
+    "文字版",
+    "文件下载",
+    "相关链接",
 )
 
 DATE_KEYS = frozenset(
@@ -57,7 +74,14 @@ def compact_label(text: str) -> str:
 
 def cut_trailing_widget(value: str) -> str:
     """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆)."""
-    return _TRAILING_WIDGET.split(value, maxsplit=1)[0].strip()
+    if not any(word in value for word in _TRAILING_WIDGET_WORDS):
+        return value.strip()
+    return _trailing_widget().split(value, maxsplit=1)[0].strip()
+
+
+@cache
+def _trailing_widget() -> re.Pattern[str]:
+    return re.compile(_TRAILING_WIDGET)
 
 
 def display_label(text: str) -> str:

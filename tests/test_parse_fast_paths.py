@@ -157,3 +157,86 @@ def test_label_climb_drops_every_character_compact_label_may_drop() -> None:
     droppable += list(":：\u200b\ufeff【】[]〔〕()（）<>《》")
     assert [char for char in droppable if char.translate(_MAY_DROP)] == []
     assert "索".translate(_MAY_DROP) == "索"
+
+
+def _line_samples() -> list[str]:
+    """Page texts cut into lines, plus lines built to hit every lazily compiled pattern."""
+    lines = [line.strip() for text in _samples() for line in text.split("\n")]
+    lines += [
+        "打印本页 关闭窗口",
+        "【打印】【关闭】",
+        "字体：【大】【中】【小】",
+        "分享到：微信 微博",
+        "您当前的位置：首页 > 信息公开",
+        "网站标识码3401000001 皖ICP备05001234号",
+        "版权所有：某某市人民政府",
+        "网站地图 | 联系我们 | 网站声明",
+        "2020年5月6日",
+        "二〇二〇年五月六日",
+        "２０２０年5月6日",
+        "2020-05-06",
+        "〇年",
+        "李喆 【字体：大 中 小】",
+        "李喆 微信 微博 QQ空间",
+        "某某市人防办 打印 关闭窗口",
+    ]
+    return lines
+
+
+def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
+    """The word and first-character tests in front of the lazily compiled patterns only
+    skip texts the patterns cannot match."""
+    from noticecli.labels import _TRAILING_WIDGET
+    from noticecli.parse import lines
+
+    boilerplate = re.compile(lines._BOILERPLATE)
+    date_line = re.compile(lines._DATE_LINE)
+    widget = re.compile(_TRAILING_WIDGET)
+    hits = {"boilerplate": 0, "date": 0, "widget": 0}
+    for line in _line_samples():
+        expected = bool(boilerplate.match(line))
+        assert lines.is_boilerplate(line) == expected, line
+        hits["boilerplate"] += expected
+        expected = bool(date_line.match(line))
+        assert lines.is_date_line(line) == expected, line
+        hits["date"] += expected
+        expected_value = widget.split(line, maxsplit=1)[0].strip()
+        assert cut_trailing_widget(line) == expected_value, line
+        hits["widget"] += expected_value != line
+    assert min(hits.values()) >= 3, hits  # each pattern was really exercised
+
+
+def test_lazy_date_patterns_answer_as_the_patterns_themselves() -> None:
+    from noticecli.normalize import dates
+
+    weekday = re.compile(dates._WEEKDAY_AFTER)
+    range_end = re.compile(dates._RANGE_END_DAY)
+    cn_date = re.compile(dates._DATE_CN)
+    tails = [
+        "（星期三）",
+        " 星期五",
+        "(周二)",
+        "礼拜天",
+        "至15日",
+        "到3号",
+        "-20日",
+        "~5日",
+        "。",
+        "",
+    ]
+    for text in [f"3月27日{tail}" for tail in tails] + _line_samples()[:3000]:
+        for end in range(len(text) + 1):
+            token = dates._Token(0, 0, end)
+            dates._set_neighbours(text, token, end)
+            match = weekday.match(text, end)
+            assert token.weekday == (dates._WEEKDAY[match.group(1)] if match else None), text
+            if match is None:
+                found = range_end.match(text, end)
+                if found is None or dates._startswith_any(text, found.end(), dates._BLOCK_AFTER_RI):
+                    assert token.range_end_day is None, text
+                else:
+                    assert token.range_end_day == int(found.group(1)), text
+    assert cn_date.fullmatch("二〇二〇年五月六日")
+    assert dates.parse_date("二〇二〇年五月六日") == dates.parse_date("2020年5月6日")
+    assert dates.parse_date("二〇二〇年 五月 六日") == dates.parse_date("2020-05-06")
+    assert dates.parse_date("关于二〇二〇年") is None

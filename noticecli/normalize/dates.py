@@ -18,6 +18,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from noticecli.normalize.numerals import (
@@ -269,10 +270,18 @@ _AS_OF_AFTER = ("已", "累计")
 _AS_OF_WINDOW = 30
 # A weekday written right after the date (3月27日（星期三）, 3月27日 周三): the writer
 # checked the calendar, so it tells the month and day apart for a known year.
-_WEEKDAY_AFTER = re.compile("[ \u3000]?[（(]?(?:星期|礼拜|周)([一二三四五六日天])")
+# Compiled on first use, after a test of the few characters they can start with.
+_WEEKDAY_AFTER = "[ \u3000]?[（(]?(?:星期|礼拜|周)([一二三四五六日天])"
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 # The end of a range in the same month (3月12日至15日): the start's day comes before it.
-_RANGE_END_DAY = re.compile("(?:至|到|—|～|~|-)([0-9]{1,2})[日号](?![0-9])")
+_RANGE_END_DAY = "(?:至|到|—|～|~|-)([0-9]{1,2})[日号](?![0-9])"
+_RANGE_END_STARTS = frozenset("至到—～~-")
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
 
 # Weights: how strongly the context speaks for a date (multiplied into the confidence).
 _F_STRONG = 0.99
@@ -461,11 +470,15 @@ def _set_tense(text: str, tok: _Token, start: int, end: int) -> None:
 
 def _set_neighbours(text: str, tok: _Token, end: int) -> None:
     """A weekday or the end of a same-month range written right after the date."""
-    match = _WEEKDAY_AFTER.match(text, end)
-    if match is not None:
-        tok.weekday = _WEEKDAY[match.group(1)]
+    after = text[end : end + 5]  # at most: space, bracket, 星期, the day
+    if "星期" in after or "礼拜" in after or "周" in after:
+        match = _pattern(_WEEKDAY_AFTER).match(text, end)
+        if match is not None:
+            tok.weekday = _WEEKDAY[match.group(1)]
+            return
+    if after[:1] not in _RANGE_END_STARTS:
         return
-    match = _RANGE_END_DAY.match(text, end)
+    match = _pattern(_RANGE_END_DAY).match(text, end)
     if match is not None and not _startswith_any(text, match.end(), _BLOCK_AFTER_RI):
         tok.range_end_day = int(match.group(1))  # not 至15日内: that is a duration
 
@@ -1191,7 +1204,9 @@ _DATE_SEPARATED = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?:[ T]{
 _DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _CN = f"[{CN_NUMERAL_CHARS}]"
-_DATE_CN = re.compile(rf"({_CN}{{4}})年({_CN}{{1,3}})月({_CN}{{1,3}})[日号]")
+_CN_CHARS = frozenset(CN_NUMERAL_CHARS)
+# Compiled on first use: only a value that starts with a Chinese numeral can match.
+_DATE_CN = rf"({_CN}{{4}})年({_CN}{{1,3}})月({_CN}{{1,3}})[日号]"
 _WHITESPACE = re.compile(r"[\s\u3000\u00a0]+")
 
 
@@ -1232,7 +1247,8 @@ def parse_date(value: str) -> ParsedDate | None:
     match = _DATE_COMPACT.fullmatch(text)
     if match:
         return _iso(int(match[1]), int(match[2]), int(match[3]))
-    match = _DATE_CN.fullmatch(text.replace(" ", ""))
+    compact = text.replace(" ", "")
+    match = _pattern(_DATE_CN).fullmatch(compact) if compact[:1] in _CN_CHARS else None
     if match:
         year_n, month_n, day_n = cn_year(match[1]), cn_small_int(match[2]), cn_small_int(match[3])
         if year_n is None or month_n is None or day_n is None:

@@ -4,6 +4,7 @@ lives apart from :mod:`noticecli.parse.listing`, which article pages never impor
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -24,8 +25,10 @@ _BODY_SELECTORS = (
 # list containers are nearly all link text.
 _BODY_MIN_CHARS = 100
 _INDEX_LABEL = re.compile(r"索\s*引\s*号\s*[:：]")
-_OTHER_HEADER_LABEL = re.compile(
-    r"(?:发\s*布\s*机\s*构|发\s*文\s*机\s*关|主\s*题\s*分\s*类|成\s*文\s*日\s*期|发\s*文\s*字\s*号)\s*[:：]"
+# Compiled only when a page shows 索引号 outside any known body container (rare).
+_OTHER_HEADER_LABEL = (
+    r"(?:发\s*布\s*机\s*构|发\s*文\s*机\s*关|主\s*题\s*分\s*类|"
+    r"成\s*文\s*日\s*期|发\s*文\s*字\s*号)\s*[:：]"
 )
 
 
@@ -44,6 +47,11 @@ def has_article_body(tree: LexborHTMLParser) -> bool:
     body = tree.body
     text = body.text(separator=" ") if body is not None else ""
     for match in _INDEX_LABEL.finditer(text):
-        if _OTHER_HEADER_LABEL.search(text, match.end(), match.end() + 400):
+        if _other_header_label().search(text, match.end(), match.end() + 400):
             return True
     return False
+
+
+@cache
+def _other_header_label() -> re.Pattern[str]:
+    return re.compile(_OTHER_HEADER_LABEL)

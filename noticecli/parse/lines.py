@@ -17,14 +17,48 @@ _WIDGET = (
     r"(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
     r"【?收藏】?|【?返回顶部】?|附件下载|文件下载|全真版|文字版|微信|微博|QQ空间)"
 )
-# Widgets, navigation and footer lines that are never article text.
-_BOILERPLATE = re.compile(
+# Widgets, navigation and footer lines that are never article text. Compiled on first use
+# (its CJK alternatives take a millisecond); every alternative holds one of the words in
+# _BOILERPLATE_WORDS, so text without them is settled with no regex at all.
+_BOILERPLATE = (
     rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|"
     r"字[体号][:：]?\s*【?[大中小]】?.*|分享到?[:：]?.*|"
     r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|当前位置[:：].*|您(?:当前)?的位置[:：].*|"
     r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*|"
     r"(?:网站地图|联系我们|网站声明|返回首页|帮助)(?:\s*[|｜]?\s*(?:网站地图|联系我们|网站声明|"
     r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
+)
+_BOILERPLATE_WORDS = (
+    "打印",
+    "关闭",
+    "扫一扫在手机",
+    "收藏",
+    "返回顶部",
+    "附件下载",
+    "文件下载",
+    "全真版",
+    "文字版",
+    "微信",
+    "微博",
+    "QQ空间",
+    "字体",
+    "字号",
+    "分享",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "当前位置",
+    "的位置",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+    "主办单位",
+    "网站地图",
+    "联系我们",
+    "网站声明",
+    "返回首页",
+    "帮助",
 )
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
 # Patterns with CJK ranges take milliseconds each to compile: compiled on first use, and
@@ -38,7 +72,9 @@ _AUTHOR_LINE_PATTERN = (
     rf"^[{_CJK}、（）()·]{{2,30}}(?:书记|主任|局长|厅长|处长|部长|主席|委员|记者|通讯员|"
     rf"市长|县长|区长|院长|司令员|政委)\s+[{_CJK}·]{{2,4}}$"
 )
-_DATE_LINE = re.compile(
+# A date line starts with a digit (\d: str.isdecimal) or a Chinese numeral: tested before
+# the pattern is compiled.
+_DATE_LINE = (
     rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
     rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
 )
@@ -57,7 +93,9 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def is_boilerplate(text: str) -> bool:
-    return bool(_BOILERPLATE.match(text))
+    if not any(word in text for word in _BOILERPLATE_WORDS):
+        return False
+    return bool(_pattern(_BOILERPLATE).match(text))
 
 
 def is_byline(text: str) -> bool:
@@ -74,7 +112,10 @@ def is_author_line(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text))
+    first = text[:1]
+    if not (first.isdecimal() or (first and first in _CN_DIGIT)):
+        return False
+    return bool(_pattern(_DATE_LINE).match(text))
 
 
 def is_org_line(text: str) -> bool:
