@@ -91,6 +91,8 @@ class HeaderField(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class TableCell(_Model):
+    """One cell of a body table; ``colspan``/``rowspan`` as the page gives them."""
+
     text: str
     header: bool = False
     colspan: int = 1
@@ -117,6 +119,8 @@ class Block(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class Attachment(_Model):
+    """A linked document: its name as shown, absolute URL and file type (``pdf``, ``doc`` …)."""
+
     name: str
     url: str
     file_type: str | None
@@ -124,6 +128,8 @@ class Attachment(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class ListingItem(_Model):
+    """One entry of a listing page: title, absolute URL and date (ISO) when shown."""
+
     title: str
     url: str
     date: str | None = None

@@ -179,6 +179,9 @@ def _line_samples() -> list[str]:
         "李喆 【字体：大 中 小】",
         "李喆 微信 微博 QQ空间",
         "某某市人防办 打印 关闭窗口",
+        "某某市人民防空办公室",
+        "某某县人民政府（代章）",
+        "国家统计局\n",
     ]
     return lines
 
@@ -192,7 +195,8 @@ def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
     boilerplate = re.compile(lines._BOILERPLATE)
     date_line = re.compile(lines._DATE_LINE)
     widget = re.compile(_TRAILING_WIDGET)
-    hits = {"boilerplate": 0, "date": 0, "widget": 0}
+    org = re.compile(lines._ORG_SUFFIX)
+    hits = {"boilerplate": 0, "date": 0, "widget": 0, "org": 0}
     for line in _line_samples():
         expected = bool(boilerplate.match(line))
         assert lines.is_boilerplate(line) == expected, line
@@ -203,6 +207,10 @@ def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
         expected_value = widget.split(line, maxsplit=1)[0].strip()
         assert cut_trailing_widget(line) == expected_value, line
         hits["widget"] += expected_value != line
+        if 2 <= len(line) <= lines.SIGNATURE_MAX and line[-1] not in lines.END_PUNCT:
+            expected = "。" not in line and bool(org.search(line))
+            assert lines.is_org_line(line) == expected, line
+            hits["org"] += expected
     assert min(hits.values()) >= 3, hits  # each pattern was really exercised
 
 

@@ -39,7 +39,8 @@ _TITLE_SELECTORS = (
     "h1",
     "h2",
 )
-_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|\s-\s)\s*")
+# Only pages with no title element need it: compiled on first use.
+_SITE_SUFFIX = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
 
 
 def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None) -> Notice:
@@ -113,7 +114,7 @@ def _page_title(
     text = clean_text(title_node.text())
     if not text:
         return None
-    parts = [part for part in _SITE_SUFFIX.split(text) if part]
+    parts = [part for part in re.split(_SITE_SUFFIX, text) if part]
     return max(parts, key=len) if len(parts) > 1 else text
 
 

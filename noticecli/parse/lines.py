@@ -78,10 +78,13 @@ _DATE_LINE = (
     rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
     rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
 )
-_ORG_SUFFIX = re.compile(
+# Compiled on first use: a line can only match when it ends with the last character of a
+# suffix, or with the closing bracket of a (区划) after one.
+_ORG_SUFFIX = (
     r"(?:办公室|办公厅|人民政府|政府|委员会|管委会|局|厅|办|中心|部|院|委|会|处|科|所|站|队|"
     r"指挥部|公司|集团|社|署|馆)(?:\s*[（(][^()（）]{2,20}[)）])?$"
 )
+_ORG_SUFFIX_ENDS = frozenset("室厅府会局办心部院委处科所站队司团社署馆)）")
 END_PUNCT = "。！？；：，、…!?;:,"
 HEADING_MAX = 60
 SIGNATURE_MAX = 40
@@ -124,7 +127,8 @@ def is_org_line(text: str) -> bool:
         2 <= len(text) <= SIGNATURE_MAX
         and text[-1] not in END_PUNCT
         and "。" not in text
-        and bool(_ORG_SUFFIX.search(text))
+        and text.rstrip("\n")[-1:] in _ORG_SUFFIX_ENDS
+        and bool(_pattern(_ORG_SUFFIX).search(text))
     )
 
 
