@@ -229,17 +229,18 @@ def _group_rows(anchors: list[LexborNode], base: str | None) -> dict[int, _Group
     groups: dict[int, _Group] = {}
     row_text: dict[int, str] = {}
     for seq, anchor in enumerate(anchors):
-        href = (anchor.attributes.get("href") or "").strip()
+        attrs = anchor.attributes
+        href = (attrs.get("href") or "").strip()
         if _skip_href(href):
             continue
-        title, full_title = _title_of(anchor)
+        link, title, full_title = _title_of(anchor, attrs)
         if not title or title.lower() in _GENERIC_LINK_TEXT or title.isdigit():
             continue
-        found = _row_of(anchor, row_text)
+        found = _row_of(anchor, link, row_text)
         if found is None:
             continue
         row, text = found
-        date = _row_date(text, _collapse(anchor.text(separator=" ")))
+        date = _row_date(text, link)
         container = row.parent
         if container is None:
             continue
@@ -260,7 +261,10 @@ def _group_rows(anchors: list[LexborNode], base: str | None) -> dict[int, _Group
     return groups
 
 
-def _row_of(anchor: LexborNode, cache: dict[int, str]) -> tuple[LexborNode, str] | None:
+def _row_of(
+    anchor: LexborNode, link: str, cache: dict[int, str]
+) -> tuple[LexborNode, str] | None:
+    """The row element around ``anchor`` (whose collapsed text is ``link``) and its text."""
     node = anchor.parent
     generic_row: LexborNode | None = None
     for level in range(5):
@@ -282,7 +286,6 @@ def _row_of(anchor: LexborNode, cache: dict[int, str]) -> tuple[LexborNode, str]
         # than the link and a date (not a breadcrumb above an article's date line).
         if generic_row is None and level < 2 and node.tag in _GENERIC_ROW_TAGS:
             text = _text_of(node, cache)
-            link = _collapse(anchor.text(separator=" "))
             rest = text.replace(link, "", 1) if link else text
             if (
                 len(text) <= _MAX_ROW_TEXT
@@ -391,13 +394,14 @@ def _datastore_items(tree: LexborHTMLParser, base: str | None) -> tuple[list[Lis
         best: tuple[int, ListingItem] | None = None
         text = _collapse(wrapper.text(separator=" "))
         for anchor in wrapper.css("a[href]"):
-            href = (anchor.attributes.get("href") or "").strip()
+            attrs = anchor.attributes
+            href = (attrs.get("href") or "").strip()
             if _skip_href(href):
                 continue
-            title, full_title = _title_of(anchor)
+            link, title, full_title = _title_of(anchor, attrs)
             if not title or (best is not None and best[0] >= len(title)):
                 continue
-            date = _row_date(text, _collapse(anchor.text(separator=" ")))
+            date = _row_date(text, link)
             best = (len(title), ListingItem(full_title, _resolve(href, base), date))
         if best is not None:
             items.append(best[1])
@@ -677,13 +681,14 @@ def _skip_href(href: str) -> bool:
     return not href or lowered.startswith(("javascript:", "#", "mailto:", "tel:", "about:"))
 
 
-def _title_of(anchor: LexborNode) -> tuple[str, str]:
-    """(link text, best title): the title attribute when the text is cut or missing."""
+def _title_of(anchor: LexborNode, attrs: dict[str, str | None]) -> tuple[str, str, str]:
+    """(the link's text, its title, its best title): the best title is the title attribute
+    when the text is cut or missing. ``attrs`` are the anchor's attributes."""
     text = _collapse(anchor.text(separator=" "))
-    attr = _collapse(anchor.attributes.get("title"))
+    attr = _collapse(attrs.get("title"))
     if attr and (not text or (text.endswith(_TRUNCATED) and len(attr) >= len(text) - 3)):
-        return text or attr, attr
-    return text, text
+        return text, text or attr, attr
+    return text, text, text
 
 
 def _effective_base(tree: LexborHTMLParser, base_url: str | None) -> str | None:
