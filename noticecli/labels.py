@@ -74,7 +74,7 @@ def compact_label(text: str) -> str:
 
 def cut_trailing_widget(value: str) -> str:
     """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆)."""
-    if not any(word in value for word in _TRAILING_WIDGET_WORDS):
+    if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()
 

@@ -126,7 +126,10 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def _marker(node: LexborNode) -> str:
-    attrs = node.attributes
+    return _marker_of(node.attributes)
+
+
+def _marker_of(attrs: dict[str, str | None]) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
@@ -140,8 +143,11 @@ def _text_outside_links(node: LexborNode) -> str:
 
 
 def is_widget(node: LexborNode) -> bool:
-    marker = _marker(node)
-    return bool(marker.strip()) and bool(_WIDGET_CLASS.search(marker))
+    return _is_widget_marker(_marker(node))
+
+
+def _is_widget_marker(marker: str) -> bool:
+    return marker != " " and bool(_WIDGET_CLASS.search(marker))
 
 
 def extract_blocks(
@@ -232,9 +238,12 @@ class _BlockBuilder:
                 text = node.text_content or ""
                 self._parts.append(text)
                 if bold_depth > 0:
-                    self._bold_chars += len(re.sub(r"\s", "", text))
+                    self._bold_chars += len("".join(text.split()))  # \s is str.isspace
                 continue
-            if tag.startswith("-") or tag in _SKIP or is_widget(node):
+            if tag.startswith("-") or tag in _SKIP:
+                continue
+            attrs = node.attributes  # read once: the widget test and the alignment need it
+            if _is_widget_marker(_marker_of(attrs)):
                 continue
             if tag == "br":
                 centered, right = self._centered, self._right
@@ -252,17 +261,16 @@ class _BlockBuilder:
             if tag in BLOCK_TAGS:
                 self.flush()
                 self._element = node.mem_id
-                self._note_alignment(node)
+                self._note_alignment(tag, attrs)
             if tag in ("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"):
                 bold_depth += 1
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(_children(node)))
 
-    def _note_alignment(self, node: LexborNode) -> None:
-        attrs = node.attributes
+    def _note_alignment(self, tag: str, attrs: dict[str, str | None]) -> None:
         style = (attrs.get("style") or "").replace(" ", "").lower()
         align = (attrs.get("align") or "").lower()
-        if node.tag == "center" or "text-align:center" in style or align == "center":
+        if tag == "center" or "text-align:center" in style or align == "center":
             self._centered = True
         if "text-align:right" in style or align == "right":
             self._right = True

@@ -18,8 +18,7 @@ _WIDGET = (
     r"【?收藏】?|【?返回顶部】?|附件下载|文件下载|全真版|文字版|微信|微博|QQ空间)"
 )
 # Widgets, navigation and footer lines that are never article text. Compiled on first use
-# (its CJK alternatives take a millisecond); every alternative holds one of the words in
-# _BOILERPLATE_WORDS, so text without them is settled with no regex at all.
+# (its CJK alternatives take a millisecond): a page with no body text never needs it.
 _BOILERPLATE = (
     rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|"
     r"字[体号][:：]?\s*【?[大中小]】?.*|分享到?[:：]?.*|"
@@ -27,38 +26,6 @@ _BOILERPLATE = (
     r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*|"
     r"(?:网站地图|联系我们|网站声明|返回首页|帮助)(?:\s*[|｜]?\s*(?:网站地图|联系我们|网站声明|"
     r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
-)
-_BOILERPLATE_WORDS = (
-    "打印",
-    "关闭",
-    "扫一扫在手机",
-    "收藏",
-    "返回顶部",
-    "附件下载",
-    "文件下载",
-    "全真版",
-    "文字版",
-    "微信",
-    "微博",
-    "QQ空间",
-    "字体",
-    "字号",
-    "分享",
-    "上一篇",
-    "下一篇",
-    "相关链接",
-    "当前位置",
-    "的位置",
-    "网站标识码",
-    "ICP备",
-    "公网安备",
-    "版权所有",
-    "主办单位",
-    "网站地图",
-    "联系我们",
-    "网站声明",
-    "返回首页",
-    "帮助",
 )
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
 # Patterns with CJK ranges take milliseconds each to compile: compiled on first use, and
@@ -96,8 +63,8 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def is_boilerplate(text: str) -> bool:
-    if not any(word in text for word in _BOILERPLATE_WORDS):
-        return False
+    # No cheaper test in front: the compiled pattern rejects a paragraph in under a
+    # microsecond, faster than looking for its thirty words one by one.
     return bool(_pattern(_BOILERPLATE).match(text))
 
 
