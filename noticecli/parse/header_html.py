@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import islice
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -176,31 +175,37 @@ def extract_grid_fields(
         else:
             inline.append((node, pairs))
 
-    label_nodes = _drop_lonely_unknown(label_nodes)
+    # Each label's ancestors (their mem_ids, nearest first), read from the tree once: the
+    # grouping below climbs them several times.
+    chains = {
+        node.mem_id: [parent.mem_id for parent in ancestors(node)]
+        for node in [item.node for item in label_nodes] + [node for node, _ in inline]
+    }
+    label_nodes = _drop_lonely_unknown(label_nodes, chains)
     label_ids = {item.node.mem_id for item in label_nodes}
     holds_label: dict[int, int] = {}
-    located: list[tuple[LexborNode, list[str | None]]] = [
-        (item.node, [item.key]) for item in label_nodes
-    ] + [(node, [key_for(label) for label, _ in pairs]) for node, pairs in inline]
-    for node, keys in located:
-        for parent in ancestors(node):
-            holds_label[parent.mem_id] = holds_label.get(parent.mem_id, 0) + len(keys)
+    located: list[tuple[int, list[str | None]]] = [
+        (item.node.mem_id, [item.key]) for item in label_nodes
+    ] + [(node.mem_id, [key_for(label) for label, _ in pairs]) for node, pairs in inline]
+    for node_id, keys in located:
+        for parent_id in chains[node_id]:
+            holds_label[parent_id] = holds_label.get(parent_id, 0) + len(keys)
     group_keys: dict[int, set[str | None]] = {}
-    for node, keys in located:
-        group_keys.setdefault(_group_of(node, holds_label), set()).update(keys)
+    for node_id, keys in located:
+        group_keys.setdefault(_group_of(node_id, chains, holds_label), set()).update(keys)
 
     positioned: list[tuple[int, HeaderField]] = []
     for item in label_nodes:
+        node_id = item.node.mem_id
         value = _value_after(item.node, label_ids, holds_label)
-        origin = _origin(item.node, holds_label, group_keys, item.key)
-        positioned.append(
-            (order.get(item.node.mem_id, 0), HeaderField(item.key, item.label, value, origin))
-        )
+        origin = _origin(node_id, chains, holds_label, group_keys, item.key)
+        positioned.append((order.get(node_id, 0), HeaderField(item.key, item.label, value, origin)))
     for node, pairs in inline:
-        origin = _origin(node, holds_label, group_keys, key_for(pairs[0][0]))
+        node_id = node.mem_id
+        origin = _origin(node_id, chains, holds_label, group_keys, key_for(pairs[0][0]))
         for label, value in pairs:
             positioned.append(
-                (order.get(node.mem_id, 0), HeaderField(key_for(label), label, value, origin))
+                (order.get(node_id, 0), HeaderField(key_for(label), label, value, origin))
             )
     positioned.sort(key=lambda pair: pair[0])
     return [field for _, field in positioned]
@@ -230,19 +235,19 @@ def _readable_outside(node: LexborNode, excluded: int | None, known: dict[int, b
     return answer
 
 
-def _drop_lonely_unknown(label_nodes: list[_LabelNode]) -> list[_LabelNode]:
+def _drop_lonely_unknown(
+    label_nodes: list[_LabelNode], chains: dict[int, list[int]]
+) -> list[_LabelNode]:
     """Keep an unknown ``XX：`` label only beside known labels (same parent or grandparent)."""
     near_known: set[int] = set()
     for item in label_nodes:
         if item.key is not None:
-            near_known.update(parent.mem_id for parent in islice(ancestors(item.node), 3))
-    kept = []
-    for item in label_nodes:
-        if item.key is not None or any(
-            parent.mem_id in near_known for parent in islice(ancestors(item.node), 3)
-        ):
-            kept.append(item)
-    return kept
+            near_known.update(chains[item.node.mem_id][:3])
+    return [
+        item
+        for item in label_nodes
+        if item.key is not None or not near_known.isdisjoint(chains[item.node.mem_id][:3])
+    ]
 
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
@@ -262,30 +267,31 @@ def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, i
     return value or None
 
 
-def _group_of(node: LexborNode, holds_label: dict[int, int]) -> int:
+def _group_of(node_id: int, chains: dict[int, list[int]], holds_label: dict[int, int]) -> int:
     """The row a label sits in: its nearest ancestor (two levels at most) holding another
     label, or the label itself when it stands alone."""
-    own = holds_label.get(node.mem_id, 0)
-    for parent in islice(ancestors(node), 2):
-        if holds_label.get(parent.mem_id, 0) > max(own, 1):
-            return parent.mem_id
-    return node.mem_id
+    own = holds_label.get(node_id, 0)
+    for parent_id in chains[node_id][:2]:
+        if holds_label.get(parent_id, 0) > max(own, 1):
+            return parent_id
+    return node_id
 
 
 def _origin(
-    node: LexborNode,
+    node_id: int,
+    chains: dict[int, list[int]],
     holds_label: dict[int, int],
     group_keys: dict[int, set[str | None]],
     key: str | None,
 ) -> FieldOrigin:
     """``meta_line`` for a row of only publication-line keys (时间, 来源, 编辑 …) or a lone
     label; ``header`` for a label in a grid of four or more."""
-    if group_keys.get(_group_of(node, holds_label), {key}) <= _META_LINE_KEYS:
+    if group_keys.get(_group_of(node_id, chains, holds_label), {key}) <= _META_LINE_KEYS:
         return "meta_line"
     if key in _GRID_KEYS:
         return "header"
-    for parent in islice(ancestors(node), 4):
-        if holds_label.get(parent.mem_id, 0) >= _GRID_MIN_LABELS:
+    for parent_id in chains[node_id][:4]:
+        if holds_label.get(parent_id, 0) >= _GRID_MIN_LABELS:
             return "header"
     return "meta_line"
 

@@ -261,9 +261,7 @@ def _group_rows(anchors: list[LexborNode], base: str | None) -> dict[int, _Group
     return groups
 
 
-def _row_of(
-    anchor: LexborNode, link: str, cache: dict[int, str]
-) -> tuple[LexborNode, str] | None:
+def _row_of(anchor: LexborNode, link: str, cache: dict[int, str]) -> tuple[LexborNode, str] | None:
     """The row element around ``anchor`` (whose collapsed text is ``link``) and its text."""
     node = anchor.parent
     generic_row: LexborNode | None = None
