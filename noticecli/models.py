@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
+from reprlib import recursive_repr
 from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -49,6 +50,7 @@ class _Model:
             out[name] = _plain(value)
         return out
 
+    @recursive_repr()
     def __repr__(self) -> str:
         values = ", ".join(f"{name}={getattr(self, name)!r}" for name in _field_names(type(self)))
         return f"{type(self).__qualname__}({values})"
@@ -56,8 +58,11 @@ class _Model:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        names = _field_names(type(self))
-        return all(getattr(self, name) == getattr(other, name) for name in names)
+        # Tuples, as dataclass compares: an identical value is equal to itself (NaN too).
+        return self._values() == other._values()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _field_names(type(self)))
 
     __hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as with eq=True
 

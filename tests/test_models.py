@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from noticecli.models import Block, HeaderField, Notice, TableCell
+from noticecli.models import Block, HeaderField, Notice, Repair, TableCell
 
 
 def test_repr_lists_every_field_in_order() -> None:
@@ -36,3 +36,12 @@ def test_models_are_unhashable_slotted_dataclasses() -> None:
         notice.nonexistent = 1  # type: ignore[attr-defined]
     assert dataclasses.is_dataclass(notice)
     assert weakref.ref(notice)() is notice
+
+
+def test_equality_and_repr_keep_dataclass_corner_cases() -> None:
+    nan = float("nan")
+    repair = Repair(None, 0, 0, 4, "327日", "3月27日", "date.month_day_missing_yue", nan)
+    assert repair == repair  # an identical value equals itself, as in a tuple
+    looped = Notice()
+    looped.keywords = [looped]  # type: ignore[list-item]
+    assert "..." in repr(looped)

@@ -140,7 +140,7 @@ def test_visible_path_order_matches_a_numbered_walk() -> None:
         elements = [node for node in body.traverse() if node.is_element_node]
         for node in elements:
             path = visible_path(node, body)
-            assert (path is not None) == (node.mem_id in numbered) or node.mem_id == body.mem_id
+            assert (path is not None) == (node.mem_id in numbered)
         visible = [(node, visible_path(node, body)) for node in elements]
         shown = [(node, path) for node, path in visible if path]
         pairs = [(a, b) for a in shown for b in shown]
@@ -248,3 +248,15 @@ def test_lazy_date_patterns_answer_as_the_patterns_themselves() -> None:
     assert dates.parse_date("二〇二〇年五月六日") == dates.parse_date("2020年5月6日")
     assert dates.parse_date("二〇二〇年 五月 六日") == dates.parse_date("2020-05-06")
     assert dates.parse_date("关于二〇二〇年") is None
+
+
+def test_a_body_with_a_title_class_is_not_the_title() -> None:
+    """The body is not among the elements the title search numbered before: a
+    ``<body class="title">`` must not make the whole page text the title."""
+    import noticecli
+
+    html = (
+        '<html><body class="title"><h2>关于做好防汛工作的通知</h2>'
+        '<div class="TRS_Editor"><p>各乡镇：请认真做好防汛工作。</p></div></body></html>'
+    )
+    assert noticecli.parse_html(html).title == "关于做好防汛工作的通知"

@@ -172,6 +172,8 @@ def visible_path(node: LexborNode, root: LexborNode) -> list[LexborNode] | None:
     over ``root`` yields ``node``; ``None`` when it does not (hidden, skipped, or outside)."""
     path: list[LexborNode] = []
     root_id = root.mem_id
+    if node.mem_id == root_id:
+        return None  # iter_visible starts below its root
     current: LexborNode | None = node
     while current is not None:
         if current.mem_id == root_id:
