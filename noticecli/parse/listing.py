@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -131,10 +131,11 @@ def extract_listing(
     html_items = _html_items(anchors, base)
     if html_items:
         candidates.append(("html", html_items))
-    store_items, hanweb_uid = _datastore_items(tree, base)
+    scripts = _scripts(tree)
+    store_items, hanweb_uid = _datastore_items(scripts, base)
     if store_items:
         candidates.append(("datastore", store_items))
-    json_items, json_failed = _json_items(tree, base, warnings)
+    json_items, json_failed = _json_items(scripts, base, warnings)
     if json_items:
         candidates.append(("json", json_items))
 
@@ -147,11 +148,11 @@ def extract_listing(
             candidates, key=lambda c: (sum(1 for i in c[1] if i.date), rank[c[0]], len(c[1]))
         )
 
-    next_urls, page_count = _pager(tree, anchors, base, base_url, hanweb_uid)
+    next_urls, page_count = _pager(scripts, anchors, base, base_url, hanweb_uid)
 
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
-        reason = "the list data could not be read" if json_failed else _js_list_hint(tree)
+        reason = "the list data could not be read" if json_failed else _js_list_hint(tree, scripts)
         if reason:
             js_rendered = True
             warnings.append(
@@ -365,20 +366,40 @@ def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
     return out
 
 
+# --- Scripts ---------------------------------------------------------------------------
+
+
+class _Script(NamedTuple):
+    node: LexborNode
+    src: str | None
+    type: str  # stripped, lower-cased
+    text: str
+
+
+def _scripts(tree: LexborHTMLParser) -> list[_Script]:
+    """Every ``<script>`` once: four of the readers below look at them all."""
+    scripts = []
+    for node in tree.css("script"):
+        attrs = node.attributes
+        kind = (attrs.get("type") or "").strip().lower()
+        scripts.append(_Script(node, attrs.get("src"), kind, node.text()))
+    return scripts
+
+
 # --- Hanweb datastore ------------------------------------------------------------------
 
 
-def _datastore_items(tree: LexborHTMLParser, base: str | None) -> tuple[list[ListingItem], str]:
+def _datastore_items(scripts: list[_Script], base: str | None) -> tuple[list[ListingItem], str]:
     """Items from ``<script type="text/xml"><datastore>`` blocks, and the Hanweb unit id."""
     records: list[str] = []
     uid = ""
-    for script in tree.css("script"):
-        text = script.text()
+    for script in scripts:
+        text = script.text
         if "<datastore" not in text.lower():
             continue
         found = _RECORD.findall(text)
         records.extend(found)
-        parent = script.parent
+        parent = script.node.parent
         if found and not uid and parent is not None:
             uid = (parent.attributes.get("id") or "").strip()
     if not records:
@@ -410,16 +431,16 @@ def _datastore_items(tree: LexborHTMLParser, base: str | None) -> tuple[list[Lis
 
 
 def _json_items(
-    tree: LexborHTMLParser, base: str | None, warnings: list[tuple[str, str]]
+    scripts: list[_Script], base: str | None, warnings: list[tuple[str, str]]
 ) -> tuple[list[ListingItem], bool]:
     """Items from ``articleList: [...]`` / ``listData = [...]`` in inline scripts."""
     items: list[ListingItem] = []
     failed = False
     decoder = json.JSONDecoder()
-    for script in tree.css("script"):
-        if script.attributes.get("src"):
+    for script in scripts:
+        if script.src:
             continue
-        text = script.text()
+        text = script.text
         if "articleList" not in text and "listData" not in text:
             continue
         for match in _JSON_LIST.finditer(text):
@@ -480,7 +501,7 @@ MAX_NEXT_PAGES = 50
 
 
 def _pager(
-    tree: LexborHTMLParser,
+    scripts: list[_Script],
     anchors: list[LexborNode],
     base: str | None,
     page_url: str | None,
@@ -489,10 +510,10 @@ def _pager(
     urls: list[str] = []
     page_count: int | None = None
     current = 1  # 1-based number of this page
-    for script in tree.css("script"):
-        if script.attributes.get("src"):
+    for script in scripts:
+        if script.src:
             continue
-        text = script.text()
+        text = script.text
         if "countPage" in text or "createPageHTML" in text:
             trs = _trs_pager(text)
             if trs is not None:
@@ -597,7 +618,7 @@ def _pager_box(anchor: LexborNode) -> LexborNode | None:
 # --- JS-rendered lists -----------------------------------------------------------------
 
 
-def _js_list_hint(tree: LexborHTMLParser) -> str | None:
+def _js_list_hint(tree: LexborHTMLParser, scripts: list[_Script]) -> str | None:
     """Why the list looks JS-filled, or None. Only asked when no items were found."""
     body = tree.body
     if body is None:
@@ -607,13 +628,12 @@ def _js_list_hint(tree: LexborHTMLParser) -> str | None:
             content = node.comment_content or ""
             if len(_LINK_IN_COMMENT.findall(content)) >= 2 and (len(_DATE.findall(content)) >= 2):
                 return "the served list items are inside an HTML comment"
-    for script in tree.css("script"):
-        kind = (script.attributes.get("type") or "").strip().lower()
-        if kind in _TEMPLATE_TYPES:
-            text = script.text()
+    for script in scripts:
+        if script.type in _TEMPLATE_TYPES:
+            text = script.text
             if ("{{" in text or "<%" in text) and "href" in text:
                 return "the list is a client-side template"
-    if _has_empty_list(tree) and _has_list_loader(tree):
+    if _has_empty_list(tree) and _has_list_loader(tree, scripts):
         return "an empty list container and a list-loading script"
     return None
 
@@ -625,17 +645,16 @@ def _has_empty_list(tree: LexborHTMLParser) -> bool:
     return False
 
 
-def _has_list_loader(tree: LexborHTMLParser) -> bool:
+def _has_list_loader(tree: LexborHTMLParser, scripts: list[_Script]) -> bool:
     for node in tree.css("input[type=hidden]"):
         key = (node.attributes.get("id") or node.attributes.get("name") or "").lower()
         if key in _PAGER_INPUTS:
             return True
-    for script in tree.css("script"):
-        src = script.attributes.get("src")
-        if src:
-            if _LIST_SCRIPT_SRC.search(src):
+    for script in scripts:
+        if script.src:
+            if _LIST_SCRIPT_SRC.search(script.src):
                 return True
-        elif _LIST_LOADER_CALL.search(script.text()):
+        elif _LIST_LOADER_CALL.search(script.text):
             return True
     return False
 
