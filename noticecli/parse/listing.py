@@ -125,10 +125,10 @@ def extract_listing(
     """
     warnings: list[tuple[str, str]] = []
     base = _effective_base(tree, base_url)
-    anchors = tree.css("a[href]")
+    links = [_link(anchor) for anchor in tree.css("a[href]")]
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
-    html_items = _html_items(anchors, base)
+    html_items = _html_items(links, base)
     if html_items:
         candidates.append(("html", html_items))
     scripts = _scripts(tree)
@@ -148,7 +148,7 @@ def extract_listing(
             candidates, key=lambda c: (sum(1 for i in c[1] if i.date), rank[c[0]], len(c[1]))
         )
 
-    next_urls, page_count = _pager(scripts, anchors, base, base_url, hanweb_uid)
+    next_urls, page_count = _pager(scripts, links, base, base_url, hanweb_uid)
 
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
@@ -211,8 +211,23 @@ class _Group:
         return dated, liked, len(self.rows)
 
 
-def _html_items(anchors: list[LexborNode], base: str | None) -> list[ListingItem]:
-    groups = _group_rows(anchors, base)
+class _Link(NamedTuple):
+    """A link as the row and pager readers need it, read from the tree once."""
+
+    node: LexborNode
+    attrs: dict[str, str | None]
+    href: str  # stripped
+    text: str  # collapsed
+
+
+def _link(anchor: LexborNode) -> _Link:
+    attrs = anchor.attributes
+    href = (attrs.get("href") or "").strip()
+    return _Link(anchor, attrs, href, _collapse(anchor.text(separator=" ")))
+
+
+def _html_items(links: list[_Link], base: str | None) -> list[ListingItem]:
+    groups = _group_rows(links, base)
     ranked = sorted(groups.values(), key=lambda g: g.score(), reverse=True)
     for group in ranked:
         dated, liked, _ = group.score()
@@ -226,15 +241,13 @@ def _html_items(anchors: list[LexborNode], base: str | None) -> list[ListingItem
     return []
 
 
-def _group_rows(anchors: list[LexborNode], base: str | None) -> dict[int, _Group]:
+def _group_rows(links: list[_Link], base: str | None) -> dict[int, _Group]:
     groups: dict[int, _Group] = {}
     row_text: dict[int, str] = {}
-    for seq, anchor in enumerate(anchors):
-        attrs = anchor.attributes
-        href = (attrs.get("href") or "").strip()
+    for seq, (anchor, attrs, href, link) in enumerate(links):
         if _skip_href(href):
             continue
-        link, title, full_title = _title_of(anchor, attrs)
+        title, full_title = _title_of(link, attrs)
         if not title or title.lower() in _GENERIC_LINK_TEXT or title.isdigit():
             continue
         found = _row_of(anchor, link, row_text)
@@ -413,11 +426,10 @@ def _datastore_items(scripts: list[_Script], base: str | None) -> tuple[list[Lis
         best: tuple[int, ListingItem] | None = None
         text = _collapse(wrapper.text(separator=" "))
         for anchor in wrapper.css("a[href]"):
-            attrs = anchor.attributes
-            href = (attrs.get("href") or "").strip()
+            _, attrs, href, link = _link(anchor)
             if _skip_href(href):
                 continue
-            link, title, full_title = _title_of(anchor, attrs)
+            title, full_title = _title_of(link, attrs)
             if not title or (best is not None and best[0] >= len(title)):
                 continue
             date = _row_date(text, link)
@@ -502,7 +514,7 @@ MAX_NEXT_PAGES = 50
 
 def _pager(
     scripts: list[_Script],
-    anchors: list[LexborNode],
+    links: list[_Link],
     base: str | None,
     page_url: str | None,
     hanweb_uid: str,
@@ -537,7 +549,7 @@ def _pager(
     # A script pager is authoritative; its rendered output (saved pages keep it) would only
     # repeat the same pages, in a differently resolved form when base_url is unknown.
     if not urls:
-        rendered, rendered_count = _rendered_pager(anchors, base, current)
+        rendered, rendered_count = _rendered_pager(links, base, current)
         urls.extend(rendered)
         if page_count is None:
             page_count = rendered_count
@@ -575,18 +587,17 @@ def _query_page(url: str | None) -> int | None:
 
 
 def _rendered_pager(
-    anchors: list[LexborNode], base: str | None, current: int
+    links: list[_Link], base: str | None, current: int
 ) -> tuple[list[str], int | None]:
     """下一页 / numbered / 尾页 links as rendered in the page (server-side or saved DOM)."""
     pager_boxes: set[int] = set()
     next_links: list[tuple[int, str]] = []
     numbered: list[tuple[int, int, str, int]] = []  # seq, number, url, pager box id
     count: int | None = None
-    for seq, anchor in enumerate(anchors):
-        text = _collapse(anchor.text(separator=" ")).lower()
+    for seq, (anchor, _, href, link) in enumerate(links):
+        text = link.lower()
         if not text or len(text) > 6:
             continue
-        href = (anchor.attributes.get("href") or "").strip()
         if _skip_href(href):
             continue
         box = _pager_box(anchor)
@@ -698,14 +709,13 @@ def _skip_href(href: str) -> bool:
     return not href or lowered.startswith(("javascript:", "#", "mailto:", "tel:", "about:"))
 
 
-def _title_of(anchor: LexborNode, attrs: dict[str, str | None]) -> tuple[str, str, str]:
-    """(the link's text, its title, its best title): the best title is the title attribute
-    when the text is cut or missing. ``attrs`` are the anchor's attributes."""
-    text = _collapse(anchor.text(separator=" "))
+def _title_of(text: str, attrs: dict[str, str | None]) -> tuple[str, str]:
+    """(title, best title) of a link with collapsed text ``text`` and attributes ``attrs``:
+    the best title is the title attribute when the text is cut or missing."""
     attr = _collapse(attrs.get("title"))
     if attr and (not text or (text.endswith(_TRUNCATED) and len(attr) >= len(text) - 3)):
-        return text, text or attr, attr
-    return text, text, text
+        return text or attr, attr
+    return text, text
 
 
 def _effective_base(tree: LexborHTMLParser, base_url: str | None) -> str | None:
