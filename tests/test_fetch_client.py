@@ -17,6 +17,7 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -216,6 +217,42 @@ def test_redirect_with_a_space_in_the_path_is_followed_encoded(http_server: Test
     http_server.route("/a%20b.html", Reply(body=b"ok"))
     result = fetch(http_server.url("/go"))
     assert result.final_url == http_server.url("/a%20b.html")
+
+
+def _raw_header(value: bytes) -> str:
+    """``value`` as the test server will put it on the wire, byte for byte (it writes
+    header lines as latin-1)."""
+    return value.decode("latin-1")
+
+
+def test_redirect_with_raw_utf8_in_location_is_followed(http_server: TestServer) -> None:
+    # Servers send the Chinese path unencoded; browsers read the bytes as UTF-8.
+    target = "/政务公开/通知.html"
+    http_server.route("/go", Reply.redirect(_raw_header(target.encode("utf-8"))))
+    http_server.route(quote(target), Reply(body=b"ok"))
+    result = fetch(http_server.url("/go"))
+    assert result.final_url == http_server.url(quote(target))
+    assert result.content == b"ok"
+
+
+def test_redirect_with_raw_gbk_in_location_keeps_the_bytes(http_server: TestServer) -> None:
+    # Not UTF-8: each byte is percent-encoded as it is (what browsers send), not read as
+    # latin-1 and re-encoded.
+    gbk = "/政务.html".encode("gb18030")
+    http_server.route("/go", Reply.redirect(_raw_header(gbk)))
+    http_server.route(quote(gbk), Reply(body=b"ok"))
+    result = fetch(http_server.url("/go"))
+    assert result.final_url == http_server.url("/%D5%FE%CE%F1.html")
+
+
+def test_redirect_with_two_locations_follows_the_first(http_server: TestServer) -> None:
+    http_server.route(
+        "/go",
+        Reply(status=302, headers={"Location": "/first.html", "location": "/second.html"}),
+    )
+    http_server.route("/first.html", Reply(body=b"ok"))
+    result = fetch(http_server.url("/go"))
+    assert result.final_url == http_server.url("/first.html")
 
 
 # statuses and retries ----------------------------------------------------------------------

@@ -187,6 +187,20 @@ def _url_problem(url: httpx.URL, shown: str) -> str | None:
     return None
 
 
+def _location(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
+    """The first Location header, read as a browser reads it: UTF-8 when its bytes are
+    UTF-8 (servers send 政务公开 raw), otherwise (GBK bytes) with every non-ASCII byte
+    percent-encoded as it is. httpx decodes the whole header block with one codec, which
+    would turn either into latin-1 mojibake; duplicates it joins with commas."""
+    value = next((value for name, value in raw_headers if name.lower() == b"location"), None)
+    if value is None:
+        return None
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(chr(byte) if byte < 0x80 else f"%{byte:02X}" for byte in value)
+
+
 def _parse_url(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
@@ -476,11 +490,15 @@ class Fetcher:
             await _drain(response)
         stream: Any = response.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        location = _location(response.headers.raw)
+        if location is not None:
+            headers["location"] = location
         return _Response(
             url=request.url,
             status=status,
             reason=_phrase(status, response.reason_phrase),
-            headers={k.lower(): v for k, v in response.headers.items()},
+            headers=headers,
             content=content,
             request_headers={
                 k.decode("latin-1"): v.decode("latin-1") for k, v in request.headers.raw
