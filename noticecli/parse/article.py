@@ -4,21 +4,26 @@ lives apart from :mod:`noticecli.parse.listing`, which article pages never impor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+Select = Callable[[str], list[LexborNode]]
 
 _WS = re.compile(r"\s+")
-_BODY_SELECTORS = (
-    "div.TRS_Editor",
-    "div.TRS_UEDITOR",
-    "#zoom",
-    "#UCAP-CONTENT",
-    ".article_content",
-    ".article-content",
-    "#detailContent",
-    ".detailContent",
-    ".pages_content",
+# (selector, required tag): div.TRS_Editor is asked as .TRS_Editor, the query the body
+# search makes too, so a shared cache (see :func:`cached_select`) answers it once.
+_BODY_SELECTORS: tuple[tuple[str, str | None], ...] = (
+    (".TRS_Editor", "div"),
+    (".TRS_UEDITOR", "div"),
+    ("#zoom", None),
+    ("#UCAP-CONTENT", None),
+    (".article_content", None),
+    (".article-content", None),
+    ("#detailContent", None),
+    (".detailContent", None),
+    (".pages_content", None),
 )
 # Non-link characters (whitespace left out) that make a body container an article. Lower
 # than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
@@ -32,13 +37,33 @@ _OTHER_HEADER_LABEL = (
 )
 
 
-def has_article_body(tree: LexborHTMLParser) -> bool:
-    """The page carries one article (a notice), whatever it links to: cheap C-level checks."""
+def cached_select(tree: LexborHTMLParser) -> Select:
+    """``tree.css`` remembering its answers: the article test and the body search ask
+    several of the same selectors, each a walk over the whole page."""
+    answers: dict[str, list[LexborNode]] = {}
+
+    def select(selector: str) -> list[LexborNode]:
+        found = answers.get(selector)
+        if found is None:
+            found = answers[selector] = tree.css(selector)
+        return found
+
+    return select
+
+
+def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bool:
+    """The page carries one article (a notice), whatever it links to: cheap C-level checks.
+
+    ``select`` stands in for ``tree.css`` (a :func:`cached_select` shared with the body
+    search)."""
     meta = tree.css_first('meta[name="ArticleTitle"]')
     if meta is not None and (meta.attributes.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
-    for selector in _BODY_SELECTORS:
-        for node in tree.css(selector):
+    css = select or tree.css
+    for selector, tag in _BODY_SELECTORS:
+        for node in css(selector):
+            if tag is not None and node.tag != tag:
+                continue
             chars = len(_WS.sub("", node.text()))
             if chars > _BODY_MIN_CHARS:
                 chars -= sum(len(_WS.sub("", a.text())) for a in node.css("a"))

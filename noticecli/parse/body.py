@@ -7,6 +7,7 @@ falls back to the element holding the most paragraph text that is not link text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -65,10 +66,15 @@ _WIDGET_CLASS = re.compile(
 _NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
 
 
-def find_container(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element that holds the article text, or ``None`` when nothing looks like one."""
+def find_container(
+    tree: LexborHTMLParser, select: Callable[[str], list[LexborNode]] | None = None
+) -> LexborNode | None:
+    """The element that holds the article text, or ``None`` when nothing looks like one.
+
+    ``select`` stands in for ``tree.css`` (a cache shared with the article test)."""
+    css = select or tree.css
     for selector in CONTAINER_SELECTORS:
-        nodes = tree.css(selector)
+        nodes = css(selector)
         if len(nodes) == 1:
             # One candidate needs no score, only some content: stop at its first text.
             if _shows_anything(nodes[0]):

@@ -10,7 +10,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.models import Block, HeaderField, Notice
-from noticecli.parse.article import has_article_body
+from noticecli.parse.article import cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
 from noticecli.parse.dom import (
@@ -54,8 +54,9 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
 
     # Listing extraction is the costly part of a page; an article page never needs it (nor
     # imports it).
+    select = cached_select(tree)
     listing = None
-    if not has_article_body(tree):
+    if not has_article_body(tree, select):
         from noticecli.parse.listing import extract_listing, is_listing
 
         listing = extract_listing(tree, base_url, article=False)
@@ -71,7 +72,7 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
             notice.warn(code, message)
         return notice
 
-    container = find_container(tree)
+    container = find_container(tree, select)
     grid = extract_grid_fields(root, exclude=container)
     notice.header = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
     fill_top_level(notice)
