@@ -77,6 +77,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from noticecli.errors import InputError, LockedError, NoticeError, UsageError
 from noticecli.models import Notice
+from noticecli.output import AtomicWriter
 
 PageKind = Literal["listing", "notice"]
 ChangeKind = Literal["new", "changed", "unchanged"]
@@ -971,7 +972,8 @@ def crawl_lock(db_path: Path, *, clock: Clock | None = None) -> Iterator[LockHol
         raise LockedError(_busy_message(info_path), source=str(lock_path)) from None
     try:
         holder = LockHolder(os.getpid(), socket.gethostname(), iso((clock or _utcnow)()))
-        _write_atomic(info_path, json.dumps(_holder_dict(holder)))
+        with AtomicWriter(info_path) as handle:
+            handle.write(json.dumps(_holder_dict(holder)) + "\n")
         yield holder
     finally:
         info_path.unlink(missing_ok=True)
@@ -980,12 +982,6 @@ def crawl_lock(db_path: Path, *, clock: Clock | None = None) -> Iterator[LockHol
 
 def _holder_dict(holder: LockHolder) -> dict[str, object]:
     return {"pid": holder.pid, "host": holder.host, "started_at": holder.started_at}
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    partial.write_text(text + "\n", encoding="utf-8")
-    partial.replace(path)
 
 
 def read_lock_holder(db_path: Path) -> LockHolder | None:
