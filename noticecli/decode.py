@@ -84,8 +84,10 @@ def check_not_binary(data: bytes, source: str | None = None) -> None:
 
 
 def _bad_sequences(data: bytes, encoding: str) -> tuple[str, int]:
+    """The text with undecodable sequences replaced, and how many there were (U+FFFD the
+    page itself holds, encoded, is not counted)."""
     text = data.decode(encoding, errors="replace")
-    return text, text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
 
 
 def _tolerable(text: str, bad: int, *, declared: bool = False) -> bool:
@@ -120,10 +122,7 @@ def decode_bytes(
         encoding = canonical_encoding(override)
         text, bad = _bad_sequences(data, encoding)
         result = Decoded(text, encoding)
-        if bad:
-            result.warnings.append(
-                ("invalid_bytes", f"{bad} byte sequence(s) invalid in {encoding} were replaced")
-            )
+        _note_damage(result, bad, encoding)
         return result
 
     declared_raw = http_charset or declared_meta_charset(data)

@@ -86,6 +86,17 @@ def test_one_damaged_byte_does_not_switch_encoding() -> None:
     assert [code for code, _ in result.warnings] == ["invalid_bytes"]
 
 
+def test_replacement_characters_the_page_holds_are_not_damage() -> None:
+    # U+FFFD written in the page (valid UTF-8 EF BF BD) is text, not an invalid sequence.
+    data = page('<meta charset="utf-8">').replace("镕基喆", "镕基喆\ufffd").encode("utf-8") * 3
+    assert decode_bytes(data).warnings == []
+    assert decode_bytes(data, override="utf-8").warnings == []
+    damaged = decode_bytes(data + b"\xe4\xb8", override="utf-8")
+    assert damaged.warnings == [
+        ("invalid_bytes", "1 byte sequence(s) invalid in utf-8 were replaced")
+    ]
+
+
 def test_unknown_encoding_name() -> None:
     with pytest.raises(UsageError, match="unknown encoding"):
         canonical_encoding("klingon-8")
