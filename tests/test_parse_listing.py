@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import noticecli
 from noticecli.models import ListingItem
 from noticecli.parse.listing import MAX_NEXT_PAGES, ListingPage, extract_listing, is_listing
 
@@ -186,6 +187,17 @@ def test_base_href_and_no_base_url() -> None:
     assert with_base.items[0].url == "http://other.gov.cn/root/c/content_1.html"
     relative, _ = listing(page(f"<ul>{rows}</ul>"), None)
     assert relative.items[0].url == "c/content_1.html"
+
+
+def test_relative_base_href_is_applied_once() -> None:
+    # Through the whole parse, as for article pages: the page URL, then <base>, then the link.
+    rows = "".join(
+        f'<li><a href="c/content_{n}.html">通知公告条目{n}</a><span>2022-01-0{n}</span></li>'
+        for n in range(1, 4)
+    )
+    notice = noticecli.parse_html(page(f"<ul>{rows}</ul>", head='<base href="sub/">'), url=BASE)
+    assert notice.kind == "listing"
+    assert notice.items[0].url == "http://www.example.gov.cn/xxgk/tzgg/sub/c/content_1.html"
 
 
 # --- Pager -------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
     if not has_article_body(tree, select):
         from noticecli.parse.listing import extract_listing, is_listing
 
-        listing = extract_listing(tree, base_url, article=False)
+        listing = extract_listing(tree, url, article=False)
         if not is_listing(tree, listing, article=False):
             listing = None
     if listing is not None:

@@ -23,12 +23,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
+from noticecli.parse.dom import absolute_url, document_base_url
 
 ListingSource = Literal["html", "datastore", "json"]
 
@@ -117,14 +118,15 @@ _LIST_HEAD_DATE = re.compile(r"日\s*期|时\s*间")
 
 
 def extract_listing(
-    tree: LexborHTMLParser, base_url: str | None, *, article: bool | None = None
+    tree: LexborHTMLParser, page_url: str | None, *, article: bool | None = None
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
-    ``article`` is :func:`has_article_body` when the caller already knows it.
+    ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
+    article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
     """
     warnings: list[tuple[str, str]] = []
-    base = _effective_base(tree, base_url)
+    base = document_base_url(tree, page_url)
     links = [_link(anchor) for anchor in tree.css("a[href]")]
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
@@ -148,7 +150,7 @@ def extract_listing(
             candidates, key=lambda c: (sum(1 for i in c[1] if i.date), rank[c[0]], len(c[1]))
         )
 
-    next_urls, page_count = _pager(scripts, links, base, base_url, hanweb_uid)
+    next_urls, page_count = _pager(scripts, links, base, page_url, hanweb_uid)
 
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
@@ -260,7 +262,7 @@ def _group_rows(links: list[_Link], base: str | None) -> dict[int, _Group]:
             continue
         if date is None and row.tag not in _ROW_TAGS:
             continue  # a generic element only counts as a row when it carries a date
-        url = _resolve(href, base)
+        url = absolute_url(href, base)
         group = groups.setdefault(container.mem_id, _Group(container))
         known = group.rows.get(row.mem_id)
         # One item per row: the longest link text is the title (not "[部门]" or "PDF").
@@ -433,7 +435,7 @@ def _datastore_items(scripts: list[_Script], base: str | None) -> tuple[list[Lis
             if not title or (best is not None and best[0] >= len(title)):
                 continue
             date = _row_date(text, link)
-            best = (len(title), ListingItem(full_title, _resolve(href, base), date))
+            best = (len(title), ListingItem(full_title, absolute_url(href, base), date))
         if best is not None:
             items.append(best[1])
     return _dedupe(items), uid
@@ -485,7 +487,7 @@ def _json_item(entry: dict[str, Any], base: str | None) -> ListingItem | None:
         value = entry.get(key)
         if isinstance(value, str) and (date := _iso_date(value)) is not None:
             break
-    return ListingItem(_collapse(title), _resolve(url, base), date)
+    return ListingItem(_collapse(title), absolute_url(url, base), date)
 
 
 def _json_url(entry: dict[str, Any]) -> str | None:
@@ -532,7 +534,7 @@ def _pager(
                 count, current0, prefix, ext = trs
                 page_count, current = count, current0 + 1
                 last = min(count, current + MAX_NEXT_PAGES)
-                urls.extend(_resolve(f"{prefix}_{n}.{ext}", base) for n in range(current, last))
+                urls.extend(absolute_url(f"{prefix}_{n}.{ext}", base) for n in range(current, last))
         elif hanweb_uid and "totalRecord" in text:
             total, per = _TOTAL_RECORD.search(text), _PER_PAGE.search(text)
             if total and per and int(per.group(1)) > 0:
@@ -603,13 +605,13 @@ def _rendered_pager(
         box = _pager_box(anchor)
         box_id = box.mem_id if box is not None else 0
         if text in _NEXT_TEXT or text in _LAST_TEXT:
-            next_links.append((seq, _resolve(href, base)))
+            next_links.append((seq, absolute_url(href, base)))
             pager_boxes.add(box_id)
             if count is None and box is not None:
                 total = _PAGE_TOTAL.search(_collapse(box.text(separator=" ")))
                 count = int(total.group(1)) if total else None
         elif text.isdigit():
-            numbered.append((seq, int(text), _resolve(href, base), box_id))
+            numbered.append((seq, int(text), absolute_url(href, base), box_id))
     following = [
         (seq, url) for seq, num, url, box in numbered if box in pager_boxes and num > current
     ]
@@ -716,17 +718,3 @@ def _title_of(text: str, attrs: dict[str, str | None]) -> tuple[str, str]:
     if attr and (not text or (text.endswith(_TRUNCATED) and len(attr) >= len(text) - 3)):
         return text or attr, attr
     return text, text
-
-
-def _effective_base(tree: LexborHTMLParser, base_url: str | None) -> str | None:
-    node = tree.css_first("base[href]")
-    href = (node.attributes.get("href") or "").strip() if node is not None else ""
-    if href:
-        joined = urljoin(base_url, href) if base_url else href
-        if urlsplit(joined).scheme in {"http", "https"}:
-            return joined
-    return base_url
-
-
-def _resolve(href: str, base: str | None) -> str:
-    return urljoin(base, href) if base else href
