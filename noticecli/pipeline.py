@@ -131,7 +131,7 @@ def _parse_markup(html: str, url: str | None) -> Notice:
         notice = parse_text_dump(pre)
     else:
         notice = parse_html_tree(tree, html, url=url)
-    notice.url = url
+    notice.url = url or notice.url  # a <pre> text dump may name its own address (原文链接)
     if flattened:
         notice.warn(
             "deep_nesting",

@@ -372,3 +372,23 @@ def test_salutation_is_not_a_header() -> None:
     assert notice.header == []
     assert [w.code for w in notice.warnings] == ["no_header"]
     assert _texts(notice.body, "paragraph") == ["各位同事：", "今天开会。"]
+
+
+def test_a_pre_wrapped_dump_keeps_its_own_address() -> None:
+    """The same dump as a .txt file or as an HTML page that is one <pre>: both take the
+    page's address from the dump's 原文链接 line when no URL is given."""
+    from html import escape
+
+    from noticecli import parse_bytes, parse_html
+
+    dump = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "14_text-dump.txt"
+    ).read_text(encoding="utf-8")
+    address = "https://www.yunling.gov.cn/zwgk/zfxxgk/gdb/czzj/202412/t20241210_981234.htm"
+    assert parse_bytes(dump.encode("utf-8"), text_dump=True).url == address
+    wrapped = f"<html><body><pre>{escape(dump)}</pre></body></html>"
+    assert parse_html(wrapped).url == address
+    assert (
+        parse_html(wrapped, url="http://example.gov.cn/a.html").url
+        == "http://example.gov.cn/a.html"
+    )
