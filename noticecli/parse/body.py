@@ -164,8 +164,12 @@ def extract_blocks(
     builder = _BlockBuilder(base_url, max_blocks)
     builder.walk(container)
     builder.flush()
+    # The builder's marks (bold, right-aligned, centred) travel in Block.level until here.
     markers = [block.level for block in builder.blocks]
-    return _merge_split_headings(_classify(builder.blocks), builder.sources, markers)
+    for block in builder.blocks:
+        block.level = None
+    blocks = _classify(builder.blocks, markers)
+    return _merge_split_headings(blocks, builder.sources, markers)
 
 
 def _merge_split_headings(
@@ -347,12 +351,9 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _classify(blocks: list[Block]) -> list[Block]:
-    """Name each text block: heading, byline, date, signature or paragraph."""
-    markers: list[int | None] = []
-    for block in blocks:
-        markers.append(block.level)
-        block.level = None
+def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
+    """Name each text block: heading, byline, date, signature or paragraph, with the
+    builder's ``markers`` (one per block)."""
     for index, block in enumerate(blocks):
         text = block.text
         if text is None or block.type != "paragraph":

@@ -117,14 +117,12 @@ def iter_visible(
     root: LexborNode,
     *,
     include_text: bool = True,
-    prune_ids: frozenset[int] = frozenset(),
     prune_tags: frozenset[str] = frozenset(),
 ) -> Iterator[LexborNode]:
     """Nodes under ``root`` in document order, skipping non-text elements and their subtrees.
 
-    Subtrees of nodes whose ``mem_id`` is in ``prune_ids`` or whose tag is in ``prune_tags``
-    are skipped too. Iterative (an explicit stack), so 100 000 nested elements cannot
-    overflow the stack.
+    Subtrees of elements whose tag is in ``prune_tags`` are skipped too. Iterative (an
+    explicit stack), so 100 000 nested elements cannot overflow the stack.
     """
     stack: list[LexborNode] = []
     child = root.child
@@ -141,7 +139,6 @@ def iter_visible(
                 or tag.startswith("-")
                 or tag in SKIP_TAGS
                 or tag in prune_tags
-                or child.mem_id in prune_ids
                 or is_hidden(child)
             ):
                 child = child.next
@@ -207,10 +204,6 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     while parent is not None and parent.tag not in (None, "-document"):
         yield parent
         parent = parent.parent
-
-
-def has_ancestor(node: LexborNode, tags: frozenset[str]) -> bool:
-    return any(parent.tag in tags for parent in ancestors(node))
 
 
 def document_base_url(tree: LexborHTMLParser, url: str | None) -> str | None:

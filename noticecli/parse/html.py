@@ -67,7 +67,7 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
         notice.items = listing.items
         notice.next_pages = listing.next_urls
         notice.page_count = listing.page_count
-        notice.title = _page_title(tree, None, [])
+        notice.title = _page_title(tree, None)
         for code, message in listing.warnings:
             notice.warn(code, message)
         return notice
@@ -76,7 +76,7 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
     grid = extract_grid_fields(root, exclude=container)
     notice.header = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
     fill_top_level(notice)
-    notice.title = notice.title or _page_title(tree, container, notice.header)
+    notice.title = notice.title or _page_title(tree, container)
     if not any(field.origin == "header" for field in notice.header):
         notice.warn("no_header", "no label/value header block found")
 
@@ -102,9 +102,7 @@ def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[He
     return [field for field in fields if (field.key, field.value) not in seen]
 
 
-def _page_title(
-    tree: LexborHTMLParser, container: LexborNode | None, header: list[HeaderField]
-) -> str | None:
+def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
     """The article's own title element, else ``<title>`` without the site-name suffix."""
     element_title = _title_element(tree, container)
     if element_title:

@@ -74,7 +74,6 @@ _DATE_VALUE = re.compile(
 _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_CN_DIGIT = "〇○零一二三四五六七八九十"
 _DOC_NO_VALUE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$")
 _INDEX_NO_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
 _NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
