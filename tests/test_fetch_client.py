@@ -313,6 +313,13 @@ def test_retry_after_is_capped_by_max_retry_wait(http_server: TestServer) -> Non
     assert time.monotonic() - started < 15.0
 
 
+def test_unreadable_retry_after_falls_back_to_backoff(http_server: TestServer) -> None:
+    # A stray 0xB2 byte reads as "²", which str.isdigit() accepts and float() does not.
+    http_server.route("/busy", Reply(status=503, headers={"Retry-After": "²"}), Reply(body=b"ok"))
+    result = fetch(http_server.url("/busy"))
+    assert result.status == 200 and result.attempts == 2
+
+
 # timeouts, resets, caps --------------------------------------------------------------------
 
 

@@ -195,6 +195,7 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after(format_datetime(now + timedelta(seconds=90), usegmt=True), now) == 90.0
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now) == 0.0  # past: now
     assert parse_retry_after("soon", now) is None
+    assert parse_retry_after("²", now) is None  # isdigit() but not a number (a latin-1 0xB2)
     assert parse_retry_after("", now) is None
     assert parse_retry_after(None, now) is None
     assert parse_retry_after("-5", now) == 0.0

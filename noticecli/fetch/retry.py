@@ -30,8 +30,6 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     value = value.strip()
     if not value:
         return None
-    if value.isdigit():
-        return float(value)
     try:
         seconds = float(value)  # not in the RFC, but seen in the wild ("1.5")
     except ValueError:
