@@ -66,6 +66,27 @@ def test_warc_round_trip_gives_identical_json(tmp_path: Path) -> None:
         assert notice_from_fetch(back).to_dict() == notice_from_fetch(original).to_dict()
 
 
+@pytest.mark.parametrize(
+    ("content_type", "charset"),
+    [("text/html; charset = GBK ", "GBK"), ('text/html;charset=""', None), ("TEXT/HTML", None)],
+)
+def test_warc_reads_content_type_as_the_fetch_did(
+    tmp_path: Path, content_type: str, charset: str | None
+) -> None:
+    original = result_for(
+        "07_gbk-encoded.html",
+        "http://rfb.example.gov.cn/a.html",
+        headers={"content-type": content_type},
+        content_type="text/html",
+        charset=charset,
+    )
+    path = tmp_path / "run.warc.gz"
+    with WarcArchive(path) as archive:
+        archive.add(original)
+    (back,) = read_warc(path)
+    assert (back.content_type, back.charset) == ("text/html", charset)
+
+
 def test_warc_is_standard_gzip_with_request_and_response_records(tmp_path: Path) -> None:
     path = tmp_path / "run.warc.gz"
     with WarcArchive(path) as archive:

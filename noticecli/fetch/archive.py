@@ -25,7 +25,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from noticecli.errors import ArchiveError, InputError
-from noticecli.fetch.result import FetchResult
+from noticecli.fetch.result import FetchResult, mime_and_charset
 from noticecli.output import AtomicWriter
 
 # Our own WARC headers carry what the standard ones do not, so that re-parsing an archive
@@ -224,13 +224,7 @@ def _result_of(record: Any) -> FetchResult:
     target = warc.get_header("WARC-Target-URI")
     content = record.content_stream().read()
     headers = {name.lower(): value for name, value in http.headers} if http else {}
-    content_type_header = headers.get("content-type", "")
-    mime, _, params = content_type_header.partition(";")
-    charset = None
-    for param in params.split(";"):
-        name, _, value = param.strip().partition("=")
-        if name.lower() == "charset" and value:
-            charset = value.strip("\"'")
+    content_type, charset = mime_and_charset(headers.get("content-type"))
     status = int(http.get_statuscode()) if http else 200
     return FetchResult(
         url=warc.get_header(_REQUESTED) or target,
@@ -241,7 +235,7 @@ def _result_of(record: Any) -> FetchResult:
         fetched_at=warc.get_header(_FETCHED_AT) or warc.get_header("WARC-Date"),
         elapsed_ms=int(warc.get_header(_ELAPSED) or 0),
         attempts=int(warc.get_header(_ATTEMPTS) or 1),
-        content_type=mime.strip().lower() or None,
+        content_type=content_type,
         charset=charset,
         etag=headers.get("etag"),
         last_modified=headers.get("last-modified"),

@@ -42,7 +42,7 @@ from . import robots
 from .address import SafeTransport, check_literal, format_peer, is_refused
 from .body import BodyReader, content_length, format_size
 from .politeness import HostSlots
-from .result import FetchResult
+from .result import FetchResult, mime_and_charset
 from .retry import RETRY_STATUSES, backoff_delay, is_retryable, parse_retry_after
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -144,18 +144,6 @@ def _phrase(status: int, given: str) -> str:
 
 def _status_line(status: int, reason: str) -> str:
     return f"HTTP {status} {reason}".rstrip()
-
-
-def _mime_and_charset(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    mime, *params = value.split(";")
-    charset = None
-    for param in params:
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = val.strip().strip("\"'").strip() or None
-    return mime.strip().lower() or None, charset
 
 
 def _ssl_cause(exc: BaseException) -> BaseException | None:
@@ -329,7 +317,7 @@ class Fetcher:
         status = response.status
         if not for_robots and status >= 300 and status != 304:
             raise HTTPStatusError(_status_line(status, response.reason), status=status)
-        content_type, charset = _mime_and_charset(response.headers.get("content-type"))
+        content_type, charset = mime_and_charset(response.headers.get("content-type"))
         content = response.content
         return FetchResult(
             url=url,

@@ -35,3 +35,18 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+
+def mime_and_charset(value: str | None) -> tuple[str | None, str | None]:
+    """The MIME type (lower case) and the charset parameter of a Content-Type value; the
+    fetcher and the WARC reader both read it here, so a page re-read from an archive gets
+    the charset its fetch got."""
+    if not value:
+        return None, None
+    mime, *params = value.split(";")
+    charset = None
+    for param in params:
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'").strip() or None
+    return mime.strip().lower() or None, charset
