@@ -15,9 +15,8 @@ import random
 import re
 import ssl
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -80,13 +79,11 @@ class FetchOptions:
 
 @dataclass(slots=True)
 class HostStats:
-    """Counters for one host. ``requests`` counts every HTTP request sent (robots.txt,
-    redirect hops and retries included); ``ok``/``failed`` count ``fetch()`` outcomes."""
+    """Counters for one host: every HTTP request sent (robots.txt, redirect hops and
+    retries included), and the retries among them. Outcomes per host are counted where
+    they are reported (:class:`noticecli.fetch.batch.HostSummary`)."""
 
     requests: int = 0
-    ok: int = 0
-    failed: Counter[str] = field(default_factory=Counter)
-    bytes: int = 0  # raw bytes received (compressed size when compressed)
     retries: int = 0
 
 
@@ -275,18 +272,11 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         try:
-            host = httpx.URL(url).host or "?"
-        except (httpx.InvalidURL, ValueError):
-            host = "?"
-        try:
-            result = await self._fetch(url, conditional, for_robots=False)
+            return await self._fetch(url, conditional, for_robots=False)
         except FetchError as exc:
-            self._stats(host).failed[exc.reason] += 1
             if exc.source is None:
                 exc.source = url
             raise
-        self._stats(host).ok += 1
-        return result
 
     async def _fetch(self, url: str, headers: dict[str, str], *, for_robots: bool) -> FetchResult:
         current = _parse_url(url)
@@ -452,7 +442,6 @@ class Fetcher:
                 try:
                     return await self._read(response, request, for_robots, started, fetched_at)
                 finally:
-                    self._stats(url.host).bytes += response.num_bytes_downloaded
                     await response.aclose()
         except TimeoutError:
             raise FetchTimeout(f"timed out after {_secs(deadline)} (total deadline)") from None
