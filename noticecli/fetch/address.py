@@ -36,9 +36,8 @@ class TransientDNSError(DNSError):
 
 
 def _embedded_v4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 address stands for (mapped, 6to4, NAT64), if any."""
-    if addr.ipv4_mapped is not None:
-        return addr.ipv4_mapped
+    """The IPv4 address a 6to4 or NAT64 address stands for, if any (mapped addresses are
+    settled by :func:`classify` first)."""
     if addr.sixtofour is not None:
         return addr.sixtofour
     if addr in _NAT64:
