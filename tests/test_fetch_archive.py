@@ -115,6 +115,23 @@ def test_unreadable_warc(tmp_path: Path) -> None:
         list(read_warc(tmp_path / "missing.warc.gz"))
 
 
+def test_a_warc_cut_short_is_an_error_not_a_shorter_page(tmp_path: Path) -> None:
+    path = tmp_path / "run.warc.gz"
+    page = result_for("06_trs-editor_attachments.html", "http://rfb.example.gov.cn/a.html")
+    with WarcArchive(path) as archive:
+        archive.add(page)
+        archive.add(page)
+    whole = path.read_bytes()
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(whole[: len(whole) * 9 // 10])  # cut inside the second response
+    records = read_warc(damaged)
+    assert next(records).content == page.content  # what is whole is still read
+    with pytest.raises(InputError, match="not a readable WARC file: the record of ") as caught:
+        next(records)
+    assert "is cut short" in str(caught.value)
+    assert caught.value.source == str(damaged)
+
+
 def test_parse_warc_command(tmp_path: Path) -> None:
     path = tmp_path / "run.warc.gz"
     original = result_for("09_no-header-block.html", "http://rfb.example.gov.cn/x.html")

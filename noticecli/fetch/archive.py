@@ -208,13 +208,13 @@ def read_warc(path: Path) -> Iterator[FetchResult]:
         if not (head.startswith(b"\x1f\x8b") or head == b"WARC/"):
             raise InputError("not a readable WARC file: no WARC header", source=str(path))
         try:
-            for record in ArchiveIterator(stream):
+            # Digests are checked (a damaged payload raises), and _result_of refuses a
+            # record cut short: a truncated archive must not read as complete pages.
+            for record in ArchiveIterator(stream, check_digests="raise"):
                 if record.rec_type != "response":
                     continue
                 yield _result_of(record)
         except Exception as error:  # warcio raises plain exceptions on damaged archives
-            if isinstance(error, InputError):
-                raise
             raise InputError(f"not a readable WARC file: {error}", source=str(path)) from None
 
 
@@ -223,6 +223,8 @@ def _result_of(record: Any) -> FetchResult:
     http = record.http_headers
     target = warc.get_header("WARC-Target-URI")
     content = record.content_stream().read()
+    if record.raw_stream.limit:  # bytes the record's Content-Length promised but never came
+        raise ValueError(f"the record of {target} is cut short")
     headers = {name.lower(): value for name, value in http.headers} if http else {}
     content_type, charset = mime_and_charset(headers.get("content-type"))
     status = int(http.get_statuscode()) if http else 200
