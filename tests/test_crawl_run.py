@@ -359,6 +359,22 @@ def test_export_checks_since_and_site(paths: dict[str, Path]) -> None:
     assert future.stdout == ""
 
 
+def test_export_to_a_file(paths: dict[str, Path], tmp_path: Path) -> None:
+    crawl(paths)
+    runner = CliRunner()
+    target = tmp_path / "notices.csv"
+    done = runner.invoke(
+        main, ["export", "--db", str(paths["db"]), "--format", "csv", "-o", str(target)]
+    )
+    assert done.exit_code == 0 and done.stdout == ""
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 33  # header + 32 notices
+    missing = tmp_path / "no-such-dir" / "out.jsonl"
+    failed = runner.invoke(main, ["export", "--db", str(paths["db"]), "-o", str(missing)])
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith(f"noticecli: {missing}: cannot write: ")
+    assert "Traceback" not in failed.stderr and not missing.parent.exists()
+
+
 def test_unusable_store_or_output_is_one_line(paths: dict[str, Path], tmp_path: Path) -> None:
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("these are my notes, not a database\n" * 100)

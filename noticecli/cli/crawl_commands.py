@@ -14,6 +14,7 @@ from noticecli.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     exit_with,
+    fail,
     sites_option,
     stderr_logger,
     store_option,
@@ -332,6 +333,9 @@ def export(
         records = store.export(since=since, site=site_name)
         if output is None:
             write_export(records, output_format, sys.stdout)
-        else:
+            return
+        try:
             with AtomicWriter(output) as handle:
                 write_export(records, output_format, handle)
+        except OSError as error:
+            fail(error, ctx.obj["debug"], source=str(output))
