@@ -72,6 +72,44 @@ def test_first_run_emits_every_notice_then_nothing(
     assert "0 new, 0 changed" in err
 
 
+def test_site_selectors_and_page_template_choose_the_items(
+    site: MiniSite, tmp_path: Path, http_server: TestServer
+) -> None:
+    # The site's own selectors replace listing detection: only the first three rows of each
+    # page are items, and pages follow the next_page template instead of the page's pager.
+    sites = tmp_path / "sites.toml"
+    sites.write_text(
+        site.sites_toml(
+            items="table.gl_list tr:nth-child(-n+3)",
+            link="td a",
+            date="td:nth-child(2)",
+            next_page="index_{n}.html",
+        ),
+        "utf-8",
+    )
+    code, records, err = crawl({"sites": sites, "db": tmp_path / "state.db"})
+    assert code == 0, err
+    newest_first = list(range(site.count, 0, -1))
+    chosen = [n for page in range(0, site.count, 10) for n in newest_first[page : page + 3]]
+    assert sorted(r["url"] for r in records) == sorted(site.notice_url(n) for n in chosen)
+    # Four pages, then the template's fifth, which 404s: the end of the listing, no failure.
+    listing_paths = [r.path for r in http_server.requests if "/index" in r.path]
+    assert listing_paths == [site.listing_path(page) for page in range(5)]
+    assert err.rstrip().endswith(", 0 failed"), err
+    code, records, err = crawl(
+        {"sites": sites, "db": tmp_path / "state.db"}, "--revalidate", "none"
+    )
+    assert (code, records) == (0, []), err
+
+
+def test_site_selectors_that_match_nothing_are_reported(site: MiniSite, tmp_path: Path) -> None:
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site.sites_toml(items="table.no-such-list tr"), "utf-8")
+    code, records, err = crawl({"sites": sites, "db": tmp_path / "state.db"})
+    assert (code, records) == (1, [])
+    assert f"{site.listing_url()}: the site's items selector matched nothing" in err
+
+
 def test_unchanged_rerun_with_default_revalidation_fetches_one_listing_page(
     paths: dict[str, Path], http_server: TestServer
 ) -> None:

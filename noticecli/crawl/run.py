@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
-from urllib.parse import urljoin, urlsplit
+from typing import Any, overload
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -133,7 +133,14 @@ class Crawler:
             if url is None or url in visited:
                 return found, True
             visited.add(url)
-            result = await self._get(site, url, kind="listing", conditional=not resuming)
+            # A page the next_page template names past the last one is missing (404, 410):
+            # that is where the listing ends, not a failure.
+            templated = page_number > 0 and site.next_page is not None
+            result = await self._get(
+                site, url, kind="listing", conditional=not resuming, absent_ends=templated
+            )
+            if isinstance(result, _End):
+                return found, True
             if result is None:
                 return found, False  # failed: reported; the next run walks again in full
             if result.not_modified:
@@ -148,6 +155,8 @@ class Crawler:
             if page.problem is not None:
                 self._fail(site, result.final_url, page.reason, page.problem, "listing")
                 return found, False
+            if templated and not page.items:
+                return found, True  # an empty page past the last one
             unknown = [item.url for item in page.items if not self.store.is_known(item.url)]
             found += unknown
             if not unknown and not resuming:
@@ -201,9 +210,21 @@ class Crawler:
 
     # --- plumbing ---
 
+    @overload
     async def _get(
         self, site: Site, url: str, *, kind: str, conditional: bool
-    ) -> FetchResult | None:
+    ) -> FetchResult | None: ...
+
+    @overload
+    async def _get(
+        self, site: Site, url: str, *, kind: str, conditional: bool, absent_ends: bool
+    ) -> FetchResult | _End | None: ...
+
+    async def _get(
+        self, site: Site, url: str, *, kind: str, conditional: bool, absent_ends: bool = False
+    ) -> FetchResult | _End | None:
+        """The fetched page; ``None`` when fetching failed (reported); ``_END`` when
+        ``absent_ends`` and the page does not exist (404, 410)."""
         known = self.store.page(url) if conditional else None
         self.counts.requests += 1
         try:
@@ -213,6 +234,8 @@ class Crawler:
                 last_modified=known.last_modified if known else None,
             )
         except FetchError as error:
+            if absent_ends and error.status in (404, 410):
+                return _END
             self._fail(site, url, error.reason, error.message, kind, status=error.status)
             return None
         self.counts.pages_fetched += 1
@@ -260,6 +283,13 @@ class _ListingSeen:
     status: int
 
 
+class _End:
+    """What :meth:`Crawler._get` gives for a listing page past the last one."""
+
+
+_END = _End()
+
+
 @dataclass(slots=True)
 class ListingRead:
     """What one listing page gave: its items and the next page, or the problem."""
@@ -275,7 +305,10 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
     parser's listing detection; the next page from the site's template or the page's pager."""
     next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
     if site.items:
-        return ListingRead(_selected_items(site, result), next_url)
+        items = _selected_items(site, result)
+        if not items and page_number == 0:
+            return ListingRead(problem=f"the site's items selector matched nothing: {site.items}")
+        return ListingRead(items, next_url)
     try:
         page = parse_bytes(
             result.content,
@@ -299,9 +332,11 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
 def _selected_items(site: Site, result: FetchResult) -> list[ListingItem]:
     """Items picked by the site's own CSS selectors."""
     from noticecli.decode import decode_bytes
+    from noticecli.parse.dom import absolute_url, document_base_url
 
     text = decode_bytes(result.content, http_charset=result.charset).text
     tree = LexborHTMLParser(text)
+    base = document_base_url(tree, result.final_url)  # <base href> counts, as in the parser
     items: list[ListingItem] = []
     for row in tree.css(site.items or ""):
         link = row.css_first(site.link or "a[href]")
@@ -314,5 +349,5 @@ def _selected_items(site: Site, result: FetchResult) -> list[ListingItem]:
             date_node = row.css_first(site.date)
             parsed = parse_date(date_node.text().strip()) if date_node is not None else None
             date = parsed.iso[:10] if parsed else None
-        items.append(ListingItem(title=title, url=urljoin(result.final_url, href), date=date))
+        items.append(ListingItem(title=title, url=absolute_url(href, base), date=date))
     return items

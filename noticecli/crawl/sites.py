@@ -7,7 +7,9 @@ commented example is :data:`EXAMPLE` below; ``noticecli sites example`` prints i
 Keys of a ``[[site]]`` table: ``name`` and ``listing`` are required; ``max_pages``, ``delay``,
 ``items``, ``link``, ``date`` and ``next_page`` are optional, and ``[defaults]`` may set any of
 these optional keys. A selector or ``next_page`` left unset is ``None``: the crawler then relies
-on the parser's own listing detection and the pagination links it finds. Built-in defaults:
+on the parser's own listing detection and the pagination links it finds. With ``next_page``,
+a following page that is missing (404, 410) or holds no items ends the listing; with
+``items``, a first page where the selector matches nothing is reported. Built-in defaults:
 ``delay = 1.0``, ``max_pages = 5``. ``listing`` may also be a single string.
 
 Every problem is a :class:`~noticecli.errors.ConfigError` that names the file and, when it can
