@@ -131,6 +131,13 @@ def output_options(function: F) -> F:
     return function
 
 
+def verbose_option(function: F) -> F:
+    """-v/--verbose of the commands that fetch (fetch, crawl); see :func:`stderr_logger`."""
+    return click.option(
+        "-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr."
+    )(function)
+
+
 def stderr_logger(verbose: bool) -> Callable[[str], None] | None:
     if not verbose:
         return None

@@ -9,15 +9,18 @@ from typing import Any
 import click
 
 from noticecli.cli.common import (
+    DEFAULT_MAX_BYTES,
     EXIT_CONFIG,
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_SOME_FAILED,
     exit_with,
     fail,
+    page_options,
     sites_option,
     stderr_logger,
     store_option,
+    verbose_option,
 )
 from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.output import AtomicWriter
@@ -69,15 +72,8 @@ def _load_sites(ctx: click.Context, sites_path: Path | None, names: tuple[str, .
     help="Hours after which a known notice is due for a re-check.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success (for cron).")
-@click.option("-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr.")
-@click.option("--no-repair", is_flag=True, help="Leave text exactly as parsed.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=20 * 1024 * 1024,
-    show_default=True,
-    help="Refuse pages larger than this many bytes.",
-)
+@verbose_option
+@page_options
 @fetch_options
 @click.pass_context
 def crawl(
@@ -207,7 +203,7 @@ def sites_check(
 
     selected = _load_sites(ctx, sites_path, site_names)
     network.announce()
-    options = network.fetch_options(max_bytes=20 * 1024 * 1024)
+    options = network.fetch_options(max_bytes=DEFAULT_MAX_BYTES)
     ok = asyncio.run(check_sites(selected, options, stream=sys.stdout))
     ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
 

@@ -18,6 +18,7 @@ from noticecli.cli.common import (
     page_options,
     report_failure,
     stderr_logger,
+    verbose_option,
 )
 from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.output import AtomicWriter, RecordWriter
@@ -46,7 +47,7 @@ from noticecli.output import AtomicWriter, RecordWriter
     help="Write request and response records to FILE.warc.gz (atomically, when the run "
     "ends). A FILE that cannot be created fails the command (exit 1) before any request.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr.")
+@verbose_option
 @fetch_options
 @page_options
 @output_options
