@@ -152,7 +152,8 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl holds the store
 EXIT_CONFIG = 78  # EX_CONFIG: the sites file is wrong
 
 
-def exit_with(ctx: click.Context, error: NoticeError, code: int, debug: bool) -> None:
+def exit_with(ctx: click.Context, error: NoticeError, code: int, debug: bool) -> NoReturn:
+    """One line and exit ``code`` (or the traceback with --debug)."""
     if debug:
         raise error
     click.echo(f"noticecli: {error}", err=True)

@@ -264,7 +264,6 @@ def _existing_store(ctx: click.Context, db: Path | None) -> Any:
         return StateStore.open(db or default_db_path(), create=False)
     except InputError as error:
         exit_with(ctx, error, EXIT_SOME_FAILED, ctx.obj["debug"])
-        raise  # not reached: exit_with exits
 
 
 def _iso_since(value: str) -> str:

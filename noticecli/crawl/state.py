@@ -588,7 +588,7 @@ class StateStore:
             raise UsageError(f"record_notice takes a notice, not a {notice.kind} page")
         url = canonical_url(url)
         data = notice.to_dict()
-        digest = _sha256_json(fingerprint(data))
+        digest = text_sha256(data)
         now = self.now()
         with self._write():
             page_id = self._seen_page(
