@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import StateStore, iso
+from noticecli.crawl.state import PageKind, StateStore, iso
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -212,16 +212,16 @@ class Crawler:
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: str, conditional: bool
+        self, site: Site, url: str, *, kind: PageKind, conditional: bool
     ) -> FetchResult | None: ...
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: str, conditional: bool, absent_ends: bool
+        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
     ) -> FetchResult | _End | None: ...
 
     async def _get(
-        self, site: Site, url: str, *, kind: str, conditional: bool, absent_ends: bool = False
+        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool = False
     ) -> FetchResult | _End | None:
         """The fetched page; ``None`` when fetching failed (reported); ``_END`` when
         ``absent_ends`` and the page does not exist (404, 410)."""
@@ -255,7 +255,7 @@ class Crawler:
         url: str,
         reason: str,
         message: str,
-        kind: str,
+        kind: PageKind,
         *,
         status: int | None = None,
     ) -> None:
@@ -267,7 +267,7 @@ class Crawler:
             reason,
             message,
             status=status,
-            kind="listing" if kind == "listing" else "notice",
+            kind=kind,
         )
 
 
