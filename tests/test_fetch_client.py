@@ -478,6 +478,30 @@ def test_robots_404_allows_everything(http_server: TestServer) -> None:
     assert http_server.hits("/robots.txt") == 1
 
 
+def test_robots_behind_a_broken_redirect_allows_everything(http_server: TestServer) -> None:
+    # Google's reading: a redirect chain that never reaches a file means there is none.
+    http_server.route("/robots.txt", Reply.redirect("/robots.txt"))
+    http_server.route("/page", Reply(body=b"ok"))
+    assert fetch(http_server.url("/page"), opts(obey_robots=True)).content == b"ok"
+
+
+def test_robots_that_cannot_be_read_skips_the_host(http_server: TestServer) -> None:
+    http_server.route("/robots.txt", Reply(body=b"User-agent: *\n" * 100, reset_after=10))
+    http_server.route("/page", Reply(body=b"ok"))
+    lines: list[str] = []
+
+    async def run() -> FetchError:
+        async with Fetcher(opts(obey_robots=True, retries=0), log=lines.append) as fetcher:
+            with pytest.raises(RobotsDisallowed) as caught:
+                await fetcher.fetch(http_server.url("/page"))
+            return caught.value
+
+    error = asyncio.run(run())
+    assert error.message.startswith("disallowed: robots.txt unavailable (")
+    assert any(line.startswith("robots.txt for ") and "host skipped" in line for line in lines)
+    assert http_server.hits("/page") == 0
+
+
 def test_robots_5xx_disallows_the_host_for_the_run(http_server: TestServer) -> None:
     http_server.route("/robots.txt", Reply(status=503))
     http_server.route("/page", Reply(body=b"ok"))
