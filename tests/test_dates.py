@@ -143,11 +143,19 @@ def test_never_touched(text: str) -> None:
     assert edits == []
 
 
-@pytest.mark.parametrize("text", ["327日", "于2019912日", "〔2020〕327号", "会议327日召开"])
-def test_no_context_no_publication_date(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected", "ambiguous"),
+    [
+        ("327日", "3月27日", 0),
+        ("于2019912日", "于2019年9月12日", 0),
+        ("〔2020〕327号", "〔2020〕327号", 0),
+        ("会议327日召开", "会议327日召开", 1),
+    ],
+)
+def test_no_context_no_publication_date(text: str, expected: str, ambiguous: int) -> None:
     edits, ambiguities = repair_one(text, DateContext())
-    assert apply_edits(text, edits) in (text, repaired(text, DateContext()))
-    assert len(edits) + len(ambiguities) <= 1
+    assert apply_edits(text, edits) == expected
+    assert len(ambiguities) == ambiguous
 
 
 def test_weak_context_reported_not_repaired() -> None:
@@ -456,6 +464,9 @@ def test_deadline_single_reading_past_is_still_repaired() -> None:
         ("于2020年112日（星期日）召开", datetime.date(2020, 12, 31), "1月12日"),
         ("于2020年112日(周一)召开", datetime.date(2020, 12, 31), "11月2日"),
         ("2020112日 星期一，", datetime.date(2020, 12, 31), "2020年11月2日"),
+        # A space and a bracket before the weekday: the widest form the cue allows.
+        ("于2020年112日 （星期日）召开", datetime.date(2020, 12, 31), "1月12日"),
+        ("于2020年112日 (周一)召开", datetime.date(2020, 12, 31), "11月2日"),
         # No year written: the publication year; 2021-01-23 Saturday, 2021-12-03 Friday.
         ("于123日（星期五）召开", datetime.date(2021, 12, 31), "12月3日"),
         ("于123日（礼拜六）召开", datetime.date(2021, 12, 31), "1月23日"),
@@ -501,6 +512,10 @@ def test_weekday_negatives(text: str) -> None:
         # The range ends on the 15th of the same month: 1月18日 cannot start it.
         ("于2020年118日至15日举办", datetime.date(2020, 12, 31), "11月8日"),
         ("于118日—15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于118日～15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于118日~15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于2020年118日-15日举办", datetime.date(2020, 12, 31), "11月8日"),
+        ("于2020年125日到8号举办", datetime.date(2020, 12, 31), "12月5日"),
         ("于2020年125日至8号举办", datetime.date(2020, 12, 31), "12月5日"),
     ],
 )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import weakref
 
 import pytest
 
-from noticecli.models import Block, HeaderField, Notice, Repair, TableCell
+from noticecli.models import Attachment, Block, HeaderField, ListingItem, Notice, Repair, TableCell
 
 
 def test_repr_lists_every_field_in_order() -> None:
@@ -24,6 +25,7 @@ def test_equality_compares_fields_and_class() -> None:
     assert Block("table", rows=[[TableCell("a")]]) == Block("table", rows=[[TableCell("a")]])
     assert Block("table", rows=[[TableCell("a")]]) != Block("table", rows=[[TableCell("b")]])
     assert HeaderField("k", "l", None) != ("k", "l", None)
+    assert Attachment("a", "u", None) != ListingItem("a", "u", None)  # same values, other class
     assert Notice(title="x") == Notice(title="x")
     assert Notice(title="x") != Notice(title="y")
 
@@ -41,7 +43,7 @@ def test_models_are_unhashable_slotted_dataclasses() -> None:
 def test_equality_and_repr_keep_dataclass_corner_cases() -> None:
     nan = float("nan")
     repair = Repair(None, 0, 0, 4, "327日", "3月27日", "date.month_day_missing_yue", nan)
-    assert repair == repair  # an identical value equals itself, as in a tuple
+    assert repair == copy.copy(repair)  # the same NaN object equals itself, as in a tuple
     looped = Notice()
     looped.keywords = [looped]  # type: ignore[list-item]
     assert "..." in repr(looped)

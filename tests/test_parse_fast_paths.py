@@ -215,35 +215,33 @@ def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
 
 
 def test_lazy_date_patterns_answer_as_the_patterns_themselves() -> None:
+    """The window and first-character tests in front of the weekday and range-end patterns
+    only skip positions the patterns cannot match."""
     from noticecli.normalize import dates
 
     weekday = re.compile(dates._WEEKDAY_AFTER)
     range_end = re.compile(dates._RANGE_END_DAY)
     cn_date = re.compile(dates._DATE_CN)
-    tails = [
-        "（星期三）",
-        " 星期五",
-        "(周二)",
-        "礼拜天",
-        "至15日",
-        "到3号",
-        "-20日",
-        "~5日",
-        "。",
-        "",
-    ]
-    for text in [f"3月27日{tail}" for tail in tails] + _line_samples()[:3000]:
+    tails = ["（星期三）", " 星期五", "(周二)", "礼拜天", " （礼拜六）", " (周日)", "　周一"]
+    tails += ["至15日", "到3号", "-20日", "~5日", "～5日", "—15日", "至1日内", "。", ""]
+    texts = [f"3月27日{tail}" for tail in tails]
+    texts += [line for line in _line_samples() if any(c in line for c in "星礼周至到-~～—")][:2000]
+    hits = {"weekday": 0, "range": 0}
+    for text in texts:
         for end in range(len(text) + 1):
             token = dates._Token(0, 0, end)
             dates._set_neighbours(text, token, end)
             match = weekday.match(text, end)
             assert token.weekday == (dates._WEEKDAY[match.group(1)] if match else None), text
+            hits["weekday"] += match is not None
             if match is None:
                 found = range_end.match(text, end)
                 if found is None or dates._startswith_any(text, found.end(), dates._BLOCK_AFTER_RI):
                     assert token.range_end_day is None, text
                 else:
                     assert token.range_end_day == int(found.group(1)), text
+                    hits["range"] += 1
+    assert min(hits.values()) >= 6, hits  # every tail form was really exercised
     assert cn_date.fullmatch("二〇二〇年五月六日")
     assert dates.parse_date("二〇二〇年五月六日") == dates.parse_date("2020年5月6日")
     assert dates.parse_date("二〇二〇年 五月 六日") == dates.parse_date("2020-05-06")
