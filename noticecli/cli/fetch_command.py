@@ -77,7 +77,7 @@ def fetch(
 
     from noticecli.errors import ArchiveError
     from noticecli.fetch.archive import PageStore, WarcArchive
-    from noticecli.fetch.batch import Batch, Outcome
+    from noticecli.fetch.batch import Batch
     from noticecli.fetch.client import Fetcher
 
     debug: bool = ctx.obj["debug"]
@@ -95,17 +95,13 @@ def fetch(
     ) -> None:
         nonlocal failed
         progress = _Progress(len(targets))
-
-        def done(outcome: Outcome) -> None:
-            progress.advance(outcome)
-
         async with Fetcher(options, log=log) as fetcher:
             batch = Batch(
                 fetcher,
                 repair=not no_repair,
                 pages=pages,
                 warc=archive,
-                on_done=done,
+                on_done=progress.advance,
                 debug=debug,
             )
             try:
@@ -134,7 +130,7 @@ def fetch(
                     fail(error, debug, source=str(output))
             archive = stack.enter_context(WarcArchive(warc)) if warc else None
             pages = PageStore(save_html) if save_html else None
-            network.announce(quiet=False)
+            network.announce()
             options = network.fetch_options(max_bytes=max_bytes)
             pretty = output is None and sys.stdout.isatty()
             records = RecordWriter(stream, fmt, pretty=pretty, single=len(targets) == 1)
