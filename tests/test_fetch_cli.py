@@ -81,6 +81,18 @@ def test_failures_are_named_with_their_reason_and_exit_1(
     assert http_server.hits("/gone.html") == 1  # a 404 is not retried
 
 
+def test_a_page_that_fetches_but_does_not_parse_is_a_parse_failure(
+    http_server: TestServer,
+) -> None:
+    http_server.route("/ok.html", Reply(body=(PAGES / "09_no-header-block.html").read_bytes()))
+    http_server.route("/logo.html", Reply(body=b"\x89PNG\r\n\x1a\n" + b"\0" * 64, headers=HTML))
+    code, out, err = fetch(http_server.url("/ok.html"), http_server.url("/logo.html"))
+    assert code == 1
+    assert [json.loads(line)["fetch"]["status"] for line in out.splitlines()] == [200]
+    assert f"noticecli: {http_server.url('/logo.html')}: not a text page: looks like a PNG" in err
+    assert "1 ok, 1 failed (1 parse)" in err
+
+
 def test_private_address_refused_without_flag(http_server: TestServer, tmp_path: Path) -> None:
     http_server.route("/a.html", Reply(body=b"<p>x</p>", headers=HTML))
     target = tmp_path / "out.json"

@@ -4,6 +4,7 @@ in input order, each archived and parsed as it arrives."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ class Outcome:
 @dataclass(slots=True)
 class HostSummary:
     ok: int = 0
-    failed: dict[str, int] = field(default_factory=dict)
+    failed: Counter[str] = field(default_factory=Counter)
     bytes: int = 0
     elapsed_ms: int = 0
 
@@ -86,12 +87,12 @@ class Batch:
         try:
             result = await self.fetcher.fetch(url)
         except FetchError as error:
-            summary.failed[error.reason] = summary.failed.get(error.reason, 0) + 1
+            summary.failed[error.reason] += 1
             return Outcome(url, error=error)
         except Exception as error:
             if self.debug:
                 raise
-            summary.failed["internal"] = summary.failed.get("internal", 0) + 1
+            summary.failed["internal"] += 1
             return Outcome(url, error=error)
         summary.bytes += len(result.content)
         summary.elapsed_ms += result.elapsed_ms
@@ -104,7 +105,7 @@ class Batch:
         except Exception as error:
             if self.debug and not isinstance(error, NoticeError):
                 raise
-            summary.failed["parse"] = summary.failed.get("parse", 0) + 1
+            summary.failed["parse"] += 1
             return Outcome(url, error=error)
         summary.ok += 1
         return Outcome(url, notice=notice)
