@@ -209,6 +209,14 @@ def test_export_and_search(site: MiniSite, paths: dict[str, Path]) -> None:
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert [h["title"] for h in hits] == ["关于第12批人防工程检查情况的通报"]
 
+    table = runner.invoke(
+        main,
+        ["search", "--db", str(paths["db"]), "--format", "table", "第12批人防"],
+        env={"COLUMNS": "240"},  # rich wraps at the terminal width
+    )
+    assert table.exit_code == 0
+    assert "关于第12批人防工程检查情况的通报" in table.stdout and "published_at" in table.stdout
+
 
 def test_sites_check_shows_the_first_listing_page(paths: dict[str, Path]) -> None:
     result = CliRunner().invoke(
@@ -220,6 +228,25 @@ def test_sites_check_shows_the_first_listing_page(paths: dict[str, Path]) -> Non
     assert "10 items" in result.stdout
     assert "关于第32批人防工程检查情况的通报" in result.stdout
     assert "index_1.html" in result.stdout
+
+
+def test_sites_check_fails_on_a_listing_it_cannot_read(
+    site: MiniSite, paths: dict[str, Path]
+) -> None:
+    site.break_listing(0)
+    result = CliRunner().invoke(
+        main,
+        ["sites", "check", "--sites", str(paths["sites"]), "--allow-private", "--retries", "0"],
+    )
+    assert result.exit_code == 1
+    assert f"minisite: {site.listing_url()}: HTTP 500" in " ".join(result.stdout.split())
+
+
+def test_crawl_of_a_site_not_in_the_file_is_a_config_error(paths: dict[str, Path]) -> None:
+    code, records, err = crawl(paths, "nosuchsite")
+    assert (code, records) == (78, [])
+    assert err == f"noticecli: {paths['sites']}: no site named nosuchsite\n"
+    assert not paths["db"].exists()
 
 
 @pytest.mark.parametrize("kill_after", [5, 14], ids=["early", "past-the-first-page"])
