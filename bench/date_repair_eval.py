@@ -409,15 +409,10 @@ def damaged_doc(
     return Doc(name, published, pieces)
 
 
-def real_doc(
-    path: Path,
-    published: datetime.date | None,
-    rng: random.Random,
-    rate: float,
-    tally: Tally,
-    found: list[str],
-    observances: Sequence[Observance],
-) -> Doc:
+def real_text(
+    path: Path, published: datetime.date | None, found: list[str]
+) -> tuple[str, str, datetime.date | None]:
+    """A real file's clean text: (name, text, publication date)."""
     text = _visible_text(path)
     published = published or _published(text)
     # Damage already in the page (a fixture modeled on the seed page carries its 327日; some
@@ -425,8 +420,7 @@ def real_doc(
     # text, so it is not scored twice.
     ((edits, _),) = repairer.repair_dates([text], repairer.DateContext(published))
     found += [f"{path.name}: {e.before!r} → {e.after!r} ({e.rule}, {e.confidence})" for e in edits]
-    name = f"{path.parent.name}/{path.name}"
-    return damaged_doc(name, _apply(text, edits), published, rng, rate, tally, observances)
+    return f"{path.parent.name}/{path.name}", _apply(text, edits), published
 
 
 # --------------------------------------------------------------------------- synthetic
@@ -941,7 +935,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=1,
+        default=10,
         help="damage each real text this many times (independent draws), for steadier numbers",
     )
     parser.add_argument("--threshold", type=float, default=0.9)
@@ -967,28 +961,20 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     real_tally, synth_tally, forms_tally = Tally(), Tally(), Tally()
     found: list[str] = []
-    real: list[Doc] = []
+    texts: list[tuple[str, str, datetime.date | None]] = []
     for folder in corpora:
         if not folder.is_dir():
             print(f"corpus {folder}: not present, skipped", file=sys.stderr)
             continue
         published = _sources_published(folder)
-        paths = [
-            p for p in sorted(folder.iterdir()) if p.suffix.lower() in (".html", ".htm", ".txt")
-        ]
-        for round_ in range(args.rounds):
-            for path in paths:
-                real.append(
-                    real_doc(
-                        path,
-                        published.get(path.name),
-                        real_rng,
-                        args.rate,
-                        real_tally,
-                        found if round_ == 0 else [],
-                        observances,
-                    )
-                )
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".html", ".htm", ".txt"):
+                texts.append(real_text(path, published.get(path.name), found))
+    real = [
+        damaged_doc(name, text, published_on, real_rng, args.rate, real_tally, observances)
+        for _ in range(args.rounds)
+        for name, text, published_on in texts
+    ]
     synthetic = [
         synthetic_doc(i, narratives_rng, args.rate, synth_tally, args.disorder)
         for i in range(args.n)
