@@ -23,9 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from noticecli.dates import parse_date
 from noticecli.decode import decode_bytes
-from noticecli.normalize import dates as dates_module
-from noticecli.normalize.dates import DateContext, apply_edits, parse_date, repair_dates
+from noticecli.edits import apply_edits
+from noticecli.repair import date_scan as dates_module
+from noticecli.repair.dates import DateContext, repair_dates
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = (REPO / "fixtures" / "pages", REPO.parent / "shared" / "corpus")
