@@ -55,7 +55,8 @@ def _html(layout: str, rows: list[tuple[str, str, str]]) -> str:
         body = f'<table class="list"><tr><th>名称</th><th>发布日期</th></tr>{cells}</table>'
     elif layout == "ul":
         items = "".join(
-            f'<li><a href="{href}">{title}</a><span>{date}</span></li>' for title, href, date in rows
+            f'<li><a href="{href}">{title}</a><span>{date}</span></li>'
+            for title, href, date in rows
         )
         body = f'<ul class="news">{items}</ul>'
     elif layout == "dl":
