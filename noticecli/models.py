@@ -36,7 +36,7 @@ class _Model:
 
     Also the one ``__repr__`` and ``__eq__`` of every model (they are declared
     ``repr=False, eq=False``): the ones dataclass writes are compiled per class at import,
-    about 0.35 ms each, which the CLI pays on every start. These behave the same.
+    which the CLI pays on every start. These behave the same.
     """
 
     __slots__ = ("__weakref__",)  # a caller may keep weak references to notices

@@ -89,9 +89,9 @@ _TRS_NAME = re.compile(r"([\w-]+)_[\"']\s*\+\s*\w+\s*\+\s*[\"']\.(s?html?)")
 _TOTAL_RECORD = re.compile(r"\btotalRecord\s*[:=]\s*['\"]?(\d+)")
 _PER_PAGE = re.compile(r"\bperPage\s*[:=]\s*['\"]?(\d+)")
 
-# Starts with the names themselves so the regex engine can skip ahead to them (a leading
-# optional quote and \b made it try every position: 2.4 ms on a 54 KB script). The word
-# boundary before the name is checked in _json_items.
+# Starts with the names themselves, so the regex engine can skip ahead to them rather than
+# try every position of a long script; the word boundary before a name is checked in
+# _json_items.
 _JSON_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
 _JSON_DATE_KEYS = ("pubDate", "publishDate", "pubdate", "publishTime", "date", "docDate")
 _JSON_URL_KEYS = ("url", "link", "href", "docUrl")
@@ -690,7 +690,7 @@ def _has_list_table_head(tree: LexborHTMLParser) -> bool:
 
 
 def _collapse(text: str | None) -> str:
-    return " ".join((text or "").split())  # the same as \s+ → " " and strip, faster
+    return " ".join((text or "").split())  # str.split splits on exactly what \s matches
 
 
 def _skip_href(href: str) -> bool:

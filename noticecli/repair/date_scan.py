@@ -27,7 +27,7 @@ _SPACE_SET = frozenset(" \u3000\u00a0")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The scan anchors on a unit right after a digit or a space: units are rarer than digits in
 # these pages and a pattern that starts with a plain character class keeps the regex
-# engine's fast first-character search (a leading lookbehind or a digit run costs 5x);
+# engine's fast first-character search (a leading lookbehind or a digit run loses it);
 # the digits are then read backwards.
 # (The lookbehind's second character is the unit just matched: "." stands for it, which
 # spares compiling a second CJK character class at every start.)
