@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import doctest
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,20 @@ def test_the_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     runner.run(test, out=report.append)
     assert runner.failures == 0, "".join(report)
     assert runner.tries >= 40, runner.tries  # the examples were found at all
+
+
+def test_a_submodule_import_leaves_the_public_names_alone() -> None:
+    """``import noticecli.repair.dates`` works, and ``noticecli.normalize`` is still the
+    function afterwards (the subpackage once had its name). A fresh interpreter: this
+    one has imported everything already."""
+    script = (
+        "import noticecli.repair.dates, noticecli.repair.document, noticecli\n"
+        "assert noticecli.normalize is noticecli.repair.document.normalize\n"
+        "from noticecli import normalize\n"
+        "assert callable(normalize) and normalize.__module__ == 'noticecli.repair.document'\n"
+        "assert sorted(set(noticecli.__all__) - set(dir(noticecli))) == []\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
