@@ -145,7 +145,7 @@ def read_group(text: str, comps: Sequence[Component]) -> tuple[str, list[str], b
     """A group's units (号 read as 日), its digit runs in ASCII, and whether it holds
     full-width digits or spaces."""
     units = "".join(c[3] for c in comps).replace("号", "日")
-    noisy = _NOISE.search(text, comps[0][0], comps[-1][2] + 1) is not None
+    noisy = has_noise(text, comps[0][0], comps[-1][2] + 1)
     if noisy:
         nums = [to_ascii_digits(text[c[0] : c[1]]) for c in comps]
     else:
