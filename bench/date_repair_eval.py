@@ -35,8 +35,10 @@ from date_cases import FORMS_TSV, Case, load_cases
 
 from noticecli.decode import decode_bytes
 
-# The repairer under test, named in this one line (noticecli.repair after issue 13's rename).
-from noticecli.normalize import dates as repairer, plaintext  # isort: skip
+# The repairer under test, named in these lines.
+from noticecli.pipeline import normalize_text
+
+from noticecli.repair import date_scan, dates as repairer  # isort: skip
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = (
@@ -706,7 +708,7 @@ def false_changes(docs: Sequence[Doc]) -> tuple[int, int, Counter[str], list[str
 def _forget_run_shapes() -> bool:
     """Empty the repairer's cache of run shapes so that a cold run pays for them; False when
     the repairer has no such cache (then "cold" is only the first pass over each text)."""
-    shapes = getattr(repairer, "_SHAPES", None)
+    shapes = getattr(date_scan, "_SHAPES", None)
     if shapes is None:
         return False
     shapes.clear()
@@ -746,7 +748,7 @@ def normalize_throughput(docs: Sequence[Doc], rounds: int = 5) -> tuple[float, f
         _forget_run_shapes()
         started = time.perf_counter()
         for text, published in texts:
-            plaintext.normalize_text(text, published=published)
+            normalize_text(text, published=published)
         best = min(best, time.perf_counter() - started)
     return dates / best, chars / best, dates, chars
 
@@ -758,7 +760,7 @@ def run_cases(cases: Sequence[Case]) -> list[tuple[Case, bool, str]]:
     """Each case through ``normalize``: (case, passed, what came out when it did not)."""
     out = []
     for case in cases:
-        result = plaintext.normalize_text(case.text, published=case.published)
+        result = normalize_text(case.text, published=case.published)
         warnings = [w.message for w in result.warnings if w.code == "date_ambiguous"]
         text_ok = result.text == case.expected
         if case.readings:

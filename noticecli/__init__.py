@@ -37,8 +37,8 @@ if TYPE_CHECKING:
         Repair,
         TableCell,
     )
-    from noticecli.normalize.document import normalize
     from noticecli.pipeline import parse_bytes, parse_file, parse_html, parse_text
+    from noticecli.repair.document import normalize
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -90,19 +90,12 @@ _LAZY = {
     "NoticeWarning": "noticecli.models",
     "Repair": "noticecli.models",
     "TableCell": "noticecli.models",
-    "normalize": "noticecli.normalize.document",
+    "normalize": "noticecli.repair.document",
     "parse_bytes": "noticecli.pipeline",
     "parse_file": "noticecli.pipeline",
     "parse_html": "noticecli.pipeline",
     "parse_text": "noticecli.pipeline",
 }
-
-
-# The subpackage noticecli.normalize shares its name with the function normalize(). Importing
-# the package now (its __init__ is empty) and dropping the binding means that a later import
-# of noticecli.normalize.document cannot shadow the function; __getattr__ supplies it.
-import_module("noticecli.normalize")
-del globals()["normalize"]
 
 
 def __getattr__(name: str) -> Any:

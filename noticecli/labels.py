@@ -1,7 +1,9 @@
-"""The one label vocabulary: header label text → canonical key.
+"""The one label vocabulary: header label text → canonical key, and what labels tell.
 
 Labels are compared after removing every kind of whitespace (spaces, ``&ensp;``, ``&emsp;``,
 U+3000, nbsp) and colons, so ``索&ensp;引&ensp;号：`` and ``索 引 号:`` both match 索引号.
+Beside the vocabulary: splitting ``label：value`` text, the shapes a value can have, and
+reading a label that extraction cut short (``号`` → 索引号 or 文号) from the value's shape.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
@@ -145,8 +147,8 @@ _LABEL_END = ""  # key of a trie node that completes a label
 
 @cache
 def _label_trie() -> dict[str, Any]:
-    """Known labels as a character trie (compiling them as one regex alternation cost
-    15 ms on every start-up)."""
+    """Known labels as a character trie (compiled as one regex alternation, they made every
+    start-up slower)."""
     trie: dict[str, Any] = {}
     for label in vocabulary():
         node = trie
@@ -217,7 +219,7 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     colon = _HAS_COLON.search(stripped)
     # The first match must start the text, and labels hold no colon or space: it matches
     # exactly when the text before the first colon is a known label once spaces are removed
-    # (str.split and re's \s agree on whitespace). This spares most text the big pattern.
+    # (str.split and re's \s agree on whitespace). This spares most text the label scan.
     if colon is None or "".join(stripped[: colon.start()].split()) not in vocabulary():
         return []
     matches = _label_matches(stripped)
@@ -229,3 +231,92 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
         value = cut_trailing_widget(stripped[colon_end:end].strip("\u3000\xa0 \t\n"))
         pairs.append((display_label(stripped[start:label_end]), value or None))
     return pairs
+
+
+# --- value shapes and cut-short labels ---------------------------------------------------
+
+Shape = Literal["empty", "date", "doc_no", "index_no", "number", "text"]
+_NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
+
+
+@cache
+def _shape_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Date, document-number and index-number shapes; compiled on first use (only values
+    under a cut-short label need them)."""
+    date = re.compile(
+        r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?"
+        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+    )
+    doc_no = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$")
+    index_no = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
+    return date, doc_no, index_no
+
+
+def value_shape(value: str | None) -> Shape:
+    """What a header value looks like: the evidence for reading a cut-short label."""
+    text = (value or "").strip()
+    if not text or text in _NIL_VALUES:
+        return "empty"
+    date, doc_no, index_no = _shape_patterns()
+    if date.match(text):
+        return "date"
+    if doc_no.search(text):
+        return "doc_no"
+    if index_no.match(text):
+        return "index_no"
+    if text.isdigit():
+        return "number"
+    return "text"
+
+
+def fits_shape(key: str, shape: Shape) -> bool:
+    """Whether a value of ``shape`` can stand under a label with canonical ``key``."""
+    if key == "index_no":  # an index number is always filled in and always code-shaped
+        return shape == "index_no"
+    if key == "doc_no":  # many notices have no 文号, so an empty value points here
+        return shape in {"doc_no", "empty"}
+    if key in DATE_KEYS:
+        return shape in {"date", "empty"}
+    if key == "validity_period":
+        return shape in {"date", "empty", "text"}
+    if key == "views":
+        return shape in {"number", "empty"}
+    return shape in {"text", "empty"}
+
+
+@cache
+def truncation_candidates(fragment: str) -> tuple[str, ...]:
+    """Keys of the vocabulary labels that end with ``fragment`` (compact) and are longer."""
+    keys = [
+        key
+        for label, key in vocabulary().items()
+        if len(label) > len(fragment) and label.endswith(fragment)
+    ]
+    return tuple(dict.fromkeys(keys))
+
+
+def resolve_truncated_label(
+    fragment: str, value: str | None, seen_keys: set[str]
+) -> tuple[str | None, float, tuple[str, ...]]:
+    """Read a label cut short to its last character(s), e.g. ``号`` → 索引号 or 文号.
+
+    Candidates are the vocabulary labels ending with ``fragment``. Keys already seen on the page
+    are dropped (a page shows 索引号 once), then keys whose values never look like ``value``.
+    Returns ``(key, confidence, candidate keys)``; ``key`` is ``None`` (confidence 0.0) when no
+    candidate or more than one remains.
+    """
+    candidates = truncation_candidates(compact_label(fragment))
+    if not candidates:
+        return None, 0.0, ()
+    unseen = [key for key in candidates if key not in seen_keys] or list(candidates)
+    shape = value_shape(value)
+    fitting = [key for key in unseen if fits_shape(key, shape)]
+    if len(fitting) != 1:
+        return None, 0.0, candidates
+    if len(candidates) == 1:
+        confidence = 0.9
+    elif shape in {"index_no", "doc_no", "date", "number"}:
+        confidence = 0.85  # a distinctive value shape decided it
+    else:
+        confidence = 0.7  # decided by an empty/plain value and what was already seen
+    return fitting[0], confidence, candidates

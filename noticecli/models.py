@@ -1,8 +1,9 @@
 """The typed values that flow between stages, and their JSON form.
 
-Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form documented in
-docs/schema.md and validated by ``noticecli/data/notice.schema.json`` (generated from these
-classes by :mod:`noticecli.schema`).
+Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form. A notice's form
+is described by ``noticecli/data/notice.schema.json`` (generated from these classes by
+:mod:`noticecli.schema`, printed by ``noticecli schema``), which every emitted notice
+validates against.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class _Model:
 
     Also the one ``__repr__`` and ``__eq__`` of every model (they are declared
     ``repr=False, eq=False``): the ones dataclass writes are compiled per class at import,
-    about 0.35 ms each, which the CLI pays on every start. These behave the same.
+    which the CLI pays on every start. These behave the same.
     """
 
     __slots__ = ("__weakref__",)  # a caller may keep weak references to notices
@@ -243,3 +244,24 @@ class Notice(_Model):
     def body_text(self) -> str:
         """The text blocks of the body joined by newlines (tables and images left out)."""
         return "\n".join(block.text for block in self.body if block.text)
+
+
+@dataclass(slots=True, repr=False, eq=False)
+class NormalizedText(_Model):
+    """Plain text after date repair (``noticecli normalize``): the repaired ``text``, the
+    ``original``, every repair (offsets into the original), the ambiguities left alone as
+    warnings, and the publication date (ISO) the repairs were weighed against."""
+
+    text: str
+    original: str
+    repairs: list[Repair] = dataclass_field(default_factory=list)
+    warnings: list[NoticeWarning] = dataclass_field(default_factory=list)
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "published": self.published,
+            "repairs": [repair.to_dict() for repair in self.repairs],
+            "warnings": [warning.to_dict() for warning in self.warnings],
+        }

@@ -1,11 +1,14 @@
 """The public parse functions: input → decode → parse → normalize → Notice.
 
 Each stage is a plain function; this module only chooses which parser a text needs and
-chains the stages.
+chains the stages. :func:`normalize_text` chains them for plain text (``noticecli
+normalize``): the text-dump parser finds the publication date the text labels, and the
+repairer weighs the text's dates against it.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -13,10 +16,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
-from noticecli.models import Notice
-from noticecli.normalize.document import normalize
+from noticecli.models import NormalizedText, Notice
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
+from noticecli.repair.document import normalize
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -91,6 +94,33 @@ def parse_file(
     )
     notice.file = str(path)
     return notice
+
+
+def normalize_text(
+    text: str, *, published: datetime.date | None = None, repair: bool = True
+) -> NormalizedText:
+    """Repair damaged dates in plain text; ``published`` is the document's publication date,
+    when known.
+
+    Without it, a labelled 发布日期/发表时间/发文日期 in the text itself supplies it.
+    """
+    from noticecli.repair.plaintext import repair_text  # only `noticecli normalize` needs it
+
+    if published is None:
+        published = _labelled_publication_date(text)
+    return repair_text(text, published=published, repair=repair)
+
+
+def _labelled_publication_date(text: str) -> datetime.date | None:
+    from noticecli.dates import parse_date
+    from noticecli.fields import published_candidates
+    from noticecli.parse.text import parse_text_dump
+
+    for candidate in published_candidates(parse_text_dump(text).header):
+        parsed = parse_date(candidate.value or "")
+        if parsed is not None:
+            return parsed.date
+    return None
 
 
 def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -8,8 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from noticecli.models import Notice, Repair
-from noticecli.normalize.plaintext import NormalizedText
+from noticecli.models import NormalizedText, Notice, Repair
 
 _PREVIEW_BLOCKS = 8
 _PREVIEW_CHARS = 120

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bench.date_cases import Case, load_cases
-from noticecli.normalize.plaintext import normalize_text
+from noticecli.pipeline import normalize_text
 
 CASES = load_cases()
 ISSUE_10_FORMS = {

@@ -1,4 +1,4 @@
-"""Damaged-date repair and header date parsing (noticecli.normalize.dates)."""
+"""Damaged-date repair (noticecli.repair.dates) and header date parsing (noticecli.dates)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,9 @@ import datetime
 
 import pytest
 
-from noticecli.normalize.dates import (
-    Ambiguity,
-    DateContext,
-    ParsedDate,
-    TextEdit,
-    apply_edits,
-    parse_date,
-    repair_dates,
-    revert_edits,
-)
+from noticecli.dates import ParsedDate, parse_date
+from noticecli.edits import TextEdit, apply_edits, revert_edits
+from noticecli.repair.dates import Ambiguity, DateContext, repair_dates
 
 PUBLISHED = DateContext(datetime.date(2020, 5, 6))
 

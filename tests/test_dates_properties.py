@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from noticecli.normalize.dates import DateContext, apply_edits, repair_dates, revert_edits
+from noticecli.edits import apply_edits, revert_edits
+from noticecli.repair.dates import DateContext, repair_dates
 
 EVENTS = ("召开专题会议", "启动专项检查", "印发实施方案", "完成验收", "开展应急演练")
 SUBJECTS = ("省人防办", "市民防局", "工作专班", "领导小组")

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 import noticecli
+from noticecli.dates import parse_date
 from noticecli.decode import decode_bytes
 from noticecli.errors import InputError, ParseError
-from noticecli.normalize.dates import parse_date
-from noticecli.normalize.document import normalize
-from noticecli.normalize.plaintext import normalize_text
-from noticecli.pipeline import read_input
+from noticecli.pipeline import normalize_text, read_input
+from noticecli.repair.document import normalize
 from noticecli.schema import _type_schema
 
 

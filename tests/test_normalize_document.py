@@ -10,7 +10,7 @@ import pytest
 
 import noticecli
 from noticecli.models import Notice, Repair
-from noticecli.normalize.document import normalize
+from noticecli.repair.document import normalize
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SEED_PAGE = PAGES / "01_anhui-rfb_xxgk-detail_spaced-labels.html"
@@ -162,7 +162,7 @@ def test_texts_without_date_units_are_never_changed_by_the_engine() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from noticecli.normalize.dates import DateContext, repair_dates
+    from noticecli.repair.dates import DateContext, repair_dates
 
     alphabet = st.sampled_from(list("0123456789０１２３ 　\xa0至于在第共-/.:：人防办通知"))
 

@@ -217,10 +217,11 @@ def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
 def test_lazy_date_patterns_answer_as_the_patterns_themselves() -> None:
     """The window and first-character tests in front of the weekday and range-end patterns
     only skip positions the patterns cannot match."""
-    from noticecli.normalize import dates
+    from noticecli import dates
+    from noticecli.repair import date_context
 
-    weekday = re.compile(dates._WEEKDAY_AFTER)
-    range_end = re.compile(dates._RANGE_END_DAY)
+    weekday = re.compile(date_context._WEEKDAY_AFTER)
+    range_end = re.compile(date_context._RANGE_END_DAY)
     cn_date = re.compile(dates._DATE_CN)
     tails = ["（星期三）", " 星期五", "(周二)", "礼拜天", " （礼拜六）", " (周日)", "　周一"]
     tails += ["至15日", "到3号", "-20日", "~5日", "～5日", "—15日", "至1日内", "。", ""]
@@ -229,17 +230,18 @@ def test_lazy_date_patterns_answer_as_the_patterns_themselves() -> None:
     hits = {"weekday": 0, "range": 0}
     for text in texts:
         for end in range(len(text) + 1):
-            token = dates._Token(0, 0, end)
-            dates._set_neighbours(text, token, end)
+            found_weekday, found_range_end = date_context.neighbours(text, end)
             match = weekday.match(text, end)
-            assert token.weekday == (dates._WEEKDAY[match.group(1)] if match else None), text
+            assert found_weekday == (date_context._WEEKDAY[match.group(1)] if match else None), text
             hits["weekday"] += match is not None
             if match is None:
                 found = range_end.match(text, end)
-                if found is None or dates._startswith_any(text, found.end(), dates._BLOCK_AFTER_RI):
-                    assert token.range_end_day is None, text
+                if found is None or date_context._startswith_any(
+                    text, found.end(), date_context._BLOCK_AFTER_RI
+                ):
+                    assert found_range_end is None, text
                 else:
-                    assert token.range_end_day == int(found.group(1)), text
+                    assert found_range_end == int(found.group(1)), text
                     hits["range"] += 1
     assert min(hits.values()) >= 6, hits  # every tail form was really exercised
     assert cn_date.fullmatch("二〇二〇年五月六日")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from noticecli.labels import resolve_truncated_label, value_shape
 from noticecli.models import Block, Notice
-from noticecli.parse.text import parse_text_dump, resolve_truncated_label, value_shape
+from noticecli.parse.text import parse_text_dump
 
 # ../shared beside the repository (the CI clone has it too).
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

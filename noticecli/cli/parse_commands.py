@@ -173,8 +173,7 @@ def normalize(
     import json
 
     from noticecli.decode import check_not_binary, decode_bytes
-    from noticecli.normalize.plaintext import normalize_text
-    from noticecli.pipeline import read_input
+    from noticecli.pipeline import normalize_text, read_input
 
     if show_diff and as_json:
         raise click.UsageError("--diff and --json cannot be combined")

@@ -23,12 +23,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.crawl.sites import Site
 from noticecli.crawl.state import PageKind, StateStore, iso
+from noticecli.dates import parse_date
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
 from noticecli.models import ListingItem
-from noticecli.normalize.dates import parse_date
 from noticecli.pipeline import parse_bytes
 
 Emit = Callable[[dict[str, Any]], None]

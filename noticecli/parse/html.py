@@ -1,6 +1,6 @@
 """HTML page → Notice with labels and text exactly as the page shows them.
 
-Dates stay as shown here; :mod:`noticecli.normalize` adds ISO forms and repairs.
+Dates stay as shown here; :func:`noticecli.normalize` adds ISO forms and repairs.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.fields import fill_top_level
 from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.article import cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
@@ -20,7 +21,6 @@ from noticecli.parse.dom import (
     visible_path,
     visible_text,
 )
-from noticecli.parse.fields import fill_top_level
 from noticecli.parse.header_html import (
     extract_comment_markers,
     extract_grid_fields,

@@ -28,8 +28,9 @@ _BOILERPLATE = (
     r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
 )
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
-# Patterns with CJK ranges take milliseconds each to compile: compiled on first use, and
-# the cheap tests in front of them spare most lines (and most runs) the compilation.
+# Patterns with CJK ranges are slow to compile (sre fills a table for every code point of
+# a range): compiled on first use, and the cheap tests in front of them spare most lines
+# (and most runs) the compilation.
 _BYLINE_PATTERN = (
     rf"^[（(]\s*(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[{_CJK}·]{{2,4}}"
     rf"(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图)?\s*[)）]$"
@@ -63,8 +64,8 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def is_boilerplate(text: str) -> bool:
-    # No cheaper test in front: the compiled pattern rejects a paragraph in under a
-    # microsecond, faster than looking for its thirty words one by one.
+    # No cheaper test in front: the compiled pattern rejects a paragraph faster than a
+    # search for its thirty words one by one would (docs/benchmarks.md).
     return bool(_pattern(_BOILERPLATE).match(text))
 
 

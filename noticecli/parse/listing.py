@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.dates import date_in_text, find_date, iso_date
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import absolute_url, document_base_url
@@ -45,8 +46,9 @@ class ListingPage:
     source: ListingSource | None = None
 
 
-# Year, month, day with -, ., /, or 年月(日); no digit glued on either side.
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
+# A date written in a row (2020-08-05, 2020.8.5, 2020年8月5日): its shape marks a row; its
+# value is read, calendar-checked, by noticecli.dates.
+_DATE = date_in_text()
 _ROW_TAGS = frozenset({"li", "tr", "dd", "dt", "record"})
 # Climbing stops here: above these the element holds many rows, not one.
 _STOP_TAGS = frozenset({"ul", "ol", "table", "tbody", "thead", "dl", "body", "html", "recordset"})
@@ -87,9 +89,9 @@ _TRS_NAME = re.compile(r"([\w-]+)_[\"']\s*\+\s*\w+\s*\+\s*[\"']\.(s?html?)")
 _TOTAL_RECORD = re.compile(r"\btotalRecord\s*[:=]\s*['\"]?(\d+)")
 _PER_PAGE = re.compile(r"\bperPage\s*[:=]\s*['\"]?(\d+)")
 
-# Starts with the names themselves so the regex engine can skip ahead to them (a leading
-# optional quote and \b made it try every position: 2.4 ms on a 54 KB script). The word
-# boundary before the name is checked in _json_items.
+# Starts with the names themselves, so the regex engine can skip ahead to them rather than
+# try every position of a long script; the word boundary before a name is checked in
+# _json_items.
 _JSON_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
 _JSON_DATE_KEYS = ("pubDate", "publishDate", "pubdate", "publishTime", "date", "docDate")
 _JSON_URL_KEYS = ("url", "link", "href", "docUrl")
@@ -326,12 +328,12 @@ def _row_date(row_text: str, link_text: str) -> str | None:
     # A date inside the title ("关于2020年1月1日起…") is not the publication date: look
     # outside the link first, then only at the link's ends ("[2020-01-01] 标题").
     outside = row_text.replace(link_text, " ", 1) if link_text else row_text
-    iso = _iso_date(outside)
+    iso = find_date(outside)
     if iso is not None:
         return iso
     match = _DATE.search(link_text)
     if match is not None and (match.start() <= 2 or match.end() >= len(link_text) - 2):
-        return _iso_from(match)
+        return iso_date(match)
     return None
 
 
@@ -485,7 +487,7 @@ def _json_item(entry: dict[str, Any], base: str | None) -> ListingItem | None:
     date: str | None = None
     for key in _JSON_DATE_KEYS:
         value = entry.get(key)
-        if isinstance(value, str) and (date := _iso_date(value)) is not None:
+        if isinstance(value, str) and (date := find_date(value)) is not None:
             break
     return ListingItem(_collapse(title), absolute_url(url, base), date)
 
@@ -689,21 +691,6 @@ def _has_list_table_head(tree: LexborHTMLParser) -> bool:
 
 def _collapse(text: str | None) -> str:
     return " ".join((text or "").split())  # the same as \s+ → " " and strip, faster
-
-
-def _iso_from(match: re.Match[str]) -> str | None:
-    year, month, day = (int(g) for g in match.groups())
-    if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _iso_date(text: str) -> str | None:
-    for match in _DATE.finditer(text):
-        iso = _iso_from(match)
-        if iso is not None:
-            return iso
-    return None
 
 
 def _skip_href(href: str) -> bool:

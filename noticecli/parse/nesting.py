@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 MAX_DEPTH = 1000
-# Below this many tags even the worst nesting parses in well under a second (Lexbor's cost
-# is quadratic in depth), so the scan, itself a few ms on a large page, is skipped.
+# Below this many tags even the worst nesting cannot make Lexbor (whose cost is quadratic
+# in depth) slow, so the scan, which reads every tag, is skipped.
 _SCAN_ABOVE_TAGS = 20_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
 _VOID = frozenset(

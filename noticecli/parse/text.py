@@ -29,17 +29,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from noticecli.fields import fill_top_level
 from noticecli.labels import (
-    DATE_KEYS,
     WIDGET_LABELS,
+    Shape,
     compact_label,
     cut_trailing_widget,
     display_label,
+    fits_shape,
     labels_by_length,
+    resolve_truncated_label,
+    truncation_candidates,
+    value_shape,
     vocabulary,
 )
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
-from noticecli.parse.fields import fill_top_level
 from noticecli.parse.lines import (
     END_PUNCT,
     is_author_line,
@@ -50,7 +54,7 @@ from noticecli.parse.lines import (
     is_org_line,
 )
 
-__all__ = ["parse_text_dump", "resolve_truncated_label", "value_shape"]
+__all__ = ["parse_text_dump"]
 
 # Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
 _INNER_WS = " \t\u3000\u00a0\u2002\u2003"
@@ -67,16 +71,9 @@ _META_KEYS = frozenset(
 )
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
-_DATE_VALUE = re.compile(
-    r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?"
-    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
-)
 _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_DOC_NO_VALUE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$")
-_INDEX_NO_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[/\-—_.][A-Za-z0-9]+)+$")
-_NIL_VALUES = frozenset({"无", "暂无", "-", "—", "/", "／", "空"})
 
 _HEADING_MAX = 30
 _BOILERPLATE_LINE_MAX = 120
@@ -86,7 +83,6 @@ _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 
-Shape = Literal["empty", "date", "doc_no", "index_no", "number", "text"]
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
     "date": "date",
@@ -122,17 +118,6 @@ def _first_label() -> dict[str, str]:
     return names
 
 
-@cache
-def _truncation_candidates(fragment: str) -> tuple[str, ...]:
-    """Keys of the vocabulary labels that end with ``fragment`` and are longer than it."""
-    keys = [
-        key
-        for label, key in vocabulary().items()
-        if len(label) > len(fragment) and label.endswith(fragment)
-    ]
-    return tuple(dict.fromkeys(keys))
-
-
 @dataclass(slots=True)
 class _Label:
     start: int
@@ -166,7 +151,7 @@ def _find_labels(line: str) -> list[_Label]:
         if compact_label(run) in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
             pos = match.end()
             continue
-        if _truncation_candidates(run):
+        if truncation_candidates(run):
             kind: LabelKind = "fragment"
         elif len(run) >= 2:
             kind = "unknown"
@@ -181,66 +166,6 @@ def _find_labels(line: str) -> list[_Label]:
 def _is_label_line(line: str) -> bool:
     labels = _find_labels(line)
     return bool(labels) and labels[0].start == 0
-
-
-# --- truncated labels -------------------------------------------------------------------------
-
-
-def value_shape(value: str | None) -> Shape:
-    """What a header value looks like: the evidence for reading a cut-short label."""
-    text = (value or "").strip()
-    if not text or text in _NIL_VALUES:
-        return "empty"
-    if _DATE_VALUE.match(text):
-        return "date"
-    if _DOC_NO_VALUE.search(text):
-        return "doc_no"
-    if _INDEX_NO_VALUE.match(text):
-        return "index_no"
-    if text.isdigit():
-        return "number"
-    return "text"
-
-
-def _fits(key: str, shape: Shape) -> bool:
-    if key == "index_no":  # an index number is always filled in and always code-shaped
-        return shape == "index_no"
-    if key == "doc_no":  # many notices have no 文号, so an empty value points here
-        return shape in {"doc_no", "empty"}
-    if key in DATE_KEYS:
-        return shape in {"date", "empty"}
-    if key == "validity_period":
-        return shape in {"date", "empty", "text"}
-    if key == "views":
-        return shape in {"number", "empty"}
-    return shape in {"text", "empty"}
-
-
-def resolve_truncated_label(
-    fragment: str, value: str | None, seen_keys: set[str]
-) -> tuple[str | None, float, tuple[str, ...]]:
-    """Read a label cut short to its last character(s), e.g. ``号`` → 索引号 or 文号.
-
-    Candidates are the vocabulary labels ending with ``fragment``. Keys already seen on the page
-    are dropped (a page shows 索引号 once), then keys whose values never look like ``value``.
-    Returns ``(key, confidence, candidate keys)``; ``key`` is ``None`` (confidence 0.0) when no
-    candidate or more than one remains.
-    """
-    candidates = _truncation_candidates(compact_label(fragment))
-    if not candidates:
-        return None, 0.0, ()
-    unseen = [key for key in candidates if key not in seen_keys] or list(candidates)
-    shape = value_shape(value)
-    fitting = [key for key in unseen if _fits(key, shape)]
-    if len(fitting) != 1:
-        return None, 0.0, candidates
-    if len(candidates) == 1:
-        confidence = 0.9
-    elif shape in {"index_no", "doc_no", "date", "number"}:
-        confidence = 0.85  # a distinctive value shape decided it
-    else:
-        confidence = 0.7  # decided by an empty/plain value and what was already seen
-    return fitting[0], confidence, candidates
 
 
 # --- building fields --------------------------------------------------------------------------
@@ -278,7 +203,7 @@ class _Builder:
         names = _first_label()
         if key is None:
             shape = value_shape(value)
-            if len(label.compact) > 1 and not any(_fits(c, shape) for c in candidates):
+            if len(label.compact) > 1 and not any(fits_shape(c, shape) for c in candidates):
                 return None  # 字号：大 中 小 is a label of its own, not a cut-short 发文字号
             shown = "/".join(names[c] for c in candidates)
             self.notice.warn(

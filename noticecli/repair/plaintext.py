@@ -1,44 +1,25 @@
-"""Repair damaged dates in plain text (``noticecli normalize``), with the same records as a
-parsed page gets. Each line is a block, so the narrative context runs through the text."""
+"""Repair damaged dates in plain text, with the same records as a parsed page gets. Each
+line is a block, so the narrative context runs through the text.
+
+Finding the publication date a text labels itself (发布日期：…) takes the text-dump parser;
+:func:`noticecli.pipeline.normalize_text` does that and calls :func:`repair_text`.
+"""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
-from noticecli.models import NoticeWarning, Repair
-from noticecli.normalize.dates import DateContext, apply_edits, parse_date, repair_dates
-from noticecli.normalize.document import REPAIR_THRESHOLD
-
-
-@dataclass(slots=True)
-class NormalizedText:
-    """The text after repair, every repair (offsets into the original), and what was left."""
-
-    text: str
-    original: str
-    repairs: list[Repair] = field(default_factory=list)
-    warnings: list[NoticeWarning] = field(default_factory=list)
-    published: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "published": self.published,
-            "repairs": [repair.to_dict() for repair in self.repairs],
-            "warnings": [warning.to_dict() for warning in self.warnings],
-        }
+from noticecli.edits import apply_edits
+from noticecli.models import NormalizedText, NoticeWarning, Repair
+from noticecli.repair.dates import DateContext, repair_dates
+from noticecli.repair.document import REPAIR_THRESHOLD
 
 
-def normalize_text(
-    text: str, *, published: datetime.date | None = None, repair: bool = True
+def repair_text(
+    text: str, *, published: datetime.date | None, repair: bool = True
 ) -> NormalizedText:
-    """Repair ``text``; ``published`` is the document's publication date, when known.
-
-    Without it, a labelled 发布日期/发表时间/发文日期 in the text itself supplies it.
-    """
-    if published is None:
-        published = _labelled_publication_date(text)
+    """Repair ``text``, weighing dates against ``published`` (the document's publication
+    date, when known); with ``repair`` false, report the repairs as warnings instead."""
     lines = text.split("\n")
     starts: list[int] = []
     offset = 0
@@ -87,14 +68,3 @@ def normalize_text(
         )
     out.text = "\n".join(repaired_lines)
     return out
-
-
-def _labelled_publication_date(text: str) -> datetime.date | None:
-    from noticecli.parse.fields import published_candidates
-    from noticecli.parse.text import parse_text_dump
-
-    for candidate in published_candidates(parse_text_dump(text).header):
-        parsed = parse_date(candidate.value or "")
-        if parsed is not None:
-            return datetime.date.fromisoformat(parsed.iso[:10])
-    return None

@@ -10,17 +10,18 @@ import datetime
 from collections.abc import Callable
 from typing import NamedTuple
 
-from noticecli.labels import DATE_KEYS, compact_label, full_label, key_for
-from noticecli.models import Notice, Repair
-from noticecli.normalize.dates import (
-    DateContext,
-    ParsedDate,
-    TextEdit,
-    apply_edits,
-    parse_date,
-    repair_dates,
+from noticecli.dates import ParsedDate, parse_date
+from noticecli.edits import TextEdit, apply_edits
+from noticecli.fields import fill_top_level, published_candidates
+from noticecli.labels import (
+    DATE_KEYS,
+    compact_label,
+    full_label,
+    key_for,
+    resolve_truncated_label,
 )
-from noticecli.parse.fields import fill_top_level, published_candidates
+from noticecli.models import Notice, Repair
+from noticecli.repair.dates import DateContext, repair_dates
 
 # Below this confidence a repair is reported as ambiguous and the text is left alone.
 REPAIR_THRESHOLD = 0.9
@@ -73,9 +74,6 @@ def _repair_truncated_labels(notice: Notice, *, repair: bool) -> None:
         if field.key is not None and key_for(field.label) is None and field.origin != "meta_tag":
             full = full_label(field.key, field.label)
             if full is not None and repair:
-                # Imported here: the text-dump parser is large and few pages need this.
-                from noticecli.parse.text import resolve_truncated_label
-
                 _, confidence, candidates = resolve_truncated_label(
                     compact_label(field.label), field.value, seen
                 )
@@ -164,7 +162,7 @@ def _publication_date(notice: Notice) -> datetime.date | None:
     for field in published_candidates(notice.header):
         parsed = parse_date(field.value or "")
         if parsed is not None:
-            return datetime.date.fromisoformat(parsed.iso[:10])
+            return parsed.date
     return None
 
 

@@ -1,0 +1,155 @@
+"""Reading dates: a value that is a date, a date in running text, and the calendar check.
+
+The one date reader of the package. The parsers (listing rows), the repair engine, the
+normalizer's ISO forms and crawl's per-site date selectors all read dates here, so nothing
+that is not a calendar date (``2021-02-29``, ``2021-02-31``) is ever written as one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+from typing import NamedTuple
+
+from noticecli.numerals import CN_NUMERAL_CHARS, cn_small_int, cn_year, to_ascii_digits
+
+__all__ = [
+    "ParsedDate",
+    "date_in_text",
+    "find_date",
+    "is_calendar_date",
+    "iso_date",
+    "parse_date",
+]
+
+
+class ParsedDate(NamedTuple):
+    iso: str  # "2020-05-06", or "2020-05-06T09:33:00+08:00" when a time is known
+    has_time: bool
+
+    @property
+    def date(self) -> datetime.date:
+        """The calendar day, without the time."""
+        return datetime.date.fromisoformat(self.iso[:10])
+
+
+# --------------------------------------------------------------------------- the calendar
+
+_MAX_DAY = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_leap(year: int) -> bool:
+    # calendar.isleap, without importing calendar on every start-up for one line.
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def is_calendar_date(year: int | None, month: int, day: int | None = None) -> bool:
+    """Whether the month (and the day, when given) exists; 29 February only in a leap year
+    when the year is known, and in any year when it is not."""
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    if not 1 <= day <= _MAX_DAY[month]:
+        return False
+    return not (month == 2 and day == 29 and year is not None and not _is_leap(year))
+
+
+# --------------------------------------------------------------------------- running text
+
+# A four-digit number outside these years is not the year of a date in running text.
+_TEXT_MIN_YEAR = 1900
+_TEXT_MAX_YEAR = 2100
+
+
+@cache
+def date_in_text() -> re.Pattern[str]:
+    """A date in running text: year, month, day separated by ``-`` ``.`` ``/`` or 年 月
+    (日 may follow), no digit glued on either side. Its groups are year, month and day.
+    A shape only: :func:`iso_date` says whether a match is a date. Compiled on first use
+    (the CLI's start-up does not need it)."""
+    return re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    """``YYYY-MM-DD`` of a :func:`date_in_text` match, or None when it is not a calendar
+    date of a plausible year."""
+    year, month, day = (int(group) for group in match.groups())
+    if _TEXT_MIN_YEAR <= year <= _TEXT_MAX_YEAR and is_calendar_date(year, month, day):
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def find_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` of the first calendar date written in ``text``, or None."""
+    for match in date_in_text().finditer(text):
+        iso = iso_date(match)
+        if iso is not None:
+            return iso
+    return None
+
+
+# --------------------------------------------------------------------------- whole values
+
+_CLOCK = r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
+_DATE_SEPARATED = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?:[ T]{_CLOCK})?")
+_DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")
+_DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_CN = f"[{CN_NUMERAL_CHARS}]"
+_CN_CHARS = frozenset(CN_NUMERAL_CHARS)
+# Compiled on first use: only a value that starts with a Chinese numeral can match.
+_DATE_CN = rf"({_CN}{{4}})年({_CN}{{1,3}})月({_CN}{{1,3}})[日号]"
+_WHITESPACE = re.compile(r"[\s\u3000\u00a0]+")
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _iso(year: int, month: int, day: int, time: tuple[str | None, ...] = ()) -> ParsedDate | None:
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    hour_s = time[0] if time else None
+    if hour_s is None:
+        return ParsedDate(date.isoformat(), False)
+    minute_s = time[1] if time[1] is not None else time[3]
+    second_s = time[2] if time[2] is not None else time[4]
+    try:
+        clock = datetime.time(int(hour_s), int(minute_s or 0), int(second_s or 0))
+    except ValueError:
+        return None
+    return ParsedDate(f"{date.isoformat()}T{clock.isoformat()}+08:00", True)
+
+
+def parse_date(value: str) -> ParsedDate | None:
+    """Structured date from a header value as shown: `2020-05-06 09:33`, `2020-05-06 09:33:12`,
+    `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
+    `20200506`; full-width digits too. Returns None when the value is not a (single, valid
+    calendar) date; never guesses."""
+    text = _WHITESPACE.sub(" ", to_ascii_digits(value)).strip()
+    if not text:
+        return None
+    for pattern in (_DATE_SEPARATED, _DATE_CJK):
+        match = pattern.fullmatch(text)
+        if match:
+            groups = match.groups()
+            if pattern is _DATE_SEPARATED:
+                year, month, day, time = groups[0], groups[2], groups[3], groups[4:]
+            else:
+                year, month, day, time = groups[0], groups[1], groups[2], groups[3:]
+            return _iso(int(year), int(month), int(day), time)
+    match = _DATE_COMPACT.fullmatch(text)
+    if match:
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    compact = text.replace(" ", "")
+    match = _pattern(_DATE_CN).fullmatch(compact) if compact[:1] in _CN_CHARS else None
+    if match:
+        year_n, month_n, day_n = cn_year(match[1]), cn_small_int(match[2]), cn_small_int(match[3])
+        if year_n is None or month_n is None or day_n is None:
+            return None
+        return _iso(year_n, month_n, day_n)
+    return None

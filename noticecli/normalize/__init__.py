@@ -1,1 +1,0 @@
-"""Text normalization: repairs of text that naive extraction damaged, each one recorded."""

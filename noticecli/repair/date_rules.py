@@ -1,0 +1,367 @@
+"""The repair rules: what a damaged date looks like, and what it can stand for.
+
+Extraction drops characters: ``3月27日`` comes out as ``327日`` (:data:`RULE_MONTH_DAY`),
+``2019年9月`` as ``20199月`` (:data:`RULE_YEAR_MONTH`), ``2019年9月12日`` as ``2019912日``
+(:data:`RULE_YMD`); ``号`` stands for ``日`` (:data:`RULE_HAO`); full-width digits and spaces
+sit inside clean dates (:data:`RULE_FULLWIDTH`, :data:`RULE_SPACE`). :func:`classify` turns
+one group of components (digits + unit) into a :class:`DateToken`: a clean date, which
+orders the narrative, or a damaged one with every :class:`Reading` its digits allow, for
+:mod:`noticecli.repair.date_weighing` to choose from. :func:`clean_date` and
+:func:`damaged_rule` are the one statement of which groups are which.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from noticecli.dates import is_calendar_date
+from noticecli.edits import TextEdit
+from noticecli.numerals import has_fullwidth_digit, to_ascii_digits
+from noticecli.repair.date_context import (
+    blocked_before,
+    damaged_factor,
+    hao_confidence,
+    neighbours,
+    tense,
+)
+
+RULE_MONTH_DAY = "date.month_day_missing_yue"
+RULE_YEAR_MONTH = "date.year_month_missing_nian"
+RULE_YMD = "date.ymd_missing_nian_yue"
+RULE_HAO = "date.hao_for_ri"
+RULE_FULLWIDTH = "date.fullwidth_digits"
+RULE_SPACE = "date.space_inside"
+
+_NOISE = re.compile("[０-９ \u3000\u00a0]")  # what a date needs normalized
+_SPACES = " \u3000\u00a0"
+
+# Plausible years for a year glued to its month (20199月); outside this it is some number.
+MIN_YEAR = 1949
+MAX_YEAR = 2100
+
+_W_MIXED_PADDING = 0.05  # 1月05日: a padded day after an unpadded month is unusual
+
+Component = tuple[int, int, int, str]  # digits start, digits end, unit offset, unit
+SimpleDate = tuple[int | None, int | None, int | None]  # year, month, day (month None: a year)
+
+
+class Reading(NamedTuple):
+    """One calendar date a damaged run can stand for, and how to write it."""
+
+    month: int
+    day: int | None
+    month_s: str
+    day_s: str | None  # None: render the month only (year-month repairs)
+    pad_w: float
+
+
+class DateToken:
+    """A date-like run of the text: a clean date, or a damaged one with its candidates.
+
+    A plain slotted class, not a dataclass: with 23 fields the generated __init__ is the
+    costliest class definition on the CLI's start-up path."""
+
+    __slots__ = (
+        "block",
+        "cands",
+        "day",
+        "deadline",
+        "end",
+        "explicit_year",
+        "factor",
+        "future_ok",
+        "hao_at",
+        "hao_conf",
+        "is_anchor",
+        "month",
+        "norm_edits",
+        "post",
+        "pre",
+        "range_end_day",
+        "report_end",
+        "rule",
+        "span_end",
+        "span_start",
+        "start",
+        "weekday",
+        "year",
+    )
+
+    def __init__(
+        self,
+        block: int,
+        start: int,
+        end: int,
+        *,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        is_anchor: bool = False,
+        cands: list[Reading] | None = None,
+        rule: str = "",
+    ) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.year = year  # a year written in the run (also glued years)
+        self.month = month  # clean dates: month and day
+        self.day = day
+        self.is_anchor = is_anchor  # a clean date with a month: orders the narrative
+        self.norm_edits: list[TextEdit] = []
+        self.hao_at = -1  # offset of a 号 that stands for 日
+        self.hao_conf = 0.0
+        # damaged runs
+        self.rule = rule
+        self.span_start = 0
+        self.span_end = 0  # the edit span (excludes a 号 that gets its own edit)
+        self.report_end = 0  # the span shown in an Ambiguity (includes the 号)
+        self.pre = ""
+        self.post = ""
+        self.cands: list[Reading] = cands if cands is not None else []
+        self.factor = 0.0
+        self.future_ok = False
+        self.deadline = False  # 请于…前: the date is after publication, and soon
+        self.weekday: int | None = None  # weekday written after the date (0 = Monday)
+        self.range_end_day: int | None = None  # 至15日 right after: a day in the same month
+        self.explicit_year = False
+
+    @property
+    def damaged(self) -> bool:
+        return bool(self.cands)
+
+    def render(self, cand: Reading) -> str:
+        core = cand.month_s + "月" if cand.day_s is None else f"{cand.month_s}月{cand.day_s}"
+        return self.pre + core + self.post
+
+
+def has_noise(text: str, start: int, end: int) -> bool:
+    return _NOISE.search(text, start, end) is not None
+
+
+def read_group(text: str, comps: Sequence[Component]) -> tuple[str, list[str], bool]:
+    """A group's units (号 read as 日), its digit runs in ASCII, and whether it holds
+    full-width digits or spaces."""
+    units = "".join(c[3] for c in comps).replace("号", "日")
+    noisy = has_noise(text, comps[0][0], comps[-1][2] + 1)
+    if noisy:
+        nums = [to_ascii_digits(text[c[0] : c[1]]) for c in comps]
+    else:
+        nums = [text[c[0] : c[1]] for c in comps]
+    return units, nums, noisy
+
+
+def clean_date(units: str, nums: list[str]) -> SimpleDate | None:
+    """The date a group writes in a clean form (2020年, 2020年5月, 2020年5月6日, 5月6日, 5月),
+    or None when it is not one: a year alone counts only as a plausible year."""
+    lens = [len(n) for n in nums]
+    if units == "年":
+        year = int(nums[0])
+        return (year, None, None) if lens[0] == 4 and MIN_YEAR <= year <= MAX_YEAR else None
+    if units in ("年月", "年月日") and lens[0] == 4:
+        year, month = int(nums[0]), int(nums[1])
+        day = int(nums[2]) if units == "年月日" else None
+        if all(x <= 2 for x in lens[1:]) and is_calendar_date(year, month, day):
+            return year, month, day
+    elif units in ("月日", "月") and lens[0] <= 2:
+        month = int(nums[0])
+        day = int(nums[1]) if units == "月日" else None
+        if (units == "月" or lens[1] <= 2) and is_calendar_date(None, month, day):
+            return None, month, day
+    return None
+
+
+def damaged_rule(units: str, nums: list[str]) -> str | None:
+    """The rule of the damaged form a group that is not a clean date has, or None."""
+    first = len(nums[0])
+    if (units == "日" and 3 <= first <= 4) or (
+        units == "年日" and first == 4 and len(nums[1]) >= 2
+    ):
+        return RULE_MONTH_DAY
+    if units in ("月", "月日") and first in (5, 6):
+        return RULE_YEAR_MONTH
+    if units == "日" and 6 <= first <= 8:
+        return RULE_YMD
+    return None
+
+
+def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
+    """Turn one run of components with rising units into a token, or None to ignore it."""
+    start, end = comps[0][0], comps[-1][2] + 1
+    units, nums, noisy = read_group(text, comps)
+    clean = clean_date(units, nums)
+    if clean is not None:
+        year, month, day = clean
+        if month is None:
+            return DateToken(block, start, end, year=year)
+        tok = DateToken(block, start, end, year=year, month=month, day=day, is_anchor=True)
+        if len(comps) >= 2 and noisy:
+            _add_norm_edits(text, tok, comps)
+        if comps[-1][3] == "号" and day is not None:
+            tok.hao_at = comps[-1][2]
+            tok.hao_conf = hao_confidence(text, start, end, year is not None)
+        return tok
+
+    rule = damaged_rule(units, nums)
+    if rule is None:
+        return None
+    if (end < len(text) and text[end].isascii() and text[end].isalnum()) or blocked_before(
+        text, start
+    ):
+        return None
+    last_is_hao = comps[-1][3] == "号"
+    if rule == RULE_MONTH_DAY:
+        return _damaged_month_day(text, block, comps, nums, last_is_hao)
+    if rule == RULE_YEAR_MONTH:
+        return _damaged_year_month(text, block, comps, nums, last_is_hao)
+    return _damaged_ymd(text, block, comps, nums, last_is_hao)
+
+
+def _add_norm_edits(text: str, tok: DateToken, comps: list[Component]) -> None:
+    """Full-width digits and spaces inside a clean date: one edit per digit run / space."""
+    for d_start, d_end, unit_at, _unit in comps:
+        digits = text[d_start:d_end]
+        if has_fullwidth_digit(digits):
+            tok.norm_edits.append(
+                TextEdit(d_start, d_end, digits, to_ascii_digits(digits), RULE_FULLWIDTH, 1.0)
+            )
+        if unit_at > d_end:  # 2020 年
+            gap = text[d_end:unit_at]
+            tok.norm_edits.append(TextEdit(d_end, unit_at, gap, "", RULE_SPACE, 1.0))
+    for (_, _, unit_at, _), (next_start, _, _, _) in itertools.pairwise(comps):
+        if next_start > unit_at + 1:  # 2020年 5月
+            gap = text[unit_at + 1 : next_start]
+            tok.norm_edits.append(TextEdit(unit_at + 1, next_start, gap, "", RULE_SPACE, 1.0))
+    tok.norm_edits.sort(key=lambda e: e.start)
+
+
+def _damage_common(
+    text: str, tok: DateToken, comps: list[Component], last_is_hao: bool, glued_year: bool
+) -> DateToken | None:
+    """Context checks shared by every damaged form; fills the factor and the edit span."""
+    factor = damaged_factor(
+        text,
+        tok.start,
+        tok.end,
+        last_unit=comps[-1][3],
+        year_written=tok.rule == RULE_MONTH_DAY and tok.explicit_year,  # 2019年327号
+        glued_year=glued_year,
+    )
+    if factor is None:
+        return None
+    tok.factor = factor
+    if last_is_hao:
+        tok.hao_at = comps[-1][2]
+    tok.deadline, tok.future_ok = tense(text, tok.start, tok.end)
+    tok.weekday, tok.range_end_day = neighbours(text, tok.end)
+    return tok
+
+
+def _damaged_month_day(
+    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+) -> DateToken | None:
+    digits = nums[-1]
+    cands = _month_day_splits(digits)
+    if not cands:
+        return None
+    tok = DateToken(block, comps[0][0], comps[-1][2] + 1, cands=cands, rule=RULE_MONTH_DAY)
+    if len(comps) == 2:
+        tok.year = int(nums[0])
+        tok.explicit_year = True
+        if not MIN_YEAR <= tok.year <= MAX_YEAR:
+            return None
+    target = comps[-1]
+    whole = has_noise(text, tok.start, tok.end)
+    tok.span_start = tok.start if whole else target[0]
+    tok.pre = f"{tok.year}年" if whole and tok.year is not None else ""
+    _set_tail(tok, whole, last_is_hao)
+    return _damage_common(text, tok, comps, last_is_hao, glued_year=False)
+
+
+def _set_tail(tok: DateToken, whole: bool, last_is_hao: bool) -> None:
+    """Edit span end and suffix: a 号 keeps its own edit unless the run is rewritten whole."""
+    tok.report_end = tok.end
+    if last_is_hao and not whole:
+        tok.span_end = tok.end - 1
+        tok.post = ""
+    else:
+        tok.span_end = tok.end
+        tok.post = "日"
+
+
+def _damaged_year_month(
+    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+) -> DateToken | None:
+    year = _plausible_year(nums[0])
+    month_s = nums[0][4:]
+    if year is None or not month_s.strip("0"):
+        return None
+    month = int(month_s)
+    day = None
+    if len(comps) == 2:
+        if len(nums[1]) > 2:
+            return None
+        day = int(nums[1])
+    if not is_calendar_date(year, month, day):
+        return None
+    tok = DateToken(block, comps[0][0], comps[-1][2] + 1, rule=RULE_YEAR_MONTH)
+    tok.year, tok.explicit_year = year, True
+    tok.cands = [Reading(month, day, month_s, None, 1.0)]
+    tok.pre = f"{year}年"
+    tok.span_start = tok.start
+    if has_noise(text, tok.start, tok.end):
+        # Rewritten whole, so that no full-width digit or space is left for a second run.
+        tok.post = normalized(text, comps[1][0], tok.end, True) if len(comps) == 2 else ""
+        tok.span_end = tok.report_end = tok.end
+    else:
+        tok.span_end = comps[0][2] + 1
+        # 20193月27号: the 号 gets its own edit after the year-month one.
+        tok.report_end = tok.end if last_is_hao else tok.span_end
+    return _damage_common(text, tok, comps, last_is_hao, glued_year=True)
+
+
+def _damaged_ymd(
+    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+) -> DateToken | None:
+    year = _plausible_year(nums[0])
+    if year is None:
+        return None
+    cands = _month_day_splits(nums[0][4:])
+    if not cands:
+        return None
+    tok = DateToken(block, comps[0][0], comps[-1][2] + 1, cands=cands, rule=RULE_YMD)
+    tok.year, tok.explicit_year = year, True
+    tok.pre = f"{year}年"
+    whole = has_noise(text, tok.start, tok.end)
+    tok.span_start = tok.start
+    _set_tail(tok, whole, last_is_hao)
+    return _damage_common(text, tok, comps, last_is_hao, glued_year=True)
+
+
+def _month_day_splits(digits: str) -> list[Reading]:
+    """Every way to read a digit run as month + day (327 → 3|27; 112 → 1|12 and 11|2)."""
+    out: list[Reading] = []
+    for cut in (1, 2):
+        month_s, day_s = digits[:cut], digits[cut:]
+        if not 1 <= len(day_s) <= 2:
+            continue
+        month, day = int(month_s), int(day_s)
+        if not is_calendar_date(None, month, day):
+            continue
+        mixed = (len(month_s) == 1 and day_s[0] == "0") or (month_s[0] == "0" and len(day_s) == 1)
+        out.append(Reading(month, day, month_s, day_s, _W_MIXED_PADDING if mixed else 1.0))
+    return out
+
+
+def _plausible_year(digits: str) -> int | None:
+    year = int(digits[:4])
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def normalized(text: str, start: int, end: int, hao_to_ri: bool) -> str:
+    """text[start:end] with ASCII digits and without inner spaces (号 → 日 if asked)."""
+    out = to_ascii_digits(text[start:end])
+    out = "".join(ch for ch in out if ch not in _SPACES)
+    return out.replace("号", "日") if hao_to_ri else out

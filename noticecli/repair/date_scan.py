@@ -1,0 +1,124 @@
+"""Finding the date-like runs of a text: digits followed by 年, 月, 日 or 号.
+
+One precompiled regex finds every 年/月/日/号 that follows a digit in a single pass; the
+rest of the text is never looked at again, which is what keeps the repair engine fast.
+Each run is split into groups of rising units (2020年5月6日 is one group, 5月6日5月7日 two);
+what a group is without its context (a clean date, nothing, or a case for the repair
+rules) depends on its characters alone, so the answer is kept per run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from noticecli.repair.date_rules import (
+    Component,
+    DateToken,
+    SimpleDate,
+    classify,
+    clean_date,
+    damaged_rule,
+    read_group,
+)
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_SPACE_SET = frozenset(" \u3000\u00a0")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# The scan anchors on a unit right after a digit or a space: units are rarer than digits in
+# these pages and a pattern that starts with a plain character class keeps the regex
+# engine's fast first-character search (a leading lookbehind or a digit run loses it);
+# the digits are then read backwards.
+# (The lookbehind's second character is the unit just matched: "." stands for it, which
+# spares compiling a second CJK character class at every start.)
+_UNIT_AFTER_DIGIT = re.compile("[年月日号](?<=[0-9０-９ \u3000\u00a0].)")
+_RANK = {"年": 0, "月": 1, "日": 2, "号": 2}
+_RUN_TAIL = re.compile("(?:[ \u3000\u00a0]?[0-9０-９]+[ \u3000\u00a0]?[年月日号])*")
+_COMP_PARTS = re.compile("([0-9０-９]+)[ \u3000\u00a0]?([年月日号])")
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of runs of adjacent components (digits + unit; one space allowed inside or
+    between), found from their first unit."""
+    search = _UNIT_AFTER_DIGIT.search
+    pos = 0
+    while (match := search(text, pos)) is not None:
+        unit_at = match.start()
+        pos = unit_at + 1
+        d_end = unit_at - 1 if text[unit_at - 1] in _SPACE_SET else unit_at
+        if not (d_end and text[d_end - 1] in _DIGITS):
+            continue
+        d_start = d_end - 1
+        while d_start and text[d_start - 1] in _DIGITS:
+            d_start -= 1
+        # Digits glued to an ASCII letter belong to an identifier (A327日, v2.0): skip that
+        # component; the search goes on after its unit.
+        if d_start and text[d_start - 1] in _ASCII_LETTERS:
+            continue
+        tail = _RUN_TAIL.match(text, pos)
+        assert tail is not None  # the pattern matches the empty string
+        pos = tail.end()
+        yield d_start, pos
+
+
+# How each group of a run reads without its context: a clean date or year that needs no
+# edit (the common case, handled without building a token), nothing, or "look closer".
+_IGNORE, _SIMPLE, _SLOW = 0, 1, 2
+_NO_DATE: SimpleDate = (None, None, None)
+_GroupShape = tuple[tuple[Component, ...], int, SimpleDate]
+_Shape = tuple[_GroupShape, ...]
+_SHAPES: dict[str, _Shape] = {}
+_SHAPES_MAX = 8192
+
+
+def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
+    units, nums, noisy = read_group(run, comps)
+    clean = clean_date(units, nums)
+    if clean is not None:
+        needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
+        return comps, (_SLOW if needs_edit else _SIMPLE), clean
+    return comps, (_IGNORE if damaged_rule(units, nums) is None else _SLOW), _NO_DATE
+
+
+def _shape(run: str) -> _Shape:
+    shape = _SHAPES.get(run)
+    if shape is not None:
+        return shape
+    groups: list[_GroupShape] = []
+    group: list[Component] = []
+    for part in _COMP_PARTS.finditer(run):
+        comp = (part.start(1), part.end(1), part.start(2), part.group(2))
+        # Units must rise (年 → 月 → 日) within one date; otherwise a new one starts.
+        if group and _RANK[comp[3]] <= _RANK[group[-1][3]]:
+            groups.append(_shape_group(run, tuple(group)))
+            group = []
+        group.append(comp)
+    groups.append(_shape_group(run, tuple(group)))
+    if len(_SHAPES) >= _SHAPES_MAX:
+        _SHAPES.clear()
+    shape = _SHAPES[run] = tuple(groups)
+    return shape
+
+
+DateItem = DateToken | SimpleDate
+
+
+def scan(texts: Sequence[str]) -> list[DateItem]:
+    """Dates and years in reading order: plain (year, month, day) tuples for clean ones that
+    need no edit, tokens for everything else worth a look."""
+    items: list[DateItem] = []
+    shapes = _SHAPES
+    for block, text in enumerate(texts):
+        for start, end in _runs(text):
+            run = text[start:end]
+            for comps, kind, simple in shapes.get(run) or _shape(run):
+                if kind == _SIMPLE:
+                    items.append(simple)
+                    continue
+                if kind == _IGNORE:
+                    continue
+                absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
+                tok = classify(text, block, absolute)
+                if tok is not None:
+                    items.append(tok)
+    return items
