@@ -22,6 +22,7 @@ class TextEdit(NamedTuple):
     rule: str
     confidence: float
     alternatives: tuple[str, ...] = ()  # other candidate replacements considered
+    evidence: tuple[str, ...] = ()  # why: what in the text decided the edit (rule-specific names)
 
 
 def _checked(edits: Sequence[TextEdit]) -> list[TextEdit]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 # A character right before the run that makes it part of something else: identifiers,
 # versions, ranges written with a dash (the 10 of 1-10月 is clean anyway), document numbers.
@@ -145,6 +146,7 @@ _GOOD_AFTER = (
     "召开",
     "举行",
     "开始",
+    "将",
     "前",
     "以前",
     "之前",
@@ -213,17 +215,38 @@ def _startswith_any(text: str, start: int, words: tuple[str, ...]) -> bool:
 def blocked_before(text: str, start: int) -> bool:
     """Whether what stands before ``start`` makes the run part of something else: an
     identifier, a range written with a dash, a count or a duration (第327日)."""
-    if start and text[start - 1] in _BLOCK_BEFORE_CHARS:
-        return True
+    return blocked_by_char(text, start) or blocked_by_word(text, start)
+
+
+def blocked_by_char(text: str, start: int) -> bool:
+    """Whether the character right before ``start`` ties the run to an identifier, a
+    decimal or a dash (V1.327, 3.125日, 1-51日); evidence may still free it (a list number,
+    a range after a date)."""
+    return bool(start) and text[start - 1] in _BLOCK_BEFORE_CHARS
+
+
+def blocked_by_word(text: str, start: int) -> bool:
+    """Whether a word right before ``start`` makes the run a count or a duration."""
     return _endswith_any(text, start, _COUNT_BEFORE)
 
 
-def _context_factor(text: str, start: int, end: int) -> float:
+class Frame(NamedTuple):
+    """What the evidence around a run says about its frame (see date_evidence)."""
+
+    strong: bool = False  # a word that fixes the date: 今年, 去年 …, a dateline's 电
+    boundary: bool = False  # a list number or a byline before it: as good as a clause start
+    good_after: bool = False  # a clock time after it (915日14:30)
+
+
+_NO_FRAME = Frame()
+
+
+def _context_factor(text: str, start: int, end: int, frame: Frame = _NO_FRAME) -> float:
     """How strongly the words around text[start:end] say it is a date (0 = never)."""
-    if _endswith_any(text, start, _STRONG_BEFORE):
+    if frame.strong or _endswith_any(text, start, _STRONG_BEFORE):
         return _F_STRONG
-    good_after = end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
-    if start == 0 or text[start - 1] in _BOUNDARY_CHARS:
+    good_after = frame.good_after or end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
+    if frame.boundary or start == 0 or text[start - 1] in _BOUNDARY_CHARS:
         return _F_BOUNDARY + (_F_GOOD_AFTER if good_after else 0.0)
     return _F_OTHER + (0.1 if good_after else 0.0)
 
@@ -319,30 +342,39 @@ def damaged_factor(
     last_unit: str,
     year_written: bool,
     glued_year: bool,
+    frame: Frame = _NO_FRAME,
 ) -> float | None:
     """How strongly the words around a damaged run text[start:end] say it is a date, or
     None when they say it is something else. ``last_unit`` is the run's last 月/日/号,
     ``year_written`` whether a year with its 年 opens the run (2019年327日), ``glued_year``
-    whether a year is glued to the digits after it (20199月)."""
+    whether a year is glued to the digits after it (20199月), ``frame`` what evidence
+    found around it."""
     if last_unit == "号":
         if _startswith_any(text, end, _BLOCK_AFTER_HAO) or (
             start and text[start - 1] in _BLOCK_BEFORE_HAO_CHARS
         ):
             return None
         # A bare number + 号 is a document or house number unless a word introduces a date.
-        if not (year_written or _endswith_any(text, start, _STRONG_BEFORE)):
+        if not (year_written or frame.strong or _endswith_any(text, start, _STRONG_BEFORE)):
             return None
     elif _startswith_any(text, end, _BLOCK_AFTER_RI if last_unit == "日" else _BLOCK_AFTER_YUE):
         return None
     if glued_year:
-        context = _context_factor(text, start, end)
+        context = _context_factor(text, start, end, frame)
         factor = _F_GLUED_YEAR if context >= _F_BOUNDARY else _F_GLUED_YEAR_OTHER
         if context >= _F_STRONG:
             factor = _F_STRONG
     elif year_written:
         factor = _F_YEAR_IN_GROUP
     else:
-        factor = _context_factor(text, start, end)
+        factor = _context_factor(text, start, end, frame)
     if last_unit == "号":
         factor = min(factor, _F_HAO_MAX)
     return factor
+
+
+def split_factor(last_unit: str) -> float:
+    """How strongly a run with its year written (2019年121日, 2019121日) says it is a date,
+    as weighed with the choice of its month and day: the same whether or not the 年 has been
+    restored, so that restoring it alone never changes that choice."""
+    return min(_F_YEAR_IN_GROUP, _F_HAO_MAX) if last_unit == "号" else _F_YEAR_IN_GROUP

@@ -2,12 +2,15 @@
 
 Extraction drops characters: ``3月27日`` comes out as ``327日`` (:data:`RULE_MONTH_DAY`),
 ``2019年9月`` as ``20199月`` (:data:`RULE_YEAR_MONTH`), ``2019年9月12日`` as ``2019912日``
-(:data:`RULE_YMD`); ``号`` stands for ``日`` (:data:`RULE_HAO`); full-width digits and spaces
-sit inside clean dates (:data:`RULE_FULLWIDTH`, :data:`RULE_SPACE`). :func:`classify` turns
-one group of components (digits + unit) into a :class:`DateToken`: a clean date, which
-orders the narrative, or a damaged one with every :class:`Reading` its digits allow, for
-:mod:`noticecli.repair.date_weighing` to choose from. :func:`clean_date` and
-:func:`damaged_rule` are the one statement of which groups are which.
+(:data:`RULE_YMD`; when only the 年 is certain, :data:`RULE_YEAR_CERTAIN` restores it alone),
+a signature date ``2024年6月30日`` as ``2024年6月30`` (:data:`RULE_DATE_LINE`); ``号`` stands
+for ``日`` (:data:`RULE_HAO`); full-width digits and spaces sit inside clean dates
+(:data:`RULE_FULLWIDTH`, :data:`RULE_SPACE`). :func:`classify` turns one group of components
+(digits + unit) into a :class:`DateToken`: a clean date, which orders the narrative, or a
+damaged one with every :class:`Reading` its digits allow and the evidence around it
+(:mod:`noticecli.repair.date_evidence`), for :mod:`noticecli.repair.date_weighing` to choose
+from. :func:`clean_date` and :func:`damaged_rule` are the one statement of which groups are
+which.
 """
 
 from __future__ import annotations
@@ -20,17 +23,23 @@ from typing import NamedTuple
 from noticecli.dates import is_calendar_date
 from noticecli.edits import TextEdit
 from noticecli.numerals import has_fullwidth_digit, to_ascii_digits
+from noticecli.repair import date_evidence as evidence
 from noticecli.repair.date_context import (
-    blocked_before,
+    Frame,
+    blocked_by_char,
+    blocked_by_word,
     damaged_factor,
     hao_confidence,
     neighbours,
+    split_factor,
     tense,
 )
 
 RULE_MONTH_DAY = "date.month_day_missing_yue"
 RULE_YEAR_MONTH = "date.year_month_missing_nian"
 RULE_YMD = "date.ymd_missing_nian_yue"
+RULE_YEAR_CERTAIN = "date.ymd_year_certain"
+RULE_DATE_LINE = "date.date_line_missing_ri"
 RULE_HAO = "date.hao_for_ri"
 RULE_FULLWIDTH = "date.fullwidth_digits"
 RULE_SPACE = "date.space_inside"
@@ -41,6 +50,13 @@ _SPACES = " \u3000\u00a0"
 # Plausible years for a year glued to its month (20199月); outside this it is some number.
 MIN_YEAR = 1949
 MAX_YEAR = 2100
+# Years before 1949 are dates too when 年 is written (1941年65日), or, glued, in a document
+# that writes such a year with its 年 (history: 194165日 beside 1938年).
+EARLY_YEAR = 1900
+# A damaged run of two digits (51日) is a month and a day only when it cannot be a day and
+# evidence says it is a date (今年51日, 4月28日-51日, 65日 beside its observance's name).
+_MAX_DAY_NUMBER = 31
+_F_DATE_LINE = 0.97  # a line that is only a date, its 日 lost
 
 _W_MIXED_PADDING = 0.05  # 1月05日: a padded day after an unpadded month is unusual
 
@@ -61,7 +77,7 @@ class Reading(NamedTuple):
 class DateToken:
     """A date-like run of the text: a clean date, or a damaged one with its candidates.
 
-    A plain slotted class, not a dataclass: with 23 fields the generated __init__ is the
+    A plain slotted class, not a dataclass: with 30 fields the generated __init__ is the
     costliest class definition on the CLI's start-up path."""
 
     __slots__ = (
@@ -69,7 +85,9 @@ class DateToken:
         "cands",
         "day",
         "deadline",
+        "early",
         "end",
+        "evidence",
         "explicit_year",
         "factor",
         "future_ok",
@@ -77,14 +95,19 @@ class DateToken:
         "hao_conf",
         "is_anchor",
         "month",
+        "needs_evidence",
         "norm_edits",
         "post",
         "pre",
+        "range_end_at",
         "range_end_day",
+        "range_start_at",
+        "relative",
         "report_end",
         "rule",
         "span_end",
         "span_start",
+        "split_factor",
         "start",
         "weekday",
         "year",
@@ -127,6 +150,15 @@ class DateToken:
         self.weekday: int | None = None  # weekday written after the date (0 = Monday)
         self.range_end_day: int | None = None  # 至15日 right after: a day in the same month
         self.explicit_year = False
+        # Evidence (date_evidence): what marks the run as a date, in the names repairs show.
+        self.evidence: tuple[str, ...] = ()
+        # The factor weighed with the choice of month and day, when not ``factor`` itself.
+        self.split_factor = 0.0
+        self.relative: str | None = None  # 今年, 去年 … right before: the word fixes the year
+        self.range_start_at = -1  # a range mark before: where the range's start must end
+        self.range_end_at = -1  # a range mark after: where the range's end must start
+        self.needs_evidence = False  # two digits (51日): a date only if evidence says so
+        self.early = False  # a glued year before 1949: a date only beside one written so
 
     @property
     def damaged(self) -> bool:
@@ -180,6 +212,8 @@ def damaged_rule(units: str, nums: list[str]) -> str | None:
         units == "年日" and first == 4 and len(nums[1]) >= 2
     ):
         return RULE_MONTH_DAY
+    if units == "日" and first == 2 and int(nums[0]) > _MAX_DAY_NUMBER:
+        return RULE_MONTH_DAY  # 51日: only with evidence (see _damaged_month_day)
     if units in ("月", "月日") and first in (5, 6):
         return RULE_YEAR_MONTH
     if units == "日" and 6 <= first <= 8:
@@ -206,17 +240,79 @@ def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
 
     rule = damaged_rule(units, nums)
     if rule is None:
+        if not (units == "日" and len(nums[0]) == 2 and evidence.relative_year_before(text, start)):
+            return None
+        rule = RULE_MONTH_DAY  # 今年51日, 明年31日: after such a word not a day of the month
+    frame = _frame(text, start, end, year_first=rule != RULE_MONTH_DAY or len(comps) == 2)
+    if frame is None:
         return None
-    if (end < len(text) and text[end].isascii() and text[end].isalnum()) or blocked_before(
-        text, start
-    ):
-        return None
+    found, boundary = frame
     last_is_hao = comps[-1][3] == "号"
-    if rule == RULE_MONTH_DAY:
-        return _damaged_month_day(text, block, comps, nums, last_is_hao)
-    if rule == RULE_YEAR_MONTH:
-        return _damaged_year_month(text, block, comps, nums, last_is_hao)
-    return _damaged_ymd(text, block, comps, nums, last_is_hao)
+    reader = {RULE_MONTH_DAY: _damaged_month_day, RULE_YEAR_MONTH: _damaged_year_month}
+    damaged = reader.get(rule, _damaged_ymd)(text, block, comps, nums, last_is_hao)
+    if damaged is None:
+        return None
+    return _damage_common(text, damaged, comps, last_is_hao, found, boundary)
+
+
+def _frame(text: str, start: int, end: int, *, year_first: bool) -> tuple[list[str], bool] | None:
+    """What stands right around a damaged run text[start:end]: None when it ties the run
+    to something else; otherwise the evidence found there and whether it opens a clause."""
+    found: list[str] = []
+    # A digit or letter glued after the run makes it part of something else, unless it
+    # starts a clock time (915日14:30).
+    if evidence.clock_after(text, end) >= 0:
+        found.append(evidence.TIME_AFTER)
+    elif end < len(text) and text[end].isascii() and text[end].isalnum():
+        return None
+    if blocked_by_word(text, start):
+        return None
+    boundary = False
+    if blocked_by_char(text, start):
+        # A list number (1.) before a run that opens with its year, or a dash after a date
+        # or a time (4月28日-51日, 11:00—814日), frees it; a decimal or an identifier not.
+        if year_first and evidence.list_marker_before(text, start):
+            found.append(evidence.LIST_MARKER)
+            boundary = True
+        elif not evidence.is_range_mark_before(text, start):
+            return None
+    return found, boundary
+
+
+def classify_date_line(
+    text: str, block: int, comps: list[Component], day_span: tuple[int, int]
+) -> DateToken | None:
+    """A year and month (2024年6月, 20246月) followed by the day that closes its line, the
+    日 lost: a token with the one reading, or None when the digits make no date."""
+    units, nums, _noisy = read_group(text, comps)
+    if units == "年月" and len(nums[0]) == 4 and len(nums[1]) <= 2:
+        year, month_s, glued = int(nums[0]), nums[1], False
+    elif units == "月" and len(nums[0]) in (5, 6):
+        year, month_s, glued = int(nums[0][:4]), nums[0][4:], True
+    else:
+        return None
+    day_s = to_ascii_digits(text[day_span[0] : day_span[1]])
+    if not (MIN_YEAR <= year <= MAX_YEAR and month_s.strip("0") and day_s.strip("0")):
+        return None
+    month, day = int(month_s), int(day_s)
+    if not is_calendar_date(year, month, day):
+        return None
+    start = comps[0][0]
+    tok = DateToken(block, start, day_span[1], rule=RULE_DATE_LINE)
+    tok.year, tok.explicit_year = year, True
+    tok.cands = [Reading(month, day, month_s, day_s, 1.0)]
+    tok.pre = f"{year}年"
+    tok.post = "日"
+    tok.span_start, tok.span_end = start, day_span[1]
+    tok.report_end = day_span[1]
+    factor = damaged_factor(
+        text, start, comps[-1][2] + 1, last_unit="月", year_written=not glued, glued_year=glued
+    )
+    if factor is None:
+        return None
+    tok.factor = max(factor, _F_DATE_LINE)
+    tok.evidence = (evidence.DATE_LINE,)
+    return tok
 
 
 def _add_norm_edits(text: str, tok: DateToken, comps: list[Component]) -> None:
@@ -225,37 +321,78 @@ def _add_norm_edits(text: str, tok: DateToken, comps: list[Component]) -> None:
         digits = text[d_start:d_end]
         if has_fullwidth_digit(digits):
             tok.norm_edits.append(
-                TextEdit(d_start, d_end, digits, to_ascii_digits(digits), RULE_FULLWIDTH, 1.0)
+                TextEdit(
+                    d_start,
+                    d_end,
+                    digits,
+                    to_ascii_digits(digits),
+                    RULE_FULLWIDTH,
+                    1.0,
+                    evidence=("fullwidth_digits",),
+                )
             )
         if unit_at > d_end:  # 2020 年
             gap = text[d_end:unit_at]
-            tok.norm_edits.append(TextEdit(d_end, unit_at, gap, "", RULE_SPACE, 1.0))
+            tok.norm_edits.append(
+                TextEdit(d_end, unit_at, gap, "", RULE_SPACE, 1.0, evidence=("space_inside",))
+            )
     for (_, _, unit_at, _), (next_start, _, _, _) in itertools.pairwise(comps):
         if next_start > unit_at + 1:  # 2020年 5月
             gap = text[unit_at + 1 : next_start]
-            tok.norm_edits.append(TextEdit(unit_at + 1, next_start, gap, "", RULE_SPACE, 1.0))
+            tok.norm_edits.append(
+                TextEdit(
+                    unit_at + 1, next_start, gap, "", RULE_SPACE, 1.0, evidence=("space_inside",)
+                )
+            )
     tok.norm_edits.sort(key=lambda e: e.start)
 
 
 def _damage_common(
-    text: str, tok: DateToken, comps: list[Component], last_is_hao: bool, glued_year: bool
+    text: str,
+    tok: DateToken,
+    comps: list[Component],
+    last_is_hao: bool,
+    found: list[str],
+    boundary: bool,
 ) -> DateToken | None:
     """Context checks shared by every damaged form; fills the factor and the edit span."""
+    start, end = tok.start, tok.end
+    if tok.relative is not None:
+        found.append(evidence.RELATIVE_YEAR)
+    elif evidence.byline_before(text, start):
+        found.append(evidence.BYLINE)
+        boundary = True
+    strong = tok.relative is not None
+    if comps[-1][3] == "日" and evidence.dateline_after(text, end):
+        found.append(evidence.DATELINE)
+        strong = True
+    frame = Frame(strong=strong, boundary=boundary, good_after=evidence.TIME_AFTER in found)
+    year_written = tok.rule == RULE_MONTH_DAY and tok.explicit_year  # 2019年327日
     factor = damaged_factor(
         text,
-        tok.start,
-        tok.end,
+        start,
+        end,
         last_unit=comps[-1][3],
-        year_written=tok.rule == RULE_MONTH_DAY and tok.explicit_year,  # 2019年327号
-        glued_year=glued_year,
+        year_written=year_written,
+        glued_year=tok.rule != RULE_MONTH_DAY,
+        frame=frame,
     )
     if factor is None:
         return None
     tok.factor = factor
+    # The choice of month and day in a run whose year is written is weighed the same
+    # before and after its 年 is restored (RULE_YEAR_CERTAIN), so repair stays idempotent.
+    if tok.rule == RULE_YMD or year_written:
+        tok.split_factor = split_factor(comps[-1][3])
     if last_is_hao:
         tok.hao_at = comps[-1][2]
-    tok.deadline, tok.future_ok = tense(text, tok.start, tok.end)
-    tok.weekday, tok.range_end_day = neighbours(text, tok.end)
+    tok.deadline, tok.future_ok = tense(text, start, end)
+    tok.weekday, tok.range_end_day = neighbours(text, end)
+    tok.range_start_at = evidence.range_start_end(text, start)
+    tok.range_end_at = evidence.range_end_start(text, end)
+    if tok.range_start_at >= 0 or tok.range_end_at >= 0:
+        tok.future_ok = True  # a period: its dates are announced as often as reported
+    tok.evidence = tuple(found)
     return tok
 
 
@@ -270,14 +407,20 @@ def _damaged_month_day(
     if len(comps) == 2:
         tok.year = int(nums[0])
         tok.explicit_year = True
-        if not MIN_YEAR <= tok.year <= MAX_YEAR:
+        if not EARLY_YEAR <= tok.year <= MAX_YEAR:
             return None
+    else:
+        tok.relative = evidence.relative_year_before(text, tok.start)
+        if len(digits) == 2:
+            if last_is_hao:
+                return None  # 51号 numbers a house or a document
+            tok.needs_evidence = tok.relative is None
     target = comps[-1]
     whole = has_noise(text, tok.start, tok.end)
     tok.span_start = tok.start if whole else target[0]
     tok.pre = f"{tok.year}年" if whole and tok.year is not None else ""
     _set_tail(tok, whole, last_is_hao)
-    return _damage_common(text, tok, comps, last_is_hao, glued_year=False)
+    return tok
 
 
 def _set_tail(tok: DateToken, whole: bool, last_is_hao: bool) -> None:
@@ -294,7 +437,7 @@ def _set_tail(tok: DateToken, whole: bool, last_is_hao: bool) -> None:
 def _damaged_year_month(
     text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
 ) -> DateToken | None:
-    year = _plausible_year(nums[0])
+    year, early = _plausible_year(nums[0])
     month_s = nums[0][4:]
     if year is None or not month_s.strip("0"):
         return None
@@ -307,7 +450,7 @@ def _damaged_year_month(
     if not is_calendar_date(year, month, day):
         return None
     tok = DateToken(block, comps[0][0], comps[-1][2] + 1, rule=RULE_YEAR_MONTH)
-    tok.year, tok.explicit_year = year, True
+    tok.year, tok.explicit_year, tok.early = year, True, early
     tok.cands = [Reading(month, day, month_s, None, 1.0)]
     tok.pre = f"{year}年"
     tok.span_start = tok.start
@@ -319,25 +462,25 @@ def _damaged_year_month(
         tok.span_end = comps[0][2] + 1
         # 20193月27号: the 号 gets its own edit after the year-month one.
         tok.report_end = tok.end if last_is_hao else tok.span_end
-    return _damage_common(text, tok, comps, last_is_hao, glued_year=True)
+    return tok
 
 
 def _damaged_ymd(
     text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
 ) -> DateToken | None:
-    year = _plausible_year(nums[0])
+    year, early = _plausible_year(nums[0])
     if year is None:
         return None
     cands = _month_day_splits(nums[0][4:])
     if not cands:
         return None
     tok = DateToken(block, comps[0][0], comps[-1][2] + 1, cands=cands, rule=RULE_YMD)
-    tok.year, tok.explicit_year = year, True
+    tok.year, tok.explicit_year, tok.early = year, True, early
     tok.pre = f"{year}年"
     whole = has_noise(text, tok.start, tok.end)
     tok.span_start = tok.start
     _set_tail(tok, whole, last_is_hao)
-    return _damage_common(text, tok, comps, last_is_hao, glued_year=True)
+    return tok
 
 
 def _month_day_splits(digits: str) -> list[Reading]:
@@ -355,9 +498,13 @@ def _month_day_splits(digits: str) -> list[Reading]:
     return out
 
 
-def _plausible_year(digits: str) -> int | None:
+def _plausible_year(digits: str) -> tuple[int | None, bool]:
+    """The year glued to the front of ``digits``, or None; and whether it is an early one
+    (before 1949), which counts only in a document that writes such a year (dates.py)."""
     year = int(digits[:4])
-    return year if MIN_YEAR <= year <= MAX_YEAR else None
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return year, False
+    return (year, True) if EARLY_YEAR <= year < MIN_YEAR else (None, False)
 
 
 def normalized(text: str, start: int, end: int, hao_to_ri: bool) -> str:

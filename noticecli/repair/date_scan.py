@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from noticecli.repair.date_evidence import date_line_day
 from noticecli.repair.date_rules import (
     Component,
     DateToken,
     SimpleDate,
     classify,
+    classify_date_line,
     clean_date,
     damaged_rule,
     read_group,
@@ -62,8 +64,10 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 # How each group of a run reads without its context: a clean date or year that needs no
-# edit (the common case, handled without building a token), nothing, or "look closer".
-_IGNORE, _SIMPLE, _SLOW = 0, 1, 2
+# edit (the common case, handled without building a token), nothing, "look closer", or
+# two digits and 日 that are a damaged month and day only after 今年, 去年 … (今年51日).
+_IGNORE, _SIMPLE, _SLOW, _DAY_OR_MONTH_DAY = 0, 1, 2, 3
+_RELATIVE_YEAR_ENDS = frozenset("年的")  # the last character of 今年, 去年 … (今年的918日)
 _NO_DATE: SimpleDate = (None, None, None)
 _GroupShape = tuple[tuple[Component, ...], int, SimpleDate]
 _Shape = tuple[_GroupShape, ...]
@@ -77,7 +81,11 @@ def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
     if clean is not None:
         needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
         return comps, (_SLOW if needs_edit else _SIMPLE), clean
-    return comps, (_IGNORE if damaged_rule(units, nums) is None else _SLOW), _NO_DATE
+    if damaged_rule(units, nums) is not None:
+        return comps, _SLOW, _NO_DATE
+    if units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:
+        return comps, _DAY_OR_MONTH_DAY, _NO_DATE
+    return comps, _IGNORE, _NO_DATE
 
 
 def _shape(run: str) -> _Shape:
@@ -101,24 +109,54 @@ def _shape(run: str) -> _Shape:
 
 
 DateItem = DateToken | SimpleDate
+Span = tuple[int, int, int]  # block, start, end of an item in its text
 
 
-def scan(texts: Sequence[str]) -> list[DateItem]:
+def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
     """Dates and years in reading order: plain (year, month, day) tuples for clean ones that
-    need no edit, tokens for everything else worth a look."""
+    need no edit, tokens for everything else worth a look; and where each item stands."""
     items: list[DateItem] = []
+    spans: list[Span] = []
     shapes = _SHAPES
     for block, text in enumerate(texts):
+        size = len(text)
         for start, end in _runs(text):
             run = text[start:end]
-            for comps, kind, simple in shapes.get(run) or _shape(run):
-                if kind == _SIMPLE:
-                    items.append(simple)
+            shape = shapes.get(run) or _shape(run)
+            # A run ending in 月 with digits right after: a date line that lost its 日?
+            last = len(shape) - 1 if end < size and text[end] in _DIGITS else -1
+            for index, (comps, kind, simple) in enumerate(shape):
+                if kind == _IGNORE and index != last:
                     continue
-                if kind == _IGNORE:
+                if kind == _DAY_OR_MONTH_DAY:
+                    d_start, d_end, unit_at, unit = comps[0]
+                    at = start + d_start
+                    if at and text[at - 1] in _RELATIVE_YEAR_ENDS:
+                        absolute = [(at, start + d_end, start + unit_at, unit)]
+                        tok = classify(text, block, absolute)
+                        if tok is not None:
+                            items.append(tok)
+                            spans.append((block, tok.start, tok.end))
+                    continue
+                if kind == _SIMPLE and index != last:
+                    items.append(simple)
+                    spans.append((block, start + comps[0][0], start + comps[-1][2] + 1))
                     continue
                 absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
-                tok = classify(text, block, absolute)
+                tok = None
+                if index == last and comps[-1][3] == "月":
+                    day_span = date_line_day(text, absolute[0][0], end)
+                    if day_span is not None:
+                        tok = classify_date_line(text, block, absolute, day_span)
+                if tok is None:
+                    if kind == _IGNORE:
+                        continue
+                    if kind == _SIMPLE:
+                        items.append(simple)
+                        spans.append((block, absolute[0][0], absolute[-1][2] + 1))
+                        continue
+                    tok = classify(text, block, absolute)
                 if tok is not None:
                     items.append(tok)
-    return items
+                    spans.append((block, tok.start, tok.end))
+    return items, spans

@@ -35,9 +35,7 @@ def repair_text(
         for ambiguity in ambiguities:
             out.warnings.append(
                 NoticeWarning(
-                    "date_ambiguous",
-                    f"line {number + 1}: {ambiguity.text!r} may be "
-                    f"{' or '.join(ambiguity.candidates)}; left unchanged",
+                    "date_ambiguous", ambiguity.describe(f"line {number + 1}", repaired=repair)
                 )
             )
         if edits and not repair:
@@ -63,6 +61,7 @@ def repair_text(
                 rule=edit.rule,
                 confidence=round(edit.confidence, 3),
                 alternatives=list(edit.alternatives),
+                evidence=list(edit.evidence),
             )
             for edit in edits
         )
