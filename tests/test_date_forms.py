@@ -1,8 +1,9 @@
 """Issue 10's damaged-date forms: one test per case in bench/date_cases/forms.tsv.
 
 Each case is run through ``normalize`` (what `noticecli normalize` runs) with its
-publication date: the text must come out as the case expects, and a ``date_ambiguous``
-warning must list the readings the case names (and no such warning may appear otherwise).
+publication date: the text must come out as the case expects, a ``date_ambiguous``
+warning must list the readings the case names (and no such warning may appear otherwise),
+and the repairs' evidence must name what the case says decides it.
 Cases the repairer does not handle yet are strict xfails: when a form is done its cases
 pass, the strict xfail fails the suite, and the ids come off KNOWN_MISSES.
 """
@@ -47,6 +48,8 @@ def test_form(case: Case) -> None:
         assert ambiguous == []
     for repair in result.repairs:  # every change is recorded against the original text
         assert case.text[repair.start : repair.end] == repair.before
+    # ... and says why: each piece of evidence the case names is in some repair's record.
+    assert set(case.evidence) <= {name for repair in result.repairs for name in repair.evidence}
 
 
 def test_every_form_of_issue_10_has_cases_and_a_clean_counterpart() -> None:

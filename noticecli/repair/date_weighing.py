@@ -15,7 +15,7 @@ import itertools
 from typing import NamedTuple
 
 from noticecli.dates import is_calendar_date
-from noticecli.repair.date_evidence import BYLINE, DATELINE, RANGE, RELATIVE_YEAR, RELATIVE_YEARS
+from noticecli.repair.date_evidence import BYLINE, DATELINE, RANGE, RELATIVE_YEARS
 from noticecli.repair.date_rules import DateToken, Reading
 from noticecli.repair.date_scan import DateItem
 from noticecli.repair.observances import Observance
@@ -134,9 +134,10 @@ def _hypotheses(
     if tok.explicit_year:
         assert tok.year is not None
         return [(tok.year, 1.0, 1.0, YEAR_WRITTEN)]
-    if tok.relative is not None:
+    if tok.relative is not None:  # its own evidence already names the word
         year = relative_year(tok, ctx_year, published)
-        return [] if year is None else [(year, 1.0, 1.0, RELATIVE_YEAR)]
+        basis = PUBLICATION_YEAR if RELATIVE_YEARS[tok.relative][0] == "published" else YEAR_BEFORE
+        return [] if year is None else [(year, 1.0, 1.0, basis)]
     if ctx_year is not None and not (news and published is not None):
         base, source = ctx_year, YEAR_BEFORE
     elif published is not None:
