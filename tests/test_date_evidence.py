@@ -87,8 +87,11 @@ def test_range_marks_before_and_after() -> None:
     text = "4月28日-51日"
     assert evidence.range_start_end(text, text.index("51")) == text.index("-")
     text = "915日14:30至9月20日"  # a time, then the mark
-    assert evidence.range_end_start(text, text.index("日") + 1) == text.index("9月")
-    assert evidence.range_end_start("915日14:30召开", 4) == -1
+    end = text.index("日") + 1
+    assert evidence.range_end_start(text, end, evidence.clock_after(text, end)) == 10
+    assert evidence.range_end_start("915日14:30召开", 4, 9) == -1
+    assert evidence.range_end_start("915日 至 9月20日", 4) == 7
+    assert evidence.range_end_start("915日至今", 4) == -1
     assert evidence.range_start_end("第1-51日", 4) == -1  # a count, not a date, before
     assert evidence.range_start_end("编号A-51日", 4) == -1
 
@@ -228,6 +231,11 @@ def test_year_certain_restores_only_the_year_and_reports_the_rest() -> None:
         ("城市遭轰炸，193711月13日，日军空袭。", "城市遭轰炸，1937年11月13日，日军空袭。"),
         # Two early dates joined by a range.
         ("从19382月到194412月，轰炸不断。", "从1938年2月到1944年12月，轰炸不断。"),
+        # The day of an observance named beside it (Chongqing's sirens recall 1941年6月5日).
+        (
+            "重庆每年试鸣防空警报，纪念194165日大隧道惨案。",
+            "重庆每年试鸣防空警报，纪念1941年6月5日大隧道惨案。",
+        ),
         # A year before 1949 written with its 年 elsewhere in the document.
         ("1941年，重庆。194165日，较场口。", "1941年，重庆。1941年6月5日，较场口。"),
         # Without any of these, a glued early year is left alone, and quietly.

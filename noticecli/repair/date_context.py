@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 # A character right before the run that makes it part of something else: identifiers,
 # versions, ranges written with a dash (the 10 of 1-10月 is clean anyway), document numbers.
-_BLOCK_BEFORE_CHARS = frozenset("-/._·+%@#~&=\\|－／．＿〔〕[]【】")
+BLOCK_BEFORE_CHARS = frozenset("-/._·+%@#~&=\\|－／．＿〔〕[]【】")
 # Words before a number + 日 that make it a count or duration (历时327日, 第327日, 共327日).
 _COUNT_BEFORE = (
     "第",
@@ -167,6 +167,7 @@ _FUTURE_AFTER = ("前", "之前", "以前", "止", "截止", "起施行", "起�
 _NOT_FUTURE = ("应急", "应用", "应对", "需求")
 _RANGE_BEFORE_CHARS = frozenset("至到—～~-")
 _SENTENCE_END_CHARS = frozenset("。；;！!？?\n")
+_UP_TO_SENTENCE_END = "(?s).*[。；;！!？?\n]"  # greedy: up to the last sentence end
 _CUE_WINDOW = 12  # characters before a date searched for a cue, within its sentence
 # An instruction (请各单位于…前报送, 须于…前完成) sets a deadline (how a deadline is
 # weighed against the publication date: date_weighing).
@@ -222,7 +223,7 @@ def blocked_by_char(text: str, start: int) -> bool:
     """Whether the character right before ``start`` ties the run to an identifier, a
     decimal or a dash (V1.327, 3.125日, 1-51日); evidence may still free it (a list number,
     a range after a date)."""
-    return bool(start) and text[start - 1] in _BLOCK_BEFORE_CHARS
+    return bool(start) and text[start - 1] in BLOCK_BEFORE_CHARS
 
 
 def blocked_by_word(text: str, start: int) -> bool:
@@ -238,10 +239,10 @@ class Frame(NamedTuple):
     good_after: bool = False  # a clock time after it (915日14:30)
 
 
-_NO_FRAME = Frame()
+NO_FRAME = Frame()
 
 
-def _context_factor(text: str, start: int, end: int, frame: Frame = _NO_FRAME) -> float:
+def _context_factor(text: str, start: int, end: int, frame: Frame = NO_FRAME) -> float:
     """How strongly the words around text[start:end] say it is a date (0 = never)."""
     if frame.strong or _endswith_any(text, start, _STRONG_BEFORE):
         return _F_STRONG
@@ -254,20 +255,20 @@ def _context_factor(text: str, start: int, end: int, frame: Frame = _NO_FRAME) -
 def _sentence_before(text: str, start: int) -> str:
     """Up to _CUE_WINDOW characters before ``start``, cut at the last sentence end."""
     window = text[max(0, start - _CUE_WINDOW) : start]
-    for at in range(len(window) - 1, -1, -1):
-        if window[at] in _SENTENCE_END_CHARS:
-            return window[at + 1 :]
-    return window
+    match = _pattern(_UP_TO_SENTENCE_END).match(window)
+    return window if match is None else window[match.end() :]
 
 
 def _has_cue(window: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        at = window.find(word)
-        while at >= 0:
-            if not window.startswith(_NOT_FUTURE, at):
-                return True
-            at = window.find(word, at + 1)
-    return False
+    """Whether one of ``words`` is in ``window``, not as the start of a word that says
+    nothing about time (应急管理局)."""
+    return _pattern(_cue_pattern(words)).search(window) is not None
+
+
+@cache
+def _cue_pattern(words: tuple[str, ...]) -> str:
+    exceptions = "|".join(map(re.escape, _NOT_FUTURE))
+    return f"(?!{exceptions})(?:{'|'.join(map(re.escape, words))})"
 
 
 def _as_of(text: str, start: int, end: int) -> bool:
@@ -288,7 +289,7 @@ def tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     if _as_of(text, start, end):
         return False, False  # neither: the date has passed
     window = _sentence_before(text, start)
-    deadline = _has_cue(window, _INSTRUCTION_BEFORE) and _startswith_any(text, end, _DEADLINE_AFTER)
+    deadline = _startswith_any(text, end, _DEADLINE_AFTER) and _has_cue(window, _INSTRUCTION_BEFORE)
     future_ok = (
         deadline
         or (start > 0 and text[start - 1] in _RANGE_BEFORE_CHARS)
@@ -342,7 +343,7 @@ def damaged_factor(
     last_unit: str,
     year_written: bool,
     glued_year: bool,
-    frame: Frame = _NO_FRAME,
+    frame: Frame = NO_FRAME,
 ) -> float | None:
     """How strongly the words around a damaged run text[start:end] say it is a date, or
     None when they say it is something else. ``last_unit`` is the run's last 月/日/号,

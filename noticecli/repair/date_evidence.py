@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from noticecli.numerals import to_ascii_digits
+
 # Evidence names, as they appear in a repair's ``evidence`` list.
 LIST_MARKER = "list_marker"
 TIME_AFTER = "time_after"
@@ -30,15 +32,19 @@ _CLOCK = (
     f"[ \u3000]?([{_DIGITS}]{{1,2}})[ \u3000]?(?:[:：∶]([{_DIGITS}]{{2}})(?![{_DIGITS}])"
     f"|[时点](?:([{_DIGITS}]{{1,2}})分)?)"
 )
-_CLOCK_STARTS = frozenset(" \u3000" + "0123456789０１２３４５６７８９")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+# The characters each reader needs to see first: callers test these before calling.
+CLOCK_STARTS = _DIGIT_CHARS | frozenset(" \u3000")
 _RANGE_MARKS = "至到—～~\\-－–"
 # Before a range's end: the start's last unit (日 号 月) or a clock time, then the mark.
 _TIME = f"[{_DIGITS}]{{1,2}}[ \u3000]?(?:[:：∶][{_DIGITS}]{{2}}|[时点](?:[{_DIGITS}]{{1,2}}分)?)"
 _RANGE_BEFORE = f"(?:[日号月]|{_TIME})[ \u3000]?[{_RANGE_MARKS}][ \u3000]?$"
 _RANGE_BEFORE_WINDOW = 12
 _RANGE_MARK_CHARS = frozenset("至到—～~-－–")
-# After a range's start: an optional clock time, the mark, and the digits of the end.
-_RANGE_AFTER = f"(?:{_CLOCK})?[ \u3000]?[{_RANGE_MARKS}][ \u3000]?(?=[{_DIGITS}])"
+RANGE_BEFORE_CHARS = _RANGE_MARK_CHARS | frozenset(" \u3000")  # before a range's end
+RANGE_AFTER_CHARS = RANGE_BEFORE_CHARS  # after a range's start (or its clock time)
+BYLINE_CLOSE = frozenset("）)")
+DATELINE_STARTS = frozenset("电讯消")
 # Words that fix the year of the date right after them, and from what: the publication
 # year or the last year written, plus an offset. 的 may stand between (今年的918日).
 RELATIVE_YEARS: dict[str, tuple[str, int]] = {
@@ -51,6 +57,7 @@ RELATIVE_YEARS: dict[str, tuple[str, int]] = {
     "当年": ("written", 0),
     "次年": ("written", 1),
 }
+RELATIVE_YEAR_ENDS = frozenset("年的")  # the last character of 今年 … (今年的918日)
 # What may stand before a list number (1. 2. 3.): the start of a line or clause.
 _LIST_START_CHARS = frozenset(" \u3000\t\r\n（(【[。；;：:，,")
 _LIST_DOTS = frozenset(".．")
@@ -77,12 +84,12 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def _value(digits: str) -> int:
-    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return int(to_ascii_digits(digits))
 
 
 def clock_after(text: str, end: int) -> int:
     """The end of a clock time written right after ``end`` (14:30, 10时30分), or -1."""
-    if end >= len(text) or text[end] not in _CLOCK_STARTS:
+    if end >= len(text) or text[end] not in CLOCK_STARTS:
         return -1
     match = _pattern(_CLOCK).match(text, end)
     if match is None:
@@ -119,7 +126,7 @@ def relative_year_before(text: str, start: int) -> str | None:
 def range_start_end(text: str, start: int) -> int:
     """Where the date that starts a range must end when the run at ``start`` is its end
     (4月28日-51日, 11:00—814日): the offset after the start's last unit, or -1."""
-    if not start or (text[start - 1] not in _RANGE_MARK_CHARS and text[start - 1] not in " \u3000"):
+    if not start or text[start - 1] not in RANGE_BEFORE_CHARS:
         return -1
     window_start = max(0, start - _RANGE_BEFORE_WINDOW)
     match = _pattern(_RANGE_BEFORE).search(text[window_start:start])
@@ -133,13 +140,20 @@ def range_start_end(text: str, start: int) -> int:
     return at
 
 
-def range_end_start(text: str, end: int) -> int:
+def range_end_start(text: str, end: int, clock_end: int = -1) -> int:
     """Where the date that ends a range must start when the run ending at ``end`` is its
-    start (915日14:30至9月20日): the offset of the end's first digit, or -1."""
-    if end >= len(text) or (text[end] not in _RANGE_MARK_CHARS and text[end] not in _CLOCK_STARTS):
+    start (915日至9月20日, or after a clock time ending at ``clock_end``:
+    915日14:30至9月20日): the offset of the end's first digit, or -1."""
+    at = clock_end if clock_end >= 0 else end
+    size = len(text)
+    if at < size and text[at] in " \u3000":
+        at += 1
+    if at >= size or text[at] not in _RANGE_MARK_CHARS:
         return -1
-    match = _pattern(_RANGE_AFTER).match(text, end)
-    return -1 if match is None else match.end()
+    at += 1
+    if at < size and text[at] in " \u3000":
+        at += 1
+    return at if at < size and text[at] in _DIGIT_CHARS else -1
 
 
 def is_range_mark_before(text: str, start: int) -> bool:
@@ -150,7 +164,7 @@ def is_range_mark_before(text: str, start: int) -> bool:
 
 def byline_before(text: str, start: int) -> bool:
     """Whether a bracket closing a byline stands right before ``start``: （记者 王某）612日."""
-    if not start or text[start - 1] not in "）)":
+    if not start or text[start - 1] not in BYLINE_CLOSE:
         return False
     window = text[max(0, start - _BYLINE_WINDOW) : start - 1]
     opening = max(window.rfind("（"), window.rfind("("))
@@ -164,7 +178,7 @@ def dateline_after(text: str, end: int) -> bool:
     """Whether a news dateline's 电 / 讯 / 消息 follows the date's 日 (…918日电（记者…）)."""
     return (
         end < len(text)
-        and text[end] in "电讯消"
+        and text[end] in DATELINE_STARTS
         and _pattern(_DATELINE_AFTER).match(text, end) is not None
     )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from noticecli.dates import is_calendar_date
@@ -25,8 +26,9 @@ from noticecli.edits import TextEdit
 from noticecli.numerals import has_fullwidth_digit, to_ascii_digits
 from noticecli.repair import date_evidence as evidence
 from noticecli.repair.date_context import (
+    BLOCK_BEFORE_CHARS,
+    NO_FRAME,
     Frame,
-    blocked_by_char,
     blocked_by_word,
     damaged_factor,
     hao_confidence,
@@ -34,6 +36,7 @@ from noticecli.repair.date_context import (
     split_factor,
     tense,
 )
+from noticecli.repair.observances import named_near
 
 RULE_MONTH_DAY = "date.month_day_missing_yue"
 RULE_YEAR_MONTH = "date.year_month_missing_nian"
@@ -77,7 +80,7 @@ class Reading(NamedTuple):
 class DateToken:
     """A date-like run of the text: a clean date, or a damaged one with its candidates.
 
-    A plain slotted class, not a dataclass: with 30 fields the generated __init__ is the
+    A plain slotted class, not a dataclass: with 31 fields the generated __init__ is the
     costliest class definition on the CLI's start-up path."""
 
     __slots__ = (
@@ -96,6 +99,7 @@ class DateToken:
         "is_anchor",
         "month",
         "needs_evidence",
+        "news",
         "norm_edits",
         "post",
         "pre",
@@ -123,7 +127,7 @@ class DateToken:
         month: int | None = None,
         day: int | None = None,
         is_anchor: bool = False,
-        cands: list[Reading] | None = None,
+        cands: Sequence[Reading] | None = None,
         rule: str = "",
     ) -> None:
         self.block = block
@@ -143,7 +147,7 @@ class DateToken:
         self.report_end = 0  # the span shown in an Ambiguity (includes the 号)
         self.pre = ""
         self.post = ""
-        self.cands: list[Reading] = cands if cands is not None else []
+        self.cands: Sequence[Reading] = cands if cands is not None else ()
         self.factor = 0.0
         self.future_ok = False
         self.deadline = False  # 请于…前: the date is after publication, and soon
@@ -158,6 +162,7 @@ class DateToken:
         self.range_start_at = -1  # a range mark before: where the range's start must end
         self.range_end_at = -1  # a range mark after: where the range's end must start
         self.needs_evidence = False  # two digits (51日): a date only if evidence says so
+        self.news = False  # a byline or dateline: a news item's date
         self.early = False  # a glued year before 1949: a date only beside one written so
 
     @property
@@ -243,40 +248,47 @@ def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
         if not (units == "日" and len(nums[0]) == 2 and evidence.relative_year_before(text, start)):
             return None
         rule = RULE_MONTH_DAY  # 今年51日, 明年31日: after such a word not a day of the month
-    frame = _frame(text, start, end, year_first=rule != RULE_MONTH_DAY or len(comps) == 2)
-    if frame is None:
-        return None
-    found, boundary = frame
-    last_is_hao = comps[-1][3] == "号"
-    reader = {RULE_MONTH_DAY: _damaged_month_day, RULE_YEAR_MONTH: _damaged_year_month}
-    damaged = reader.get(rule, _damaged_ymd)(text, block, comps, nums, last_is_hao)
-    if damaged is None:
-        return None
-    return _damage_common(text, damaged, comps, last_is_hao, found, boundary)
-
-
-def _frame(text: str, start: int, end: int, *, year_first: bool) -> tuple[list[str], bool] | None:
-    """What stands right around a damaged run text[start:end]: None when it ties the run
-    to something else; otherwise the evidence found there and whether it opens a clause."""
+    # What stands right around the run: evidence names, whether a list number before it
+    # opens a clause, and the end of a clock time right after it (-1: none).
     found: list[str] = []
-    # A digit or letter glued after the run makes it part of something else, unless it
-    # starts a clock time (915日14:30).
-    if evidence.clock_after(text, end) >= 0:
-        found.append(evidence.TIME_AFTER)
-    elif end < len(text) and text[end].isascii() and text[end].isalnum():
-        return None
+    boundary = False
+    clock_end = -1
+    if end < len(text):
+        after = text[end]
+        if after in evidence.CLOCK_STARTS:
+            clock_end = evidence.clock_after(text, end)
+        if clock_end >= 0:
+            found.append(evidence.TIME_AFTER)
+        elif after.isascii() and after.isalnum():
+            # A digit or letter glued after the run makes it part of something else,
+            # unless it starts a clock time (915日14:30).
+            return None
     if blocked_by_word(text, start):
         return None
-    boundary = False
-    if blocked_by_char(text, start):
+    if start and text[start - 1] in BLOCK_BEFORE_CHARS:
         # A list number (1.) before a run that opens with its year, or a dash after a date
         # or a time (4月28日-51日, 11:00—814日), frees it; a decimal or an identifier not.
+        year_first = rule != RULE_MONTH_DAY or len(comps) == 2
         if year_first and evidence.list_marker_before(text, start):
             found.append(evidence.LIST_MARKER)
             boundary = True
         elif not evidence.is_range_mark_before(text, start):
             return None
-    return found, boundary
+    last_is_hao = comps[-1][3] == "号"
+    if rule == RULE_MONTH_DAY:
+        damaged = _damaged_month_day(text, block, comps, nums, last_is_hao)
+    elif rule == RULE_YEAR_MONTH:
+        damaged = _damaged_year_month(text, block, comps, nums, last_is_hao)
+    else:
+        damaged = _damaged_ymd(text, block, comps, nums, last_is_hao)
+    if damaged is None:
+        return None
+    return _damage_common(text, damaged, comps, last_is_hao, (found, boundary, clock_end))
+
+
+# What stands right around a damaged run: evidence names, whether it opens a clause (a list
+# number before it), and the end of a clock time right after it (-1: none).
+_Around = tuple[list[str], bool, int]
 
 
 def classify_date_line(
@@ -300,7 +312,7 @@ def classify_date_line(
     start = comps[0][0]
     tok = DateToken(block, start, day_span[1], rule=RULE_DATE_LINE)
     tok.year, tok.explicit_year = year, True
-    tok.cands = [Reading(month, day, month_s, day_s, 1.0)]
+    tok.cands = (Reading(month, day, month_s, day_s, 1.0),)
     tok.pre = f"{year}年"
     tok.post = "日"
     tok.span_start, tok.span_end = start, day_span[1]
@@ -352,21 +364,24 @@ def _damage_common(
     tok: DateToken,
     comps: list[Component],
     last_is_hao: bool,
-    found: list[str],
-    boundary: bool,
+    around: _Around,
 ) -> DateToken | None:
     """Context checks shared by every damaged form; fills the factor and the edit span."""
     start, end = tok.start, tok.end
-    if tok.relative is not None:
-        found.append(evidence.RELATIVE_YEAR)
-    elif evidence.byline_before(text, start):
-        found.append(evidence.BYLINE)
-        boundary = True
+    found, boundary, clock_end = around
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
     strong = tok.relative is not None
-    if comps[-1][3] == "日" and evidence.dateline_after(text, end):
+    if strong:
+        found.append(evidence.RELATIVE_YEAR)
+    elif before in evidence.BYLINE_CLOSE and evidence.byline_before(text, start):
+        found.append(evidence.BYLINE)
+        tok.news = boundary = True
+    dated = after in evidence.DATELINE_STARTS and comps[-1][3] == "日"
+    if dated and evidence.dateline_after(text, end):
         found.append(evidence.DATELINE)
-        strong = True
-    frame = Frame(strong=strong, boundary=boundary, good_after=evidence.TIME_AFTER in found)
+        tok.news = strong = True
+    frame = Frame(strong, boundary, clock_end >= 0) if found else NO_FRAME
     year_written = tok.rule == RULE_MONTH_DAY and tok.explicit_year  # 2019年327日
     factor = damaged_factor(
         text,
@@ -388,11 +403,14 @@ def _damage_common(
         tok.hao_at = comps[-1][2]
     tok.deadline, tok.future_ok = tense(text, start, end)
     tok.weekday, tok.range_end_day = neighbours(text, end)
-    tok.range_start_at = evidence.range_start_end(text, start)
-    tok.range_end_at = evidence.range_end_start(text, end)
+    if before in evidence.RANGE_BEFORE_CHARS:
+        tok.range_start_at = evidence.range_start_end(text, start)
+    if (text[clock_end] if 0 <= clock_end < len(text) else after) in evidence.RANGE_AFTER_CHARS:
+        tok.range_end_at = evidence.range_end_start(text, end, clock_end)
     if tok.range_start_at >= 0 or tok.range_end_at >= 0:
         tok.future_ok = True  # a period: its dates are announced as often as reported
-    tok.evidence = tuple(found)
+    if found:
+        tok.evidence = tuple(found)
     return tok
 
 
@@ -410,11 +428,18 @@ def _damaged_month_day(
         if not EARLY_YEAR <= tok.year <= MAX_YEAR:
             return None
     else:
-        tok.relative = evidence.relative_year_before(text, tok.start)
-        if len(digits) == 2:
-            if last_is_hao:
-                return None  # 51号 numbers a house or a document
-            tok.needs_evidence = tok.relative is None
+        start = tok.start
+        if start and text[start - 1] in evidence.RELATIVE_YEAR_ENDS:
+            tok.relative = evidence.relative_year_before(text, start)
+        if len(digits) == 2 and tok.relative is None:
+            # 51日 is a date only beside a range's other end or its observance's name:
+            # without a range mark or a name near, not worth a closer look.
+            if last_is_hao or not (
+                (start and text[start - 1] in evidence.RANGE_BEFORE_CHARS)
+                or named_near(text, start, tok.end)
+            ):
+                return None
+            tok.needs_evidence = True
     target = comps[-1]
     whole = has_noise(text, tok.start, tok.end)
     tok.span_start = tok.start if whole else target[0]
@@ -451,7 +476,7 @@ def _damaged_year_month(
         return None
     tok = DateToken(block, comps[0][0], comps[-1][2] + 1, rule=RULE_YEAR_MONTH)
     tok.year, tok.explicit_year, tok.early = year, True, early
-    tok.cands = [Reading(month, day, month_s, None, 1.0)]
+    tok.cands = (Reading(month, day, month_s, None, 1.0),)
     tok.pre = f"{year}年"
     tok.span_start = tok.start
     if has_noise(text, tok.start, tok.end):
@@ -483,7 +508,8 @@ def _damaged_ymd(
     return tok
 
 
-def _month_day_splits(digits: str) -> list[Reading]:
+@cache
+def _month_day_splits(digits: str) -> tuple[Reading, ...]:
     """Every way to read a digit run as month + day (327 → 3|27; 112 → 1|12 and 11|2)."""
     out: list[Reading] = []
     for cut in (1, 2):
@@ -495,7 +521,7 @@ def _month_day_splits(digits: str) -> list[Reading]:
             continue
         mixed = (len(month_s) == 1 and day_s[0] == "0") or (month_s[0] == "0" and len(day_s) == 1)
         out.append(Reading(month, day, month_s, day_s, _W_MIXED_PADDING if mixed else 1.0))
-    return out
+    return tuple(out)
 
 
 def _plausible_year(digits: str) -> tuple[int | None, bool]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from noticecli.repair.date_evidence import date_line_day
+from noticecli.repair.date_evidence import RELATIVE_YEAR_ENDS, date_line_day
 from noticecli.repair.date_rules import (
     Component,
     DateToken,
@@ -67,9 +67,9 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 # edit (the common case, handled without building a token), nothing, "look closer", or
 # two digits and 日 that are a damaged month and day only after 今年, 去年 … (今年51日).
 _IGNORE, _SIMPLE, _SLOW, _DAY_OR_MONTH_DAY = 0, 1, 2, 3
-_RELATIVE_YEAR_ENDS = frozenset("年的")  # the last character of 今年, 去年 … (今年的918日)
 _NO_DATE: SimpleDate = (None, None, None)
-_GroupShape = tuple[tuple[Component, ...], int, SimpleDate]
+# A group's components, kind, clean date, and its start and end within the run.
+_GroupShape = tuple[tuple[Component, ...], int, SimpleDate, int, int]
 _Shape = tuple[_GroupShape, ...]
 _SHAPES: dict[str, _Shape] = {}
 _SHAPES_MAX = 8192
@@ -78,14 +78,15 @@ _SHAPES_MAX = 8192
 def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
     units, nums, noisy = read_group(run, comps)
     clean = clean_date(units, nums)
+    kind, date = _IGNORE, _NO_DATE
     if clean is not None:
         needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
-        return comps, (_SLOW if needs_edit else _SIMPLE), clean
-    if damaged_rule(units, nums) is not None:
-        return comps, _SLOW, _NO_DATE
-    if units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:
-        return comps, _DAY_OR_MONTH_DAY, _NO_DATE
-    return comps, _IGNORE, _NO_DATE
+        kind, date = (_SLOW if needs_edit else _SIMPLE), clean
+    elif damaged_rule(units, nums) is not None:
+        kind = _SLOW
+    elif units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:
+        kind = _DAY_OR_MONTH_DAY
+    return comps, kind, date, comps[0][0], comps[-1][2] + 1
 
 
 def _shape(run: str) -> _Shape:
@@ -124,39 +125,49 @@ def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
             run = text[start:end]
             shape = shapes.get(run) or _shape(run)
             # A run ending in 月 with digits right after: a date line that lost its 日?
-            last = len(shape) - 1 if end < size and text[end] in _DIGITS else -1
-            for index, (comps, kind, simple) in enumerate(shape):
-                if kind == _IGNORE and index != last:
-                    continue
-                if kind == _DAY_OR_MONTH_DAY:
-                    d_start, d_end, unit_at, unit = comps[0]
-                    at = start + d_start
-                    if at and text[at - 1] in _RELATIVE_YEAR_ENDS:
-                        absolute = [(at, start + d_end, start + unit_at, unit)]
-                        tok = classify(text, block, absolute)
-                        if tok is not None:
-                            items.append(tok)
-                            spans.append((block, tok.start, tok.end))
-                    continue
-                if kind == _SIMPLE and index != last:
+            line_date = end < size and text[end] in _DIGITS and text[end - 1] == "月"
+            for comps, kind, simple, g_start, g_end in shape[:-1] if line_date else shape:
+                if kind == _SIMPLE:
                     items.append(simple)
-                    spans.append((block, start + comps[0][0], start + comps[-1][2] + 1))
-                    continue
-                absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
-                tok = None
-                if index == last and comps[-1][3] == "月":
-                    day_span = date_line_day(text, absolute[0][0], end)
-                    if day_span is not None:
-                        tok = classify_date_line(text, block, absolute, day_span)
-                if tok is None:
-                    if kind == _IGNORE:
-                        continue
-                    if kind == _SIMPLE:
-                        items.append(simple)
-                        spans.append((block, absolute[0][0], absolute[-1][2] + 1))
-                        continue
+                    spans.append((block, start + g_start, start + g_end))
+                elif kind == _SLOW or (
+                    kind == _DAY_OR_MONTH_DAY
+                    and start + g_start > 0
+                    and text[start + g_start - 1] in RELATIVE_YEAR_ENDS
+                ):
+                    absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
                     tok = classify(text, block, absolute)
-                if tok is not None:
-                    items.append(tok)
-                    spans.append((block, tok.start, tok.end))
+                    if tok is not None:
+                        items.append(tok)
+                        spans.append((block, tok.start, tok.end))
+            if line_date:
+                _line_date(text, block, start, end, shape[-1], items, spans)
     return items, spans
+
+
+def _line_date(
+    text: str,
+    block: int,
+    start: int,
+    end: int,
+    group: _GroupShape,
+    items: list[DateItem],
+    spans: list[Span],
+) -> None:
+    """The last group of a run followed by digits: a date line that lost its 日, or the
+    group as it reads on its own."""
+    comps, kind, simple, g_start, g_end = group
+    absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
+    day_span = date_line_day(text, start + g_start, end) if comps[-1][3] == "月" else None
+    tok = classify_date_line(text, block, absolute, day_span) if day_span else None
+    if tok is not None:
+        items.append(tok)
+        spans.append((block, tok.start, tok.end))
+    elif kind == _SIMPLE:
+        items.append(simple)
+        spans.append((block, start + g_start, start + g_end))
+    elif kind == _SLOW:
+        tok = classify(text, block, absolute)
+        if tok is not None:
+            items.append(tok)
+            spans.append((block, tok.start, tok.end))

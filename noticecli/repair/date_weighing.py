@@ -15,7 +15,7 @@ import itertools
 from typing import NamedTuple
 
 from noticecli.dates import is_calendar_date
-from noticecli.repair.date_evidence import BYLINE, DATELINE, RANGE, RELATIVE_YEARS
+from noticecli.repair.date_evidence import RANGE, RELATIVE_YEARS
 from noticecli.repair.date_rules import DateToken, Reading
 from noticecli.repair.date_scan import DateItem
 from noticecli.repair.observances import Observance
@@ -101,17 +101,19 @@ class Decision(NamedTuple):
     weighed: list[Weighed]  # best first
     confidence: float
     reason: str  # why the confidence is low, when it is
-    evidence: tuple[str, ...]  # why the best reading: context, then what decided it
+    confirmations: tuple[str, ...]  # evidence that the run is a date (weekday, range …)
 
-
-class _Frame(NamedTuple):
-    """What weighs on every reading of one run alike."""
-
-    hypotheses: list[tuple[int, float, float, str]]
-    published: datetime.date | None
-    use_weekday: bool
-    later_weight: float  # the choice weight of a reading after publication
-    news: bool  # a byline or dateline: the date of a news item, shortly before publication
+    def evidence(self, tok: DateToken) -> tuple[str, ...]:
+        """Why the best reading: what marks the run as a date, what chose the reading
+        over its rivals, and where its year came from (names in docs/api.md)."""
+        best = self.weighed[0]
+        source = () if best.year_source is None else (best.year_source,)
+        if len(tok.cands) == 1:
+            return (*tok.evidence, *self.confirmations, ONE_READING, *source)
+        names = [*tok.evidence, *self.confirmations]
+        for rival in self.weighed[1:]:
+            names.extend(name for name in rival.against if name not in best.against)
+        return tuple(dict.fromkeys([*names, *source]))
 
 
 def relative_year(
@@ -162,38 +164,44 @@ def _hypotheses(
 
 
 def _plausibility(
-    tok: DateToken, cand: Reading, frame: _Frame
+    tok: DateToken,
+    cand: Reading,
+    hypotheses: list[tuple[int, float, float, str]],
+    published: datetime.date | None,
+    use_weekday: bool,
+    later_weight: float,
 ) -> tuple[float, float, tuple[str, ...], int | None, str | None]:
     """How well a reading fits the years around it and the publication date, as a weight
     for choosing between readings and as a fit of the reading on its own; what counted
-    against it, and the year (and its source) it fits best in."""
-    if not frame.hypotheses:
+    against it, and the year (and its source) it fits best in. ``later_weight``: the choice
+    weight of a reading after publication."""
+    if not hypotheses:
         fits = is_calendar_date(None, cand.month, cand.day)
         return (1.0, 1.0, (), None, None) if fits else (0.0, 0.0, (), None, None)
-    published = frame.published
+    news = tok.news
     best_choice = best_fit = 0.0
     best_against: tuple[str, ...] = ()
     best_year: int | None = None
     best_source: str | None = None
     year_fixed = tok.explicit_year or tok.relative is not None
-    for year, choice, fit, source in frame.hypotheses:
+    for year, choice, fit, source in hypotheses:
         if not is_calendar_date(year, cand.month, cand.day):
             continue
         against: tuple[str, ...] = ()
-        if frame.use_weekday and _weekday(year, cand) != tok.weekday:
+        if use_weekday and _weekday(year, cand) != tok.weekday:
             choice *= _W_WEEKDAY_MISMATCH
             against += (WEEKDAY,)
         if tok.range_end_day is not None and (cand.day or 0) >= tok.range_end_day:
             choice *= _W_RANGE_MISMATCH
             against += (RANGE_ORDER,)
-        if published is not None and cand.day is not None and (tok.deadline or frame.news):
+        if published is not None and cand.day is not None and (tok.deadline or news):
             # Only to choose between readings: a deadline's digits with one reading are
             # that date, even if the notice went out late.
             lead = (datetime.date(year, cand.month, cand.day) - published).days
             if tok.deadline and (lead < 0 or lead > _DEADLINE_HORIZON_DAYS):
                 choice *= _W_PAST_DEADLINE if lead < 0 else _W_FAR_DEADLINE
                 against += (DEADLINE,)
-            elif frame.news and lead < -_NEWS_HORIZON_DAYS:
+            elif news and lead < -_NEWS_HORIZON_DAYS:
                 choice *= _W_OLD_NEWS
                 against += (NEWS_DATE,)
         if published is not None:
@@ -206,7 +214,7 @@ def _plausibility(
             if year > published.year + 1:
                 factor = _W_FAR_FUTURE
             elif later:
-                factor = frame.later_weight
+                factor = later_weight
             if not tok.deadline and factor < 1.0:  # a deadline's lead time was weighed above
                 choice *= factor
                 against += (PUBLICATION_DATE,)
@@ -315,7 +323,7 @@ def decide(tok: DateToken, around: Surroundings) -> Decision:
     """Readings best first, the confidence in the best one, why it is low if it is, and the
     evidence for it."""
     published = around.published
-    news = BYLINE in tok.evidence or DATELINE in tok.evidence
+    news = tok.news
     hypotheses = _hypotheses(tok, around.ctx_year, published, news)
     # A weekday that fits no reading in any year considered decides nothing (a typo, or a
     # year assumed wrongly): not held against every reading, but no reason to choose.
@@ -326,12 +334,16 @@ def decide(tok: DateToken, around: Surroundings) -> Decision:
         if is_calendar_date(year, cand.month, cand.day)
     )
     main_year = hypotheses[0][0] if hypotheses else None
-    frame = _Frame(hypotheses, published, weekday_fits, _later_weight(tok, around, main_year), news)
-    weighed = _weigh(tok, around, frame, main_year)
+    ranged = around.range_start is not None or around.range_end is not None
+    if ranged:
+        later = _later_weight(tok, around, main_year)
+    else:
+        later = _W_FUTURE_EXPECTED if tok.future_ok else _W_FUTURE
+    weighed = _weigh(tok, around, (hypotheses, published, weekday_fits, later), main_year, ranged)
     if not weighed:
         return Decision([], 0.0, "no reading is a calendar date", ())
     best = weighed[0]
-    ratio = best.weight / sum(w.weight for w in weighed)
+    ratio = best.weight / sum(w.weight for w in weighed) if len(weighed) > 1 else 1.0
     if len(weighed) > 1 and (
         (tok.weekday is not None and hypotheses and not weekday_fits)
         or (news and not _recent(weighed, hypotheses, published))
@@ -340,42 +352,45 @@ def decide(tok: DateToken, around: Surroundings) -> Decision:
         # assumed is wrong: nothing left to choose by.
         ratio = min(ratio, 0.5)
     fit = min(1.0, 0.45 + best.plaus)
-    evidence = list(tok.evidence)
-    # Evidence that the run is a date at all: the writer checked the calendar (a weekday
-    # that falls on the reading), named the day (an observance), or wrote the other end of
-    # a range.
-    confirmations: list[str] = []
-    if weekday_fits and best.year is not None and _weekday(best.year, best.cand) == tok.weekday:
-        confirmations.append(WEEKDAY)
-    day = _observance_on(best.cand, around.observed, best.year)
-    if day is not None:
-        confirmations.append(day.label)
-    elif len(tok.cands) == 1:
-        # A place's day named where the place is not: it still says the sole reading is a
-        # day (many provinces test their sirens on 9月18日), not whose day it is.
-        day = _observance_on(best.cand, around.named, best.year)
-        if day is not None:
-            confirmations.append(day.name_label)
-    if around.range_start is not None or around.range_end is not None:
-        confirmations.append(RANGE)
+    confirmations = (
+        _confirmations(tok, around, best, weekday_fits, ranged)
+        if weekday_fits or ranged or around.named
+        else ()
+    )
     factor = max(tok.factor, _F_CONFIRMED) if confirmations else tok.factor
     split = tok.split_factor or factor
     confidence = round(min(factor, split * ratio * fit), 3)
-    evidence += confirmations
-    if len(tok.cands) == 1:
-        evidence.append(ONE_READING)
-    else:
-        for rival in weighed[1:]:
-            evidence.extend(name for name in rival.against if name not in best.against)
-    if best.year_source is not None:
-        evidence.append(best.year_source)
     if ratio < 0.9:
         reason = f"{len(weighed)} readings fit; the context does not decide between them"
     elif fit < 0.9:
         reason = "the reading falls after the publication date"
     else:
         reason = "no word around it introduces a date"
-    return Decision(weighed, confidence, reason, tuple(dict.fromkeys(evidence)))
+    return Decision(weighed, confidence, reason, confirmations)
+
+
+def _confirmations(
+    tok: DateToken, around: Surroundings, best: Weighed, weekday_fits: bool, ranged: bool
+) -> tuple[str, ...]:
+    """Evidence that the run is a date at all: the writer checked the calendar (a weekday
+    that falls on the reading), named the day (an observance), or wrote the other end of a
+    range."""
+    found: tuple[str, ...] = ()
+    if weekday_fits and best.year is not None and _weekday(best.year, best.cand) == tok.weekday:
+        found += (WEEKDAY,)
+    if around.named:
+        day = _observance_on(best.cand, around.observed, best.year)
+        if day is not None:
+            found += (day.label,)
+        elif len(tok.cands) == 1:
+            # A place's day named where the place is not: it still says the sole reading
+            # is a day (many provinces test their sirens on 9月18日), not whose day it is.
+            day = _observance_on(best.cand, around.named, best.year)
+            if day is not None:
+                found += (day.name_label,)
+    if ranged:
+        found += (RANGE,)
+    return found
 
 
 def _recent(
@@ -396,28 +411,40 @@ def _recent(
     return False
 
 
-def _weigh(tok: DateToken, around: Surroundings, frame: _Frame, year: int | None) -> list[Weighed]:
-    """Each reading that is a calendar date with its weight, best first."""
-    ranged = _range_weights(tok, year, around.range_start, around.range_end)
-    days = [_observance_on(cand, around.observed, year) for cand in tok.cands]
-    named = next((day for day in days if day is not None), None)
+def _weigh(
+    tok: DateToken,
+    around: Surroundings,
+    fit_by: tuple[list[tuple[int, float, float, str]], datetime.date | None, bool, float],
+    year: int | None,
+    ranged: bool,
+) -> list[Weighed]:
+    """Each reading that is a calendar date with its weight, best first (``fit_by``: the
+    arguments of _plausibility after the reading)."""
+    range_weights = (
+        _range_weights(tok, year, around.range_start, around.range_end) if ranged else None
+    )
+    days: list[Observance | None] = []
+    named = None
+    if around.observed:
+        days = [_observance_on(cand, around.observed, year) for cand in tok.cands]
+        named = next((day for day in days if day is not None), None)
+    prev, nxt = around.prev, around.nxt
     weighed: list[Weighed] = []
     for index, cand in enumerate(tok.cands):
-        choice, plaus, against, best_year, source = _plausibility(tok, cand, frame)
+        choice, plaus, against, best_year, source = _plausibility(tok, cand, *fit_by)
         if plaus <= 0.0:
             continue
         weight = choice * cand.pad_w
         if cand.pad_w < 1.0:
             against += (DIGIT_PADDING,)
-        if ranged is not None and ranged[index] < 1.0:
-            weight *= ranged[index]
+        if range_weights is not None and range_weights[index] < 1.0:
+            weight *= range_weights[index]
             against += (RANGE_ORDER,)
         if named is not None and days[index] is None:
             weight *= _W_OBSERVANCE_MISMATCH
             against += (named.label,)
         # Compared in the year the anchors assume, so that month order decides.
         key: Anchor = (around.key_year, cand.month, cand.day)
-        prev, nxt = around.prev, around.nxt
         before_prev = prev is not None and compare(key, prev) < 0
         after_next = nxt is not None and compare(key, nxt) > 0
         if before_prev or after_next:
@@ -427,7 +454,8 @@ def _weigh(tok: DateToken, around: Surroundings, frame: _Frame, year: int | None
                 # Both neighbours agree on the order and this reading falls outside them.
                 weight *= around.order_weight
         weighed.append(Weighed(cand, plaus, weight, against, best_year, source))
-    weighed.sort(key=lambda w: -w.weight)
+    if len(weighed) > 1:
+        weighed.sort(key=lambda w: -w.weight)
     return weighed
 
 

@@ -15,22 +15,20 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from noticecli.edits import TextEdit
+from noticecli.repair.date_links import gather
 from noticecli.repair.date_rules import (
-    MIN_YEAR,
     RULE_HAO,
     RULE_YEAR_CERTAIN,
-    RULE_YEAR_MONTH,
     RULE_YMD,
     DateToken,
     Reading,
     normalized,
 )
-from noticecli.repair.date_scan import DateItem, Span, scan
+from noticecli.repair.date_scan import scan
 from noticecli.repair.date_weighing import (
     YEAR_WRITTEN,
     Anchor,
@@ -41,14 +39,11 @@ from noticecli.repair.date_weighing import (
     relative_year,
     year_context,
 )
-from noticecli.repair.observances import Observance, in_scope, named_near
 
 __all__ = ["Ambiguity", "DateContext", "repair_dates"]
 
 # Evidence that the first four digits of a run are its year (RULE_YEAR_CERTAIN).
 YEAR_DIGITS = "year_digits"
-# A year before 1949 written with its 年: glued early years count in such a document.
-_EARLY_YEAR_WRITTEN = re.compile("(?<![0-9])19[0-4][0-9] ?年")
 
 
 class DateContext(NamedTuple):
@@ -89,21 +84,23 @@ def repair_dates(
     published = context.published
     ctx_years = year_context(items)
     tokens = {i: item for i, item in enumerate(items) if isinstance(item, DateToken)}
-    damaged = [i for i, tok in tokens.items() if tok.damaged]
-    range_before, range_after = _range_links(tokens, damaged, spans)
-    named, observed = _observances(texts, tokens, damaged)
-    damaged = _with_evidence(texts, items, damaged, range_before, range_after, observed)
+    found = gather(texts, items, spans, tokens, threshold)
+    damaged, range_before, range_after = found.damaged, found.range_before, found.range_after
+    named, observed = found.named, found.observed
 
     def anchor_of(i: int, cand: Reading | None) -> Anchor | None:
         item = items[i]
-        year, month, day = (
-            (item.year, item.month, item.day) if isinstance(item, DateToken) else item
-        )
+        relative = None
+        if isinstance(item, DateToken):
+            year, month, day, relative = item.year, item.month, item.day, item.relative
+        else:
+            year, month, day = item
         if cand is not None:
             month, day = cand.month, cand.day
         if month is None:
             return None  # a year on its own
-        if year is None and isinstance(item, DateToken):
+        if year is None and relative is not None:
+            assert isinstance(item, DateToken)
             year = relative_year(item, ctx_years[i], published)
         if year is None:
             year = ctx_years[i]
@@ -111,10 +108,8 @@ def repair_dates(
             year = published.year
         return (year, month, day)
 
-    def partner(j: int | None) -> Anchor | None:
+    def partner(j: int) -> Anchor | None:
         """The other end of a range, with its year only if written."""
-        if j is None:
-            return None
         item = items[j]
         if not isinstance(item, DateToken):
             year, month, day = item
@@ -161,8 +156,8 @@ def repair_dates(
                 nxt,
                 key_year,
                 order_weight,
-                partner(range_before.get(i)),
-                partner(range_after.get(i)),
+                partner(range_before[i]) if i in range_before else None,
+                partner(range_after[i]) if i in range_after else None,
                 observed.get(i, ()),
                 named.get(i, ()),
             )
@@ -187,6 +182,7 @@ def repair_dates(
         result = results[i]
         renders = [tok.render(w.cand) for w in result.weighed]
         if i in chosen:
+            evidence = result.evidence(tok)
             edits.append(
                 TextEdit(
                     tok.span_start,
@@ -196,7 +192,7 @@ def repair_dates(
                     tok.rule,
                     result.confidence,
                     tuple(renders[1:]),
-                    result.evidence,
+                    evidence,
                 )
             )
             if tok.span_end < tok.report_end:  # the 号 that closed the damaged run
@@ -208,7 +204,7 @@ def repair_dates(
                         "日",
                         RULE_HAO,
                         result.confidence,
-                        evidence=result.evidence,
+                        evidence=evidence,
                     )
                 )
             continue
@@ -276,90 +272,3 @@ def _hao_for_clean_date(
                 "号 may number something here rather than a day",
             )
         )
-
-
-def _range_links(
-    tokens: dict[int, DateToken], damaged: list[int], spans: list[Span]
-) -> tuple[dict[int, int], dict[int, int]]:
-    """For damaged runs joined to a neighbouring date by a range mark (4月28日-51日,
-    915日14:30至9月20日), the index of that date: before, and after."""
-    before: dict[int, int] = {}
-    after: dict[int, int] = {}
-    for i in damaged:
-        tok = tokens[i]
-        if tok.range_start_at >= 0 and i > 0:
-            block, _, end = spans[i - 1]
-            if block == tok.block and end == tok.range_start_at:
-                before[i] = i - 1
-        if tok.range_end_at >= 0 and i + 1 < len(spans):
-            block, start, _ = spans[i + 1]
-            if block == tok.block and start == tok.range_end_at:
-                after[i] = i + 1
-    return before, after
-
-
-def _observances(
-    texts: Sequence[str], tokens: dict[int, DateToken], damaged: list[int]
-) -> tuple[dict[int, tuple[Observance, ...]], dict[int, tuple[Observance, ...]]]:
-    """The observance days named beside each damaged run: all of them, and those that hold
-    for the document (a place's day only where the place is named)."""
-    named: dict[int, tuple[Observance, ...]] = {}
-    observed: dict[int, tuple[Observance, ...]] = {}
-    document: str | None = None
-    for i in damaged:
-        tok = tokens[i]
-        rows = named_near(texts[tok.block], tok.start, tok.end)
-        if not rows:
-            continue
-        named[i] = rows
-        if document is None and not all(row.nationwide for row in rows):
-            document = "\n".join(texts)
-        rows = in_scope(rows, document or "")
-        if rows:
-            observed[i] = rows
-    return named, observed
-
-
-def _with_evidence(
-    texts: Sequence[str],
-    items: list[DateItem],
-    damaged: list[int],
-    range_before: dict[int, int],
-    range_after: dict[int, int],
-    observed: dict[int, tuple[Observance, ...]],
-) -> list[int]:
-    """The damaged runs that are dates only with evidence, kept where it is found: two
-    digits (51日) beside a range's other end or the name of their observance; a year
-    before 1949 glued to its month in a document that writes such a year with its 年,
-    followed by a whole month and day (193711月13日), joined by a range to another such
-    date (从19382月到194412月), or on the day of an observance named beside it."""
-    early_written: bool | None = None
-    kept: list[int] = []
-    for i in damaged:
-        tok = items[i]
-        assert isinstance(tok, DateToken)
-        partners = [j for j in (range_before.get(i), range_after.get(i)) if j is not None]
-        first = tok.cands[0]
-        on_observance = any(
-            row.month == first.month and row.day_in(tok.year) == first.day
-            for row in observed.get(i, ())
-        )
-        if tok.needs_evidence and not (partners or on_observance):
-            continue
-        if tok.early and not (
-            on_observance
-            or (tok.rule == RULE_YEAR_MONTH and first.day is not None)
-            or any(_is_early(items[j]) for j in partners)
-        ):
-            if early_written is None:
-                early_written = any(_EARLY_YEAR_WRITTEN.search(text) for text in texts)
-            if not early_written:
-                continue
-        kept.append(i)
-    return kept
-
-
-def _is_early(item: DateItem) -> bool:
-    """Whether a date's year, written or glued, lies before 1949."""
-    year = item.year if isinstance(item, DateToken) else item[0]
-    return year is not None and year < MIN_YEAR
