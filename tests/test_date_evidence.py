@@ -301,3 +301,22 @@ def test_normalize_json_and_diff_show_the_evidence() -> None:
     result = CliRunner().invoke(main, ["normalize", "--diff"], input=text.encode())
     assert "111日 → 11月1日" in result.stdout
     assert "evidence weekday, publication_year" in result.stdout
+
+
+def test_a_clean_date_after_jinnian_orders_the_narrative_in_that_year() -> None:
+    # 今年6月4日 (published 2013) is a 2013 date, whether its 月 was lost and restored in the
+    # first run or written in the text the second run reads: both runs order the other
+    # dates alike, so the second changes nothing.
+    text = (
+        "报名时间：2014年1月9日9：30至20141月23日17：00。\n"
+        "报名时间：2014年1月10日9:30至2014124日17:00。\n"
+        "今年64日，工作专班组织完成竣工验收。\n"
+        "926日-104日开展专项检查。\n特此公告。\n某某区国防动员办公室\n2013年1218日"
+    )
+    context = DateContext(datetime.date(2013, 12, 18))
+    ((edits, ambiguities),) = repair_dates([text], context)
+    fixed = apply_edits(text, edits)
+    assert "今年6月4日" in fixed
+    ((again, reported),) = repair_dates([fixed], context)
+    assert again == []
+    assert len(reported) == len(ambiguities)

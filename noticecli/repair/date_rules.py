@@ -236,6 +236,9 @@ def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
         if month is None:
             return DateToken(block, start, end, year=year)
         tok = DateToken(block, start, end, year=year, month=month, day=day, is_anchor=True)
+        if year is None and start and text[start - 1] in evidence.RELATIVE_YEAR_ENDS:
+            # 今年6月4日 orders the narrative in the year the word fixes.
+            tok.relative = evidence.relative_year_before(text, start)
         if len(comps) >= 2 and noisy:
             _add_norm_edits(text, tok, comps)
         if comps[-1][3] == "号" and day is not None:

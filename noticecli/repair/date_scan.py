@@ -127,13 +127,17 @@ def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
             # A run ending in 月 with digits right after: a date line that lost its 日?
             line_date = end < size and text[end] in _DIGITS and text[end - 1] == "月"
             for comps, kind, simple, g_start, g_end in shape[:-1] if line_date else shape:
-                if kind == _SIMPLE:
-                    items.append(simple)
-                    spans.append((block, start + g_start, start + g_end))
-                elif kind == _SLOW or (
-                    kind == _DAY_OR_MONTH_DAY
+                if kind == _SIMPLE and not (
+                    # 今年6月4日: a clean date whose year a word fixes, read as a token
+                    simple[0] is None
                     and start + g_start > 0
                     and text[start + g_start - 1] in RELATIVE_YEAR_ENDS
+                ):
+                    items.append(simple)
+                    spans.append((block, start + g_start, start + g_end))
+                elif kind != _IGNORE and (
+                    kind != _DAY_OR_MONTH_DAY
+                    or (start + g_start > 0 and text[start + g_start - 1] in RELATIVE_YEAR_ENDS)
                 ):
                     absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
                     tok = classify(text, block, absolute)

@@ -1,0 +1,126 @@
+"""Cost of date repair in CPU instructions (valgrind), for comparing two trees on a noisy machine.
+
+    python bench/date_instructions.py [--tree DIR] [--passes N] [--n N] [--forms N]
+
+Wall-clock timings on a shared VM vary by tens of percent from one minute to the next; the
+number of instructions a pass executes does not. This runs ``normalize`` (what `noticecli
+normalize` runs) over the damaged texts of ``bench/date_repair_eval.py`` (its real corpus,
+synthetic narratives and form documents, same seed and damage) in a child Python under
+``valgrind --tool=callgrind``, once with ``--passes`` passes and once with none (start-up,
+imports, generating the texts and the warm-up pass cancel out), and prints millions of
+instructions per pass of each set. ``--tree DIR`` runs another checkout's ``noticecli`` (a
+``git archive`` of main, say) on the same texts, so two trees compare in one run.
+
+Instructions are not time; use the ratio to see whether a change made repair cheaper, and
+``date_repair_eval.py``'s timings to see what a user waits. Needs valgrind (``apt install
+valgrind``); about a minute per set and tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = ("real", "narratives", "forms")
+
+CHILD = """
+import random, sys
+sys.path.insert(0, sys.argv[1])
+import date_repair_eval as ev
+from noticecli.pipeline import normalize_text
+
+bench, which, passes, count, seed, folders = (
+    sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6:]
+)
+observances = ev.load_observances()
+tally = ev.Tally()
+if which == "real":
+    from pathlib import Path
+
+    rng, found, texts = random.Random(seed), [], []
+    for folder in map(Path, folders):
+        published = ev._sources_published(folder)
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".html", ".htm", ".txt"):
+                texts.append(ev.real_text(path, published.get(path.name), found))
+    docs = [ev.damaged_doc(n, t, p, rng, 0.7, tally, observances) for n, t, p in texts]
+elif which == "narratives":
+    rng = random.Random(f"{seed}/narratives")
+    docs = [ev.synthetic_doc(i, rng, 0.7, tally, 0.3) for i in range(count)]
+else:
+    rng, docs = random.Random(f"{seed}/forms"), []
+    for i in range(count):
+        text, published = ev.form_text(rng, observances)
+        docs.append(ev.damaged_doc(f"forms-{i}", text, published, rng, 0.7, tally, observances))
+work = [(doc.text(damaged=True), doc.published) for doc in docs]
+for _ in range(1 + passes):
+    for text, published in work:
+        normalize_text(text, published=published)
+"""
+
+
+def instructions(
+    tree: Path, which: str, passes: int, count: int, seed: int, folders: list[str]
+) -> int:
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        "-c",
+        CHILD,
+        str(REPO / "bench"),
+        which,
+        str(passes),
+        str(count),
+        str(seed),
+        *folders,
+    ]
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tree, env=env)
+    match = re.search(r"Collected : (\d+)", done.stderr)
+    if match is None:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
+    return int(match.group(1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tree", type=Path, action="append", help="another checkout")
+    parser.add_argument("--passes", type=int, default=1)
+    parser.add_argument("--n", type=int, default=500, help="synthetic narratives")
+    parser.add_argument("--forms", type=int, default=300, help="synthetic form documents")
+    parser.add_argument("--seed", type=int, default=20200506)
+    parser.add_argument("--corpus", type=Path, action="append", help="folder of .html/.txt")
+    parser.add_argument("--set", choices=SETS, action="append", dest="sets")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (apt install valgrind)", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(REPO / "bench"))
+    from date_repair_eval import DEFAULT_CORPORA
+
+    folders = [str(path.resolve()) for path in (args.corpus or DEFAULT_CORPORA) if path.is_dir()]
+    trees = [REPO, *(tree.resolve() for tree in args.tree or [])]
+    counts = {"real": 0, "narratives": args.n, "forms": args.forms}
+    print(f"normalize over the damaged texts, {args.passes} passes, valgrind callgrind")
+    for which in args.sets or SETS:
+        results = []
+        for tree in trees:
+            idle = instructions(tree, which, 0, counts[which], args.seed, folders)
+            busy = instructions(tree, which, args.passes, counts[which], args.seed, folders)
+            results.append((busy - idle) / args.passes / 1e6)
+            print(f"  {which:10s} {tree!s:40s} {results[-1]:8.1f} M instructions per pass")
+        for tree, result in zip(trees[1:], results[1:], strict=True):
+            print(f"  {which:10s} this tree / {tree.name}: {results[0] / result:.2f}x instructions")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
