@@ -320,3 +320,30 @@ def test_a_clean_date_after_jinnian_orders_the_narrative_in_that_year() -> None:
     ((again, reported),) = repair_dates([fixed], context)
     assert again == []
     assert len(reported) == len(ambiguities)
+
+
+def test_neighbours_decide_nothing_where_the_dates_go_back_and_forth() -> None:
+    # Between 2月1日 and 11月20日, 112日 would be 11月2日 in a narrative; in a document whose
+    # dates jump back and forth, two neighbours that happen to agree are no evidence.
+    context = DateContext(datetime.date(2020, 12, 31))
+    jumping = [
+        "3月5日，甲。",
+        "1月9日，乙。",
+        "8月2日，丙。",
+        "2月1日，丁。",
+        "于112日召开。",
+        "11月20日，戊。",
+    ]
+    results = repair_dates(jumping, context)
+    assert results[4][0] == []
+    assert set(results[4][1][0].candidates) == {"1月12日", "11月2日"}
+    ordered = [
+        "1月5日，甲。",
+        "2月9日，乙。",
+        "8月2日，丙。",
+        "10月1日，丁。",
+        "于112日召开。",
+        "11月20日，戊。",
+    ]
+    ((edits, _),) = repair_dates(["".join(ordered)], context)
+    assert [edit.after for edit in edits] == ["11月2日"]

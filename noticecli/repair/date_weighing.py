@@ -91,6 +91,7 @@ class Surroundings(NamedTuple):
     nxt: Anchor | None
     key_year: int | None  # the year the anchors assume for it
     order_weight: float  # the weight of a reading out of the narrative's order
+    mixed_order: bool  # the document's dates go back and forth
     range_start: Anchor | None  # the other end of a range it closes (its year as written)
     range_end: Anchor | None  # the other end of a range it opens
     observed: tuple[Observance, ...]  # observance days named in its sentence, in scope
@@ -450,8 +451,15 @@ def _weigh(
         if before_prev or after_next:
             weight *= around.order_weight
             against += (NARRATIVE_ORDER,)
-            if prev is not None and nxt is not None and compare(prev, nxt) <= 0:
-                # Both neighbours agree on the order and this reading falls outside them.
+            if (
+                not around.mixed_order
+                and prev is not None
+                and nxt is not None
+                and compare(prev, nxt) <= 0
+            ):
+                # Both neighbours agree on the order and this reading falls outside them
+                # (in a document whose dates go back and forth, neighbours that happen to
+                # agree say no more than one).
                 weight *= around.order_weight
         weighed.append(Weighed(cand, plaus, weight, against, best_year, source))
     if len(weighed) > 1:
@@ -459,10 +467,10 @@ def _weigh(
     return weighed
 
 
-def direction(anchors: list[Anchor]) -> tuple[bool, float]:
+def direction(anchors: list[Anchor]) -> tuple[bool, float, bool]:
     """Whether the document's dates run forward (narratives) or backward (listings, newest
-    first), and how much a reading out of that order counts against it: much more when the
-    dates keep their order throughout."""
+    first), how much a reading out of that order counts against it (much more when the
+    dates keep their order throughout), and whether they go back and forth instead."""
     rising = falling = 0
     for a, b in itertools.pairwise(anchors):
         step = compare(a, b)
@@ -470,8 +478,9 @@ def direction(anchors: list[Anchor]) -> tuple[bool, float]:
         falling += step > 0
     forward = rising >= falling
     kept, moves = max(rising, falling), rising + falling
-    consistent = moves >= _CONSISTENT_MIN_PAIRS and kept >= _CONSISTENT_SHARE * moves
-    return forward, _W_ORDER_CONSISTENT if consistent else _W_ORDER
+    known = moves >= _CONSISTENT_MIN_PAIRS
+    consistent = known and kept >= _CONSISTENT_SHARE * moves
+    return forward, _W_ORDER_CONSISTENT if consistent else _W_ORDER, known and not consistent
 
 
 def year_context(items: list[DateItem]) -> list[int | None]:

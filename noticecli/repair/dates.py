@@ -139,7 +139,7 @@ def repair_dates(
         repaired = [(i, anchor_of(i, c)) for i, c in chosen.items()]
         anchors = sorted(clean_anchors + [(i, a) for i, a in repaired if a is not None])
         positions = [i for i, _ in anchors]
-        forward, order_weight = direction([a for _, a in anchors])
+        forward, order_weight, mixed_order = direction([a for _, a in anchors])
         added: dict[int, Reading] = {}
         for i in pending:
             at = bisect.bisect_left(positions, i)
@@ -156,6 +156,7 @@ def repair_dates(
                 nxt,
                 key_year,
                 order_weight,
+                mixed_order,
                 partner(range_before[i]) if i in range_before else None,
                 partner(range_after[i]) if i in range_after else None,
                 observed.get(i, ()),
