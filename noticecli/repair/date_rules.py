@@ -226,11 +226,25 @@ def damaged_rule(units: str, nums: list[str]) -> str | None:
     return None
 
 
-def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
-    """Turn one run of components with rising units into a token, or None to ignore it."""
-    start, end = comps[0][0], comps[-1][2] + 1
+# What a group's characters alone say (units, digit runs in ASCII, full-width digits or
+# spaces, the clean date, the damaged rule): the same wherever the group stands, so the
+# scanner keeps it with the run's shape.
+GroupFacts = tuple[str, list[str], bool, "SimpleDate | None", "str | None"]
+
+
+def group_facts(text: str, comps: Sequence[Component]) -> GroupFacts:
     units, nums, noisy = read_group(text, comps)
     clean = clean_date(units, nums)
+    return units, nums, noisy, clean, None if clean is not None else damaged_rule(units, nums)
+
+
+def classify(
+    text: str, block: int, comps: list[Component], facts: GroupFacts | None = None
+) -> DateToken | None:
+    """Turn one run of components with rising units into a token, or None to ignore it
+    (``facts``: the group's :func:`group_facts`, when known)."""
+    start, end = comps[0][0], comps[-1][2] + 1
+    units, nums, noisy, clean, rule = facts or group_facts(text, comps)
     if clean is not None:
         year, month, day = clean
         if month is None:
@@ -246,7 +260,6 @@ def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
             tok.hao_conf = hao_confidence(text, start, end, year is not None)
         return tok
 
-    rule = damaged_rule(units, nums)
     if rule is None:
         if not (units == "日" and len(nums[0]) == 2 and evidence.relative_year_before(text, start)):
             return None
@@ -279,11 +292,11 @@ def classify(text: str, block: int, comps: list[Component]) -> DateToken | None:
             return None
     last_is_hao = comps[-1][3] == "号"
     if rule == RULE_MONTH_DAY:
-        damaged = _damaged_month_day(text, block, comps, nums, last_is_hao)
+        damaged = _damaged_month_day(text, block, comps, nums, last_is_hao, noisy)
     elif rule == RULE_YEAR_MONTH:
-        damaged = _damaged_year_month(text, block, comps, nums, last_is_hao)
+        damaged = _damaged_year_month(text, block, comps, nums, last_is_hao, noisy)
     else:
-        damaged = _damaged_ymd(text, block, comps, nums, last_is_hao)
+        damaged = _damaged_ymd(text, block, comps, nums, last_is_hao, noisy)
     if damaged is None:
         return None
     return _damage_common(text, damaged, comps, last_is_hao, (found, boundary, clock_end))
@@ -418,7 +431,12 @@ def _damage_common(
 
 
 def _damaged_month_day(
-    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+    text: str,
+    block: int,
+    comps: list[Component],
+    nums: list[str],
+    last_is_hao: bool,
+    noisy: bool,
 ) -> DateToken | None:
     digits = nums[-1]
     cands = _month_day_splits(digits)
@@ -444,7 +462,7 @@ def _damaged_month_day(
                 return None
             tok.needs_evidence = True
     target = comps[-1]
-    whole = has_noise(text, tok.start, tok.end)
+    whole = noisy
     tok.span_start = tok.start if whole else target[0]
     tok.pre = f"{tok.year}年" if whole and tok.year is not None else ""
     _set_tail(tok, whole, last_is_hao)
@@ -463,7 +481,12 @@ def _set_tail(tok: DateToken, whole: bool, last_is_hao: bool) -> None:
 
 
 def _damaged_year_month(
-    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+    text: str,
+    block: int,
+    comps: list[Component],
+    nums: list[str],
+    last_is_hao: bool,
+    noisy: bool,
 ) -> DateToken | None:
     year, early = _plausible_year(nums[0])
     month_s = nums[0][4:]
@@ -482,7 +505,7 @@ def _damaged_year_month(
     tok.cands = (Reading(month, day, month_s, None, 1.0),)
     tok.pre = f"{year}年"
     tok.span_start = tok.start
-    if has_noise(text, tok.start, tok.end):
+    if noisy:
         # Rewritten whole, so that no full-width digit or space is left for a second run.
         tok.post = normalized(text, comps[1][0], tok.end, True) if len(comps) == 2 else ""
         tok.span_end = tok.report_end = tok.end
@@ -494,7 +517,12 @@ def _damaged_year_month(
 
 
 def _damaged_ymd(
-    text: str, block: int, comps: list[Component], nums: list[str], last_is_hao: bool
+    text: str,
+    block: int,
+    comps: list[Component],
+    nums: list[str],
+    last_is_hao: bool,
+    noisy: bool,
 ) -> DateToken | None:
     year, early = _plausible_year(nums[0])
     if year is None:
@@ -505,7 +533,7 @@ def _damaged_ymd(
     tok = DateToken(block, comps[0][0], comps[-1][2] + 1, cands=cands, rule=RULE_YMD)
     tok.year, tok.explicit_year, tok.early = year, True, early
     tok.pre = f"{year}年"
-    whole = has_noise(text, tok.start, tok.end)
+    whole = noisy
     tok.span_start = tok.start
     _set_tail(tok, whole, last_is_hao)
     return tok

@@ -16,12 +16,11 @@ from noticecli.repair.date_evidence import RELATIVE_YEAR_ENDS, date_line_day
 from noticecli.repair.date_rules import (
     Component,
     DateToken,
+    GroupFacts,
     SimpleDate,
     classify,
     classify_date_line,
-    clean_date,
-    damaged_rule,
-    read_group,
+    group_facts,
 )
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -68,25 +67,26 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 # two digits and 日 that are a damaged month and day only after 今年, 去年 … (今年51日).
 _IGNORE, _SIMPLE, _SLOW, _DAY_OR_MONTH_DAY = 0, 1, 2, 3
 _NO_DATE: SimpleDate = (None, None, None)
-# A group's components, kind, clean date, and its start and end within the run.
-_GroupShape = tuple[tuple[Component, ...], int, SimpleDate, int, int]
+# A group's components, kind, clean date, its start and end within the run, and what its
+# characters alone say (for classify).
+_GroupShape = tuple[tuple[Component, ...], int, SimpleDate, int, int, GroupFacts]
 _Shape = tuple[_GroupShape, ...]
 _SHAPES: dict[str, _Shape] = {}
 _SHAPES_MAX = 8192
 
 
 def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
-    units, nums, noisy = read_group(run, comps)
-    clean = clean_date(units, nums)
+    facts = group_facts(run, comps)
+    units, nums, noisy, clean, rule = facts
     kind, date = _IGNORE, _NO_DATE
     if clean is not None:
         needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
         kind, date = (_SLOW if needs_edit else _SIMPLE), clean
-    elif damaged_rule(units, nums) is not None:
+    elif rule is not None:
         kind = _SLOW
     elif units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:
         kind = _DAY_OR_MONTH_DAY
-    return comps, kind, date, comps[0][0], comps[-1][2] + 1
+    return comps, kind, date, comps[0][0], comps[-1][2] + 1, facts
 
 
 def _shape(run: str) -> _Shape:
@@ -126,7 +126,7 @@ def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
             shape = shapes.get(run) or _shape(run)
             # A run ending in 月 with digits right after: a date line that lost its 日?
             line_date = end < size and text[end] in _DIGITS and text[end - 1] == "月"
-            for comps, kind, simple, g_start, g_end in shape[:-1] if line_date else shape:
+            for comps, kind, simple, g_start, g_end, facts in shape[:-1] if line_date else shape:
                 if kind == _SIMPLE and not (
                     # 今年6月4日: a clean date whose year a word fixes, read as a token
                     simple[0] is None
@@ -140,7 +140,7 @@ def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
                     or (start + g_start > 0 and text[start + g_start - 1] in RELATIVE_YEAR_ENDS)
                 ):
                     absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
-                    tok = classify(text, block, absolute)
+                    tok = classify(text, block, absolute, facts)
                     if tok is not None:
                         items.append(tok)
                         spans.append((block, tok.start, tok.end))
@@ -160,7 +160,7 @@ def _line_date(
 ) -> None:
     """The last group of a run followed by digits: a date line that lost its 日, or the
     group as it reads on its own."""
-    comps, kind, simple, g_start, g_end = group
+    comps, kind, simple, g_start, g_end, facts = group
     absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
     day_span = date_line_day(text, start + g_start, end) if comps[-1][3] == "月" else None
     tok = classify_date_line(text, block, absolute, day_span) if day_span else None
@@ -171,7 +171,7 @@ def _line_date(
         items.append(simple)
         spans.append((block, start + g_start, start + g_end))
     elif kind == _SLOW:
-        tok = classify(text, block, absolute)
+        tok = classify(text, block, absolute, facts)
         if tok is not None:
             items.append(tok)
             spans.append((block, tok.start, tok.end))

@@ -421,6 +421,10 @@ def _weigh(
 ) -> list[Weighed]:
     """Each reading that is a calendar date with its weight, best first (``fit_by``: the
     arguments of _plausibility after the reading)."""
+    if len(tok.cands) == 1:  # no rival: only its fit counts
+        cand = tok.cands[0]
+        choice, plaus, against, best_year, source = _plausibility(tok, cand, *fit_by)
+        return [Weighed(cand, plaus, choice, against, best_year, source)] if plaus > 0.0 else []
     range_weights = (
         _range_weights(tok, year, around.range_start, around.range_end) if ranged else None
     )

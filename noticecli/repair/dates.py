@@ -123,9 +123,16 @@ def repair_dates(
         return (item.year if item.explicit_year else None, cand.month, cand.day)
 
     clean_anchors: list[tuple[int, Anchor]] = []
+    fallback = published.year if published is not None else None
     for i, item in enumerate(items):
-        anchor = anchor_of(i, None)
-        if anchor is not None and (not isinstance(item, DateToken) or item.is_anchor):
+        if isinstance(item, DateToken):
+            anchor = anchor_of(i, None) if item.is_anchor else None
+        elif item[1] is not None:  # a clean date as written; its year if not, as anchor_of
+            year = item[0] if item[0] is not None else ctx_years[i]
+            anchor = (year if year is not None else fallback, item[1], item[2])
+        else:
+            anchor = None
+        if anchor is not None:
             clean_anchors.append((i, anchor))
     # Repairs are decided in waves: first against the clean dates, then against those and
     # the repairs made so far, until a wave adds nothing. A repair is never withdrawn, and
