@@ -180,7 +180,8 @@ def repair_dates(
     for i, tok in tokens.items():
         text = texts[tok.block]
         edits, ambiguities = out[tok.block]
-        edits.extend(tok.norm_edits)
+        if tok.norm_edits:
+            edits.extend(tok.norm_edits)
         if not tok.damaged:
             if tok.hao_at >= 0 and tok.hao_conf > 0.0:
                 _hao_for_clean_date(text, tok, threshold, edits, ambiguities)
@@ -244,9 +245,15 @@ def repair_dates(
             )
         )
     for edits, ambiguities in out:
-        edits.sort(key=lambda e: e.start)
-        ambiguities.sort(key=lambda a: a.start)
+        if len(edits) > 1:
+            edits.sort(key=_start)
+        if len(ambiguities) > 1:
+            ambiguities.sort(key=_start)
     return out
+
+
+def _start(item: TextEdit | Ambiguity) -> int:
+    return item.start
 
 
 def _hao_for_clean_date(
