@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from noticecli.repair.date_rules import MIN_YEAR, RULE_YEAR_MONTH, DateToken
+from noticecli.repair.date_rules import MIN_YEAR, RULE_YEAR_MONTH
 from noticecli.repair.date_scan import DateItem, Span
+from noticecli.repair.date_token import DateToken
 from noticecli.repair.observances import Observance, in_scope, named_near
 
 # A year before 1949 written with its 年: glued early years count in such a document.

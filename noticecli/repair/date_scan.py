@@ -13,15 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from noticecli.repair.date_evidence import RELATIVE_YEAR_ENDS, date_line_day
-from noticecli.repair.date_rules import (
-    Component,
-    DateToken,
-    GroupFacts,
-    SimpleDate,
-    classify,
-    classify_date_line,
-    group_facts,
-)
+from noticecli.repair.date_rules import GroupFacts, classify, classify_date_line, group_facts
+from noticecli.repair.date_token import Component, DateToken, SimpleDate
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SPACE_SET = frozenset(" \u3000\u00a0")

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from noticecli.dates import is_calendar_date
 from noticecli.repair.date_evidence import RANGE, RELATIVE_YEARS
-from noticecli.repair.date_rules import DateToken, Reading
 from noticecli.repair.date_scan import DateItem
+from noticecli.repair.date_token import DateToken, Reading
 from noticecli.repair.observances import Observance
 
 Anchor = tuple[int | None, int, int | None]  # year (None: not known), month, day

@@ -20,15 +20,9 @@ from typing import NamedTuple
 
 from noticecli.edits import TextEdit
 from noticecli.repair.date_links import gather
-from noticecli.repair.date_rules import (
-    RULE_HAO,
-    RULE_YEAR_CERTAIN,
-    RULE_YMD,
-    DateToken,
-    Reading,
-    normalized,
-)
+from noticecli.repair.date_rules import RULE_HAO, RULE_YEAR_CERTAIN, RULE_YMD, normalized
 from noticecli.repair.date_scan import scan
+from noticecli.repair.date_token import DateToken, Reading
 from noticecli.repair.date_weighing import (
     YEAR_WRITTEN,
     Anchor,
