@@ -7,9 +7,10 @@ number of instructions a pass executes does not. This runs ``normalize`` (what `
 normalize` runs) over the damaged texts of ``bench/date_repair_eval.py`` (its real corpus,
 synthetic narratives and form documents, same seed and damage) in a child Python under
 ``valgrind --tool=callgrind``, once with ``--passes`` passes and once with none (start-up,
-imports, generating the texts and the warm-up pass cancel out), and prints millions of
-instructions per pass of each set. ``--tree DIR`` runs another checkout's ``noticecli`` (a
-``git archive`` of main, say) on the same texts, so two trees compare in one run.
+imports, generating the texts and the warm-up pass cancel out; each pass starts with the
+run-shape cache empty, as the evaluation times it), and prints millions of instructions per
+pass of each set. ``--tree DIR`` runs another checkout's ``noticecli`` (a ``git archive`` of
+main, say) on the same texts, so two trees compare in one run.
 
 Instructions are not time; use the ratio to see whether a change made repair cheaper, and
 ``date_repair_eval.py``'s timings to see what a user waits. Needs valgrind (``apt install
@@ -59,7 +60,9 @@ else:
         text, published = ev.form_text(rng, observances)
         docs.append(ev.damaged_doc(f"forms-{i}", text, published, rng, 0.7, tally, observances))
 work = [(doc.text(damaged=True), doc.published) for doc in docs]
+shapes = getattr(ev.date_scan, "_SHAPES", {})
 for _ in range(1 + passes):
+    shapes.clear()  # cold, as date_repair_eval.py times it
     for text, published in work:
         normalize_text(text, published=published)
 """
