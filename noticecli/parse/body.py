@@ -1,7 +1,7 @@
 """The article body: find its container, then turn it into ordered blocks.
 
-Known CMS containers are tried first (TRS, Hanweb, gov.cn, trt grids …); an unknown template
-falls back to the element holding the most paragraph text that is not link text.
+Known CMS containers (:data:`noticecli.knowledge.BODY_CONTAINERS`) are tried first; an unknown
+template falls back to the element holding the most paragraph text that is not link text.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
 from noticecli.labels import split_label_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
@@ -32,38 +33,14 @@ from noticecli.parse.lines import (
     is_org_line,
 )
 
-# Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
-CONTAINER_SELECTORS = (
-    ".TRS_Editor",
-    ".TRS_UEDITOR",
-    ".trs_editor_view",
-    "#UCAP-CONTENT",
-    "#zoom",
-    "#Zoom",
-    ".article_content",
-    "#detailContent",
-    ".detailContent",
-    ".pages_content",
-    ".main-txt",
-    ".article-body",
-    ".article-content",
-    ".art_con",
-    ".wzcon",
-    "#content",
-    ".content_text",
-    "article",
-)
+CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
 _MIN_CONTAINER_CHARS = 20
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
 _MAX_SCORED = 5_000
-_WIDGET_CLASS = re.compile(
-    r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
-    r"breadcrumb|crumb|footer|pagination|page-?nav",
-    re.IGNORECASE,
-)
+_WIDGET_CLASS = re.compile("|".join(WIDGET_CLASS_WORDS), re.IGNORECASE)
 # Page furniture that the density fallback must not mistake for an article.
-_NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
+_NOT_ARTICLE = re.compile("|".join(FURNITURE_CLASS_WORDS), re.IGNORECASE)
 
 
 def find_container(

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import HANWEB_MARKER_SKIP, META_TAG_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -34,14 +35,6 @@ from noticecli.parse.dom import (
     visible_text,
 )
 
-# TRS and Hanweb publish the article's own fields as <meta name=...> tags.
-META_TAG_KEYS = {
-    "articletitle": "title",
-    "pubdate": "published_at",
-    "contentsource": "source",
-    "columnname": "column",
-    "author": None,  # site-wide on most templates: not taken
-}
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
 # Compiled on first use (CJK ranges are slow to compile); only text ending in a colon can match.
@@ -52,7 +45,6 @@ _GRID_MIN_LABELS = 4
 _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subject"})
 # Keys of the line under a title (发布时间：… 来源：… 责任编辑：…) and of trailing credits.
 _META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
-_HANWEB_SKIP = frozenset({"信息内容", "内容"})
 _NOT_HEADER = frozenset({"a"})
 
 
@@ -317,7 +309,7 @@ def extract_comment_markers(html: str) -> list[HeaderField]:
     fields: list[HeaderField] = []
     for match in _HANWEB_MARKER.finditer(html):
         label = match.group(1).strip()
-        if label in _HANWEB_SKIP:
+        if label in HANWEB_MARKER_SKIP:
             continue
         value = clean_text(unescape(_TAGS.sub("", match.group(2))))
         fields.append(HeaderField(key_for(label), label, value or None, "comment"))

@@ -9,6 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.article import cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
@@ -26,21 +27,6 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
-
-_TITLE_SELECTORS = (
-    ".article_title",
-    ".article-title",
-    ".con-title",
-    ".detail-title",
-    ".xxgk_title",
-    ".news_title",
-    ".title",
-    "#title",
-    "h1",
-    "h2",
-)
-# Only pages with no title element need it: compiled on first use.
-_SITE_SUFFIX = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
 
 
 def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None) -> Notice:
@@ -113,7 +99,7 @@ def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | N
     text = clean_text(title_node.text())
     if not text:
         return None
-    parts = [part for part in re.split(_SITE_SUFFIX, text) if part]
+    parts = [part for part in re.split(TITLE_SITE_SEPARATOR, text) if part]
     return max(parts, key=len) if len(parts) > 1 else text
 
 
@@ -123,7 +109,7 @@ def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str 
     # number its elements costs more than the rest of the title search.
     body = tree.body
     limit = visible_path(container, body) if container is not None and body is not None else None
-    for selector in _TITLE_SELECTORS:
+    for selector in TITLE_SELECTORS:
         for node in tree.css(selector):
             if limit and body is not None:
                 path = visible_path(node, body)

@@ -27,6 +27,18 @@ from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import (
+    ARTICLE_URL_SHAPES,
+    LIST_HEAD_DATE,
+    LIST_HEAD_TITLE,
+    LIST_LOADER_CALLS,
+    LIST_SCRIPT_NAMES,
+    MORE_LINK_TEXTS,
+    NAV_CLASS_WORDS,
+    PAGER_INPUT_NAMES,
+    PAGER_LAST_TEXTS,
+    PAGER_NEXT_TEXTS,
+)
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import absolute_url, document_base_url
@@ -56,23 +68,12 @@ _MAX_GENERIC_EXTRA = 40
 _MAX_LAYOUT_ROW_TEXT = 1000
 _NAV_TAGS = frozenset({"nav", "header", "footer"})
 _NAV_TOKEN = re.compile(
-    r"(?:^|[-_])(?:navs?|navbar|menus?|foot|footer|header|breadcrumbs?|crumbs?|daohang)(?:[-_\d]|$)",
-    re.IGNORECASE,
+    r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
 )
 _NAV_ANCESTOR_LEVELS = 8
-# URL shapes of articles on the common CMSes (TRS t20200805_1, Hanweb art_1_2, content_1,
-# a YYYYMM or YYYY-MM folder, a long numeric file name).
-_ARTICLE_URL = re.compile(
-    r"t\d{8}_\d+|art_\d+_\d+|content_\d+|/20\d{2}[01]\d/|/20\d{2}-\d{2}/|/\d{6,}\.s?html?\b",
-    re.IGNORECASE,
-)
-_GENERIC_LINK_TEXT = frozenset(
-    {"更多", "更多>>", "more", "详细", "详情", "查看", "查看详情", ">>", "»", "下载"}
-)
+_ARTICLE_URL = re.compile("|".join(ARTICLE_URL_SHAPES), re.IGNORECASE)
 _TRUNCATED = ("…", "...", "。。。")
 
-_NEXT_TEXT = frozenset({"下一页", "下页", "后一页", "next", "next page", ">", "›", "»"})
-_LAST_TEXT = frozenset({"尾页", "末页", "最后一页", "最末页", "last"})
 _PAGER_WRAPPERS = frozenset({"li", "span", "em", "b", "font", "strong"})
 _PAGE_TOTAL = re.compile(r"共\s*(?:计|有)?\s*(\d+)\s*页")
 
@@ -107,14 +108,13 @@ _TEMPLATE_TYPES = frozenset(
         "text/x-jquery-tmpl",
     }
 )
-# List loaders by file name (xxgkPage.js, page_list.js), not any pager helper: detail pages
-# load trs_common_pages.js too.
-_LIST_SCRIPT_SRC = re.compile(r"(?:list|xxgkpage)[\w.-]*\.js(?:$|\?)", re.IGNORECASE)
-_LIST_LOADER_CALL = re.compile(r"\bloadPageData\s*\(|\.jpage\s*\(|\$\.(?:ajax|getJSON|post)\s*\(")
-_PAGER_INPUTS = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
+_LIST_SCRIPT_SRC = re.compile(
+    "(?:" + "|".join(LIST_SCRIPT_NAMES) + r")[\w.-]*\.js(?:$|\?)", re.IGNORECASE
+)
+_LIST_LOADER_CALL = re.compile("|".join(LIST_LOADER_CALLS))
 
-_LIST_HEAD_TITLE = re.compile(r"^(?:名\s*称|标\s*题|文件名称|信息名称|主题)$")
-_LIST_HEAD_DATE = re.compile(r"日\s*期|时\s*间")
+_LIST_HEAD_TITLE = re.compile(LIST_HEAD_TITLE)
+_LIST_HEAD_DATE = re.compile(LIST_HEAD_DATE)
 
 
 def extract_listing(
@@ -250,7 +250,7 @@ def _group_rows(links: list[_Link], base: str | None) -> dict[int, _Group]:
         if _skip_href(href):
             continue
         title, full_title = _title_of(link, attrs)
-        if not title or title.lower() in _GENERIC_LINK_TEXT or title.isdigit():
+        if not title or title.lower() in MORE_LINK_TEXTS or title.isdigit():
             continue
         found = _row_of(anchor, link, row_text)
         if found is None:
@@ -604,7 +604,7 @@ def _rendered_pager(
             continue
         box = _pager_box(anchor)
         box_id = box.mem_id if box is not None else 0
-        if text in _NEXT_TEXT or text in _LAST_TEXT:
+        if text in PAGER_NEXT_TEXTS or text in PAGER_LAST_TEXTS:
             next_links.append((seq, absolute_url(href, base)))
             pager_boxes.add(box_id)
             if count is None and box is not None:
@@ -661,7 +661,7 @@ def _has_empty_list(tree: LexborHTMLParser) -> bool:
 def _has_list_loader(tree: LexborHTMLParser, scripts: list[_Script]) -> bool:
     for node in tree.css("input[type=hidden]"):
         key = (node.attributes.get("id") or node.attributes.get("name") or "").lower()
-        if key in _PAGER_INPUTS:
+        if key in PAGER_INPUT_NAMES:
             return True
     for script in scripts:
         if script.src:
