@@ -1,6 +1,11 @@
 """Listing pages (column indexes): the notices a page links to, and the pages after it.
 
-Item sources, tried together and ranked by how many dated items each yields:
+The one listing extractor: the parser, ``noticecli crawl`` and ``noticecli sites check`` all
+read listings here, through the pipeline (decode, nesting and binary checks first).
+
+A site's own selectors (:class:`~noticecli.rules.SiteRules` ``items``/``link``/``date``, from
+the sites file) replace the item sources below when given; the pager is read either way.
+Otherwise, item sources, tried together and ranked by how many dated items each yields:
 
 * HTML rows: a link plus a date in the same ``tr`` / ``li`` / ``dd`` / ``dt`` / ``dl`` /
   Hanweb ``record`` (or a short generic element around the link). Rows are grouped by their
@@ -22,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -43,7 +48,10 @@ from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import absolute_url, document_base_url
 
-ListingSource = Literal["html", "datastore", "json"]
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
+
+ListingSource = Literal["html", "datastore", "json", "selectors"]
 
 
 @dataclass(slots=True)
@@ -53,7 +61,8 @@ class ListingPage:
     page_count: int | None
     js_rendered: bool
     warnings: list[tuple[str, str]]
-    # Where the items came from; "json" lists count as a listing even when short.
+    # Where the items came from; "json" lists and the site's own selectors count as a
+    # listing even when short.
     source: ListingSource | None = None
 
 
@@ -118,34 +127,46 @@ _LIST_HEAD_DATE = re.compile(LIST_HEAD_DATE)
 
 
 def extract_listing(
-    tree: LexborHTMLParser, page_url: str | None, *, article: bool | None = None
+    tree: LexborHTMLParser,
+    page_url: str | None,
+    *,
+    article: bool | None = None,
+    selectors: SiteRules | None = None,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
     article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
+    ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     """
     warnings: list[tuple[str, str]] = []
     base = document_base_url(tree, page_url)
     links = [_link(anchor) for anchor in tree.css("a[href]")]
+    scripts = _scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
-    html_items = _html_items(links, base)
-    if html_items:
-        candidates.append(("html", html_items))
-    scripts = _scripts(tree)
-    store_items, hanweb_uid = _datastore_items(scripts, base)
-    if store_items:
-        candidates.append(("datastore", store_items))
-    json_items, json_failed = _json_items(scripts, base, warnings)
-    if json_items:
-        candidates.append(("json", json_items))
+    json_failed = False
+    if selectors is not None and selectors.items:
+        selected = _selected_items(tree, base, selectors)
+        if selected:
+            candidates.append(("selectors", selected))
+        _, hanweb_uid = _datastore_items(scripts, base)  # the Hanweb pager needs its unit id
+    else:
+        html_items = _html_items(links, base)
+        if html_items:
+            candidates.append(("html", html_items))
+        store_items, hanweb_uid = _datastore_items(scripts, base)
+        if store_items:
+            candidates.append(("datastore", store_items))
+        json_items, json_failed = _json_items(scripts, base, warnings)
+        if json_items:
+            candidates.append(("json", json_items))
 
     source: ListingSource | None = None
     items: list[ListingItem] = []
     if candidates:
         # Most dated items wins; explicit list data (datastore, JSON) wins ties.
-        rank = {"html": 0, "datastore": 1, "json": 1}
+        rank = {"html": 0, "datastore": 1, "json": 1, "selectors": 2}
         source, items = max(
             candidates, key=lambda c: (sum(1 for i in c[1] if i.date), rank[c[0]], len(c[1]))
         )
@@ -180,7 +201,7 @@ def is_listing(
         return False
     if listing.js_rendered:
         return True
-    if listing.source == "json" and listing.items:
+    if listing.source in ("json", "selectors") and listing.items:
         return True
     dated = sum(1 for item in listing.items if item.date)
     if dated >= 3:
@@ -379,6 +400,33 @@ def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
             seen.add(item.url)
             out.append(item)
     return out
+
+
+# --- The site's own selectors ----------------------------------------------------------
+
+
+def _selected_items(
+    tree: LexborHTMLParser, base: str | None, selectors: SiteRules
+) -> list[ListingItem]:
+    """One item per row that ``selectors.items`` picks: its link (``selectors.link``, else the
+    row's first ``a[href]``; the title attribute, else the link text, is the title) and the
+    date found in ``selectors.date``, when given."""
+    items: list[ListingItem] = []
+    for row in tree.css(selectors.items or ""):
+        link = row.css_first(selectors.link or "a[href]")
+        if link is None:
+            continue
+        attrs = link.attributes
+        href = (attrs.get("href") or "").strip()
+        if _skip_href(href):
+            continue
+        date = None
+        if selectors.date:
+            date_node = row.css_first(selectors.date)
+            date = _iso_date(date_node.text()) if date_node is not None else None
+        title = _collapse(attrs.get("title") or link.text())
+        items.append(ListingItem(title, absolute_url(href, base), date))
+    return _dedupe(items)
 
 
 # --- Scripts ---------------------------------------------------------------------------
