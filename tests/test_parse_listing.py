@@ -408,10 +408,14 @@ def test_site_selectors_choose_the_items() -> None:
 def test_site_selectors_through_the_pipeline() -> None:
     from noticecli.rules import SiteRules
 
-    rules = SiteRules(items="table.gl_list tr:nth-child(-n+3)", date="td:nth-child(2)")
+    # Undated items alone would not make a listing; the site's word does.
+    rules = SiteRules(items="table.gl_list tr:nth-child(-n+3)")
     notice = noticecli.parse_html(page(SELECTED_ROWS), BASE, rules=rules)
     assert notice.kind == "listing"
-    assert [item.url.rsplit("/", 1)[1] for item in notice.items] == ["1.html", "2.html"]
+    assert [(item.url.rsplit("/", 1)[1], item.date) for item in notice.items] == [
+        ("1.html", None),
+        ("2.html", None),
+    ]
     # The same rules on a notice page of the site: the page is a notice, the items selector
     # is not asked.
     article = page('<div id="zoom"><p>' + "本通知自发布之日起施行。" * 20 + "</p></div>")

@@ -312,8 +312,8 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
             rules=site.rules.for_listings(),
             kind="listing" if selected else None,
         )
-    except NoticeError as error:
-        return ListingRead(problem=str(error), reason="parse")
+    except NoticeError as error:  # the failure line names the URL already
+        return ListingRead(problem=error.message, reason="parse")
     if not selected:
         js_warning = next(
             (w.message for w in page.warnings if w.code == "listing_js_rendered"), None
