@@ -22,12 +22,10 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 # --- Article bodies ------------------------------------------------------------------------
 
 
-class Container(NamedTuple):
+class Container:
     """A CMS's article-body element.
 
     ``proves_article``: enough text in it (outside links) makes the page an article, so the
@@ -35,9 +33,17 @@ class Container(NamedTuple):
     templates also put on list wrappers).
     """
 
-    selector: str
-    proves_article: bool = False
-    tag: str | None = None
+    # A plain slotted class: a NamedTuple or dataclass is built at import, which every
+    # `noticecli parse` pays.
+    __slots__ = ("proves_article", "selector", "tag")
+
+    def __init__(self, selector: str, proves_article: bool = False, tag: str | None = None):
+        self.selector = selector
+        self.proves_article = proves_article
+        self.tag = tag
+
+    def __repr__(self) -> str:
+        return f"Container({self.selector!r}, {self.proves_article!r}, {self.tag!r})"
 
 
 # Most specific first: the container search takes the first selector that finds content
