@@ -181,7 +181,7 @@ class Crawler:
             self.store.record_not_modified(url, result.status)
             return
         try:
-            notice = notice_from_fetch(result, repair=self.repair, rules=site.rules.for_notices())
+            notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:
             self._fail(site, url, "parse", str(error), "notice")
             return
@@ -309,7 +309,7 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
             url=result.final_url,
             http_charset=result.charset,
             repair=False,
-            rules=site.rules.for_listings(),
+            rules=site.listing_rules,
             kind="listing" if selected else None,
         )
     except NoticeError as error:  # the failure line names the URL already

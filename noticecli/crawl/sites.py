@@ -114,6 +114,16 @@ class Site:
         """The site's selectors, as the parser takes them."""
         return SiteRules(**{key: getattr(self, key) for key in SELECTOR_KEYS})
 
+    @cached_property
+    def listing_rules(self) -> SiteRules | None:
+        """The selectors for its listing pages (``None``: listing detection decides)."""
+        return self.rules.for_listings()
+
+    @cached_property
+    def notice_rules(self) -> SiteRules | None:
+        """The overrides for its notice pages (``None``: none)."""
+        return self.rules.for_notices()
+
     def page_url(self, listing_url: str, n: int) -> str:
         """The URL of following page ``n`` (1, 2, …) of ``listing_url`` (needs ``next_page``)."""
         if self.next_page is None:
