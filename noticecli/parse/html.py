@@ -69,30 +69,24 @@ def parse_html_tree(
         return notice
 
     notice_rules = rules.for_notices() if rules is not None else None
-    if notice_rules is None:
-        container = find_container(tree, select)
-        grid = extract_grid_fields(root, exclude=container)
-        notice.header = (
-            grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
-        )
-        fill_top_level(notice)
-        notice.title = notice.title or _page_title(tree, container)
-        header_found = any(field.origin == "header" for field in notice.header)
-        skip: list[LexborNode] = []
-    else:
+    chosen = None
+    if notice_rules is not None:
         from noticecli.parse.overrides import read_overrides  # only with a site's selectors
 
         chosen = read_overrides(tree, notice_rules)
         for code, message in chosen.warnings:
             notice.warn(code, message)
-        container = chosen.body or find_container(tree, select)
-        skip = chosen.header_nodes
-        grid = extract_grid_fields(root, exclude=[container, *skip])
-        automatic = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
-        notice.header = chosen.merge(automatic)
-        fill_top_level(notice)
-        notice.title = chosen.title or notice.title or _page_title(tree, container)
-        header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
+    container = chosen.body if chosen is not None else None
+    if container is None:
+        container = find_container(tree, select)
+    skip = chosen.header_nodes if chosen is not None else []
+    grid = extract_grid_fields(root, exclude=[container, *skip])
+    automatic = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
+    notice.header = chosen.merge(automatic) if chosen is not None else automatic
+    fill_top_level(notice)
+    override_title = chosen.title if chosen is not None else None
+    notice.title = override_title or notice.title or _page_title(tree, container)
+    header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
         notice.warn("no_header", "no label/value header block found")
 
