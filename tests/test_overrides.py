@@ -132,6 +132,19 @@ def test_a_publication_date_with_its_own_label() -> None:
         "override",
     )
     assert notice.published_at == "2024-05-06T10:20:00+08:00"
+    # The automatic meta-line reading of the same element is not kept beside it ...
+    assert [(f.label, f.origin) for f in notice.header if f.key == "published_at"] == [
+        ("发布时间", "override"),
+        ("PubDate", "meta_tag"),
+    ]
+    # ... but a date the page shows under another label elsewhere is.
+    elsewhere = page.replace("<p>各县", "<p>发布日期：2024-05-06 10:20</p><p>各县")
+    notice = noticecli.parse_html(elsewhere, rules=SiteRules(published_at=".info .t"))
+    assert [(f.label, f.origin) for f in notice.header if f.key == "published_at"] == [
+        ("发布时间", "override"),
+        ("发布日期", "meta_line"),
+        ("PubDate", "meta_tag"),
+    ]
 
 
 def test_a_date_the_grid_also_shows_is_one_field_with_the_grids_label() -> None:

@@ -34,27 +34,29 @@ class Overrides:
     header_nodes: list[LexborNode] = field(default_factory=list)
     fields: list[HeaderField] = field(default_factory=list)  # origin "override"
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    # The published_at field when its element shows no label (its label is the selector).
-    unlabelled: HeaderField | None = None
+    published: HeaderField | None = None  # the published_at selector's field
+    published_labelled: bool = True  # False: its element shows no label (labelled by selector)
 
     def merge(self, automatic: list[HeaderField]) -> list[HeaderField]:
-        """The override fields, then the automatic ones. A publication date in the page's
-        grid or meta line that shows the same value as the ``published_at`` override is the
-        same field read twice: it is dropped, and its label kept when the override's element
-        showed none (it holds the date alone, the label shown beside it)."""
-        dated = [f for f in self.fields if f.key == "published_at" and f.value]
-        if not dated:
+        """The override fields, then the automatic ones, less the ``published_at`` element
+        read a second time by the page's grid or meta line: a publication date there with
+        the same value and either the same label, or beside an override element that shows
+        the date alone (whose field then takes that label)."""
+        published = self.published
+        if published is None:
             return self.fields + automatic
         kept: list[HeaderField] = []
         for item in automatic:
-            twin = next(
-                (f for f in dated if item.key == "published_at" and item.value == f.value), None
+            same = (
+                item.key == "published_at"
+                and item.value == published.value
+                and item.origin in ("header", "meta_line")
             )
-            if twin is None or item.origin in ("meta_tag", "comment"):
+            if same and not self.published_labelled:
+                published.label = item.label
+                self.published_labelled = True
+            elif not (same and item.label == published.label):
                 kept.append(item)
-            elif twin is self.unlabelled:
-                twin.label = item.label
-                self.unlabelled = None
         return self.fields + kept
 
 
@@ -99,8 +101,8 @@ def _read_published(tree: LexborHTMLParser, selector: str, found: Overrides) -> 
             return
     published = HeaderField("published_at", label or selector, value, "override")
     found.fields.append(published)
-    if label is None:
-        found.unlabelled = published
+    found.published = published
+    found.published_labelled = label is not None
 
 
 def _dated_pair(text: str) -> tuple[str | None, str]:
