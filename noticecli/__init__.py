@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from noticecli.pipeline import parse_bytes, parse_file, parse_html, parse_text
     from noticecli.repair.document import normalize
+    from noticecli.rules import SiteRules
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -58,6 +59,7 @@ __all__ = [
     "NoticeWarning",
     "ParseError",
     "Repair",
+    "SiteRules",
     "TableCell",
     "UsageError",
     "__version__",
@@ -95,6 +97,7 @@ _LAZY = {
     "parse_file": "noticecli.pipeline",
     "parse_html": "noticecli.pipeline",
     "parse_text": "noticecli.pipeline",
+    "SiteRules": "noticecli.rules",
 }
 
 

@@ -7,8 +7,15 @@ import re
 from noticecli.labels import compact_label
 from noticecli.models import FieldOrigin, HeaderField, Notice
 
-# Where a value comes from decides which one wins when a page shows a key twice.
-ORIGIN_RANK: dict[FieldOrigin, int] = {"header": 0, "meta_line": 1, "comment": 2, "meta_tag": 3}
+# Where a value comes from decides which one wins when a page shows a key twice: the site's
+# own selectors (the user's word) first.
+ORIGIN_RANK: dict[FieldOrigin, int] = {
+    "override": 0,
+    "header": 1,
+    "meta_line": 2,
+    "comment": 3,
+    "meta_tag": 4,
+}
 _TOP_LEVEL = ("title", "publisher", "source", "editor", "author", "index_no", "doc_no")
 # published_at comes from these keys only, best first; never from written_date (成文日期).
 PUBLISHED_KEYS = ("published_at", "issued_at")
@@ -22,7 +29,8 @@ def field_name(field: HeaderField) -> str:
 
 
 def ranked(fields: list[HeaderField]) -> list[HeaderField]:
-    """Fields in order of trust (header grid first), page order kept within an origin."""
+    """Fields in order of trust (overrides, then the header grid …), page order kept within
+    an origin."""
     return sorted(fields, key=lambda field: ORIGIN_RANK[field.origin])
 
 

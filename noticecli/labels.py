@@ -13,55 +13,25 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from noticecli.knowledge import VALUE_WIDGET_LEADS, VALUE_WIDGET_WORDS
+from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
+
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
 _EDGE_PUNCT = "【】[]〔〕()（）<>《》"
 
-# Page widgets and attachment lists written like labels (字体：大 中 小, 附件：…): never fields.
-WIDGET_LABELS = frozenset(
-    {
-        "字体",
-        "字号",
-        "分享",
-        "分享到",
-        "打印",
-        "收藏",
-        "扫一扫",
-        "当前位置",
-        "您当前的位置",
-        "您的位置",
-        "位置",
-        "相关链接",
-        "上一篇",
-        "下一篇",
-        "附件",
-        "相关附件",
-        "附件下载",
-    }
-)
-_WIDGET_WORDS = (
-    r"(?:微信|微博|QQ空间|打印|全真版|文字版|文件下载|分享|收藏|关闭窗口|相关链接[:：]?)"
-)
+_WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 # Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
 # values hold none of them.
 _TRAILING_WIDGET = (
-    r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]"
+    r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
 )
-_TRAILING_WIDGET_WORDS = (
-    "字体",
-    "字号",
-    "打印",
-    "关闭窗口",
-    "分享",
-    "收藏",
-    "微信",
-    "微博",
-    "QQ空间",
-    "全真版",
-    "文字版",
-    "文件下载",
-    "相关链接",
+# The words of those alternatives without their optional parts (分享到? → 分享).
+_TRAILING_WIDGET_WORDS = tuple(
+    dict.fromkeys(
+        re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS
+    )
 )
 
 DATE_KEYS = frozenset(

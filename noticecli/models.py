@@ -18,7 +18,9 @@ SCHEMA_VERSION = "1.0"
 
 BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "table", "image"]
 NoticeKind = Literal["notice", "listing"]
-FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment"]
+# Where a labelled value was read: the header grid, the line under the title, a <meta> tag,
+# a CMS comment marker, or an element the site's own selectors name (SiteRules).
+FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment", "override"]
 
 
 def _plain(value: Any) -> Any:

@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
-from noticecli.models import NormalizedText, Notice
+from noticecli.models import NormalizedText, Notice, NoticeKind
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -32,11 +36,18 @@ def parse_html(
     *,
     encoding: str | None = None,
     repair: bool = True,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Parse one disclosure or listing page (``str``, or ``bytes`` in any encoding)."""
+    """Parse one disclosure or listing page (``str``, or ``bytes`` in any encoding).
+
+    ``rules``: the site's own selectors (:class:`~noticecli.rules.SiteRules`), for a site the
+    automatic reading gets wrong. ``kind``: ``"listing"`` or ``"notice"`` when the caller
+    knows what the page is; ``None`` (the default) decides from the page.
+    """
     if isinstance(html, bytes):
-        return parse_bytes(html, url=url, encoding=encoding, repair=repair)
-    return normalize(_parse_markup(html, url), repair=repair)
+        return parse_bytes(html, url=url, encoding=encoding, repair=repair, rules=rules, kind=kind)
+    return normalize(_parse_markup(html, url, rules, kind), repair=repair)
 
 
 def parse_text(text: str, *, repair: bool = True) -> Notice:
@@ -57,8 +68,11 @@ def parse_bytes(
     http_charset: str | None = None,
     text_dump: bool | None = None,
     repair: bool = True,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Decode and parse raw bytes; ``text_dump=None`` decides from the content."""
+    """Decode and parse raw bytes; ``text_dump=None`` decides from the content. ``rules``
+    and ``kind``: as for :func:`parse_html`."""
     check_not_binary(data, source)
     decoded = decode_bytes(data, override=encoding, http_charset=http_charset, source=source)
     as_text = text_dump if text_dump is not None else not _HTML_MARKUP.search(decoded.text[:4096])
@@ -66,8 +80,9 @@ def parse_bytes(
         from noticecli.parse.text import parse_text_dump  # text dumps are rare: import on use
 
         notice = parse_text_dump(decoded.text)
+        _rules_unused(notice, rules)
     else:
-        notice = _parse_markup(decoded.text, url)
+        notice = _parse_markup(decoded.text, url, rules, kind)
     notice.url = url or notice.url  # a text dump may name its own address (原文链接)
     notice.file = source if url is None else None
     notice.encoding = decoded.encoding
@@ -83,14 +98,24 @@ def parse_file(
     encoding: str | None = None,
     repair: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Read and parse one file; ``.txt`` files are text dumps, others are sniffed."""
+    """Read and parse one file; ``.txt`` files are text dumps, others are sniffed. ``rules``
+    and ``kind``: as for :func:`parse_html`."""
     file_path = Path(path)
     data = read_input(file_path, max_bytes=max_bytes)
     suffix = file_path.suffix.lower()
     text_dump = True if suffix in TEXT_SUFFIXES else None
     notice = parse_bytes(
-        data, source=str(path), url=url, encoding=encoding, text_dump=text_dump, repair=repair
+        data,
+        source=str(path),
+        url=url,
+        encoding=encoding,
+        text_dump=text_dump,
+        repair=repair,
+        rules=rules,
+        kind=kind,
     )
     notice.file = str(path)
     return notice
@@ -151,7 +176,12 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def _parse_markup(html: str, url: str | None) -> Notice:
+def _parse_markup(
+    html: str,
+    url: str | None,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
+) -> Notice:
     html, flattened = limit_nesting(html)
     tree = LexborHTMLParser(html)
     pre = _only_pre(tree)
@@ -159,8 +189,9 @@ def _parse_markup(html: str, url: str | None) -> Notice:
         from noticecli.parse.text import parse_text_dump
 
         notice = parse_text_dump(pre)
+        _rules_unused(notice, rules)
     else:
-        notice = parse_html_tree(tree, html, url=url)
+        notice = parse_html_tree(tree, html, url=url, rules=rules, kind=kind)
     notice.url = url or notice.url  # a <pre> text dump may name its own address (原文链接)
     if flattened:
         notice.warn(
@@ -168,6 +199,14 @@ def _parse_markup(html: str, url: str | None) -> Notice:
             f"elements nested deeper than {MAX_DEPTH} levels were flattened before parsing",
         )
     return notice
+
+
+def _rules_unused(notice: Notice, rules: SiteRules | None) -> None:
+    if rules is not None and not rules.is_empty():
+        notice.warn(
+            "site_rule_unmatched",
+            "the site's selectors apply to HTML pages; this page was read as a text dump",
+        )
 
 
 def _only_pre(tree: LexborHTMLParser) -> str | None:

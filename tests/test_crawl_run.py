@@ -110,6 +110,82 @@ def test_site_selectors_that_match_nothing_are_reported(site: MiniSite, tmp_path
     assert f"{site.listing_url()}: the site's items selector matched nothing" in err
 
 
+def test_an_items_selector_without_a_page_template_follows_the_pages_pager(
+    site: MiniSite, tmp_path: Path
+) -> None:
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site.sites_toml(items="table.gl_list tr", date="td:nth-child(2)"), "utf-8")
+    code, records, err = crawl({"sites": sites, "db": tmp_path / "state.db"})
+    assert code == 0, err
+    assert len(records) == site.count  # all four listing pages, by the page's own pager
+
+
+def test_a_listing_page_that_is_not_a_page_fails_as_a_parse_even_with_selectors(
+    site: MiniSite, tmp_path: Path, http_server: TestServer
+) -> None:
+    # The selector path reads pages through the pipeline: its binary check names the
+    # problem, instead of a selector that "matched nothing".
+    from tests.server import Reply
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    http_server.route(site.listing_path(0), Reply(body=png, headers={"Content-Type": "image/png"}))
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site.sites_toml(items="table.gl_list tr"), "utf-8")
+    code, records, err = crawl({"sites": sites, "db": tmp_path / "state.db"})
+    assert (code, records) == (1, [])
+    assert f"{site.listing_url()}: not a text page: looks like a PNG image\n" in err
+    assert "matched nothing" not in err
+
+
+def test_notice_overrides_in_the_sites_file_fix_what_the_parser_gets_wrong(
+    http_server: TestServer, tmp_path: Path
+) -> None:
+    # Notice pages of a template the parser reads wrongly (see tests/test_overrides.py): the
+    # title comes out as the site name until the sites file names the title element.
+    from tests.server import Reply
+    from tests.test_overrides import PAGE, TITLE
+
+    site = MiniSite(http_server, count=3)
+    for number in range(1, site.count + 1):
+        body = PAGE.replace(TITLE, site.titles[number]).encode("utf-8")
+        http_server.route(
+            site.notice_path(number),
+            Reply(body=body, headers={"Content-Type": "text/html; charset=utf-8"}),
+        )
+    plain = tmp_path / "plain.toml"
+    plain.write_text(site.sites_toml(), "utf-8")
+    _, records, _ = crawl({"sites": plain, "db": tmp_path / "plain.db"})
+    assert {r["title"] for r in records} == {"滏川市人民防空办公室"}
+
+    fixed = tmp_path / "fixed.toml"
+    fixed.write_text(
+        site.sites_toml(
+            title=".headline .big",
+            body=".wenzhang",
+            published_at=".info .when",
+            header="table.xxgk-info",
+        ),
+        "utf-8",
+    )
+    code, records, err = crawl({"sites": fixed, "db": tmp_path / "fixed.db"})
+    assert code == 0, err
+    assert {r["title"] for r in records} == set(site.titles.values())
+    for record in records:
+        assert record["published_at"] == "2024-05-06"
+        assert record["fields"]["index_no"] == "11340100/2024-00012"
+        assert {f["origin"] for f in record["header"][:3]} == {"override"}
+        assert record["body"][0]["text"] == "各县（市、区）人防办："
+        assert record["warnings"] == []
+
+    # A selector the site's pages no longer fit: the automatic result, with a warning.
+    stale = tmp_path / "stale.toml"
+    stale.write_text(site.sites_toml(title="h1.article-title"), "utf-8")
+    code, records, _ = crawl({"sites": stale, "db": tmp_path / "stale.db"})
+    assert code == 0
+    assert {r["title"] for r in records} == {"滏川市人民防空办公室"}
+    assert all([w["code"] for w in r["warnings"]] == ["site_rule_unmatched"] for r in records)
+
+
 def test_unchanged_rerun_with_default_revalidation_fetches_one_listing_page(
     paths: dict[str, Path], http_server: TestServer
 ) -> None:

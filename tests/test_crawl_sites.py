@@ -18,6 +18,7 @@ from noticecli.crawl.sites import (
     parse_sites,
 )
 from noticecli.errors import ConfigError
+from noticecli.rules import SiteRules
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -47,6 +48,10 @@ def test_example_loads(tmp_path: Path) -> None:
             link="a",
             date="td.date",
             next_page="index_{n}.html",
+            title="div.article-title h1",
+            body="div.article-text",
+            published_at="span.pubdate",
+            header="table.xxgk-info",
         ),
         Site(
             name="anhui-rfb",
@@ -143,6 +148,11 @@ SITE = '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n'
         (SITE + 'link = ""\n', 4, "not a usable CSS selector: empty"),
         (SITE + 'date = "td >> span"\n', 4, "'date'"),
         (SITE + 'next_page = "index_2.html"\n', 4, "no {n}"),
+        # notice-page overrides
+        (SITE + 'title = "h1["\n', 4, "site 'a': 'title' 'h1[' is not a usable CSS selector"),
+        (SITE + 'published_at = ""\n', 4, "'published_at' '' is not a usable CSS selector"),
+        (SITE + "header = 3\n", 4, "'header' must be a string, not a whole number"),
+        ('[defaults]\nbody = "div >> p"\n\n' + SITE, 2, "'body' in [defaults]"),
         # [[site]] written as a plain table
         ('[site]\nname = "a"\n', 1, "array of tables"),
     ],
@@ -192,3 +202,13 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "sites.toml"
     path.write_bytes(b"\xef\xbb\xbf" + SITE.encode())
     assert [site.name for site in load_sites(path)] == ["a"]
+
+
+def test_overrides_reach_the_parser_split_by_page_kind() -> None:
+    text = SITE + 'items = "ul.list li"\ntitle = "h1.t"\nheader = "table.info"\n'
+    [site] = parse_sites(text)
+    assert site.rules.for_listings() == SiteRules(items="ul.list li")
+    assert site.rules.for_notices() == SiteRules(title="h1.t", header="table.info")
+    [bare] = parse_sites(SITE)
+    assert bare.rules.is_empty()
+    assert bare.rules.for_listings() is None and bare.rules.for_notices() is None

@@ -21,6 +21,7 @@ import pytest
 
 import noticecli
 from noticecli.crawl import state as state_module
+from noticecli.crawl import store_schema
 from noticecli.crawl.state import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -427,7 +428,7 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
-    state_module._migrate(conn, path, target=1)
+    store_schema.migrate(conn, path, target=1)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     data = notice().to_dict()
     conn.execute(

@@ -5,23 +5,29 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from noticecli.cli.common import (
+    EXIT_CONFIG,
     EXIT_OK,
     EXIT_SOME_FAILED,
     encoding_option,
+    exit_with,
     fail,
     max_bytes_option,
     output_options,
     page_options,
     read_stdin,
     report_failure,
+    sites_option,
 )
 from noticecli.models import Notice
 from noticecli.output import AtomicWriter, render_records
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
 
 
 @click.command()
@@ -38,6 +44,14 @@ from noticecli.output import AtomicWriter, render_records
     metavar="URL",
     help="The page's URL, for absolute attachment and image links (one input only).",
 )
+@click.option(
+    "--site",
+    "site_name",
+    metavar="NAME",
+    help="Apply this site's selectors from the sites file: items/link/date on listing pages, "
+    "title/body/published_at/header overrides on notice pages.",
+)
+@sites_option
 @encoding_option
 @page_options
 @output_options
@@ -47,6 +61,8 @@ def parse(
     inputs: tuple[str, ...],
     warc_files: tuple[Path, ...],
     base_url: str | None,
+    site_name: str | None,
+    sites_path: Path | None,
     encoding: str | None,
     no_repair: bool,
     max_bytes: int,
@@ -63,6 +79,9 @@ def parse(
         raise click.UsageError("Missing argument 'FILE...' (or --warc FILE)")
     if base_url and len(inputs) > 1:
         raise click.UsageError("--base-url applies to one input; give one FILE with it")
+    if sites_path is not None and site_name is None:
+        raise click.UsageError("--sites says where to find --site NAME; give --site too")
+    rules = _site_rules(ctx, sites_path, site_name) if site_name is not None else None
     from noticecli.pipeline import parse_bytes, parse_file
 
     if warc_files:
@@ -82,6 +101,7 @@ def parse(
                         url=base_url,
                         encoding=encoding,
                         repair=not no_repair,
+                        rules=rules,
                     )
                 else:
                     yield parse_file(
@@ -90,6 +110,7 @@ def parse(
                         encoding=encoding,
                         repair=not no_repair,
                         max_bytes=max_bytes,
+                        rules=rules,
                     )
             except Exception as error:  # one bad input must not stop the rest
                 failed = True
@@ -100,7 +121,7 @@ def parse(
                     if result.not_modified:
                         continue
                     try:
-                        yield notice_from_fetch(result, repair=not no_repair)
+                        yield notice_from_fetch(result, repair=not no_repair, rules=rules)
                     except Exception as error:
                         failed = True
                         report_failure(f"{archive}: {result.final_url}", error, debug)
@@ -112,6 +133,23 @@ def parse(
     fmt = output_format or ("json" if single else "jsonl")
     _emit(notices(), fmt, output, debug, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _site_rules(ctx: click.Context, sites_path: Path | None, name: str) -> SiteRules:
+    """The selectors of site ``name``; a bad sites file or an unknown name exits 78."""
+    from noticecli.crawl.sites import default_sites_path, load_sites
+    from noticecli.errors import ConfigError
+
+    path = sites_path or default_sites_path()
+    try:
+        sites = load_sites(path)
+    except ConfigError as error:
+        exit_with(ctx, error, EXIT_CONFIG, ctx.obj["debug"])
+    for site in sites:
+        if site.name == name:
+            return site.rules
+    missing = ConfigError(f"no site named {name}", source=str(path))
+    exit_with(ctx, missing, EXIT_CONFIG, ctx.obj["debug"])
 
 
 def _emit(

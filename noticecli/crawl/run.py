@@ -19,11 +19,8 @@ from datetime import datetime, timedelta
 from typing import Any, overload
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from noticecli.crawl.sites import Site
 from noticecli.crawl.state import PageKind, StateStore, iso
-from noticecli.dates import parse_date
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -184,7 +181,7 @@ class Crawler:
             self.store.record_not_modified(url, result.status)
             return
         try:
-            notice = notice_from_fetch(result, repair=self.repair)
+            notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:
             self._fail(site, url, "parse", str(error), "notice")
             return
@@ -301,14 +298,10 @@ class ListingRead:
 
 
 def read_listing(site: Site, result: FetchResult, first_url: str, page_number: int) -> ListingRead:
-    """Items of a fetched listing page: the site's own selectors when it has them, else the
-    parser's listing detection; the next page from the site's template or the page's pager."""
-    next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
-    if site.items:
-        items = _selected_items(site, result)
-        if not items and page_number == 0:
-            return ListingRead(problem=f"the site's items selector matched nothing: {site.items}")
-        return ListingRead(items, next_url)
+    """Items of a fetched listing page, read by the parser's one listing extractor through
+    the pipeline (the site's own selectors, when it has them, choose the items); the next
+    page from the site's ``next_page`` template, else the page's own pager."""
+    selected = site.items is not None
     try:
         page = parse_bytes(
             result.content,
@@ -316,38 +309,22 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
             url=result.final_url,
             http_charset=result.charset,
             repair=False,
+            rules=site.listing_rules,
+            kind="listing" if selected else None,
         )
-    except NoticeError as error:
-        return ListingRead(problem=str(error), reason="parse")
-    js_warning = next((w.message for w in page.warnings if w.code == "listing_js_rendered"), None)
-    if js_warning is not None:
-        return ListingRead(problem=js_warning)
+    except NoticeError as error:  # the failure line names the URL already
+        return ListingRead(problem=error.message, reason="parse")
+    if not selected:
+        js_warning = next(
+            (w.message for w in page.warnings if w.code == "listing_js_rendered"), None
+        )
+        if js_warning is not None:
+            return ListingRead(problem=js_warning)
     if page.kind != "listing":
         return ListingRead(problem="no list of notices found on the page")
+    if selected and not page.items and page_number == 0:
+        return ListingRead(problem=f"the site's items selector matched nothing: {site.items}")
+    next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
     if not site.next_page and page.next_pages:
         next_url = page.next_pages[0]
     return ListingRead(page.items, next_url)
-
-
-def _selected_items(site: Site, result: FetchResult) -> list[ListingItem]:
-    """Items picked by the site's own CSS selectors."""
-    from noticecli.decode import decode_bytes
-    from noticecli.parse.dom import absolute_url, document_base_url
-
-    text = decode_bytes(result.content, http_charset=result.charset).text
-    tree = LexborHTMLParser(text)
-    base = document_base_url(tree, result.final_url)  # <base href> counts, as in the parser
-    items: list[ListingItem] = []
-    for row in tree.css(site.items or ""):
-        link = row.css_first(site.link or "a[href]")
-        href = (link.attributes.get("href") or "").strip() if link is not None else ""
-        if not href or href.startswith(("javascript:", "#")):
-            continue
-        title = " ".join((link.attributes.get("title") or link.text()).split()) if link else ""
-        date = None
-        if site.date:
-            date_node = row.css_first(site.date)
-            parsed = parse_date(date_node.text().strip()) if date_node is not None else None
-            date = parsed.iso[:10] if parsed else None
-        items.append(ListingItem(title=title, url=absolute_url(href, base), date=date))
-    return items

@@ -5,12 +5,21 @@ The file is TOML, by default ``sites.toml`` in the user's configuration folder
 commented example is :data:`EXAMPLE` below; ``noticecli sites example`` prints it.
 
 Keys of a ``[[site]]`` table: ``name`` and ``listing`` are required; ``max_pages``, ``delay``,
-``items``, ``link``, ``date`` and ``next_page`` are optional, and ``[defaults]`` may set any of
-these optional keys. A selector or ``next_page`` left unset is ``None``: the crawler then relies
-on the parser's own listing detection and the pagination links it finds. With ``next_page``,
-a following page that is missing (404, 410) or holds no items ends the listing; with
-``items``, a first page where the selector matches nothing is reported. Built-in defaults:
-``delay = 1.0``, ``max_pages = 5``. ``listing`` may also be a single string.
+``items``, ``link``, ``date``, ``next_page``, ``title``, ``body``, ``published_at`` and
+``header`` are optional, and ``[defaults]`` may set any of these optional keys. Built-in
+defaults: ``delay = 1.0``, ``max_pages = 5``. ``listing`` may also be a single string.
+
+Listing pages: a selector or ``next_page`` left unset is ``None``: the crawler then relies on
+the parser's own listing detection and the pagination links it finds. With ``items``, the
+rows it selects are the items (``link`` and ``date`` are looked up inside each row), and a
+first page where it matches nothing is reported. With ``next_page``, a following page that
+is missing (404, 410) or holds no items ends the listing.
+
+Notice pages: ``title``, ``body``, ``published_at`` and ``header`` are CSS selectors that
+override the parser's own finding of that part (see :mod:`noticecli.rules`): a selector
+that matches takes its part from the page (header fields it yields have ``origin``
+``"override"``); one that matches nothing leaves the automatic result and adds a warning.
+``noticecli parse --site NAME --sites FILE`` applies them to saved pages.
 
 Every problem is a :class:`~noticecli.errors.ConfigError` that names the file and, when it can
 be found, the line: TOML syntax, unknown keys or tables, a missing ``name`` or ``listing``, a
@@ -26,18 +35,31 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from noticecli.errors import ConfigError
+from noticecli.rules import SiteRules, selector_problem
 
 DEFAULT_DELAY = 1.0
 DEFAULT_MAX_PAGES = 5
 
 REQUIRED_KEYS = ("name", "listing")
-OPTIONAL_KEYS = ("max_pages", "delay", "items", "link", "date", "next_page")
-SELECTOR_KEYS = ("items", "link", "date")
+OPTIONAL_KEYS = (
+    "max_pages",
+    "delay",
+    "items",
+    "link",
+    "date",
+    "next_page",
+    "title",
+    "body",
+    "published_at",
+    "header",
+)
+SELECTOR_KEYS = ("items", "link", "date", "title", "body", "published_at", "header")
 _NAME = re.compile(r"[a-z0-9_-]+")
 
 EXAMPLE = """\
@@ -57,6 +79,12 @@ items = "table.gl_list tr"  # CSS selector for the item rows of a listing page
 link = "a"                  # CSS selector, inside an item, for the notice link
 date = "td.date"            # CSS selector, inside an item, for the date
 next_page = "index_{n}.html"  # next listing pages, relative to the listing URL; n = 1, 2, …
+# When a notice page comes out wrong, name the element that holds each part (CSS selectors;
+# one that matches nothing leaves the automatic result and adds a warning):
+title = "div.article-title h1"  # the title
+body = "div.article-text"       # the article's text
+published_at = "span.pubdate"   # the publication date (发布时间：2024-05-06, or the date alone)
+header = "table.xxgk-info"      # the labelled fields (索引号, 发文字号 …)
 
 [[site]]
 name = "anhui-rfb"
@@ -76,6 +104,25 @@ class Site:
     link: str | None = None
     date: str | None = None
     next_page: str | None = None
+    title: str | None = None
+    body: str | None = None
+    published_at: str | None = None
+    header: str | None = None
+
+    @cached_property
+    def rules(self) -> SiteRules:
+        """The site's selectors, as the parser takes them."""
+        return SiteRules(**{key: getattr(self, key) for key in SELECTOR_KEYS})
+
+    @cached_property
+    def listing_rules(self) -> SiteRules | None:
+        """The selectors for its listing pages (``None``: listing detection decides)."""
+        return self.rules.for_listings()
+
+    @cached_property
+    def notice_rules(self) -> SiteRules | None:
+        """The overrides for its notice pages (``None``: none)."""
+        return self.rules.for_notices()
 
     def page_url(self, listing_url: str, n: int) -> str:
         """The URL of following page ``n`` (1, 2, …) of ``listing_url`` (needs ``next_page``)."""
@@ -129,8 +176,10 @@ def dump_sites(sites: Iterable[Site]) -> str:
         lines.append("listing = [" + ", ".join(_toml_str(url) for url in site.listing) + "]")
         lines.append(f"max_pages = {site.max_pages}")
         lines.append(f"delay = {float(site.delay)!r}")
-        for key in ("items", "link", "date", "next_page"):
+        for key in OPTIONAL_KEYS:
             value = getattr(site, key)
+            if key in ("max_pages", "delay"):
+                continue  # written above
             if value is not None:
                 lines.append(f"{key} = {_toml_str(value)}")
         chunks.append("\n".join(lines) + "\n")
@@ -361,22 +410,10 @@ class _Checker:
             if "{n}" not in value:
                 raise self.fail(f"{label} {value!r} has no {{n}} where the page number goes", line)
             return value
-        problem = _selector_problem(value)
+        problem = selector_problem(value)
         if problem:
             raise self.fail(f"{label} {value!r} is not a usable CSS selector: {problem}", line)
         return value
-
-
-def _selector_problem(selector: str) -> str | None:
-    if not selector.strip():
-        return "empty"
-    from selectolax.lexbor import LexborHTMLParser
-
-    try:
-        LexborHTMLParser("<p></p>").css(selector)
-    except Exception as exc:  # selectolax raises its own error type for a bad selector
-        return str(exc) or type(exc).__name__
-    return None
 
 
 def _kind(value: object) -> str:

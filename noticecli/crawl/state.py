@@ -21,190 +21,90 @@ Tables (plain tables, readable column names, ISO 8601 UTC text timestamps such a
 ``notices_fts``      FTS5 full-text index (``tokenize='trigram'``) over title and body text;
                      its ``rowid`` is the notice's ``page_id``
 
-Searching Chinese: the trigram tokenizer matches any substring of three characters or more,
-so ``安全生产`` finds ``关于开展安全生产检查的通知``. Terms of one or two characters cannot use
-the index; :meth:`StateStore.search` matches them with ``LIKE`` (a scan of the FTS table,
-fine for tens of thousands of notices). Datasette shows ``notices_fts`` as a table of its own
-(search it there with ``?_search=``); ``sqlite3`` users write
+Searching (:mod:`noticecli.crawl.queries`): Datasette shows ``notices_fts`` as a table of its
+own (search it there with ``?_search=``); ``sqlite3`` users write
 ``SELECT notice_id, title FROM notices_fts WHERE notices_fts MATCH '安全生产'``.
 
-When is a notice *changed*? ``text_sha256`` hashes a fingerprint of the parsed notice, never
-the raw bytes, so a page whose only change is a rotating banner, a visit counter or a
-"generated at" stamp outside the article does not make a revision. The fingerprint covers,
-after collapsing whitespace:
-
-- ``title``
-- ``published_at``
-- ``body``: the text of every text block and every table cell (images left out)
-- ``attachments``: name and canonical URL of each
-- ``header``: key, label and value of each field, except volatile ones (``views``)
-
-``changed_fields`` of a revision names which of these five differ from the revision before
-(empty for revision 1). Fields that describe the parse or the fetch rather than the notice
-(``warnings``, ``repairs``, ``encoding``, ``file``, ``fetch``) do not count; neither do
-``views`` and the fields derived from the header (``publisher``, ``index_no`` …: a change to
-them shows as ``header``).
+A notice is *changed* when its fingerprint changes (:mod:`noticecli.crawl.identity` says
+what it covers); ``changed_fields`` of a revision names which tracked fields differ from the
+revision before (empty for revision 1).
 
 Pages: ``failures`` counts consecutive failures (a success resets it, and clears
 ``last_error`` and ``next_due``); after a failure ``next_due`` is 1, 2, 4 … hours later, at
 most a week. ``last_seen`` is the last successful fetch (200 or 304); the conditional
 metadata (``etag``, ``last_modified``) is replaced only by a successful full fetch.
 
-Schema versions live in ``PRAGMA user_version``; :data:`MIGRATIONS` lists the steps, each
-applied in its own transaction on open. Version 1: the tables; version 2: full-text search and
-the indexes used by export.
-
-One crawl at a time: :func:`crawl_lock` holds ``<db>.lock`` (filelock, non-blocking) and
-writes who holds it to ``<db>.lock.info``.
+The rest of the store lives beside this module, each part in its own: the tables and
+migrations (:mod:`~noticecli.crawl.store_schema`), the crawl lock
+(:mod:`~noticecli.crawl.lock`), URL and content identity (:mod:`~noticecli.crawl.identity`),
+search and export (:mod:`~noticecli.crawl.queries`). Their public names are importable from
+here too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import socket
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
-from urllib.parse import urlsplit, urlunsplit
 
-from noticecli.errors import InputError, LockedError, NoticeError, UsageError
+from noticecli.crawl import queries
+from noticecli.crawl.clock import Clock, iso, utcnow
+from noticecli.crawl.identity import (
+    TRACKED_FIELDS,
+    VOLATILE_HEADER_KEYS,
+    body_text,
+    canonical_url,
+    changed_fields,
+    fingerprint,
+    norm_text,
+    notice_id,
+    text_sha256,
+)
+from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
+from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit
+from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from noticecli.errors import InputError, UsageError
 from noticecli.models import Notice
-from noticecli.output import AtomicWriter
+
+# Importable from here, where the store's users have always found them.
+__all__ = [
+    "MIGRATIONS",
+    "MIN_MATCH_CHARS",
+    "SCHEMA_VERSION",
+    "SNIPPET_MARKS",
+    "TRACKED_FIELDS",
+    "VOLATILE_HEADER_KEYS",
+    "Change",
+    "ChangeKind",
+    "Clock",
+    "LockHolder",
+    "PageKind",
+    "PageState",
+    "SearchHit",
+    "StateStore",
+    "canonical_url",
+    "crawl_lock",
+    "default_db_path",
+    "fingerprint",
+    "iso",
+    "lock_paths",
+    "notice_id",
+    "read_lock_holder",
+    "text_sha256",
+]
 
 PageKind = Literal["listing", "notice"]
 ChangeKind = Literal["new", "changed", "unchanged"]
 
-TRACKED_FIELDS = ("title", "published_at", "body", "attachments", "header")
-VOLATILE_HEADER_KEYS = frozenset({"views"})
-MIN_MATCH_CHARS = 3  # the trigram tokenizer needs at least three characters
-SNIPPET_MARKS = ("[", "]")
 MAX_BACKOFF_HOURS = 168
-_EXPORT_BATCH = 200
-
-Clock = Callable[[], datetime]
-
-
-# --- schema ---------------------------------------------------------------------------------
-
-_V1 = (
-    """CREATE TABLE sites (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        first_seen TEXT NOT NULL,
-        last_run_at TEXT
-    )""",
-    """CREATE TABLE pages (
-        id INTEGER PRIMARY KEY,
-        site_id INTEGER NOT NULL REFERENCES sites(id),
-        url TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL CHECK (kind IN ('listing', 'notice')),
-        etag TEXT,
-        last_modified TEXT,
-        raw_sha256 TEXT,
-        text_sha256 TEXT,
-        first_seen TEXT NOT NULL,
-        last_seen TEXT,
-        last_status INTEGER,
-        failures INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT,
-        next_due TEXT
-    )""",
-    "CREATE INDEX pages_site_id ON pages(site_id)",
-    """CREATE TABLE notices (
-        id TEXT PRIMARY KEY,
-        page_id INTEGER NOT NULL UNIQUE REFERENCES pages(id),
-        url TEXT NOT NULL,
-        title TEXT,
-        published_at TEXT,
-        publisher TEXT,
-        index_no TEXT,
-        doc_no TEXT,
-        source TEXT,
-        revision INTEGER NOT NULL,
-        json TEXT NOT NULL,
-        text_sha256 TEXT NOT NULL,
-        first_seen TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE notice_revisions (
-        notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
-        revision INTEGER NOT NULL,
-        json TEXT NOT NULL,
-        text_sha256 TEXT NOT NULL,
-        changed_fields TEXT NOT NULL DEFAULT '[]',
-        recorded_at TEXT NOT NULL,
-        PRIMARY KEY (notice_id, revision)
-    )""",
-    """CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        status TEXT NOT NULL,
-        pages_fetched INTEGER NOT NULL DEFAULT 0,
-        notices_new INTEGER NOT NULL DEFAULT 0,
-        notices_changed INTEGER NOT NULL DEFAULT 0,
-        failures INTEGER NOT NULL DEFAULT 0,
-        requests INTEGER NOT NULL DEFAULT 0,
-        pid INTEGER,
-        host TEXT
-    )""",
-)
-
-_V2 = (
-    """CREATE VIRTUAL TABLE notices_fts USING fts5(
-        notice_id UNINDEXED, title, body, tokenize = 'trigram'
-    )""",
-    "CREATE INDEX notices_published_at ON notices(published_at)",
-    "CREATE INDEX notices_updated_at ON notices(updated_at)",
-)
-
-
-def _backfill_fts(conn: sqlite3.Connection) -> None:
-    rows = conn.execute("SELECT id, page_id, title, json FROM notices").fetchall()
-    for row in rows:
-        body = _body_text(json.loads(row["json"]))
-        conn.execute(
-            "INSERT INTO notices_fts(rowid, notice_id, title, body) VALUES (?, ?, ?, ?)",
-            (row["page_id"], row["id"], row["title"] or "", body),
-        )
-
-
-Step = Sequence[str | Callable[[sqlite3.Connection], None]]
-
-# Version 3: which revisions have been written to a crawl's output. A revision is recorded in
-# the same transaction as its notice, and marked emitted once its line is safely written, so
-# a run killed between the two emits it on the next run instead of losing it.
-_V3 = (
-    "ALTER TABLE notice_revisions ADD COLUMN emitted_at TEXT",
-    "UPDATE notice_revisions SET emitted_at = recorded_at",
-    "CREATE INDEX notice_revisions_pending ON notice_revisions(notice_id, revision)"
-    " WHERE emitted_at IS NULL",
-    "CREATE INDEX pages_last_seen ON pages(kind, last_seen)",
-)
-
-# Version 4: whether the last walk of each listing finished. A walk cut short (a failing
-# page, a killed run) must not be mistaken next time for one that saw everything.
-_V4 = (
-    """CREATE TABLE listing_walks (
-        url TEXT PRIMARY KEY,
-        site_id INTEGER NOT NULL REFERENCES sites(id),
-        complete INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT
-    )""",
-)
-
-#: Migration steps: ``MIGRATIONS[i]`` takes the store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3, _V4)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -243,117 +143,7 @@ class Change:
     changed_fields: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    notice_id: str
-    url: str
-    title: str | None
-    published_at: str | None
-    snippet: str
-
-
-@dataclass(frozen=True, slots=True)
-class LockHolder:
-    pid: int
-    host: str
-    started_at: str
-
-
-# --- URLs and fingerprints ------------------------------------------------------------------
-
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def canonical_url(url: str) -> str:
-    """The form a URL is stored under: scheme and host lowercased, default port, fragment and
-    surrounding space dropped, an empty path written ``/``; path and query kept as they are.
-    ``canonical_url(canonical_url(u)) == canonical_url(u)``.
-    """
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    netloc = parts.netloc
-    if parts.hostname is not None:
-        host = parts.hostname  # lowercased by urllib
-        if ":" in host:
-            host = f"[{host}]"
-        try:
-            port = parts.port
-        except ValueError:
-            port = None
-            host = parts.netloc.rpartition("@")[2].lower()
-        if port is not None and port != _DEFAULT_PORTS.get(scheme):
-            host = f"{host}:{port}"
-        userinfo = parts.netloc.rpartition("@")[0]
-        netloc = f"{userinfo}@{host}" if userinfo else host
-    path = parts.path or ("/" if netloc else "")
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
-
-
-def notice_id(url: str) -> str:
-    """The stable id of the notice at ``url``: 16 hex digits of SHA-256 of its canonical form."""
-    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
-
-
-_SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def _norm(text: object) -> str:
-    if text is None:
-        return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", str(text))).strip()
-
-
-def _block_texts(notice: dict[str, Any]) -> list[str]:
-    texts: list[str] = []
-    for block in notice.get("body") or []:
-        if block.get("type") == "table":
-            for row in block.get("rows") or []:
-                texts.append(" | ".join(_norm(cell.get("text")) for cell in row))
-        elif block.get("text"):
-            texts.append(_norm(block["text"]))
-    return texts
-
-
-def _body_text(notice: dict[str, Any]) -> str:
-    return "\n".join(_block_texts(notice))
-
-
-def fingerprint(notice: dict[str, Any]) -> dict[str, Any]:
-    """The parts of a notice (its ``to_dict()`` form) whose change makes a new revision."""
-    return {
-        "title": _norm(notice.get("title")),
-        "published_at": notice.get("published_at"),
-        "body": _block_texts(notice),
-        "attachments": [
-            [_norm(item.get("name")), canonical_url(item.get("url") or "")]
-            for item in notice.get("attachments") or []
-        ],
-        "header": [
-            [item.get("key"), _norm(item.get("label")), _norm(item.get("value"))]
-            for item in notice.get("header") or []
-            if item.get("key") not in VOLATILE_HEADER_KEYS
-        ],
-    }
-
-
-def _sha256_json(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def text_sha256(notice: Notice | dict[str, Any]) -> str:
-    """SHA-256 of the notice's :func:`fingerprint`."""
-    data = notice.to_dict() if isinstance(notice, Notice) else notice
-    return _sha256_json(fingerprint(data))
-
-
-def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
-    before, after = fingerprint(old), fingerprint(new)
-    return tuple(name for name in TRACKED_FIELDS if before[name] != after[name])
-
-
-# --- paths, time ----------------------------------------------------------------------------
+# --- paths ----------------------------------------------------------------------------
 
 
 def default_db_path() -> Path:
@@ -363,22 +153,13 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("noticecli") / "noticecli.db"
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def iso(moment: datetime) -> str:
-    """``2026-11-29T15:00:00Z``: the form every timestamp in the store takes."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 # --- the store ------------------------------------------------------------------------------
 
 
 class StateStore:
     """The crawler's memory. Open with :meth:`open`; use as a context manager or ``close()``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = _utcnow) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utcnow) -> None:
         self._conn = conn
         self.path = path
         self._clock = clock
@@ -401,14 +182,14 @@ class StateStore:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, path)
+            migrate(conn, path)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock or _utcnow)
+        return cls(conn, path, clock or utcnow)
 
     def site_names(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT name FROM sites ORDER BY name")]
@@ -617,7 +398,7 @@ class StateStore:
             )
         else:
             revision, kind = int(old["revision"]) + 1, "changed"
-            changed = _changed_fields(json.loads(old["json"]), data)
+            changed = changed_fields(json.loads(old["json"]), data)
         self._write_revision(nid, page_id, revision, data, digest, changed, now)
         return Change(kind, nid, revision, changed)
 
@@ -659,7 +440,7 @@ class StateStore:
         self._conn.execute("DELETE FROM notices_fts WHERE rowid = ?", (page_id,))
         self._conn.execute(
             "INSERT INTO notices_fts(rowid, notice_id, title, body) VALUES (?, ?, ?, ?)",
-            (page_id, nid, _norm(data.get("title")), _body_text(data)),
+            (page_id, nid, norm_text(data.get("title")), body_text(data)),
         )
 
     def record_listing(
@@ -806,202 +587,16 @@ class StateStore:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Notices whose title or body contains every space-separated term of ``query``.
         Terms of three characters or more use the trigram index; shorter ones use ``LIKE``."""
-        terms = query.split()
-        if not terms:
-            return []
-        long_terms = [t for t in terms if len(t) >= MIN_MATCH_CHARS]
-        short_terms = [t for t in terms if len(t) < MIN_MATCH_CHARS]
-        where: list[str] = []
-        params: list[object] = []
-        if long_terms:
-            where.append("notices_fts MATCH ?")
-            params.append(" ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-        for term in short_terms:
-            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
-            where.append("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')")
-            params += [pattern, pattern]
-        open_, close = SNIPPET_MARKS
-        snippet = f"snippet(notices_fts, -1, '{open_}', '{close}', '…', 24)" if long_terms else "''"
-        order = "rank, " if long_terms else ""
-        sql = (
-            f"SELECT n.id, n.url, n.title, n.published_at, f.title AS ft, f.body AS fb,"
-            f" {snippet} AS snip FROM notices_fts AS f JOIN notices AS n ON n.page_id = f.rowid"
-            f" WHERE {' AND '.join(where)}"
-            f" ORDER BY {order}n.published_at DESC, n.first_seen DESC LIMIT ?"
-        )
-        rows = self._conn.execute(sql, (*params, limit)).fetchall()
-        return [
-            SearchHit(
-                row["id"],
-                row["url"],
-                row["title"],
-                row["published_at"],
-                row["snip"] or _like_snippet(row["fb"] or row["ft"] or "", terms),
-            )
-            for row in rows
-        ]
+        return queries.search(self._conn, query, limit)
 
     def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
         """Current notices as dicts (``notice_id``, ``revision``, ``site`` first, then the
         notice's own JSON), oldest first by ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
         a date such as ``2026-11-29`` works. ``site`` keeps one site."""
-        # The ids first (small), then the JSON in batches: no statement stays open between
-        # yields, so the caller may write to the store while it iterates.
-        ids = [
-            row[0]
-            for row in self._conn.execute(
-                "SELECT n.id FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-                " JOIN sites AS s ON s.id = p.site_id"
-                " WHERE (?1 IS NULL OR n.updated_at >= ?1) AND (?2 IS NULL OR s.name = ?2)"
-                " ORDER BY coalesce(n.published_at, n.first_seen), n.first_seen, n.id",
-                (since, site),
-            )
-        ]
-        for start in range(0, len(ids), _EXPORT_BATCH):
-            batch = ids[start : start + _EXPORT_BATCH]
-            rows = self._conn.execute(
-                "SELECT n.id, n.revision, n.json, s.name FROM notices AS n"
-                " JOIN pages AS p ON p.id = n.page_id JOIN sites AS s ON s.id = p.site_id"
-                f" WHERE n.id IN ({', '.join('?' * len(batch))})",
-                batch,
-            ).fetchall()
-            by_id = {row["id"]: row for row in rows}
-            for nid in batch:
-                row = by_id.get(nid)
-                if row is not None:  # deleted meanwhile
-                    yield {
-                        "notice_id": nid,
-                        "revision": row["revision"],
-                        "site": row["name"],
-                        **json.loads(row["json"]),
-                    }
+        return queries.export(self._conn, since, site)
 
     def revisions(self, notice_id_: str) -> list[dict[str, Any]]:
         """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
         notice (the JSON of that revision)."""
-        rows = self._conn.execute(
-            "SELECT revision, recorded_at, changed_fields, json FROM notice_revisions"
-            " WHERE notice_id = ? ORDER BY revision",
-            (notice_id_,),
-        )
-        return [
-            {
-                "revision": row["revision"],
-                "recorded_at": row["recorded_at"],
-                "changed_fields": json.loads(row["changed_fields"]),
-                "notice": json.loads(row["json"]),
-            }
-            for row in rows
-        ]
-
-
-def _like_snippet(text: str, terms: Sequence[str], width: int = 24) -> str:
-    open_, close = SNIPPET_MARKS
-    lowered = text.lower()
-    for term in terms:
-        at = lowered.find(term.lower())
-        if at >= 0:
-            start, end = max(0, at - width), min(len(text), at + len(term) + width)
-            return (
-                ("…" if start else "")
-                + text[start:at]
-                + open_
-                + text[at : at + len(term)]
-                + close
-                + text[at + len(term) : end]
-                + ("…" if end < len(text) else "")
-            )
-    return text[: 2 * width]
-
-
-# --- migrations -----------------------------------------------------------------------------
-
-
-def _user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _migrate(conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION) -> None:
-    """Apply the missing steps of :data:`MIGRATIONS`, each in its own transaction."""
-    current = _user_version(conn)
-    if current > len(MIGRATIONS):
-        raise NoticeError(
-            f"store has schema version {current}; this noticecli knows up to "
-            f"{len(MIGRATIONS)} (upgrade noticecli)",
-            source=str(path),
-        )
-    for version in range(current + 1, target + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if _user_version(conn) < version:  # another process may have just done it
-                for statement in MIGRATIONS[version - 1]:
-                    if callable(statement):
-                        statement(conn)
-                    else:
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {int(version)}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
-
-# --- the lock -------------------------------------------------------------------------------
-
-
-def lock_paths(db_path: Path) -> tuple[Path, Path]:
-    """The lock file and its ``.info`` sidecar for a store."""
-    # <name>.db.lock, not <name>.lock: x.db and x.sqlite in one folder are two stores.
-    lock = db_path.with_name(db_path.name + ".lock")
-    return lock, lock.with_name(lock.name + ".info")
-
-
-@contextmanager
-def crawl_lock(db_path: Path, *, clock: Clock | None = None) -> Iterator[LockHolder]:
-    """Hold the store's crawl lock for the ``with`` block, or raise :class:`LockedError`
-    at once, naming the process that holds it."""
-    from filelock import FileLock, Timeout
-
-    lock_path, info_path = lock_paths(db_path)
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockedError(_busy_message(info_path), source=str(lock_path)) from None
-    try:
-        holder = LockHolder(os.getpid(), socket.gethostname(), iso((clock or _utcnow)()))
-        with AtomicWriter(info_path) as handle:
-            handle.write(json.dumps(_holder_dict(holder)) + "\n")
-        yield holder
-    finally:
-        info_path.unlink(missing_ok=True)
-        lock.release()
-
-
-def _holder_dict(holder: LockHolder) -> dict[str, object]:
-    return {"pid": holder.pid, "host": holder.host, "started_at": holder.started_at}
-
-
-def read_lock_holder(db_path: Path) -> LockHolder | None:
-    """Who the ``.info`` sidecar says holds the lock (it may be stale if nobody does)."""
-    return _read_holder(lock_paths(db_path)[1])
-
-
-def _read_holder(info_path: Path) -> LockHolder | None:
-    try:
-        data = json.loads(info_path.read_text(encoding="utf-8"))
-        return LockHolder(int(data["pid"]), str(data["host"]), str(data["started_at"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _busy_message(info_path: Path) -> str:
-    holder = _read_holder(info_path)
-    if holder is None:
-        return "another crawl is running (holder unknown)"
-    return (
-        f"another crawl is running (pid {holder.pid} on host {holder.host},"
-        f" since {holder.started_at})"
-    )
+        return queries.revisions(self._conn, notice_id_)

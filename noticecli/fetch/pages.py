@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from noticecli.fetch.result import FetchResult
 from noticecli.models import FetchInfo, Notice
 from noticecli.pipeline import parse_bytes
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
 
 
 def fetch_info(result: FetchResult) -> FetchInfo:
@@ -21,8 +26,11 @@ def fetch_info(result: FetchResult) -> FetchInfo:
     )
 
 
-def notice_from_fetch(result: FetchResult, *, repair: bool = True) -> Notice:
-    """Parse a fetched page; links resolve against where redirects ended."""
+def notice_from_fetch(
+    result: FetchResult, *, repair: bool = True, rules: SiteRules | None = None
+) -> Notice:
+    """Parse a fetched page; links resolve against where redirects ended. ``rules``: the
+    site's own selectors (see :func:`noticecli.parse_html`)."""
     text_dump = True if result.content_type == "text/plain" else None
     notice = parse_bytes(
         result.content,
@@ -31,6 +39,7 @@ def notice_from_fetch(result: FetchResult, *, repair: bool = True) -> Notice:
         http_charset=result.charset,
         text_dump=text_dump,
         repair=repair,
+        rules=rules,
     )
     notice.url = result.url
     notice.fetch = fetch_info(result)

@@ -1,16 +1,17 @@
 """The article body: find its container, then turn it into ordered blocks.
 
-Known CMS containers are tried first (TRS, Hanweb, gov.cn, trt grids …); an unknown template
-falls back to the element holding the most paragraph text that is not link text.
+Known CMS containers (:data:`noticecli.knowledge.BODY_CONTAINERS`) are tried first; an unknown
+template falls back to the element holding the most paragraph text that is not link text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
 from noticecli.labels import split_label_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
@@ -32,38 +33,14 @@ from noticecli.parse.lines import (
     is_org_line,
 )
 
-# Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
-CONTAINER_SELECTORS = (
-    ".TRS_Editor",
-    ".TRS_UEDITOR",
-    ".trs_editor_view",
-    "#UCAP-CONTENT",
-    "#zoom",
-    "#Zoom",
-    ".article_content",
-    "#detailContent",
-    ".detailContent",
-    ".pages_content",
-    ".main-txt",
-    ".article-body",
-    ".article-content",
-    ".art_con",
-    ".wzcon",
-    "#content",
-    ".content_text",
-    "article",
-)
+CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
 _MIN_CONTAINER_CHARS = 20
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
 _MAX_SCORED = 5_000
-_WIDGET_CLASS = re.compile(
-    r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
-    r"breadcrumb|crumb|footer|pagination|page-?nav",
-    re.IGNORECASE,
-)
+_WIDGET_CLASS = re.compile("|".join(WIDGET_CLASS_WORDS), re.IGNORECASE)
 # Page furniture that the density fallback must not mistake for an article.
-_NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
+_NOT_ARTICLE = re.compile("|".join(FURNITURE_CLASS_WORDS), re.IGNORECASE)
 
 
 def find_container(
@@ -157,11 +134,16 @@ def _is_widget_marker(marker: str) -> bool:
 
 
 def extract_blocks(
-    container: LexborNode, base_url: str | None, *, max_blocks: int = MAX_BODY_BLOCKS
+    container: LexborNode,
+    base_url: str | None,
+    *,
+    max_blocks: int = MAX_BODY_BLOCKS,
+    skip: Iterable[LexborNode] = (),
 ) -> list[Block]:
     """The container's content as blocks in reading order, at most ``max_blocks`` of them
-    (real notices have a few hundred; a page with more is cut, and the caller warns)."""
-    builder = _BlockBuilder(base_url, max_blocks)
+    (real notices have a few hundred; a page with more is cut, and the caller warns).
+    Elements in ``skip`` (a header grid inside the body) are left out with their content."""
+    builder = _BlockBuilder(base_url, max_blocks, frozenset(node.mem_id for node in skip))
     builder.walk(container)
     builder.flush()
     # The builder's marks (bold, right-aligned, centred) travel in Block.level until here.
@@ -200,9 +182,12 @@ class _BlockBuilder:
     """Accumulates inline text into the current block; block elements, tables, images and
     ``<br>`` end it."""
 
-    def __init__(self, base_url: str | None, max_blocks: int = 0) -> None:
+    def __init__(
+        self, base_url: str | None, max_blocks: int = 0, skip: frozenset[int] = frozenset()
+    ) -> None:
         self.base_url = base_url
         self.max_blocks = max_blocks
+        self.skip = skip
         self.blocks: list[Block] = []
         # The block element each text block came from: <br> splits one element into several.
         self.sources: list[int] = []
@@ -233,6 +218,7 @@ class _BlockBuilder:
         # Explicit stack of (node, leaving) pairs: deep nesting cannot overflow Python's stack.
         stack: list[tuple[LexborNode, bool]] = [(child, False) for child in _children(root)][::-1]
         bold_depth = 0
+        skip = self.skip
         while stack:
             if self.max_blocks and len(self.blocks) >= self.max_blocks:
                 return
@@ -251,6 +237,8 @@ class _BlockBuilder:
                     self._bold_chars += len("".join(text.split()))  # \s is str.isspace
                 continue
             if tag.startswith("-") or tag in _SKIP:
+                continue
+            if skip and node.mem_id in skip:
                 continue
             attrs = node.attributes  # read once: the widget test and the alignment need it
             if _is_widget_marker(_marker_of(attrs)):

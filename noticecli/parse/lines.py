@@ -10,22 +10,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from noticecli.knowledge import (
+    FOOTER_LINK_WORDS,
+    FOOTER_LINK_WORDS_AFTER_FIRST,
+    FURNITURE_LINES,
+    WIDGET_TEXTS,
+)
+
 _CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 
-_WIDGET = (
-    r"(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
-    r"【?收藏】?|【?返回顶部】?|附件下载|文件下载|全真版|文字版|微信|微博|QQ空间)"
+_WIDGET = "(?:" + "|".join(WIDGET_TEXTS) + ")"
+_FOOTER_LINKS = (
+    "(?:"
+    + "|".join(FOOTER_LINK_WORDS)
+    + r")(?:\s*[|｜]?\s*(?:"
+    + "|".join(FOOTER_LINK_WORDS + FOOTER_LINK_WORDS_AFTER_FIRST)
+    + r"))*\s*[|｜]?"
 )
 # Widgets, navigation and footer lines that are never article text. Compiled on first use
 # (its CJK alternatives take a millisecond): a page with no body text never needs it.
 _BOILERPLATE = (
-    rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|"
-    r"字[体号][:：]?\s*【?[大中小]】?.*|分享到?[:：]?.*|"
-    r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|当前位置[:：].*|您(?:当前)?的位置[:：].*|"
-    r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*|"
-    r"(?:网站地图|联系我们|网站声明|返回首页|帮助)(?:\s*[|｜]?\s*(?:网站地图|联系我们|网站声明|"
-    r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
+    rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|" + "|".join(FURNITURE_LINES) + f"|{_FOOTER_LINKS})$"
 )
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of

@@ -1,6 +1,11 @@
 """Listing pages (column indexes): the notices a page links to, and the pages after it.
 
-Item sources, tried together and ranked by how many dated items each yields:
+The one listing extractor: the parser, ``noticecli crawl`` and ``noticecli sites check`` all
+read listings here, through the pipeline (decode, nesting and binary checks first).
+
+A site's own selectors (:class:`~noticecli.rules.SiteRules` ``items``/``link``/``date``, from
+the sites file) replace the item sources below when given; the pager is read either way.
+Otherwise, item sources, tried together and ranked by how many dated items each yields:
 
 * HTML rows: a link plus a date in the same ``tr`` / ``li`` / ``dd`` / ``dt`` / ``dl`` /
   Hanweb ``record`` (or a short generic element around the link). Rows are grouped by their
@@ -22,17 +27,32 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import date_in_text, find_date, iso_date
+from noticecli.knowledge import (
+    ARTICLE_URL_SHAPES,
+    LIST_HEAD_DATE,
+    LIST_HEAD_TITLE,
+    LIST_LOADER_CALLS,
+    LIST_SCRIPT_NAMES,
+    MORE_LINK_TEXTS,
+    NAV_CLASS_WORDS,
+    PAGER_INPUT_NAMES,
+    PAGER_LAST_TEXTS,
+    PAGER_NEXT_TEXTS,
+)
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import absolute_url, document_base_url
 
-ListingSource = Literal["html", "datastore", "json"]
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
+
+ListingSource = Literal["html", "datastore", "json", "selectors"]
 
 
 @dataclass(slots=True)
@@ -42,7 +62,8 @@ class ListingPage:
     page_count: int | None
     js_rendered: bool
     warnings: list[tuple[str, str]]
-    # Where the items came from; "json" lists count as a listing even when short.
+    # Where the items came from; "json" lists and the site's own selectors count as a
+    # listing even when short.
     source: ListingSource | None = None
 
 
@@ -58,23 +79,12 @@ _MAX_GENERIC_EXTRA = 40
 _MAX_LAYOUT_ROW_TEXT = 1000
 _NAV_TAGS = frozenset({"nav", "header", "footer"})
 _NAV_TOKEN = re.compile(
-    r"(?:^|[-_])(?:navs?|navbar|menus?|foot|footer|header|breadcrumbs?|crumbs?|daohang)(?:[-_\d]|$)",
-    re.IGNORECASE,
+    r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
 )
 _NAV_ANCESTOR_LEVELS = 8
-# URL shapes of articles on the common CMSes (TRS t20200805_1, Hanweb art_1_2, content_1,
-# a YYYYMM or YYYY-MM folder, a long numeric file name).
-_ARTICLE_URL = re.compile(
-    r"t\d{8}_\d+|art_\d+_\d+|content_\d+|/20\d{2}[01]\d/|/20\d{2}-\d{2}/|/\d{6,}\.s?html?\b",
-    re.IGNORECASE,
-)
-_GENERIC_LINK_TEXT = frozenset(
-    {"更多", "更多>>", "more", "详细", "详情", "查看", "查看详情", ">>", "»", "下载"}
-)
+_ARTICLE_URL = re.compile("|".join(ARTICLE_URL_SHAPES), re.IGNORECASE)
 _TRUNCATED = ("…", "...", "。。。")
 
-_NEXT_TEXT = frozenset({"下一页", "下页", "后一页", "next", "next page", ">", "›", "»"})
-_LAST_TEXT = frozenset({"尾页", "末页", "最后一页", "最末页", "last"})
 _PAGER_WRAPPERS = frozenset({"li", "span", "em", "b", "font", "strong"})
 _PAGE_TOTAL = re.compile(r"共\s*(?:计|有)?\s*(\d+)\s*页")
 
@@ -109,45 +119,56 @@ _TEMPLATE_TYPES = frozenset(
         "text/x-jquery-tmpl",
     }
 )
-# List loaders by file name (xxgkPage.js, page_list.js), not any pager helper: detail pages
-# load trs_common_pages.js too.
-_LIST_SCRIPT_SRC = re.compile(r"(?:list|xxgkpage)[\w.-]*\.js(?:$|\?)", re.IGNORECASE)
-_LIST_LOADER_CALL = re.compile(r"\bloadPageData\s*\(|\.jpage\s*\(|\$\.(?:ajax|getJSON|post)\s*\(")
-_PAGER_INPUTS = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
+_LIST_SCRIPT_SRC = re.compile(
+    "(?:" + "|".join(LIST_SCRIPT_NAMES) + r")[\w.-]*\.js(?:$|\?)", re.IGNORECASE
+)
+_LIST_LOADER_CALL = re.compile("|".join(LIST_LOADER_CALLS))
 
-_LIST_HEAD_TITLE = re.compile(r"^(?:名\s*称|标\s*题|文件名称|信息名称|主题)$")
-_LIST_HEAD_DATE = re.compile(r"日\s*期|时\s*间")
+_LIST_HEAD_TITLE = re.compile(LIST_HEAD_TITLE)
+_LIST_HEAD_DATE = re.compile(LIST_HEAD_DATE)
 
 
 def extract_listing(
-    tree: LexborHTMLParser, page_url: str | None, *, article: bool | None = None
+    tree: LexborHTMLParser,
+    page_url: str | None,
+    *,
+    article: bool | None = None,
+    selectors: SiteRules | None = None,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
     article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
+    ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     """
     warnings: list[tuple[str, str]] = []
     base = document_base_url(tree, page_url)
     links = [_link(anchor) for anchor in tree.css("a[href]")]
+    scripts = _scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
-    html_items = _html_items(links, base)
-    if html_items:
-        candidates.append(("html", html_items))
-    scripts = _scripts(tree)
-    store_items, hanweb_uid = _datastore_items(scripts, base)
-    if store_items:
-        candidates.append(("datastore", store_items))
-    json_items, json_failed = _json_items(scripts, base, warnings)
-    if json_items:
-        candidates.append(("json", json_items))
+    json_failed = False
+    if selectors is not None and selectors.items:
+        selected = _selected_items(tree, base, selectors)
+        if selected:
+            candidates.append(("selectors", selected))
+        _, hanweb_uid = _datastore_items(scripts, base)  # the Hanweb pager needs its unit id
+    else:
+        html_items = _html_items(links, base)
+        if html_items:
+            candidates.append(("html", html_items))
+        store_items, hanweb_uid = _datastore_items(scripts, base)
+        if store_items:
+            candidates.append(("datastore", store_items))
+        json_items, json_failed = _json_items(scripts, base, warnings)
+        if json_items:
+            candidates.append(("json", json_items))
 
     source: ListingSource | None = None
     items: list[ListingItem] = []
     if candidates:
         # Most dated items wins; explicit list data (datastore, JSON) wins ties.
-        rank = {"html": 0, "datastore": 1, "json": 1}
+        rank = {"html": 0, "datastore": 1, "json": 1, "selectors": 2}
         source, items = max(
             candidates, key=lambda c: (sum(1 for i in c[1] if i.date), rank[c[0]], len(c[1]))
         )
@@ -182,7 +203,7 @@ def is_listing(
         return False
     if listing.js_rendered:
         return True
-    if listing.source == "json" and listing.items:
+    if listing.source in ("json", "selectors") and listing.items:
         return True
     dated = sum(1 for item in listing.items if item.date)
     if dated >= 3:
@@ -252,7 +273,7 @@ def _group_rows(links: list[_Link], base: str | None) -> dict[int, _Group]:
         if _skip_href(href):
             continue
         title, full_title = _title_of(link, attrs)
-        if not title or title.lower() in _GENERIC_LINK_TEXT or title.isdigit():
+        if not title or title.lower() in MORE_LINK_TEXTS or title.isdigit():
             continue
         found = _row_of(anchor, link, row_text)
         if found is None:
@@ -381,6 +402,33 @@ def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
             seen.add(item.url)
             out.append(item)
     return out
+
+
+# --- The site's own selectors ----------------------------------------------------------
+
+
+def _selected_items(
+    tree: LexborHTMLParser, base: str | None, selectors: SiteRules
+) -> list[ListingItem]:
+    """One item per row that ``selectors.items`` picks: its link (``selectors.link``, else the
+    row's first ``a[href]``; the title attribute, else the link text, is the title) and the
+    date found in ``selectors.date``, when given."""
+    items: list[ListingItem] = []
+    for row in tree.css(selectors.items or ""):
+        link = row.css_first(selectors.link or "a[href]")
+        if link is None:
+            continue
+        attrs = link.attributes
+        href = (attrs.get("href") or "").strip()
+        if _skip_href(href):
+            continue
+        date = None
+        if selectors.date:
+            date_node = row.css_first(selectors.date)
+            date = find_date(date_node.text()) if date_node is not None else None
+        title = _collapse(attrs.get("title") or link.text())
+        items.append(ListingItem(title, absolute_url(href, base), date))
+    return _dedupe(items)
 
 
 # --- Scripts ---------------------------------------------------------------------------
@@ -606,7 +654,7 @@ def _rendered_pager(
             continue
         box = _pager_box(anchor)
         box_id = box.mem_id if box is not None else 0
-        if text in _NEXT_TEXT or text in _LAST_TEXT:
+        if text in PAGER_NEXT_TEXTS or text in PAGER_LAST_TEXTS:
             next_links.append((seq, absolute_url(href, base)))
             pager_boxes.add(box_id)
             if count is None and box is not None:
@@ -663,7 +711,7 @@ def _has_empty_list(tree: LexborHTMLParser) -> bool:
 def _has_list_loader(tree: LexborHTMLParser, scripts: list[_Script]) -> bool:
     for node in tree.css("input[type=hidden]"):
         key = (node.attributes.get("id") or node.attributes.get("name") or "").lower()
-        if key in _PAGER_INPUTS:
+        if key in PAGER_INPUT_NAMES:
             return True
     for script in scripts:
         if script.src:

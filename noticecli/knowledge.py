@@ -1,0 +1,263 @@
+"""The table of site knowledge: what we know about the templates disclosure sites are built on.
+
+Known selectors, class words, URL shapes and furniture words, in one place, so teaching the
+parser a new template is one edit in this file. The parsers do not depend on any entry here
+being present: each is a fast path or a filter in front of rules that read evidence in the
+page (text density, label vocabulary, dates beside links), and a user whose site still comes
+out wrong gives its own selectors in the sites file (:class:`noticecli.rules.SiteRules`).
+
+Entries are data: CSS selectors, words, and regular-expression fragments that the modules
+using them join and compile (on first use where compiling is slow). Who reads what:
+
+=============================  =============================================================
+``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
+                               :mod:`noticecli.parse.article` (is this an article page?)
+``TITLE_SELECTORS``            :mod:`noticecli.parse.html`
+``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
+``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
+                               :mod:`noticecli.labels`
+``NAV_CLASS_WORDS`` …          :mod:`noticecli.parse.listing`
+=============================  =============================================================
+"""
+
+from __future__ import annotations
+
+# --- Article bodies ------------------------------------------------------------------------
+
+
+class Container:
+    """A CMS's article-body element.
+
+    ``proves_article``: enough text in it (outside links) makes the page an article, so the
+    listing extractor is not run; ``tag`` narrows that test to one element name (a class some
+    templates also put on list wrappers).
+    """
+
+    # A plain slotted class: a NamedTuple or dataclass is built at import, which every
+    # `noticecli parse` pays.
+    __slots__ = ("proves_article", "selector", "tag")
+
+    def __init__(self, selector: str, proves_article: bool = False, tag: str | None = None):
+        self.selector = selector
+        self.proves_article = proves_article
+        self.tag = tag
+
+    def __repr__(self) -> str:
+        return f"Container({self.selector!r}, {self.proves_article!r}, {self.tag!r})"
+
+
+# Most specific first: the container search takes the first selector that finds content
+# (TRS_Editor sits inside .article-body; #zoom inside .con).
+BODY_CONTAINERS: tuple[Container, ...] = (
+    Container(".TRS_Editor", True, "div"),  # TRS
+    Container(".TRS_UEDITOR", True, "div"),  # TRS with UEditor
+    Container(".trs_editor_view"),  # TRS, newer templates
+    Container("#UCAP-CONTENT", True),  # gov.cn (UCAP)
+    Container("#zoom", True),  # Hanweb, many municipal templates
+    Container("#Zoom"),
+    Container(".article_content", True),
+    Container("#detailContent", True),
+    Container(".detailContent", True),
+    Container(".pages_content", True),  # gov.cn policy pages
+    Container(".main-txt"),
+    Container(".article-body"),
+    Container(".article-content", True),
+    Container(".art_con"),
+    Container(".wzcon"),
+    Container("#content"),
+    Container(".content_text"),
+    Container("article"),
+)
+
+# TRS and Hanweb stamp this <meta name> on article pages only.
+ARTICLE_META_NAME = "ArticleTitle"
+# 索引号 followed within a few hundred characters by one of these labels is a disclosure
+# header grid: the page is a notice whatever else it links to.
+INDEX_NUMBER_LABEL = "索引号"
+NOTICE_GRID_LABELS = ("发布机构", "发文机关", "主题分类", "成文日期", "发文字号")
+
+# --- Titles --------------------------------------------------------------------------------
+
+# Elements holding the article's own title, tried in this order before the body.
+TITLE_SELECTORS = (
+    ".article_title",
+    ".article-title",
+    ".con-title",
+    ".detail-title",
+    ".xxgk_title",
+    ".news_title",
+    ".title",
+    "#title",
+    "h1",
+    "h2",
+)
+# What separates the article title from the site name in <title> (标题_某某市人民政府).
+TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
+
+# --- Header fields outside the visible grid -------------------------------------------------
+
+# <meta name> (compared lower-cased) → canonical key. TRS and Hanweb publish the article's
+# own fields this way; None: a name that is site-wide on most templates, not taken.
+META_TAG_KEYS: dict[str, str | None] = {
+    "articletitle": "title",
+    "pubdate": "published_at",
+    "contentsource": "source",
+    "columnname": "column",
+    "author": None,
+}
+# Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
+HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
+
+# --- Widgets and page furniture --------------------------------------------------------------
+
+# class/id words of widgets inside an article (share, print, font size, related links,
+# breadcrumbs, pagers): never body text. Regular-expression fragments, matched anywhere in
+# the attribute, case-insensitive.
+WIDGET_CLASS_WORDS = (
+    "share",
+    "print",
+    "font-?size",
+    "fontsize",
+    "toolbar",
+    "bdsharebutton",
+    "qrcode",
+    "xglj",  # 相关链接
+    "related",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "pagination",
+    "page-?nav",
+)
+# class/id words of page furniture that the text-density fallback must not take for an
+# article (footers, navigation, banners, link lists).
+FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header", "banner", "link")
+
+# Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
+# Regular-expression fragments.
+WIDGET_TEXTS = (
+    r"【?打印(?:本页|此页)?】?",
+    r"【?关闭(?:窗口|本页)?】?",
+    r"扫一扫在手机(?:上)?打开当前页",
+    r"【?收藏】?",
+    r"【?返回顶部】?",
+    "附件下载",
+    "文件下载",
+    "全真版",
+    "文字版",
+    "微信",
+    "微博",
+    "QQ空间",
+)
+# Whole lines of page furniture: font-size and share widgets, previous/next links,
+# breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
+# Regular-expression fragments, each matching the whole line.
+FURNITURE_LINES = (
+    r"字[体号][:：]?\s*【?[大中小]】?.*",
+    r"分享到?[:：]?.*",
+    r"上一篇[:：].*",
+    r"下一篇[:：].*",
+    r"相关链接[:：]?.*",
+    r"当前位置[:：].*",
+    r"您(?:当前)?的位置[:：].*",
+    r".*网站标识码.*",
+    r".*ICP备.*",
+    r".*公网安备.*",
+    r"版权所有.*",
+    r"主办单位[:：].*",
+)
+# Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
+FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")
+FOOTER_LINK_WORDS_AFTER_FIRST = ("隐私声明", "English")  # seen after the first word only
+
+# Labels that are widgets or link lists (字体：大 中 小, 附件：…), never header fields
+# (compared as compact labels: no spaces or colons).
+WIDGET_LABELS = frozenset(
+    {
+        "字体",
+        "字号",
+        "分享",
+        "分享到",
+        "打印",
+        "收藏",
+        "扫一扫",
+        "当前位置",
+        "您当前的位置",
+        "您的位置",
+        "位置",
+        "相关链接",
+        "上一篇",
+        "下一篇",
+        "附件",
+        "相关附件",
+        "附件下载",
+    }
+)
+# A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
+# bracket or followed by a colon ends the value …
+VALUE_WIDGET_LEADS = ("字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+# … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
+# fragments.
+VALUE_WIDGET_WORDS = (
+    "微信",
+    "微博",
+    "QQ空间",
+    "打印",
+    "全真版",
+    "文字版",
+    "文件下载",
+    "分享",
+    "收藏",
+    "关闭窗口",
+    "相关链接[:：]?",
+)
+
+# --- Listings -------------------------------------------------------------------------------
+
+# class/id words of navigation, menus, headers and footers: a list inside them is not a list
+# of notices. Regular-expression fragments, matched as a whole word of the attribute
+# (between -, _, a digit or the ends), case-insensitive.
+NAV_CLASS_WORDS = (
+    "navs?",
+    "navbar",
+    "menus?",
+    "foot",
+    "footer",
+    "header",
+    "breadcrumbs?",
+    "crumbs?",
+    "daohang",  # 导航
+)
+# URL shapes of article pages on the common CMSes: TRS t20200805_1, Hanweb art_1_2,
+# content_1, a YYYYMM or YYYY-MM folder, a long numeric file name. Regular-expression
+# fragments, case-insensitive.
+ARTICLE_URL_SHAPES = (
+    r"t\d{8}_\d+",
+    r"art_\d+_\d+",
+    r"content_\d+",
+    r"/20\d{2}[01]\d/",
+    r"/20\d{2}-\d{2}/",
+    r"/\d{6,}\.s?html?\b",
+)
+# Link texts that lead to more of a list or to a file, not to a notice of that title.
+MORE_LINK_TEXTS = frozenset(
+    {"更多", "更多>>", "more", "详细", "详情", "查看", "查看详情", ">>", "»", "下载"}
+)
+# Pager link texts (compared lower-cased).
+PAGER_NEXT_TEXTS = frozenset({"下一页", "下页", "后一页", "next", "next page", ">", "›", "»"})
+PAGER_LAST_TEXTS = frozenset({"尾页", "末页", "最后一页", "最末页", "last"})
+# Hidden inputs (id or name, lower-cased) that list-loading scripts page with.
+PAGER_INPUT_NAMES = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
+# Script file names that load a list (xxgkPage.js, page_list.js), not any pager helper:
+# article pages load trs_common_pages.js too. Regular-expression fragments.
+LIST_SCRIPT_NAMES = ("list", "xxgkpage")
+# Calls in inline scripts that fill a list from the server. Regular-expression fragments.
+LIST_LOADER_CALLS = (
+    r"\bloadPageData\s*\(",
+    r"\.jpage\s*\(",
+    r"\$\.(?:ajax|getJSON|post)\s*\(",
+)
+# Heads of a list table (名称 … 发布日期). Regular expressions: the title head matches a
+# whole cell, the date head any part of one.
+LIST_HEAD_TITLE = r"^(?:名\s*称|标\s*题|文件名称|信息名称|主题)$"
+LIST_HEAD_DATE = r"日\s*期|时\s*间"
