@@ -53,7 +53,18 @@ CORPUS_PAGES = load_folder(CORPUS_FACTS)
 # wrong today. Each runs as a strict xfail.
 # --------------------------------------------------------------------------------------------
 
-PARSER_BUGS: dict[tuple[str, str], str] = {}
+PARSER_BUGS: dict[tuple[str, str], str] = {
+    # ../shared/corpus (tests/corpus_facts/).
+    ("06_gansu-jyt_xxgk-list_commented-li.html", "items"): (
+        "the server-rendered list inside an HTML comment is not read (issue 9, item 10)"
+    ),
+    ("10_govcn_gongbao-article.html", "title"): (
+        "the title keeps the stray space of the <title> / hidden copy; the visible heading has none"
+    ),
+    ("13_pingtan_xxgk-detail_archiver-textdump.txt", "first_paragraph"): (
+        "a flattened dump line is one paragraph: the salutation ending in ： is not split off"
+    ),
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,7 +231,7 @@ def check_attachments(notice: Notice, expected: list[dict[str, str | None]]) -> 
 
 def check_items(notice: Notice, expected: list[dict[str, str | None]]) -> None:
     got = [{"title": norm(i.title), "url": i.url, "date": i.date} for i in notice.items]
-    assert got == expected
+    assert got == [{**item, "title": norm(item["title"])} for item in expected]
 
 
 def check_next_pages(notice: Notice, expected: list[str]) -> None:
