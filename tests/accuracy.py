@@ -14,6 +14,7 @@ gives one or more outcomes, each a hit or a miss:
 * ``pager``: ``next_pages`` (the whole list) and ``page_count``, one each.
 
 A field's accuracy is its hits over its outcomes; a page's is the same over all its outcomes.
+The *core* accuracy leaves out ``kind`` and ``body_excludes`` (see CORE_FIELDS).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ FIELDS = (
     "items",
     "pager",
 )
+# The headline number: every field but kind (nearly always right) and body_excludes (many
+# boilerplate strings per page that would drown the rest).
+CORE_FIELDS = tuple(name for name in FIELDS if name not in ("kind", "body_excludes"))
 FIELD_OF_FACT = {
     **{name: name for name in FIELDS},
     "meta_line": "header",
