@@ -54,6 +54,106 @@ CORPUS_PAGES = load_folder(CORPUS_FACTS)
 # --------------------------------------------------------------------------------------------
 
 PARSER_BUGS: dict[tuple[str, str], str] = {
+    # fixtures/pages (fixtures/facts/): the forms of issue 9 the parser does not handle yet.
+    (
+        "21_summary-table-2col.html",
+        "header",
+    ): "a label table without colons (td.title cells) is not read as header fields",
+    (
+        "21_summary-table-2col.html",
+        "body_excludes",
+    ): "the 公告概要 label table stays in the body as a table block",
+    (
+        "22_summary-table-4col-merged_twin.html",
+        "title",
+    ): "the title is taken from an ArticleTitle meta that holds a label",
+    (
+        "22_summary-table-4col-merged_twin.html",
+        "header",
+    ): "a 4-column label table with merged, shaded label cells is not read",
+    (
+        "23_meta-line-several-labels.html",
+        "published_at",
+    ): "a meta line with two labels is one value, so the hidden PubDate (another day) is used",
+    (
+        "23_meta-line-several-labels.html",
+        "meta_line",
+    ): "the meta line is not split at its second label (信息发布人)",
+    ("23_meta-line-several-labels.html", "warnings_include"): "no published_mismatch warning",
+    ("24_meta-line-script-filled_twin.html", "warnings_include"): "no published_mismatch warning",
+    ("25_hidden-pubdate-other-day.html", "warnings_include"): "no published_mismatch warning",
+    (
+        "26_hidden-pubdate-unlabelled-time_twin.html",
+        "published_at",
+    ): "an unlabelled date-time under the title is not read; the PubDate meta wins",
+    (
+        "26_hidden-pubdate-unlabelled-time_twin.html",
+        "warnings_include",
+    ): "no published_mismatch warning",
+    ("27_js-hidden-copy_ng-hide.html", "meta_line"): "the meta line of the ng-hide copy is read",
+    (
+        "27_js-hidden-copy_ng-hide.html",
+        "attachments",
+    ): "the link in the ng-hide copy is taken as an attachment",
+    (
+        "28_js-hidden-copy_display-none_twin.html",
+        "attachments",
+    ): "the link in the display:none copy is taken as an attachment",
+    (
+        "30_hidden-docno-attachment_twin.html",
+        "header",
+    ): "a row hidden by the hidden attribute is read, and the meta line is taken as grid",
+    (
+        "30_hidden-docno-attachment_twin.html",
+        "meta_line",
+    ): "the meta line is taken as grid (origin header)",
+    ("30_hidden-docno-attachment_twin.html", "doc_no"): "文号 comes from a hidden row",
+    (
+        "30_hidden-docno-attachment_twin.html",
+        "attachments",
+    ): "the link in a block hidden by the page's .hide rule is taken",
+    (
+        "37_image-and-extension-attachments.html",
+        "attachments",
+    ): "an image link and a link named only by its text's extension are missed; href=undefined and an icon-only link are taken",
+    (
+        "38_image-and-extension-attachments_twin.html",
+        "attachments",
+    ): "upper-case .JPG and an extension only in the query string are missed",
+    (
+        "39_textdump-attachment-no-link.txt",
+        "attachments",
+    ): "file names without a link in a text dump are not attachments (url null)",
+    (
+        "39_textdump-attachment-no-link.txt",
+        "body_excludes",
+    ): "the widget line 【字体：大 中 小】【打印】【关闭】 is kept as a heading",
+    (
+        "40_textdump-attachment-no-link_pre_twin.html",
+        "attachments",
+    ): "file names without a link in a <pre> dump are not attachments (url null)",
+    (
+        "41_listing_div-list.html",
+        "next_pages",
+    ): "a pager script of another shape (pageCount/currentPage/pageName) is not read",
+    (
+        "41_listing_div-list.html",
+        "page_count",
+    ): "a pager script of another shape (pageCount/currentPage/pageName) is not read",
+    (
+        "42_listing_div-list_twin.html",
+        "items",
+    ): "rows with the date split into day and month spans are not found; a date is read from a title",
+    ("42_listing_div-list_twin.html", "page_count"): "共 28 条 3 页 is not read as the page count",
+    ("44_listing_ul-li-spans_twin.html", "page_count"): "a 1/3 pager is not read as the page count",
+    (
+        "46_listing_table-rows_twin.html",
+        "next_pages",
+    ): "共3页 with one 下一页 link does not give the third page",
+    (
+        "48_listing_comment-list_twin.html",
+        "items",
+    ): "the server-rendered list inside an HTML comment is not read (issue 9, item 10)",
     # ../shared/corpus (tests/corpus_facts/).
     ("06_gansu-jyt_xxgk-list_commented-li.html", "items"): (
         "the server-rendered list inside an HTML comment is not read (issue 9, item 10)"
