@@ -51,7 +51,7 @@ from tests.accuracy import (  # noqa: E402
     score,
     tally,
 )
-from tests.facts import FactsError, PageFacts, facts_path, load, norm  # noqa: E402
+from tests.facts import FactsError, PageFacts, dump, facts_path, load, norm  # noqa: E402
 
 PEER_FIELDS = frozenset(
     {"title", "published_at", "first_paragraph", "last_paragraph", "body_contains", "body_excludes"}
@@ -330,7 +330,7 @@ def write_baseline(path: Path, suite: str, result: Result) -> None:
         name: {"hits": t.hits, "facts": t.total, "accuracy": round(t.accuracy or 0.0, 4)}
         for name, t in fields.items()
     }
-    path.write_text(json.dumps(recorded, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    path.write_text(dump(recorded), "utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -401,4 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        sys.stderr.close()
+        sys.exit(0)
