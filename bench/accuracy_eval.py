@@ -47,6 +47,7 @@ from tests.accuracy import (  # noqa: E402
     Outcome,
     Tally,
     by_field,
+    facts_count,
     from_notice,
     score,
     tally,
@@ -224,24 +225,28 @@ def _width(text: str) -> int:
 def field_table(result: Result, markdown: bool) -> str:
     table = Table(["field", "facts", *result.tools], markdown)
     tallies = {tool: by_field(result.outcomes[tool]) for tool in result.tools}
-    reference = tallies[result.tools[0]]
+    reference = result.outcomes[result.tools[0]]
     for name in FIELDS:
-        if name not in reference:
+        if name not in tallies[result.tools[0]]:
             continue
-        row = [name, str(reference[name].total)]
+        row = [name, str(facts_count(o for o in reference if o.field == name))]
         for tool in result.tools:
             produced = tool == "noticecli" or name in PEER_FIELDS
             row.append(percent(tallies[tool][name]) if produced else "—")
         table.add(row)
     core = {t: tally(o for o in result.outcomes[t] if o.field in CORE_FIELDS) for t in result.tools}
-    table.add(["core facts", str(core[result.tools[0]].total), *map(percent, core.values())])
-    total = tally(result.outcomes[result.tools[0]]).total
+    core_facts = facts_count(o for o in reference if o.field in CORE_FIELDS)
+    table.add(["core facts", str(core_facts), *map(percent, core.values())])
     table.add(
-        ["all facts", str(total), *(percent(tally(result.outcomes[t])) for t in result.tools)]
+        [
+            "all facts",
+            str(facts_count(reference)),
+            *(percent(tally(result.outcomes[t])) for t in result.tools),
+        ]
     )
     if len(result.tools) > 1:
-        produced = [o for o in result.outcomes[result.tools[0]] if o.field in PEER_FIELDS]
-        row = ["fields peers produce", str(len(produced))]
+        produced = facts_count(o for o in reference if o.field in PEER_FIELDS)
+        row = ["fields peers produce", str(produced)]
         for tool in result.tools:
             row.append(percent(tally(o for o in result.outcomes[tool] if o.field in PEER_FIELDS)))
         table.add(row)
@@ -258,12 +263,12 @@ def family_table(result: Result, markdown: bool) -> str | None:
         pages = {page for page, f in families.items() if f == family}
         row = [family, str(len(pages))]
         for index, tool in enumerate(result.tools):
-            t = tally(
+            chosen = [
                 o for o in result.outcomes[tool] if o.page in pages and o.field in CORE_FIELDS
-            )
+            ]
             if index == 0:
-                row.append(str(t.total))
-            row.append(percent(t))
+                row.append(str(facts_count(chosen)))
+            row.append(percent(tally(chosen)))
         table.add(row)
     return table.render()
 
@@ -274,10 +279,10 @@ def page_table(result: Result, markdown: bool) -> str:
         name = Path(page.page).name
         row = [name]
         for index, tool in enumerate(result.tools):
-            t = tally(o for o in result.outcomes[tool] if o.page == name and o.field in CORE_FIELDS)
+            chosen = [o for o in result.outcomes[tool] if o.page == name and o.field in CORE_FIELDS]
             if index == 0:
-                row.append(str(t.total))
-            row.append(percent(t))
+                row.append(str(facts_count(chosen)))
+            row.append(percent(tally(chosen)))
         table.add(row)
     return table.render()
 
@@ -299,7 +304,7 @@ def misses(result: Result, tool: str) -> list[str]:
 
 def as_json(result: Result) -> dict[str, Any]:
     def plain(t: Tally) -> dict[str, Any]:
-        return {"hits": t.hits, "facts": t.total, "accuracy": t.accuracy}
+        return {"hits": t.hits, "outcomes": t.total, "accuracy": t.accuracy}
 
     return {
         "pages": [Path(p.page).name for p in result.pages],
@@ -312,7 +317,13 @@ def as_json(result: Result) -> dict[str, Any]:
                 "seconds": round(result.seconds[tool], 3),
                 "errors": result.errors[tool],
                 "misses": [
-                    {"page": o.page, "field": o.field, "expected": o.expected, "got": o.got}
+                    {
+                        "page": o.page,
+                        "field": o.field,
+                        "expected": o.expected,
+                        "got": o.got,
+                        "extra": o.extra,
+                    }
                     for o in result.outcomes[tool]
                     if not o.hit
                 ],
@@ -327,7 +338,7 @@ def write_baseline(path: Path, suite: str, result: Result) -> None:
     recorded = json.loads(path.read_text("utf-8")) if path.is_file() else {}
     fields = by_field(result.outcomes["noticecli"])
     recorded[suite] = {
-        name: {"hits": t.hits, "facts": t.total, "accuracy": round(t.accuracy or 0.0, 4)}
+        name: {"hits": t.hits, "outcomes": t.total, "accuracy": round(t.accuracy or 0.0, 4)}
         for name, t in fields.items()
     }
     path.write_text(dump(recorded), "utf-8")

@@ -13,7 +13,8 @@ gives one or more outcomes, each a hit or a miss:
 * ``body_contains`` / ``body_excludes``: one per string.
 * ``pager``: ``next_pages`` (the whole list) and ``page_count``, one each.
 
-A field's accuracy is its hits over its outcomes; a page's is the same over all its outcomes.
+A field's accuracy is its hits over its outcomes (its facts plus the tool's extras); a page's is
+the same over all its outcomes.
 The *core* accuracy leaves out ``kind`` and ``body_excludes`` (see CORE_FIELDS).
 """
 
@@ -89,6 +90,7 @@ class Outcome:
     hit: bool
     expected: Any
     got: Any
+    extra: bool = False  # something the tool reported that the facts do not list (a miss)
 
 
 def iso_minutes(value: str | None) -> str | None:
@@ -149,7 +151,7 @@ def _match_all(
     for entry in got:
         if left[key(entry)] > 0:
             left[key(entry)] -= 1
-            outcomes.append(Outcome(page, name, False, None, entry))
+            outcomes.append(Outcome(page, name, False, None, entry, extra=True))
     return outcomes
 
 
@@ -221,6 +223,11 @@ def score(facts: PageFacts, got: Extraction) -> list[Outcome]:
         o if o.field in got.produces else Outcome(o.page, o.field, False, o.expected, "(n/a)")
         for o in outcomes
     ]
+
+
+def facts_count(outcomes: Iterable[Outcome]) -> int:
+    """How many facts the outcomes score (the extras a tool reported are not facts)."""
+    return sum(not o.extra for o in outcomes)
 
 
 @dataclass(frozen=True)
