@@ -10,10 +10,11 @@ from types import ModuleType
 
 import pytest
 
-from tests.accuracy import Extraction, by_field, facts_count, score
+from tests.accuracy import FIELD_OF_FACT, Extraction, by_field, facts_count, score
 from tests.facts import (
     CORPUS_FACTS,
     FIXTURE_FACTS,
+    READER_FACTS,
     FactsError,
     PageFacts,
     dump,
@@ -136,6 +137,30 @@ def test_no_paragraph_is_right_when_the_facts_say_none() -> None:
     assert [o.hit for o in score(facts, Extraction(produces=frozenset({"first_paragraph"})))] == [
         True
     ]
+
+
+SAMPLE_VALUES: dict[str, object] = {
+    "kind": "notice",
+    "title": "标题",
+    "published_at": "2024-05-06",
+    "header": [["索引号", "A-1"]],
+    "meta_line": [["来源", "办公室"]],
+    "first_paragraph": "第一段。",
+    "last_paragraph": "末段。",
+    "body_contains": ["第一段"],
+    "body_excludes": ["版权所有"],
+    "attachments": [{"name": "a.pdf", "url": "/a.pdf"}],
+    "items": [{"title": "t", "url": "/t.html", "date": None}],
+    "next_pages": ["index_1.html"],
+    "page_count": 2,
+}
+
+
+@pytest.mark.parametrize("fact", READER_FACTS)
+def test_every_reader_fact_is_scored_under_its_field(fact: str) -> None:
+    validate({fact: SAMPLE_VALUES[fact]}, Path("x.json"))
+    outcomes = score(_facts(**{fact: SAMPLE_VALUES[fact]}), Extraction(produces=frozenset()))
+    assert outcomes and {o.field for o in outcomes} == {FIELD_OF_FACT[fact]}
 
 
 # -- bench/accuracy_eval.py ------------------------------------------------------------------
