@@ -14,9 +14,11 @@ from selectolax.lexbor import LexborHTMLParser
 from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
 from noticecli.models import Notice
+from noticecli.names import name_bytes, shown_name
 from noticecli.normalize.document import normalize
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
+from noticecli.sizes import approximate_size, format_size
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -89,7 +91,9 @@ def parse_file(
     notice = parse_bytes(
         data, source=str(path), url=url, encoding=encoding, text_dump=text_dump, repair=repair
     )
-    notice.file = str(path)
+    raw = name_bytes(str(path))
+    notice.file = shown_name(str(path))
+    notice.file_bytes = None if raw is None else raw.hex()
     return notice
 
 
@@ -102,7 +106,7 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+                f"file is {approximate_size(size)}, over the {format_size(max_bytes)} limit "
                 "(--max-bytes)",
                 source=name,
             )
@@ -117,7 +121,9 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     if len(data) > max_bytes:
-        raise InputError(f"input is over the {max_bytes} byte limit (--max-bytes)", source=name)
+        raise InputError(
+            f"input is over the {format_size(max_bytes)} limit (--max-bytes)", source=name
+        )
     return data
 
 

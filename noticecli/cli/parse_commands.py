@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import IO
 
 import click
 
 from noticecli.cli.common import (
-    EXIT_OK,
-    EXIT_SOME_FAILED,
     encoding_option,
-    fail,
     max_bytes_option,
     output_options,
     page_options,
     read_stdin,
-    report_failure,
+)
+from noticecli.cli.records import finish, keep_interrupted, open_records
+from noticecli.cli.report import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Interrupted,
+    SafePoints,
+    report,
+    say,
 )
 from noticecli.models import Notice
-from noticecli.output import AtomicWriter, render_records
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @click.command()
@@ -58,11 +66,15 @@ def parse(
     FILE may be - for standard input. Every input that fails is named on stderr with the
     reason; the others are still parsed and written, and the exit code is 1.
     """
-    debug: bool = ctx.obj["debug"]
     if not inputs and not warc_files:
         raise click.UsageError("Missing argument 'FILE...' (or --warc FILE)")
     if base_url and len(inputs) > 1:
         raise click.UsageError("--base-url applies to one input; give one FILE with it")
+    for name in inputs:
+        if _URL.match(name):
+            raise click.UsageError(
+                f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
+            )
     from noticecli.pipeline import parse_bytes, parse_file
 
     if warc_files:
@@ -71,18 +83,21 @@ def parse(
 
     failed = False
 
-    def notices() -> Iterator[Notice]:
+    def notices(points: SafePoints) -> Iterator[Notice]:
         nonlocal failed
         for name in inputs:
+            points.check()
             try:
                 if name == "-":
-                    yield parse_bytes(
+                    notice = parse_bytes(
                         read_stdin(max_bytes),
                         source="<stdin>",
                         url=base_url,
                         encoding=encoding,
                         repair=not no_repair,
                     )
+                    notice.file = "<stdin>"  # with --base-url too
+                    yield notice
                 else:
                     yield parse_file(
                         name,
@@ -92,52 +107,80 @@ def parse(
                         max_bytes=max_bytes,
                     )
             except Exception as error:  # one bad input must not stop the rest
+                if ctx.obj["debug"]:
+                    raise
                 failed = True
-                report_failure("<stdin>" if name == "-" else name, error, debug)
+                report(error, source="<stdin>" if name == "-" else name)
         for archive in warc_files:
             try:
                 for result in read_warc(archive):
+                    points.check()
                     if result.not_modified:
                         continue
                     try:
                         yield notice_from_fetch(result, repair=not no_repair)
                     except Exception as error:
+                        if ctx.obj["debug"]:
+                            raise
                         failed = True
-                        report_failure(f"{archive}: {result.final_url}", error, debug)
+                        report(error, source=f"{archive}: {result.final_url}")
+            except KeyboardInterrupt:
+                raise
             except Exception as error:  # an unreadable archive
+                if ctx.obj["debug"]:
+                    raise
                 failed = True
-                report_failure(str(archive), error, debug)
+                report(error, source=str(archive))
 
     single = len(inputs) == 1 and not warc_files
     fmt = output_format or ("json" if single else "jsonl")
-    _emit(notices(), fmt, output, debug, single=single)
+    _emit(notices, fmt, output, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 def _emit(
-    records: Iterator[Notice], fmt: str, output: Path | None, debug: bool, *, single: bool
+    notices: Callable[[SafePoints], Iterator[Notice]],
+    fmt: str,
+    output: Path | None,
+    *,
+    single: bool,
 ) -> None:
-    if output is None:
-        stream: IO[str] = sys.stdout
-        render_records(records, fmt, stream, pretty=stream.isatty(), single=single)
-        return
+    """Write every notice to stdout or -o; an interrupt stops between two documents and
+    keeps those complete (see :func:`keep_interrupted`)."""
+    from noticecli.errors import OutputError
+
     try:
-        writer = AtomicWriter(output)
-        with writer as handle:
-            if render_records(records, fmt, handle, pretty=False, single=single) == 0:
-                writer.discard()  # every input failed: leave an existing file as it was
+        with ExitStack() as stack:
+            records, file = open_records(stack, output, fmt, single=single)
+            with SafePoints() as points:
+                try:
+                    for notice in notices(points):
+                        records.write(notice)
+                except KeyboardInterrupt:
+                    raise Interrupted(keep_interrupted(records, file, "document")) from None
+            finish(records, file)
     except OSError as error:
-        fail(error, debug, source=str(output))
+        name = str(output) if output is not None else "<stdout>"
+        raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None
 
 
 @click.command()
-def schema() -> None:
-    """Print the JSON Schema that every emitted document validates against."""
+@click.option(
+    "--record",
+    type=click.Choice(["notice", "crawl"]),
+    default="notice",
+    show_default=True,
+    help="notice: what parse and fetch print; crawl: what crawl and export print (a notice "
+    "with its crawl object).",
+)
+def schema(record: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of the documents noticecli prints."""
     import json
 
-    from noticecli.schema import notice_schema
+    from noticecli.schema import crawl_record_schema, notice_schema
 
-    click.echo(json.dumps(notice_schema(), ensure_ascii=False, indent=2))
+    document = notice_schema() if record == "notice" else crawl_record_schema()
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 @click.command()
@@ -166,8 +209,9 @@ def normalize(
 ) -> None:
     """Repair damaged dates in plain text (327日 → 3月27日) and print the result.
 
-    Every change is recorded (--json) and nothing is changed that the context cannot justify:
-    ambiguous dates are left alone and reported on stderr.
+    Reads FILE, or standard input when it is - or not given (on a terminal, with no FILE:
+    this help instead of waiting). Every change is recorded (--json) and nothing is changed
+    that the context cannot justify: ambiguous dates are left alone and reported on stderr.
     """
     import datetime
     import json
@@ -178,6 +222,10 @@ def normalize(
 
     if show_diff and as_json:
         raise click.UsageError("--diff and --json cannot be combined")
+    given = ctx.get_parameter_source("source") is not click.core.ParameterSource.DEFAULT
+    if not given and sys.stdin.isatty():  # nothing piped in: say how, instead of waiting
+        click.echo(ctx.get_help(), err=True)
+        ctx.exit(EXIT_USAGE)
     published_date = None
     if published:
         try:
@@ -195,11 +243,13 @@ def normalize(
         check_not_binary(data, name)
         text = decode_bytes(data, override=encoding, source=name).text
     except Exception as error:  # one line, exit 1, as for parse
-        report_failure(name, error, ctx.obj["debug"])
+        if ctx.obj["debug"]:
+            raise
+        report(error, source=name)
         ctx.exit(EXIT_SOME_FAILED)
     result = normalize_text(text, published=published_date)
     for warning in result.warnings:
-        click.echo(f"noticecli: {name}: {warning.message}", err=True)
+        say(f"{name}: {warning.message}")
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif show_diff:

@@ -75,7 +75,7 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from noticecli.errors import InputError, LockedError, NoticeError, UsageError
+from noticecli.errors import InputError, LockedError, NoticeError
 from noticecli.models import Notice
 from noticecli.output import AtomicWriter
 
@@ -585,7 +585,7 @@ class StateStore:
         """Record a fetched and parsed notice page, in one transaction: the page, the notice,
         a revision when its fingerprint changed, and the full-text row."""
         if notice.kind != "notice":
-            raise UsageError(f"record_notice takes a notice, not a {notice.kind} page")
+            raise ValueError(f"record_notice takes a notice, not a {notice.kind} page")
         url = canonical_url(url)
         data = notice.to_dict()
         digest = text_sha256(data)
@@ -744,17 +744,8 @@ class StateStore:
             (notice_id_, revision),
         ).fetchone()
         if row is None:
-            raise UsageError(f"no revision {revision} of notice {notice_id_}")
-        record: dict[str, Any] = json.loads(row["json"])
-        record["crawl"] = {
-            "notice_id": notice_id_,
-            "site": row["name"],
-            "revision": revision,
-            "change": "new" if revision == 1 else "changed",
-            "changed_fields": json.loads(row["changed_fields"]),
-            "recorded_at": row["recorded_at"],
-        }
-        return record
+            raise ValueError(f"no revision {revision} of notice {notice_id_}")
+        return _crawl_record(notice_id_, revision, row)
 
     def mark_emitted(self, notice_id_: str, revision: int) -> None:
         with self._write() as conn:
@@ -842,8 +833,9 @@ class StateStore:
         ]
 
     def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
-        """Current notices as dicts (``notice_id``, ``revision``, ``site`` first, then the
-        notice's own JSON), oldest first by ``published_at`` (else ``first_seen``).
+        """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
+        its current revision, as :meth:`emission` gives it), oldest first by
+        ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
         a date such as ``2026-11-29`` works. ``site`` keeps one site."""
         # The ids first (small), then the JSON in batches: no statement stays open between
@@ -861,7 +853,9 @@ class StateStore:
         for start in range(0, len(ids), _EXPORT_BATCH):
             batch = ids[start : start + _EXPORT_BATCH]
             rows = self._conn.execute(
-                "SELECT n.id, n.revision, n.json, s.name FROM notices AS n"
+                "SELECT n.id, n.revision, r.json, r.changed_fields, r.recorded_at, s.name"
+                " FROM notices AS n JOIN notice_revisions AS r"
+                " ON r.notice_id = n.id AND r.revision = n.revision"
                 " JOIN pages AS p ON p.id = n.page_id JOIN sites AS s ON s.id = p.site_id"
                 f" WHERE n.id IN ({', '.join('?' * len(batch))})",
                 batch,
@@ -870,12 +864,7 @@ class StateStore:
             for nid in batch:
                 row = by_id.get(nid)
                 if row is not None:  # deleted meanwhile
-                    yield {
-                        "notice_id": nid,
-                        "revision": row["revision"],
-                        "site": row["name"],
-                        **json.loads(row["json"]),
-                    }
+                    yield _crawl_record(nid, int(row["revision"]), row)
 
     def revisions(self, notice_id_: str) -> list[dict[str, Any]]:
         """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
@@ -894,6 +883,21 @@ class StateStore:
             }
             for row in rows
         ]
+
+
+def _crawl_record(notice_id_: str, revision: int, row: sqlite3.Row) -> dict[str, Any]:
+    """A revision's JSON (``row``: json, name, changed_fields, recorded_at) with its crawl
+    object: the one shape of crawl output and export."""
+    record: dict[str, Any] = json.loads(row["json"])
+    record["crawl"] = {
+        "notice_id": notice_id_,
+        "site": row["name"],
+        "revision": revision,
+        "change": "new" if revision == 1 else "changed",
+        "changed_fields": json.loads(row["changed_fields"]),
+        "recorded_at": row["recorded_at"],
+    }
+    return record
 
 
 def _like_snippet(text: str, terms: Sequence[str], width: int = 24) -> str:
