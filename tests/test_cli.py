@@ -181,13 +181,6 @@ def test_python_dash_m_entry_point() -> None:
     assert completed.stdout.strip() == f"noticecli, version {noticecli.__version__}"
 
 
-def test_schema_command_prints_the_checked_in_schema() -> None:
-    code, out, _ = run("schema")
-    assert code == 0
-    checked_in = (REPO / "noticecli" / "data" / "notice.schema.json").read_text("utf-8")
-    assert json.loads(out) == json.loads(checked_in)
-
-
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

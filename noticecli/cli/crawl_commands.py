@@ -127,6 +127,8 @@ def crawl(
             f"crawl: {counts.summary()} in {time.monotonic() - started:.1f} s; all of it is "
             f"kept in {db_path}, and the next run goes on from there"
         ) from None
+    except BrokenPipeError:
+        raise  # `| head`: ends quietly; what was not written stays pending for the next run
     except OSError as error:  # the lock file's folder, a full disk …
         raise InputError(
             f"cannot use it for the store: {error.strerror or error}", source=error.filename

@@ -161,6 +161,8 @@ def fetch(
                 left = f"{len(targets) - done} of {len(targets)} URLs not done"
                 raise Interrupted(f"{', '.join(kept)}; {left}") from None
             finish(records, file)
+    except BrokenPipeError:
+        raise  # `| head`: ends quietly
     except OSError as error:  # -o cannot be created, or writing it failed (a full disk …)
         name = str(output) if output is not None else "<stdout>"
         raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None

@@ -132,9 +132,9 @@ class NetworkSettings:
 
     def announce(self, *, quiet: bool = False) -> None:
         """Say on stderr what weakens the defaults (cron mail should show it)."""
+        from noticecli.cli.report import say
+
         if self.insecure:
-            click.echo(
-                "noticecli: warning: TLS certificates are not verified (--insecure)", err=True
-            )
+            say("warning: TLS certificates are not verified (--insecure)")
         if self.ignore_robots and not quiet:
-            click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
+            say("robots.txt is ignored (--ignore-robots)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from noticecli.cli.report import (
     EXIT_SOME_FAILED,
     EXIT_USAGE,
     Interrupted,
-    SafePoints,
+    InterruptShield,
     report,
     say,
 )
@@ -83,10 +83,9 @@ def parse(
 
     failed = False
 
-    def notices(points: SafePoints) -> Iterator[Notice]:
+    def notices() -> Iterator[Notice]:
         nonlocal failed
         for name in inputs:
-            points.check()
             try:
                 if name == "-":
                     notice = parse_bytes(
@@ -114,7 +113,6 @@ def parse(
         for archive in warc_files:
             try:
                 for result in read_warc(archive):
-                    points.check()
                     if result.not_modified:
                         continue
                     try:
@@ -124,8 +122,6 @@ def parse(
                             raise
                         failed = True
                         report(error, source=f"{archive}: {result.final_url}")
-            except KeyboardInterrupt:
-                raise
             except Exception as error:  # an unreadable archive
                 if ctx.obj["debug"]:
                     raise
@@ -134,31 +130,34 @@ def parse(
 
     single = len(inputs) == 1 and not warc_files
     fmt = output_format or ("json" if single else "jsonl")
-    _emit(notices, fmt, output, single=single)
+    _emit(notices(), fmt, output, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 def _emit(
-    notices: Callable[[SafePoints], Iterator[Notice]],
+    notices: Iterator[Notice],
     fmt: str,
     output: Path | None,
     *,
     single: bool,
 ) -> None:
-    """Write every notice to stdout or -o; an interrupt stops between two documents and
-    keeps those complete (see :func:`keep_interrupted`)."""
+    """Write every notice to stdout or -o; an interrupt never cuts a document in half, and
+    those complete are kept (see :func:`keep_interrupted`)."""
     from noticecli.errors import OutputError
 
     try:
         with ExitStack() as stack:
             records, file = open_records(stack, output, fmt, single=single)
-            with SafePoints() as points:
+            with InterruptShield() as shield:
                 try:
-                    for notice in notices(points):
-                        records.write(notice)
+                    for notice in notices:
+                        with shield.held():
+                            records.write(notice)
                 except KeyboardInterrupt:
                     raise Interrupted(keep_interrupted(records, file, "document")) from None
             finish(records, file)
+    except BrokenPipeError:
+        raise  # `| head`: ends quietly
     except OSError as error:
         name = str(output) if output is not None else "<stdout>"
         raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None

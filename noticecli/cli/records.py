@@ -31,9 +31,10 @@ def keep_interrupted(records: RecordWriter, file: AtomicWriter[str] | None, noun
     what = f"{records.count} {noun}{'' if records.count == 1 else 's'}"
     if file is None:
         return f"{what} written"
+    left = f"{file.path} left as it was" if file.path.exists() else f"no {file.path} written"
     if records.count == 0:
-        return f"no {noun}s complete, {file.path} left as it was"
-    return f"{what} kept in {file.keep_partial()} ({file.path} left as it was)"
+        return f"no {noun}s complete, {left}"
+    return f"{what} kept in {file.keep_partial()} ({left})"
 
 
 def finish(records: RecordWriter, file: AtomicWriter[str] | None) -> None:

@@ -90,8 +90,8 @@ def run_guarded(function: Callable[[], T], *, debug: Callable[[], bool]) -> T:
     with _sigterm_as_interrupt():
         try:
             return function()
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
+            raise  # click's own; a closed pipe (`| head`) ends quietly, as click does it
         except KeyboardInterrupt as error:
             if debug():
                 import traceback
@@ -144,17 +144,18 @@ def is_terminated() -> bool:
     return _terminated
 
 
-class SafePoints:
-    """Within ``with SafePoints() as points:``, an interrupt (Ctrl-C, or SIGTERM through
-    :func:`run_guarded`) only asks to stop; ``points.check()`` stops there by raising
-    ``KeyboardInterrupt``, so the work between two checks (writing a record) is never cut
-    in half. A second interrupt stops at once."""
+class InterruptShield:
+    """Within ``with InterruptShield() as shield:`` an interrupt (Ctrl-C, or SIGTERM through
+    :func:`run_guarded`) raises ``KeyboardInterrupt`` as usual, even in a blocking read,
+    except inside ``with shield.held():``, where it waits for the block to end: a record
+    being written is never cut in half. A second interrupt stops at once."""
 
     def __init__(self) -> None:
-        self.requested = False
+        self._depth = 0
+        self._requested = False
         self._previous: Any = None
 
-    def __enter__(self) -> SafePoints:
+    def __enter__(self) -> InterruptShield:
         try:
             self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
         except ValueError:  # not the main thread: interrupts cannot reach us anyway
@@ -166,10 +167,16 @@ class SafePoints:
             signal.signal(signal.SIGINT, self._previous)
 
     def _on_interrupt(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested:
+        if self._depth == 0 or self._requested:
             raise KeyboardInterrupt
-        self.requested = True
+        self._requested = True
 
-    def check(self) -> None:
-        if self.requested:
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+        if self._requested and self._depth == 0:
             raise KeyboardInterrupt

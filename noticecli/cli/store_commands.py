@@ -136,6 +136,8 @@ def export(
             with ExitStack() as stack:
                 handle = sys.stdout if output is None else stack.enter_context(AtomicWriter(output))
                 write_export(records, output_format, handle, bom=bom)
+        except BrokenPipeError:
+            raise  # `| head`: ends quietly
         except OSError as error:
             name = str(output) if output is not None else "<stdout>"
             raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None

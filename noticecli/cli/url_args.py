@@ -62,15 +62,20 @@ def read_url_list(source: IO[bytes]) -> list[str]:
     name = "<stdin>" if name in ("-", "<stdin>") else str(name)
     data = source.read()
     codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
+    hint = "UTF-16 without a byte order mark? save it as UTF-8"
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
-        hint = " (UTF-16 without a byte order mark? save it as UTF-8)" if b"\0" in data else ""
         raise click.BadParameter(
             f"{name}: not {codec.upper().removesuffix('-SIG')} text (byte "
-            f"0x{data[error.start]:02x} at offset {error.start}){hint}",
+            f"0x{data[error.start]:02x} at offset {error.start})"
+            + (f" ({hint})" if b"\0" in data else ""),
             param_hint="'-i' / '--input'",
         ) from None
+    if "\0" in text:  # ASCII in UTF-16 without a BOM decodes as UTF-8, NULs and all
+        raise click.BadParameter(
+            f"{name}: NUL bytes in the text ({hint})", param_hint="'-i' / '--input'"
+        )
     urls = []
     for line in text.splitlines():
         url = _INLINE_COMMENT.split(line, maxsplit=1)[0].strip()

@@ -81,14 +81,22 @@ class Batch:
                 self.on_done(outcome)
             return outcome
 
+        async def first() -> Outcome:
+            # Shielded, and taken off the list only once done: a run stopped (cancelled) while
+            # waiting for it does not cancel a fetch that is just completing, and finds it
+            # still on the list, finished or not (see finished_early).
+            outcome = await asyncio.shield(pending[0])
+            pending.pop(0)
+            return outcome
+
         try:
             for url in iterator:
                 pending.append(asyncio.create_task(one(url)))
                 # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
                 if len(pending) >= self.concurrency * 4:
-                    yield await pending.pop(0)
+                    yield await first()
             while pending:
-                yield await pending.pop(0)
+                yield await first()
         finally:  # stopped early (an archive that cannot be written, an interrupt)
             self.finished_early = [
                 task.result()
