@@ -25,7 +25,7 @@ COMMANDS = {
     "sites": "noticecli.cli.sites_commands",
 }
 
-DEBUG_HELP = "Show tracebacks instead of one-line errors (also accepted after the command)."
+DEBUG_HELP = "Show tracebacks instead of one-line errors."
 
 
 class LazyGroup(click.Group):
@@ -82,7 +82,7 @@ def _accept_debug(command: click.Command) -> None:
     "file is wrong; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="noticecli")
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP[:-1] + " (here or after the command).")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Parse and repair Chinese government information-disclosure pages (政府信息公开)."""

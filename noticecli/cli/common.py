@@ -130,5 +130,5 @@ def sites_option(function: F) -> F:
         "--sites",
         "sites_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="The sites file (default: sites.toml in the user config folder).",
+        help="The sites file (default: the path `noticecli sites path` prints).",
     )(function)

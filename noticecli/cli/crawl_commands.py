@@ -20,7 +20,7 @@ from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, say
 from noticecli.cli.sites_commands import load_sites_for
 from noticecli.cli.values import Bounded
 
-MAX_REVALIDATE_AFTER = 24.0 * 366  # hours: a year
+MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
 
 
 @click.command()

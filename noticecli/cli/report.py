@@ -139,11 +139,6 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def is_terminated() -> bool:
-    """Whether the interrupt being handled came from SIGTERM."""
-    return _terminated
-
-
 class InterruptShield:
     """Within ``with InterruptShield() as shield:`` an interrupt (Ctrl-C, or SIGTERM through
     :func:`run_guarded`) raises ``KeyboardInterrupt`` as usual, even in a blocking read,
