@@ -28,12 +28,18 @@ SIGNALS = [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminate
 IDS = ["SIGINT", "SIGTERM"]
 
 
+def _default_sigint() -> None:
+    # A test runner started in the background may ignore SIGINT, and children inherit that.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list[str], cwd: Path, **kwargs: object) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "noticecli", *args],
         cwd=cwd,
         stdout=kwargs.pop("stdout", subprocess.DEVNULL),  # type: ignore[arg-type]
         stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,
         **kwargs,  # type: ignore[arg-type]
     )
 
