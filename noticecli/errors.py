@@ -1,14 +1,21 @@
 """Errors raised by the library. The library never prints or exits; the CLI maps these to
-one line on stderr and an exit code.
+one line on stderr and an exit code (the table is ``EXIT_CODES`` in noticecli/cli/report.py).
 
-    NoticeError                 anything noticecli refuses or cannot do
+Everything below ``NoticeError`` is about the user's input, files, sites or network: a
+caller catches ``NoticeError`` to handle them all. A mistake in the calling code itself (a
+listing passed where a notice is needed, a revision that was never recorded) raises a plain
+``ValueError`` or ``TypeError`` instead, as httpx keeps ``InvalidURL`` apart, so that
+catching ``NoticeError`` never hides a bug.
+
+    NoticeError                 anything noticecli refuses or cannot do       (exit 1 unless said)
     ├── InputError              the input itself: missing, a directory, empty, binary, too large
     ├── DecodeError             bytes that no candidate encoding turns into text
     ├── ParseError              text from which no document can be built
-    ├── UsageError              a bad argument given to the library (an unknown encoding name …)
-    ├── ConfigError             a bad sites file (the CLI exits 78)
-    ├── LockedError             another crawl holds the store's lock (the CLI exits 75)
-    ├── ArchiveError            a page file, page index or WARC file cannot be written
+    ├── UsageError              a bad value the user gave (an unknown encoding name …)  (exit 2)
+    ├── ConfigError             a bad sites file                                      (exit 78)
+    ├── LockedError             another crawl holds the store's lock                  (exit 75)
+    ├── OutputError             an output (-o, --out) cannot be written
+    │   └── ArchiveError        a page file, page index or WARC file cannot be written
     └── FetchError              a URL that could not be fetched; ``reason`` is a stable word
         ├── DNSError            the host name does not resolve               (reason "dns")
         ├── ConnectError        refused, reset, unreachable                  ("connect")
@@ -50,7 +57,8 @@ class ParseError(NoticeError):
 
 
 class UsageError(NoticeError):
-    """An argument the library cannot use, such as an unknown encoding name."""
+    """A value the user gave that cannot be used, such as an unknown encoding name (not a
+    programming mistake: those raise ``ValueError`` or ``TypeError``)."""
 
 
 class ConfigError(NoticeError):
@@ -117,6 +125,11 @@ class UnsupportedURL(FetchError):
     reason = "url"
 
 
-class ArchiveError(NoticeError):
+class OutputError(NoticeError):
+    """An output file cannot be written (``source``: the path): a missing folder, no
+    permission, a full disk."""
+
+
+class ArchiveError(OutputError):
     """A page file, the page index or a WARC file cannot be written (``source``: the path).
     Fatal for a run: what it promised to keep would be incomplete."""

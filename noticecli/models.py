@@ -1,9 +1,9 @@
 """The typed values that flow between stages, and their JSON form.
 
-Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form. A notice's form
-is described by ``noticecli/data/notice.schema.json`` (generated from these classes by
-:mod:`noticecli.schema`, printed by ``noticecli schema``), which every emitted notice
-validates against.
+Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form documented in
+README.md ("The JSON fields") and validated by ``noticecli/data/notice.schema.json`` and
+``noticecli/data/crawl-record.schema.json`` (generated from these classes by
+:mod:`noticecli.schema`).
 """
 
 from __future__ import annotations
@@ -210,6 +210,8 @@ class Notice(_Model):
     kind: NoticeKind = "notice"
     url: str | None = None
     file: str | None = None
+    # The file name's bytes in hex when they are not UTF-8 (``file`` then shows them as \xNN).
+    file_bytes: str | None = None
     encoding: str | None = None
     title: str | None = None
     published_at: str | None = None
@@ -234,7 +236,7 @@ class Notice(_Model):
     fetch: FetchInfo | None = None
     crawl: CrawlInfo | None = None
 
-    _omit_when_none = ("crawl",)
+    _omit_when_none = ("file_bytes", "crawl")
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -18,9 +18,11 @@ from selectolax.lexbor import LexborHTMLParser
 from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
 from noticecli.models import NormalizedText, Notice, NoticeKind
+from noticecli.names import name_bytes, shown_name
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
+from noticecli.sizes import approximate_size, format_size
 
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
@@ -117,7 +119,9 @@ def parse_file(
         rules=rules,
         kind=kind,
     )
-    notice.file = str(path)
+    raw = name_bytes(str(path))
+    notice.file = shown_name(str(path))
+    notice.file_bytes = None if raw is None else raw.hex()
     return notice
 
 
@@ -157,7 +161,7 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+                f"file is {approximate_size(size)}, over the {format_size(max_bytes)} limit "
                 "(--max-bytes)",
                 source=name,
             )
@@ -172,7 +176,9 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     if len(data) > max_bytes:
-        raise InputError(f"input is over the {max_bytes} byte limit (--max-bytes)", source=name)
+        raise InputError(
+            f"input is over the {format_size(max_bytes)} limit (--max-bytes)", source=name
+        )
     return data
 
 

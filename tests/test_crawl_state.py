@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ from noticecli.crawl.state import (
     notice_id,
     read_lock_holder,
 )
-from noticecli.errors import LockedError, NoticeError, UsageError
+from noticecli.errors import LockedError, NoticeError
 from noticecli.models import Notice
 
 URL = "http://rfb.example.gov.cn/xxgk/tzgg/202405/t20240506_1.html"
@@ -190,9 +191,14 @@ def test_new_changed_unchanged_sequence(store: StateStore, clock: Clock) -> None
 
 
 def test_listing_pages_are_refused_by_record_notice(store: StateStore) -> None:
+    # A programming mistake, not a user error: outside the NoticeError tree, so that a
+    # caller catching NoticeError does not hide it.
     listing = Notice(kind="listing", url=URL)
-    with pytest.raises(UsageError):
+    with pytest.raises(ValueError, match="takes a notice") as raised:
         store.record_notice("hefei", URL, listing, raw_sha256=None)
+    assert not isinstance(raised.value, NoticeError)
+    with pytest.raises(ValueError, match="no revision 7"):
+        store.emission("0123456789abcdef", 7)
 
 
 def test_same_notice_under_another_spelling_of_its_url(store: StateStore) -> None:
@@ -391,18 +397,21 @@ def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
         raw_sha256="c",
     )
     everything = list(store.export())
-    assert [d["notice_id"] for d in everything] == [b.notice_id, c.notice_id, a.notice_id]
+
+    def ids(records: Any) -> list[str]:
+        return [record["crawl"]["notice_id"] for record in records]
+
+    assert ids(everything) == [b.notice_id, c.notice_id, a.notice_id]
     first = everything[0]
-    assert list(first)[:3] == ["notice_id", "revision", "site"]
-    assert first["site"] == "anhui" and first["revision"] == 1
+    # The shape of crawl output: the notice, then its crawl object.
+    assert first == store.emission(b.notice_id, 1)
+    assert list(first)[-1] == "crawl"
+    assert first["crawl"]["site"] == "anhui" and first["crawl"]["revision"] == 1
     assert first["title"] == "关于开展2024年安全生产检查的通知"
 
-    assert [d["notice_id"] for d in store.export(site="hefei")] == [c.notice_id, a.notice_id]
-    assert [d["notice_id"] for d in store.export(since="2026-11-30")] == [
-        b.notice_id,
-        c.notice_id,
-    ]
-    assert [d["notice_id"] for d in store.export(since="2026-12-01T00:00:00Z")] == [c.notice_id]
+    assert ids(store.export(site="hefei")) == [c.notice_id, a.notice_id]
+    assert ids(store.export(since="2026-11-30")) == [b.notice_id, c.notice_id]
+    assert ids(store.export(since="2026-12-01T00:00:00Z")) == [c.notice_id]
     assert list(store.export(since="2026-11-30", site="nowhere")) == []
 
     # A change brings an old notice back into a "since" export.
@@ -410,7 +419,9 @@ def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
     edited = notice("http://x.gov.cn/a.html", date="2024-05-09", paragraphs=("已更正。",))
     store.record_notice("hefei", "http://x.gov.cn/a.html", edited, raw_sha256="a2")
     [back] = store.export(since="2026-12-02")
-    assert (back["notice_id"], back["revision"]) == (a.notice_id, 2)
+    assert (back["crawl"]["notice_id"], back["crawl"]["revision"]) == (a.notice_id, 2)
+    assert back["crawl"]["change"] == "changed" and back["crawl"]["changed_fields"]
+    assert back == store.emission(a.notice_id, 2)
 
 
 # --- schema, migrations, plain SQLite -------------------------------------------------------

@@ -35,10 +35,11 @@ from noticecli.fetch.address import (
     check_literal,
     classify,
 )
-from noticecli.fetch.body import BodyReader, format_size
+from noticecli.fetch.body import BodyReader
 from noticecli.fetch.client import Fetcher, FetchOptions
 from noticecli.fetch.politeness import HostSlots
 from noticecli.fetch.retry import backoff_delay, is_retryable, parse_retry_after
+from noticecli.sizes import format_size
 
 # address classification --------------------------------------------------------------------
 

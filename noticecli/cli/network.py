@@ -11,10 +11,16 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+from noticecli.cli.values import Bounded
+from noticecli.fetch.politeness import MAX_DELAY
+
 if TYPE_CHECKING:
     from noticecli.fetch.client import FetchOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Finite bounds, so a mistyped value cannot stall a run for days.
+MAX_TIMEOUT = 3600.0  # an hour for one request, or before one retry
 
 
 def fetch_options(function: F) -> F:
@@ -28,18 +34,20 @@ def fetch_options(function: F) -> F:
         ),
         click.option(
             "--timeout",
-            type=click.FloatRange(min=0.1),
+            type=Bounded(0.1, MAX_TIMEOUT),
             default=30.0,
             show_default=True,
-            help="Total seconds allowed for one request, headers and body.",
+            help=f"Total seconds allowed for one request, headers and body (0.1 to "
+            f"{MAX_TIMEOUT:g}).",
         ),
         click.option(
             "--delay",
-            type=click.FloatRange(min=0),
+            type=Bounded(0.0, MAX_DELAY),
             default=1.0,
             show_default=True,
-            help="Seconds between requests to one host (plus jitter; Crawl-delay wins if longer). "
-            "crawl: a site's own delay applies unless this is given.",
+            help=f"Seconds between requests to one host, 0 to {MAX_DELAY:g} (plus jitter; "
+            "robots.txt's Crawl-delay wins if longer). crawl and sites check: a site's own "
+            "delay applies unless this is given.",
         ),
         click.option(
             "--retries",
@@ -50,10 +58,11 @@ def fetch_options(function: F) -> F:
         ),
         click.option(
             "--max-retry-wait",
-            type=click.FloatRange(min=0),
+            type=Bounded(0.0, MAX_TIMEOUT),
             default=60.0,
             show_default=True,
-            help="Longest wait before a retry, Retry-After included.",
+            help=f"Longest wait in seconds before a retry, Retry-After included (0 to "
+            f"{MAX_TIMEOUT:g}).",
         ),
         click.option(
             "--allow-private",
@@ -123,9 +132,9 @@ class NetworkSettings:
 
     def announce(self, *, quiet: bool = False) -> None:
         """Say on stderr what weakens the defaults (cron mail should show it)."""
+        from noticecli.cli.report import say
+
         if self.insecure:
-            click.echo(
-                "noticecli: warning: TLS certificates are not verified (--insecure)", err=True
-            )
+            say("warning: TLS certificates are not verified (--insecure)")
         if self.ignore_robots and not quiet:
-            click.echo("noticecli: robots.txt is ignored (--ignore-robots)", err=True)
+            say("robots.txt is ignored (--ignore-robots)")

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import click
 
 from noticecli.cli.common import (
-    EXIT_CONFIG,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
     encoding_option,
-    exit_with,
-    fail,
     max_bytes_option,
     output_options,
     page_options,
     read_stdin,
-    report_failure,
     sites_option,
 )
+from noticecli.cli.records import finish, keep_interrupted, open_records
+from noticecli.cli.report import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Interrupted,
+    InterruptShield,
+    report,
+    say,
+)
 from noticecli.models import Notice
-from noticecli.output import AtomicWriter, render_records
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
@@ -74,14 +81,18 @@ def parse(
     FILE may be - for standard input. Every input that fails is named on stderr with the
     reason; the others are still parsed and written, and the exit code is 1.
     """
-    debug: bool = ctx.obj["debug"]
     if not inputs and not warc_files:
         raise click.UsageError("Missing argument 'FILE...' (or --warc FILE)")
     if base_url and len(inputs) > 1:
         raise click.UsageError("--base-url applies to one input; give one FILE with it")
     if sites_path is not None and site_name is None:
         raise click.UsageError("--sites says where to find --site NAME; give --site too")
-    rules = _site_rules(ctx, sites_path, site_name) if site_name is not None else None
+    for name in inputs:
+        if _URL.match(name):
+            raise click.UsageError(
+                f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
+            )
+    rules = _site_rules(sites_path, site_name) if site_name is not None else None
     from noticecli.pipeline import parse_bytes, parse_file
 
     if warc_files:
@@ -95,7 +106,7 @@ def parse(
         for name in inputs:
             try:
                 if name == "-":
-                    yield parse_bytes(
+                    notice = parse_bytes(
                         read_stdin(max_bytes),
                         source="<stdin>",
                         url=base_url,
@@ -103,6 +114,8 @@ def parse(
                         repair=not no_repair,
                         rules=rules,
                     )
+                    notice.file = "<stdin>"  # with --base-url too
+                    yield notice
                 else:
                     yield parse_file(
                         name,
@@ -113,8 +126,10 @@ def parse(
                         rules=rules,
                     )
             except Exception as error:  # one bad input must not stop the rest
+                if ctx.obj["debug"]:
+                    raise
                 failed = True
-                report_failure("<stdin>" if name == "-" else name, error, debug)
+                report(error, source="<stdin>" if name == "-" else name)
         for archive in warc_files:
             try:
                 for result in read_warc(archive):
@@ -123,59 +138,78 @@ def parse(
                     try:
                         yield notice_from_fetch(result, repair=not no_repair, rules=rules)
                     except Exception as error:
+                        if ctx.obj["debug"]:
+                            raise
                         failed = True
-                        report_failure(f"{archive}: {result.final_url}", error, debug)
+                        report(error, source=f"{archive}: {result.final_url}")
             except Exception as error:  # an unreadable archive
+                if ctx.obj["debug"]:
+                    raise
                 failed = True
-                report_failure(str(archive), error, debug)
+                report(error, source=str(archive))
 
     single = len(inputs) == 1 and not warc_files
     fmt = output_format or ("json" if single else "jsonl")
-    _emit(notices(), fmt, output, debug, single=single)
+    _emit(notices(), fmt, output, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
-def _site_rules(ctx: click.Context, sites_path: Path | None, name: str) -> SiteRules:
-    """The selectors of site ``name``; a bad sites file or an unknown name exits 78."""
-    from noticecli.crawl.sites import default_sites_path, load_sites
-    from noticecli.errors import ConfigError
+def _site_rules(sites_path: Path | None, name: str) -> SiteRules:
+    """The selectors of site ``name``; a bad sites file or an unknown name is a ConfigError
+    (exit 78, with the hint of where the file was looked for)."""
+    from noticecli.cli.sites_commands import load_sites_for
 
-    path = sites_path or default_sites_path()
-    try:
-        sites = load_sites(path)
-    except ConfigError as error:
-        exit_with(ctx, error, EXIT_CONFIG, ctx.obj["debug"])
-    for site in sites:
-        if site.name == name:
-            return site.rules
-    missing = ConfigError(f"no site named {name}", source=str(path))
-    exit_with(ctx, missing, EXIT_CONFIG, ctx.obj["debug"])
+    (site,) = load_sites_for(sites_path, (name,))
+    rules: SiteRules = site.rules
+    return rules
 
 
 def _emit(
-    records: Iterator[Notice], fmt: str, output: Path | None, debug: bool, *, single: bool
+    notices: Iterator[Notice],
+    fmt: str,
+    output: Path | None,
+    *,
+    single: bool,
 ) -> None:
-    if output is None:
-        stream: IO[str] = sys.stdout
-        render_records(records, fmt, stream, pretty=stream.isatty(), single=single)
-        return
+    """Write every notice to stdout or -o; an interrupt never cuts a document in half, and
+    those complete are kept (see :func:`keep_interrupted`)."""
+    from noticecli.errors import OutputError
+
     try:
-        writer = AtomicWriter(output)
-        with writer as handle:
-            if render_records(records, fmt, handle, pretty=False, single=single) == 0:
-                writer.discard()  # every input failed: leave an existing file as it was
+        with ExitStack() as stack:
+            records, file = open_records(stack, output, fmt, single=single)
+            with InterruptShield() as shield:
+                try:
+                    for notice in notices:
+                        with shield.held():
+                            records.write(notice)
+                except KeyboardInterrupt:
+                    raise Interrupted(keep_interrupted(records, file, "document")) from None
+            finish(records, file)
+    except BrokenPipeError:
+        raise  # `| head`: ends quietly
     except OSError as error:
-        fail(error, debug, source=str(output))
+        name = str(output) if output is not None else "<stdout>"
+        raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None
 
 
 @click.command()
-def schema() -> None:
-    """Print the JSON Schema that every emitted document validates against."""
+@click.option(
+    "--record",
+    type=click.Choice(["notice", "crawl"]),
+    default="notice",
+    show_default=True,
+    help="notice: what parse and fetch print; crawl: what crawl and export print (a notice "
+    "with its crawl object).",
+)
+def schema(record: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of the documents noticecli prints."""
     import json
 
-    from noticecli.schema import notice_schema
+    from noticecli.schema import crawl_record_schema, notice_schema
 
-    click.echo(json.dumps(notice_schema(), ensure_ascii=False, indent=2))
+    document = notice_schema() if record == "notice" else crawl_record_schema()
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 @click.command()
@@ -204,8 +238,9 @@ def normalize(
 ) -> None:
     """Repair damaged dates in plain text (327日 → 3月27日) and print the result.
 
-    Every change is recorded (--json) and nothing is changed that the context cannot justify:
-    ambiguous dates are left alone and reported on stderr.
+    Reads FILE, or standard input when it is - or not given (on a terminal, with no FILE:
+    this help instead of waiting). Every change is recorded (--json) and nothing is changed
+    that the context cannot justify: ambiguous dates are left alone and reported on stderr.
     """
     import datetime
     import json
@@ -215,6 +250,10 @@ def normalize(
 
     if show_diff and as_json:
         raise click.UsageError("--diff and --json cannot be combined")
+    given = ctx.get_parameter_source("source") is not click.core.ParameterSource.DEFAULT
+    if not given and sys.stdin.isatty():  # nothing piped in: say how, instead of waiting
+        click.echo(ctx.get_help(), err=True)
+        ctx.exit(EXIT_USAGE)
     published_date = None
     if published:
         try:
@@ -232,11 +271,13 @@ def normalize(
         check_not_binary(data, name)
         text = decode_bytes(data, override=encoding, source=name).text
     except Exception as error:  # one line, exit 1, as for parse
-        report_failure(name, error, ctx.obj["debug"])
+        if ctx.obj["debug"]:
+            raise
+        report(error, source=name)
         ctx.exit(EXIT_SOME_FAILED)
     result = normalize_text(text, published=published_date)
     for warning in result.warnings:
-        click.echo(f"noticecli: {name}: {warning.message}", err=True)
+        say(f"{name}: {warning.message}")
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif show_diff:

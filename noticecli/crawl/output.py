@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from noticecli.errors import InputError
+from noticecli.errors import OutputError
 
 _OUTPUT_TAIL = 1 << 20
 
@@ -43,21 +44,31 @@ def prepare_output(path: Path) -> set[tuple[str, int]]:
 
 
 class CrawlOutput:
-    """Where a crawl's records go: stdout, or ``path`` appended with whole lines, each
-    flushed and fsynced before the store marks it emitted."""
+    """Where a crawl's records go: stdout, or ``path`` appended with whole lines; each is
+    written and flushed there (and fsynced, for a file) before :meth:`write` returns, so
+    the store marks a record emitted only once it has reached the real destination.
 
-    def __init__(self, path: Path | None) -> None:
+    stdout is the stream that is ``sys.stdout`` on entering, written to directly; on a
+    terminal, ``before_stdout()`` is called before each write (to erase a progress display
+    that shares the terminal)."""
+
+    def __init__(
+        self, path: Path | None, *, before_stdout: Callable[[], None] | None = None
+    ) -> None:
         self.path = path
         self._handle: IO[str] | None = None
+        self._stdout: IO[str] = sys.stdout
+        self._before_stdout = before_stdout
         self._written: set[tuple[str, int]] = set()
 
     def __enter__(self) -> CrawlOutput:
+        self._stdout = sys.stdout
         if self.path is not None:
             try:
                 self._written = prepare_output(self.path)
                 self._handle = self.path.open("a", encoding="utf-8")
             except OSError as error:
-                raise InputError(
+                raise OutputError(
                     f"cannot write the output: {error.strerror or error}", source=str(self.path)
                 ) from None
         return self
@@ -73,8 +84,10 @@ class CrawlOutput:
     def write(self, record: dict[str, Any]) -> None:
         line = json.dumps(record, ensure_ascii=False) + "\n"
         if self._handle is None:
-            sys.stdout.write(line)
-            sys.stdout.flush()
+            if self._before_stdout is not None:
+                self._before_stdout()
+            self._stdout.write(line)
+            self._stdout.flush()
             return
         self._handle.write(line)
         self._handle.flush()

@@ -71,8 +71,9 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Search
 def export(
     conn: sqlite3.Connection, since: str | None = None, site: str | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Current notices as dicts (``notice_id``, ``revision``, ``site`` first, then the
-    notice's own JSON), oldest first by ``published_at`` (else ``first_seen``).
+    """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
+    its current revision, as ``StateStore.emission`` gives it), oldest first by
+    ``published_at`` (else ``first_seen``).
     ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
     a date such as ``2026-11-29`` works. ``site`` keeps one site."""
     # The ids first (small), then the JSON in batches: no statement stays open between
@@ -90,7 +91,9 @@ def export(
     for start in range(0, len(ids), _EXPORT_BATCH):
         batch = ids[start : start + _EXPORT_BATCH]
         rows = conn.execute(
-            "SELECT n.id, n.revision, n.json, s.name FROM notices AS n"
+            "SELECT n.id, n.revision, r.json, r.changed_fields, r.recorded_at, s.name"
+            " FROM notices AS n JOIN notice_revisions AS r"
+            " ON r.notice_id = n.id AND r.revision = n.revision"
             " JOIN pages AS p ON p.id = n.page_id JOIN sites AS s ON s.id = p.site_id"
             f" WHERE n.id IN ({', '.join('?' * len(batch))})",
             batch,
@@ -99,12 +102,22 @@ def export(
         for nid in batch:
             row = by_id.get(nid)
             if row is not None:  # deleted meanwhile
-                yield {
-                    "notice_id": nid,
-                    "revision": row["revision"],
-                    "site": row["name"],
-                    **json.loads(row["json"]),
-                }
+                yield crawl_record(nid, int(row["revision"]), row)
+
+
+def crawl_record(notice_id_: str, revision: int, row: sqlite3.Row) -> dict[str, Any]:
+    """A revision's JSON (``row``: json, name, changed_fields, recorded_at) with its crawl
+    object: the one shape of crawl output and export."""
+    record: dict[str, Any] = json.loads(row["json"])
+    record["crawl"] = {
+        "notice_id": notice_id_,
+        "site": row["name"],
+        "revision": revision,
+        "change": "new" if revision == 1 else "changed",
+        "changed_fields": json.loads(row["changed_fields"]),
+        "recorded_at": row["recorded_at"],
+    }
+    return record
 
 
 def revisions(conn: sqlite3.Connection, notice_id_: str) -> list[dict[str, Any]]:

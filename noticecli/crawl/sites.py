@@ -41,6 +41,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from noticecli.errors import ConfigError
+from noticecli.fetch.politeness import MAX_DELAY
 from noticecli.rules import SiteRules, selector_problem
 
 DEFAULT_DELAY = 1.0
@@ -65,7 +66,7 @@ _NAME = re.compile(r"[a-z0-9_-]+")
 EXAMPLE = """\
 # noticecli sites file
 [defaults]                  # optional; applies to every site that does not say otherwise
-delay = 1.0                 # seconds between requests to the same site (>= 0)
+delay = 1.0                 # seconds between requests to the same site (0 to 600)
 max_pages = 5               # listing pages read per run, the first included (>= 1)
 
 [[site]]
@@ -401,8 +402,10 @@ class _Checker:
         if key == "delay":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 raise self.fail(f"{label} must be a number of seconds, not {_kind(value)}", line)
-            if not math.isfinite(value) or value < 0:
-                raise self.fail(f"{label} must be 0 or more seconds, not {value}", line)
+            if not math.isfinite(value) or not 0 <= value <= MAX_DELAY:
+                raise self.fail(
+                    f"{label} must be from 0 to {MAX_DELAY:g} seconds, not {value}", line
+                )
             return float(value)
         if not isinstance(value, str):
             raise self.fail(f"{label} must be a string, not {_kind(value)}", line)

@@ -69,9 +69,9 @@ from noticecli.crawl.identity import (
     text_sha256,
 )
 from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
-from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit
+from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit, crawl_record
 from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
-from noticecli.errors import InputError, UsageError
+from noticecli.errors import InputError
 from noticecli.models import Notice
 
 # Importable from here, where the store's users have always found them.
@@ -366,7 +366,7 @@ class StateStore:
         """Record a fetched and parsed notice page, in one transaction: the page, the notice,
         a revision when its fingerprint changed, and the full-text row."""
         if notice.kind != "notice":
-            raise UsageError(f"record_notice takes a notice, not a {notice.kind} page")
+            raise ValueError(f"record_notice takes a notice, not a {notice.kind} page")
         url = canonical_url(url)
         data = notice.to_dict()
         digest = text_sha256(data)
@@ -525,17 +525,8 @@ class StateStore:
             (notice_id_, revision),
         ).fetchone()
         if row is None:
-            raise UsageError(f"no revision {revision} of notice {notice_id_}")
-        record: dict[str, Any] = json.loads(row["json"])
-        record["crawl"] = {
-            "notice_id": notice_id_,
-            "site": row["name"],
-            "revision": revision,
-            "change": "new" if revision == 1 else "changed",
-            "changed_fields": json.loads(row["changed_fields"]),
-            "recorded_at": row["recorded_at"],
-        }
-        return record
+            raise ValueError(f"no revision {revision} of notice {notice_id_}")
+        return crawl_record(notice_id_, revision, row)
 
     def mark_emitted(self, notice_id_: str, revision: int) -> None:
         with self._write() as conn:
@@ -590,8 +581,9 @@ class StateStore:
         return queries.search(self._conn, query, limit)
 
     def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
-        """Current notices as dicts (``notice_id``, ``revision``, ``site`` first, then the
-        notice's own JSON), oldest first by ``published_at`` (else ``first_seen``).
+        """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
+        its current revision, as :meth:`emission` gives it), oldest first by
+        ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
         a date such as ``2026-11-29`` works. ``site`` keeps one site."""
         return queries.export(self._conn, since, site)

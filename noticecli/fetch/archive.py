@@ -101,17 +101,25 @@ class WarcArchive:
     """A gzipped WARC file of request and response records, one pair per fetch.
 
     Entering creates the (temporary) file, so a bad path fails before any fetching; the
-    file appears under its name when the block ends without an exception."""
+    file appears under its name when the block ends without an exception. After
+    ``keep_partial()`` (an interrupted run) the records written so far, each one whole, are
+    kept as ``NAME.partial`` instead; ``responses`` counts them."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.responses = 0
         self._stack = ExitStack()
         self._writer: WARCWriter | None = None
+        self._file = AtomicWriter(path, binary=True)
+
+    def keep_partial(self) -> Path:
+        """Keep the records written so far as ``NAME.partial`` (see AtomicWriter)."""
+        return self._file.keep_partial()
 
     def __enter__(self) -> WarcArchive:
         with ExitStack() as stack:
             try:
-                handle = stack.enter_context(AtomicWriter(self.path, binary=True))
+                handle = stack.enter_context(self._file)
                 self._writer = WARCWriter(handle, gzip=True, warc_version="1.1")
                 self._writer.write_record(
                     self._writer.create_warcinfo_record(
@@ -179,6 +187,7 @@ class WarcArchive:
             warc_headers_dict=extra,
         )
         writer.write_request_response_pair(request, response)
+        self.responses += 1
 
 
 def _path_of(url: str) -> str:

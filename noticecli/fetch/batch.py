@@ -4,6 +4,7 @@ in input order, each archived and parsed as it arrives."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,7 +32,16 @@ class HostSummary:
     ok: int = 0
     failed: Counter[str] = field(default_factory=Counter)
     bytes: int = 0
-    elapsed_ms: int = 0
+    # Wall clock (monotonic) from the start of the host's first URL to the end of its last:
+    # delays, Crawl-delay, retries and their waits included.
+    started: float | None = None
+    finished: float | None = None
+
+    @property
+    def seconds(self) -> float:
+        if self.started is None or self.finished is None:
+            return 0.0
+        return self.finished - self.started
 
     def line(self, host: str) -> str:
         failures = ", ".join(f"{count} {reason}" for reason, count in sorted(self.failed.items()))
@@ -39,7 +49,7 @@ class HostSummary:
         text = f"{host}: {self.ok} ok, {failed} failed"
         if failures:
             text += f" ({failures})"
-        return text + f", {self.bytes / 1024:.0f} KB, {self.elapsed_ms / 1000:.1f} s"
+        return text + f", {self.bytes / 1024:.0f} KB, {self.seconds:.1f} s"
 
 
 @dataclass(slots=True)
@@ -54,6 +64,9 @@ class Batch:
     hosts: dict[str, HostSummary] = field(default_factory=dict)
     on_done: Callable[[Outcome], None] | None = None
     debug: bool = False  # let unexpected exceptions through instead of reporting them
+    # When the run stops early (an interrupt): outcomes that were complete but not yet given
+    # out, waiting for an earlier URL; in input order.
+    finished_early: list[Outcome] = field(default_factory=list)
 
     async def run(self, urls: Iterable[str]) -> AsyncIterator[Outcome]:
         """Outcomes in the order of ``urls``; fetching runs ahead up to ``concurrency``."""
@@ -68,15 +81,28 @@ class Batch:
                 self.on_done(outcome)
             return outcome
 
+        async def first() -> Outcome:
+            # Shielded, and taken off the list only once done: a run stopped (cancelled) while
+            # waiting for it does not cancel a fetch that is just completing, and finds it
+            # still on the list, finished or not (see finished_early).
+            outcome = await asyncio.shield(pending[0])
+            pending.pop(0)
+            return outcome
+
         try:
             for url in iterator:
                 pending.append(asyncio.create_task(one(url)))
                 # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
                 if len(pending) >= self.concurrency * 4:
-                    yield await pending.pop(0)
+                    yield await first()
             while pending:
-                yield await pending.pop(0)
+                yield await first()
         finally:  # stopped early (an archive that cannot be written, an interrupt)
+            self.finished_early = [
+                task.result()
+                for task in pending
+                if task.done() and not task.cancelled() and task.exception() is None
+            ]
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
@@ -84,6 +110,14 @@ class Batch:
     async def _fetch_one(self, url: str) -> Outcome:
         host = _host_of(url)
         summary = self.hosts.setdefault(host, HostSummary())
+        if summary.started is None:
+            summary.started = time.monotonic()
+        try:
+            return await self._fetch_and_parse(url, summary)
+        finally:
+            summary.finished = time.monotonic()
+
+    async def _fetch_and_parse(self, url: str, summary: HostSummary) -> Outcome:
         try:
             result = await self.fetcher.fetch(url)
         except FetchError as error:
@@ -95,7 +129,6 @@ class Batch:
             summary.failed["internal"] += 1
             return Outcome(url, error=error)
         summary.bytes += len(result.content)
-        summary.elapsed_ms += result.elapsed_ms
         if self.pages is not None:
             self.pages.save(result)
         if self.warc is not None:

@@ -37,9 +37,10 @@ from ..errors import (
     TooLargeError,
     UnsupportedURL,
 )
+from ..sizes import format_size
 from . import robots
 from .address import SafeTransport, check_literal, format_peer, is_refused
-from .body import BodyReader, content_length, format_size
+from .body import BodyReader, content_length
 from .politeness import HostSlots
 from .result import FetchResult, mime_and_charset
 from .retry import RETRY_STATUSES, backoff_delay, is_retryable, parse_retry_after
@@ -404,7 +405,11 @@ class Fetcher:
         retry = 0
         while True:
             try:
-                async with self._slots.turn(url.host, lambda: self._gap(url)):
+                async with self._slots.turn(
+                    url.host,
+                    lambda: self._gap(url),
+                    lambda wait: self._log(f"{url.host}: waiting {wait:.1f} s before {url}"),
+                ):
                     stats.requests += 1
                     response = await self._attempt(url, headers, for_robots=for_robots)
             except FetchError as exc:

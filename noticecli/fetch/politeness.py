@@ -15,6 +15,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+# The longest pause between two requests to one host that anything may ask for: --delay, a
+# site's delay, robots.txt's Crawl-delay (capped to it). Longer would stall an unattended
+# run for what is almost certainly a typo.
+MAX_DELAY = 600.0
+# Pauses this long are logged (-v): the default delay's are not, a --delay 30 run's are.
+NOTABLE_WAIT = 2.0
+
 
 @dataclass(slots=True)
 class _Slot:
@@ -38,10 +45,16 @@ class HostSlots:
         return slot
 
     @asynccontextmanager
-    async def turn(self, host: str, gap: Callable[[], float]) -> AsyncIterator[None]:
+    async def turn(
+        self,
+        host: str,
+        gap: Callable[[], float],
+        on_wait: Callable[[float], None] | None = None,
+    ) -> AsyncIterator[None]:
         """Hold ``host`` for one request, starting ``gap()`` (+ jitter) seconds after the end
         of the previous one. ``gap`` is asked once the turn has come, so a Crawl-delay learnt
-        meanwhile (the robots.txt request just before) already applies."""
+        meanwhile (the robots.txt request just before) already applies. ``on_wait(seconds)``
+        hears of every pause of ``NOTABLE_WAIT`` seconds or more before it starts."""
         slot = self._slot(host)
         async with slot.lock:
             start = slot.not_before
@@ -52,6 +65,8 @@ class HostSlots:
                 start = max(start, slot.last_end + pause)
             wait = start - time.monotonic()
             if wait > 0:
+                if on_wait is not None and wait >= NOTABLE_WAIT:
+                    on_wait(wait)
                 await asyncio.sleep(wait)
             try:
                 yield

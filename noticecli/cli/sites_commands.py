@@ -1,0 +1,114 @@
+"""sites example, sites path, sites check: the sites file that crawl watches; and loading
+it with first-run help."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from noticecli.cli.common import DEFAULT_MAX_BYTES, sites_option
+from noticecli.cli.network import NetworkSettings, fetch_options
+from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, say
+
+
+def load_sites_for(sites_path: Path | None, names: tuple[str, ...]) -> list[Any]:
+    """The sites of the sites file (``--sites`` or the default), those named when any are;
+    a ConfigError (exit 78) saying where the file was looked for and how to make one when
+    it is missing, or naming the line when it is wrong."""
+    from noticecli.crawl.sites import default_sites_path, load_sites
+    from noticecli.errors import ConfigError
+
+    path = sites_path or default_sites_path()
+    if not path.exists() and not path.is_symlink():
+        if sites_path is None:
+            hint = (
+                "no sites file in the default place; create one there with "
+                '`noticecli sites example > "$(noticecli sites path)"` and edit it, '
+                "or give --sites FILE"
+            )
+        else:
+            hint = f"no such file; `noticecli sites example > {path}` writes one to start from"
+        raise ConfigError(hint, source=str(path))
+    sites = load_sites(path)
+    unknown = [name for name in names if name not in {site.name for site in sites}]
+    if unknown:
+        raise ConfigError(f"no site named {', '.join(unknown)}", source=str(path))
+    return [site for site in sites if not names or site.name in names]
+
+
+@click.group()
+def sites() -> None:
+    """The sites file: what crawl watches."""
+
+
+@sites.command("example")
+def sites_example() -> None:
+    """Print a commented example sites file.
+
+    noticecli sites example > "$(noticecli sites path)" puts it where crawl and sites check
+    look by default.
+    """
+    from noticecli.crawl.sites import EXAMPLE
+
+    click.echo(EXAMPLE, nl=False)
+
+
+@sites.command("path")
+def sites_path_command() -> None:
+    """Print where crawl and sites check look for the sites file when --sites is not given.
+
+    Its folder is created if missing, so that noticecli sites example > "$(noticecli sites
+    path)" works on a fresh system.
+    """
+    from noticecli.crawl.sites import default_sites_path
+    from noticecli.errors import OutputError
+
+    path = default_sites_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"cannot create the folder: {error.strerror or error}", source=str(path.parent)
+        ) from None
+    click.echo(str(path))
+
+
+@sites.command("check")
+@click.argument("site_names", nargs=-1, metavar="[SITE]...")
+@sites_option
+@fetch_options
+@click.pass_context
+def sites_check(
+    ctx: click.Context,
+    site_names: tuple[str, ...],
+    sites_path: Path | None,
+    network: NetworkSettings,
+) -> None:
+    """Check the sites file, then fetch each site's first listing page and show its items.
+
+    The items go to stdout as a table; what is wrong goes to stderr, and the exit code is 1
+    when a listing page gave no items. Each site's delay applies unless --delay is given.
+    """
+    import asyncio
+
+    from noticecli.crawl.check import check_sites
+    from noticecli.crawl.sites import default_sites_path
+
+    selected = load_sites_for(sites_path, site_names)
+    say(f"{sites_path or default_sites_path()}: OK, {len(selected)} site(s)")
+    network.announce()
+    options = network.fetch_options(max_bytes=DEFAULT_MAX_BYTES)
+    given = ctx.get_parameter_source("delay") is click.core.ParameterSource.COMMANDLINE
+    ok = asyncio.run(
+        check_sites(
+            selected,
+            options,
+            stream=sys.stdout,
+            problem=say,
+            delay=network.delay if given else None,
+        )
+    )
+    ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
