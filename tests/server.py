@@ -17,8 +17,10 @@ A route answers its replies in order, repeating the last. An unknown path is a 4
 (body sent a few bytes at a time with a pause between), a connection reset after some
 body bytes, chunked transfer without Content-Length, and validators (``etag`` /
 ``last_modified``) that turn a matching conditional request into a 304.
-``TestServer(ssl_context)`` serves HTTPS instead.
-Every request is logged (``requests``) before its reply is sent. The server is threaded,
+``TestServer(ssl_context)`` serves HTTPS instead; ``TestServer(host="127.0.0.2")`` listens on
+another loopback address (any of 127.0.0.0/8), so that a test has several hosts.
+Every request is logged (``requests``) before its reply is sent, and again with the time its
+reply was complete (``answered``). The server is threaded,
 each connection has a 5 s idle timeout, and ``close()`` (fixture teardown) stops it and
 drops open connections, so nothing outlives the test.
 """
@@ -66,23 +68,28 @@ class Request:
 
 
 class TestServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 (an ephemeral port)."""
+    """A threaded HTTP/1.1 server on 127.0.0.1 (or ``host``, a loopback address), on an
+    ephemeral port."""
 
     __test__ = False  # not a test class, despite the name
 
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> None:
+        if not host.startswith("127."):
+            raise ValueError(f"tests listen on loopback only, not {host}")
         self._lock = threading.Lock()
         self._routes: dict[str, list[Reply]] = {}
         self._served: dict[str, int] = {}
         self.requests: list[Request] = []
+        # Each request with the time.monotonic() its reply was complete (or abandoned).
+        self.answered: list[tuple[Request, float]] = []
         self._conns: set[socket.socket] = set()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self.scheme = "http"
         if ssl_context is not None:  # HTTPS: the handshake happens on accept
             self._httpd.socket = ssl_context.wrap_socket(self._httpd.socket, server_side=True)
             self.scheme = "https"
-        self.host, self.port = "127.0.0.1", self._httpd.server_address[1]
+        self.host, self.port = host, self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -126,6 +133,10 @@ class TestServer:
         with self._lock:
             self.requests.append(request)
 
+    def _log_answered(self, request: Request) -> None:
+        with self._lock:
+            self.answered.append((request, time.monotonic()))
+
     def _track(self, conn: socket.socket, alive: bool) -> None:
         with self._lock:
             if alive:
@@ -156,15 +167,14 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            server._log(
-                Request(
-                    method=self.command,
-                    path=self.path,
-                    headers={k.lower(): v for k, v in self.headers.items()},
-                    at=time.monotonic(),
-                    client_port=self.client_address[1],
-                )
+            request = Request(
+                method=self.command,
+                path=self.path,
+                headers={k.lower(): v for k, v in self.headers.items()},
+                at=time.monotonic(),
+                client_port=self.client_address[1],
             )
+            server._log(request)
             reply = server._next_reply(self.path)
             if reply is None:
                 reply = Reply(status=404, body=b"not found")
@@ -175,6 +185,8 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
                 # and closed the socket: nothing to answer, and no traceback to leak into
                 # whichever later test is capturing stderr.
                 self.close_connection = True
+            finally:
+                server._log_answered(request)
 
         def _answer(self, reply: Reply) -> None:
             if reply.delay:

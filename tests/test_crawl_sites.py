@@ -15,7 +15,9 @@ from noticecli.crawl.sites import (
     default_sites_path,
     dump_sites,
     load_sites,
+    load_sites_file,
     parse_sites,
+    parse_sites_file,
 )
 from noticecli.errors import ConfigError
 from noticecli.rules import SiteRules
@@ -90,6 +92,17 @@ def test_builtin_defaults_and_defaults_table() -> None:
     assert (b.delay, b.max_pages, b.items) == (3.0, 9, "ul li")
 
 
+def test_the_runs_settings_come_from_defaults(tmp_path: Path) -> None:
+    bare = parse_sites_file(SITE)
+    assert (bare.concurrency, bare.failing_after) == (16, 3)
+    text = "[defaults]\nconcurrency = 64\nfailing_after = 0\ndelay = 2\n\n" + SITE
+    loaded = load_sites_file(write(tmp_path, text))
+    assert (loaded.concurrency, loaded.failing_after) == (64, 0)
+    assert [(site.name, site.delay) for site in loaded.sites] == [("a", 2.0)]
+    example = parse_sites_file(EXAMPLE)  # the example shows them, at their defaults
+    assert (example.concurrency, example.failing_after) == (16, 3)
+
+
 def test_page_url() -> None:
     [site] = parse_sites(EXAMPLE)[:1]
     assert site.page_url(site.listing[0], 2) == "http://rfb.example.gov.cn/xxgk/tzgg/index_2.html"
@@ -157,6 +170,24 @@ SITE = '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n'
         ('[defaults]\nbody = "div >> p"\n\n' + SITE, 2, "'body' in [defaults]"),
         # [[site]] written as a plain table
         ('[site]\nname = "a"\n', 1, "array of tables"),
+        # the run's settings: in [defaults] only, whole numbers in range
+        (
+            "[defaults]\nconcurrency = 0\n\n" + SITE,
+            2,
+            "'concurrency' in [defaults] must be from 1 to 256, not 0",
+        ),
+        ("[defaults]\nconcurrency = 1000\n\n" + SITE, 2, "from 1 to 256, not 1000"),
+        ("[defaults]\nconcurrency = 4.5\n\n" + SITE, 2, "must be a whole number"),
+        (
+            "[defaults]\nfailing_after = -1\n\n" + SITE,
+            2,
+            "'failing_after' in [defaults] must be from 0 to 1000",
+        ),
+        (
+            SITE + "concurrency = 4\n",
+            4,
+            "'concurrency' is a setting of the whole run: put it in [defaults]",
+        ),
     ],
 )
 def test_each_error_names_the_line(tmp_path: Path, text: str, line: int, words: str) -> None:

@@ -343,7 +343,7 @@ def test_back_off_holds_the_host() -> None:
     slots = HostSlots(jitter=0.0)
 
     async def run() -> float:
-        slots.back_off("h", 0.2)
+        await slots.back_off("h", 0.2)
         started = time.monotonic()
         async with slots.turn("h", lambda: 0.0):
             return time.monotonic() - started

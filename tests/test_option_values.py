@@ -79,11 +79,12 @@ def test_sizes() -> None:
 
 
 def test_verbose_says_when_the_run_waits(http_server: TestServer) -> None:
-    # A long --delay is a wait the user should hear about with -v, not a silent hang.
+    # A long --delay is a wait the user should hear about with -v, not a silent hang. (Of
+    # 2.5 s, at least 2 s are still to wait once the page before it is parsed.)
     for name in ("a", "b"):
         http_server.route(f"/{name}.html", Reply(body=b"<p>fine</p>", headers=HTML))
     urls = [http_server.url("/a.html"), http_server.url("/b.html")]
-    result = CliRunner().invoke(main, ["fetch", "-v", "--allow-private", "--delay", "2", *urls])
+    result = CliRunner().invoke(main, ["fetch", "-v", "--allow-private", "--delay", "2.5", *urls])
     assert result.exit_code == 0
     assert re.search(
         rf"noticecli: 127\.0\.0\.1: waiting [23]\.\d s before {re.escape(urls[1])}\n", result.stderr

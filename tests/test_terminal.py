@@ -54,7 +54,9 @@ def test_crawl_on_a_terminal_sends_every_record_to_redirected_stdout(
     assert sorted(r["title"] for r in records) == sorted(site.titles.values())
     screen = "\n".join(run.lines())
     assert "schema_version" not in screen  # no record drawn on the terminal
-    assert "pages" in run.screen.decode("utf-8", "replace")  # the status display was shown
+    drawn = run.screen.decode("utf-8", "replace")  # the status display was shown:
+    assert "/1 sites · " in drawn and " pages · " in drawn  # sites done of all, pages …
+    assert "slowest host now: 127.0.0.1 (" in drawn  # … and the host being waited for
     assert "crawl: 12 new, 0 changed" in screen
     with StateStore.open(tmp_path / "t.db") as store:
         pending = store.connection.execute(

@@ -17,10 +17,13 @@ from noticecli.cli.common import (
 )
 from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, say
-from noticecli.cli.sites_commands import load_sites_for
+from noticecli.cli.sites_commands import load_sites_file_for
 from noticecli.cli.values import Bounded
 
 MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
+# As in noticecli.crawl.sites (not imported here: the sites module is loaded only to run).
+MAX_CONCURRENCY = 256
+MAX_FAILING_AFTER = 1000
 
 
 @click.command()
@@ -49,10 +52,26 @@ MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
     help=f"Hours after which a known notice is due for a re-check (0 to {MAX_REVALIDATE_AFTER:g}).",
 )
 @click.option(
+    "--concurrency",
+    type=click.IntRange(1, MAX_CONCURRENCY),
+    metavar="N",
+    help=f"Crawl up to N hosts at once, each still one request at a time with its delay "
+    f"(1 to {MAX_CONCURRENCY}; default: the sites file's [defaults] concurrency, else 16). "
+    "Sites on one host are crawled one after another.",
+)
+@click.option(
+    "--failing-after",
+    type=click.IntRange(0, MAX_FAILING_AFTER),
+    metavar="N",
+    help="Report on stderr, once per run, each site that has failed N runs in a row "
+    "(default: the sites file's [defaults] failing_after, else 3; 0: never).",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
-    help="Say nothing on success (for cron); failures, and a store just created, are still said.",
+    help="For cron: say nothing but failures (and a store just created); with -v, also "
+    "the one-line summary.",
 )
 @verbose_option
 @page_options
@@ -66,6 +85,8 @@ def crawl(
     out: Path | None,
     revalidate: str,
     revalidate_after: float,
+    concurrency: int | None,
+    failing_after: int | None,
     quiet: bool,
     verbose: bool,
     no_repair: bool,
@@ -76,10 +97,12 @@ def crawl(
 
     Each new notice is printed (or appended to --out) once, as parse JSON plus a "crawl"
     object (notice_id, site, revision, change, changed_fields, recorded_at); a changed
-    notice comes out again as its next revision. A store that does not exist yet is created
-    (said on stderr). Ctrl-C or SIGTERM stops the run with everything so far kept in the
-    store; the next run goes on from there. Exit codes: 0 ok, 1 some pages failed, 75
-    another crawl holds the store, 78 bad sites file, 130/143 interrupted.
+    notice comes out again as its next revision. Hosts are crawled side by side
+    (--concurrency), each politely. A store that does not exist yet is created (said on
+    stderr). On a terminal, progress is shown on stderr. Ctrl-C or SIGTERM stops the run
+    with everything so far kept in the store; the next run goes on from there. Exit codes:
+    0 ok, 1 some pages failed, 75 another crawl holds the store, 78 bad sites file, 130/143
+    interrupted.
     """
     import datetime
 
@@ -88,7 +111,7 @@ def crawl(
     from noticecli.crawl.state import default_db_path
     from noticecli.errors import InputError
 
-    sites = load_sites_for(sites_path, site_names)
+    sites_file = load_sites_file_for(sites_path, site_names)
     network.announce(quiet=quiet)
     # A site's own delay applies unless --delay was given on the command line.
     given = ctx.get_parameter_source("delay") is click.core.ParameterSource.COMMANDLINE
@@ -97,31 +120,33 @@ def crawl(
         revalidate=revalidate,
         revalidate_after=datetime.timedelta(hours=revalidate_after),
         delay=network.delay if given else None,
+        concurrency=concurrency or sites_file.concurrency,
+        failing_after=sites_file.failing_after if failing_after is None else failing_after,
     )
     db_path = db or default_db_path()
+    counts = RunCounts()
     status_line = None
     if sys.stderr.isatty() and not quiet:
         from noticecli.cli.progress import CrawlStatus
 
-        status_line = CrawlStatus()
-    counts = RunCounts()
+        status_line = CrawlStatus(counts)
     started = time.monotonic()
     try:
         run_crawl(
-            sites,
+            sites_file.sites,
             db_path=db_path,
             out_path=out,
             fetch_options=network.fetch_options(max_bytes=max_bytes),
             settings=settings,
-            log=stderr_logger(verbose),
+            # In cron (-q), retries and pauses are not failures: -v adds only the summary.
+            log=stderr_logger(verbose and not quiet),
             on_progress=status_line.update if status_line else None,
-            on_site=status_line.set_site if status_line else None,
             before_stdout=status_line.clear_for_stdout if status_line else None,
             on_new_store=lambda path: say(f"creating a new store: {path}"),
             counts=counts,
         )
     except KeyboardInterrupt:
-        for line in counts.failed:
+        for line in counts.failed + counts.failing:
             say(line)
         raise Interrupted(
             f"crawl: {counts.summary()} in {time.monotonic() - started:.1f} s; all of it is "
@@ -136,8 +161,8 @@ def crawl(
     finally:
         if status_line:
             status_line.stop()
-    for line in counts.failed:
+    for line in counts.failed + counts.failing:
         say(line)
-    if not quiet or counts.failures:
+    if not quiet or verbose:
         say(f"crawl: {counts.summary()} in {time.monotonic() - started:.1f} s")
     ctx.exit(EXIT_SOME_FAILED if counts.failures else EXIT_OK)

@@ -1,4 +1,5 @@
-"""Live progress on a terminal's stderr: a bar for ``fetch``, a one-line status for ``crawl``.
+"""Live progress on a terminal's stderr: a bar for ``fetch``, a status of the sites for
+``crawl``.
 
 The display lives on stderr only, and only when stderr is a terminal (never in pipes or
 cron mail). It never stands in for stdout: rich would by default route ``sys.stdout``
@@ -37,11 +38,13 @@ class StderrDisplay:
     def width(self) -> int:
         return self._live.console.width
 
-    def show(self) -> None:
-        """Draw the display again if a write to stdout erased it."""
+    def show(self, *, now: bool = True) -> None:
+        """Draw the display again if a write to stdout erased it; ``now=False`` leaves the
+        drawing to the next of its regular refreshes when it is up."""
         if not self._live.is_started:
-            self._live.start()
-        self._live.refresh()
+            self._live.start(refresh=now)
+        elif now:
+            self._live.refresh()
 
     def clear_for_stdout(self) -> None:
         """Erase the display before something is written to a terminal stdout (no-op when
@@ -87,29 +90,47 @@ class FetchProgress:
 
 
 class CrawlStatus:
-    """``crawl``: a spinner and one line (site, counts, the URL just fetched) on a terminal's
-    stderr (create it only when stderr is one)."""
+    """``crawl``: on a terminal's stderr (create it only when stderr is one), a spinner and a
+    bar of the sites done of all, the pages fetched, notices new and changed, pages failed,
+    and the host whose request has been under way longest. Drawn from ``counts`` at each
+    refresh, so it moves while every host waits for its turn."""
 
-    def __init__(self) -> None:
+    def __init__(self, counts: Any) -> None:
         from rich.spinner import Spinner
 
-        self.site = ""
-        self._spinner = Spinner("dots", text="crawling")
-        self._display = StderrDisplay(lambda: self._spinner)
+        self._counts = counts
+        self._spinner = Spinner("dots")
+        self._display = StderrDisplay(self._render)
 
-    def update(self, counts: Any, url: str) -> None:
+    def _render(self) -> Any:
+        from rich.console import Group
+        from rich.progress_bar import ProgressBar
+        from rich.table import Table
         from rich.text import Text
 
-        line = Text(
-            f"{self.site}: {counts.pages_fetched} pages, {counts.notices_new} new, "
-            f"{counts.notices_changed} changed, {counts.failures} failed — {url}"
+        counts = self._counts
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(width=20, no_wrap=True)
+        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        done = Text(
+            f"{counts.sites_done}/{counts.sites_total} sites · {counts.pages_fetched} pages · "
+            f"{counts.notices_new} new · {counts.notices_changed} changed · "
+            f"{counts.failures} failed"
         )
-        line.truncate(self._display.width - 2, overflow="ellipsis")  # one line: spinner, space
-        self._spinner.update(text=line)
-        self._display.show()
+        bar = ProgressBar(total=max(counts.sites_total, 1), completed=counts.sites_done)
+        grid.add_row(self._spinner, bar, done)
+        slowest = counts.slowest()
+        if slowest is None:
+            return grid
+        host, seconds = slowest
+        line = Text(f"  slowest host now: {host} ({seconds:.1f} s)", no_wrap=True)
+        line.truncate(self._display.width, overflow="ellipsis")
+        return Group(grid, line)
 
-    def set_site(self, site: Any) -> None:
-        self.site = site.name
+    def update(self, counts: Any, what: str) -> None:
+        """A page or a site is done: draw the display again if a record erased it."""
+        self._display.show(now=False)
 
     def clear_for_stdout(self) -> None:
         self._display.clear_for_stdout()

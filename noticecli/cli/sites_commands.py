@@ -1,5 +1,5 @@
-"""sites example, sites path, sites check: the sites file that crawl watches; and loading
-it with first-run help."""
+"""sites example, sites path, sites check, sites status: the sites file that crawl watches,
+loading it with first-run help, and how each site in the store is doing."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from noticecli.cli.common import DEFAULT_MAX_BYTES, sites_option
+from noticecli.cli.common import DEFAULT_MAX_BYTES, sites_option, store_option
 from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, say
 
@@ -18,7 +18,15 @@ def load_sites_for(sites_path: Path | None, names: tuple[str, ...]) -> list[Any]
     """The sites of the sites file (``--sites`` or the default), those named when any are;
     a ConfigError (exit 78) saying where the file was looked for and how to make one when
     it is missing, or naming the line when it is wrong."""
-    from noticecli.crawl.sites import default_sites_path, load_sites
+    return list(load_sites_file_for(sites_path, names).sites)
+
+
+def load_sites_file_for(sites_path: Path | None, names: tuple[str, ...]) -> Any:
+    """:func:`load_sites_for` with the file's run settings: a ``SitesFile`` holding only the
+    sites named (all when none are)."""
+    import dataclasses
+
+    from noticecli.crawl.sites import default_sites_path, load_sites_file
     from noticecli.errors import ConfigError
 
     path = sites_path or default_sites_path()
@@ -32,11 +40,12 @@ def load_sites_for(sites_path: Path | None, names: tuple[str, ...]) -> list[Any]
         else:
             hint = f"no such file; `noticecli sites example > {path}` writes one to start from"
         raise ConfigError(hint, source=str(path))
-    sites = load_sites(path)
-    unknown = [name for name in names if name not in {site.name for site in sites}]
+    loaded = load_sites_file(path)
+    unknown = [name for name in names if name not in {site.name for site in loaded.sites}]
     if unknown:
         raise ConfigError(f"no site named {', '.join(unknown)}", source=str(path))
-    return [site for site in sites if not names or site.name in names]
+    chosen = [site for site in loaded.sites if not names or site.name in names]
+    return dataclasses.replace(loaded, sites=chosen)
 
 
 @click.group()
@@ -112,3 +121,47 @@ def sites_check(
         )
     )
     ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)
+
+
+@sites.command("status")
+@click.argument("site_names", nargs=-1, metavar="[SITE]...")
+@store_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "jsonl"]),
+    help="table: for people (default on a terminal); jsonl: one object per site with "
+    "every field (default otherwise).",
+)
+def sites_status(site_names: tuple[str, ...], db: Path | None, output_format: str | None) -> None:
+    """How each site in the store is doing: its last run and how it ended (ok, partial:
+    some pages failed, failed: its listings could not be read or no new notice could),
+    its last success, failed runs in a row, its last new notice, the pages and notices
+    known, and its last failure with the reason. Times are UTC. A store that does not
+    exist is refused (exit 1), never created."""
+    import json
+
+    from noticecli.crawl.state import StateStore, default_db_path
+    from noticecli.errors import InputError
+
+    with StateStore.open(db or default_db_path(), create=False) as store:
+        unknown = sorted(set(site_names) - set(store.site_names()))
+        if unknown:
+            raise InputError(
+                f"no site named {', '.join(map(repr, unknown))} in the store",
+                source=str(store.path),
+            )
+        statuses = store.site_statuses(site_names)
+    if not statuses:
+        say("sites status: no sites in the store yet (run noticecli crawl)")
+        return
+    fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "jsonl":
+        for status in statuses:
+            click.echo(json.dumps(status.to_dict(), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from noticecli.cli.status_table import print_statuses
+
+    print_statuses(statuses, Console(highlight=False, width=None if sys.stdout.isatty() else 200))

@@ -1,18 +1,22 @@
-"""One crawl run: walk each site's listings, fetch what is new, revalidate what is due,
-record everything in the store, and emit each new notice or revision exactly once.
+"""The crawl of one site: walk its listings, fetch what is new, revalidate what is due,
+record everything in the store, and hand each new notice or revision to the emitter.
 
 Order of work per site:
 
-1. emit what an earlier, interrupted run recorded but did not write out;
-2. walk each listing URL page by page (conditional GET; a listing answered 304, a page whose
-   items are all known, or ``max_pages`` ends the walk), collecting unknown item URLs;
-3. fetch the new notice pages, then revalidate known ones that are due (conditional GET);
-4. each fetched notice is recorded in one transaction; a new notice or a changed one is
-   then written to the output and marked emitted.
+1. walk each listing URL page by page (conditional GET; a listing answered 304, a page
+   whose items are all known, or ``max_pages`` ends the walk), collecting unknown item URLs;
+2. fetch the new notice pages, then revalidate known ones that are due (conditional GET);
+3. each fetched notice is recorded in one transaction; a new notice or a changed one is
+   then emitted (:class:`~noticecli.crawl.emission.Emitter` writes it once).
+
+One :class:`Crawler` serves a whole run: many sites may be crawled through it at once (one
+task each); each site's work is one request at a time, and all store access is the
+store's own methods, each a transaction between two awaits.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -20,7 +24,7 @@ from typing import Any, overload
 from urllib.parse import urlsplit
 
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import PageKind, StateStore, iso
+from noticecli.crawl.state import PageKind, SiteRunStatus, StateStore, iso
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -36,6 +40,8 @@ DEFAULT_REVALIDATE_AFTER = timedelta(hours=24)
 
 @dataclass(slots=True)
 class RunCounts:
+    """What a run has done so far, and what it is doing now (``in_flight``)."""
+
     pages_fetched: int = 0
     requests: int = 0
     not_modified: int = 0
@@ -43,76 +49,113 @@ class RunCounts:
     notices_changed: int = 0
     failures: int = 0
     failed: list[str] = field(default_factory=list)  # one line per failure, for stderr
+    sites_total: int = 0
+    sites_done: int = 0
+    sites_failed: int = 0  # sites whose run ended "failed"
+    # Sites that have failed ``failing_after`` runs in a row, one line each, for stderr.
+    failing: list[str] = field(default_factory=list)
+    # Fetches under way: a key per fetch → (host, time.monotonic() when it began, waiting
+    # for the host's turn included).
+    in_flight: dict[object, tuple[str, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
+        sites = f"{self.sites_done} site" + ("" if self.sites_done == 1 else "s")
+        if self.sites_failed:
+            sites += f" ({self.sites_failed} not read)"
         return (
             f"{self.notices_new} new, {self.notices_changed} changed, "
-            f"{self.pages_fetched} pages fetched ({self.not_modified} not modified), "
-            f"{self.failures} failed"
+            f"{self.pages_fetched} pages fetched ({self.not_modified} not modified) "
+            f"from {sites}, {self.failures} failed"
         )
+
+    def slowest(self, now: float | None = None) -> tuple[str, float] | None:
+        """The host whose fetch has been under way longest, and for how many seconds."""
+        active = list(self.in_flight.values())  # a copy: a display thread may call this
+        if not active:
+            return None
+        host, began = min(active, key=lambda item: item[1])
+        return host, (time.monotonic() if now is None else now) - began
+
+
+@dataclass(slots=True)
+class SiteResult:
+    """How one site's crawl ended (:data:`~noticecli.crawl.state.SiteRunStatus`), with its
+    first failure and its own counts."""
+
+    site: str
+    status: SiteRunStatus
+    first_error: str | None = None
+    pages_fetched: int = 0
+    notices_new: int = 0
+    notices_changed: int = 0
+    failures: int = 0
+
+
+@dataclass(slots=True)
+class _SiteRun:
+    """One site's crawl under way."""
+
+    site: Site
+    result: SiteResult
+    listing_failed: bool = False
+    new_tried: int = 0  # new notice pages fetched or tried
+    new_failed: int = 0
+
+    def status(self) -> SiteRunStatus:
+        # Not watched: a listing that cannot be read, or new notices none of which could.
+        if self.listing_failed or (self.new_tried and self.new_failed == self.new_tried):
+            return "failed"
+        return "partial" if self.result.failures else "ok"
 
 
 @dataclass(slots=True)
 class Crawler:
     store: StateStore
     fetcher: Fetcher
-    emit: Emit
+    emit: Emit  # writes a recorded revision once (an Emitter's emit)
     repair: bool = True
     revalidate: str = "due"  # "due", "all" or "none"
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
     counts: RunCounts = field(default_factory=RunCounts)
     on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
 
-    def flush_pending(self, already_written: Callable[[str, int], bool] | None = None) -> None:
-        """Emit revisions that an interrupted run recorded but never marked written;
-        ``already_written(notice_id, revision)`` says which reached the output before the
-        interruption (they are only marked)."""
-        for record in self.store.pending_emissions():
-            crawl = record["crawl"]
-            if already_written is not None and already_written(
-                crawl["notice_id"], crawl["revision"]
-            ):
-                self.store.mark_emitted(crawl["notice_id"], crawl["revision"])
-            else:
-                self._emit(record)
-
-    async def crawl_site(self, site: Site, *, delay: float | None = None) -> None:
-        """One site; ``delay`` (the command line's) overrides the site's own delay."""
-        for listing_url in site.listing:
-            host = urlsplit(listing_url).hostname
-            if host:
-                self.fetcher.set_host_delay(host, site.delay if delay is None else delay)
+    async def crawl_site(self, site: Site) -> SiteResult:
+        """One site, with the delays already set on the fetcher (see
+        :func:`noticecli.crawl.schedule.host_delays`)."""
+        run = _SiteRun(site, SiteResult(site.name, "ok"))
         new_urls: list[str] = []
         walked: list[_ListingSeen] = []
         finished: list[str] = []
         for listing_url in site.listing:
-            urls, complete = await self._walk_listing(site, listing_url, walked)
+            urls, complete = await self._walk_listing(run, listing_url, walked)
             new_urls += urls
             if complete:
                 finished.append(listing_url)
         for url in dict.fromkeys(new_urls):
-            await self._fetch_notice(site, url)
+            await self._fetch_notice(run, url, new=True)
         for url in self._due(site, exclude=set(new_urls)):
-            await self._fetch_notice(site, url, conditional=True)
+            await self._fetch_notice(run, url, conditional=True)
         # Listing validators and "walk finished" are stored only now, after the items: a run
         # killed before this point walks the listings in full next time and finds what it
         # missed. (A notice that failed is retried from the due list after its back-off.)
-        for result in walked:
+        for seen in walked:
             self.store.record_listing(
                 site.name,
-                result.url,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                raw_sha256=result.sha256,
-                status=result.status,
+                seen.url,
+                etag=seen.etag,
+                last_modified=seen.last_modified,
+                raw_sha256=seen.sha256,
+                status=seen.status,
             )
         for listing_url in finished:
             self.store.finish_walk(listing_url)
+        run.result.status = run.status()
+        return run.result
 
     # --- listings ---
 
     async def _walk_listing(
-        self, site: Site, first_url: str, walked: list[_ListingSeen]
+        self, run: _SiteRun, first_url: str, walked: list[_ListingSeen]
     ) -> tuple[list[str], bool]:
         """Unknown item URLs of one listing, and whether the walk finished.
 
@@ -121,6 +164,7 @@ class Crawler:
         every page up to ``max_pages`` unconditionally, since "known" then proves nothing
         about the pages it never reached.
         """
+        site = run.site
         resuming = self.store.walk_complete(first_url) is False
         self.store.begin_walk(site.name, first_url)
         found: list[str] = []
@@ -134,7 +178,7 @@ class Crawler:
             # that is where the listing ends, not a failure.
             templated = page_number > 0 and site.next_page is not None
             result = await self._get(
-                site, url, kind="listing", conditional=not resuming, absent_ends=templated
+                run, url, kind="listing", conditional=not resuming, absent_ends=templated
             )
             if isinstance(result, _End):
                 return found, True
@@ -150,7 +194,7 @@ class Crawler:
             )
             page = read_listing(site, result, first_url, page_number)
             if page.problem is not None:
-                self._fail(site, result.final_url, page.reason, page.problem, "listing")
+                self._fail(run, result.final_url, page.reason, page.problem, "listing")
                 return found, False
             if templated and not page.items:
                 return found, True  # an empty page past the last one
@@ -173,8 +217,19 @@ class Crawler:
 
     # --- notices ---
 
-    async def _fetch_notice(self, site: Site, url: str, *, conditional: bool = False) -> None:
-        result = await self._get(site, url, kind="notice", conditional=conditional)
+    async def _fetch_notice(
+        self, run: _SiteRun, url: str, *, conditional: bool = False, new: bool = False
+    ) -> None:
+        if new:
+            run.new_tried += 1
+        failures = run.result.failures
+        await self._fetch_and_record(run, url, conditional)
+        if new and run.result.failures > failures:
+            run.new_failed += 1
+
+    async def _fetch_and_record(self, run: _SiteRun, url: str, conditional: bool) -> None:
+        site = run.site
+        result = await self._get(run, url, kind="notice", conditional=conditional)
         if result is None:
             return
         if result.not_modified:
@@ -183,10 +238,10 @@ class Crawler:
         try:
             notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:
-            self._fail(site, url, "parse", str(error), "notice")
+            self._fail(run, url, "parse", str(error), "notice")
             return
         if notice.kind != "notice":
-            self._fail(site, url, "parse", "a listing page, not a notice", "notice")
+            self._fail(run, url, "parse", "a listing page, not a notice", "notice")
             return
         change = self.store.record_notice(
             site.name,
@@ -199,31 +254,41 @@ class Crawler:
         )
         if change.kind == "new":
             self.counts.notices_new += 1
+            run.result.notices_new += 1
         elif change.kind == "changed":
             self.counts.notices_changed += 1
+            run.result.notices_changed += 1
         else:
             return
-        self._emit(self.store.emission(change.notice_id, change.revision))
+        self.emit(self.store.emission(change.notice_id, change.revision))
 
     # --- plumbing ---
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool
+        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool
     ) -> FetchResult | None: ...
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
+        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
     ) -> FetchResult | _End | None: ...
 
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool = False
+        self,
+        run: _SiteRun,
+        url: str,
+        *,
+        kind: PageKind,
+        conditional: bool,
+        absent_ends: bool = False,
     ) -> FetchResult | _End | None:
         """The fetched page; ``None`` when fetching failed (reported); ``_END`` when
         ``absent_ends`` and the page does not exist (404, 410)."""
         known = self.store.page(url) if conditional else None
         self.counts.requests += 1
+        key = object()
+        self.counts.in_flight[key] = (_host(url), time.monotonic())
         try:
             result = await self.fetcher.fetch(
                 url,
@@ -233,22 +298,22 @@ class Crawler:
         except FetchError as error:
             if absent_ends and error.status in (404, 410):
                 return _END
-            self._fail(site, url, error.reason, error.message, kind, status=error.status)
+            self._fail(run, url, error.reason, error.message, kind, status=error.status)
             return None
-        self.counts.pages_fetched += 1
-        if result.not_modified:
-            self.counts.not_modified += 1
-        if self.on_progress is not None:
-            self.on_progress(self.counts, url)
-        return result
-
-    def _emit(self, record: dict[str, Any]) -> None:
-        self.emit(record)
-        self.store.mark_emitted(record["crawl"]["notice_id"], record["crawl"]["revision"])
+        else:
+            self.counts.pages_fetched += 1
+            run.result.pages_fetched += 1
+            if result.not_modified:
+                self.counts.not_modified += 1
+            return result
+        finally:
+            del self.counts.in_flight[key]
+            if self.on_progress is not None:
+                self.on_progress(self.counts, url)
 
     def _fail(
         self,
-        site: Site,
+        run: _SiteRun,
         url: str,
         reason: str,
         message: str,
@@ -256,16 +321,29 @@ class Crawler:
         *,
         status: int | None = None,
     ) -> None:
+        line = f"{url}: {message}"
         self.counts.failures += 1
-        self.counts.failed.append(f"{url}: {message}")
+        self.counts.failed.append(line)
+        run.result.failures += 1
+        if run.result.first_error is None:
+            run.result.first_error = line
+        if kind == "listing":
+            run.listing_failed = True
         self.store.record_failure(
-            site.name,
+            run.site.name,
             url,
             reason,
             message,
             status=status,
             kind=kind,
         )
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,24 @@
-"""A whole crawl run: the lock, the store, the output, the fetcher, and the run's record."""
+"""A whole crawl run: the lock, the store, the output, the fetcher, the sites crawled side by
+side (:mod:`~noticecli.crawl.schedule`), each site's outcome, and the run's record.
+
+Concurrency lives in one event loop: up to ``concurrency`` groups of sites are crawled at
+once, each one request at a time per host; the store has one connection and one writer
+(this loop), and every write is a transaction that no await interrupts."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from noticecli.crawl.emission import Emitter
 from noticecli.crawl.output import CrawlOutput
-from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER, Crawler, Log, RunCounts
-from noticecli.crawl.sites import Site
+from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER, Crawler, Log, RunCounts, SiteResult
+from noticecli.crawl.schedule import group_by_host, host_delays, run_workers
+from noticecli.crawl.sites import DEFAULT_CONCURRENCY, DEFAULT_FAILING_AFTER, Site
 from noticecli.crawl.state import StateStore, crawl_lock
 from noticecli.fetch.client import Fetcher, FetchOptions
 
@@ -21,6 +29,8 @@ class CrawlSettings:
     revalidate: str = "due"
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
     delay: float | None = None  # overrides every site's own delay when given
+    concurrency: int = DEFAULT_CONCURRENCY  # hosts (groups of sites) crawled at once
+    failing_after: int = DEFAULT_FAILING_AFTER  # report a site failing this many runs in a row
 
 
 def run_crawl(
@@ -32,7 +42,6 @@ def run_crawl(
     settings: CrawlSettings,
     log: Log | None = None,
     on_progress: Callable[[RunCounts, str], None] | None = None,
-    on_site: Callable[[Site], None] | None = None,
     before_stdout: Callable[[], None] | None = None,
     on_new_store: Callable[[Path], None] | None = None,
     counts: RunCounts | None = None,
@@ -40,8 +49,11 @@ def run_crawl(
     """Crawl ``sites`` once. Raises LockedError when another run holds the store, InputError
     for a store that cannot be used and OutputError for an output file that cannot be
     written; page failures are counted (in ``counts``, when given: an interrupted run's
-    caller still has them). ``on_new_store(db_path)`` hears that the store did not exist
-    and was created; ``before_stdout()`` is called before each record written to stdout.
+    caller still has them), and so are sites failing ``settings.failing_after`` runs in a
+    row (``counts.failing``). ``on_progress(counts, what)`` hears of each page fetched or
+    failed (``what``: its URL) and each site done (its name); ``on_new_store(db_path)``
+    hears that the store did not exist and was created; ``before_stdout()`` is called
+    before each record written to stdout.
 
     Interrupted (KeyboardInterrupt; inside the run, a cancelled task), the run stops at the
     next request: every page recorded so far is committed, every record written is marked,
@@ -53,53 +65,81 @@ def run_crawl(
         with StateStore.open(db_path) as store, output as out:
             if new and on_new_store is not None:
                 on_new_store(db_path)
-            _run(store, out, sites, fetch_options, settings, log, on_progress, on_site, counts)
+            run = _Run(store, out, sites, fetch_options, settings, log, on_progress, counts)
+            run.run()
     return counts
 
 
-def _run(
-    store: StateStore,
-    out: CrawlOutput,
-    sites: Sequence[Site],
-    fetch_options: FetchOptions,
-    settings: CrawlSettings,
-    log: Log | None,
-    on_progress: Callable[[RunCounts, str], None] | None,
-    on_site: Callable[[Site], None] | None,
-    counts: RunCounts,
-) -> None:
-    run_id = store.begin_run()
+@dataclass
+class _Run:
+    store: StateStore
+    out: CrawlOutput
+    sites: Sequence[Site]
+    fetch_options: FetchOptions
+    settings: CrawlSettings
+    log: Log | None
+    on_progress: Callable[[RunCounts, str], None] | None
+    counts: RunCounts
 
-    async def crawl_all() -> None:
-        async with Fetcher(fetch_options, log=log) as fetcher:
+    def run(self) -> None:
+        counts = self.counts
+        counts.sites_total = len(self.sites)
+        run_id = self.store.begin_run()
+        started: list[str] = []
+        status = "interrupted"
+        try:
+            with Emitter(self.store, self.out) as emitter:
+                emitter.emit_pending()
+                asyncio.run(self._crawl_all(emitter, started))
+            status = "failed" if counts.failures else "ok"
+        finally:
+            self.store.finish_run(
+                run_id,
+                status,
+                pages_fetched=counts.pages_fetched,
+                notices_new=counts.notices_new,
+                notices_changed=counts.notices_changed,
+                failures=counts.failures,
+                requests=counts.requests,
+                sites=started,
+            )
+
+    async def _crawl_all(self, emitter: Emitter, started: list[str]) -> None:
+        settings = self.settings
+        # The global cap on requests in flight: one per group crawled at once.
+        options = dataclasses.replace(self.fetch_options, max_in_flight=settings.concurrency)
+        async with Fetcher(options, log=self.log) as fetcher:
+            for host, seconds in host_delays(self.sites, settings.delay).items():
+                fetcher.set_host_delay(host, seconds)
             crawler = Crawler(
-                store,
+                self.store,
                 fetcher,
-                out.write,
+                emitter.emit,
                 repair=settings.repair,
                 revalidate=settings.revalidate,
                 revalidate_after=settings.revalidate_after,
-                counts=counts,
-                on_progress=on_progress,
+                counts=self.counts,
+                on_progress=self.on_progress,
             )
-            crawler.flush_pending(out.already_written)
-            for site in sites:
-                if on_site is not None:
-                    on_site(site)
-                await crawler.crawl_site(site, delay=settings.delay)
 
-    status = "interrupted"
-    try:
-        asyncio.run(crawl_all())
-        status = "failed" if counts.failures else "ok"
-    finally:
-        store.finish_run(
-            run_id,
-            status,
-            pages_fetched=counts.pages_fetched,
-            notices_new=counts.notices_new,
-            notices_changed=counts.notices_changed,
-            failures=counts.failures,
-            requests=counts.requests,
-            sites=[site.name for site in sites],
-        )
+            async def crawl_group(group: list[Site]) -> None:
+                for site in group:
+                    started.append(site.name)
+                    self._site_done(await crawler.crawl_site(site))
+
+            await run_workers(group_by_host(self.sites), settings.concurrency, crawl_group)
+
+    def _site_done(self, result: SiteResult) -> None:
+        counts = self.counts
+        in_a_row = self.store.finish_site(result.site, result.status, error=result.first_error)
+        counts.sites_done += 1
+        if result.status == "failed":
+            counts.sites_failed += 1
+        limit = self.settings.failing_after
+        if limit and in_a_row >= limit:
+            counts.failing.append(
+                f"site {result.site} has failed {in_a_row} runs in a row"
+                f" (`noticecli sites status` shows more): {result.first_error}"
+            )
+        if self.on_progress is not None:
+            self.on_progress(counts, result.site)

@@ -9,6 +9,12 @@ Keys of a ``[[site]]`` table: ``name`` and ``listing`` are required; ``max_pages
 ``header`` are optional, and ``[defaults]`` may set any of these optional keys. Built-in
 defaults: ``delay = 1.0``, ``max_pages = 5``. ``listing`` may also be a single string.
 
+``[defaults]`` also holds the settings of a whole run (:data:`RUN_KEYS`, only there):
+``concurrency``, the hosts crawled at once (default 16, 1 to 256), and ``failing_after``, the
+failed runs in a row after which a site is reported on every run (default 3; 0: never).
+``crawl --concurrency`` and ``--failing-after`` override them. :func:`load_sites_file`
+gives them with the sites.
+
 Listing pages: a selector or ``next_page`` left unset is ``None``: the crawler then relies on
 the parser's own listing detection and the pagination links it finds. With ``items``, the
 rows it selects are the items (``link`` and ``date`` are looked up inside each row), and a
@@ -46,6 +52,10 @@ from noticecli.rules import SiteRules, selector_problem
 
 DEFAULT_DELAY = 1.0
 DEFAULT_MAX_PAGES = 5
+DEFAULT_CONCURRENCY = 16
+MAX_CONCURRENCY = 256  # a connection each: well inside the usual limit of 1024 open files
+DEFAULT_FAILING_AFTER = 3
+MAX_FAILING_AFTER = 1000
 
 REQUIRED_KEYS = ("name", "listing")
 OPTIONAL_KEYS = (
@@ -60,6 +70,7 @@ OPTIONAL_KEYS = (
     "published_at",
     "header",
 )
+RUN_KEYS = ("concurrency", "failing_after")  # [defaults] only: settings of the whole run
 SELECTOR_KEYS = ("items", "link", "date", "title", "body", "published_at", "header")
 _NAME = re.compile(r"[a-z0-9_-]+")
 
@@ -68,6 +79,8 @@ EXAMPLE = """\
 [defaults]                  # optional; applies to every site that does not say otherwise
 delay = 1.0                 # seconds between requests to the same site (0 to 600)
 max_pages = 5               # listing pages read per run, the first included (>= 1)
+concurrency = 16            # hosts crawled at once, each still one request at a time (1 to 256)
+failing_after = 3           # report a site on every run once it failed this many in a row
 
 [[site]]
 name = "hefei-rfb"          # unique; lowercase letters, digits, "_" and "-"
@@ -132,6 +145,15 @@ class Site:
         return urljoin(listing_url, self.next_page.replace("{n}", str(n)))
 
 
+@dataclass(frozen=True)
+class SitesFile:
+    """A whole sites file: its sites, and the run settings of its ``[defaults]``."""
+
+    sites: list[Site]
+    concurrency: int = DEFAULT_CONCURRENCY
+    failing_after: int = DEFAULT_FAILING_AFTER
+
+
 def default_sites_path() -> Path:
     """``sites.toml`` in the user's configuration folder for noticecli."""
     import platformdirs
@@ -141,6 +163,11 @@ def default_sites_path() -> Path:
 
 def load_sites(path: Path) -> list[Site]:
     """Read and check a sites file; raise :class:`ConfigError` naming the file and line."""
+    return load_sites_file(path).sites
+
+
+def load_sites_file(path: Path) -> SitesFile:
+    """:func:`load_sites`, with the run settings."""
     source = str(path)
     try:
         data = path.read_bytes()
@@ -155,11 +182,16 @@ def load_sites(path: Path) -> list[Site]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ConfigError("not UTF-8 text", source=source, line=line) from None
-    return parse_sites(text, source=source)
+    return parse_sites_file(text, source=source)
 
 
 def parse_sites(text: str, *, source: str = "<sites>") -> list[Site]:
     """Check the text of a sites file (see :func:`load_sites`)."""
+    return parse_sites_file(text, source=source).sites
+
+
+def parse_sites_file(text: str, *, source: str = "<sites>") -> SitesFile:
+    """:func:`parse_sites`, with the run settings."""
     text = text.removeprefix("\ufeff")
     try:
         document = tomllib.loads(text)
@@ -286,13 +318,14 @@ class _Checker:
 
     # --- the document ---------------------------------------------------------------------
 
-    def check(self, document: dict[str, Any]) -> list[Site]:
+    def check(self, document: dict[str, Any]) -> SitesFile:
         for key in document:
             if key not in ("defaults", "site"):
                 line = self.key_line("", key) if key in self.sections[0].keys else None
                 line = line or self.section_line(key)
                 raise self.fail(f"unknown key {key!r} (expected [defaults] or [[site]])", line)
         defaults = self.check_defaults(document.get("defaults", {}))
+        run = {key: defaults.pop(key) for key in RUN_KEYS if key in defaults}
         raw_sites = document.get("site")
         if isinstance(raw_sites, list):
             self.names = [s.get("name") if isinstance(s, dict) else None for s in raw_sites]
@@ -313,7 +346,7 @@ class _Checker:
                 )
             seen[site.name] = index
             sites.append(site)
-        return sites
+        return SitesFile(sites, **run)
 
     def site_name(self, index: int) -> str:
         name = self.names[index] if index < len(self.names) else None
@@ -327,9 +360,10 @@ class _Checker:
         if not isinstance(raw, dict):
             raise self.fail("'defaults' must be a table, written [defaults]", self.grep("defaults"))
         for key in raw:
-            if key not in OPTIONAL_KEYS:
+            if key not in OPTIONAL_KEYS and key not in RUN_KEYS:
+                allowed = ", ".join(OPTIONAL_KEYS + RUN_KEYS)
                 raise self.fail(
-                    f"unknown key {key!r} in [defaults] (allowed: {', '.join(OPTIONAL_KEYS)})",
+                    f"unknown key {key!r} in [defaults] (allowed: {allowed})",
                     self.key_line("defaults", key),
                 )
         return {key: self.check_option(key, raw[key], "defaults", 0) for key in raw}
@@ -337,6 +371,11 @@ class _Checker:
     def check_site(self, raw: dict[str, Any], index: int, defaults: dict[str, Any]) -> Site:
         where = f"site {index + 1}"
         for key in raw:
+            if key in RUN_KEYS:
+                raise self.fail(
+                    f"'{key}' is a setting of the whole run: put it in [defaults]",
+                    self.key_line("site", key, index),
+                )
             if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
                 allowed = ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS)
                 raise self.fail(
@@ -393,11 +432,14 @@ class _Checker:
             label = f"'{key}' in [defaults]"
         else:
             label = f"site {self.site_name(index)}: '{key}'"
-        if key == "max_pages":
+        if key in _WHOLE_NUMBERS:
+            low, high = _WHOLE_NUMBERS[key]
             if not isinstance(value, int) or isinstance(value, bool):
                 raise self.fail(f"{label} must be a whole number, not {_kind(value)}", line)
-            if value < 1:
-                raise self.fail(f"{label} must be 1 or more, not {value}", line)
+            if high is not None and not low <= value <= high:
+                raise self.fail(f"{label} must be from {low} to {high}, not {value}", line)
+            if value < low:
+                raise self.fail(f"{label} must be {low} or more, not {value}", line)
             return value
         if key == "delay":
             if not isinstance(value, int | float) or isinstance(value, bool):
@@ -417,6 +459,14 @@ class _Checker:
         if problem:
             raise self.fail(f"{label} {value!r} is not a usable CSS selector: {problem}", line)
         return value
+
+
+# Whole-number keys: the smallest and largest value allowed (None: no limit).
+_WHOLE_NUMBERS: dict[str, tuple[int, int | None]] = {
+    "max_pages": (1, None),
+    "concurrency": (1, MAX_CONCURRENCY),
+    "failing_after": (0, MAX_FAILING_AFTER),
+}
 
 
 def _kind(value: object) -> str:

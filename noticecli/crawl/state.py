@@ -8,7 +8,11 @@ each page either fully recorded or not at all.
 Tables (plain tables, readable column names, ISO 8601 UTC text timestamps such as
 ``2026-11-29T15:00:00Z``, JSON stored as TEXT):
 
-``sites``            one row per site name in the sites file
+``sites``            one row per site name in the sites file, with its health: how its last
+                     run ended (``last_status``: ``ok``, ``partial`` or ``failed``, see
+                     :data:`~noticecli.crawl.site_status.SiteRunStatus`),
+                     ``last_success_at``, ``consecutive_failures`` (failed runs in a row),
+                     ``last_failure_at`` and ``last_error`` (that run's first failure)
 ``pages``            every fetched URL (canonical form, :func:`canonical_url`), listing or
                      notice: conditional-request metadata (``etag``, ``last_modified``), hashes,
                      ``last_status``, consecutive ``failures``, ``last_error``, ``next_due``
@@ -70,6 +74,7 @@ from noticecli.crawl.identity import (
 )
 from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
 from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit, crawl_record
+from noticecli.crawl.site_status import SiteRunStatus, SiteStatus, site_statuses
 from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from noticecli.errors import InputError
 from noticecli.models import Notice
@@ -89,6 +94,8 @@ __all__ = [
     "PageKind",
     "PageState",
     "SearchHit",
+    "SiteRunStatus",
+    "SiteStatus",
     "StateStore",
     "canonical_url",
     "crawl_lock",
@@ -275,6 +282,30 @@ class StateStore:
             for name in sites:
                 site_id = self._site_id(name, now)
                 conn.execute("UPDATE sites SET last_run_at = ? WHERE id = ?", (now, site_id))
+
+    def finish_site(self, name: str, status: SiteRunStatus, *, error: str | None = None) -> int:
+        """Record how ``name``'s part of the current run ended, with its first failure
+        (``error``), and return its failed runs in a row (0 unless ``status`` is
+        ``failed``; a run that read the site, ``ok`` or ``partial``, ends the streak)."""
+        now = self.now()
+        with self._write() as conn:
+            site_id = self._site_id(name, now)
+            failed = status == "failed"
+            row = conn.execute(
+                "UPDATE sites SET last_run_at = ?1, last_status = ?2,"
+                " last_success_at = CASE WHEN ?3 THEN last_success_at ELSE ?1 END,"
+                " consecutive_failures = CASE WHEN ?3 THEN consecutive_failures + 1 ELSE 0 END,"
+                " last_failure_at = CASE WHEN ?4 IS NULL THEN last_failure_at ELSE ?1 END,"
+                " last_error = coalesce(?4, last_error)"
+                " WHERE id = ?5 RETURNING consecutive_failures",
+                (now, status, failed, error, site_id),
+            ).fetchone()
+        return int(row[0])
+
+    def site_statuses(self, names: Iterable[str] = ()) -> list[SiteStatus]:
+        """Each site's health and what is known of it (those in ``names``; all by
+        default), by name."""
+        return site_statuses(self._conn, tuple(names))
 
     # --- reading ---
 
@@ -507,14 +538,16 @@ class StateStore:
 
     # --- emission and revalidation ---
 
-    def pending_emissions(self) -> list[dict[str, Any]]:
+    def pending_emissions(self) -> Iterator[dict[str, Any]]:
         """Revisions recorded but not yet written to a crawl's output, oldest first, as the
-        records a crawl emits (see :meth:`emission`)."""
+        records a crawl emits (see :meth:`emission`), read one at a time (the caller may
+        mark each emitted as it goes)."""
         rows = self._conn.execute(
             "SELECT notice_id, revision FROM notice_revisions WHERE emitted_at IS NULL"
             " ORDER BY recorded_at, notice_id, revision"
         ).fetchall()
-        return [self.emission(row["notice_id"], int(row["revision"])) for row in rows]
+        for row in rows:
+            yield self.emission(row["notice_id"], int(row["revision"]))
 
     def emission(self, notice_id_: str, revision: int) -> dict[str, Any]:
         """One revision as a crawl emits it: the notice's JSON with a ``crawl`` object."""
@@ -529,10 +562,16 @@ class StateStore:
         return crawl_record(notice_id_, revision, row)
 
     def mark_emitted(self, notice_id_: str, revision: int) -> None:
+        self.mark_emitted_many([(notice_id_, revision)])
+
+    def mark_emitted_many(self, revisions: Iterable[tuple[str, int]]) -> None:
+        """Mark revisions (notice id, revision) as written to the output, in one
+        transaction (call it only once their lines are safely written)."""
+        now = self.now()
         with self._write() as conn:
-            conn.execute(
+            conn.executemany(
                 "UPDATE notice_revisions SET emitted_at = ? WHERE notice_id = ? AND revision = ?",
-                (self.now(), notice_id_, revision),
+                [(now, nid, revision) for nid, revision in revisions],
             )
 
     def walk_complete(self, url: str) -> bool | None:

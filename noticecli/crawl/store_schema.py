@@ -4,7 +4,7 @@ Schema versions live in ``PRAGMA user_version``; :data:`MIGRATIONS` lists the st
 applied in its own transaction when a store is opened (:func:`migrate`). Version 1: the
 tables; version 2: full-text search and the indexes used by export; version 3: which
 revisions were written to a crawl's output; version 4: whether each listing's last walk
-finished.
+finished; version 5: each site's health (its last run's outcome, failed runs in a row).
 """
 
 from __future__ import annotations
@@ -125,8 +125,21 @@ _V4 = (
     )""",
 )
 
+# Version 5: each site's health, kept up to date as each site's part of a run ends, for
+# `sites status` and for reporting a site that keeps failing. A store from before it knows
+# only when each site's listing pages were last read: that is its last success.
+_V5 = (
+    "ALTER TABLE sites ADD COLUMN last_status TEXT",
+    "ALTER TABLE sites ADD COLUMN last_success_at TEXT",
+    "ALTER TABLE sites ADD COLUMN last_failure_at TEXT",
+    "ALTER TABLE sites ADD COLUMN consecutive_failures INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sites ADD COLUMN last_error TEXT",
+    "UPDATE sites SET last_success_at = (SELECT max(p.last_seen) FROM pages AS p"
+    " WHERE p.site_id = sites.id AND p.kind = 'listing')",
+)
+
 #: Migration steps: ``MIGRATIONS[i]`` takes the store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3, _V4)
+MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

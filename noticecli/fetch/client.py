@@ -41,7 +41,7 @@ from ..sizes import format_size
 from . import robots
 from .address import SafeTransport, check_literal, format_peer, is_refused
 from .body import BodyReader, content_length
-from .politeness import HostSlots
+from .politeness import HostPoliteness, HostSlots
 from .result import FetchResult, mime_and_charset
 from .retry import RETRY_STATUSES, backoff_delay, is_retryable, parse_retry_after
 
@@ -65,11 +65,18 @@ class FetchOptions:
     allow_private: bool = False
     obey_robots: bool = True
     delay: float = 1.0  # seconds between requests to one host
-    jitter: float = 0.5  # up to this fraction of the delay is added at random
+    # Up to this fraction of the delay is added at random: enough to keep requests out of
+    # lockstep, never less than the delay itself.
+    jitter: float = 0.1
     retries: int = 3  # extra attempts after the first
     max_retry_wait: float = 60.0  # cap for Retry-After and backoff
     verify_tls: bool = True
     backoff: float = 1.0  # first backoff wait; doubles with each retry
+    max_in_flight: int = 100  # requests in flight at once, all hosts together
+
+    def __post_init__(self) -> None:
+        if self.max_in_flight < 1:
+            raise ValueError(f"max_in_flight must be 1 or more, not {self.max_in_flight}")
 
     def agent(self) -> str:
         if self.user_agent:
@@ -198,6 +205,16 @@ def _parse_url(url: str) -> httpx.URL:
     return parsed.copy_with(fragment=None)
 
 
+def host_key(url: str) -> str | None:
+    """The name politeness knows ``url``'s host by, as the fetcher reads it (lower case, no
+    port), or ``None`` for a URL without a usable host."""
+    try:
+        host = httpx.URL(url).host
+    except (httpx.InvalidURL, ValueError):
+        return None
+    return host or None
+
+
 class Fetcher:
     """Fetches URLs politely; share one per run so politeness and robots.txt are shared."""
 
@@ -207,7 +224,10 @@ class Fetcher:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         log: Callable[[str], None] | None = None,
+        politeness: HostPoliteness | None = None,
     ) -> None:
+        """``politeness`` keeps the per-host turns (default: in this process, with
+        ``options.jitter``); ``transport`` replaces the network (tests)."""
         self.options = options = options or FetchOptions()
         self.user_agent = options.agent()
         self._agent_token = robots.product_token(self.user_agent)
@@ -217,7 +237,11 @@ class Fetcher:
             transport = SafeTransport(
                 verify=options.verify_tls,
                 allow_private=options.allow_private,
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                # One connection per request in flight, each kept for its host's next turn.
+                limits=httpx.Limits(
+                    max_connections=options.max_in_flight,
+                    max_keepalive_connections=options.max_in_flight,
+                ),
             )
         # Requests are built by the client (headers, cookies, timeouts) but sent straight to
         # the transport: httpx's send() parses every Location header itself and raises on
@@ -240,7 +264,8 @@ class Fetcher:
                 "Accept-Encoding": _ACCEPT_ENCODING,
             },
         )
-        self._slots = HostSlots(jitter=options.jitter, rng=self._rng)
+        self._slots = politeness or HostSlots(jitter=options.jitter, rng=self._rng)
+        self._in_flight = asyncio.Semaphore(options.max_in_flight)
         self._robots: dict[str, asyncio.Task[robots.RobotsRules]] = {}
         self._crawl_delay: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}  # per-host overrides of options.delay
@@ -411,7 +436,8 @@ class Fetcher:
                     lambda wait: self._log(f"{url.host}: waiting {wait:.1f} s before {url}"),
                 ):
                     stats.requests += 1
-                    response = await self._attempt(url, headers, for_robots=for_robots)
+                    async with self._in_flight:
+                        response = await self._attempt(url, headers, for_robots=for_robots)
             except FetchError as exc:
                 if retry >= opts.retries or not is_retryable(exc):
                     raise
@@ -430,7 +456,7 @@ class Fetcher:
             stats.retries += 1
             self._log(f"retry {retry}/{opts.retries} of {url} in {wait:.1f} s: {why}")
             # The whole host waits, not just this URL: 429 and 503 are about the server.
-            self._slots.back_off(url.host, wait)
+            await self._slots.back_off(url.host, wait)
 
     async def _attempt(
         self, url: httpx.URL, headers: dict[str, str], *, for_robots: bool
