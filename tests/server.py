@@ -19,8 +19,10 @@ body bytes, chunked transfer without Content-Length, and validators (``etag`` /
 ``last_modified``) that turn a matching conditional request into a 304.
 ``TestServer(ssl_context)`` serves HTTPS instead; ``TestServer(host="127.0.0.2")`` listens on
 another loopback address (any of 127.0.0.0/8), so that a test has several hosts.
-Every request is logged (``requests``) before its reply is sent, and again with the time its
-reply was complete (``answered``). The server is threaded,
+Every request is logged (``requests``) before its reply is sent, and again with the moment
+its reply began to go out (``answered``): the client cannot have had the reply before it, so
+the time from one request's ``answered`` to the next one's ``at`` is at most the pause the
+client made between them. The server is threaded,
 each connection has a 5 s idle timeout, and ``close()`` (fixture teardown) stops it and
 drops open connections, so nothing outlives the test.
 """
@@ -80,7 +82,7 @@ class TestServer:
         self._routes: dict[str, list[Reply]] = {}
         self._served: dict[str, int] = {}
         self.requests: list[Request] = []
-        # Each request with the time.monotonic() its reply was complete (or abandoned).
+        # Each request with the time.monotonic() its reply began to go out.
         self.answered: list[tuple[Request, float]] = []
         self._conns: set[socket.socket] = set()
         self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
@@ -133,9 +135,9 @@ class TestServer:
         with self._lock:
             self.requests.append(request)
 
-    def _log_answered(self, request: Request) -> None:
+    def _log_answered(self, request: Request, moment: float) -> None:
         with self._lock:
-            self.answered.append((request, time.monotonic()))
+            self.answered.append((request, moment))
 
     def _track(self, conn: socket.socket, alive: bool) -> None:
         with self._lock:
@@ -179,18 +181,17 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
             if reply is None:
                 reply = Reply(status=404, body=b"not found")
             try:
-                self._answer(reply)
+                self._answer(reply, request)
             except OSError:
                 # The client went away (a timeout test, a closed fetcher) or the test ended
                 # and closed the socket: nothing to answer, and no traceback to leak into
                 # whichever later test is capturing stderr.
                 self.close_connection = True
-            finally:
-                server._log_answered(request)
 
-        def _answer(self, reply: Reply) -> None:
+        def _answer(self, reply: Reply, request: Request) -> None:
             if reply.delay:
                 time.sleep(reply.delay)
+            server._log_answered(request, time.monotonic())
             status, body = reply.status, reply.body
             if self._not_modified(reply):
                 status, body = 304, b""

@@ -164,6 +164,56 @@ def test_sigkill_mid_concurrent_run_then_resume_emits_each_notice_once(
         assert conn.execute(pending).fetchone()[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
+)
+def test_an_interrupted_concurrent_run_marks_what_it_wrote(
+    hosts: list[TestServer], tmp_path: Path, signum: int, code: int
+) -> None:
+    # Stopped mid-run with several hosts under way: exit 130/143, every line in --out is
+    # marked emitted (the last batch is made durable on the way out), the run is recorded
+    # as interrupted, and the next run writes the rest, each notice once.
+    sites = [MiniSite(server, count=8, latency=0.1) for server in hosts[:4]]
+    text = "\n".join(site.sites_toml(f"s{n}") for n, site in enumerate(sites))
+    (tmp_path / "sites.toml").write_text(text, "utf-8")
+    out, db = tmp_path / "out.jsonl", tmp_path / "t.db"
+    command = [sys.executable, "-m", "noticecli", "crawl", "--sites", str(tmp_path / "sites.toml")]
+    command += ["--db", str(db), "--out", str(out), "--allow-private", "--delay", "0"]
+    child = subprocess.Popen(
+        command,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 30
+    while not out.exists() or out.read_bytes().count(b"\n") < 6:
+        assert time.monotonic() < deadline and child.poll() is None
+        time.sleep(0.01)
+    child.send_signal(signum)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == code, err.decode()
+    assert b"all of it is kept in" in err and b"Traceback" not in err
+    written = {
+        (r["crawl"]["notice_id"], r["crawl"]["revision"])
+        for r in map(json.loads, out.read_text("utf-8").splitlines())
+    }
+    assert 0 < len(written) < 32
+    with StateStore.open(db) as store:
+        emitted = set(
+            store.connection.execute(
+                "SELECT notice_id, revision FROM notice_revisions WHERE emitted_at IS NOT NULL"
+            ).fetchall()
+        )
+        assert {tuple(row) for row in emitted} == written
+        last = "SELECT status FROM runs ORDER BY id DESC LIMIT 1"
+        assert store.connection.execute(last).fetchone()[0] == "interrupted"
+    completed = subprocess.run(command, cwd=REPO, capture_output=True, timeout=60, check=False)
+    assert completed.returncode == 0, completed.stderr.decode()
+    ids = Counter(json.loads(line)["crawl"]["notice_id"] for line in out.read_text().splitlines())
+    assert len(ids) == 32 and set(ids.values()) == {1}
+
+
 def test_a_site_failing_runs_in_a_row_is_reported_and_shown_by_sites_status(
     hosts: list[TestServer], tmp_path: Path
 ) -> None:

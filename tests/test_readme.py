@@ -102,6 +102,7 @@ def test_the_crawl_quick_start_runs_as_written(
         ["noticecli", "crawl"],
         ["noticecli", "search"],
         ["noticecli", "export"],
+        ["noticecli", "sites"],
     ]
     site = MiniSite(http_server, count=12)
     work = tmp_path / "work"
@@ -125,6 +126,8 @@ def test_the_crawl_quick_start_runs_as_written(
     rows = results["export"].stdout.splitlines()
     assert rows[0].startswith("notice_id,site,revision,url,title") and len(rows) == 13
     assert all(",hefei-rfb,1," in row for row in rows[1:])
+    [status] = [json.loads(line) for line in results["sites"].stdout.splitlines()]
+    assert (status["site"], status["last_status"], status["notices"]) == ("hefei-rfb", "ok", 12)
 
 
 _VARIES = [

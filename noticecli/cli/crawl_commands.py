@@ -33,8 +33,8 @@ MAX_FAILING_AFTER = 1000
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Append new notices and revisions to FILE as JSON lines (whole lines, fsynced) "
-    "instead of printing them.",
+    help="Append new notices and revisions to FILE as JSON lines (whole lines, fsynced in "
+    "batches; each record once, even across a kill) instead of printing them.",
 )
 @click.option(
     "--revalidate",

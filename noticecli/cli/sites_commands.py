@@ -50,7 +50,7 @@ def load_sites_file_for(sites_path: Path | None, names: tuple[str, ...]) -> Any:
 
 @click.group()
 def sites() -> None:
-    """The sites file: what crawl watches."""
+    """The sites file (what crawl watches), and how each site is doing."""
 
 
 @sites.command("example")

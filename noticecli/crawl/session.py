@@ -21,6 +21,7 @@ from noticecli.crawl.schedule import group_by_host, host_delays, run_workers
 from noticecli.crawl.sites import DEFAULT_CONCURRENCY, DEFAULT_FAILING_AFTER, Site
 from noticecli.crawl.state import StateStore, crawl_lock
 from noticecli.fetch.client import Fetcher, FetchOptions
+from noticecli.fetch.politeness import HostPoliteness
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ def run_crawl(
     before_stdout: Callable[[], None] | None = None,
     on_new_store: Callable[[Path], None] | None = None,
     counts: RunCounts | None = None,
+    politeness: HostPoliteness | None = None,
 ) -> RunCounts:
     """Crawl ``sites`` once. Raises LockedError when another run holds the store, InputError
     for a store that cannot be used and OutputError for an output file that cannot be
@@ -53,7 +55,8 @@ def run_crawl(
     row (``counts.failing``). ``on_progress(counts, what)`` hears of each page fetched or
     failed (``what``: its URL) and each site done (its name); ``on_new_store(db_path)``
     hears that the store did not exist and was created; ``before_stdout()`` is called
-    before each record written to stdout.
+    before each record written to stdout. ``politeness`` keeps the hosts' turns (default:
+    in this process).
 
     Interrupted (KeyboardInterrupt; inside the run, a cancelled task), the run stops at the
     next request: every page recorded so far is committed, every record written is marked,
@@ -66,7 +69,7 @@ def run_crawl(
             if new and on_new_store is not None:
                 on_new_store(db_path)
             run = _Run(store, out, sites, fetch_options, settings, log, on_progress, counts)
-            run.run()
+            run.run(politeness)
     return counts
 
 
@@ -81,7 +84,7 @@ class _Run:
     on_progress: Callable[[RunCounts, str], None] | None
     counts: RunCounts
 
-    def run(self) -> None:
+    def run(self, politeness: HostPoliteness | None) -> None:
         counts = self.counts
         counts.sites_total = len(self.sites)
         run_id = self.store.begin_run()
@@ -90,7 +93,7 @@ class _Run:
         try:
             with Emitter(self.store, self.out) as emitter:
                 emitter.emit_pending()
-                asyncio.run(self._crawl_all(emitter, started))
+                asyncio.run(self._crawl_all(emitter, started, politeness))
             status = "failed" if counts.failures else "ok"
         finally:
             self.store.finish_run(
@@ -104,11 +107,13 @@ class _Run:
                 sites=started,
             )
 
-    async def _crawl_all(self, emitter: Emitter, started: list[str]) -> None:
+    async def _crawl_all(
+        self, emitter: Emitter, started: list[str], politeness: HostPoliteness | None
+    ) -> None:
         settings = self.settings
         # The global cap on requests in flight: one per group crawled at once.
         options = dataclasses.replace(self.fetch_options, max_in_flight=settings.concurrency)
-        async with Fetcher(options, log=self.log) as fetcher:
+        async with Fetcher(options, log=self.log, politeness=politeness) as fetcher:
             for host, seconds in host_delays(self.sites, settings.delay).items():
                 fetcher.set_host_delay(host, seconds)
             crawler = Crawler(

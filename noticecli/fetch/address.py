@@ -180,9 +180,11 @@ class SafeTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with its connection pool built on ``SafeBackend``."""
 
     def __init__(self, *, verify: bool, allow_private: bool, limits: httpx.Limits) -> None:
-        super().__init__(verify=verify, trust_env=False, limits=limits)
+        # One TLS context for both pools: loading the CA bundle is most of a run's set-up.
+        context = httpx.create_ssl_context(verify=verify, trust_env=False)
+        super().__init__(verify=context, trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+            ssl_context=context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
