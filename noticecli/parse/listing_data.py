@@ -1,0 +1,266 @@
+"""Listing items a page carries outside its live markup: in script data and in comments.
+
+* Hanweb ``<script type="text/xml"><datastore><record><![CDATA[ <li>…</li> ]]></record>``:
+  each record's CDATA is one row of HTML, read like any row.
+* Article lists in inline scripts: a JSON array, or a JavaScript array of object literals
+  (unquoted keys, single quotes, trailing commas), whose entries have a title key, an
+  address key and a date key (:data:`~noticecli.knowledge.LIST_DATA_TITLE_KEYS` …), two
+  of them dated (channel menus and breadcrumbs are arrays of titled links too), or an
+  array that names itself ``articleList`` / ``listData``. The address may be a JSON string
+  holding ``pc`` (``"urls":"{\\"pc\\":\\"/a.html\\"}"``).
+* A list kept inside an HTML comment (the server-rendered rows a template left in place
+  when a script took over the list): the comment's content is parsed as a fragment and
+  its list found by structure, like the page's own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from noticecli.dates import date_in_text, find_date, find_split_date
+from noticecli.knowledge import LIST_DATA_DATE_KEYS, LIST_DATA_TITLE_KEYS, LIST_DATA_URL_KEYS
+from noticecli.models import ListingItem
+from noticecli.parse.dom import absolute_url
+from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
+from noticecli.parse.listing_rows import fragment_items, row_item
+
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
+# The lists that name themselves (Jiangxi's listData.articleList): a broken one is reported.
+_NAMED_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
+_ARRAY_OF_OBJECTS = re.compile(r"\[\s*\{")
+_MAX_ARRAYS_PER_SCRIPT = 40
+_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
+_DATA_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+
+# --- Hanweb datastore ------------------------------------------------------------------
+
+
+def datastore_items(scripts: list[PageScript], base: str | None) -> tuple[list[ListingItem], str]:
+    """Items from ``<script type="text/xml"><datastore>`` blocks, and the Hanweb unit id (the
+    id of the element around the script, which the jpage pager's URLs carry)."""
+    records: list[str] = []
+    uid = ""
+    for script in scripts:
+        text = script.text
+        if "<datastore" not in text.lower():
+            continue
+        found = _RECORD.findall(text)
+        records.extend(found)
+        parent = script.node.parent
+        if found and not uid and parent is not None:
+            uid = (parent.attributes.get("id") or "").strip()
+    if not records:
+        return [], uid
+    # The records are HTML: parse them once, each in its own wrapper so each is one row.
+    fragment = LexborHTMLParser(
+        "<body>" + "".join(f"<div class='r'>{record}</div>" for record in records) + "</body>"
+    )
+    items = [
+        item
+        for wrapper in fragment.css("body > div.r")
+        if (item := row_item(wrapper, base)) is not None
+    ]
+    return _dedupe(items), uid
+
+
+# --- Lists in inline scripts -----------------------------------------------------------
+
+
+def script_list_items(
+    scripts: list[PageScript], base: str | None, warnings: list[tuple[str, str]]
+) -> tuple[list[ListingItem], bool]:
+    """Items from article lists in inline scripts; and whether a list that names itself
+    (``articleList``, ``listData``) was there but could not be read."""
+    items: list[ListingItem] = []
+    failed = False
+    decoder = json.JSONDecoder()
+    for script in scripts:
+        if script.src or script.type not in _DATA_SCRIPT_TYPES:
+            continue
+        text = script.text
+        if "[" not in text:
+            continue
+        named = {
+            match.end() - 1
+            for match in _NAMED_LIST.finditer(text)
+            if _starts_name(text, match.start())
+        }
+        for start in _array_starts(text, named):
+            value = _decode_array(decoder, text, start)
+            if value is None:
+                if start in named:
+                    failed = True
+                    warnings.append(
+                        ("listing_json_invalid", "an inline article list is not valid JSON")
+                    )
+                continue
+            entries = [_data_item(entry, base) for entry in value if isinstance(entry, dict)]
+            found = [item for item in entries if item is not None]
+            # An array that does not name itself is a list of articles only when its entries
+            # are dated: channel menus and breadcrumbs have titles and addresses too.
+            if start in named or sum(1 for item in found if item.date) >= 2:
+                items.extend(found)
+    return _dedupe(items), failed and not items
+
+
+def _starts_name(text: str, start: int) -> bool:
+    before = text[start - 1] if start else ""
+    return not (before.isalnum() or before == "_")  # not part of a longer name (myarticleList)
+
+
+def _array_starts(text: str, named: set[int]) -> list[int]:
+    starts = sorted(named | {m.start() for m in _ARRAY_OF_OBJECTS.finditer(text)})
+    return starts[:_MAX_ARRAYS_PER_SCRIPT]
+
+
+def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> list[Any] | None:
+    """The array at ``start``: JSON, else a JavaScript literal made JSON (quoted keys, double
+    quotes, no trailing commas)."""
+    try:
+        value, _ = decoder.raw_decode(text, start)
+    except ValueError:
+        literal = _array_literal(text, start)
+        if literal is None:
+            return None
+        try:
+            value = json.loads(_js_to_json(literal))
+        except ValueError:
+            return None
+    return value if isinstance(value, list) else None
+
+
+def _array_literal(text: str, start: int) -> str | None:
+    """The source of the bracketed array at ``start``, brackets inside strings left alone."""
+    depth = 0
+    quote = ""
+    escaped = False
+    for index in range(start, min(len(text), start + 2_000_000)):
+        char = text[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return text[start : index + 1]
+    return None
+
+
+def _js_to_json(literal: str) -> str:
+    """A JavaScript array literal of plain data as JSON."""
+    out: list[str] = []
+    quote = ""
+    escaped = False
+    for char in literal:
+        if quote:
+            if escaped:
+                escaped = False
+                out.append("'" if char == "'" else "\\" + char)
+                continue
+            if char == "\\":
+                escaped = True
+                continue
+            if char == quote:
+                quote = ""
+                out.append('"')
+            elif char == '"':
+                out.append('\\"')
+            else:
+                out.append(char)
+        elif char in "'\"":
+            quote = char
+            out.append('"')
+        else:
+            out.append(char)
+    text = "".join(out)
+    text = _BARE_KEY.sub(r'\1"\2":', text)
+    return _TRAILING_COMMA.sub(r"\1", text)
+
+
+def _data_item(entry: dict[str, Any], base: str | None) -> ListingItem | None:
+    keys = {key.lower(): value for key, value in entry.items() if isinstance(key, str)}
+    title = _first_string(keys, LIST_DATA_TITLE_KEYS)
+    if not title:
+        return None
+    url = _entry_url(keys)
+    if url is None or skip_href(url):
+        return None
+    date: str | None = None
+    for key in LIST_DATA_DATE_KEYS:
+        value = keys.get(key)
+        if isinstance(value, str) and (date := _date_value(value)) is not None:
+            break
+    return ListingItem(collapse(title), absolute_url(url, base), date)
+
+
+def _date_value(value: str) -> str | None:
+    match = date_in_text().search(value)
+    if match is not None:
+        return find_date(value)
+    return find_split_date(value) if value.isascii() else None
+
+
+def _first_string(keys: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = keys.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _entry_url(keys: dict[str, Any]) -> str | None:
+    urls = keys.get("urls")
+    if isinstance(urls, str):
+        try:
+            urls = json.loads(urls)
+        except ValueError:
+            urls = None
+    if isinstance(urls, dict) and isinstance(urls.get("pc"), str) and urls["pc"].strip():
+        return str(urls["pc"]).strip()
+    return _first_string(keys, LIST_DATA_URL_KEYS)
+
+
+# --- Lists in comments -----------------------------------------------------------------
+
+
+def comment_list_items(tree: LexborHTMLParser, base: str | None) -> list[ListingItem]:
+    """The items of the best list kept inside an HTML comment of the page's body."""
+    body = tree.body
+    if body is None:
+        return []
+    best: list[ListingItem] = []
+    for node in body.traverse(include_text=True):
+        if not node.is_comment_node:
+            continue
+        content = node.comment_content or ""
+        if len(_LINK_IN_COMMENT.findall(content)) < 2 or date_in_text().search(content) is None:
+            continue
+        items = fragment_items(content, base)
+        if sum(1 for i in items if i.date) > sum(1 for i in best if i.date):
+            best = items
+    return best
+
+
+def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
+    seen: set[str] = set()
+    out: list[ListingItem] = []
+    for item in items:
+        if item.url not in seen:
+            seen.add(item.url)
+            out.append(item)
+    return out
