@@ -298,6 +298,8 @@ PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit")
 # Pager scripts whose current page counts from 0 (TRS WCM writes index.html, index_1.html
 # for page 2 …): a comment or name of theirs in the script. Regular-expression fragments.
 PAGER_ZERO_BASED = (r"从0开始", r"\bcountPage\b", r"\bcreatePageHTML\b")
+# The pages of a TRS column after index.html, when its pager script does not spell them.
+TRS_PAGE_NAMING = "index_{n}.html"
 # Hidden inputs (id or name, lower-cased) that list-loading scripts page with.
 PAGER_INPUT_NAMES = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
 # Script file names that load a list (xxgkPage.js, page_list.js), not any pager helper:

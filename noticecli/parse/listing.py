@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import date_in_text
 from noticecli.knowledge import (
@@ -37,7 +37,7 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
-from noticecli.parse.dom import document_base_url
+from noticecli.parse.dom import document_base_url, iter_visible
 from noticecli.parse.listing_data import comment_list_items, datastore_items, script_list_items
 from noticecli.parse.listing_inputs import PageScript, collapse, page_links, page_scripts
 from noticecli.parse.listing_pager import MAX_NEXT_PAGES, read_pager
@@ -61,6 +61,8 @@ class ListingPage:
     # Where the items came from; script lists and the site's own selectors count as a
     # listing even when short.
     source: ListingSource | None = None
+    # The element holding the items found in the markup (is_listing looks around it).
+    list_node: LexborNode | None = None
 
 
 # A markup list with this many dated items is the page's list: comments are not searched.
@@ -105,6 +107,7 @@ def extract_listing(
     scripts = page_scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
+    list_node: LexborNode | None = None
     script_failed = False
     if selectors is not None and selectors.items:
         selected = selected_items(tree, base, selectors)
@@ -115,6 +118,7 @@ def extract_listing(
         found = find_list(links, base)
         if found is not None:
             candidates.append(("html", found.items))
+            list_node = found.container
         store_items, hanweb_uid = datastore_items(scripts, base)
         if store_items:
             candidates.append(("datastore", store_items))
@@ -151,7 +155,9 @@ def extract_listing(
             warnings.append(
                 ("listing_js_rendered", f"the list is filled by JavaScript ({reason}); no items")
             )
-    return ListingPage(items, next_urls, page_count, js_rendered, warnings, source)
+    if source != "html":
+        list_node = None
+    return ListingPage(items, next_urls, page_count, js_rendered, warnings, source, list_node)
 
 
 def _dated(items: list[ListingItem]) -> int:
@@ -164,7 +170,9 @@ def is_listing(
     """True when the page is a list of notices rather than one notice (or a portal).
 
     A page with an article body or an index-number header grid is a notice, whatever it
-    links to. Otherwise it is a listing when it has three dated items in one list, a parsed
+    links to, and so is a page with several hundred characters of sentences outside the list
+    found in its markup (an article of an unknown template beside a list of related
+    notices). Otherwise it is a listing when it has three dated items in one list, a parsed
     script article list, a JS-filled list (``js_rendered``), or at least one dated item plus
     a pager or a 名称…日期 list-table head. Undated link lists (guide portals, department
     directories, nav menus) are not listings of notices.
@@ -178,12 +186,43 @@ def is_listing(
     if listing.source in ("json", "selectors") and listing.items:
         return True
     dated = _dated(listing.items)
+    if listing.source == "html" and dated and _has_prose(tree, listing.list_node):
+        return False  # an article in a template we do not know, with a list of related links
     if dated >= 3:
         return True
     if dated >= 1:
         paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
         return paged or _has_list_table_head(tree)
     return False
+
+
+# Characters of sentences (text with 。 or ； outside links) that make a page an article.
+_PROSE_CHARS = 400
+_SENTENCE_TEXT = 30
+
+
+def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
+    body = tree.body
+    if body is None:
+        return False
+    outside = _prose_chars(body)
+    if outside < _PROSE_CHARS:
+        return False
+    inside = _prose_chars(list_node) if list_node is not None else 0
+    return outside - inside >= _PROSE_CHARS
+
+
+def _prose_chars(root: LexborNode) -> int:
+    total = 0
+    for node in iter_visible(root, prune_tags=_NOT_PROSE):
+        if node.tag == "-text":
+            text = (node.text_content or "").strip()
+            if len(text) >= _SENTENCE_TEXT and ("。" in text or "；" in text):
+                total += len(text)
+    return total
+
+
+_NOT_PROSE = frozenset({"a", "nav", "header", "footer"})
 
 
 # --- JS-rendered lists -----------------------------------------------------------------

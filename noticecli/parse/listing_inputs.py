@@ -13,6 +13,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Link texts cut short by the template: the title attribute then holds the whole title.
 _TRUNCATED = ("…", "...", "。。。", "..")
+# List bullets some templates print inside the link, before the title.
+_BULLETS = "·•●○■□◆◇▪▫►▶ "
 
 
 class PageLink(NamedTuple):
@@ -71,8 +73,18 @@ def skip_href(href: str) -> bool:
 
 def link_title(text: str, attrs: dict[str, str | None]) -> tuple[str, str]:
     """(shown title, best title) of a link with collapsed text ``text``: the best title is the
-    ``title`` attribute when the shown text is cut short or missing."""
-    attr = collapse(attrs.get("title"))
-    if attr and (not text or (text.endswith(_TRUNCATED) and len(attr) >= len(text) - 3)):
-        return text or attr, attr
-    return text, text
+    ``title`` attribute when the shown text is cut short or missing. Only the attribute's
+    first line counts (some templates append 点击量 / 发布时间 lines to it), and only when it
+    begins as the shown text does."""
+    raw = attrs.get("title") or ""
+    attr = collapse(raw.replace("\r", "\n").split("\n", 1)[0])
+    shown = text.lstrip(_BULLETS)
+    if not attr:
+        return shown, shown
+    if not shown:
+        return attr, attr
+    if shown.endswith(_TRUNCATED):
+        stem = shown.rstrip("….。").strip()
+        if len(attr) >= len(stem) and attr.replace(" ", "").startswith(stem.replace(" ", "")):
+            return shown, attr
+    return shown, shown

@@ -37,6 +37,7 @@ from noticecli.knowledge import (
     PAGER_RECORD_NAMES,
     PAGER_SIZE_NAMES,
     PAGER_ZERO_BASED,
+    TRS_PAGE_NAMING,
 )
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageLink, PageScript, collapse, skip_href
@@ -47,8 +48,9 @@ MAX_NEXT_PAGES = 50
 
 _PAGER_WRAPPERS = frozenset({"li", "span", "em", "b", "font", "strong", "i"})
 _PAGER_LINK_CHARS = 8
+# TRS createPageHTML(count, current, "index", "html"): numbers, or variables holding them.
 _CREATE_PAGE = re.compile(
-    r"createPageHTML\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?(\d+)\s*,\s*(\d+)\s*,"
+    r"createPageHTML\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?(\w+)\s*,\s*(\w+)\s*,"
     r"\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]"
 )
 _STRING_VAR = re.compile(r"\b(?:var|let|const)?\s*(\w+)\s*=\s*(['\"])([^'\"\n]{0,80})\2")
@@ -147,9 +149,10 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
         text = script.text
         match = _CREATE_PAGE.search(text) if "createPageHTML" in text else None
         if match is not None:
-            prefix, ext = match.group(3), match.group(4)
-            naming = _Naming(f"{prefix}_{{n}}.{ext}", True)
-            return _Found(int(match.group(1)), int(match.group(2)) + 1, naming)
+            count, current = _number(match.group(1), text), _number(match.group(2), text)
+            if count is not None and current is not None:
+                naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
+                return _Found(count, current + 1, naming)
         found = _hanweb_pager(text, page_url, hanweb_uid) if hanweb_uid else None
         if found is None:
             found = _variable_pager(text)
@@ -160,6 +163,14 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
         if best.count is None or (best.count <= 1 < (found.count or 0)):
             best = found
     return best
+
+
+def _number(token: str, script: str) -> int | None:
+    """A number written as such or held by a variable the script assigns."""
+    if token.isdigit():
+        return int(token)
+    match = _number_assignment((re.escape(token),)).search(script)
+    return int(match.group(2)) if match is not None else None
 
 
 def _hanweb_pager(text: str, page_url: str | None, uid: str) -> _Found | None:
@@ -190,9 +201,12 @@ def _variable_pager(text: str) -> _Found | None:
         return None
     current_match = _number_assignment(PAGER_CURRENT_NAMES).search(text)
     value = int(current_match.group(2)) if current_match is not None else None
-    zero_based = value == 0 or bool(_zero_based().search(text))
+    trs = bool(_zero_based().search(text))
+    zero_based = trs or value == 0
     current = None if value is None else value + 1 if zero_based else value
     template = _script_link_template(text)
+    if template is None and trs and count_match is not None:
+        template = TRS_PAGE_NAMING  # the TRS pager's own naming, when the script hides it
     naming = _Naming(template, zero_based) if template else None
     return _Found(count, current, naming)
 

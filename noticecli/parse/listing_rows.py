@@ -42,7 +42,7 @@ from noticecli.knowledge import (
     PUBLISHED_HEAD,
 )
 from noticecli.models import ListingItem
-from noticecli.parse.dom import absolute_url
+from noticecli.parse.dom import absolute_url, is_hidden
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
 
 if TYPE_CHECKING:
@@ -214,6 +214,8 @@ def _read_group(group: _Group, base: str | None) -> None:
     usable: list[_Row] = []
     blocks = 0
     for row in rows:
+        if is_hidden(row.node):
+            continue
         if len({c.link.href for c in row.links}) > _MAX_ROW_LINKS:
             blocks += 1
             continue
@@ -453,13 +455,14 @@ def _signature(node: LexborNode) -> tuple[str, str]:
 
 
 def _is_furniture(container: LexborNode) -> bool:
-    """Navigation, header, footer, sidebar, or a link group headed 友情链接 and the like."""
+    """Navigation, header, footer, sidebar, a hidden element, or a link group headed 友情链接
+    and the like."""
     current: LexborNode | None = container
     for _ in range(_NAV_ANCESTOR_LEVELS):
         if current is None or current.tag in ("body", "html"):
             break
-        if current.tag in NAV_TAGS:
-            return True
+        if current.tag in NAV_TAGS or is_hidden(current):
+            return True  # furniture, or a list nobody sees (a template row, a closed tab)
         attrs = current.attributes
         for name in ("class", "id"):
             for token in (attrs.get(name) or "").split():
