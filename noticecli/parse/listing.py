@@ -38,7 +38,13 @@ from noticecli.knowledge import (
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import document_base_url, iter_visible
-from noticecli.parse.listing_data import comment_list_items, datastore_items, script_list_items
+from noticecli.parse.listing_data import (
+    comment_list_items,
+    datastore_items,
+    datastore_page_count,
+    is_datastore_document,
+    script_list_items,
+)
 from noticecli.parse.listing_inputs import PageScript, collapse, page_links, page_scripts
 from noticecli.parse.listing_pager import MAX_NEXT_PAGES, read_pager
 from noticecli.parse.listing_rows import find_list, selected_items
@@ -108,6 +114,7 @@ def extract_listing(
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
     list_node: LexborNode | None = None
+    document_store = is_datastore_document(tree)
     script_failed = False
     if selectors is not None and selectors.items:
         selected = selected_items(tree, base, selectors)
@@ -117,7 +124,8 @@ def extract_listing(
     else:
         found = find_list(links, base)
         if found is not None:
-            candidates.append(("html", found.items))
+            # A datastore document's rows are explicit list data, like a script's.
+            candidates.append(("datastore" if document_store else "html", found.items))
             list_node = found.container
         store_items, hanweb_uid = datastore_items(scripts, base)
         if store_items:
@@ -144,6 +152,8 @@ def extract_listing(
         )
 
     next_urls, page_count = read_pager(scripts, links, base, page_url, hanweb_uid)
+    if page_count is None and document_store:
+        page_count = datastore_page_count(tree)
 
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
@@ -172,10 +182,11 @@ def is_listing(
     A page with an article body or an index-number header grid is a notice, whatever it
     links to, and so is a page with several hundred characters of sentences outside the list
     found in its markup (an article of an unknown template beside a list of related
-    notices). Otherwise it is a listing when it has three dated items in one list, a parsed
-    script article list, a JS-filled list (``js_rendered``), or at least one dated item plus
-    a pager or a 名称…日期 list-table head. Undated link lists (guide portals, department
-    directories, nav menus) are not listings of notices.
+    notices). Otherwise it is a listing when it has three dated items in one list, explicit
+    list data (a script's article list, a Hanweb datastore), a JS-filled list
+    (``js_rendered``), or at least one dated item plus a pager or a 名称…日期 list-table head.
+    Undated link lists (guide portals, department directories, nav menus) are not listings
+    of notices.
 
     ``article`` is :func:`has_article_body` when the caller already knows it.
     """
@@ -183,7 +194,7 @@ def is_listing(
         return False
     if listing.js_rendered:
         return True
-    if listing.source in ("json", "selectors") and listing.items:
+    if listing.source in ("json", "datastore", "selectors") and listing.items:
         return True
     dated = _dated(listing.items)
     if listing.source == "html" and dated and _has_prose(tree, listing.list_node):

@@ -1,7 +1,9 @@
 """Listing items a page carries outside its live markup: in script data and in comments.
 
 * Hanweb ``<script type="text/xml"><datastore><record><![CDATA[ <li>…</li> ]]></record>``:
-  each record's CDATA is one row of HTML, read like any row.
+  each record's CDATA is one row of HTML, read like any row. A document that is a datastore
+  (the answer of Hanweb's list endpoint, dataproxy.jsp) is read by the row finder, its
+  ``<totalpage>`` giving the page count.
 * Article lists in inline scripts: a JSON array, or a JavaScript array of object literals
   (unquoted keys, single quotes, trailing commas), whose entries have a title key, an
   address key and a date key (:data:`~noticecli.knowledge.LIST_DATA_TITLE_KEYS` …), two
@@ -68,6 +70,21 @@ def datastore_items(scripts: list[PageScript], base: str | None) -> tuple[list[L
         if (item := row_item(wrapper, base)) is not None
     ]
     return _dedupe(items), uid
+
+
+def is_datastore_document(tree: LexborHTMLParser) -> bool:
+    """The page is a Hanweb datastore itself: the XML its list endpoint (dataproxy.jsp)
+    answers with. An HTML parser reads each ``<![CDATA[<li …>`` up to its first ``>`` as a
+    comment, so the rest of each row stays markup inside ``<record>``, where the row finder
+    reads it."""
+    return tree.css_first("body > datastore") is not None
+
+
+def datastore_page_count(tree: LexborHTMLParser) -> int | None:
+    """The page count a datastore document states (``<totalpage>63</totalpage>``)."""
+    node = tree.css_first("datastore totalpage")
+    text = collapse(node.text()) if node is not None else ""
+    return int(text) if text.isdigit() and int(text) > 0 else None
 
 
 # --- Lists in inline scripts -----------------------------------------------------------
