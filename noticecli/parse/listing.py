@@ -151,7 +151,9 @@ def extract_listing(
             )
         )
 
-    next_urls, page_count = read_pager(scripts, links, base, page_url, hanweb_uid)
+    next_urls, page_count = read_pager(
+        scripts, links, base, page_url, hanweb_uid, lambda: _body_text(tree)
+    )
     if page_count is None and document_store:
         page_count = datastore_page_count(tree)
 
@@ -168,6 +170,11 @@ def extract_listing(
     if source != "html":
         list_node = None
     return ListingPage(items, next_urls, page_count, js_rendered, warnings, source, list_node)
+
+
+def _body_text(tree: LexborHTMLParser) -> str:
+    body = tree.body
+    return collapse(body.text(separator=" ")) if body is not None else ""
 
 
 def _dated(items: list[ListingItem]) -> int:
@@ -208,7 +215,7 @@ def is_listing(
 
 
 # Characters of sentences (text with 。 or ； outside links) that make a page an article.
-_PROSE_CHARS = 400
+_PROSE_CHARS = 250
 _SENTENCE_TEXT = 30
 
 

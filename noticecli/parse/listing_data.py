@@ -38,6 +38,7 @@ _MAX_ARRAYS_PER_SCRIPT = 40
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
+_MIN_COMMENT_DATED = 2
 _DATA_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
@@ -270,7 +271,8 @@ def comment_list_items(tree: LexborHTMLParser, base: str | None) -> list[Listing
         items = fragment_items(content, base)
         if sum(1 for i in items if i.date) > sum(1 for i in best if i.date):
             best = items
-    return best
+    # Commented-out markup is a list of the column's items only when it is clearly one.
+    return best if sum(1 for i in best if i.date) >= _MIN_COMMENT_DATED else []
 
 
 def _dedupe(items: list[ListingItem]) -> list[ListingItem]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import parse_qs, urlsplit
@@ -56,6 +57,7 @@ _CREATE_PAGE = re.compile(
 _STRING_VAR = re.compile(r"\b(?:var|let|const)?\s*(\w+)\s*=\s*(['\"])([^'\"\n]{0,80})\2")
 _BUILT_HREF = re.compile(r"href\s*=\s*[\"']?([^\"'\s>]+)")
 _DIGITS = re.compile(r"\d+")
+_PAGER_WORD = re.compile(r"下一页|尾页|末页|上一页")
 
 
 @cache
@@ -102,14 +104,20 @@ def read_pager(
     base: str | None,
     page_url: str | None,
     hanweb_uid: str,
+    page_text: Callable[[], str] | None = None,
 ) -> tuple[list[str], int | None]:
-    """(the URLs of the following pages, the page count) of a listing page."""
+    """(the URLs of the following pages, the page count) of a listing page.
+
+    ``page_text`` gives the page's text, asked only when neither a script nor a pager box
+    states the count: a pager printed without links (首页 上一页 下一页 尾页 页次：1/1页)."""
     found = _script_pager(scripts, page_url, hanweb_uid)
     if found.current is None:
         found.current = _query_page(page_url)
     rendered, shown = _rendered_pager(links, base, found.current)
     if found.count is None:
         found.count = shown.count
+    if found.count is None and page_text is not None:
+        found.count = _text_pager_count(page_text())
     if found.current is None:
         found.current = shown.current or 1
     if found.naming is None:
@@ -402,6 +410,16 @@ def _read_box_text(text: str, found: _Found) -> None:
         if page is not None:
             found.current = int(page)
         return
+
+
+def _text_pager_count(text: str) -> int | None:
+    """The page count printed beside pager words (下一页, 尾页 …) that are not links."""
+    for match in _PAGER_WORD.finditer(text):
+        found = _Found()
+        _read_box_text(text[max(0, match.start() - 80) : match.end() + 80], found)
+        if found.count is not None:
+            return found.count
+    return None
 
 
 def _unlinked_number(box: LexborNode) -> int | None:

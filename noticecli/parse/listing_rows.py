@@ -227,8 +227,10 @@ def _read_group(group: _Group, base: str | None) -> None:
         title, date = _title_and_inner_date(primary)
         if not title:
             continue
-        if date is None and _YEARISH.search(text):
-            date = _flat_row_date(row.node, side) if flat else _row_date(row.node, primary, text)
+        if date is None and flat:
+            date = _flat_row_date(row.node, side)  # the link is the row: its date is beside it
+        elif date is None and _YEARISH.search(text):
+            date = _row_date(row.node, primary, text)
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
         row.item = ListingItem(title, absolute_url(primary.link.href, base), date)
