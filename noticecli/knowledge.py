@@ -9,15 +9,20 @@ out wrong gives its own selectors in the sites file (:class:`noticecli.rules.Sit
 Entries are data: CSS selectors, words, and regular-expression fragments that the modules
 using them join and compile (on first use where compiling is slow). Who reads what:
 
-=============================  =============================================================
-``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
-                               :mod:`noticecli.parse.article` (is this an article page?)
-``TITLE_SELECTORS``            :mod:`noticecli.parse.html`
-``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
-``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
-                               :mod:`noticecli.labels`
-``NAV_CLASS_WORDS`` …          :mod:`noticecli.parse.listing`
-=============================  =============================================================
+====================================  ======================================================
+``BODY_CONTAINERS``                   :mod:`noticecli.parse.body` (container search) and
+                                      :mod:`noticecli.parse.article` (is this an article?)
+``TITLE_SELECTORS``                   :mod:`noticecli.parse.html`
+``ARTICLE_META_NAME`` …               :mod:`noticecli.parse.article`,
+                                      :mod:`noticecli.parse.header_html`
+``WIDGET_*``, ``FURNITURE_*``         :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
+                                      :mod:`noticecli.labels`
+``NAV_*``, ``LINK_GROUP_HEADINGS``,   :mod:`noticecli.parse.listing_rows` (rows, furniture)
+``ARTICLE_URL_SHAPES``, ``MORE_*``
+``PAGER_*``, ``PAGE_COUNT_TEXTS`` …   :mod:`noticecli.parse.listing_pager`
+``LIST_DATA_*``                       :mod:`noticecli.parse.listing_data`
+``LIST_HEAD_*``, ``LIST_LOADER_*`` …  :mod:`noticecli.parse.listing`
+====================================  ======================================================
 """
 
 from __future__ import annotations

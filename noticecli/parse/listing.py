@@ -37,7 +37,7 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
-from noticecli.parse.dom import document_base_url, iter_visible
+from noticecli.parse.dom import document_base_url
 from noticecli.parse.listing_data import (
     comment_list_items,
     datastore_items,
@@ -152,7 +152,7 @@ def extract_listing(
         )
 
     next_urls, page_count = read_pager(
-        scripts, links, base, page_url, hanweb_uid, lambda: _body_text(tree)
+        scripts, links, base, page_url, hanweb_uid, (lambda: _body_text(tree)) if items else None
     )
     if page_count is None and document_store:
         page_count = datastore_page_count(tree)
@@ -231,16 +231,13 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
 
 
 def _prose_chars(root: LexborNode) -> int:
+    # Lexbor's own text walk (a newline between text nodes) is far cheaper than visiting the
+    # nodes from Python; a link's text is rarely a sentence, so links need no special case.
     total = 0
-    for node in iter_visible(root, prune_tags=_NOT_PROSE):
-        if node.tag == "-text":
-            text = (node.text_content or "").strip()
-            if len(text) >= _SENTENCE_TEXT and ("。" in text or "；" in text):
-                total += len(text)
+    for line in root.text(separator="\n").split("\n"):
+        if len(line) >= _SENTENCE_TEXT and ("。" in line or "；" in line):
+            total += len(line.strip())
     return total
-
-
-_NOT_PROSE = frozenset({"a", "nav", "header", "footer"})
 
 
 # --- JS-rendered lists -----------------------------------------------------------------

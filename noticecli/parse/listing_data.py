@@ -35,6 +35,7 @@ _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL 
 _NAMED_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
 _ARRAY_OF_OBJECTS = re.compile(r"\[\s*\{")
 _MAX_ARRAYS_PER_SCRIPT = 40
+_ENTRY_HEAD = 400
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
@@ -134,8 +135,15 @@ def _starts_name(text: str, start: int) -> bool:
 
 
 def _array_starts(text: str, named: set[int]) -> list[int]:
-    starts = sorted(named | {m.start() for m in _ARRAY_OF_OBJECTS.finditer(text)})
-    return starts[:_MAX_ARRAYS_PER_SCRIPT]
+    """Where arrays of objects start: those that name themselves, and those whose first
+    entry has a title key within its first characters (menus of ``{id, icon}`` are not
+    tried, nor a script's code)."""
+    starts = set(named)
+    for match in _ARRAY_OF_OBJECTS.finditer(text):
+        head = text[match.start() : match.start() + _ENTRY_HEAD].lower()
+        if any(key in head for key in LIST_DATA_TITLE_KEYS):
+            starts.add(match.start())
+    return sorted(starts)[:_MAX_ARRAYS_PER_SCRIPT]
 
 
 def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> list[Any] | None:

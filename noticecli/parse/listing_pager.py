@@ -58,6 +58,7 @@ _STRING_VAR = re.compile(r"\b(?:var|let|const)?\s*(\w+)\s*=\s*(['\"])([^'\"\n]{0
 _BUILT_HREF = re.compile(r"href\s*=\s*[\"']?([^\"'\s>]+)")
 _DIGITS = re.compile(r"\d+")
 _PAGER_WORD = re.compile(r"下一页|尾页|末页|上一页")
+_PAGER_NAMES = (*PAGER_COUNT_NAMES, *PAGER_RECORD_NAMES)
 
 
 @cache
@@ -196,6 +197,9 @@ def _hanweb_pager(text: str, page_url: str | None, uid: str) -> _Found | None:
 def _variable_pager(text: str) -> _Found | None:
     """A script that states a page count (or records and a page size) and builds its links
     from strings and numbers."""
+    lowered = text.lower()
+    if not any(name in lowered for name in _PAGER_NAMES):
+        return None  # most scripts name no pager variable: skip the slower search
     count_match = _number_assignment(PAGER_COUNT_NAMES).search(text)
     if count_match is not None:
         count = int(count_match.group(2))

@@ -48,8 +48,9 @@ from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
 
-# How far above a link its row may be (li > span > a: the li is two levels up).
-MAX_ROW_LEVELS = 5
+# How far above a link its row may be (li > span > a: the li is two levels up; a table per
+# row, table > tbody > tr > td > a: the table is four).
+MAX_ROW_LEVELS = 4
 # A row holds one item: its link, a date, a few words more (a summary, a department).
 _MAX_ROW_TEXT = 500
 _MAX_ROW_LINKS = 3
@@ -125,6 +126,7 @@ class _Group:
     container: LexborNode
     rows: dict[int, _Row] = field(default_factory=dict)  # by row node mem_id
     usable: list[_Row] = field(default_factory=list)
+    read: bool = False
 
     def score(self) -> tuple[int, int, int, int]:
         dated = sum(1 for row in self.usable if row.item is not None and row.item.date)
@@ -145,25 +147,40 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     """The page's list of items, found by structure (see the module docstring)."""
     candidates = [c for seq, link in enumerate(links) if (c := _candidate(seq, link))]
     groups = _group(candidates)
-    read: list[_Group] = []
-    for group in groups.values():
-        if len(group.rows) >= 2 or _single_row_list(group):
-            _read_group(group, base)
-            if group.usable:
-                read.append(group)
-    for group in sorted(read, key=_Group.score, reverse=True):
-        dated, liked, rows, _ = group.score()
-        if dated == 0 and (liked < 3 or rows < 3):
-            continue
-        if rows == 1 and (dated == 0 or group.usable[0].node.tag not in _ROW_TAGS):
+    # Largest first: a group with fewer rows than the best list has dated rows cannot beat
+    # it, so most small groups are never read.
+    order = sorted(
+        (g for g in groups.values() if len(g.rows) >= 2 or _single_row_list(g)),
+        key=lambda g: len(g.rows),
+        reverse=True,
+    )
+    best: _Group | None = None
+    best_score: tuple[int, int, int, int] | None = None
+    for group in order:
+        if best_score is not None and len(group.rows) < best_score[0]:
+            break
+        _read_group(group, base)
+        score = group.score()
+        if not _acceptable(group, score) or (best_score is not None and score <= best_score):
             continue
         if _is_furniture(group.container):
             continue
-        chosen = [group, *_look_alike_siblings(group, read)]
-        rows_in_order = sorted((row for g in chosen for row in g.usable), key=lambda r: r.seq)
-        items = [row.item for row in rows_in_order if row.item is not None]
-        return FoundList(_dedupe(items), group.container)
-    return None
+        best, best_score = group, score
+    if best is None:
+        return None
+    chosen = [best, *_look_alike_siblings(best, groups.values(), base)]
+    rows_in_order = sorted((row for g in chosen for row in g.usable), key=lambda r: r.seq)
+    items = [row.item for row in rows_in_order if row.item is not None]
+    return FoundList(_dedupe(items), best.container)
+
+
+def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
+    """Dated rows, or (undated) three rows or more that link to article-shaped URLs; a list
+    of one row only when it is a dated table or list row."""
+    dated, liked, rows, _ = score
+    if rows == 0 or (dated == 0 and (liked < 3 or rows < 3)):
+        return False
+    return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
 
 
 def _candidate(seq: int, link: PageLink) -> _Candidate | None:
@@ -207,6 +224,7 @@ def _single_row_list(group: _Group) -> bool:
 def _read_group(group: _Group, base: str | None) -> None:
     """Read the rows that hold one item each. Rows with many links or much text are blocks
     of a page section; when they are most of the group, the group is no list."""
+    group.read = True
     rows = list(group.rows.values())
     flat = all(row.node.tag == "a" for row in rows)
     side = _flat_date_side(group.container, rows) if flat else None
@@ -435,21 +453,26 @@ def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
 # --- Choosing ------------------------------------------------------------------------------
 
 
-def _look_alike_siblings(group: _Group, groups: Iterable[_Group]) -> list[_Group]:
+def _look_alike_siblings(group: _Group, groups: Iterable[_Group], base: str | None) -> list[_Group]:
     """Lists beside the chosen one with the same element and class: one list split in parts."""
     parent = group.container.parent
     if parent is None:
         return []
     signature = _signature(group.container)
-    return [
-        other
-        for other in groups
-        if other is not group
-        and other.container.parent is not None
-        and other.container.parent.mem_id == parent.mem_id
-        and _signature(other.container) == signature
-        and other.score()[:2] != (0, 0)
-    ]
+    siblings = []
+    for other in groups:
+        if (
+            other is group
+            or other.container.parent is None
+            or other.container.parent.mem_id != parent.mem_id
+            or _signature(other.container) != signature
+        ):
+            continue
+        if not other.read:
+            _read_group(other, base)
+        if other.score()[:2] != (0, 0):
+            siblings.append(other)
+    return siblings
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
