@@ -43,6 +43,7 @@ from noticecli.parse.listing_data import (
     datastore_items,
     datastore_page_count,
     is_datastore_document,
+    page_comments,
     script_list_items,
 )
 from noticecli.parse.listing_inputs import PageScript, collapse, page_links, page_scripts
@@ -113,6 +114,7 @@ def extract_listing(
     scripts = page_scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
+    comments: list[str] | None = None  # read once, when needed
     list_node: LexborNode | None = None
     document_store = is_datastore_document(tree)
     script_failed = False
@@ -134,7 +136,8 @@ def extract_listing(
         if script_items:
             candidates.append(("json", script_items))
         if max((_dated(items) for _, items in candidates), default=0) < _STRONG_LIST:
-            commented = comment_list_items(tree, base)
+            comments = page_comments(tree)
+            commented = comment_list_items(comments, base)
             if commented:
                 candidates.append(("comment", commented))
 
@@ -159,8 +162,12 @@ def extract_listing(
 
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
+        if comments is None:
+            comments = page_comments(tree)
         reason = (
-            "the list data could not be read" if script_failed else _js_list_hint(tree, scripts)
+            "the list data could not be read"
+            if script_failed
+            else _js_list_hint(tree, scripts, comments)
         )
         if reason:
             js_rendered = True
@@ -243,19 +250,16 @@ def _prose_chars(root: LexborNode) -> int:
 # --- JS-rendered lists -----------------------------------------------------------------
 
 
-def _js_list_hint(tree: LexborHTMLParser, scripts: list[PageScript]) -> str | None:
+def _js_list_hint(
+    tree: LexborHTMLParser, scripts: list[PageScript], comments: list[str]
+) -> str | None:
     """Why the list looks JS-filled, or None. Only asked when no items were found."""
-    body = tree.body
-    if body is None:
-        return None
-    for node in body.traverse(include_text=True):
-        if node.is_comment_node:
-            content = node.comment_content or ""
-            if (
-                len(_LINK_IN_COMMENT.findall(content)) >= 2
-                and len(date_in_text().findall(content)) >= 2
-            ):
-                return "the served list items are inside an HTML comment"
+    for content in comments:
+        if (
+            len(_LINK_IN_COMMENT.findall(content)) >= 2
+            and len(date_in_text().findall(content)) >= 2
+        ):
+            return "the served list items are inside an HTML comment"
     for script in scripts:
         if script.type in _TEMPLATE_TYPES:
             text = script.text

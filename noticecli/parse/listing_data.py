@@ -36,9 +36,17 @@ _NAMED_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
 _ARRAY_OF_OBJECTS = re.compile(r"\[\s*\{")
 _MAX_ARRAYS_PER_SCRIPT = 40
 _ENTRY_HEAD = 400
-_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# A JavaScript (not JSON) array literal longer than this is code, not a list of articles.
+_MAX_LITERAL = 200_000
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.DOTALL)
+_OUTSIDE_STRINGS = re.compile(
+    r"(?P<string>\"(?:[^\"\\]|\\.)*\")"
+    r"|(?P<lead>[{,]\s*)(?P<key>[A-Za-z_$][\w$]*)\s*:"
+    r"|,\s*(?P<close>[}\]])",
+    re.DOTALL,
+)
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MIN_COMMENT_DATED = 2
 _DATA_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
@@ -53,7 +61,7 @@ def datastore_items(scripts: list[PageScript], base: str | None) -> tuple[list[L
     uid = ""
     for script in scripts:
         text = script.text
-        if "<datastore" not in text.lower():
+        if "<datastore" not in script.lowered:
             continue
         found = _RECORD.findall(text)
         records.extend(found)
@@ -111,8 +119,12 @@ def script_list_items(
             for match in _NAMED_LIST.finditer(text)
             if _starts_name(text, match.start())
         }
+        read_until = 0  # arrays inside an array already read are its entries' fields
         for start in _array_starts(text, named):
-            value = _decode_array(decoder, text, start)
+            if start < read_until:
+                continue
+            value, end = _decode_array(decoder, text, start)
+            read_until = max(read_until, end)
             if value is None:
                 if start in named:
                     failed = True
@@ -146,20 +158,21 @@ def _array_starts(text: str, named: set[int]) -> list[int]:
     return sorted(starts)[:_MAX_ARRAYS_PER_SCRIPT]
 
 
-def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> list[Any] | None:
-    """The array at ``start``: JSON, else a JavaScript literal made JSON (quoted keys, double
-    quotes, no trailing commas)."""
+def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> tuple[list[Any] | None, int]:
+    """The array at ``start`` and where it ends: JSON, else a JavaScript literal made JSON
+    (quoted keys, double quotes, no trailing commas)."""
     try:
-        value, _ = decoder.raw_decode(text, start)
+        value, end = decoder.raw_decode(text, start)
     except ValueError:
         literal = _array_literal(text, start)
         if literal is None:
-            return None
+            return None, start
+        end = start + len(literal)
         try:
             value = json.loads(_js_to_json(literal))
         except ValueError:
-            return None
-    return value if isinstance(value, list) else None
+            return None, end
+    return (value if isinstance(value, list) else None), end
 
 
 def _array_literal(text: str, start: int) -> str | None:
@@ -167,7 +180,7 @@ def _array_literal(text: str, start: int) -> str | None:
     depth = 0
     quote = ""
     escaped = False
-    for index in range(start, min(len(text), start + 2_000_000)):
+    for index in range(start, min(len(text), start + _MAX_LITERAL)):
         char = text[index]
         if quote:
             if escaped:
@@ -188,38 +201,35 @@ def _array_literal(text: str, start: int) -> str | None:
 
 
 def _js_to_json(literal: str) -> str:
-    """A JavaScript array literal of plain data as JSON."""
-    out: list[str] = []
-    quote = ""
-    escaped = False
-    for char in literal:
-        if quote:
-            if escaped:
-                escaped = False
-                out.append("'" if char == "'" else "\\" + char)
-                continue
-            if char == "\\":
-                escaped = True
-                continue
-            if char == quote:
-                quote = ""
-                out.append('"')
-            elif char == '"':
-                out.append('\\"')
-            else:
-                out.append(char)
-        elif char in "'\"":
-            quote = char
-            out.append('"')
-        else:
-            out.append(char)
-    text = "".join(out)
-    text = _BARE_KEY.sub(r'\1"\2":', text)
-    return _TRAILING_COMMA.sub(r"\1", text)
+    """A JavaScript array literal of plain data as JSON: single-quoted strings double-quoted,
+    bare keys quoted, trailing commas dropped; strings are left alone by the last two."""
+    double = _STRINGS.sub(_as_json_string, literal)
+    return _OUTSIDE_STRINGS.sub(_json_token, double)
+
+
+def _as_json_string(match: re.Match[str]) -> str:
+    text = match.group()
+    if text[0] == '"':
+        return text
+    inner = text[1:-1].replace("\\'", "'").replace('"', '\\"')
+    return f'"{inner}"'
+
+
+def _json_token(match: re.Match[str]) -> str:
+    if match.group("string") is not None:
+        return match.group("string")
+    if match.group("key") is not None:
+        return f'{match.group("lead")}"{match.group("key")}":'
+    return match.group("close")
 
 
 def _data_item(entry: dict[str, Any], base: str | None) -> ListingItem | None:
-    keys = {key.lower(): value for key, value in entry.items() if isinstance(key, str)}
+    # Keys compared lower-cased; most entries already write them so (title, url).
+    keys = (
+        entry
+        if all(key.islower() for key in entry if isinstance(key, str))
+        else {key.lower(): value for key, value in entry.items() if isinstance(key, str)}
+    )
     title = _first_string(keys, LIST_DATA_TITLE_KEYS)
     if not title:
         return None
@@ -264,16 +274,10 @@ def _entry_url(keys: dict[str, Any]) -> str | None:
 # --- Lists in comments -----------------------------------------------------------------
 
 
-def comment_list_items(tree: LexborHTMLParser, base: str | None) -> list[ListingItem]:
-    """The items of the best list kept inside an HTML comment of the page's body."""
-    body = tree.body
-    if body is None:
-        return []
+def comment_list_items(comments: list[str], base: str | None) -> list[ListingItem]:
+    """The items of the best list kept inside one of ``comments`` (see :func:`page_comments`)."""
     best: list[ListingItem] = []
-    for node in body.traverse(include_text=True):
-        if not node.is_comment_node:
-            continue
-        content = node.comment_content or ""
+    for content in comments:
         if len(_LINK_IN_COMMENT.findall(content)) < 2 or date_in_text().search(content) is None:
             continue
         items = fragment_items(content, base)
@@ -281,6 +285,18 @@ def comment_list_items(tree: LexborHTMLParser, base: str | None) -> list[Listing
             best = items
     # Commented-out markup is a list of the column's items only when it is clearly one.
     return best if sum(1 for i in best if i.date) >= _MIN_COMMENT_DATED else []
+
+
+def page_comments(tree: LexborHTMLParser) -> list[str]:
+    """The contents of the HTML comments in the page's body that hold links. Read from the
+    body's serialization (Lexbor's own walk), not by visiting every node from Python."""
+    body = tree.body
+    if body is None:
+        return []
+    html = body.html or ""
+    if "<!--" not in html:
+        return []
+    return [m.group(1) for m in _COMMENT.finditer(html) if _LINK_IN_COMMENT.search(m.group(1))]
 
 
 def _dedupe(items: list[ListingItem]) -> list[ListingItem]:

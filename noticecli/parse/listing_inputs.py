@@ -33,6 +33,7 @@ class PageScript(NamedTuple):
     src: str | None
     type: str  # stripped, lower-cased
     text: str
+    lowered: str  # the text lower-cased, for the readers' cheap "is it worth a look" tests
 
 
 def page_links(root: LexborHTMLParser | LexborNode) -> list[PageLink]:
@@ -52,7 +53,8 @@ def page_scripts(tree: LexborHTMLParser) -> list[PageScript]:
     for node in tree.css("script"):
         attrs = node.attributes
         kind = (attrs.get("type") or "").strip().lower()
-        scripts.append(PageScript(node, attrs.get("src"), kind, node.text()))
+        text = node.text()
+        scripts.append(PageScript(node, attrs.get("src"), kind, text, text.lower()))
     return scripts
 
 
@@ -76,9 +78,11 @@ def link_title(text: str, attrs: dict[str, str | None]) -> tuple[str, str]:
     ``title`` attribute when the shown text is cut short or missing. Only the attribute's
     first line counts (some templates append 点击量 / 发布时间 lines to it), and only when it
     begins as the shown text does."""
-    raw = attrs.get("title") or ""
+    shown = text.lstrip(_BULLETS) if text[:1] in _BULLETS else text
+    raw = attrs.get("title")
+    if not raw or (shown and not shown.endswith(_TRUNCATED)):
+        return shown, shown
     attr = collapse(raw.replace("\r", "\n").split("\n", 1)[0])
-    shown = text.lstrip(_BULLETS)
     if not attr:
         return shown, shown
     if not shown:

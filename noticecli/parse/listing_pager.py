@@ -114,6 +114,10 @@ def read_pager(
     found = _script_pager(scripts, page_url, hanweb_uid)
     if found.current is None:
         found.current = _query_page(page_url)
+    if found.count is not None and found.naming is not None:
+        # A script pager that names its pages is authoritative; its rendered output would
+        # only repeat them.
+        return _following(found, base, page_url), found.count
     rendered, shown = _rendered_pager(links, base, found.current)
     if found.count is None:
         found.count = shown.count
@@ -123,18 +127,27 @@ def read_pager(
         found.current = shown.current or 1
     if found.naming is None:
         found.naming = shown.naming
-    urls: list[str] = []
-    if found.count is not None and found.naming is not None:
-        last = min(found.count, found.current + MAX_NEXT_PAGES)
-        urls = [
-            absolute_url(found.naming.page_url(page), base)
-            for page in range(found.current + 1, last + 1)
-        ]
+    urls = _following(found, base, page_url)
     if not urls or found.naming is shown.naming:
         # The pager's own links, when nothing better is known or to add those the naming
-        # did not give (a script pager's rendered output would only repeat its pages, in
-        # a differently resolved form when the page's address is unknown).
-        urls += rendered
+        # did not give.
+        urls = _unique([*urls, *rendered], page_url, base)
+    return urls[:MAX_NEXT_PAGES], found.count
+
+
+def _following(found: _Found, base: str | None, page_url: str | None) -> list[str]:
+    """The pages after the current one, from the count and the naming."""
+    if found.count is None or found.naming is None:
+        return []
+    current = found.current or 1
+    last = min(found.count, current + MAX_NEXT_PAGES)
+    naming = found.naming
+    urls = [absolute_url(naming.page_url(page), base) for page in range(current + 1, last + 1)]
+    return _unique(urls, page_url, base)
+
+
+def _unique(urls: list[str], page_url: str | None, base: str | None) -> list[str]:
+    """``urls`` once each, the page's own address left out."""
     own = {page_url, base} - {None}
     seen: set[str] = set()
     out: list[str] = []
@@ -142,7 +155,7 @@ def read_pager(
         if url not in seen and url not in own:
             seen.add(url)
             out.append(url)
-    return out[:MAX_NEXT_PAGES], found.count
+    return out
 
 
 # --- Scripts ---------------------------------------------------------------------------
@@ -163,8 +176,8 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
                 naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
                 return _Found(count, current + 1, naming)
         found = _hanweb_pager(text, page_url, hanweb_uid) if hanweb_uid else None
-        if found is None:
-            found = _variable_pager(text)
+        if found is None and any(name in script.lowered for name in _PAGER_NAMES):
+            found = _variable_pager(text)  # most scripts name no pager variable
         if found is None:
             continue
         if found.naming is not None:
@@ -197,9 +210,6 @@ def _hanweb_pager(text: str, page_url: str | None, uid: str) -> _Found | None:
 def _variable_pager(text: str) -> _Found | None:
     """A script that states a page count (or records and a page size) and builds its links
     from strings and numbers."""
-    lowered = text.lower()
-    if not any(name in lowered for name in _PAGER_NAMES):
-        return None  # most scripts name no pager variable: skip the slower search
     count_match = _number_assignment(PAGER_COUNT_NAMES).search(text)
     if count_match is not None:
         count = int(count_match.group(2))

@@ -279,6 +279,17 @@ def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
 def _row_date(row: LexborNode, primary: _Candidate, text: str) -> str | None:
     """The date of a row: an element holding only a date, else a date set off in the text
     outside the title."""
+    rest = text
+    for title in {primary.shown, primary.title}:
+        if title:
+            rest = rest.replace(title, " ")
+    rest = collapse(rest)
+    if len(rest) <= _MAX_DATE_TEXT:
+        # The common row: a link and a date beside it. When all the rest of the row is one
+        # date in its frame, that is the date; no need to look at the row's elements.
+        quick = _element_date(rest)
+        if quick is not None:
+            return quick
     dates: list[tuple[LexborNode, str]] = []
     anchor_id = primary.link.node.mem_id
     for node in _elements_below(row, skip=anchor_id):
@@ -292,10 +303,6 @@ def _row_date(row: LexborNode, primary: _Candidate, text: str) -> str | None:
                 break
     if dates:
         return _table_column_date(row, dates) if len(dates) > 1 else dates[0][1]
-    rest = text
-    for title in {primary.shown, primary.title}:
-        if title:
-            rest = rest.replace(title, " ")
     return _delimited_date(rest)
 
 
