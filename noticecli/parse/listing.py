@@ -223,7 +223,7 @@ def is_listing(
 
 # Characters of sentences (text with 。 or ； outside links) that make a page an article.
 _PROSE_CHARS = 250
-_SENTENCE_TEXT = 30
+_LONG_LINE = re.compile(r"[^\n]{30,}")
 
 
 def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
@@ -241,8 +241,8 @@ def _prose_chars(root: LexborNode) -> int:
     # Lexbor's own text walk (a newline between text nodes) is far cheaper than visiting the
     # nodes from Python; a link's text is rarely a sentence, so links need no special case.
     total = 0
-    for line in root.text(separator="\n").split("\n"):
-        if len(line) >= _SENTENCE_TEXT and ("。" in line or "；" in line):
+    for line in _LONG_LINE.findall(root.text(separator="\n")):
+        if "。" in line or "；" in line:
             total += len(line.strip())
     return total
 

@@ -176,7 +176,7 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
                 naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
                 return _Found(count, current + 1, naming)
         found = _hanweb_pager(text, page_url, hanweb_uid) if hanweb_uid else None
-        if found is None and any(name in script.lowered for name in _PAGER_NAMES):
+        if found is None and _may_name_pager(script.lowered):
             found = _variable_pager(text)  # most scripts name no pager variable
         if found is None:
             continue
@@ -193,6 +193,13 @@ def _number(token: str, script: str) -> int | None:
         return int(token)
     match = _number_assignment((re.escape(token),)).search(script)
     return int(match.group(2)) if match is not None else None
+
+
+def _may_name_pager(lowered: str) -> bool:
+    # Every pager name holds one of these three words; most scripts hold none of them.
+    if "page" not in lowered and "total" not in lowered and "record" not in lowered:
+        return False
+    return any(name in lowered for name in _PAGER_NAMES)
 
 
 def _hanweb_pager(text: str, page_url: str | None, uid: str) -> _Found | None:

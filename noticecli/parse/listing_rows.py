@@ -116,8 +116,10 @@ class _Row:
     node: LexborNode
     seq: int
     links: list[_Candidate] = field(default_factory=list)
-    # Filled when the row is read.
-    item: ListingItem | None = None
+    # Filled when the row is read (the URL is resolved only for the list chosen).
+    href: str = ""
+    title: str = ""
+    date: str | None = None
     article_like: bool = False
 
 
@@ -127,12 +129,10 @@ class _Group:
     rows: dict[int, _Row] = field(default_factory=dict)  # by row node mem_id
     usable: list[_Row] = field(default_factory=list)
     read: bool = False
+    scored: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     def score(self) -> tuple[int, int, int, int]:
-        dated = sum(1 for row in self.usable if row.item is not None and row.item.date)
-        liked = sum(1 for row in self.usable if row.article_like)
-        title_chars = sum(len(row.item.title) for row in self.usable if row.item is not None)
-        return dated, liked, len(self.usable), title_chars
+        return self.scored
 
 
 @dataclass(slots=True)
@@ -159,7 +159,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     for group in order:
         if best_score is not None and len(group.rows) < best_score[0]:
             break
-        _read_group(group, base)
+        _read_group(group)
         score = group.score()
         if not _acceptable(group, score) or (best_score is not None and score <= best_score):
             continue
@@ -168,9 +168,9 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
         best, best_score = group, score
     if best is None:
         return None
-    chosen = [best, *_look_alike_siblings(best, groups.values(), base)]
+    chosen = [best, *_look_alike_siblings(best, groups.values())]
     rows_in_order = sorted((row for g in chosen for row in g.usable), key=lambda r: r.seq)
-    items = [row.item for row in rows_in_order if row.item is not None]
+    items = [ListingItem(r.title, absolute_url(r.href, base), r.date) for r in rows_in_order]
     return FoundList(_dedupe(items), best.container)
 
 
@@ -221,7 +221,7 @@ def _single_row_list(group: _Group) -> bool:
     return row.node.tag in _ROW_TAGS
 
 
-def _read_group(group: _Group, base: str | None) -> None:
+def _read_group(group: _Group) -> None:
     """Read the rows that hold one item each. Rows with many links or much text are blocks
     of a page section; when they are most of the group, the group is no list."""
     group.read = True
@@ -251,10 +251,16 @@ def _read_group(group: _Group, base: str | None) -> None:
             date = _row_date(row.node, primary, text)
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
-        row.item = ListingItem(title, absolute_url(primary.link.href, base), date)
-        row.article_like = bool(_article_url().search(primary.link.href))
+        row.href, row.title, row.date = primary.link.href, title, date
+        row.article_like = bool(_article_url().search(row.href))
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
+    group.scored = (
+        sum(1 for row in group.usable if row.date),
+        sum(1 for row in group.usable if row.article_like),
+        len(group.usable),
+        sum(len(row.title) for row in group.usable),
+    )
 
 
 # --- Titles and dates ---------------------------------------------------------------------
@@ -460,7 +466,7 @@ def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
 # --- Choosing ------------------------------------------------------------------------------
 
 
-def _look_alike_siblings(group: _Group, groups: Iterable[_Group], base: str | None) -> list[_Group]:
+def _look_alike_siblings(group: _Group, groups: Iterable[_Group]) -> list[_Group]:
     """Lists beside the chosen one with the same element and class: one list split in parts."""
     parent = group.container.parent
     if parent is None:
@@ -476,7 +482,7 @@ def _look_alike_siblings(group: _Group, groups: Iterable[_Group], base: str | No
         ):
             continue
         if not other.read:
-            _read_group(other, base)
+            _read_group(other)
         if other.score()[:2] != (0, 0):
             siblings.append(other)
     return siblings
