@@ -61,13 +61,30 @@ _PAGER_WORD = re.compile(r"下一页|尾页|末页|上一页")
 _PAGER_NAMES = (*PAGER_COUNT_NAMES, *PAGER_RECORD_NAMES)
 
 
-@cache
-def _number_assignment(names: tuple[str, ...]) -> re.Pattern[str]:
-    """``name = 12`` / ``name: '12'`` for any of ``names``, case-insensitive."""
-    return re.compile(
-        r"(?<![\w.])[\"']?(" + "|".join(names) + r")[\"']?\s*[:=]\s*[\"']?(\d+)(?![\w.])",
-        re.IGNORECASE,
-    )
+_AFTER_NAME = re.compile(r"[\"']?\s*[:=]\s*[\"']?(\d+)(?![\w.])")
+
+
+def _assigned_number(lowered: str, names: tuple[str, ...]) -> int | None:
+    """The number the first of ``names`` is assigned in a lower-cased script (``name = 12``,
+    ``name: '12'``, ``"name": 12``), not as the end of a longer name. Found with ``str.find``:
+    a regular expression that may start anywhere costs a pass per position over long
+    scripts."""
+    best: tuple[int, int] | None = None
+    for name in names:
+        index = lowered.find(name)
+        while index >= 0:
+            before = lowered[index - 1] if index else ""
+            if before in ("'", '"') and index > 1:
+                before = lowered[index - 2]
+            match = None
+            if not (before.isalnum() or before in "_.$"):
+                match = _AFTER_NAME.match(lowered, index + len(name))
+            if match is not None:
+                if best is None or index < best[0]:
+                    best = (index, int(match.group(1)))
+                break
+            index = lowered.find(name, index + 1)
+    return best[1] if best is not None else None
 
 
 @cache
@@ -171,13 +188,14 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
         text = script.text
         match = _CREATE_PAGE.search(text) if "createPageHTML" in text else None
         if match is not None:
-            count, current = _number(match.group(1), text), _number(match.group(2), text)
+            lowered = script.lowered
+            count, current = _number(match.group(1), lowered), _number(match.group(2), lowered)
             if count is not None and current is not None:
                 naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
                 return _Found(count, current + 1, naming)
-        found = _hanweb_pager(text, page_url, hanweb_uid) if hanweb_uid else None
+        found = _hanweb_pager(script.lowered, page_url, hanweb_uid) if hanweb_uid else None
         if found is None and _may_name_pager(script.lowered):
-            found = _variable_pager(text)  # most scripts name no pager variable
+            found = _variable_pager(text, script.lowered)  # most scripts name no pager
         if found is None:
             continue
         if found.naming is not None:
@@ -187,12 +205,11 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
     return best
 
 
-def _number(token: str, script: str) -> int | None:
+def _number(token: str, lowered: str) -> int | None:
     """A number written as such or held by a variable the script assigns."""
     if token.isdigit():
         return int(token)
-    match = _number_assignment((re.escape(token),)).search(script)
-    return int(match.group(2)) if match is not None else None
+    return _assigned_number(lowered, (token.lower(),))
 
 
 def _may_name_pager(lowered: str) -> bool:
@@ -202,39 +219,36 @@ def _may_name_pager(lowered: str) -> bool:
     return any(name in lowered for name in _PAGER_NAMES)
 
 
-def _hanweb_pager(text: str, page_url: str | None, uid: str) -> _Found | None:
-    records = _number_assignment(("totalRecord",)).search(text)
-    size = _number_assignment(("perPage",)).search(text)
-    if records is None or size is None or int(size.group(2)) == 0:
+def _hanweb_pager(lowered: str, page_url: str | None, uid: str) -> _Found | None:
+    records = _assigned_number(lowered, ("totalrecord",))
+    size = _assigned_number(lowered, ("perpage",))
+    if not records or not size:
         return None
-    if int(records.group(2)) == 0:
-        return None
-    count = math.ceil(int(records.group(2)) / int(size.group(2)))
+    count = math.ceil(records / size)
     stem = (page_url or "").split("?", 1)[0].split("#", 1)[0]
     return _Found(count, None, _Naming(f"{stem}?uid={uid}&pageNum={{n}}", False))
 
 
-def _variable_pager(text: str) -> _Found | None:
+def _variable_pager(text: str, lowered: str) -> _Found | None:
     """A script that states a page count (or records and a page size) and builds its links
     from strings and numbers."""
-    count_match = _number_assignment(PAGER_COUNT_NAMES).search(text)
-    if count_match is not None:
-        count = int(count_match.group(2))
+    stated = _assigned_number(lowered, PAGER_COUNT_NAMES)
+    if stated is not None:
+        count = stated
     else:
-        records = _number_assignment(PAGER_RECORD_NAMES).search(text)
-        size = _number_assignment(PAGER_SIZE_NAMES).search(text)
-        if records is None or size is None or int(size.group(2)) == 0:
+        records = _assigned_number(lowered, PAGER_RECORD_NAMES)
+        size = _assigned_number(lowered, PAGER_SIZE_NAMES)
+        if not records or not size:
             return None
-        count = math.ceil(int(records.group(2)) / int(size.group(2)))
+        count = math.ceil(records / size)
     if count == 0:
         return None
-    current_match = _number_assignment(PAGER_CURRENT_NAMES).search(text)
-    value = int(current_match.group(2)) if current_match is not None else None
+    value = _assigned_number(lowered, PAGER_CURRENT_NAMES)
     trs = bool(_zero_based().search(text))
     zero_based = trs or value == 0
     current = None if value is None else value + 1 if zero_based else value
     template = _script_link_template(text)
-    if template is None and trs and count_match is not None:
+    if template is None and trs and stated is not None:
         template = TRS_PAGE_NAMING  # the TRS pager's own naming, when the script hides it
     naming = _Naming(template, zero_based) if template else None
     return _Found(count, current, naming)
@@ -243,10 +257,14 @@ def _variable_pager(text: str) -> _Found | None:
 def _script_link_template(text: str) -> str | None:
     """The page naming a pager script writes: the ``href`` of a string it builds from
     literals, its own string variables and numbers, the number part as ``{n}``."""
-    strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
+    if "href" not in text:
+        return None
+    strings: dict[str, str] | None = None  # the script's string variables, read when needed
     for line in text.splitlines():
         if "href" not in line or "+" not in line:
             continue
+        if strings is None:
+            strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
         start = min((i for i in (line.find("'"), line.find('"')) if i >= 0), default=-1)
         if start < 0:
             continue
