@@ -273,3 +273,29 @@ def test_items_keep_page_order_and_resolve_against_the_page() -> None:
         "通知1", "http://www.example.gov.cn/rfb/tzgg/2024/t20240101_1.html", "2024-01-01"
     )
     assert [i.title for i in result.items] == ["通知1", "通知2", "通知3"]
+
+
+def test_a_pager_variable_is_read_by_its_whole_name() -> None:
+    script = """<script>
+    var mypagecount = 9;   // not a pager name
+    var cfg = {"pageSize": 10, "totalPage": "4"};
+    </script>"""
+    result, _ = read(pager_page(script))
+    assert result.page_count == 4
+
+
+def test_every_pager_name_holds_a_word_the_quick_test_looks_for() -> None:
+    # listing_pager looks at a script only when it holds "page", "total" or "record".
+    from noticecli.knowledge import PAGER_COUNT_NAMES, PAGER_RECORD_NAMES
+
+    for name in (*PAGER_COUNT_NAMES, *PAGER_RECORD_NAMES):
+        assert any(word in name for word in ("page", "total", "record")), name
+
+
+def test_an_array_is_tried_only_when_its_entries_have_title_and_date_keys() -> None:
+    script = """<script>
+    var channels = [{"name": "政务公开", "url": "/zwgk/", "releaseTime": 1755592951329},
+                    {"name": "通知公告", "url": "/tzgg/", "releaseTime": 1755592951330}];
+    </script>"""
+    result, listed = read(page("<div id='x'></div>", head=script))
+    assert result.items == [] and not listed
