@@ -17,8 +17,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
                                       :mod:`noticecli.parse.header_html`
 ``WIDGET_*``, ``FURNITURE_*``         :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
                                       :mod:`noticecli.labels`
-``NAV_*``, ``LINK_GROUP_HEADINGS``,   :mod:`noticecli.parse.listing_rows` (rows, furniture)
-``ARTICLE_URL_SHAPES``, ``MORE_*``
+``NAV_*``, ``LINK_GROUP_HEADINGS``,   :mod:`noticecli.parse.listing_rows` (rows, their
+``ARTICLE_URL_SHAPES``, ``MORE_*``,    dates, furniture)
+``LIST_DATE_LABEL``
 ``PAGER_*``, ``PAGE_COUNT_TEXTS`` …   :mod:`noticecli.parse.listing_pager`
 ``LIST_DATA_*``                       :mod:`noticecli.parse.listing_data`
 ``LIST_HEAD_*``, ``LIST_LOADER_*`` …  :mod:`noticecli.parse.listing`
@@ -334,6 +335,9 @@ LIST_DATA_DATE_KEYS = (
     "docdate",
     "fbrq",  # 发布日期
 )
+# Labels a list row may print before its date (发布日期：2024-09-10, 发稿：…). A regular
+# expression: the label without its colon.
+LIST_DATE_LABEL = r"(?:发布|更新|成文|发文|生成|公开|印发)?(?:日期|时间)|发稿|发表|发布于|更新于"
 # Heads of a list table (名称 … 发布日期). Regular expressions: the title head matches a
 # whole cell, the date head any part of one; the publication-date head picks the column
 # of a row that shows several dates.

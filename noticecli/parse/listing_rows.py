@@ -4,10 +4,12 @@ Any vendor, any element: a *row* is a child of a container (``tr`` of a table, `
 list, ``div``/``dl``/``p`` of a block, or the link itself in a flat run of links), and a
 *list* is the container whose rows each hold one to three links. Every ancestor level of
 every link up to :data:`MAX_ROW_LEVELS` is a candidate; the list chosen is the one with the
-most dated rows, then the most rows whose links have the URL shape of an article page. Lists
+most dated rows, then the most rows whose links have the URL shape of an article page
+(candidates are read largest first, and reading stops when no smaller one can win). Lists
 under navigation, headers, footers and sidebars (tags, or class words of
-:data:`~noticecli.knowledge.NAV_CLASS_WORDS`) and link groups headed 友情链接 / 相关链接 are
-never items. Look-alike sibling lists (one list split into several ``ul``) join the chosen one.
+:data:`~noticecli.knowledge.NAV_CLASS_WORDS`), hidden lists (template rows, closed tabs) and
+link groups headed 友情链接 / 相关链接 are never items. Look-alike sibling lists (one list split
+into several ``ul``) join the chosen one.
 
 A row's date is read, calendar-checked, by :mod:`noticecli.dates`: first from an element
 that holds only a date (``<span>[2024-09-10]</span>``, ``<td>发布日期：2024年9月10日</td>``) or
@@ -31,6 +33,7 @@ from noticecli.dates import date_in_text, find_date, find_split_date, iso_date
 from noticecli.knowledge import (
     ARTICLE_URL_SHAPES,
     LINK_GROUP_HEADINGS,
+    LIST_DATE_LABEL,
     LIST_HEAD_DATE,
     MORE_LINK_TEXTS,
     NAV_CLASS_WORDS,
@@ -66,7 +69,7 @@ _NOT_ITEMS = frozenset(
 # publication label, a time of day, separators.
 _DATE_FRAME = re.compile(
     r"[\s\[\]【】()（）「」<>《》:：|/·•]*"
-    r"(?:(?:发布|更新|成文|发文|生成|公开|印发)?(?:日期|时间)[\s:：]*)?"
+    rf"(?:(?:{LIST_DATE_LABEL})[\s:：]*)?"
     r"[\s\[\]【】()（）「」<>《》:：|/·•日号]*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?)?"
     r"[\s\[\]【】()（）「」<>《》|·•]*"
