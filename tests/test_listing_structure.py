@@ -299,3 +299,22 @@ def test_an_array_is_tried_only_when_its_entries_have_title_and_date_keys() -> N
     </script>"""
     result, listed = read(page("<div id='x'></div>", head=script))
     assert result.items == [] and not listed
+
+
+def test_a_list_split_into_parts_with_summaries_stays_a_listing() -> None:
+    summary = "为切实做好人防工程维护管理工作，现将有关事项通知如下，请各单位认真贯彻落实。" * 3
+
+    def part(start: int) -> str:
+        return (
+            "<ul class='news'>"
+            + "".join(
+                f'<li><a href="/a/t2024010{n}_{n}.html">第{n}号通知</a><span>2024-01-0{n}</span>'
+                f"<p>{summary}</p></li>"
+                for n in range(start, start + 3)
+            )
+            + "</ul>"
+        )
+
+    result, listed = read(page(f"<div class='box'>{part(1)}<hr>{part(4)}</div>"))
+    assert [i.title for i in result.items] == [f"第{n}号通知" for n in range(1, 7)]
+    assert listed

@@ -171,10 +171,14 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
         best, best_score = group, score
     if best is None:
         return None
-    chosen = [best, *_look_alike_siblings(best, groups.values())]
-    rows_in_order = sorted((row for g in chosen for row in g.usable), key=lambda r: r.seq)
+    siblings = _look_alike_siblings(best, groups.values())
+    rows_in_order = sorted(
+        (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
+    )
     items = [ListingItem(r.title, absolute_url(r.href, base), r.date) for r in rows_in_order]
-    return FoundList(_dedupe(items), best.container)
+    # A list split over look-alike siblings is held by their common parent.
+    holder = best.container.parent if siblings and best.container.parent else best.container
+    return FoundList(_dedupe(items), holder)
 
 
 def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
