@@ -318,3 +318,16 @@ def test_a_list_split_into_parts_with_summaries_stays_a_listing() -> None:
     result, listed = read(page(f"<div class='box'>{part(1)}<hr>{part(4)}</div>"))
     assert [i.title for i in result.items] == [f"第{n}号通知" for n in range(1, 7)]
     assert listed
+
+
+def test_split_dates_are_read_whole_and_calendar_checked() -> None:
+    from noticecli.dates import find_split_date
+
+    assert find_split_date("10 2024-09") == "2024-09-10"
+    assert find_split_date("2024.09 10") == "2024-09-10"
+    assert find_split_date("09-10 2024") == "2024-09-10"
+    assert find_split_date("2024年 9月10日") == "2024-09-10"
+    assert find_split_date("29 2023-02") is None  # no 29 February in 2023
+    assert find_split_date("29 2024-02") == "2024-02-29"
+    assert find_split_date("2024-09-10") is None  # whole, not split: find_date reads it
+    assert find_split_date("第10期 2024-09") is None
