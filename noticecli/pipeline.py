@@ -29,7 +29,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-_HTML_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br)\b", re.I)
+# Markup that makes a file HTML rather than a text dump; ``datastore`` is the XML a Hanweb
+# list endpoint (dataproxy.jsp) answers with, rows of HTML in CDATA.
+_HTML_MARKUP = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br|datastore)\b", re.I
+)
 
 
 def parse_html(

@@ -132,32 +132,7 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
         "40_textdump-attachment-no-link_pre_twin.html",
         "attachments",
     ): "file names without a link in a <pre> dump are not attachments (url null)",
-    (
-        "41_listing_div-list.html",
-        "next_pages",
-    ): "a pager script of another shape (pageCount/currentPage/pageName) is not read",
-    (
-        "41_listing_div-list.html",
-        "page_count",
-    ): "a pager script of another shape (pageCount/currentPage/pageName) is not read",
-    (
-        "42_listing_div-list_twin.html",
-        "items",
-    ): "rows with the date split into day and month spans are not found; a date is read from a title",
-    ("42_listing_div-list_twin.html", "page_count"): "共 28 条 3 页 is not read as the page count",
-    ("44_listing_ul-li-spans_twin.html", "page_count"): "a 1/3 pager is not read as the page count",
-    (
-        "46_listing_table-rows_twin.html",
-        "next_pages",
-    ): "共3页 with one 下一页 link does not give the third page",
-    (
-        "48_listing_comment-list_twin.html",
-        "items",
-    ): "the server-rendered list inside an HTML comment is not read (issue 9, item 10)",
     # ../shared/corpus (tests/corpus_facts/).
-    ("06_gansu-jyt_xxgk-list_commented-li.html", "items"): (
-        "the server-rendered list inside an HTML comment is not read (issue 9, item 10)"
-    ),
     ("10_govcn_gongbao-article.html", "title"): (
         "the title keeps the stray space of the <title> / hidden copy; the visible heading has none"
     ),

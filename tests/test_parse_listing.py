@@ -291,7 +291,9 @@ def test_index_number_header_grid_is_not_a_listing() -> None:
 # --- JS-rendered lists -------------------------------------------------------------------
 
 
-def test_list_inside_comment_is_js_rendered() -> None:
+def test_list_inside_comment_is_read_and_flagged() -> None:
+    # The server-rendered rows a template kept inside a comment when a script took over the
+    # list are the column's items (issue 9 item 10); a warning says where they came from.
     hidden = "".join(
         f'<li><a href="/jyt/c1/2025/{n}.shtml" title="通知{n}">通知{n}</a><b>2025-11-1{n}</b></li>'
         for n in range(3)
@@ -301,10 +303,40 @@ def test_list_inside_comment_is_js_rendered() -> None:
         head='<script src="/js/xxgkPage.js"></script>',
     )
     result, listed = listing(html)
-    assert result.items == []
-    assert result.js_rendered
-    assert [code for code, _ in result.warnings] == ["listing_js_rendered"]
+    assert result.source == "comment"
+    assert [(i.title, i.url, i.date) for i in result.items] == [
+        (f"通知{n}", f"http://www.example.gov.cn/jyt/c1/2025/{n}.shtml", f"2025-11-1{n}")
+        for n in range(3)
+    ]
+    assert not result.js_rendered
+    assert [code for code, _ in result.warnings] == ["listing_items_in_comment"]
     assert listed
+
+
+def test_list_in_comment_does_not_replace_a_live_list() -> None:
+    live = "".join(
+        f'<li><a href="/a/t2025010{n}_{n}.html">现行通知{n}</a><span>2025-01-0{n}</span></li>'
+        for n in range(1, 5)
+    )
+    old = "".join(
+        f'<li><a href="/old/{n}.html">旧通知{n}</a><b>2019-11-1{n}</b></li>' for n in range(6)
+    )
+    result, _ = listing(page(f"<ul>{live}</ul><ul><!--{old}--></ul>"))
+    assert result.source == "html"
+    assert [i.title for i in result.items] == [f"现行通知{n}" for n in range(1, 5)]
+    assert result.warnings == []
+
+
+def test_commented_markup_without_a_list_stays_js_rendered() -> None:
+    # Links and dates in a comment that are no list of rows (one row) are not items.
+    hidden = '<p><a href="/a/1.html">旧版首页</a> 2019-01-01 <a href="/b/">说明</a></p>'
+    html = page(
+        f'<input id="page" type="hidden" value="1"><ul class="list"><!--{hidden}--></ul>',
+        head='<script src="/js/xxgkPage.js"></script>',
+    )
+    result, listed = listing(html)
+    assert result.items == []
+    assert result.js_rendered and listed
 
 
 def test_empty_container_with_list_loader_is_js_rendered() -> None:
@@ -502,11 +534,17 @@ def test_corpus_handan_listing_table() -> None:
     assert listed
 
 
-def test_corpus_gansu_commented_list_is_js_rendered() -> None:
+def test_corpus_gansu_commented_list_is_read() -> None:
     result, listed = corpus_page("06", "https://jyt.gansu.gov.cn/jyt/c110634/xxgk.shtml")
-    assert result.js_rendered
-    assert result.items == []
-    assert any(code == "listing_js_rendered" for code, _ in result.warnings)
+    assert result.source == "comment"
+    assert len(result.items) == 20
+    assert result.items[0] == ListingItem(
+        "关于开展2024年全域全员全过程使用智慧教育平台专项研究课题结项工作的通知",
+        "https://jyt.gansu.gov.cn/jyt/c110634/202511/174240943.shtml",
+        "2025-11-17",
+    )
+    assert not result.js_rendered
+    assert [code for code, _ in result.warnings] == ["listing_items_in_comment"]
     assert listed
 
 
