@@ -24,7 +24,7 @@ import asyncio
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,8 @@ _CACHED_TYPES = frozenset({"script", "stylesheet"})
 _IDLE_WAIT = 10.0
 # A challenge page's script is given this long to lead to the page.
 _CHALLENGE_WAIT = 15.0
+# ... and to come back at most this many times before it is taken as not passed.
+_CHALLENGE_ROUNDS = 3
 _POLL = 0.25
 
 
@@ -186,6 +188,8 @@ class _PageLoad:
     redirect_to: httpx.URL | None = None  # a main-frame redirect waiting to be followed
     not_modified: Exchange | None = None
     failure: FetchError | None = None
+    failed: asyncio.Event = field(default_factory=asyncio.Event)
+    challenges: int = 0  # challenge pages served to the page so far
     bytes_used: int = 0
     started: float = field(default_factory=time.monotonic)
     fetched_at: str = field(default_factory=utc_now)
@@ -272,40 +276,68 @@ class _PageLoad:
         page = self.page
         challenge_until = time.monotonic() + _CHALLENGE_WAIT
         while True:
-            await page.wait_for_load_state("load")
+            await self._wait(page.wait_for_load_state("load"))
             try:
-                await page.wait_for_load_state("networkidle", timeout=_IDLE_WAIT * 1000)
+                await self._wait(page.wait_for_load_state("networkidle", timeout=_IDLE_WAIT * 1000))
             except Error:
                 self.renderer._log(f"{self.url}: the network never went idle; taken as it is")
             self._raise_failure()
             if self.redirect_to is not None:  # a script's navigation was redirected
                 await self._navigate(str(self.redirect_to))
                 continue
-            html = await _content(page)
-            if html is None:  # the page is navigating: wait for it
-                await asyncio.sleep(_POLL)
-                continue
-            status = self.documents[-1].status if self.documents else 200
-            challenge = recognise(status, {}, html.encode("utf-8"))
-            if challenge is None:
-                break
+            html = await _content(page)  # None: between two documents
+            if html is not None:
+                status = self.documents[-1].status if self.documents else 200
+                challenge = recognise(status, {}, html.encode("utf-8"))
+                if challenge is None:
+                    break
             if time.monotonic() > challenge_until:
-                raise ChallengeError(
-                    f"{challenge.describe(status)}, even in the browser: its script did not "
-                    "lead to the page",
-                    kind=challenge.kind,
-                    hint="the site may refuse automated browsers",
-                    status=status,
+                raise self._unpassed(
+                    f"its script did not lead to the page in {_CHALLENGE_WAIT:g} s"
                 )
             await asyncio.sleep(_POLL)
         if wait_for:
-            await page.wait_for_selector(wait_for, state="attached")
+            await self._wait(page.wait_for_selector(wait_for, state="attached"))
             html = await _content(page) or html
         return html
+
+    def _unpassed(self, why: str) -> ChallengeError:
+        """The challenge the browser could not pass: the last one served."""
+        last = self.documents[-1] if self.documents else None
+        status = last.status if last is not None else 200
+        challenge = recognise(status, last.headers, last.content) if last is not None else None
+        kind = challenge.kind if challenge is not None else "cookie"
+        what = challenge.describe(status) if challenge is not None else "a challenge page"
+        return ChallengeError(
+            f"{what}, even in the browser: {why}",
+            kind=kind,
+            hint="the site may refuse automated browsers",
+            status=status,
+        )
 
     def _raise_failure(self) -> None:
         if self.failure is not None:
             raise self.failure
+
+    def _fail(self, error: FetchError) -> None:
+        """The page failed (the first failure is the one said); any wait ends at once."""
+        if self.failure is None:
+            self.failure = error
+        self.failed.set()
+
+    async def _wait(self, awaitable: Awaitable[object]) -> None:
+        """Wait for the browser, unless a request of the page fails first."""
+        waiting = asyncio.ensure_future(awaitable)
+        failed = asyncio.ensure_future(self.failed.wait())
+        try:
+            await asyncio.wait({waiting, failed}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (waiting, failed):
+                if not task.done():
+                    task.cancel()
+            await asyncio.gather(waiting, failed, return_exceptions=True)
+        self._raise_failure()
+        waiting.result()
 
     def _result(self, html: str, final_url: str) -> FetchResult:
         if not self.documents:
@@ -350,7 +382,7 @@ class _PageLoad:
                 await route.abort("aborted")
                 return
         except FetchError as error:
-            self.failure = error
+            self._fail(error)
             await route.abort(_abort_code(error))
             return
         status = exchange.status
@@ -359,10 +391,16 @@ class _PageLoad:
             await route.abort("aborted")
             return
         if status >= 400 and recognise(status, exchange.headers, exchange.content) is None:
-            self.failure = HTTPStatusError(status_line(status, exchange.reason), status=status)
+            self._fail(HTTPStatusError(status_line(status, exchange.reason), status=status))
             await route.abort("failed")
             return
         self.documents.append(exchange)
+        if recognise(status, exchange.headers, exchange.content) is not None:
+            self.challenges += 1
+            if self.challenges > _CHALLENGE_ROUNDS:  # its cookie does not satisfy the server
+                self._fail(self._unpassed(f"it came back {self.challenges} times"))
+                await route.abort("aborted")
+                return
         await _fulfil(route, exchange)
 
     async def _resource(self, route: Route, request: Request) -> None:
@@ -400,9 +438,12 @@ class _PageLoad:
         self.bytes_used += len(exchange.content)
         budget = self.fetcher.options.max_bytes * PAGE_BYTES_FACTOR
         if self.bytes_used > budget:
-            self.failure = self.failure or TooLargeError(
-                f"the page and what it loads are over the {format_size(budget)} limit"
+            self._fail(
+                TooLargeError(
+                    f"the page and what it loads are over the {format_size(budget)} limit"
+                )
             )
+            assert self.failure is not None
             raise self.failure
 
     def _refused(self, url: str, error: FetchError) -> None:
