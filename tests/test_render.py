@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import itertools
 import json
 import os
 import subprocess
@@ -120,7 +121,7 @@ def test_render_reads_the_list_and_the_notices_politely_and_safely(
     starts = _page_starts(site, urls)
     assert starts == sorted(starts)
     answered = {id(request): moment for request, moment in site.server.answered}
-    for previous, start in zip(starts, starts[1:], strict=False):
+    for previous, start in itertools.pairwise(starts):
         before = [answered[id(request)] for request in log[previous:start]]
         assert log[start].at - max(before) >= DELAY * 0.95, (log[start].path, before)
     assert [r.path for r in log[starts[0] : starts[1]]] == [LIST_PATH, SCRIPT_PATH, DATA_PATH]
