@@ -224,10 +224,11 @@ class _PageLoad:
         known = self.renderer._cookies.get(host)
         if known:
             await context.add_cookies(known)
+        # Routed for the whole context: a popup's requests are refused like the page's own.
+        await context.route("**/*", self._route)
+        await context.route_web_socket(re.compile(".*"), _refuse_socket)
         page = self.page = await context.new_page()
         page.set_default_timeout(self.renderer.options.timeout * 1000)
-        await page.route("**/*", self._route)
-        await page.route_web_socket(re.compile(".*"), _refuse_socket)
         try:
             await self._navigate(str(self.target))
             if self.not_modified is not None:
@@ -361,7 +362,10 @@ class _PageLoad:
             if request.resource_type in SKIPPED_TYPES:
                 await route.abort("blockedbyclient")
             elif request.is_navigation_request() and request.frame.parent_frame is None:
-                await self._document(route, request)
+                if request.frame.page == self.page:
+                    await self._document(route, request)
+                else:  # a popup: not part of the page
+                    await route.abort("blockedbyclient")
             else:
                 await self._resource(route, request)
         except Exception as error:  # the page closed meanwhile; nothing left to answer
