@@ -12,6 +12,7 @@ catching ``NoticeError`` never hides a bug.
     ├── DecodeError             bytes that no candidate encoding turns into text
     ├── ParseError              text from which no document can be built
     ├── UsageError              a bad value the user gave (an unknown encoding name …)  (exit 2)
+    │   └── RenderUnavailable   --render without the render extra or a Chromium to run  (exit 2)
     ├── ConfigError             a bad sites file                                      (exit 78)
     ├── LockedError             another crawl holds the store's lock                  (exit 75)
     ├── OutputError             an output (-o, --out) cannot be written
@@ -26,10 +27,15 @@ catching ``NoticeError`` never hides a bug.
         ├── RedirectError       loop, too many hops, non-http(s) target      ("redirect")
         ├── BlockedAddressError host resolves to a private/loopback/… address ("private-address")
         ├── RobotsDisallowed    robots.txt forbids the URL                   ("robots")
-        └── UnsupportedURL      not an http(s) URL                           ("url")
+        ├── UnsupportedURL      not an http(s) URL                           ("url")
+        ├── NeedsRenderError    a page a script fills: a JS list, an app shell ("needs-render")
+        │   └── ChallengeError  a JavaScript challenge page: Ruishu, jsl …   ("challenge")
+        └── RenderError         the browser failed on the page               ("render")
 """
 
 from __future__ import annotations
+
+import copy
 
 
 class NoticeError(Exception):
@@ -123,6 +129,65 @@ class RobotsDisallowed(FetchError):
 
 class UnsupportedURL(FetchError):
     reason = "url"
+
+
+class NeedsRenderError(FetchError):
+    """A page whose content only a browser can see: its list or its text is filled by a
+    script (``needs-render``). ``what`` says what was seen, ``hint`` the way out (the
+    message is both, joined)."""
+
+    reason = "needs-render"
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        hint: str = "it needs a browser: use --render",
+        source: str | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(f"{what}; {hint}" if hint else what, source=source, status=status)
+        self.what = what
+        self.hint = hint
+
+    def with_hint(self, hint: str) -> NeedsRenderError:
+        """The same error with another way out (crawl names the sites file's setting)."""
+        error = copy.copy(self)
+        error.hint = hint
+        error.message = f"{self.what}; {hint}" if hint else self.what
+        error.args = (error.message,)
+        return error
+
+
+class ChallengeError(NeedsRenderError):
+    """A JavaScript challenge page stands where the page should be (``challenge``): a script
+    must run and set a cookie before the server answers. ``kind`` names it: ``ruishu``
+    (瑞数), ``jsl`` (加速乐), ``cookie`` (another cookie-setting script)."""
+
+    reason = "challenge"
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        kind: str = "cookie",
+        hint: str = "it needs a browser: use --render",
+        source: str | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(what, hint=hint, source=source, status=status)
+        self.kind = kind
+
+
+class RenderError(FetchError):
+    """The browser failed on a page: it crashed, or could not load it (``render``)."""
+
+    reason = "render"
+
+
+class RenderUnavailable(UsageError):
+    """``--render`` (or ``render = true``) cannot be used here: the render extra is not
+    installed, or no Chromium can be found or started. The message says how to get it."""
 
 
 class OutputError(NoticeError):

@@ -176,6 +176,8 @@ class FetchInfo(_Model):
     """How a fetched page arrived (``null`` for pages parsed from files).
 
     ``url`` on the notice is the URL asked for; ``final_url`` is where redirects ended.
+    ``rendered``: the page was loaded in a browser and its DOM parsed (``sha256`` and the
+    validators are still those of the document as the server sent it).
     """
 
     final_url: str
@@ -187,6 +189,7 @@ class FetchInfo(_Model):
     sha256: str | None
     elapsed_ms: int
     attempts: int
+    rendered: bool = False
 
 
 @dataclass(slots=True, repr=False, eq=False)

@@ -13,6 +13,9 @@ http_server``)::
         assert http_server.requests[0].headers["user-agent"].startswith("noticecli/")
 
 A route answers its replies in order, repeating the last. An unknown path is a 404.
+``route_gated(path, cookie, page, challenge)`` answers ``page`` to requests that carry the
+cookie ``cookie`` (``name=value``) and ``challenge`` to the others, as a challenge-protected
+site does.
 ``Reply`` shapes the answer: status, headers, body, a delay before the headers, a drip
 (body sent a few bytes at a time with a pause between), a connection reset after some
 body bytes, chunked transfer without Content-Length, and validators (``etag`` /
@@ -80,6 +83,7 @@ class TestServer:
             raise ValueError(f"tests listen on loopback only, not {host}")
         self._lock = threading.Lock()
         self._routes: dict[str, list[Reply]] = {}
+        self._gates: dict[str, tuple[str, Reply, Reply]] = {}
         self._served: dict[str, int] = {}
         self.requests: list[Request] = []
         # Each request with the time.monotonic() its reply began to go out.
@@ -107,6 +111,11 @@ class TestServer:
             self._routes[path] = list(replies) or [Reply()]
             self._served[path] = 0
 
+    def route_gated(self, path: str, cookie: str, page: Reply, challenge: Reply) -> None:
+        """Answer ``path`` with ``page`` when the request carries ``cookie``, else ``challenge``."""
+        with self._lock:
+            self._gates[path] = (cookie, page, challenge)
+
     def hits(self, path: str) -> int:
         """How many requests for ``path`` arrived (the query string is part of the path)."""
         with self._lock:
@@ -122,8 +131,13 @@ class TestServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def _next_reply(self, path: str) -> Reply | None:
+    def _next_reply(self, path: str, cookies: str = "") -> Reply | None:
         with self._lock:
+            gate = self._gates.get(path)
+            if gate is not None:
+                cookie, page, challenge = gate
+                sent = {part.strip() for part in cookies.split(";")}
+                return page if cookie in sent else challenge
             replies = self._routes.get(path)
             if replies is None:
                 return None
@@ -177,7 +191,7 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
                 client_port=self.client_address[1],
             )
             server._log(request)
-            reply = server._next_reply(self.path)
+            reply = server._next_reply(self.path, request.headers.get("cookie", ""))
             if reply is None:
                 reply = Reply(status=404, body=b"not found")
             try:

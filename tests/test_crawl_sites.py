@@ -245,3 +245,24 @@ def test_overrides_reach_the_parser_split_by_page_kind() -> None:
     [bare] = parse_sites(SITE)
     assert bare.rules.is_empty()
     assert bare.rules.for_listings() is None and bare.rules.for_notices() is None
+
+
+def test_render_and_wait_for_are_read_checked_and_written_back(tmp_path: Path) -> None:
+    text = (
+        '[defaults]\nrender = "listings"\n\n[[site]]\nname = "a"\nlisting = "http://a.gov.cn/"\n'
+        'wait_for = "ul.list li"\n\n[[site]]\nname = "b"\nlisting = "http://b.gov.cn/"\n'
+        'render = true\nbody = "div.text"\n\n[[site]]\nname = "c"\nlisting = "http://c.gov.cn/"\n'
+        "render = false\n"
+    )
+    a, b, c = parse_sites(text)
+    assert (a.render, b.render, c.render) == ("listings", True, False)
+    assert (a.renders("listing"), a.renders("notice"), b.renders("notice")) == (True, False, True)
+    assert (a.ready_selector("listing"), b.ready_selector("notice")) == ("ul.list li", "div.text")
+    assert parse_sites(dump_sites([a, b, c])) == [a, b, c]
+    error = error_for(tmp_path, '[[site]]\nname = "a"\nlisting = "http://a/"\nrender = "yes"\n')
+    assert (error.line, error.message) == (
+        4,
+        "site 'a': 'render' must be true, false or \"listings\", not 'yes'",
+    )
+    error = error_for(tmp_path, '[[site]]\nname = "a"\nlisting = "http://a/"\nwait_for = "ul["\n')
+    assert error.line == 4 and "not a usable CSS selector" in error.message

@@ -15,7 +15,12 @@ from noticecli.cli.common import (
     store_option,
     verbose_option,
 )
-from noticecli.cli.network import NetworkSettings, fetch_options
+from noticecli.cli.network import (
+    NetworkSettings,
+    RenderSettings,
+    fetch_options,
+    render_options,
+)
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, say
 from noticecli.cli.sites_commands import load_sites_file_for
 from noticecli.cli.values import Bounded
@@ -76,6 +81,7 @@ MAX_FAILING_AFTER = 1000
 @verbose_option
 @page_options
 @fetch_options
+@render_options(flag=False)
 @click.pass_context
 def crawl(
     ctx: click.Context,
@@ -92,6 +98,7 @@ def crawl(
     no_repair: bool,
     max_bytes: int,
     network: NetworkSettings,
+    rendering: RenderSettings,
 ) -> None:
     """Watch the sites in the sites file and emit only what is new or changed (for cron).
 
@@ -99,7 +106,9 @@ def crawl(
     object (notice_id, site, revision, change, changed_fields, recorded_at); a changed
     notice comes out again as its next revision. Hosts are crawled side by side
     (--concurrency), each politely. A store that does not exist yet is created (said on
-    stderr). On a terminal, progress is shown on stderr. Ctrl-C or SIGTERM stops the run
+    stderr). Sites with render = true in the sites file are read in a headless Chromium
+    (started once for the run; without the render extra or Chromium, exit 2 before any
+    request). On a terminal, progress is shown on stderr. Ctrl-C or SIGTERM stops the run
     with everything so far kept in the store; the next run goes on from there. Exit codes:
     0 ok, 1 some pages failed, 75 another crawl holds the store, 78 bad sites file, 130/143
     interrupted.
@@ -112,6 +121,8 @@ def crawl(
     from noticecli.errors import InputError
 
     sites_file = load_sites_file_for(sites_path, site_names)
+    # Checked before the store is opened: no render extra or no Chromium is exit 2.
+    render = rendering.render_options() if any(s.render for s in sites_file.sites) else None
     network.announce(quiet=quiet)
     # A site's own delay applies unless --delay was given on the command line.
     given = ctx.get_parameter_source("delay") is click.core.ParameterSource.COMMANDLINE
@@ -122,6 +133,7 @@ def crawl(
         delay=network.delay if given else None,
         concurrency=concurrency or sites_file.concurrency,
         failing_after=sites_file.failing_after if failing_after is None else failing_after,
+        render=render,
     )
     db_path = db or default_db_path()
     counts = RunCounts()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from contextlib import AsyncExitStack, ExitStack
 from pathlib import Path
 from typing import IO, Any
 
@@ -14,7 +14,12 @@ from noticecli.cli.common import (
     stderr_logger,
     verbose_option,
 )
-from noticecli.cli.network import NetworkSettings, fetch_options
+from noticecli.cli.network import (
+    NetworkSettings,
+    RenderSettings,
+    fetch_options,
+    render_options,
+)
 from noticecli.cli.records import finish, keep_interrupted, open_records
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, report, say
 from noticecli.cli.url_args import read_url_list, url_argument, with_scheme
@@ -48,6 +53,7 @@ from noticecli.output import RecordWriter
 )
 @verbose_option
 @fetch_options
+@render_options(flag=True)
 @page_options
 @output_options
 @click.pass_context
@@ -59,6 +65,7 @@ def fetch(
     warc: Path | None,
     verbose: bool,
     network: NetworkSettings,
+    rendering: RenderSettings,
     no_repair: bool,
     max_bytes: int,
     output_format: str | None,
@@ -69,11 +76,14 @@ def fetch(
     A URL without a scheme is taken as http:// (said on stderr). Polite by default:
     robots.txt obeyed, one request at a time per host with a delay, retries with backoff.
     Every URL that fails is named on stderr with the reason (url, dns, connect, timeout,
-    tls, http, too-large, redirect, private-address, robots, parse, internal) and the exit
-    code is 1. Notices are written as they arrive; memory stays bounded by the window of
-    URLs in flight, however long the list. Ctrl-C or SIGTERM stops the run: what was
-    complete is kept (see -o and --warc), one line says what, and the exit code is 130 or
-    143.
+    tls, http, too-large, redirect, private-address, robots, challenge, needs-render,
+    render, parse, internal) and the exit code is 1. A JavaScript challenge page (Ruishu,
+    jsl …), a list a script fills or an app shell with no content is such a failure, with
+    --render as the way out: each page then loads in a headless Chromium (one page at a
+    time per host, every request it makes checked and capped as ours are) and its DOM is
+    parsed. Notices are written as they arrive; memory stays bounded by the window of URLs
+    in flight, however long the list. Ctrl-C or SIGTERM stops the run: what was complete is
+    kept (see -o and --warc), one line says what, and the exit code is 130 or 143.
     """
     import asyncio
 
@@ -96,6 +106,9 @@ def fetch(
             say(f"{name}: {bare} URL(s) without a scheme, taken as http://")
     if not targets:
         raise click.UsageError("give at least one URL (or -i FILE)")
+    rendering.check()
+    # Before any output is opened: no render extra or no Chromium is a usage error (exit 2).
+    render_opts = rendering.render_options() if rendering.render else None
     log = stderr_logger(verbose)
     fmt = output_format or ("json" if len(targets) == 1 else "jsonl")
     failed = False
@@ -120,7 +133,13 @@ def fetch(
                     progress.clear_for_stdout()
                 records.write(outcome.notice)  # written, not kept
 
-        async with Fetcher(options, log=log) as fetcher:
+        async with AsyncExitStack() as stack:
+            fetcher = await stack.enter_async_context(Fetcher(options, log=log))
+            renderer = None
+            if render_opts is not None:
+                from noticecli.fetch.render import Renderer
+
+                renderer = await stack.enter_async_context(Renderer(fetcher, render_opts, log=log))
             batch = Batch(
                 fetcher,
                 repair=not no_repair,
@@ -128,6 +147,8 @@ def fetch(
                 warc=archive,
                 on_done=progress.advance,
                 debug=debug,
+                renderer=renderer,
+                wait_for=rendering.wait_for,
             )
             try:
                 async for outcome in batch.run(targets):

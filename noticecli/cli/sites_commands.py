@@ -10,7 +10,12 @@ from typing import Any
 import click
 
 from noticecli.cli.common import DEFAULT_MAX_BYTES, sites_option, store_option
-from noticecli.cli.network import NetworkSettings, fetch_options
+from noticecli.cli.network import (
+    NetworkSettings,
+    RenderSettings,
+    fetch_options,
+    render_options,
+)
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, say
 
 
@@ -89,17 +94,23 @@ def sites_path_command() -> None:
 @click.argument("site_names", nargs=-1, metavar="[SITE]...")
 @sites_option
 @fetch_options
+@render_options(flag=False)
 @click.pass_context
 def sites_check(
     ctx: click.Context,
     site_names: tuple[str, ...],
     sites_path: Path | None,
     network: NetworkSettings,
+    rendering: RenderSettings,
 ) -> None:
     """Check the sites file, then fetch each site's first listing page and show its items.
 
     The items go to stdout as a table; what is wrong goes to stderr, and the exit code is 1
     when a listing page gave no items. Each site's delay applies unless --delay is given.
+    Sites with render = true are read in a headless Chromium (without the render extra or
+    Chromium, exit 2). A listing only a browser can read (a JavaScript challenge page, a
+    list a script fills) is reported with the render setting that reads it and, when
+    rendering is possible here, rendered to show what that setting finds.
     """
     import asyncio
 
@@ -107,6 +118,8 @@ def sites_check(
     from noticecli.crawl.sites import default_sites_path
 
     selected = load_sites_for(sites_path, site_names)
+    if any(site.render for site in selected):
+        rendering.render_options()  # exit 2 at once when rendering is not possible here
     say(f"{sites_path or default_sites_path()}: OK, {len(selected)} site(s)")
     network.announce()
     options = network.fetch_options(max_bytes=DEFAULT_MAX_BYTES)
@@ -118,6 +131,7 @@ def sites_check(
             stream=sys.stdout,
             problem=say,
             delay=network.delay if given else None,
+            render_with=rendering.render_options,
         )
     )
     ctx.exit(EXIT_OK if ok else EXIT_SOME_FAILED)

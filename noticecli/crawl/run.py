@@ -12,6 +12,11 @@ Order of work per site:
 One :class:`Crawler` serves a whole run: many sites may be crawled through it at once (one
 task each); each site's work is one request at a time, and all store access is the
 store's own methods, each a transaction between two awaits.
+
+A site with ``render`` set has its pages (or its listing pages) loaded in the browser by
+the run's :class:`~noticecli.fetch.render.Renderer` instead: the same conditional requests,
+the same failures, plus ``challenge`` and ``needs-render`` for a page only a browser can
+read, whose one line names the setting to change.
 """
 
 from __future__ import annotations
@@ -20,17 +25,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlsplit
 
 from noticecli.crawl.sites import Site
 from noticecli.crawl.state import PageKind, SiteRunStatus, StateStore, iso
-from noticecli.errors import FetchError, NoticeError
+from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
+from noticecli.fetch.scripted import require_content
 from noticecli.models import ListingItem
 from noticecli.pipeline import parse_bytes
+
+if TYPE_CHECKING:
+    from noticecli.fetch.render import Renderer
 
 Emit = Callable[[dict[str, Any]], None]
 Log = Callable[[str], None]
@@ -118,6 +127,7 @@ class Crawler:
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
     counts: RunCounts = field(default_factory=RunCounts)
     on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
+    renderer: Renderer | None = None  # for the sites with ``render`` set
 
     async def crawl_site(self, site: Site) -> SiteResult:
         """One site, with the delays already set on the fetcher (see
@@ -243,6 +253,11 @@ class Crawler:
         if notice.kind != "notice":
             self._fail(run, url, "parse", "a listing page, not a notice", "notice")
             return
+        try:
+            require_content(result, notice, hint=render_hint(site, "notice", result))
+        except NeedsRenderError as error:
+            self._fail(run, url, error.reason, error.message, "notice", status=error.status)
+            return
         change = self.store.record_notice(
             site.name,
             url,
@@ -289,15 +304,25 @@ class Crawler:
         self.counts.requests += 1
         key = object()
         self.counts.in_flight[key] = (_host(url), time.monotonic())
+        site = run.site
+        etag = known.etag if known else None
+        last_modified = known.last_modified if known else None
         try:
-            result = await self.fetcher.fetch(
-                url,
-                etag=known.etag if known else None,
-                last_modified=known.last_modified if known else None,
-            )
+            if site.renders(kind) and self.renderer is not None:
+                result = await self.renderer.render(
+                    url,
+                    etag=etag,
+                    last_modified=last_modified,
+                    wait_for=site.ready_selector(kind),
+                )
+            else:
+                result = await self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
         except FetchError as error:
             if absent_ends and error.status in (404, 410):
                 return _END
+            if isinstance(error, NeedsRenderError) and not site.renders(kind):
+                challenge = isinstance(error, ChallengeError)
+                error = error.with_hint(render_hint(site, kind, None, challenge=challenge))
             self._fail(run, url, error.reason, error.message, kind, status=error.status)
             return None
         else:
@@ -375,17 +400,37 @@ class ListingRead:
     reason: str = "listing"
 
 
+def render_setting(kind: PageKind, *, challenge: bool = False) -> str:
+    """The sites-file setting that reads such a page: a challenge guards every page."""
+    return "render = true" if challenge or kind == "notice" else 'render = "listings"'
+
+
+def render_hint(
+    site: Site, kind: PageKind, result: FetchResult | None, *, challenge: bool = False
+) -> str:
+    """The way out for a page of ``site`` that only a browser can read (``result``: the
+    page as read, rendered or not)."""
+    if result is not None and result.rendered is not None:
+        if kind == "listing":
+            return f"give site {site.name} a wait_for selector for its items"
+        return f"give site {site.name} a body selector: a rendered page waits for it"
+    setting = render_setting(kind, challenge=challenge)
+    return f"it needs a browser: set {setting} for site {site.name} in the sites file"
+
+
 def read_listing(site: Site, result: FetchResult, first_url: str, page_number: int) -> ListingRead:
-    """Items of a fetched listing page, read by the parser's one listing extractor through
-    the pipeline (the site's own selectors, when it has them, choose the items); the next
-    page from the site's ``next_page`` template, else the page's own pager."""
+    """Items of a fetched listing page (its DOM, when rendered), read by the parser's one
+    listing extractor through the pipeline (the site's own selectors, when it has them,
+    choose the items); the next page from the site's ``next_page`` template, else the
+    page's own pager. A list a script fills is the problem ``needs-render``."""
     selected = site.items is not None
+    content, charset = result.markup()
     try:
         page = parse_bytes(
-            result.content,
+            content,
             source=result.final_url,
             url=result.final_url,
-            http_charset=result.charset,
+            http_charset=charset,
             repair=False,
             rules=site.listing_rules,
             kind="listing" if selected else None,
@@ -397,7 +442,10 @@ def read_listing(site: Site, result: FetchResult, first_url: str, page_number: i
             (w.message for w in page.warnings if w.code == "listing_js_rendered"), None
         )
         if js_warning is not None:
-            return ListingRead(problem=js_warning)
+            if result.rendered is not None:
+                js_warning += ", even in the browser"
+            hint = render_hint(site, "listing", result)
+            return ListingRead(problem=f"{js_warning}; {hint}", reason="needs-render")
     if page.kind != "listing":
         return ListingRead(problem="no list of notices found on the page")
     if selected and not page.items and page_number == 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Callable, Sequence
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from noticecli.crawl.sites import DEFAULT_CONCURRENCY, DEFAULT_FAILING_AFTER, Si
 from noticecli.crawl.state import StateStore, crawl_lock
 from noticecli.fetch.client import Fetcher, FetchOptions
 from noticecli.fetch.politeness import HostPoliteness
+from noticecli.fetch.render import Renderer, RenderOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class CrawlSettings:
     delay: float | None = None  # overrides every site's own delay when given
     concurrency: int = DEFAULT_CONCURRENCY  # hosts (groups of sites) crawled at once
     failing_after: int = DEFAULT_FAILING_AFTER  # report a site failing this many runs in a row
+    # The browser for the sites with ``render`` set (started once, only if one is crawled).
+    render: RenderOptions | None = None
 
 
 def run_crawl(
@@ -113,9 +117,20 @@ class _Run:
         settings = self.settings
         # The global cap on requests in flight: one per group crawled at once.
         options = dataclasses.replace(self.fetch_options, max_in_flight=settings.concurrency)
-        async with Fetcher(options, log=self.log, politeness=politeness) as fetcher:
+        async with AsyncExitStack() as stack:
+            fetcher = await stack.enter_async_context(
+                Fetcher(options, log=self.log, politeness=politeness)
+            )
             for host, seconds in host_delays(self.sites, settings.delay).items():
                 fetcher.set_host_delay(host, seconds)
+            renderer = None
+            rendered = [site.name for site in self.sites if site.render]
+            if rendered and settings.render is None:
+                raise ValueError(f"sites {rendered} render pages: CrawlSettings.render is needed")
+            if settings.render is not None and rendered:
+                renderer = await stack.enter_async_context(
+                    Renderer(fetcher, settings.render, log=self.log)
+                )
             crawler = Crawler(
                 self.store,
                 fetcher,
@@ -125,6 +140,7 @@ class _Run:
                 revalidate_after=settings.revalidate_after,
                 counts=self.counts,
                 on_progress=self.on_progress,
+                renderer=renderer,
             )
 
             async def crawl_group(group: list[Site]) -> None:

@@ -5,8 +5,9 @@ The file is TOML, by default ``sites.toml`` in the user's configuration folder
 commented example is :data:`EXAMPLE` below; ``noticecli sites example`` prints it.
 
 Keys of a ``[[site]]`` table: ``name`` and ``listing`` are required; ``max_pages``, ``delay``,
-``items``, ``link``, ``date``, ``next_page``, ``title``, ``body``, ``published_at`` and
-``header`` are optional, and ``[defaults]`` may set any of these optional keys. Built-in
+``items``, ``link``, ``date``, ``next_page``, ``title``, ``body``, ``published_at``,
+``header``, ``render`` and ``wait_for`` are optional, and ``[defaults]`` may set any of these
+optional keys. Built-in
 defaults: ``delay = 1.0``, ``max_pages = 5``. ``listing`` may also be a single string.
 
 ``[defaults]`` also holds the settings of a whole run (:data:`RUN_KEYS`, only there):
@@ -27,6 +28,12 @@ that matches takes its part from the page (header fields it yields have ``origin
 ``"override"``); one that matches nothing leaves the automatic result and adds a warning.
 ``noticecli parse --site NAME --sites FILE`` applies them to saved pages.
 
+Pages that need a browser: ``render = true`` loads every page of the site in a headless
+Chromium (:mod:`noticecli.fetch.render`), ``render = "listings"`` only its listing pages (a
+list a script fills, articles served as HTML). A rendered listing page is ready when the
+network is idle, or when ``wait_for`` (a CSS selector) matches; a rendered notice page
+waits for the ``body`` selector when the site has one.
+
 Every problem is a :class:`~noticecli.errors.ConfigError` that names the file and, when it can
 be found, the line: TOML syntax, unknown keys or tables, a missing ``name`` or ``listing``, a
 name used twice, a wrong type, a negative or zero count, a URL that is not http(s), a CSS
@@ -43,7 +50,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from noticecli.errors import ConfigError
@@ -69,6 +76,8 @@ OPTIONAL_KEYS = (
     "body",
     "published_at",
     "header",
+    "render",
+    "wait_for",
 )
 RUN_KEYS = ("concurrency", "failing_after")  # [defaults] only: settings of the whole run
 SELECTOR_KEYS = ("items", "link", "date", "title", "body", "published_at", "header")
@@ -99,6 +108,10 @@ title = "div.article-title h1"  # the title
 body = "div.article-text"       # the article's text
 published_at = "span.pubdate"   # the publication date (发布时间：2024-05-06, or the date alone)
 header = "table.xxgk-info"      # the labelled fields (索引号, 发文字号 …)
+# Pages that need a browser (a list a script fills, a JavaScript challenge page): load them
+# in a headless Chromium (pip install 'noticecli[render]'); "listings" for listing pages only.
+# render = true
+# wait_for = "ul.list li"       # a rendered listing page is ready when this matches
 
 [[site]]
 name = "anhui-rfb"
@@ -122,6 +135,16 @@ class Site:
     body: str | None = None
     published_at: str | None = None
     header: str | None = None
+    render: bool | Literal["listings"] = False
+    wait_for: str | None = None
+
+    def renders(self, kind: Literal["listing", "notice"]) -> bool:
+        """Whether this site's pages of ``kind`` are loaded in the browser."""
+        return self.render is True or (self.render == "listings" and kind == "listing")
+
+    def ready_selector(self, kind: Literal["listing", "notice"]) -> str | None:
+        """What a rendered page of ``kind`` waits for (None: the network going idle)."""
+        return self.wait_for if kind == "listing" else self.body
 
     @cached_property
     def rules(self) -> SiteRules:
@@ -213,7 +236,10 @@ def dump_sites(sites: Iterable[Site]) -> str:
             value = getattr(site, key)
             if key in ("max_pages", "delay"):
                 continue  # written above
-            if value is not None:
+            if key == "render":
+                if value is not False:
+                    lines.append(f"render = {'true' if value is True else _toml_str(value)}")
+            elif value is not None:
                 lines.append(f"{key} = {_toml_str(value)}")
         chunks.append("\n".join(lines) + "\n")
     return "\n".join(chunks)
@@ -449,6 +475,15 @@ class _Checker:
                     f"{label} must be from 0 to {MAX_DELAY:g} seconds, not {value}", line
                 )
             return float(value)
+        if key == "render":
+            if isinstance(value, bool) or value == "listings":
+                return value
+            raise self.fail(
+                f'{label} must be true, false or "listings", not {value!r}'
+                if isinstance(value, str)
+                else f'{label} must be true, false or "listings", not {_kind(value)}',
+                line,
+            )
         if not isinstance(value, str):
             raise self.fail(f"{label} must be a string, not {_kind(value)}", line)
         if key == "next_page":

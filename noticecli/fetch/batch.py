@@ -1,5 +1,6 @@
 """Fetching many URLs: hosts in parallel (each host polite, one request at a time), results
-in input order, each archived and parsed as it arrives."""
+in input order, each archived and parsed as it arrives; with a renderer, each page loaded
+in the browser instead (one page at a time per host)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.archive import PageStore, WarcArchive
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.scripted import require_content
 from noticecli.models import Notice
+
+if TYPE_CHECKING:
+    from noticecli.fetch.render import Renderer
 
 # Enough to keep several slow hosts busy at once; per-host politeness still applies.
 DEFAULT_CONCURRENCY = 8
@@ -67,6 +73,8 @@ class Batch:
     # When the run stops early (an interrupt): outcomes that were complete but not yet given
     # out, waiting for an earlier URL; in input order.
     finished_early: list[Outcome] = field(default_factory=list)
+    renderer: Renderer | None = None  # load every page in the browser (--render)
+    wait_for: str | None = None  # with a renderer: the CSS selector that says a page is ready
 
     async def run(self, urls: Iterable[str]) -> AsyncIterator[Outcome]:
         """Outcomes in the order of ``urls``; fetching runs ahead up to ``concurrency``."""
@@ -119,7 +127,10 @@ class Batch:
 
     async def _fetch_and_parse(self, url: str, summary: HostSummary) -> Outcome:
         try:
-            result = await self.fetcher.fetch(url)
+            if self.renderer is not None:
+                result = await self.renderer.render(url, wait_for=self.wait_for)
+            else:
+                result = await self.fetcher.fetch(url)
         except FetchError as error:
             summary.failed[error.reason] += 1
             return Outcome(url, error=error)
@@ -135,10 +146,12 @@ class Batch:
             self.warc.add(result)
         try:
             notice = notice_from_fetch(result, repair=self.repair)
+            # A list or an app a script fills is a failure to say, not an empty record.
+            require_content(result, notice)
         except Exception as error:
             if self.debug and not isinstance(error, NoticeError):
                 raise
-            summary.failed["parse"] += 1
+            summary.failed[error.reason if isinstance(error, FetchError) else "parse"] += 1
             return Outcome(url, error=error)
         summary.ok += 1
         return Outcome(url, notice=notice)

@@ -23,20 +23,23 @@ def fetch_info(result: FetchResult) -> FetchInfo:
         sha256=result.sha256,
         elapsed_ms=result.elapsed_ms,
         attempts=result.attempts,
+        rendered=result.rendered is not None,
     )
 
 
 def notice_from_fetch(
     result: FetchResult, *, repair: bool = True, rules: SiteRules | None = None
 ) -> Notice:
-    """Parse a fetched page; links resolve against where redirects ended. ``rules``: the
-    site's own selectors (see :func:`noticecli.parse_html`)."""
-    text_dump = True if result.content_type == "text/plain" else None
+    """Parse a fetched page (the rendered DOM of one loaded in a browser); links resolve
+    against where redirects ended. ``rules``: the site's own selectors (see
+    :func:`noticecli.parse_html`)."""
+    text_dump = True if result.content_type == "text/plain" and result.rendered is None else None
+    content, charset = result.markup()
     notice = parse_bytes(
-        result.content,
+        content,
         source=result.final_url,
         url=result.final_url,
-        http_charset=result.charset,
+        http_charset=charset,
         text_dump=text_dump,
         repair=repair,
         rules=rules,
