@@ -16,7 +16,10 @@ ORIGIN_RANK: dict[FieldOrigin, int] = {
     "comment": 3,
     "meta_tag": 4,
 }
-_TOP_LEVEL = ("title", "publisher", "source", "editor", "author", "index_no", "doc_no")
+_TOP_LEVEL = ("publisher", "source", "editor", "author", "index_no", "doc_no")
+# Origins a reader sees: only they may name the title (an ArticleTitle meta may hold a label
+# or the site's name; the parsers weigh it among the other candidates).
+SHOWN_ORIGINS: frozenset[FieldOrigin] = frozenset({"override", "header", "meta_line"})
 # published_at comes from these keys only, best first; never from written_date (成文日期).
 PUBLISHED_KEYS = ("published_at", "issued_at")
 _DIGITS = re.compile(r"\d+")
@@ -46,6 +49,16 @@ def fill_top_level(notice: Notice) -> None:
         value = flat.get(key)
         if value is not None:
             setattr(notice, key, value)
+    title = next(
+        (
+            field.value
+            for field in ranked(notice.header)
+            if field.key == "title" and field.value and field.origin in SHOWN_ORIGINS
+        ),
+        None,
+    )
+    if title is not None:
+        notice.title = title
     notice.published_at = published_text(notice.header)
     keywords = flat.get("keywords")
     notice.keywords = [word for word in _KEYWORD_SEPARATORS.split(keywords or "") if word]

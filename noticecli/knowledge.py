@@ -76,6 +76,22 @@ ARTICLE_META_NAME = "ArticleTitle"
 INDEX_NUMBER_LABEL = "索引号"
 NOTICE_GRID_LABELS = ("发布机构", "发文机关", "主题分类", "成文日期", "发文字号")
 
+# --- Visibility ----------------------------------------------------------------------------
+
+# Elements hidden whatever the page's CSS says: the hidden attribute, aria-hidden, and the
+# cloaking of JS frameworks (AngularJS ng-hide/ng-cloak, Vue v-cloak, Alpine x-cloak), which
+# their own stylesheet hides. CSS selectors; inline styles and the page's own <style> rules
+# are read besides (noticecli.parse.visibility).
+HIDDEN_SELECTORS = (
+    "[hidden]",
+    '[aria-hidden="true" i]',
+    ".ng-hide",
+    ".ng-cloak",
+    "[ng-cloak]",
+    "[v-cloak]",
+    "[x-cloak]",
+)
+
 # --- Titles --------------------------------------------------------------------------------
 
 # Elements holding the article's own title, tried in this order before the body.
@@ -90,6 +106,45 @@ TITLE_SELECTORS = (
     "#title",
     "h1",
     "h2",
+)
+# Every element that may hold the article's title, for the title vote (noticecli.parse.title):
+# headings and anything whose class or id says title.
+TITLE_CANDIDATES = (
+    "h1, h2, h3, h4, h5, " + ", ".join(TITLE_SELECTORS[:-2]) + ', [class*="tit" i], [id*="tit" i]'
+)
+# <meta name|property> (lower-cased) naming the article, the site, the column.
+TITLE_META_NAMES = ("articletitle", "og:title", "title")
+SITE_META_NAMES = ("sitename", "og:site_name", "site_name")
+COLUMN_META_NAMES = ("columnname",)
+# How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
+# 中心, 办公室 …) are read by noticecli.parse.lines.
+SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
+# Regular-expression fragments.
+TITLE_WORDS = (
+    "关于",
+    "通知",
+    "通告",
+    "公告",
+    "公示",
+    "决定",
+    "意见",
+    "办法",
+    "方案",
+    "报告",
+    "会议",
+    "召开",
+    "开展",
+    "举行",
+    "举办",
+    "印发",
+    "批复",
+    "函",
+    "规定",
+    "预案",
+    "活动",
+    "工作",
+    r"\d{4}年",
 )
 # What separates the article title from the site name in <title> (标题_某某市人民政府).
 TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
@@ -211,6 +266,9 @@ VALUE_WIDGET_WORDS = (
     "关闭窗口",
     "相关链接[:：]?",
 )
+
+# What a field shows before a script fills it (浏览次数：0, 发布人：--): no value.
+VALUE_PLACEHOLDERS = frozenset({"0", "-", "--", "—", "——", "－", "－－"})
 
 # --- Listings -------------------------------------------------------------------------------
 

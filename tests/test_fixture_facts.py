@@ -65,20 +65,8 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
     ): "the 公告概要 label table stays in the body as a table block",
     (
         "22_summary-table-4col-merged_twin.html",
-        "title",
-    ): "the title is taken from an ArticleTitle meta that holds a label",
-    (
-        "22_summary-table-4col-merged_twin.html",
         "header",
     ): "a 4-column label table with merged, shaded label cells is not read",
-    (
-        "23_meta-line-several-labels.html",
-        "published_at",
-    ): "a meta line with two labels is one value, so the hidden PubDate (another day) is used",
-    (
-        "23_meta-line-several-labels.html",
-        "meta_line",
-    ): "the meta line is not split at its second label (信息发布人)",
     ("23_meta-line-several-labels.html", "warnings_include"): "no published_mismatch warning",
     ("24_meta-line-script-filled_twin.html", "warnings_include"): "no published_mismatch warning",
     ("25_hidden-pubdate-other-day.html", "warnings_include"): "no published_mismatch warning",
@@ -90,28 +78,6 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
         "26_hidden-pubdate-unlabelled-time_twin.html",
         "warnings_include",
     ): "no published_mismatch warning",
-    ("27_js-hidden-copy_ng-hide.html", "meta_line"): "the meta line of the ng-hide copy is read",
-    (
-        "27_js-hidden-copy_ng-hide.html",
-        "attachments",
-    ): "the link in the ng-hide copy is taken as an attachment",
-    (
-        "28_js-hidden-copy_display-none_twin.html",
-        "attachments",
-    ): "the link in the display:none copy is taken as an attachment",
-    (
-        "30_hidden-docno-attachment_twin.html",
-        "header",
-    ): "a row hidden by the hidden attribute is read, and the meta line is taken as grid",
-    (
-        "30_hidden-docno-attachment_twin.html",
-        "meta_line",
-    ): "the meta line is taken as grid (origin header)",
-    ("30_hidden-docno-attachment_twin.html", "doc_no"): "文号 comes from a hidden row",
-    (
-        "30_hidden-docno-attachment_twin.html",
-        "attachments",
-    ): "the link in a block hidden by the page's .hide rule is taken",
     (
         "37_image-and-extension-attachments.html",
         "attachments",
@@ -157,9 +123,6 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
     # ../shared/corpus (tests/corpus_facts/).
     ("06_gansu-jyt_xxgk-list_commented-li.html", "items"): (
         "the server-rendered list inside an HTML comment is not read (issue 9, item 10)"
-    ),
-    ("10_govcn_gongbao-article.html", "title"): (
-        "the title keeps the stray space of the <title> / hidden copy; the visible heading has none"
     ),
     ("13_pingtan_xxgk-detail_archiver-textdump.txt", "first_paragraph"): (
         "a flattened dump line is one paragraph: the salutation ending in ： is not split off"

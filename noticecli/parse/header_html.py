@@ -23,7 +23,8 @@ from noticecli.labels import (
     display_label,
     key_for,
     label_initials,
-    split_label_pairs,
+    split_meta_pairs,
+    split_value_labels,
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
@@ -158,7 +159,7 @@ def extract_grid_fields(
         ):
             continue
         found = _label_of(text)
-        pairs = split_label_pairs(text) if found is None else []
+        pairs = split_meta_pairs(text) if found is None else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -192,9 +193,12 @@ def extract_grid_fields(
     positioned: list[tuple[int, HeaderField]] = []
     for item in label_nodes:
         node_id = item.node.mem_id
-        value = _value_after(item.node, label_ids, holds_label)
+        value, more = split_value_labels(_value_after(item.node, label_ids, holds_label))
         origin = _origin(node_id, chains, holds_label, group_keys, item.key)
-        positioned.append((order.get(node_id, 0), HeaderField(item.key, item.label, value, origin)))
+        position = order.get(node_id, 0)
+        positioned.append((position, HeaderField(item.key, item.label, value, origin)))
+        for label, extra in more:
+            positioned.append((position, HeaderField(key_for(label), label, extra, origin)))
     for node, pairs in inline:
         node_id = node.mem_id
         origin = _origin(node_id, chains, holds_label, group_keys, key_for(pairs[0][0]))

@@ -28,6 +28,8 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
+from noticecli.parse.title import choose_title
+from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
     from noticecli.parse.listing import ListingPage
@@ -68,6 +70,8 @@ def parse_html_tree(
             notice.warn(code, message)
         return notice
 
+    # Nothing a reader cannot see may give a field, a title, body text or an attachment.
+    remove_hidden(tree, html)
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None
     if notice_rules is not None:
@@ -85,7 +89,9 @@ def parse_html_tree(
     notice.header = chosen.merge(automatic) if chosen is not None else automatic
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    notice.title = override_title or notice.title or _page_title(tree, container)
+    title = choose_title(tree, container, notice.header)
+    # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
+    notice.title = override_title or notice.title or title.text
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
         notice.warn("no_header", "no label/value header block found")

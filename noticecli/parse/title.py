@@ -1,0 +1,283 @@
+"""The notice's title, chosen by agreement between the places a page names it.
+
+Candidates are the visible title-like elements before the body (headings, elements whose
+class or id says title), and, for want of one, the ``ArticleTitle`` / ``og:title`` /
+``<meta name="title">`` tags and the parts of ``<title>`` between separators. A candidate
+gains support from every other source that names it (``<title>`` holding it, a meta tag or
+a labelled 标题 saying the same); the best supported visible one wins, the nearest the body
+among equals. The site's or the column's own name is never the title when anything else is
+offered: names given by ``SiteName``/``ColumnName``/``og:site_name``, by the logo, by the
+footer's 主办单位, and text shaped like a unit's name (…政府采购网, …中心). A label
+(``ArticleTitle`` = 项目名称) is never a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.knowledge import (
+    COLUMN_META_NAMES,
+    SITE_META_NAMES,
+    SITE_NAME_SUFFIXES,
+    TITLE_CANDIDATES,
+    TITLE_META_NAMES,
+    TITLE_SITE_SEPARATOR,
+    TITLE_WORDS,
+)
+from noticecli.labels import compact_label, split_label_pairs, vocabulary
+from noticecli.models import HeaderField
+from noticecli.parse.dom import clean_text, comes_before, visible_path, visible_text
+from noticecli.parse.lines import is_org_line
+
+_MIN_CHARS = 4
+_MAX_CHARS = 200
+# Column names (通知公告, 工作动态) are short; a title this short is rare.
+_SHORT = 8
+# Candidates looked at, at most: a page with hundreds of .title list items is a listing.
+_MAX_CANDIDATES = 60
+# A source names a candidate when one holds the other and the shorter is at least this long.
+_MIN_SHARED = 6
+_LOGO = re.compile(r"logo", re.IGNORECASE)
+_FOOTER_SPONSOR = re.compile(
+    r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})|([\u4e00-\u9fff]{2,40})\s+主办(?![单位])"
+)
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|[>＞»]")
+
+
+@dataclass(slots=True)
+class TitleChoice:
+    text: str | None = None
+    node: LexborNode | None = None  # the visible element it was read from, if any
+
+
+@dataclass(slots=True)
+class _Candidate:
+    text: str
+    node: LexborNode
+    order: int  # position among the candidates, in page order
+    rank: int  # the kind of element: headings first
+
+
+def choose_title(
+    tree: LexborHTMLParser, container: LexborNode | None, fields: list[HeaderField]
+) -> TitleChoice:
+    """The title the page shows, or the best its metadata offers."""
+    names = _site_names(tree)
+    columns = {_compact(value) for value in _meta_values(tree, COLUMN_META_NAMES)}
+    sources = _sources(tree, fields, names, columns)
+    # A column's name may be a navigation page's title (when <title> says so): only the
+    # site's and the unit's names are never candidates.
+    candidates = [
+        candidate
+        for candidate in _visible_candidates(tree, container)
+        if _compact(candidate.text) not in names
+    ]
+    best = (
+        max(
+            candidates,
+            key=lambda c: (
+                _support(c.text, sources),
+                not _site_shaped(c.text),
+                len(c.text) >= _SHORT,
+                c.rank,
+                c.order,
+            ),
+        )
+        if candidates
+        else None
+    )
+    if best is not None and _support(best.text, sources):
+        return TitleChoice(best.text, best.node)
+    # What the metadata and <title> name the page, less names and column-sized words.
+    named = [
+        text
+        for text in sources
+        if len(_compact(text)) >= _SHORT
+        and not _is_name(text, names, columns)
+        and not _site_shaped(text)
+    ]
+    if named:
+        return TitleChoice(named[0])
+    if best is not None:
+        return TitleChoice(best.text, best.node)
+    return TitleChoice(next(iter(sources), None))
+
+
+def _visible_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
+    """Title-like elements with title-sized text, before the body (or at its very top)."""
+    body = tree.body
+    if body is None:
+        return []
+    limit = visible_path(container, body) if container is not None else None
+    found: list[_Candidate] = []
+    seen_text: set[str] = set()
+    opening = _opening(container)
+    opening_ids = {node.mem_id for node in opening}
+    nodes = tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening
+    for node in nodes:
+        raw = node.text(deep=True)
+        if len(raw) > _MAX_CHARS * 4 or not raw.strip():
+            continue
+        path = visible_path(node, body)
+        if path is None or any(_LOGO.search(_marker(item)) for item in path[:4]):
+            continue
+        if limit is not None and node.mem_id not in opening_ids and not comes_before(path, limit):
+            continue
+        if node.tag in ("h1", "h2") and node.css_first("a") is not None:
+            continue  # a logo or a site-name link, not the article's title
+        text = clean_text(visible_text(node))
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or text in seen_text:
+            continue
+        if _BREADCRUMB.search(text) or split_label_pairs(text) or _is_label(text):
+            continue
+        if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
+            continue  # a list item or a menu entry
+        seen_text.add(text)
+        found.append(_Candidate(text, node, len(found), _rank(node)))
+    return found
+
+
+def _opening(container: LexborNode | None) -> list[LexborNode]:
+    """A heading or bold line the body container opens with: templates that put the title
+    inside the body (and Word-pasted notices whose first line is the bold title)."""
+    if container is None:
+        return []
+    first = container.css_first("h1, h2, h3, h4, strong, b")
+    if first is None:
+        return []
+    opening = _compact(container.text()[: _MAX_CHARS * 2])
+    return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
+
+
+def _rank(node: LexborNode) -> int:
+    return {"h1": 4, "h2": 3, "h3": 2}.get(node.tag or "", 1)
+
+
+def _marker(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
+def _all_link_text(node: LexborNode, text: str) -> bool:
+    links = "".join(clean_text(link.text()) for link in node.css("a"))
+    return bool(links) and len(links.replace(" ", "")) >= len(text.replace(" ", "")) * 0.9
+
+
+def _sources(
+    tree: LexborHTMLParser, fields: list[HeaderField], names: set[str], columns: set[str]
+) -> list[str]:
+    """What the metadata and ``<title>`` name the page, best first, labels left out."""
+    found: list[str] = []
+    for field in fields:
+        if field.key == "title" and field.value and field.origin in ("header", "meta_line"):
+            found.append(field.value)
+    for value in _meta_values(tree, TITLE_META_NAMES):
+        if not _is_label(value):
+            found.append(value)
+    page_title = _page_title_text(tree)
+    if page_title:
+        found.append(_without_names(page_title, names, columns))
+    return list(dict.fromkeys(text for text in found if text))
+
+
+def _without_names(page_title: str, names: set[str], columns: set[str]) -> str:
+    """``<title>`` less the site, unit and column names at its ends (标题_栏目_站名 | 站名 →
+    标题; 站名——标题 → 标题); separators inside what remains are kept (2024-2025年…)."""
+    pieces = re.split(f"({TITLE_SITE_SEPARATOR})", page_title)
+    parts = pieces[::2]
+
+    def site(part: str) -> bool:
+        compact = _compact(part)
+        return not compact or compact in names or _site_shaped(part)
+
+    def column(part: str) -> bool:
+        return _compact(part) in columns
+
+    start, end = 0, len(parts)
+    for droppable in (site, column):  # the column only when more than it remains
+        while end - start > 1 and droppable(parts[end - 1]):
+            end -= 1
+        while end - start > 1 and droppable(parts[start]):
+            start += 1
+    return "".join(pieces[start * 2 : end * 2 - 1]).strip()
+
+
+def _page_title_text(tree: LexborHTMLParser) -> str:
+    node = tree.css_first("title")
+    return clean_text(node.text()) if node is not None else ""
+
+
+def _support(text: str, sources: list[str]) -> int:
+    """How many sources name ``text``: the same words, or one holding the other."""
+    mine = _compact(text)
+    count = 0
+    for source in sources:
+        theirs = _compact(source)
+        if mine == theirs or (
+            min(len(mine), len(theirs)) >= _MIN_SHARED and (mine in theirs or theirs in mine)
+        ):
+            count += 1
+    return count
+
+
+def _site_names(tree: LexborHTMLParser) -> set[str]:
+    """The site's and the unit's own names, compacted: metadata, logo, footer sponsor."""
+    names = {_compact(value) for value in _meta_values(tree, SITE_META_NAMES)}
+    for node in tree.css('[class*="logo" i], [id*="logo" i]')[:5]:
+        text = clean_text(node.text())
+        if 2 <= len(text) <= 40:
+            names.add(_compact(text))
+        for image in node.css("img[alt]")[:2]:
+            alt = clean_text(image.attributes.get("alt") or "")
+            if alt:
+                names.add(_compact(alt))
+    body = tree.body
+    if body is not None:
+        for match in _FOOTER_SPONSOR.finditer(body.text()[-4000:]):
+            name = match.group(1) or match.group(2)
+            names.add(_compact(name))
+    names.discard("")
+    return names
+
+
+def _meta_values(tree: LexborHTMLParser, keys: tuple[str, ...]) -> list[str]:
+    values: list[str] = []
+    for node in tree.css("meta[name], meta[property]"):
+        attrs = node.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        if name in keys:
+            value = clean_text(attrs.get("content") or "")
+            if value:
+                values.append(value)
+    return values
+
+
+def _is_name(text: str, names: set[str], columns: set[str]) -> bool:
+    compact = _compact(text)
+    return compact in names or compact in columns
+
+
+def _is_label(text: str) -> bool:
+    return compact_label(text) in vocabulary()
+
+
+def _site_shaped(text: str) -> bool:
+    """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
+    site or organisation word, without the words titles are made of."""
+    compact = _compact(text)
+    if len(compact) > 25 or _title_words().search(compact):
+        return False
+    return compact.endswith(SITE_NAME_SUFFIXES) or is_org_line(compact)
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
