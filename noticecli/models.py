@@ -20,7 +20,7 @@ BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "tabl
 NoticeKind = Literal["notice", "listing"]
 # Where a labelled value was read: the header grid, the line under the title, a <meta> tag,
 # a CMS comment marker, or an element the site's own selectors name (SiteRules).
-FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment", "override"]
+FieldOrigin = Literal["header", "meta_line", "unlabelled", "meta_tag", "comment", "override"]
 
 
 def _plain(value: Any) -> Any:

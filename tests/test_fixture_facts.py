@@ -67,17 +67,6 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
         "22_summary-table-4col-merged_twin.html",
         "header",
     ): "a 4-column label table with merged, shaded label cells is not read",
-    ("23_meta-line-several-labels.html", "warnings_include"): "no published_mismatch warning",
-    ("24_meta-line-script-filled_twin.html", "warnings_include"): "no published_mismatch warning",
-    ("25_hidden-pubdate-other-day.html", "warnings_include"): "no published_mismatch warning",
-    (
-        "26_hidden-pubdate-unlabelled-time_twin.html",
-        "published_at",
-    ): "an unlabelled date-time under the title is not read; the PubDate meta wins",
-    (
-        "26_hidden-pubdate-unlabelled-time_twin.html",
-        "warnings_include",
-    ): "no published_mismatch warning",
     (
         "37_image-and-extension-attachments.html",
         "attachments",

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.fields import fill_top_level
+from noticecli.fields import PUBLISHED_KEYS, SHOWN_ORIGINS, fill_top_level
 from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
+from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
@@ -92,6 +93,11 @@ def parse_html_tree(
     title = choose_title(tree, container, notice.header)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or title.text
+    if title.node is not None and not _shows_publication(notice.header):
+        dated = unlabelled_date(title.node, container)
+        if dated is not None:
+            notice.header.append(dated)
+            fill_top_level(notice)
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
         notice.warn("no_header", "no label/value header block found")
@@ -145,6 +151,14 @@ def _listing(
         )
     )
     return listing
+
+
+def _shows_publication(fields: list[HeaderField]) -> bool:
+    """A labelled publication date is shown (then no unlabelled one is looked for)."""
+    return any(
+        field.key in PUBLISHED_KEYS and field.value and field.origin in SHOWN_ORIGINS
+        for field in fields
+    )
 
 
 def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[HeaderField]:
