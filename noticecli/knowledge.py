@@ -69,6 +69,10 @@ BODY_CONTAINERS: tuple[Container, ...] = (
     Container("article"),
 )
 
+# class words of the label cells of a label table without colons (td.title 项目名称 beside
+# its value). Regular-expression fragments, matched anywhere in the lower-cased class.
+LABEL_CELL_CLASS_WORDS = ("tit", "label", "name", "left", "key", "lab", "bt", "head", "th")
+
 # TRS and Hanweb stamp this <meta name> on article pages only.
 ARTICLE_META_NAME = "ArticleTitle"
 # 索引号 followed within a few hundred characters by one of these labels is a disclosure
@@ -163,6 +167,49 @@ META_TAG_KEYS: dict[str, str | None] = {
 # Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
 HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
 
+# --- Attachments ------------------------------------------------------------------------------
+
+# File extensions (lower case) that make a link or a line an attachment: documents, WPS and
+# OFD, archives, images.
+ATTACHMENT_EXTENSIONS = frozenset(
+    {
+        "pdf",
+        "doc",
+        "docx",
+        "docm",
+        "wps",
+        "wpt",
+        "xls",
+        "xlsx",
+        "xlsm",
+        "et",
+        "ett",
+        "csv",
+        "ofd",
+        "ppt",
+        "pptx",
+        "dps",
+        "zip",
+        "rar",
+        "7z",
+        "tar",
+        "gz",
+        "ceb",
+        "odt",
+        "ods",
+        "rtf",
+        "txt",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "bmp",
+        "tif",
+        "tiff",
+        "webp",
+    }
+)
+
 # --- Widgets and page furniture --------------------------------------------------------------
 
 # class/id words of widgets inside an article (share, print, font size, related links,
@@ -193,7 +240,7 @@ FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header",
 WIDGET_TEXTS = (
     r"【?打印(?:本页|此页)?】?",
     r"【?关闭(?:窗口|本页)?】?",
-    r"扫一扫在手机(?:上)?打开当前页",
+    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
     r"【?收藏】?",
     r"【?返回顶部】?",
     "附件下载",
@@ -209,6 +256,8 @@ WIDGET_TEXTS = (
 # Regular-expression fragments, each matching the whole line.
 FURNITURE_LINES = (
     r"字[体号][:：]?\s*【?[大中小]】?.*",
+    r"[【\[]\s*字[体号][:：].*",
+    r"字[体号]\s*[:：]\s*[\[【(（].*",
     r"分享到?[:：]?.*",
     r"上一篇[:：].*",
     r"下一篇[:：].*",

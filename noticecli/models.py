@@ -127,10 +127,12 @@ class Block(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class Attachment(_Model):
-    """A linked document: its name as shown, absolute URL and file type (``pdf``, ``doc`` …)."""
+    """A file the page offers: its name as shown, absolute URL and file type (``pdf``,
+    ``doc``, ``jpg`` …). ``url`` is ``None`` for a file named without a link (a text dump's
+    attachment list, a link whose target a script supplies)."""
 
     name: str
-    url: str
+    url: str | None
     file_type: str | None
 
 

@@ -56,38 +56,6 @@ CORPUS_PAGES = load_folder(CORPUS_FACTS)
 PARSER_BUGS: dict[tuple[str, str], str] = {
     # fixtures/pages (fixtures/facts/): the forms of issue 9 the parser does not handle yet.
     (
-        "21_summary-table-2col.html",
-        "header",
-    ): "a label table without colons (td.title cells) is not read as header fields",
-    (
-        "21_summary-table-2col.html",
-        "body_excludes",
-    ): "the 公告概要 label table stays in the body as a table block",
-    (
-        "22_summary-table-4col-merged_twin.html",
-        "header",
-    ): "a 4-column label table with merged, shaded label cells is not read",
-    (
-        "37_image-and-extension-attachments.html",
-        "attachments",
-    ): "an image link and a link named only by its text's extension are missed; href=undefined and an icon-only link are taken",
-    (
-        "38_image-and-extension-attachments_twin.html",
-        "attachments",
-    ): "upper-case .JPG and an extension only in the query string are missed",
-    (
-        "39_textdump-attachment-no-link.txt",
-        "attachments",
-    ): "file names without a link in a text dump are not attachments (url null)",
-    (
-        "39_textdump-attachment-no-link.txt",
-        "body_excludes",
-    ): "the widget line 【字体：大 中 小】【打印】【关闭】 is kept as a heading",
-    (
-        "40_textdump-attachment-no-link_pre_twin.html",
-        "attachments",
-    ): "file names without a link in a <pre> dump are not attachments (url null)",
-    (
         "41_listing_div-list.html",
         "next_pages",
     ): "a pager script of another shape (pageCount/currentPage/pageName) is not read",

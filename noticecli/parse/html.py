@@ -29,6 +29,7 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
+from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.title import choose_title
 from noticecli.parse.visibility import remove_hidden
 
@@ -85,12 +86,21 @@ def parse_html_tree(
     if container is None:
         container = find_container(tree, select)
     skip = chosen.header_nodes if chosen is not None else []
+    tables = read_label_tables(tree, container)
+    for code, message in tables.warnings:
+        notice.warn(code, message)
+    skip = [*skip, *tables.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
-    automatic = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
+    automatic = (
+        grid
+        + tables.fields
+        + extract_meta_tags(tree)
+        + _new_only(extract_comment_markers(html), grid)
+    )
     notice.header = chosen.merge(automatic) if chosen is not None else automatic
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    title = choose_title(tree, container, notice.header)
+    title = choose_title(tree, container, notice.header, skip)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or title.text
     if title.node is not None and not _shows_publication(notice.header):

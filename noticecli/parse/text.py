@@ -44,6 +44,7 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
+from noticecli.parse.attachments import named_files
 from noticecli.parse.lines import (
     END_PUNCT,
     is_author_line,
@@ -453,6 +454,10 @@ def parse_text_dump(text: str) -> Notice:
         body_lines = lines[body_start:body_end]
 
     notice.body = _body_blocks(body_lines, headings=headings)
+    # No links survive in a dump: a line that is a file name is an attachment without a URL.
+    notice.attachments = named_files(
+        [block.text for block in notice.body if block.text and block.type != "heading"]
+    )
     _fill_top_level(notice, title_line)
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")

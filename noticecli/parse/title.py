@@ -30,7 +30,7 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import compact_label, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, comes_before, visible_path, visible_text
+from noticecli.parse.dom import ancestors, clean_text, comes_before, visible_path, visible_text
 from noticecli.parse.lines import is_org_line
 
 _MIN_CHARS = 4
@@ -63,18 +63,26 @@ class _Candidate:
 
 
 def choose_title(
-    tree: LexborHTMLParser, container: LexborNode | None, fields: list[HeaderField]
+    tree: LexborHTMLParser,
+    container: LexborNode | None,
+    fields: list[HeaderField],
+    skip: list[LexborNode] | None = None,
 ) -> TitleChoice:
-    """The title the page shows, or the best its metadata offers."""
+    """The title the page shows, or the best its metadata offers. Elements in ``skip``
+    (label tables, a header grid) hold labels and values, never the title."""
     names = _site_names(tree)
     columns = {_compact(value) for value in _meta_values(tree, COLUMN_META_NAMES)}
     sources = _sources(tree, fields, names, columns)
     # A column's name may be a navigation page's title (when <title> says so): only the
     # site's and the unit's names are never candidates.
+    labels = {_compact(field.label) for field in fields}
+    skipped = {node.mem_id for node in skip or []}
     candidates = [
         candidate
         for candidate in _visible_candidates(tree, container)
         if _compact(candidate.text) not in names
+        and _compact(candidate.text) not in labels
+        and not (skipped and _inside(candidate.node, skipped))
     ]
     best = (
         max(
@@ -151,6 +159,10 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
         return []
     opening = _compact(container.text()[: _MAX_CHARS * 2])
     return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    return node.mem_id in ids or any(parent.mem_id in ids for parent in ancestors(node))
 
 
 def _rank(node: LexborNode) -> int:
