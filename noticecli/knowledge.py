@@ -238,11 +238,11 @@ FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header",
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
-    r"【?打印(?:本页|此页)?】?",
-    r"【?关闭(?:窗口|本页)?】?",
+    r"[【\[]?(?:我要)?打印(?:本页|此页|文章)?[】\]]?",
+    r"[【\[]?关闭(?:窗口|本页)?[】\]]?",
     r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
-    r"【?收藏】?",
-    r"【?返回顶部】?",
+    r"[【\[]?收藏[】\]]?",
+    r"[【\[]?返回顶部[】\]]?",
     "附件下载",
     "文件下载",
     "全真版",
@@ -250,6 +250,23 @@ WIDGET_TEXTS = (
     "微信",
     "微博",
     "QQ空间",
+    # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
+    "无障碍(?:浏览|阅读|模式)?",
+    "长者(?:专版|模式)",
+    "退出长者模式",
+    "关怀版",
+    "个人中心",
+    "设为首页",
+    "加入收藏",
+    "繁体(?:版)?",
+    "简体(?:版)?",
+    "登录",
+    "注册",
+    r"账号\+?密码登录",
+    "立即注册",
+    r"还没有账号[?？]?",
+    r"忘记密码[?？]?",
+    "[|｜]",
 )
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
@@ -269,6 +286,10 @@ FURNITURE_LINES = (
     r".*公网安备.*",
     r"版权所有.*",
     r"主办单位[:：].*",
+    r"今天是[:：]?.*",
+    r"搜索热词[:：].*",
+    r"视力保护色[:：]?.*",
+    r"\d{1,2}px",
 )
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")

@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level
+from noticecli.knowledge import TITLE_WORDS
 from noticecli.labels import (
     WIDGET_LABELS,
     Shape,
@@ -37,8 +39,10 @@ from noticecli.labels import (
     cut_trailing_widget,
     display_label,
     fits_shape,
+    key_for,
     labels_by_length,
     resolve_truncated_label,
+    split_value_labels,
     truncation_candidates,
     value_shape,
     vocabulary,
@@ -54,6 +58,7 @@ from noticecli.parse.lines import (
     is_heading_like,
     is_org_line,
 )
+from noticecli.parse.rendered import normalize_rendered
 
 __all__ = ["parse_text_dump"]
 
@@ -77,6 +82,8 @@ _DATE_TIME_PREFIX = re.compile(
 )
 
 _HEADING_MAX = 30
+# A line opening a page is its title when worded like one and at least this long.
+_TITLE_MIN = 8
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
@@ -427,6 +434,7 @@ def parse_text_dump(text: str) -> Notice:
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
+    lines = normalize_rendered(lines)
 
     start = 0
     separator = _find_separator(lines)
@@ -468,11 +476,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
     index = first
     title_line: str | None = None
-    # A title above the grid: one title-like line directly followed by label lines.
-    if index < len(lines) and not _is_label_line(lines[index]) and _is_title_like(lines[index]):
-        after = _next_nonblank(lines, index + 1)
-        if after < len(lines) and _is_label_line(lines[after]):
-            title_line, index = lines[index], after
+    # A title above the grid or the article: a title-like line (shown twice on some pages)
+    # followed by label lines, a date line or the text.
+    if index < len(lines) and _opens_with_title(lines, index):
+        title_line = lines[index]
+        index = _after_repeats(lines, index + 1, title_line)
 
     grid: list[str] = []
     grid_end = scan = index
@@ -492,15 +500,17 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         grid_end = scan
     # Lines of unknown labels only ("各位同事：") are prose, not a header.
     labels = [label for line in grid for label in _find_labels(line)]
-    if not any(label.kind != "unknown" for label in labels):
+    if any(label.kind != "unknown" for label in labels):
+        for line in grid:
+            # Under a title shown above the grid, a when/where/who line is the meta line.
+            meta = title_line is not None and _is_meta_line(line)
+            build.add_line(line, "meta_line" if meta else "header")
+        index = grid_end
+    elif title_line is None:
         return first, None
-    for line in grid:
-        # Under a title shown above the grid, a when/where/who line is the meta line.
-        meta = title_line is not None and _is_meta_line(line)
-        build.add_line(line, "meta_line" if meta else "header")
-    index = grid_end
 
     title = _field_value(build.notice, "title") or title_line
+    under_title = title is not None
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
     # then meta lines under it; anything else starts the body.
     while (index := _next_nonblank(lines, index)) < len(lines):
@@ -513,12 +523,74 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             pass  # the document number shown under the title: a header value, not body
         elif _is_meta_line(line):
             build.add_line(line, "meta_line")
+        elif under_title and _dated_line(line, index, build):
+            pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
+        elif under_title and _is_title_detail(line):
+            pass  # the issuer, index number or date shown as bare items under the title
         elif title is None and _is_title_like(line):
             title = title_line = line
+            under_title = True
         else:
             break
         index += 1
     return index, title_line
+
+
+def _opens_with_title(lines: list[str], index: int) -> bool:
+    """The line is the page's title: title-like, and either worded like one (关于…通知)
+    or followed by label lines, a date line or itself repeated."""
+    line = lines[index]
+    if _is_label_line(line) or not _is_title_like(line):
+        return False
+    after = _next_nonblank(lines, index + 1)
+    following = lines[after] if after < len(lines) else ""
+    if following and (
+        _is_label_line(following)
+        or _starts_with_date(following)
+        or _compact_text(following) == _compact_text(line)
+    ):
+        return True
+    return len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+
+
+def _after_repeats(lines: list[str], start: int, title: str) -> int:
+    index = _next_nonblank(lines, start)
+    while index < len(lines) and _compact_text(lines[index]) == _compact_text(title):
+        index = _next_nonblank(lines, index + 1)
+    return index
+
+
+def _starts_with_date(line: str) -> bool:
+    return bool(_DATE_TIME_PREFIX.match(line))
+
+
+def _dated_line(line: str, index: int, build: _Builder) -> bool:
+    """A line that opens with a date-time and no label: the publication time, with any
+    label pairs after it read as the meta line. Adds the fields; returns whether it was one."""
+    match = _DATE_TIME_PREFIX.match(line)
+    if match is None:
+        return False
+    head, pairs = split_value_labels(line)
+    if head is None or parse_date(head) is None:
+        return False
+    notice = build.notice
+    # No label is shown: the field is labelled with where it was read.
+    notice.header.append(HeaderField("published_at", f"line {index + 1}", head, "unlabelled"))
+    for label, value in pairs:
+        notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
+    return True
+
+
+def _is_title_detail(line: str) -> bool:
+    """A bare item under a title: the issuing unit, an index or document number."""
+    return len(line) <= _HEADING_MAX and (
+        is_org_line(line) or value_shape(line) in ("index_no", "doc_no")
+    )
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
 
 
 def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
