@@ -280,7 +280,8 @@ FURNITURE_LINES = (
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
     r"当前位置[:：].*",
-    r"您(?:当前)?的位置[:：].*",
+    r"您(?:当前|所在)?的位置[:：].*",
+    r"您(?:当前)?所在(?:的)?位置[:：].*",
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
@@ -290,6 +291,33 @@ FURNITURE_LINES = (
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
+)
+# The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
+# Regular-expression fragments, each matching the whole line.
+CLOSING_LINES = (
+    r"特此[\u4e00-\u9fff]{1,3}[。！!]?",
+    r"此复[。]?",
+    r"以上[\u4e00-\u9fff]{0,4}妥否.*",
+)
+# Words of an article's credit line (医技药剂党支部供稿 摄影/张艳 编辑/苏芳): two of them in a
+# short line without a full stop make it a credit, not a paragraph.
+CREDIT_WORDS = (
+    "供稿",
+    "供图",
+    "摄影",
+    "摄",
+    "编辑",
+    "责编",
+    "审核",
+    "审稿",
+    "校对",
+    "撰稿",
+    "初审",
+    "复审",
+    "终审",
+    "文字",
+    "图片",
+    "通讯员",
 )
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")

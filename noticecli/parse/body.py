@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
-from noticecli.labels import split_label_pairs
+from noticecli.labels import key_for, split_label_pairs, split_meta_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
     BLOCK_TAGS,
@@ -28,6 +28,7 @@ from noticecli.parse.lines import (
     is_author_line,
     is_boilerplate,
     is_byline,
+    is_credit_line,
     is_date_line,
     is_heading_like,
     is_org_line,
@@ -152,6 +153,28 @@ def extract_blocks(
         block.level = None
     blocks = _classify(builder.blocks, markers)
     return _merge_split_headings(blocks, builder.sources, markers)
+
+
+# Keys of the credit lines that may close an article ((责任编辑：…), 来源：…).
+_CREDIT_KEYS = frozenset({"editor", "author", "source"})
+_CREDIT_BRACKETS = "（）()【】[]〔〕 "
+
+
+def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str | None]]]:
+    """The labelled credit lines that close a body (（责任编辑：系统管理员）, 来源：新华社):
+    the blocks without them, and their (label, value) pairs for the meta line."""
+    pairs: list[tuple[str, str | None]] = []
+    end = len(blocks)
+    while end:
+        block = blocks[end - 1]
+        if block.type not in ("paragraph", "byline", "signature") or not block.text:
+            break
+        found = split_meta_pairs(block.text.strip(_CREDIT_BRACKETS))
+        if not found or any(key_for(label) not in _CREDIT_KEYS for label, _ in found):
+            break
+        pairs = found + pairs
+        end -= 1
+    return blocks[:end], pairs
 
 
 def _merge_split_headings(
@@ -348,7 +371,11 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
             continue
         after_image = index > 0 and blocks[index - 1].type == "image"
         previous = blocks[index - 1].type if index > 0 else None
-        if is_byline(text) or (previous == "heading" and is_author_line(text)):
+        if (
+            is_byline(text)
+            or (previous == "heading" and is_author_line(text))
+            or is_credit_line(text)
+        ):
             block.type = "byline"
         elif is_date_line(text):
             block.type = "date"

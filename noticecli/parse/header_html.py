@@ -202,6 +202,10 @@ def extract_grid_fields(
     for node, pairs in inline:
         node_id = node.mem_id
         origin = _origin(node_id, chains, holds_label, group_keys, key_for(pairs[0][0]))
+        if pairs[-1][1] is None:
+            # 浏览：<span>33</span>: the last label's value follows the text node.
+            value, more = split_value_labels(_value_after(node, label_ids, holds_label))
+            pairs = [*pairs[:-1], (pairs[-1][0], value), *more]
         for label, value in pairs:
             positioned.append(
                 (order.get(node_id, 0), HeaderField(key_for(label), label, value, origin))
@@ -257,7 +261,7 @@ def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, i
             break
         if sibling.tag == "-text":
             parts.append(sibling.text_content or "")
-        elif sibling.tag and not sibling.tag.startswith("-"):
+        elif sibling.tag and not sibling.tag.startswith("-") and sibling.tag not in SKIP_TAGS:
             parts.append(" " + visible_text(sibling) + " ")
         sibling = sibling.next
     value = clean_text("".join(parts)).lstrip(":：").strip()

@@ -12,10 +12,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.fields import PUBLISHED_KEYS, SHOWN_ORIGINS, fill_top_level
 from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
+from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
-from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
+from noticecli.parse.body import (
+    MAX_BODY_BLOCKS,
+    extract_blocks,
+    find_container,
+    trailing_credits,
+)
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
@@ -115,7 +121,12 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks = extract_blocks(container, base_url, skip=skip)
+        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
+        if credits:
+            notice.header += [
+                HeaderField(key_for(label), label, value, "meta_line") for label, value in credits
+            ]
+            fill_top_level(notice)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
                 "body_truncated",

@@ -37,12 +37,34 @@ def _shape_label() -> re.Pattern[str]:
     return re.compile(_SHAPE_LABEL)
 
 
+def strip_bullet(line: str) -> str:
+    """A list item's text without its bullet (``• 设为首页`` → ``设为首页``)."""
+    return _BULLET.sub("", line)
+
+
 def normalize_rendered(lines: list[str]) -> list[str]:
-    """``lines`` with bullets dropped and pipe rows, bracket labels and label-then-value
-    lines rewritten as ``label：value`` lines (blank lines keep their places)."""
-    lines = [_BULLET.sub("", line) for line in lines]
-    lines = [_pipe_row(line) or _bracket_row(line) or line for line in lines]
+    """``lines`` (bullets already dropped) with pipe rows, bracket labels and
+    label-then-value lines rewritten as ``label：value`` lines (blank lines keep their
+    places)."""
+    rows = [_pipe_row(line) for line in lines]
+    # A row of unknown labels only (内容概述 | …) is a label row among label rows.
+    for index, line in enumerate(lines):
+        if rows[index] is None and _neighbour_converted(rows, index):
+            rows[index] = _pipe_row(line, known_needed=False)
+    lines = [rows[index] or _bracket_row(line) or line for index, line in enumerate(lines)]
     return _join_values(lines)
+
+
+def _neighbour_converted(rows: list[str | None], index: int) -> bool:
+    for step in (-1, 1):
+        probe = index + step
+        while 0 <= probe < len(rows):
+            if rows[probe] is not None:
+                return True
+            probe += step
+            if abs(probe - index) > 2:
+                break
+    return False
 
 
 def _is_known(label: str) -> bool:
@@ -57,9 +79,9 @@ def _is_label_text(text: str) -> bool:
     return _is_known(stripped) or bool(_shape_label().match(stripped))
 
 
-def _pipe_row(line: str) -> str | None:
+def _pipe_row(line: str, *, known_needed: bool = True) -> str | None:
     """``label | value | label | value |`` → ``label：value label：value`` when its label
-    cells are labels and one of them is known."""
+    cells are labels and one of them is known (unless ``known_needed`` is false)."""
     if "|" not in line and "｜" not in line:
         return None
     cells = [cell.strip() for cell in re.split(r"[|｜]", line)]
@@ -70,7 +92,7 @@ def _pipe_row(line: str) -> str | None:
     labels = cells[0::2]
     if not all(_is_label_text(label) for label in labels if label):
         return None
-    if not any(_is_known(label) for label in labels if label):
+    if known_needed and not any(_is_known(label) for label in labels if label):
         return None
     pairs = [
         f"{cells[index]}：{cells[index + 1] if index + 1 < len(cells) else ''}"
@@ -113,6 +135,8 @@ def _join_values(lines: list[str]) -> list[str]:
     out = list(lines)
     seen_values: set[str] = set()
     for index, line in enumerate(out):
+        if line and _label_only(line) is None:
+            seen_values.add("".join(line.split()))  # a line shown before is not a value
         label = _label_only(line)
         if label is None:
             continue
@@ -133,7 +157,6 @@ def _join_values(lines: list[str]) -> list[str]:
             continue
         out[index] = f"{line}{value}"
         out[following] = ""
-        seen_values.add(compact)
     return out
 
 

@@ -54,11 +54,13 @@ from noticecli.parse.lines import (
     is_author_line,
     is_boilerplate,
     is_byline,
+    is_credit_line,
     is_date_line,
     is_heading_like,
+    is_numbered_heading,
     is_org_line,
 )
-from noticecli.parse.rendered import normalize_rendered
+from noticecli.parse.rendered import normalize_rendered, strip_bullet
 
 __all__ = ["parse_text_dump"]
 
@@ -84,6 +86,9 @@ _DATE_TIME_PREFIX = re.compile(
 _HEADING_MAX = 30
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
+# Names of the site and the column above a title: short lines, a few of them.
+_NAME_LINE_MAX = 12
+_MAX_NAME_LINES = 3
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
@@ -194,8 +199,14 @@ class _Builder:
     def __init__(self, notice: Notice) -> None:
         self.notice = notice
         self.seen: set[str] = set()
+        self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
 
-    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField:
+    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
+        # A grid printed twice (a page's desktop and mobile copies) is read once.
+        shown = (label.compact, value, origin)
+        if value is not None and shown in self.shown:
+            return None
+        self.shown.add(shown)
         key = label.key
         if label.kind == "fragment":
             key = self._resolve(label, value)
@@ -234,7 +245,9 @@ class _Builder:
         added = []
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-            added.append(self.add(label, _value(line[label.end : end]), origin))
+            field = self.add(label, _value(line[label.end : end]), origin)
+            if field is not None:
+                added.append(field)
         return added
 
 
@@ -290,7 +303,8 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     entries = [
         (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
     ]
-    has_blank = len(entries) < len(lines)
+    # Blank lines between text lines (not the ones a file ends with) tell paragraphs apart.
+    has_blank = bool(entries) and len(entries) < entries[-1][0] - entries[0][0] + 1
 
     def standalone(index: int) -> bool:
         if not has_blank:
@@ -313,13 +327,19 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
         kind: BlockType
-        if is_byline(text) or (previous == "heading" and is_author_line(text)):
+        if (
+            is_byline(text)
+            or (previous == "heading" and is_author_line(text))
+            or is_credit_line(text)
+        ):
             kind = "byline"
         elif is_date_line(text):
             kind = "date"
         elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
-        elif headings and standalone(index) and is_heading_like(text, _HEADING_MAX):
+        elif headings and (
+            (standalone(index) and is_heading_like(text, _HEADING_MAX)) or is_numbered_heading(text)
+        ):
             kind = "heading"
         else:
             kind = "paragraph"
@@ -430,7 +450,7 @@ def parse_text_dump(text: str) -> Notice:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = _clean(stripped)
+        line = strip_bullet(_clean(stripped))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
@@ -474,7 +494,7 @@ def parse_text_dump(text: str) -> Notice:
 
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
-    index = first
+    index = _after_names(lines, first)
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text.
@@ -551,6 +571,22 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
     ):
         return True
     return len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+
+
+def _after_names(lines: list[str], first: int) -> int:
+    """Past the site's and the column's names that open a rendering (遂宁市水利局 / 征集调查)
+    when a title or a label line follows them; ``first`` otherwise."""
+    index = first
+    for _ in range(_MAX_NAME_LINES):
+        if index >= len(lines):
+            return first
+        line = lines[index]
+        if _is_label_line(line) or _opens_with_title(lines, index):
+            return index
+        if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
+            return first
+        index = _next_nonblank(lines, index + 1)
+    return first
 
 
 def _after_repeats(lines: list[str], start: int, title: str) -> int:

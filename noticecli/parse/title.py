@@ -140,6 +140,8 @@ def _visible_candidates(tree: LexborHTMLParser, container: LexborNode | None) ->
         text = clean_text(visible_text(node))
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or text in seen_text:
             continue
+        if text[-1] in ":：":
+            continue  # a caption (公告概要：) or a label
         if _BREADCRUMB.search(text) or split_label_pairs(text) or _is_label(text):
             continue
         if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
