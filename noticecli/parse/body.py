@@ -35,7 +35,21 @@ from noticecli.parse.lines import (
 )
 
 CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
-_MIN_CONTAINER_CHARS = 20
+# Text carriers for the density search, found by Lexbor: paragraphs, line breaks, leaf cells
+# and list items, and blocks holding a sentence of their own.
+_CARRIERS = (
+    "p, br, pre, li, dd, td:not(:has(p, div, table, li, br)), "
+    'div:lexbor-contains("。"), div:lexbor-contains("，"), '
+    'span:lexbor-contains("。"), font:lexbor-contains("。")'
+)
+_PUNCT = re.compile(r"[，。；、！？,;]")
+# A carrier shorter than this is a label, a button or a caption.
+_MIN_CARRIER_CHARS = 10
+# Candidates whose link text is weighed, and the least final score of an article.
+_FINALISTS = 5
+_MIN_SCORE = 3.0
+# A table's holder is the body when it scores this share of the table for text of its own.
+_HOLDER_SHARE = 0.3
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
 _MAX_SCORED = 5_000
@@ -79,34 +93,103 @@ def _shows_anything(node: LexborNode) -> bool:
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
-    """The parent of the most paragraph text outside links (unknown templates)."""
+    """The element that carries the article on a template no selector knows.
+
+    Every text carrier (a paragraph, a leaf cell, a list item, a block holding a sentence of
+    its own, the text before a ``<br>``) scores by its length outside links and its
+    sentence punctuation; the score goes to its parent, half to its grandparent and a third
+    to the element above. The best element, less its share of link text, wins; the
+    furniture of a page (navigation, footers, share widgets, link lists) neither carries
+    nor wins. A table row or section chosen this way widens to its table, and a table to
+    the element that holds it with the paragraphs around it (a Word table that carries a
+    decision keeps its introduction and closing line)."""
     root = tree.body
     if root is None:
         return None
-    scores: dict[int, tuple[int, LexborNode]] = {}
-    # Lexbor selects the candidates; the first few thousand decide where the article is.
-    for node in root.css("p, br")[:_MAX_SCORED]:
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    fallback: dict[int, int] = {}  # link-only paragraphs, for a body that is only a link
+    for node in root.css(_CARRIERS)[:_MAX_SCORED]:
         parent = node.parent
         if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
             continue
-        text = _text_outside_links(node) if node.tag == "p" else ""
-        if is_boilerplate(text):
+        text = _carrier_text(node)
+        if not text:
+            if node.tag == "p" and node.css_first("a") is not None:
+                fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
+                nodes[parent.mem_id] = parent
             continue
-        # Header-grid rows (<p><strong>索引号</strong>：…) are not body text.
-        length = 0 if split_label_pairs(text) else len(text)
-        if node.tag == "br":
-            previous = node.prev
-            length = (
-                len(clean_text(previous.text_content or ""))
-                if previous is not None and previous.tag == "-text"
-                else 0
-            )
-        old = scores.get(parent.mem_id, (0, parent))[0]
-        scores[parent.mem_id] = (old + length, parent)
+        if len(text) < _MIN_CARRIER_CHARS or is_boilerplate(text) or split_label_pairs(text):
+            continue
+        score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        current: LexborNode | None = parent
+        for share in (1.0, 0.5, 1 / 3):
+            if current is None or current.tag in ("html", "-document"):
+                break
+            scores[current.mem_id] = scores.get(current.mem_id, 0.0) + score * share
+            nodes[current.mem_id] = current
+            current = current.parent
     if not scores:
+        if not fallback:
+            return None
+        best_id = max(fallback, key=lambda node_id: fallback[node_id])
+        return nodes[best_id]
+    ranked = sorted(scores, key=lambda node_id: scores[node_id], reverse=True)
+    best: LexborNode | None = None
+    best_score = 0.0
+    for node_id in ranked[:_FINALISTS]:
+        node = nodes[node_id]
+        if node.tag == "body" and len(ranked) > 1:
+            continue
+        if _NOT_ARTICLE.search(_marker(node)) or is_widget(node):
+            continue
+        final = scores[node_id] * (1 - _link_density(node))
+        if final > best_score:
+            best, best_score = node, final
+    if best is None or best_score < _MIN_SCORE:
         return None
-    score, node = max(scores.values(), key=lambda pair: pair[0])
-    return node if score >= _MIN_CONTAINER_CHARS * 3 else None
+    return _widen(best, scores)
+
+
+def _carrier_text(node: LexborNode) -> str:
+    """What a carrier says outside links: a ``<br>``'s line, a paragraph's text."""
+    if node.tag == "br":
+        previous = node.prev
+        if previous is not None and previous.tag == "-text":
+            return clean_text(previous.text_content or "")
+        return ""
+    if node.tag in ("div", "span", "font"):
+        # A block counts for the sentences of its own, not those of its children.
+        child = node.child
+        parts = []
+        while child is not None:
+            if child.tag == "-text":
+                parts.append(child.text_content or "")
+            child = child.next
+        return clean_text("".join(parts))
+    if node.css_first("a") is None:
+        return clean_text(node.text())
+    return _text_outside_links(node)
+
+
+def _link_density(node: LexborNode) -> float:
+    total = len("".join(node.text().split()))
+    if not total:
+        return 1.0
+    links = sum(len("".join(link.text().split())) for link in node.css("a"))
+    return min(links / total, 1.0)
+
+
+def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
+    """A row or a section of a table widens to the table; a table to its holder when the
+    holder scores for text of its own (paragraphs beside the table)."""
+    while node.tag in ("tr", "tbody", "thead", "tfoot") and node.parent is not None:
+        node = node.parent
+    if node.tag == "table" and node.parent is not None:
+        holder = node.parent
+        if scores.get(holder.mem_id, 0.0) >= _HOLDER_SHARE * scores.get(node.mem_id, 0.0):
+            return holder
+    return node
 
 
 def _marker(node: LexborNode) -> str:
