@@ -50,6 +50,9 @@ _FINALISTS = 5
 _MIN_SCORE = 3.0
 # A table's holder is the body when it scores this share of the table for text of its own.
 _HOLDER_SHARE = 0.3
+# A cell widens to its table when this many cells carry text and it holds less than this share.
+_SPREAD_ROWS = 3
+_CELL_SHARE = 0.6
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
 _MAX_SCORED = 5_000
@@ -183,6 +186,15 @@ def _link_density(node: LexborNode) -> float:
 def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
     """A row or a section of a table widens to the table; a table to its holder when the
     holder scores for text of its own (paragraphs beside the table)."""
+    if node.tag in ("td", "th"):
+        # One cell of a table whose text spreads over its rows (a Word table of a decision):
+        # the table is the body. The cell of a layout table holds most of it and stays.
+        table = _owning_table(node)
+        if table is not None:
+            cells = [cell for cell in table.css("td, th") if cell.mem_id in scores]
+            spread = sum(scores[cell.mem_id] for cell in cells)
+            if len(cells) >= _SPREAD_ROWS and scores[node.mem_id] < _CELL_SHARE * spread:
+                node = table
     while node.tag in ("tr", "tbody", "thead", "tfoot") and node.parent is not None:
         node = node.parent
     if node.tag == "table" and node.parent is not None:
