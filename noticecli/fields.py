@@ -94,6 +94,8 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
 def published_mismatch(fields: list[HeaderField]) -> str | None:
     """What to say when the publication date the page shows and the one in its hidden
     metadata (a PubDate ``<meta>``) are different days or times; ``None`` when they agree."""
+    if not any(field.origin in HIDDEN_ORIGINS and field.key in PUBLISHED_KEYS for field in fields):
+        return None
     candidates = published_candidates(fields)
     shown = next((field for field in candidates if field.origin not in HIDDEN_ORIGINS), None)
     if shown is None:

@@ -112,10 +112,8 @@ TITLE_SELECTORS = (
     "h2",
 )
 # Every element that may hold the article's title, for the title vote (noticecli.parse.title):
-# headings and anything whose class or id says title.
-TITLE_CANDIDATES = (
-    "h1, h2, h3, h4, h5, " + ", ".join(TITLE_SELECTORS[:-2]) + ', [class*="tit" i], [id*="tit" i]'
-)
+# headings and anything whose class says title (the class selectors above all do).
+TITLE_CANDIDATES = 'h1, h2, h3, h4, h5, #title, [class*="tit" i]'
 # <meta name|property> (lower-cased) naming the article, the site, the column.
 TITLE_META_NAMES = ("articletitle", "og:title", "title")
 SITE_META_NAMES = ("sitename", "og:site_name", "site_name")

@@ -31,11 +31,12 @@ _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
 # A name that ends in a file extension (the text of a link, a line of a text dump).
 FILE_NAME = re.compile(rf"\S\.({_EXTENSIONS})$", re.IGNORECASE)
 # Links whose text may say 附件 or end in an extension, found by Lexbor in C:
-# ``:lexbor-contains`` reads an element's own text, so ``:has`` covers child elements. The
-# hundreds of navigation links are settled by their href alone.
+# ``:lexbor-contains`` reads an element's own text, so ``:has`` covers child elements (for
+# 附件; a file name is the link's own text). The hundreds of navigation links are settled by
+# their href alone.
 _READ_TEXT_LINKS = (
     'a[href]:lexbor-contains("附"), a[href]:has(:lexbor-contains("附")), '
-    'a[href]:lexbor-contains("."), a[href]:has(:lexbor-contains("."))'
+    'a[href]:lexbor-contains(".")'
 )
 
 

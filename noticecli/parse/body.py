@@ -35,12 +35,11 @@ from noticecli.parse.lines import (
 )
 
 CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
-# Text carriers for the density search, found by Lexbor: paragraphs, line breaks, leaf cells
-# and list items, and blocks holding a sentence of their own.
-_CARRIERS = (
-    "p, br, pre, li, dd, td:not(:has(p, div, table, li, br)), "
-    'div:lexbor-contains("。"), div:lexbor-contains("，"), '
-    'span:lexbor-contains("。"), font:lexbor-contains("。")'
+# Text carriers for the density search, found by Lexbor: paragraphs, line breaks, and
+# blocks, cells and list items holding a sentence of their own (:lexbor-contains reads an
+# element's own text).
+_CARRIERS = "p, br, pre, " + ", ".join(
+    f'{tag}:lexbor-contains("{mark}")' for tag in ("div", "td", "li", "dd") for mark in "。，"
 )
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
@@ -170,9 +169,13 @@ def _carrier_text(node: LexborNode) -> str:
                 parts.append(child.text_content or "")
             child = child.next
         return clean_text("".join(parts))
-    if node.css_first("a") is None:
-        return clean_text(node.text())
-    return _text_outside_links(node)
+    text = clean_text(node.text())
+    links = node.css("a")
+    if not links:
+        return text
+    link_chars = sum(len(link.text().strip()) for link in links)
+    # A menu entry or a link list: its text is link text, not article text.
+    return "" if link_chars * 2 >= len(text) else text
 
 
 def _link_density(node: LexborNode) -> float:

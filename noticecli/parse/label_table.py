@@ -40,8 +40,14 @@ _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
 # Label rows needed, and their share of the rows that are not captions.
 _MIN_ROWS = 2
 _MIN_SHARE = 0.6
+_GIVE_UP_ROWS = 3
 # Text before a table inside the body that still leaves it "at the top" (an intro line).
 _TOP_CHARS = 200
+# Cells that could be marked as labels (Lexbor finds them; _cell decides).
+_MARKED_CELLS = (
+    'th, td[class], td[bgcolor], td[style*="background" i], td > b, td > strong, '
+    "td > p > b, td > p > strong"
+)
 # Tables looked at: the first ones of the page are where a summary box sits.
 _MAX_TABLES = 40
 
@@ -67,9 +73,7 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
     if body is None:
         return found
     limit = visible_path(container, body) if container is not None else None
-    for table in tree.css("table")[:_MAX_TABLES]:
-        if len(table.css("table")) > 1:  # Lexbor's css() includes the node itself
-            continue  # a layout table: its inner tables are looked at themselves
+    for table in _marked_tables(tree):
         path = visible_path(table, body)
         if path is None:
             continue
@@ -97,6 +101,28 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
                 )
             seen.setdefault(compact, value)
     return found
+
+
+def _marked_tables(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Innermost tables holding a cell that could be marked as a label, in page order:
+    one query over the page, not one per table."""
+    tables: dict[int, LexborNode] = {}
+    by_row: dict[int, LexborNode | None] = {}  # a row's table, found once per row
+    for cell in tree.css(_MARKED_CELLS):
+        row = cell.parent
+        if row is None:
+            continue
+        if row.mem_id in by_row:
+            continue
+        table: LexborNode | None = row
+        while table is not None and table.tag != "table":
+            table = table.parent
+        by_row[row.mem_id] = table
+        if table is not None and table.mem_id not in tables:
+            tables[table.mem_id] = table
+            if len(tables) >= _MAX_TABLES:
+                break
+    return [table for table in tables.values() if len(table.css("table")) == 1]
 
 
 def _at_top(table: LexborNode, container: LexborNode) -> bool:
@@ -129,6 +155,8 @@ def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
         row_pairs = _row_pairs(cells)
         if row_pairs is None:
             other_rows += 1
+            if not label_rows and other_rows >= _GIVE_UP_ROWS:
+                return None  # a layout or data table: no label row at its top
             continue
         label_rows += 1
         for label, value in row_pairs:

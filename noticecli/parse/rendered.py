@@ -113,7 +113,8 @@ def _bracket_row(line: str) -> str | None:
     labels = [match.group(1) for match in pattern.finditer(line)]
     if not any(_is_known(label) for label in labels):
         return None  # 【不忘初心 牢记使命】… is a title, not a label
-    return pattern.sub(lambda match: f" {match.group(1).strip()}：", line).strip()
+    joined = pattern.sub(lambda match: f" {match.group(1).strip()}：", line)
+    return " ".join(joined.split())
 
 
 def _label_only(line: str) -> str | None:
@@ -140,7 +141,7 @@ def _join_values(lines: list[str]) -> list[str]:
         label = _label_only(line)
         if label is None:
             continue
-        if not _is_known(label) and not _in_run(out, index):
+        if not _is_known(label) and not _in_run(lines, index):
             continue
         following = _next_nonblank(out, index + 1)
         if following is None:

@@ -48,7 +48,7 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
-from noticecli.parse.attachments import named_files
+from noticecli.parse.attachments import FILE_NAME, named_files
 from noticecli.parse.lines import (
     END_PUNCT,
     is_author_line,
@@ -337,13 +337,24 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "date"
         elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
-        elif headings and (
-            (standalone(index) and is_heading_like(text, _HEADING_MAX)) or is_numbered_heading(text)
+        elif (
+            headings
+            and not FILE_NAME.search(text)  # an attachment's name, not a heading
+            and (
+                (standalone(index) and is_heading_like(text, _HEADING_MAX))
+                or is_numbered_heading(text)
+            )
         ):
             kind = "heading"
         else:
             kind = "paragraph"
-        if kind == "heading" and last_heading_entry == position - 1 and blocks:
+        # A title wrapped over two lines reads as one; a numbered section title starts anew.
+        if (
+            kind == "heading"
+            and last_heading_entry == position - 1
+            and blocks
+            and not is_numbered_heading(text)
+        ):
             joined = _join_heading(blocks[-1].text or "", text)
             if len(joined) <= _JOINED_HEADING_MAX:
                 blocks[-1].text = joined

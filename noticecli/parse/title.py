@@ -38,13 +38,15 @@ _MAX_CHARS = 200
 # Column names (通知公告, 工作动态) are short; a title this short is rare.
 _SHORT = 8
 # Candidates looked at, at most: a page with hundreds of .title list items is a listing.
-_MAX_CANDIDATES = 60
+_MAX_CANDIDATES = 40
 # A source names a candidate when one holds the other and the shorter is at least this long.
 _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
-_FOOTER_SPONSOR = re.compile(
-    r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})|([\u4e00-\u9fff]{2,40})\s+主办(?![单位])"
-)
+# The footer's sponsor: 主办单位：某某 or 某某 主办, read from the page's last characters.
+_FOOTER_CHARS = 4000
+_FOOTER_BLOCKS = 3
+_SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
+_SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|[>＞»]")
 
 
@@ -70,9 +72,10 @@ def choose_title(
 ) -> TitleChoice:
     """The title the page shows, or the best its metadata offers. Elements in ``skip``
     (label tables, a header grid) hold labels and values, never the title."""
-    names = _site_names(tree)
-    columns = {_compact(value) for value in _meta_values(tree, COLUMN_META_NAMES)}
-    sources = _sources(tree, fields, names, columns)
+    metas = _metas(tree)
+    names = _site_names(tree, metas)
+    columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
+    sources = _sources(tree, metas, fields, names, columns)
     # A column's name may be a navigation page's title (when <title> says so): only the
     # site's and the unit's names are never candidates.
     labels = {_compact(field.label) for field in fields}
@@ -130,6 +133,11 @@ def _visible_candidates(tree: LexborHTMLParser, container: LexborNode | None) ->
         raw = node.text(deep=True)
         if len(raw) > _MAX_CHARS * 4 or not raw.strip():
             continue
+        text = clean_text(raw)
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
+            continue  # not title-sized, or a caption (公告概要：) or a label
+        if _BREADCRUMB.search(text) or split_label_pairs(text) or _is_label(text):
+            continue
         path = visible_path(node, body)
         if path is None or any(_LOGO.search(_marker(item)) for item in path[:4]):
             continue
@@ -139,10 +147,6 @@ def _visible_candidates(tree: LexborHTMLParser, container: LexborNode | None) ->
             continue  # a logo or a site-name link, not the article's title
         text = clean_text(visible_text(node))
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or text in seen_text:
-            continue
-        if text[-1] in ":：":
-            continue  # a caption (公告概要：) or a label
-        if _BREADCRUMB.search(text) or split_label_pairs(text) or _is_label(text):
             continue
         if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
             continue  # a list item or a menu entry
@@ -182,14 +186,18 @@ def _all_link_text(node: LexborNode, text: str) -> bool:
 
 
 def _sources(
-    tree: LexborHTMLParser, fields: list[HeaderField], names: set[str], columns: set[str]
+    tree: LexborHTMLParser,
+    metas: list[tuple[str, str]],
+    fields: list[HeaderField],
+    names: set[str],
+    columns: set[str],
 ) -> list[str]:
     """What the metadata and ``<title>`` name the page, best first, labels left out."""
     found: list[str] = []
     for field in fields:
         if field.key == "title" and field.value and field.origin in ("header", "meta_line"):
             found.append(field.value)
-    for value in _meta_values(tree, TITLE_META_NAMES):
+    for value in _meta_values(metas, TITLE_META_NAMES):
         if not _is_label(value):
             found.append(value)
     page_title = _page_title_text(tree)
@@ -221,7 +229,9 @@ def _without_names(page_title: str, names: set[str], columns: set[str]) -> str:
 
 
 def _page_title_text(tree: LexborHTMLParser) -> str:
-    node = tree.css_first("title")
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    node = node or tree.css_first("title")
     return clean_text(node.text()) if node is not None else ""
 
 
@@ -238,9 +248,9 @@ def _support(text: str, sources: list[str]) -> int:
     return count
 
 
-def _site_names(tree: LexborHTMLParser) -> set[str]:
+def _site_names(tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> set[str]:
     """The site's and the unit's own names, compacted: metadata, logo, footer sponsor."""
-    names = {_compact(value) for value in _meta_values(tree, SITE_META_NAMES)}
+    names = {_compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
     for node in tree.css('[class*="logo" i], [id*="logo" i]')[:5]:
         text = clean_text(node.text())
         if 2 <= len(text) <= 40:
@@ -249,25 +259,51 @@ def _site_names(tree: LexborHTMLParser) -> set[str]:
             alt = clean_text(image.attributes.get("alt") or "")
             if alt:
                 names.add(_compact(alt))
-    body = tree.body
-    if body is not None:
-        for match in _FOOTER_SPONSOR.finditer(body.text()[-4000:]):
-            name = match.group(1) or match.group(2)
-            names.add(_compact(name))
+    tail = _footer_text(tree)
+    position = tail.find("主办")
+    while position >= 0:
+        # 主办单位：某某 / 主办：某某 after the word; 某某 主办 before it.
+        after = _SPONSOR_AFTER.match(tail, position)
+        before = _SPONSOR_BEFORE.search(tail[max(0, position - 41) : position + 2])
+        found = after.group(1) if after else before.group(1) if before else ""
+        if found:
+            names.add(_compact(found))
+        position = tail.find("主办", position + 2)
     names.discard("")
     return names
 
 
-def _meta_values(tree: LexborHTMLParser, keys: tuple[str, ...]) -> list[str]:
-    values: list[str] = []
-    for node in tree.css("meta[name], meta[property]"):
+def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content."""
+    found: list[tuple[str, str]] = []
+    # <head> is small; a page whose markup pushed its metadata into the body is searched whole.
+    head = tree.head
+    nodes = head.css("meta[name], meta[property]") if head is not None else []
+    for node in nodes or tree.css("meta[name], meta[property]"):
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
-        if name in keys:
-            value = clean_text(attrs.get("content") or "")
-            if value:
-                values.append(value)
-    return values
+        value = clean_text(attrs.get("content") or "")
+        if name and value:
+            found.append((name, value))
+    return found
+
+
+def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
+    return [value for name, value in metas if name in keys]
+
+
+def _footer_text(tree: LexborHTMLParser) -> str:
+    """The text of the last few blocks of the page, where its footer is."""
+    body = tree.body
+    if body is None:
+        return ""
+    parts: list[str] = []
+    child = body.last_child
+    while child is not None and len(parts) < _FOOTER_BLOCKS:
+        if child.tag not in ("-text", "script", "style", "-comment"):
+            parts.append(child.text())
+        child = child.prev
+    return "".join(reversed(parts))[-_FOOTER_CHARS:]
 
 
 def _is_name(text: str, names: set[str], columns: set[str]) -> bool:
