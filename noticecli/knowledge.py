@@ -12,10 +12,17 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 =============================  =============================================================
 ``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
                                :mod:`noticecli.parse.article` (is this an article page?)
-``TITLE_SELECTORS``            :mod:`noticecli.parse.html`
+``LABEL_CELL_CLASS_WORDS``     :mod:`noticecli.parse.label_table`
+``HIDDEN_SELECTORS``           :mod:`noticecli.parse.visibility`
+``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
+                               :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
+                               meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
+``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
 ``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
-                               :mod:`noticecli.labels`
+``CLOSING_LINES``,             :mod:`noticecli.labels`
+``CREDIT_WORDS``,
+``VALUE_PLACEHOLDERS``
 ``NAV_CLASS_WORDS`` …          :mod:`noticecli.parse.listing`
 =============================  =============================================================
 """

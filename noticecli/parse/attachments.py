@@ -11,7 +11,7 @@ the site downloads by script) is an attachment without a URL.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborNode
 
@@ -43,13 +43,15 @@ _READ_TEXT_LINKS = (
 def file_type_of(url: str) -> str | None:
     """The file extension a URL names, lower-cased: in its path, else in its query
     (``download.jsp?filename=名录.xlsx``); ``None`` when it names no file we count."""
-    parts = urlsplit(url)
-    name = unquote(parts.path).rsplit("/", 1)[-1]
+    path, _, query = url.partition("?")
+    name = path.partition("#")[0].rsplit("/", 1)[-1]
     if "." in name:
         extension = name.rsplit(".", 1)[-1].lower()
         if extension in ATTACHMENT_EXTENSIONS:
             return extension
-    match = _FILE_IN_HREF.search(unquote(parts.query))
+    if not query or "." not in query:
+        return None
+    match = _FILE_IN_HREF.search(unquote(query))
     return match.group(1).lower() if match else None
 
 
@@ -63,7 +65,7 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
         if lowered.startswith(_NOT_LINKS) or lowered.rsplit("/", 1)[-1] in _NO_ADDRESS:
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
-        href_type = file_type_of(href) if _FILE_IN_HREF.search(href) else None
+        href_type = file_type_of(href) if "." in href else None
         if href_type is None and node.mem_id not in readable:
             continue
         text = clean_text(node.text())

@@ -44,6 +44,8 @@ _CARRIERS = "p, br, pre, " + ", ".join(
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
 _MIN_CARRIER_CHARS = 10
+# Footer and widget lines are short; a longer carrier is not tested for them.
+_BOILERPLATE_MAX = 160
 # Candidates whose link text is weighed, and the least final score of an article.
 _FINALISTS = 5
 _MIN_SCORE = 3.0
@@ -121,7 +123,9 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
                 fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
                 nodes[parent.mem_id] = parent
             continue
-        if len(text) < _MIN_CARRIER_CHARS or is_boilerplate(text) or split_label_pairs(text):
+        if len(text) < _MIN_CARRIER_CHARS or split_label_pairs(text):
+            continue
+        if len(text) <= _BOILERPLATE_MAX and is_boilerplate(text):
             continue
         score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
         current: LexborNode | None = parent

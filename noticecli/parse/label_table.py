@@ -44,9 +44,17 @@ _GIVE_UP_ROWS = 3
 # Text before a table inside the body that still leaves it "at the top" (an intro line).
 _TOP_CHARS = 200
 # Cells that could be marked as labels (Lexbor finds them; _cell decides).
-_MARKED_CELLS = (
-    'th, td[class], td[bgcolor], td[style*="background" i], td > b, td > strong, '
-    "td > p > b, td > p > strong"
+_MARKED_CELLS = ", ".join(
+    [
+        "th",
+        "td[bgcolor]",
+        'td[style*="background" i]',
+        "td > b",
+        "td > strong",
+        "td > p > b",
+        "td > p > strong",
+    ]
+    + [f'td[class*="{word}" i]' for word in LABEL_CELL_CLASS_WORDS]
 )
 # Tables looked at: the first ones of the page are where a summary box sits.
 _MAX_TABLES = 40

@@ -30,7 +30,7 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import compact_label, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.dom import ancestors, clean_text, comes_before, visible_path, visible_text
+from noticecli.parse.dom import clean_text, comes_before, visible_path, visible_text
 from noticecli.parse.lines import is_org_line
 
 _MIN_CHARS = 4
@@ -62,6 +62,8 @@ class _Candidate:
     node: LexborNode
     order: int  # position among the candidates, in page order
     rank: int  # the kind of element: headings first
+    opening: bool  # the heading the body container opens with
+    support: int = 0  # how many other sources name it
 
 
 def choose_title(
@@ -73,86 +75,133 @@ def choose_title(
     """The title the page shows, or the best its metadata offers. Elements in ``skip``
     (label tables, a header grid) hold labels and values, never the title."""
     metas = _metas(tree)
-    names = _site_names(tree, metas)
+    names = _Names(tree, metas)
     columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
     sources = _sources(tree, metas, fields, names, columns)
-    # A column's name may be a navigation page's title (when <title> says so): only the
-    # site's and the unit's names are never candidates.
     labels = {_compact(field.label) for field in fields}
-    skipped = {node.mem_id for node in skip or []}
     candidates = [
         candidate
-        for candidate in _visible_candidates(tree, container)
-        if _compact(candidate.text) not in names
-        and _compact(candidate.text) not in labels
-        and not (skipped and _inside(candidate.node, skipped))
+        for candidate in _text_candidates(tree, container)
+        if _compact(candidate.text) not in labels
     ]
-    best = (
-        max(
-            candidates,
+    for candidate in candidates:
+        candidate.support = _support(candidate.text, sources)
+    place = _Placement(tree, container, skip)
+
+    def ordered(group: list[_Candidate]) -> list[_Candidate]:
+        return sorted(
+            group,
             key=lambda c: (
-                _support(c.text, sources),
+                c.support,
                 not _site_shaped(c.text),
                 len(c.text) >= _SHORT,
                 c.rank,
                 c.order,
             ),
+            reverse=True,
         )
-        if candidates
-        else None
-    )
-    if best is not None and _support(best.text, sources):
-        return TitleChoice(best.text, best.node)
+
+    # The candidates the other sources name, best first; the placing checks (visibility,
+    # position before the body, logo) run only until one passes. A column's name may be a
+    # navigation page's title (when <title> says so): only the site's and the unit's names
+    # are never candidates.
+    for candidate in ordered([c for c in candidates if c.support]):
+        text = place.text(candidate)
+        if text is not None and _compact(text) not in names.get():
+            return TitleChoice(text, candidate.node)
     # What the metadata and <title> name the page, less names and column-sized words.
-    named = [
-        text
-        for text in sources
-        if len(_compact(text)) >= _SHORT
-        and not _is_name(text, names, columns)
-        and not _site_shaped(text)
-    ]
-    if named:
-        return TitleChoice(named[0])
-    if best is not None:
-        return TitleChoice(best.text, best.node)
+    for text in sources:
+        shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
+        if shaped and not _is_name(text, names.get(), columns):
+            return TitleChoice(text)
+    for candidate in ordered([c for c in candidates if not c.support]):
+        text = place.text(candidate)
+        if text is not None and _compact(text) not in names.get():
+            return TitleChoice(text, candidate.node)
     return TitleChoice(next(iter(sources), None))
 
 
-def _visible_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
-    """Title-like elements with title-sized text, before the body (or at its very top)."""
-    body = tree.body
-    if body is None:
-        return []
-    limit = visible_path(container, body) if container is not None else None
+class _Names:
+    """The site's and the unit's names, read only when a decision needs them."""
+
+    __slots__ = ("found", "metas", "tree")
+
+    def __init__(self, tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> None:
+        self.tree = tree
+        self.metas = metas
+        self.found: set[str] | None = None
+
+    def get(self) -> set[str]:
+        if self.found is None:
+            self.found = _site_names(self.tree, self.metas)
+        return self.found
+
+
+def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
+    """Title-like elements with title-sized text that is not a label, a caption or a
+    breadcrumb (the cheap tests; where they stand is checked by :class:`_Placement`)."""
+    opening = _opening(container)
     found: list[_Candidate] = []
     seen_text: set[str] = set()
-    opening = _opening(container)
-    opening_ids = {node.mem_id for node in opening}
-    nodes = tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening
-    for node in nodes:
+    for node in tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening:
         raw = node.text(deep=True)
         if len(raw) > _MAX_CHARS * 4 or not raw.strip():
             continue
         text = clean_text(raw)
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
             continue  # not title-sized, or a caption (公告概要：) or a label
-        if _BREADCRUMB.search(text) or split_label_pairs(text) or _is_label(text):
+        if text in seen_text or _BREADCRUMB.search(text) or split_label_pairs(text):
             continue
-        path = visible_path(node, body)
-        if path is None or any(_LOGO.search(_marker(item)) for item in path[:4]):
+        if _is_label(text):
             continue
-        if limit is not None and node.mem_id not in opening_ids and not comes_before(path, limit):
-            continue
-        if node.tag in ("h1", "h2") and node.css_first("a") is not None:
-            continue  # a logo or a site-name link, not the article's title
-        text = clean_text(visible_text(node))
-        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or text in seen_text:
-            continue
-        if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
-            continue  # a list item or a menu entry
         seen_text.add(text)
-        found.append(_Candidate(text, node, len(found), _rank(node)))
+        found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
+
+
+class _Placement:
+    """Where a candidate stands: visible, not in the logo, before the body (or opening it),
+    not a link list, not inside a label table."""
+
+    __slots__ = ("body", "limit", "skipped")
+
+    def __init__(
+        self,
+        tree: LexborHTMLParser,
+        container: LexborNode | None,
+        skip: list[LexborNode] | None,
+    ) -> None:
+        self.body = tree.body
+        self.limit = (
+            visible_path(container, self.body)
+            if container is not None and self.body is not None
+            else None
+        )
+        self.skipped = {node.mem_id for node in skip or []}
+
+    def text(self, candidate: _Candidate) -> str | None:
+        """The candidate's text as a reader sees it, or ``None`` when it cannot be the title."""
+        node = candidate.node
+        if self.body is None:
+            return None
+        path = visible_path(node, self.body)
+        if path is None or any(_LOGO.search(_marker(item)) for item in path[:4]):
+            return None
+        if self.skipped and any(item.mem_id in self.skipped for item in path):
+            return None
+        if self.limit is not None and not candidate.opening and not comes_before(path, self.limit):
+            return None
+        if node.tag in ("h1", "h2") and node.css_first("a") is not None:
+            return None  # a logo or a site-name link, not the article's title
+        text = candidate.text
+        if node.css_first("br, script, style") is not None:
+            # A heading broken by <br> joins its lines as a reader sees them.
+            text = clean_text(visible_text(node))
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS):
+            return None
+        if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
+            return None  # a list item or a menu entry
+        return text
 
 
 def _opening(container: LexborNode | None) -> list[LexborNode]:
@@ -165,10 +214,6 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
         return []
     opening = _compact(container.text()[: _MAX_CHARS * 2])
     return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    return node.mem_id in ids or any(parent.mem_id in ids for parent in ancestors(node))
 
 
 def _rank(node: LexborNode) -> int:
@@ -189,7 +234,7 @@ def _sources(
     tree: LexborHTMLParser,
     metas: list[tuple[str, str]],
     fields: list[HeaderField],
-    names: set[str],
+    names: _Names,
     columns: set[str],
 ) -> list[str]:
     """What the metadata and ``<title>`` name the page, best first, labels left out."""
@@ -206,15 +251,17 @@ def _sources(
     return list(dict.fromkeys(text for text in found if text))
 
 
-def _without_names(page_title: str, names: set[str], columns: set[str]) -> str:
+def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
     """``<title>`` less the site, unit and column names at its ends (标题_栏目_站名 | 站名 →
     标题; 站名——标题 → 标题); separators inside what remains are kept (2024-2025年…)."""
     pieces = re.split(f"({TITLE_SITE_SEPARATOR})", page_title)
     parts = pieces[::2]
+    if len(parts) == 1:
+        return page_title
 
     def site(part: str) -> bool:
         compact = _compact(part)
-        return not compact or compact in names or _site_shaped(part)
+        return not compact or _site_shaped(part) or compact in names.get()
 
     def column(part: str) -> bool:
         return _compact(part) in columns

@@ -23,11 +23,18 @@ from noticecli.knowledge import HIDDEN_SELECTORS
 
 # An inline style that hides.
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Candidates for an inline hiding style: Lexbor finds them; the regex confirms.
-_STYLE_CANDIDATES = '[style*="none" i], [style*="hidden" i]'
+# Candidates for an inline hiding style (display:none, display: none …): Lexbor finds them;
+# the regex confirms (and reads rarer spellings in the elements it is handed).
+_STYLE_CANDIDATES = ", ".join(
+    f'[style*="{prop}{gap}{value}" i]'
+    for prop, value in (("display:", "none"), ("visibility:", "hidden"))
+    for gap in ("", " ")
+)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)")
 _VISIBILITY = re.compile(r"visibility\s*:\s*([a-z-]+)")
+_HIDES_NONE = re.compile(r"display\s*:\s*none")
+_HIDES_HIDDEN = re.compile(r"visibility\s*:\s*hidden")
 # The class, id and attribute names of a selector (a rule that shows an element again names
 # it as the hiding rule did: .tab-pane / .tab-pane.active).
 _SELECTOR_NAMES = re.compile(r"[.#]([\w-]+)|\[\s*([\w-]+)")
@@ -108,7 +115,8 @@ def _page_rules(styles: Iterable[str]) -> tuple[list[str], list[str]]:
     hide: list[str] = []
     show: list[str] = []
     for css in styles:
-        if "none" not in css and "hidden" not in css:
+        # Only a stylesheet that hides something is read (two literal searches run in C).
+        if not (_HIDES_NONE.search(css) or _HIDES_HIDDEN.search(css)):
             continue
         css = css.replace("<!--", " ").replace("-->", " ")
         if "/*" in css:
