@@ -38,8 +38,10 @@ CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
 # Text carriers for the density search, found by Lexbor: paragraphs, line breaks, and
 # blocks, cells and list items holding a sentence of their own (:lexbor-contains reads an
 # element's own text).
-_CARRIERS = "p, br, pre, " + ", ".join(
-    f'{tag}:lexbor-contains("{mark}")' for tag in ("div", "td", "li", "dd") for mark in "。，"
+_PARAGRAPH_CARRIERS = "p, br, pre"
+_BLOCK_CARRIERS = (
+    'div:lexbor-contains("。"), div:lexbor-contains("，"), td:lexbor-contains("。"), '
+    'td:lexbor-contains("，"), li:lexbor-contains("。"), dd:lexbor-contains("。")'
 )
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
@@ -49,6 +51,8 @@ _BOILERPLATE_MAX = 160
 # Candidates whose link text is weighed, and the least final score of an article.
 _FINALISTS = 5
 _MIN_SCORE = 3.0
+# A finalist of the paragraphs alone scoring this much leaves no doubt (several sentences).
+_CLEAR_SCORE = 12.0
 # A table's holder is the body when it scores this share of the table for text of its own.
 _HOLDER_SHARE = 0.3
 # A cell widens to its table when this many cells carry text and it holds less than this share.
@@ -113,7 +117,29 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     fallback: dict[int, int] = {}  # link-only paragraphs, for a body that is only a link
-    for node in root.css(_CARRIERS)[:_MAX_SCORED]:
+    # Paragraphs and line breaks first (one cheap walk); blocks, cells and list items that
+    # hold sentences of their own only when they left the article in doubt.
+    _score_carriers(root.css(_PARAGRAPH_CARRIERS), scores, nodes, fallback)
+    best, best_score = _best(scores, nodes)
+    if best is None or best_score < _CLEAR_SCORE:
+        _score_carriers(root.css(_BLOCK_CARRIERS), scores, nodes, fallback)
+        best, best_score = _best(scores, nodes)
+    if best is not None and best_score >= _MIN_SCORE:
+        return _widen(best, scores)
+    if scores or not fallback:
+        return None
+    best_id = max(fallback, key=lambda node_id: fallback[node_id])
+    return nodes[best_id]
+
+
+def _score_carriers(
+    carriers: list[LexborNode],
+    scores: dict[int, float],
+    nodes: dict[int, LexborNode],
+    fallback: dict[int, int],
+) -> None:
+    """Add each carrier's score to its parent, half to its grandparent, a third above."""
+    for node in carriers[:_MAX_SCORED]:
         parent = node.parent
         if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
             continue
@@ -135,11 +161,12 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
             scores[current.mem_id] = scores.get(current.mem_id, 0.0) + score * share
             nodes[current.mem_id] = current
             current = current.parent
-    if not scores:
-        if not fallback:
-            return None
-        best_id = max(fallback, key=lambda node_id: fallback[node_id])
-        return nodes[best_id]
+
+
+def _best(
+    scores: dict[int, float], nodes: dict[int, LexborNode]
+) -> tuple[LexborNode | None, float]:
+    """The best finalist, its score less its share of link text."""
     ranked = sorted(scores, key=lambda node_id: scores[node_id], reverse=True)
     best: LexborNode | None = None
     best_score = 0.0
@@ -152,9 +179,7 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
         final = scores[node_id] * (1 - _link_density(node))
         if final > best_score:
             best, best_score = node, final
-    if best is None or best_score < _MIN_SCORE:
-        return None
-    return _widen(best, scores)
+    return best, best_score
 
 
 def _carrier_text(node: LexborNode) -> str:

@@ -106,7 +106,7 @@ def parse_html_tree(
     notice.header = chosen.merge(automatic) if chosen is not None else automatic
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    title = choose_title(tree, container, notice.header, skip)
+    title = choose_title(tree, container, notice.header, skip, html)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or title.text
     if title.node is not None and not _shows_publication(notice.header):

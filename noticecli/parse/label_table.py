@@ -41,6 +41,8 @@ _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
 _MIN_ROWS = 2
 _MIN_SHARE = 0.6
 _GIVE_UP_ROWS = 3
+# The body's first blocks in which a label table may open it.
+_TOP_CHILDREN = 4
 # Text before a table inside the body that still leaves it "at the top" (an intro line).
 _TOP_CHARS = 200
 # Cells that could be marked as labels (Lexbor finds them; _cell decides).
@@ -81,7 +83,7 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
     if body is None:
         return found
     limit = visible_path(container, body) if container is not None else None
-    for table in _marked_tables(tree):
+    for table in _marked_tables(_regions(body, container)):
         path = visible_path(table, body)
         if path is None:
             continue
@@ -111,26 +113,50 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
     return found
 
 
-def _marked_tables(tree: LexborHTMLParser) -> list[LexborNode]:
-    """Innermost tables holding a cell that could be marked as a label, in page order:
-    one query over the page, not one per table."""
+def _regions(body: LexborNode, container: LexborNode | None) -> list[LexborNode]:
+    """Where a label table may stand: what comes before the body (the earlier siblings of
+    the body container and of its ancestors) and the body's first blocks; the whole page
+    when no body was found. Searching there, not the whole page, spares the footer, the
+    sidebars after the body and the body's own text."""
+    if container is None:
+        return [body]
+    # The earlier siblings of each ancestor, outermost first: page order.
+    levels: list[list[LexborNode]] = []
+    node: LexborNode | None = container
+    while node is not None and node.mem_id != body.mem_id and node.tag != "html":
+        level: list[LexborNode] = []
+        sibling = node.prev
+        while sibling is not None:
+            if sibling.tag and not sibling.tag.startswith("-"):
+                level.append(sibling)
+            sibling = sibling.prev
+        levels.append(level[::-1])
+        node = node.parent
+    regions = [region for level in reversed(levels) for region in level]
+    child = container.child
+    opening = 0
+    while child is not None and opening < _TOP_CHILDREN:
+        if child.tag and not child.tag.startswith("-"):
+            regions.append(child)
+            opening += 1
+        child = child.next
+    return regions
+
+
+def _marked_tables(regions: list[LexborNode]) -> list[LexborNode]:
+    """Innermost tables in ``regions`` holding a cell that could be marked as a label, in
+    page order."""
     tables: dict[int, LexborNode] = {}
-    by_row: dict[int, LexborNode | None] = {}  # a row's table, found once per row
-    for cell in tree.css(_MARKED_CELLS):
-        row = cell.parent
-        if row is None:
-            continue
-        if row.mem_id in by_row:
-            continue
-        table: LexborNode | None = row
-        while table is not None and table.tag != "table":
-            table = table.parent
-        by_row[row.mem_id] = table
-        if table is not None and table.mem_id not in tables:
-            tables[table.mem_id] = table
+    for region in regions:
+        candidates = [region] if region.tag == "table" else region.css("table")
+        for table in candidates:
+            if table.mem_id in tables or len(table.css("table")) > 1:
+                continue  # a layout table: its inner tables are looked at themselves
+            if table.css_first(_MARKED_CELLS) is not None:
+                tables[table.mem_id] = table
             if len(tables) >= _MAX_TABLES:
                 break
-    return [table for table in tables.values() if len(table.css("table")) == 1]
+    return list(tables.values())
 
 
 def _at_top(table: LexborNode, container: LexborNode) -> bool:

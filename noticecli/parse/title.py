@@ -43,8 +43,10 @@ _MAX_CANDIDATES = 40
 _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
 # The footer's sponsor: 主办单位：某某 or 某某 主办, read from the page's last characters.
-_FOOTER_CHARS = 4000
-_FOOTER_BLOCKS = 3
+_FOOTER_SOURCE_CHARS = 8000
+_TAGS = re.compile(r"<[^>]*>")
+# Names of sites and units are this short; a longer text is a title's wording.
+_NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|[>＞»]")
@@ -71,11 +73,13 @@ def choose_title(
     container: LexborNode | None,
     fields: list[HeaderField],
     skip: list[LexborNode] | None = None,
+    markup: str = "",
 ) -> TitleChoice:
     """The title the page shows, or the best its metadata offers. Elements in ``skip``
-    (label tables, a header grid) hold labels and values, never the title."""
+    (label tables, a header grid) hold labels and values, never the title; ``markup`` is
+    the page's source, whose end holds the footer."""
     metas = _metas(tree)
-    names = _Names(tree, metas)
+    names = _Names(tree, metas, markup)
     columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
     sources = _sources(tree, metas, fields, names, columns)
     labels = {_compact(field.label) for field in fields}
@@ -107,34 +111,43 @@ def choose_title(
     # are never candidates.
     for candidate in ordered([c for c in candidates if c.support]):
         text = place.text(candidate)
-        if text is not None and _compact(text) not in names.get():
+        if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
     # What the metadata and <title> name the page, less names and column-sized words.
     for text in sources:
         shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
-        if shaped and not _is_name(text, names.get(), columns):
+        if shaped and _compact(text) not in columns and not names.holds(text):
             return TitleChoice(text)
     for candidate in ordered([c for c in candidates if not c.support]):
         text = place.text(candidate)
-        if text is not None and _compact(text) not in names.get():
+        if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
     return TitleChoice(next(iter(sources), None))
 
 
 class _Names:
-    """The site's and the unit's names, read only when a decision needs them."""
+    """The site's and the unit's names: those the metadata gives at once, those the logo and
+    the footer give only when a text shaped like a name must be checked (reading them walks
+    the page)."""
 
-    __slots__ = ("found", "metas", "tree")
+    __slots__ = ("markup", "meta", "page", "tree")
 
-    def __init__(self, tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> None:
+    def __init__(self, tree: LexborHTMLParser, metas: list[tuple[str, str]], markup: str) -> None:
         self.tree = tree
-        self.metas = metas
-        self.found: set[str] | None = None
+        self.markup = markup
+        self.meta = {_compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
+        self.page: set[str] | None = None
 
-    def get(self) -> set[str]:
-        if self.found is None:
-            self.found = _site_names(self.tree, self.metas)
-        return self.found
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` is one of the names."""
+        compact = _compact(text)
+        if not compact or compact in self.meta:
+            return True
+        if not _site_shaped(text) and not _name_shaped(compact):
+            return False  # a title's wording: no logo or footer names it
+        if self.page is None:
+            self.page = _page_names(self.tree, self.markup)
+        return compact in self.page
 
 
 def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
@@ -212,8 +225,22 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
     first = container.css_first("h1, h2, h3, h4, strong, b")
     if first is None:
         return []
-    opening = _compact(container.text()[: _MAX_CHARS * 2])
+    opening = _compact(_leading_text(container, _MAX_CHARS * 2))
     return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
+
+
+def _leading_text(node: LexborNode, limit: int) -> str:
+    """About the first ``limit`` characters of ``node``'s text: its children's texts (read
+    in C) until that many are collected."""
+    parts: list[str] = []
+    length = 0
+    child = node.child
+    while child is not None and length < limit:
+        piece = (child.text_content or "") if child.tag == "-text" else child.text()
+        parts.append(piece)
+        length += len(piece)
+        child = child.next
+    return "".join(parts)
 
 
 def _rank(node: LexborNode) -> int:
@@ -261,7 +288,7 @@ def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
 
     def site(part: str) -> bool:
         compact = _compact(part)
-        return not compact or _site_shaped(part) or compact in names.get()
+        return not compact or _site_shaped(part) or names.holds(part)
 
     def column(part: str) -> bool:
         return _compact(part) in columns
@@ -295,9 +322,10 @@ def _support(text: str, sources: list[str]) -> int:
     return count
 
 
-def _site_names(tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> set[str]:
-    """The site's and the unit's own names, compacted: metadata, logo, footer sponsor."""
-    names = {_compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
+def _page_names(tree: LexborHTMLParser, markup: str) -> set[str]:
+    """Names the page shows for itself, compacted: the logo's text and image, the footer's
+    sponsor (主办单位：某某, 某某 主办), read from the last characters of the source."""
+    names: set[str] = set()
     for node in tree.css('[class*="logo" i], [id*="logo" i]')[:5]:
         text = clean_text(node.text())
         if 2 <= len(text) <= 40:
@@ -306,10 +334,9 @@ def _site_names(tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> set[str
             alt = clean_text(image.attributes.get("alt") or "")
             if alt:
                 names.add(_compact(alt))
-    tail = _footer_text(tree)
+    tail = clean_text(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]))
     position = tail.find("主办")
     while position >= 0:
-        # 主办单位：某某 / 主办：某某 after the word; 某某 主办 before it.
         after = _SPONSOR_AFTER.match(tail, position)
         before = _SPONSOR_BEFORE.search(tail[max(0, position - 41) : position + 2])
         found = after.group(1) if after else before.group(1) if before else ""
@@ -318,6 +345,11 @@ def _site_names(tree: LexborHTMLParser, metas: list[tuple[str, str]]) -> set[str
         position = tail.find("主办", position + 2)
     names.discard("")
     return names
+
+
+def _name_shaped(compact: str) -> bool:
+    """Short enough to be a site's or a unit's name (a logo, a sponsor)."""
+    return len(compact) <= _NAME_MAX
 
 
 def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
@@ -337,20 +369,6 @@ def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
 
 def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
     return [value for name, value in metas if name in keys]
-
-
-def _footer_text(tree: LexborHTMLParser) -> str:
-    """The text of the last few blocks of the page, where its footer is."""
-    body = tree.body
-    if body is None:
-        return ""
-    parts: list[str] = []
-    child = body.last_child
-    while child is not None and len(parts) < _FOOTER_BLOCKS:
-        if child.tag not in ("-text", "script", "style", "-comment"):
-            parts.append(child.text())
-        child = child.prev
-    return "".join(reversed(parts))[-_FOOTER_CHARS:]
 
 
 def _is_name(text: str, names: set[str], columns: set[str]) -> bool:
