@@ -81,9 +81,6 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
     ("06_gansu-jyt_xxgk-list_commented-li.html", "items"): (
         "the server-rendered list inside an HTML comment is not read (issue 9, item 10)"
     ),
-    ("13_pingtan_xxgk-detail_archiver-textdump.txt", "first_paragraph"): (
-        "a flattened dump line is one paragraph: the salutation ending in ： is not split off"
-    ),
 }
 
 

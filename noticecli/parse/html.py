@@ -79,7 +79,7 @@ def parse_html_tree(
         return notice
 
     # Nothing a reader cannot see may give a field, a title, body text or an attachment.
-    remove_hidden(tree)
+    remove_hidden(tree, html)
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None
     if notice_rules is not None:

@@ -95,6 +95,7 @@ _JOINED_HEADING_MAX = 40
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -427,6 +428,18 @@ def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
 # --- the parser -------------------------------------------------------------------------------
 
 
+def _split_salutation(piece: str) -> list[str]:
+    """A flattened paragraph that opens with the notice's addressees (各…单位：…): the
+    salutation is a paragraph of its own, as on the page."""
+    colon = piece.find("：")
+    if colon < 2 or colon > _SALUTATION_MAX or colon == len(piece) - 1:
+        return [piece]
+    head = piece[: colon + 1]
+    if not head.startswith("各") or any(mark in head for mark in "。；！？"):
+        return [piece]
+    return [head, piece[colon + 1 :]]
+
+
 def _find_separator(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:40]):
         if _SEPARATOR.match(line):
@@ -485,7 +498,9 @@ def parse_text_dump(text: str) -> Notice:
     if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and _is_label_line(lines[first]):
         found, rest = _parse_flattened(lines[first], build)
         title_line = found
-        body_lines = rest.split() + lines[first + 1 :]
+        body_lines = [part for piece in rest.split() for part in _split_salutation(piece)] + lines[
+            first + 1 :
+        ]
         headings = False  # line structure is gone: no evidence for headings
     else:
         body_start, title_line = _parse_head(lines, first, build)

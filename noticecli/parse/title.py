@@ -38,7 +38,10 @@ _MAX_CHARS = 200
 # Column names (通知公告, 工作动态) are short; a title this short is rare.
 _SHORT = 8
 # Candidates looked at, at most: a page with hundreds of .title list items is a listing.
-_MAX_CANDIDATES = 40
+_MAX_CANDIDATES = 30
+# The body's first blocks in which its opening heading is looked for.
+_OPENING_BLOCKS = 2
+_OPENING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b"})
 # A source names a candidate when one holds the other and the shorter is at least this long.
 _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
@@ -222,7 +225,17 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
     inside the body (and Word-pasted notices whose first line is the bold title)."""
     if container is None:
         return []
-    first = container.css_first("h1, h2, h3, h4, strong, b")
+    # Looked for in the container's first blocks only: an opening line is there.
+    first = None
+    child = container.child
+    blocks = 0
+    while child is not None and first is None and blocks < _OPENING_BLOCKS:
+        if child.tag in _OPENING_TAGS:
+            first = child
+        elif child.tag and not child.tag.startswith("-"):
+            first = child.css_first("h1, h2, h3, h4, strong, b")
+            blocks += 1
+        child = child.next
     if first is None:
         return []
     opening = _compact(_leading_text(container, _MAX_CHARS * 2))

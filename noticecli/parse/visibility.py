@@ -49,15 +49,23 @@ _MAJORITY = 0.5
 _MAJORITY_MIN_CHARS = 200
 
 
-def remove_hidden(tree: LexborHTMLParser) -> int:
-    """Remove the hidden elements of ``tree``; returns how many subtrees were removed."""
+def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> int:
+    """Remove the hidden elements of ``tree``; returns how many subtrees were removed.
+
+    ``markup``, the page's source, lets the search skip the selectors of attributes and
+    classes the page never writes (each selector costs a test on every element)."""
     root = tree.body
     if root is None:
         return 0
+    selectors = [
+        selector
+        for selector in HIDDEN_SELECTORS
+        if markup is None or _selector_word(selector) in markup
+    ]
     # One walk finds the candidates and the page's <style> elements.
     found: list[LexborNode] = []
     styles: list[str] = []
-    for node in tree.css(f"style, {_STYLE_CANDIDATES}, {', '.join(HIDDEN_SELECTORS)}"):
+    for node in tree.css(", ".join(["style", _STYLE_CANDIDATES, *selectors])):
         if node.tag == "style":
             styles.append(node.text())
         elif _hidden_by_markup(node):
@@ -71,15 +79,24 @@ def remove_hidden(tree: LexborHTMLParser) -> int:
     outermost = _outermost(found)
     if not outermost:
         return 0
-    total = len(root.text(deep=True))
+    total = -1  # the page's text length, read only for a large hidden element
     removed = 0
     for node in outermost:
         length = len(node.text(deep=True))
-        if length > total * _MAJORITY and length > _MAJORITY_MIN_CHARS:
-            continue
+        if length > _MAJORITY_MIN_CHARS:
+            if total < 0:
+                total = len(root.text(deep=True))
+            if length > total * _MAJORITY:
+                continue
         node.decompose()
         removed += 1
     return removed
+
+
+def _selector_word(selector: str) -> str:
+    """The attribute or class name a selector needs the markup to hold ([v-cloak] →
+    v-cloak, .ng-hide → ng-hide)."""
+    return selector.strip(".[]").split("=", 1)[0]
 
 
 def _hidden_by_markup(node: LexborNode) -> bool:
