@@ -83,3 +83,17 @@ def test_site_and_column_names_above_a_form_and_numbered_headings() -> None:
     )
     assert notice.title == "关于征求防汛应急预案修改意见的函"
     assert [b.type for b in notice.body] == ["heading", "heading", "paragraph"]
+
+
+def test_a_flattened_page_keeps_its_addressees_as_their_own_paragraph() -> None:
+    text = (
+        "索 引 号： PZ001-2023-00059 主题分类： 无 发文机关： 平潭综合实验区管委会 "
+        "成文日期： 2023-06-01 发文字号： 岚综管〔2023〕9号 发布日期： 2023-06-02 有 效 性： 有效 "
+        "各片区项目建设指挥部、区直各单位，各乡镇人民政府：根据有关规定，经研究，决定废止部分"
+        "规范性文件，现将有关事项通知如下，请各单位认真遵照执行，做好相关衔接工作，确保平稳过渡。"
+        "废止的文件自本通知印发之日起停止执行。"
+    )
+    notice = parse_text_dump(text)
+    paragraphs = [block.text for block in notice.body if block.type == "paragraph"]
+    assert paragraphs[0] == "各片区项目建设指挥部、区直各单位，各乡镇人民政府："
+    assert paragraphs[1].startswith("根据有关规定")
