@@ -347,7 +347,7 @@ def _page_names(tree: LexborHTMLParser, markup: str) -> set[str]:
             alt = clean_text(image.attributes.get("alt") or "")
             if alt:
                 names.add(_compact(alt))
-    tail = clean_text(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]))
+    tail = " ".join(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
     position = tail.find("主办")
     while position >= 0:
         after = _SPONSOR_AFTER.match(tail, position)
