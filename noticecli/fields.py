@@ -64,9 +64,6 @@ def fill_top_level(notice: Notice) -> None:
     if title is not None:
         notice.title = title
     notice.published_at = published_text(notice.header)
-    mismatch = published_mismatch(notice.header)
-    if mismatch is not None:
-        notice.warn("published_mismatch", mismatch)
     keywords = flat.get("keywords")
     notice.keywords = [word for word in _KEYWORD_SEPARATORS.split(keywords or "") if word]
     views = flat.get("views")
@@ -89,6 +86,14 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
         + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
         + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
     )
+
+
+def warn_published_mismatch(notice: Notice) -> None:
+    """The warning ``published_mismatch`` when the date the page shows and the one in its
+    hidden metadata disagree (the parsers call it once they have every field)."""
+    mismatch = published_mismatch(notice.header)
+    if mismatch is not None:
+        notice.warn("published_mismatch", mismatch)
 
 
 def published_mismatch(fields: list[HeaderField]) -> str | None:

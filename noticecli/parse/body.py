@@ -49,7 +49,7 @@ _MIN_CARRIER_CHARS = 10
 # Footer and widget lines are short; a longer carrier is not tested for them.
 _BOILERPLATE_MAX = 160
 # Candidates whose link text is weighed, and the least final score of an article.
-_FINALISTS = 5
+_FINALISTS = 3
 _MIN_SCORE = 3.0
 # A finalist of the paragraphs alone scoring this much leaves no doubt (several sentences).
 _CLEAR_SCORE = 12.0
@@ -139,9 +139,17 @@ def _score_carriers(
     fallback: dict[int, int],
 ) -> None:
     """Add each carrier's score to its parent, half to its grandparent, a third above."""
+    furniture: dict[int, bool] = {}  # a parent's verdict, read once for its carriers
     for node in carriers[:_MAX_SCORED]:
         parent = node.parent
-        if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
+        if parent is None:
+            continue
+        verdict = furniture.get(parent.mem_id)
+        if verdict is None:
+            marker = _marker(parent)
+            verdict = _is_widget_marker(marker) or bool(_NOT_ARTICLE.search(marker))
+            furniture[parent.mem_id] = verdict
+        if verdict:
             continue
         text = _carrier_text(node)
         if not text:

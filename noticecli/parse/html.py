@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.fields import PUBLISHED_KEYS, SHOWN_ORIGINS, fill_top_level
+from noticecli.fields import (
+    PUBLISHED_KEYS,
+    SHOWN_ORIGINS,
+    fill_top_level,
+    warn_published_mismatch,
+)
 from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
@@ -136,6 +141,7 @@ def parse_html_tree(
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
+    warn_published_mismatch(notice)
     return notice
 
 

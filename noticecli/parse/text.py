@@ -30,7 +30,7 @@ from functools import cache
 from typing import Literal
 
 from noticecli.dates import parse_date
-from noticecli.fields import fill_top_level
+from noticecli.fields import fill_top_level, warn_published_mismatch
 from noticecli.knowledge import TITLE_WORDS
 from noticecli.labels import (
     WIDGET_LABELS,
@@ -682,6 +682,7 @@ def _field_value(notice: Notice, key: str) -> str | None:
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
+    warn_published_mismatch(notice)
     notice.title = notice.title or title_line
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
