@@ -48,6 +48,8 @@ _PUNCT = re.compile(r"[，。；、！？,;]")
 _MIN_CARRIER_CHARS = 10
 # Footer and widget lines are short; a longer carrier is not tested for them.
 _BOILERPLATE_MAX = 160
+# A widget (share, print, font size) holds at most this much text; more is an article area.
+_WIDGET_MAX_CHARS = 200
 # Candidates whose link text is weighed, and the least final score of an article.
 _FINALISTS = 3
 _MIN_SCORE = 3.0
@@ -147,7 +149,9 @@ def _score_carriers(
         verdict = furniture.get(parent.mem_id)
         if verdict is None:
             marker = _marker(parent)
-            verdict = _is_widget_marker(marker) or bool(_NOT_ARTICLE.search(marker))
+            verdict = bool(_NOT_ARTICLE.search(marker)) or (
+                _is_widget_marker(marker) and _small(parent)
+            )
             furniture[parent.mem_id] = verdict
         if verdict:
             continue
@@ -206,6 +210,8 @@ def _carrier_text(node: LexborNode) -> str:
                 parts.append(child.text_content or "")
             child = child.next
         return clean_text("".join(parts))
+    if node.css_first("script, style, noscript, template") is not None:
+        return _text_outside_links(node)  # a script's code is no text (document.write pagers)
     text = clean_text(node.text())
     links = node.css("a")
     if not links:
@@ -262,7 +268,13 @@ def _text_outside_links(node: LexborNode) -> str:
 
 
 def is_widget(node: LexborNode) -> bool:
-    return _is_widget_marker(_marker(node))
+    """A share, print, font-size … widget: its class says so and it holds little text (a
+    "printer" area that wraps the whole article is not one)."""
+    return _is_widget_marker(_marker(node)) and _small(node)
+
+
+def _small(node: LexborNode) -> bool:
+    return len(node.text()) <= _WIDGET_MAX_CHARS
 
 
 def _is_widget_marker(marker: str) -> bool:
@@ -399,7 +411,7 @@ class _BlockBuilder:
             if skip and node.mem_id in skip:
                 continue
             attrs = node.attributes  # read once: the widget test and the alignment need it
-            if _is_widget_marker(_marker_of(attrs)):
+            if _is_widget_marker(_marker_of(attrs)) and _small(node):
                 continue
             if tag == "br":
                 centered, right = self._centered, self._right
