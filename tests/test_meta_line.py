@@ -130,3 +130,14 @@ def test_a_labelled_credit_closing_the_body_is_a_meta_line_field() -> None:
         (f.label, f.value, f.origin) for f in notice.header
     ]
     assert "系统管理员" not in notice.body_text()
+
+
+def test_a_list_item_label_with_nothing_after_it_has_no_value() -> None:
+    meta = "<ul class='meta'><li>来源：新华社</li><li>作者：</li><li>2023-12-01 14:43</li></ul>"
+    notice = noticecli.parse_html(_page(meta))
+    assert [(f.label, f.value, f.origin) for f in notice.header] == [
+        ("来源", "新华社", "meta_line"),
+        ("作者", None, "meta_line"),
+        ("li", "2023-12-01 14:43", "unlabelled"),
+    ]
+    assert notice.published_at == "2023-12-01T14:43:00+08:00"

@@ -255,7 +255,9 @@ def _drop_lonely_unknown(
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
     parts: list[str] = []
-    sibling = node.next
+    # A list item is a field of its own: a label that fills one (<li>作者：</li>) has no
+    # value, and the next item is not it.
+    sibling = node.next if node.tag != "li" else None
     while sibling is not None:
         if sibling.mem_id in label_ids or holds_label.get(sibling.mem_id):
             break
