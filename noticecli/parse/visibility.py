@@ -47,6 +47,8 @@ _MAX_RULES = 2_000
 # words) is shown by a script.
 _MAJORITY = 0.5
 _MAJORITY_MIN_CHARS = 200
+# Hidden elements looked at, at most (a real page has a few dozen).
+_MAX_HIDDEN = 5_000
 
 
 def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> int:
@@ -216,21 +218,27 @@ def _select(tree: LexborHTMLParser, selectors: list[str]) -> list[LexborNode]:
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     """Each hidden subtree once: nodes inside another found node are left out (removing an
-    ancestor frees them)."""
+    ancestor frees them). Ancestors found clear of hidden nodes are remembered, so a deep
+    page is climbed about once; at most :data:`_MAX_HIDDEN` nodes are looked at."""
+    nodes = nodes[:_MAX_HIDDEN]
     ids = {node.mem_id for node in nodes}
+    clear: set[int] = set()  # ancestors with no hidden node above them
     kept: list[LexborNode] = []
     seen: set[int] = set()
     for node in nodes:
         if node.mem_id in seen or node.tag in ("html", "body", "head"):
             continue
         seen.add(node.mem_id)
+        climbed: list[int] = []
         parent = node.parent
         inside = False
-        while parent is not None:
+        while parent is not None and parent.mem_id not in clear:
             if parent.mem_id in ids:
                 inside = True
                 break
+            climbed.append(parent.mem_id)
             parent = parent.parent
         if not inside:
+            clear.update(climbed)
             kept.append(node)
     return kept
