@@ -9,21 +9,30 @@ out wrong gives its own selectors in the sites file (:class:`noticecli.rules.Sit
 Entries are data: CSS selectors, words, and regular-expression fragments that the modules
 using them join and compile (on first use where compiling is slow). Who reads what:
 
-====================================  ======================================================
-``BODY_CONTAINERS``                   :mod:`noticecli.parse.body` (container search) and
-                                      :mod:`noticecli.parse.article` (is this an article?)
-``TITLE_SELECTORS``                   :mod:`noticecli.parse.html`
-``ARTICLE_META_NAME`` …               :mod:`noticecli.parse.article`,
-                                      :mod:`noticecli.parse.header_html`
-``WIDGET_*``, ``FURNITURE_*``         :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
-                                      :mod:`noticecli.labels`
-``NAV_*``, ``LINK_GROUP_HEADINGS``,   :mod:`noticecli.parse.listing_rows` (rows, their
-``ARTICLE_URL_SHAPES``, ``MORE_*``,    dates, furniture)
-``LIST_DATE_LABEL``
-``PAGER_*``, ``PAGE_COUNT_TEXTS`` …   :mod:`noticecli.parse.listing_pager`
-``LIST_DATA_*``                       :mod:`noticecli.parse.listing_data`
-``LIST_HEAD_*``, ``LIST_LOADER_*`` …  :mod:`noticecli.parse.listing`
-====================================  ======================================================
+=============================  =============================================================
+``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
+                               :mod:`noticecli.parse.article` (is this an article page?)
+``LABEL_CELL_CLASS_WORDS``     :mod:`noticecli.parse.label_table`
+``HIDDEN_SELECTORS``           :mod:`noticecli.parse.visibility`
+``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
+                               :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
+                               meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
+``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
+``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
+``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
+``CLOSING_LINES``,             :mod:`noticecli.labels`
+``CREDIT_WORDS``,
+``VALUE_PLACEHOLDERS``
+``NAV_*``,                     :mod:`noticecli.parse.listing_rows` (rows, their dates,
+``LINK_GROUP_HEADINGS``,       furniture)
+``ARTICLE_URL_SHAPES``,
+``MORE_*``, ``LIST_DATE_LABEL``
+``PAGER_*``,                   :mod:`noticecli.parse.listing_pager`
+``PAGE_COUNT_TEXTS`` …
+``LIST_DATA_*``                :mod:`noticecli.parse.listing_data`
+``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
+``LIST_LOADER_*`` …
+=============================  =============================================================
 """
 
 from __future__ import annotations
@@ -75,12 +84,32 @@ BODY_CONTAINERS: tuple[Container, ...] = (
     Container("article"),
 )
 
+# class words of the label cells of a label table without colons (td.title 项目名称 beside
+# its value). Regular-expression fragments, matched anywhere in the lower-cased class.
+LABEL_CELL_CLASS_WORDS = ("tit", "label", "name", "left", "key", "lab", "bt", "head", "th")
+
 # TRS and Hanweb stamp this <meta name> on article pages only.
 ARTICLE_META_NAME = "ArticleTitle"
 # 索引号 followed within a few hundred characters by one of these labels is a disclosure
 # header grid: the page is a notice whatever else it links to.
 INDEX_NUMBER_LABEL = "索引号"
 NOTICE_GRID_LABELS = ("发布机构", "发文机关", "主题分类", "成文日期", "发文字号")
+
+# --- Visibility ----------------------------------------------------------------------------
+
+# Elements hidden whatever the page's CSS says: the hidden attribute, aria-hidden, and the
+# cloaking of JS frameworks (AngularJS ng-hide/ng-cloak, Vue v-cloak, Alpine x-cloak), which
+# their own stylesheet hides. CSS selectors; inline styles and the page's own <style> rules
+# are read besides (noticecli.parse.visibility).
+HIDDEN_SELECTORS = (
+    "[hidden]",
+    '[aria-hidden="true" i]',
+    ".ng-hide",
+    ".ng-cloak",
+    "[ng-cloak]",
+    "[v-cloak]",
+    "[x-cloak]",
+)
 
 # --- Titles --------------------------------------------------------------------------------
 
@@ -96,6 +125,43 @@ TITLE_SELECTORS = (
     "#title",
     "h1",
     "h2",
+)
+# Every element that may hold the article's title, for the title vote (noticecli.parse.title):
+# headings and anything whose class says title (the class selectors above all do).
+TITLE_CANDIDATES = 'h1, h2, h3, h4, h5, #title, [class*="tit" i]'
+# <meta name|property> (lower-cased) naming the article, the site, the column.
+TITLE_META_NAMES = ("articletitle", "og:title", "title")
+SITE_META_NAMES = ("sitename", "og:site_name", "site_name")
+COLUMN_META_NAMES = ("columnname",)
+# How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
+# 中心, 办公室 …) are read by noticecli.parse.lines.
+SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
+# Regular-expression fragments.
+TITLE_WORDS = (
+    "关于",
+    "通知",
+    "通告",
+    "公告",
+    "公示",
+    "决定",
+    "意见",
+    "办法",
+    "方案",
+    "报告",
+    "会议",
+    "召开",
+    "开展",
+    "举行",
+    "举办",
+    "印发",
+    "批复",
+    "函",
+    "规定",
+    "预案",
+    "活动",
+    "工作",
+    r"\d{4}年",
 )
 # What separates the article title from the site name in <title> (标题_某某市人民政府).
 TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
@@ -113,6 +179,49 @@ META_TAG_KEYS: dict[str, str | None] = {
 }
 # Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
 HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
+
+# --- Attachments ------------------------------------------------------------------------------
+
+# File extensions (lower case) that make a link or a line an attachment: documents, WPS and
+# OFD, archives, images.
+ATTACHMENT_EXTENSIONS = frozenset(
+    {
+        "pdf",
+        "doc",
+        "docx",
+        "docm",
+        "wps",
+        "wpt",
+        "xls",
+        "xlsx",
+        "xlsm",
+        "et",
+        "ett",
+        "csv",
+        "ofd",
+        "ppt",
+        "pptx",
+        "dps",
+        "zip",
+        "rar",
+        "7z",
+        "tar",
+        "gz",
+        "ceb",
+        "odt",
+        "ods",
+        "rtf",
+        "txt",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "bmp",
+        "tif",
+        "tiff",
+        "webp",
+    }
+)
 
 # --- Widgets and page furniture --------------------------------------------------------------
 
@@ -142,11 +251,11 @@ FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header",
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
-    r"【?打印(?:本页|此页)?】?",
-    r"【?关闭(?:窗口|本页)?】?",
-    r"扫一扫在手机(?:上)?打开当前页",
-    r"【?收藏】?",
-    r"【?返回顶部】?",
+    r"[【\[]?(?:我要)?打印(?:本页|此页|文章)?[】\]]?",
+    r"[【\[]?关闭(?:窗口|本页)?[】\]]?",
+    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
+    r"[【\[]?收藏[】\]]?",
+    r"[【\[]?返回顶部[】\]]?",
     "附件下载",
     "文件下载",
     "全真版",
@@ -154,23 +263,74 @@ WIDGET_TEXTS = (
     "微信",
     "微博",
     "QQ空间",
+    # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
+    "无障碍(?:浏览|阅读|模式)?",
+    "长者(?:专版|模式)",
+    "退出长者模式",
+    "关怀版",
+    "个人中心",
+    "设为首页",
+    "加入收藏",
+    "繁体(?:版)?",
+    "简体(?:版)?",
+    "登录",
+    "注册",
+    r"账号\+?密码登录",
+    "立即注册",
+    r"还没有账号[?？]?",
+    r"忘记密码[?？]?",
+    "[|｜]",
 )
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
 # Regular-expression fragments, each matching the whole line.
 FURNITURE_LINES = (
     r"字[体号][:：]?\s*【?[大中小]】?.*",
+    r"[【\[]\s*字[体号][:：].*",
+    r"字[体号]\s*[:：]\s*[\[【(（].*",
     r"分享到?[:：]?.*",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
     r"当前位置[:：].*",
-    r"您(?:当前)?的位置[:：].*",
+    r"您(?:当前|所在)?的位置[:：].*",
+    r"您(?:当前)?所在(?:的)?位置[:：].*",
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
     r"版权所有.*",
     r"主办单位[:：].*",
+    r"今天是[:：]?.*",
+    r"搜索热词[:：].*",
+    r"视力保护色[:：]?.*",
+    r"\d{1,2}px",
+)
+# The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
+# Regular-expression fragments, each matching the whole line.
+CLOSING_LINES = (
+    r"特此[\u4e00-\u9fff]{1,3}[。！!]?",
+    r"此复[。]?",
+    r"以上[\u4e00-\u9fff]{0,4}妥否.*",
+)
+# Words of an article's credit line (医技药剂党支部供稿 摄影/张艳 编辑/苏芳): two of them in a
+# short line without a full stop make it a credit, not a paragraph.
+CREDIT_WORDS = (
+    "供稿",
+    "供图",
+    "摄影",
+    "摄",
+    "编辑",
+    "责编",
+    "审核",
+    "审稿",
+    "校对",
+    "撰稿",
+    "初审",
+    "复审",
+    "终审",
+    "文字",
+    "图片",
+    "通讯员",
 )
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")
@@ -217,6 +377,9 @@ VALUE_WIDGET_WORDS = (
     "关闭窗口",
     "相关链接[:：]?",
 )
+
+# What a field shows before a script fills it (浏览次数：0, 发布人：--): no value.
+VALUE_PLACEHOLDERS = frozenset({"0", "-", "--", "—", "——", "－", "－－"})
 
 # --- Listings -------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "tabl
 NoticeKind = Literal["notice", "listing"]
 # Where a labelled value was read: the header grid, the line under the title, a <meta> tag,
 # a CMS comment marker, or an element the site's own selectors name (SiteRules).
-FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment", "override"]
+FieldOrigin = Literal["header", "meta_line", "unlabelled", "meta_tag", "comment", "override"]
 
 
 def _plain(value: Any) -> Any:
@@ -127,10 +127,12 @@ class Block(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class Attachment(_Model):
-    """A linked document: its name as shown, absolute URL and file type (``pdf``, ``doc`` …)."""
+    """A file the page offers: its name as shown, absolute URL and file type (``pdf``,
+    ``doc``, ``jpg`` …). ``url`` is ``None`` for a file named without a link (a text dump's
+    attachment list, a link whose target a script supplies)."""
 
     name: str
-    url: str
+    url: str | None
     file_type: str | None
 
 

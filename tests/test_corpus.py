@@ -58,7 +58,7 @@ DETAIL_PAGES: dict[str, dict[str, Any]] = {
         "attachments": [],
     },
     "10_govcn_gongbao-article.html": {
-        "title": "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007 年末国债余额限额的决议",
+        "title": "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议",
         # No labelled date on the page: firstpublishedtime is not a label, so nothing is invented.
         "published_at": None,
         "index_no": None,

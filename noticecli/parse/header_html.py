@@ -23,7 +23,8 @@ from noticecli.labels import (
     display_label,
     key_for,
     label_initials,
-    split_label_pairs,
+    split_meta_pairs,
+    split_value_labels,
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
@@ -158,7 +159,7 @@ def extract_grid_fields(
         ):
             continue
         found = _label_of(text)
-        pairs = split_label_pairs(text) if found is None else []
+        pairs = split_meta_pairs(text) if found is None else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -192,12 +193,19 @@ def extract_grid_fields(
     positioned: list[tuple[int, HeaderField]] = []
     for item in label_nodes:
         node_id = item.node.mem_id
-        value = _value_after(item.node, label_ids, holds_label)
+        value, more = split_value_labels(_value_after(item.node, label_ids, holds_label))
         origin = _origin(node_id, chains, holds_label, group_keys, item.key)
-        positioned.append((order.get(node_id, 0), HeaderField(item.key, item.label, value, origin)))
+        position = order.get(node_id, 0)
+        positioned.append((position, HeaderField(item.key, item.label, value, origin)))
+        for label, extra in more:
+            positioned.append((position, HeaderField(key_for(label), label, extra, origin)))
     for node, pairs in inline:
         node_id = node.mem_id
         origin = _origin(node_id, chains, holds_label, group_keys, key_for(pairs[0][0]))
+        if pairs[-1][1] is None:
+            # 浏览：<span>33</span>: the last label's value follows the text node.
+            value, more = split_value_labels(_value_after(node, label_ids, holds_label))
+            pairs = [*pairs[:-1], (pairs[-1][0], value), *more]
         for label, value in pairs:
             positioned.append(
                 (order.get(node_id, 0), HeaderField(key_for(label), label, value, origin))
@@ -247,13 +255,15 @@ def _drop_lonely_unknown(
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
     parts: list[str] = []
-    sibling = node.next
+    # A list item is a field of its own: a label that fills one (<li>作者：</li>) has no
+    # value, and the next item is not it.
+    sibling = node.next if node.tag != "li" else None
     while sibling is not None:
         if sibling.mem_id in label_ids or holds_label.get(sibling.mem_id):
             break
         if sibling.tag == "-text":
             parts.append(sibling.text_content or "")
-        elif sibling.tag and not sibling.tag.startswith("-"):
+        elif sibling.tag and not sibling.tag.startswith("-") and sibling.tag not in SKIP_TAGS:
             parts.append(" " + visible_text(sibling) + " ")
         sibling = sibling.next
     value = clean_text("".join(parts)).lstrip(":：").strip()

@@ -10,12 +10,24 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.fields import fill_top_level
+from noticecli.fields import (
+    PUBLISHED_KEYS,
+    SHOWN_ORIGINS,
+    fill_top_level,
+    warn_published_mismatch,
+)
 from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
+from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
-from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
+from noticecli.parse.body import (
+    MAX_BODY_BLOCKS,
+    extract_blocks,
+    find_container,
+    trailing_credits,
+)
+from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
@@ -28,6 +40,9 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
+from noticecli.parse.label_table import read_label_tables
+from noticecli.parse.title import choose_title
+from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
     from noticecli.parse.listing import ListingPage
@@ -68,6 +83,8 @@ def parse_html_tree(
             notice.warn(code, message)
         return notice
 
+    # Nothing a reader cannot see may give a field, a title, body text or an attachment.
+    remove_hidden(tree, html)
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None
     if notice_rules is not None:
@@ -80,12 +97,28 @@ def parse_html_tree(
     if container is None:
         container = find_container(tree, select)
     skip = chosen.header_nodes if chosen is not None else []
+    tables = read_label_tables(tree, container)
+    for code, message in tables.warnings:
+        notice.warn(code, message)
+    skip = [*skip, *tables.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
-    automatic = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
+    automatic = (
+        grid
+        + tables.fields
+        + extract_meta_tags(tree)
+        + _new_only(extract_comment_markers(html), grid)
+    )
     notice.header = chosen.merge(automatic) if chosen is not None else automatic
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    notice.title = override_title or notice.title or _page_title(tree, container)
+    title = choose_title(tree, container, notice.header, skip, html)
+    # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
+    notice.title = override_title or notice.title or title.text
+    if title.node is not None and not _shows_publication(notice.header):
+        dated = unlabelled_date(title.node, container)
+        if dated is not None:
+            notice.header.append(dated)
+            fill_top_level(notice)
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
         notice.warn("no_header", "no label/value header block found")
@@ -93,7 +126,12 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks = extract_blocks(container, base_url, skip=skip)
+        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
+        if credits:
+            notice.header += [
+                HeaderField(key_for(label), label, value, "meta_line") for label, value in credits
+            ]
+            fill_top_level(notice)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
                 "body_truncated",
@@ -103,6 +141,7 @@ def parse_html_tree(
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
+    warn_published_mismatch(notice)
     return notice
 
 
@@ -139,6 +178,14 @@ def _listing(
         )
     )
     return listing
+
+
+def _shows_publication(fields: list[HeaderField]) -> bool:
+    """A labelled publication date is shown (then no unlabelled one is looked for)."""
+    return any(
+        field.key in PUBLISHED_KEYS and field.value and field.origin in SHOWN_ORIGINS
+        for field in fields
+    )
 
 
 def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[HeaderField]:
