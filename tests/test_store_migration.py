@@ -243,3 +243,24 @@ def test_a_migration_killed_before_its_commit_leaves_the_old_store(tmp_path: Pat
     with StateStore.open(path) as store:  # the next open migrates it
         assert {nid: store.notice(nid) for nid in held["current"]} == held["current"]
         assert [h.url for h in store.search("危险化学品")] == [url(1)]
+
+
+def test_a_store_held_by_another_writer_is_said_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "noticecli.db"
+    write_old_store(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # as a long migration in another process holds it
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(
+        sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.1})
+    )
+    try:
+        with pytest.raises(noticecli.NoticeError, match="the store is busy"):
+            StateStore.open(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    monkeypatch.undo()
+    StateStore.open(path).close()

@@ -118,25 +118,54 @@ def _hit(row: sqlite3.Row, terms: Sequence[str]) -> SearchHit | None:
 
 
 def export(
-    conn: sqlite3.Connection, since: str | None = None, site: str | None = None
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    site: str | None = None,
+    *,
+    newest: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
     its current revision, as ``StateStore.emission`` gives it), oldest first by
     ``published_at`` (else ``first_seen``).
     ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
-    a date such as ``2026-11-29`` works. ``site`` keeps one site."""
-    # The ids first (small), then the JSON in batches: no statement stays open between
-    # yields, so the caller may write to the store while it iterates.
-    ids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT n.id FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-            " JOIN sites AS s ON s.id = p.site_id"
-            " WHERE (?1 IS NULL OR n.updated_at >= ?1) AND (?2 IS NULL OR s.name = ?2)"
-            " ORDER BY coalesce(n.published_at, n.first_seen), n.first_seen, n.id",
-            (since, site),
-        )
-    ]
+    a date such as ``2026-11-29`` works. ``site`` keeps one site; ``newest`` the last N."""
+    return records(conn, export_ids(conn, since, site, newest=newest))
+
+
+def export_ids(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    site: str | None = None,
+    *,
+    newest: int | None = None,
+) -> list[str]:
+    """The ids :func:`export` gives the records of, in its order."""
+    ids = [row[0] for row in conn.execute(_SELECTION, _selection_params(since, site, newest))]
+    ids.reverse()
+    return ids
+
+
+# The notices export selects, newest first: parameters since, site, how many (-1: all).
+_SELECTION = (
+    "SELECT n.id FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
+    " JOIN sites AS s ON s.id = p.site_id"
+    " WHERE (?1 IS NULL OR n.updated_at >= ?1) AND (?2 IS NULL OR s.name = ?2)"
+    " ORDER BY coalesce(n.published_at, n.first_seen) DESC, n.first_seen DESC, n.id DESC"
+    " LIMIT ?3"
+)
+
+
+def _selection_params(
+    since: str | None, site: str | None, newest: int | None
+) -> tuple[str | None, str | None, int]:
+    return since, site, -1 if newest is None else newest
+
+
+def records(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """The crawl records of the notices ``ids``, in that order (a notice deleted meanwhile
+    is left out)."""
+    # The JSON in batches: no statement stays open between yields, so the caller may write
+    # to the store while it iterates.
     for start in range(0, len(ids), _EXPORT_BATCH):
         batch = ids[start : start + _EXPORT_BATCH]
         rows = conn.execute(
@@ -150,8 +179,49 @@ def export(
         by_id = {row["id"]: row for row in rows}
         for nid in batch:
             row = by_id.get(nid)
-            if row is not None:  # deleted meanwhile
+            if row is not None:
                 yield crawl_record(nid, int(row["revision"]), row)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFacts:
+    """What a feed of a site's notices says about the site: its name, the publisher most of
+    the notices name, its first listing page, and the latest change among the notices
+    (else the site's last run, else when it was first seen)."""
+
+    name: str
+    publisher: str | None
+    home_url: str | None
+    updated: str
+
+
+def site_facts(
+    conn: sqlite3.Connection, site: str, since: str | None = None, newest: int | None = None
+) -> SiteFacts:
+    """:class:`SiteFacts` of ``site``, over the notices :func:`export` gives for the same
+    arguments."""
+    selection = _selection_params(since, site, newest)
+    publisher = conn.execute(
+        "SELECT coalesce(publisher, source) AS who FROM notices"
+        f" WHERE id IN ({_SELECTION}) AND who IS NOT NULL"
+        " GROUP BY who ORDER BY count(*) DESC, max(updated_at) DESC LIMIT 1",
+        selection,
+    ).fetchone()
+    updated = conn.execute(
+        f"SELECT max(updated_at) FROM notices WHERE id IN ({_SELECTION})", selection
+    ).fetchone()[0]
+    row = conn.execute(
+        "SELECT s.last_run_at, s.first_seen, (SELECT p.url FROM pages AS p"
+        " WHERE p.site_id = s.id AND p.kind = 'listing' ORDER BY p.first_seen, p.id LIMIT 1)"
+        " FROM sites AS s WHERE s.name = ?",
+        (site,),
+    ).fetchone()
+    return SiteFacts(
+        name=site,
+        publisher=None if publisher is None else publisher[0],
+        home_url=row[2],
+        updated=updated or row[0] or row[1],
+    )
 
 
 def crawl_record(notice_id_: str, revision: int, row: sqlite3.Row) -> dict[str, Any]:

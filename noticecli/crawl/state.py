@@ -74,7 +74,13 @@ from noticecli.crawl.identity import (
     text_sha256,
 )
 from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
-from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit, crawl_record
+from noticecli.crawl.queries import (
+    MIN_MATCH_CHARS,
+    SNIPPET_MARKS,
+    SearchHit,
+    SiteFacts,
+    crawl_record,
+)
 from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, compact_json, migrate
 from noticecli.errors import InputError
 from noticecli.models import Notice
@@ -94,6 +100,7 @@ __all__ = [
     "PageKind",
     "PageState",
     "SearchHit",
+    "SiteFacts",
     "StateStore",
     "canonical_url",
     "crawl_lock",
@@ -188,6 +195,15 @@ class StateStore:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, path)
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if "locked" in str(error) or "busy" in str(error):  # past the 30 s busy timeout
+                raise InputError(
+                    "the store is busy (another noticecli is writing or upgrading it); "
+                    "try again later",
+                    source=str(path),
+                ) from None
+            raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except sqlite3.DatabaseError as error:
             conn.close()
             raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
@@ -596,13 +612,26 @@ class StateStore:
         Terms of three characters or more use the trigram index; shorter ones use ``LIKE``."""
         return queries.search(self._conn, query, limit)
 
-    def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
+    def export(
+        self, since: str | None = None, site: str | None = None, *, newest: int | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
         its current revision, as :meth:`emission` gives it), oldest first by
         ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
-        a date such as ``2026-11-29`` works. ``site`` keeps one site."""
-        return queries.export(self._conn, since, site)
+        a date such as ``2026-11-29`` works. ``site`` keeps one site; ``newest`` the last
+        N of them (still oldest first)."""
+        return queries.export(self._conn, since, site, newest=newest)
+
+    def feed(
+        self, site: str, *, newest: int, since: str | None = None
+    ) -> tuple[SiteFacts, Iterator[dict[str, Any]]]:
+        """What a feed of ``site`` shows: the facts of the site and the crawl records of its
+        ``newest`` notices, newest first (see :meth:`export` for the order and ``since``)."""
+        facts = queries.site_facts(self._conn, site, since, newest)
+        ids = queries.export_ids(self._conn, since, site, newest=newest)
+        ids.reverse()
+        return facts, queries.records(self._conn, ids)
 
     def revisions(self, notice_id_: str) -> list[dict[str, Any]]:
         """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
