@@ -59,6 +59,15 @@ if TYPE_CHECKING:
     "title/body/published_at/header overrides on notice pages.",
 )
 @sites_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Parse in N processes (0: one per CPU); the output keeps the order of the inputs.",
+)
 @encoding_option
 @page_options
 @output_options
@@ -70,6 +79,7 @@ def parse(
     base_url: str | None,
     site_name: str | None,
     sites_path: Path | None,
+    jobs: int,
     encoding: str | None,
     no_repair: bool,
     max_bytes: int,
@@ -93,60 +103,32 @@ def parse(
                 f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
             )
     rules = _site_rules(sites_path, site_name) if site_name is not None else None
-    from noticecli.pipeline import parse_bytes, parse_file
+    from noticecli.cli.parse_jobs import (
+        Settings,
+        parse_here,
+        parse_in_workers,
+        worker_count,
+        works,
+    )
 
-    if warc_files:
-        from noticecli.fetch.archive import read_warc
-        from noticecli.fetch.pages import notice_from_fetch
-
+    settings = Settings(base_url, encoding, not no_repair, max_bytes, rules)
+    workers = worker_count(jobs)
+    if workers > 1:
+        results = parse_in_workers(works(inputs, warc_files), settings, workers)
+    else:
+        results = parse_here(works(inputs, warc_files), settings)
     failed = False
 
     def notices() -> Iterator[Notice]:
         nonlocal failed
-        for name in inputs:
-            try:
-                if name == "-":
-                    notice = parse_bytes(
-                        read_stdin(max_bytes),
-                        source="<stdin>",
-                        url=base_url,
-                        encoding=encoding,
-                        repair=not no_repair,
-                        rules=rules,
-                    )
-                    notice.file = "<stdin>"  # with --base-url too
-                    yield notice
-                else:
-                    yield parse_file(
-                        name,
-                        url=base_url,
-                        encoding=encoding,
-                        repair=not no_repair,
-                        max_bytes=max_bytes,
-                        rules=rules,
-                    )
-            except Exception as error:  # one bad input must not stop the rest
-                if ctx.obj["debug"]:
-                    raise
-                failed = True
-                report(error, source="<stdin>" if name == "-" else name)
-        for archive in warc_files:
-            try:
-                for result in read_warc(archive):
-                    if result.not_modified:
-                        continue
-                    try:
-                        yield notice_from_fetch(result, repair=not no_repair, rules=rules)
-                    except Exception as error:
-                        if ctx.obj["debug"]:
-                            raise
-                        failed = True
-                        report(error, source=f"{archive}: {result.final_url}")
-            except Exception as error:  # an unreadable archive
-                if ctx.obj["debug"]:
-                    raise
-                failed = True
-                report(error, source=str(archive))
+        for work, outcome in results:
+            if isinstance(outcome, Notice):
+                yield outcome
+                continue
+            if ctx.obj["debug"]:
+                raise outcome
+            failed = True  # one bad input must not stop the rest
+            report(outcome, source=work.source)
 
     single = len(inputs) == 1 and not warc_files
     fmt = output_format or ("json" if single else "jsonl")

@@ -1,0 +1,280 @@
+"""What ``parse`` works through, one input (or one archived response) at a time, and how:
+in this process (``--jobs 1``, the default), or in worker processes (``--jobs N``) with the
+results still in input order.
+
+The pool keeps a bounded window of inputs in flight (a few per worker), so that memory
+stays flat however many inputs there are, and results are written as soon as every input
+before them is done. Standard input is read here, in its turn, never in a worker; a WARC
+archive is read here too, and its responses are parsed in the workers. Workers ignore
+Ctrl-C (the terminal sends it to the whole process group): this process stops them.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from noticecli.models import Notice
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from noticecli.fetch.result import FetchResult
+    from noticecli.rules import SiteRules
+
+WorkKind = Literal["file", "stdin", "response", "failed"]
+IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while an earlier input is written
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How every input is parsed (the parse command's options)."""
+
+    url: str | None
+    encoding: str | None
+    repair: bool
+    max_bytes: int
+    rules: SiteRules | None
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One input: a file, standard input, a response read from a WARC archive, or an
+    archive that could not be read (``failed``: ``error`` says why). ``source`` names it
+    in an error message."""
+
+    kind: WorkKind
+    source: str
+    name: str = ""
+    response: FetchResult | None = None
+    error: Exception | None = None
+
+
+Outcome = Notice | Exception
+
+
+def works(inputs: Iterable[str], warc_files: Iterable[Path]) -> Iterator[Work]:
+    """The inputs in order: each FILE (``-``: standard input), then the responses of each
+    archive, read as they are needed."""
+    for name in inputs:
+        if name == "-":
+            yield Work("stdin", "<stdin>")
+        else:
+            yield Work("file", name, name=name)
+    for archive in warc_files:
+        try:
+            from noticecli.fetch.archive import read_warc
+
+            for result in read_warc(archive):
+                if not result.not_modified:
+                    yield Work("response", f"{archive}: {result.final_url}", response=result)
+        except Exception as error:  # an unreadable archive: said in its turn
+            yield Work("failed", str(archive), error=error)
+
+
+def parse_work(work: Work, settings: Settings) -> Notice:
+    """Parse one input (raises what parsing raises)."""
+    from noticecli.pipeline import parse_bytes, parse_file
+
+    if work.kind == "file":
+        return parse_file(
+            work.name,
+            url=settings.url,
+            encoding=settings.encoding,
+            repair=settings.repair,
+            max_bytes=settings.max_bytes,
+            rules=settings.rules,
+        )
+    if work.kind == "stdin":
+        from noticecli.cli.common import read_stdin
+
+        notice = parse_bytes(
+            read_stdin(settings.max_bytes),
+            source="<stdin>",
+            url=settings.url,
+            encoding=settings.encoding,
+            repair=settings.repair,
+            rules=settings.rules,
+        )
+        notice.file = "<stdin>"  # with --base-url too
+        return notice
+    if work.kind == "response":
+        from noticecli.fetch.pages import notice_from_fetch
+
+        assert work.response is not None
+        return notice_from_fetch(work.response, repair=settings.repair, rules=settings.rules)
+    assert work.error is not None
+    raise work.error
+
+
+def parse_here(items: Iterable[Work], settings: Settings) -> Iterator[tuple[Work, Outcome]]:
+    """Each input with its notice, or the error that stopped it, parsed in this process."""
+    for work in items:
+        try:
+            yield work, parse_work(work, settings)
+        except Exception as error:  # one bad input must not stop the rest
+            yield work, error
+
+
+def worker_count(jobs: int) -> int:
+    """``--jobs``: 0 is every CPU this process may run on."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def parse_in_workers(
+    items: Iterable[Work], settings: Settings, workers: int
+) -> Iterator[tuple[Work, Outcome]]:
+    """As :func:`parse_here`, parsed by ``workers`` processes; results in input order."""
+    pool = _Pool(workers, settings)
+    window: deque[_Entry] = deque()
+    pending = iter(items)
+
+    def fill() -> None:
+        while len(window) < workers * IN_FLIGHT_PER_WORKER:
+            work = next(pending, None)
+            if work is None:
+                return
+            here = work.kind in ("stdin", "failed")  # standard input is ours alone
+            window.append(_Entry(work, None if here else pool.submit(work), pool.generation))
+
+    try:
+        fill()
+        while window:
+            entry = window.popleft()
+            fill()
+            yield entry.work, pool.outcome(entry, window)
+    finally:
+        pool.shutdown()
+
+
+@dataclass(slots=True)
+class _Entry:
+    work: Work
+    future: Future[Notice] | None  # None: parsed in this process
+    generation: int  # of the pool it was given to
+
+
+class _Pool:
+    """A process pool that survives a worker's death. When a worker dies (killed, out of
+    memory, a crash in C), every input the pool had not finished is lost with it; each is
+    then given again, alone, to a new pool as it comes up for output: the one that kills
+    its worker again is the culprit, and fails on its own, and the others are parsed."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        import multiprocessing
+
+        # Imported before the workers start, which are forked where the system can: a
+        # worker starts with the parser already imported.
+        import noticecli.fetch.pages
+        import noticecli.pipeline  # noqa: F401
+
+        methods = multiprocessing.get_all_start_methods()
+        self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._workers = workers
+        self._settings = settings
+        self.generation = 0
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            self._workers, mp_context=self._context, initializer=_ignore_interrupts
+        )
+
+    def submit(self, work: Work) -> Future[Notice]:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._executor.submit(parse_work, work, self._settings)
+        except BrokenProcessPool as broken:  # already broken: given again in its turn
+            future: Future[Notice] = Future()
+            future.set_exception(broken)
+            return future
+
+    def outcome(self, entry: _Entry, window: Iterable[_Entry]) -> Outcome:
+        """The notice or the error of ``entry`` (at the head of the output); ``window``: the
+        entries after it, given again to a new pool if this one broke."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if entry.future is None:
+            return _outcome_here(entry.work, self._settings)
+        try:
+            return entry.future.result()
+        except BrokenProcessPool:
+            pass
+        except Exception as error:
+            return error
+        if entry.generation == self.generation:
+            self._restart()
+        alone = self._executor.submit(parse_work, entry.work, self._settings)
+        try:
+            outcome: Outcome = alone.result()
+        except BrokenProcessPool:
+            self._restart()
+            outcome = _worker_died(entry.work)
+        except Exception as error:
+            outcome = error
+        for later in window:  # what the broken pool had not finished
+            if later.generation < self.generation and _lost(later.future):
+                later.future = self.submit(later.work)
+                later.generation = self.generation
+        return outcome
+
+    def _restart(self) -> None:
+        self.shutdown()
+        self._executor = self._start()
+        self.generation += 1
+
+    def shutdown(self) -> None:
+        # Done, broken or interrupted: inputs not started are dropped; a page being parsed
+        # is finished by its worker (milliseconds), which then exits. Waiting for that, not
+        # leaving it to the interpreter's exit, where Python 3.11 may print a traceback
+        # (a closed wake-up pipe).
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _lost(future: Future[Notice] | None) -> bool:
+    """Whether a pool that broke took this input with it (neither parsed nor failed)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if future is None:
+        return False
+    if future.cancelled() or not future.done():
+        return True
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+def _outcome_here(work: Work, settings: Settings) -> Outcome:
+    try:
+        return parse_work(work, settings)
+    except Exception as error:
+        return error
+
+
+def _worker_died(work: Work) -> Exception:
+    from noticecli.errors import NoticeError
+
+    return NoticeError(
+        "the process parsing it stopped unexpectedly (killed, out of memory, or a crash)",
+        source=work.source,
+    )
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group, and a forked worker starts with
+    # this process's handlers: the worker leaves interrupts to this process, and a SIGTERM
+    # sent to the whole group (systemd, a cron timeout) simply ends it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
