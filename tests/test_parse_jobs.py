@@ -116,7 +116,7 @@ WINDOW = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from noticecli.cli import parse_jobs
+    from noticecli.cli import parse_inputs, parse_pool
 
     pages = sorted(str(p) for p in Path(sys.argv[1]).iterdir())
     pulled = []
@@ -124,11 +124,11 @@ WINDOW = textwrap.dedent(
     def items():
         for index in range(200):
             pulled.append(index)
-            yield parse_jobs.Work("file", pages[index % len(pages)], name=pages[index % len(pages)])
+            yield parse_inputs.Work("file", pages[index % len(pages)], name=pages[index % len(pages)])
 
-    settings = parse_jobs.Settings(None, None, True, 10_000_000, None)
+    settings = parse_inputs.Settings(None, None, True, 10_000_000, None)
     ahead = []
-    for position, (work, outcome) in enumerate(parse_jobs.parse_in_workers(items(), settings, 2)):
+    for position, (work, outcome) in enumerate(parse_pool.parse_in_workers(items(), settings, 2)):
         ahead.append(len(pulled) - position)
         assert outcome.file == work.name, (outcome, work)
     print(json.dumps({"count": position + 1, "most_ahead": max(ahead)}))
@@ -154,16 +154,16 @@ def test_the_window_of_inputs_in_flight_is_bounded(tmp_path: Path) -> None:
 CRASH = textwrap.dedent(
     """
     import os, sys
-    from noticecli.cli import main, parse_jobs
+    from noticecli.cli import main, parse_pool
 
-    real = parse_jobs.parse_work
+    real = parse_pool.parse_work
 
     def crash(work, settings):
         if "crash" in work.source:
             os._exit(3)  # as the kernel's OOM killer would end it
         return real(work, settings)
 
-    parse_jobs.parse_work = crash
+    parse_pool.parse_work = crash
     sys.argv = ["noticecli", *sys.argv[1:]]
     main()
     """

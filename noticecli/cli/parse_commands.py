@@ -103,17 +103,13 @@ def parse(
                 f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
             )
     rules = _site_rules(sites_path, site_name) if site_name is not None else None
-    from noticecli.cli.parse_jobs import (
-        Settings,
-        parse_here,
-        parse_in_workers,
-        worker_count,
-        works,
-    )
+    from noticecli.cli.parse_inputs import Settings, parse_here, worker_count, works
 
     settings = Settings(base_url, encoding, not no_repair, max_bytes, rules)
     workers = worker_count(jobs)
     if workers > 1:
+        from noticecli.cli.parse_pool import parse_in_workers
+
         results = parse_in_workers(works(inputs, warc_files), settings, workers)
     else:
         results = parse_here(works(inputs, warc_files), settings)
