@@ -240,3 +240,21 @@ def test_interrupted_jobs_keep_the_documents_before_it(
     while _processes_mentioning(str(out)):
         assert time.monotonic() < deadline, _processes_mentioning(str(out))
         time.sleep(0.05)
+
+
+def test_jobs_on_a_terminal_write_what_one_process_writes(tmp_path: Path) -> None:
+    # Pretty JSON (indented on a terminal) is rendered by the workers; tables by this process.
+    from tests.terminal import run_on_terminal
+
+    pages = [str(path) for path in sorted(PAGES.glob("*.html"))[:6]]
+    screens = {}
+    for fmt in ("json", "jsonl", "table"):
+        one = run_on_terminal(["parse", "--format", fmt, *pages], stdout="terminal", columns=120)
+        many = run_on_terminal(
+            ["parse", "--jobs", "2", "--format", fmt, *pages], stdout="terminal", columns=120
+        )
+        assert one.code == many.code == 0
+        assert many.screen == one.screen, fmt
+        screens[fmt] = many.screen
+    assert b'[\r\n{\r\n  "schema_version"' in screens["json"]  # indented, in an array
+    assert b'\n{"schema_version"' in screens["jsonl"]

@@ -103,22 +103,31 @@ def parse(
                 f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
             )
     rules = _site_rules(sites_path, site_name) if site_name is not None else None
-    from noticecli.cli.parse_inputs import Settings, parse_here, worker_count, works
+    from noticecli.cli.parse_inputs import Settings, Work, parse_here, worker_count, works
 
+    single = len(inputs) == 1 and not warc_files
+    fmt = output_format or ("json" if single else "jsonl")
     settings = Settings(base_url, encoding, not no_repair, max_bytes, rules)
     workers = worker_count(jobs)
+    results: Iterator[tuple[Work, Notice | str | Exception]]
     if workers > 1:
         from noticecli.cli.parse_pool import parse_in_workers
+        from noticecli.cli.records import pretty
+        from noticecli.output import RecordWriter
 
-        results = parse_in_workers(works(inputs, warc_files), settings, workers)
+        # JSON is rendered in the workers too: this process only writes it.
+        as_json = fmt in ("json", "jsonl")
+        indent = RecordWriter.indent_for(fmt, pretty=pretty(output))
+        items = works(inputs, warc_files)
+        results = parse_in_workers(items, settings, workers, as_json=as_json, json_indent=indent)
     else:
         results = parse_here(works(inputs, warc_files), settings)
     failed = False
 
-    def notices() -> Iterator[Notice]:
+    def notices() -> Iterator[Notice | str]:
         nonlocal failed
         for work, outcome in results:
-            if isinstance(outcome, Notice):
+            if not isinstance(outcome, Exception):
                 yield outcome
                 continue
             if ctx.obj["debug"]:
@@ -126,8 +135,6 @@ def parse(
             failed = True  # one bad input must not stop the rest
             report(outcome, source=work.source)
 
-    single = len(inputs) == 1 and not warc_files
-    fmt = output_format or ("json" if single else "jsonl")
     _emit(notices(), fmt, output, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
@@ -143,14 +150,15 @@ def _site_rules(sites_path: Path | None, name: str) -> SiteRules:
 
 
 def _emit(
-    notices: Iterator[Notice],
+    notices: Iterator[Notice | str],
     fmt: str,
     output: Path | None,
     *,
     single: bool,
 ) -> None:
-    """Write every notice to stdout or -o; an interrupt never cuts a document in half, and
-    those complete are kept (see :func:`keep_interrupted`)."""
+    """Write every notice (or its JSON, as a worker rendered it) to stdout or -o; an
+    interrupt never cuts a document in half, and those complete are kept (see
+    :func:`keep_interrupted`)."""
     from noticecli.errors import OutputError
 
     try:
@@ -160,7 +168,10 @@ def _emit(
                 try:
                     for notice in notices:
                         with shield.held():
-                            records.write(notice)
+                            if isinstance(notice, str):  # rendered by a worker
+                                records.write_json(notice)
+                            else:
+                                records.write(notice)
                 except KeyboardInterrupt:
                     raise Interrupted(keep_interrupted(records, file, "document")) from None
             finish(records, file)

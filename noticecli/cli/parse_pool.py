@@ -26,10 +26,17 @@ IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while an earlier input 
 
 
 def parse_in_workers(
-    items: Iterable[Work], settings: Settings, workers: int
-) -> Iterator[tuple[Work, Outcome]]:
-    """As :func:`parse_here`, parsed by ``workers`` processes; results in input order."""
-    pool = _Pool(workers, settings)
+    items: Iterable[Work],
+    settings: Settings,
+    workers: int,
+    *,
+    as_json: bool = False,
+    json_indent: int | None = None,
+) -> Iterator[tuple[Work, Outcome | str]]:
+    """As :func:`parse_here`, parsed by ``workers`` processes; results in input order.
+    With ``as_json``, a worker gives each notice as the text of its JSON document
+    (``to_json(indent=json_indent)``) instead: this process then only writes it."""
+    pool = _Pool(workers, settings, as_json=as_json, json_indent=json_indent)
     window: deque[_Entry] = deque()
     pending = iter(items)
 
@@ -54,7 +61,7 @@ def parse_in_workers(
 @dataclass(slots=True)
 class _Entry:
     work: Work
-    future: Future[Notice] | None  # None: parsed in this process
+    future: Future[Notice | str] | None  # None: parsed in this process
     generation: int  # of the pool it was given to
 
 
@@ -64,7 +71,9 @@ class _Pool:
     then given again, alone, to a new pool as it comes up for output: the one that kills
     its worker again is the culprit, and fails on its own, and the others are parsed."""
 
-    def __init__(self, workers: int, settings: Settings) -> None:
+    def __init__(
+        self, workers: int, settings: Settings, *, as_json: bool, json_indent: int | None
+    ) -> None:
         import multiprocessing
 
         # Imported before the workers start, which are forked where the system can: a
@@ -76,6 +85,8 @@ class _Pool:
         self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._workers = workers
         self._settings = settings
+        self._as_json = as_json
+        self._json_indent = json_indent
         self.generation = 0
         self._executor = self._start()
 
@@ -86,18 +97,20 @@ class _Pool:
             self._workers, mp_context=self._context, initializer=_ignore_interrupts
         )
 
-    def submit(self, work: Work) -> Future[Notice]:
+    def submit(self, work: Work) -> Future[Notice | str]:
         from concurrent.futures import Future
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self._executor.submit(parse_work, work, self._settings)
+            return self._executor.submit(
+                _parse_in_worker, work, self._settings, self._as_json, self._json_indent
+            )
         except BrokenProcessPool as broken:  # already broken: given again in its turn
-            future: Future[Notice] = Future()
+            future: Future[Notice | str] = Future()
             future.set_exception(broken)
             return future
 
-    def outcome(self, entry: _Entry, window: Iterable[_Entry]) -> Outcome:
+    def outcome(self, entry: _Entry, window: Iterable[_Entry]) -> Outcome | str:
         """The notice or the error of ``entry`` (at the head of the output); ``window``: the
         entries after it, given again to a new pool if this one broke."""
         from concurrent.futures.process import BrokenProcessPool
@@ -112,9 +125,9 @@ class _Pool:
             return error
         if entry.generation == self.generation:
             self._restart()
-        alone = self._executor.submit(parse_work, entry.work, self._settings)
+        alone = self.submit(entry.work)
         try:
-            outcome: Outcome = alone.result()
+            outcome: Outcome | str = alone.result()
         except BrokenProcessPool:
             self._restart()
             outcome = _worker_died(entry.work)
@@ -139,7 +152,7 @@ class _Pool:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _lost(future: Future[Notice] | None) -> bool:
+def _lost(future: Future[Notice | str] | None) -> bool:
     """Whether a pool that broke took this input with it (neither parsed nor failed)."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -148,6 +161,13 @@ def _lost(future: Future[Notice] | None) -> bool:
     if future.cancelled() or not future.done():
         return True
     return isinstance(future.exception(), BrokenProcessPool)
+
+
+def _parse_in_worker(
+    work: Work, settings: Settings, as_json: bool, json_indent: int | None
+) -> Notice | str:
+    notice = parse_work(work, settings)
+    return notice.to_json(indent=json_indent) if as_json else notice
 
 
 def _outcome_here(work: Work, settings: Settings) -> Outcome:
