@@ -53,7 +53,7 @@ def parse_in_workers(
         while window:
             entry = window.popleft()
             fill()
-            yield entry.work, pool.outcome(entry, window)
+            yield entry.work, pool.outcome(entry)
     finally:
         pool.shutdown()
 
@@ -67,9 +67,10 @@ class _Entry:
 
 class _Pool:
     """A process pool that survives a worker's death. When a worker dies (killed, out of
-    memory, a crash in C), every input the pool had not finished is lost with it; each is
-    then given again, alone, to a new pool as it comes up for output: the one that kills
-    its worker again is the culprit, and fails on its own, and the others are parsed."""
+    memory, a crash in C), the pool breaks and every input it had not finished is lost with
+    it; later inputs go to a new pool, and each lost one is parsed again, in a pool of its
+    own, when its turn to be written comes: the one whose worker dies again is the culprit
+    and fails alone, and the others are parsed."""
 
     def __init__(
         self, workers: int, settings: Settings, *, as_json: bool, json_indent: int | None
@@ -84,83 +85,74 @@ class _Pool:
         methods = multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._workers = workers
+        self._task = (settings, as_json, json_indent)
         self._settings = settings
-        self._as_json = as_json
-        self._json_indent = json_indent
         self.generation = 0
-        self._executor = self._start()
+        self._executor = self._start(workers)
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self, workers: int) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(
-            self._workers, mp_context=self._context, initializer=_ignore_interrupts
+            workers, mp_context=self._context, initializer=_ignore_interrupts
         )
 
     def submit(self, work: Work) -> Future[Notice | str]:
-        from concurrent.futures import Future
-        from concurrent.futures.process import BrokenProcessPool
+        return _submit(self._executor, work, self._task)
 
-        try:
-            return self._executor.submit(
-                _parse_in_worker, work, self._settings, self._as_json, self._json_indent
-            )
-        except BrokenProcessPool as broken:  # already broken: given again in its turn
-            future: Future[Notice | str] = Future()
-            future.set_exception(broken)
-            return future
-
-    def outcome(self, entry: _Entry, window: Iterable[_Entry]) -> Outcome | str:
-        """The notice or the error of ``entry`` (at the head of the output); ``window``: the
-        entries after it, given again to a new pool if this one broke."""
+    def outcome(self, entry: _Entry) -> Outcome | str:
+        """The notice (or its JSON) or the error of ``entry``, whose turn it is."""
+        from concurrent.futures import CancelledError
         from concurrent.futures.process import BrokenProcessPool
 
         if entry.future is None:
             return _outcome_here(entry.work, self._settings)
         try:
             return entry.future.result()
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):  # lost with a pool that broke
             pass
         except Exception as error:
             return error
-        if entry.generation == self.generation:
-            self._restart()
-        alone = self.submit(entry.work)
-        try:
-            outcome: Outcome | str = alone.result()
-        except BrokenProcessPool:
-            self._restart()
-            outcome = _worker_died(entry.work)
-        except Exception as error:
-            outcome = error
-        for later in window:  # what the broken pool had not finished
-            if later.generation < self.generation and _lost(later.future):
-                later.future = self.submit(later.work)
-                later.generation = self.generation
-        return outcome
+        if entry.generation == self.generation:  # the pool broke under it: a new one
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = self._start(self._workers)
+            self.generation += 1
+        return self._alone(entry.work)
 
-    def _restart(self) -> None:
-        self.shutdown()
-        self._executor = self._start()
-        self.generation += 1
+    def _alone(self, work: Work) -> Outcome | str:
+        """Parse ``work`` in a pool of its own: if its worker dies, it is the culprit."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        executor = self._start(1)
+        try:
+            return _submit(executor, work, self._task).result()
+        except BrokenProcessPool:
+            return _worker_died(work)
+        except Exception as error:
+            return error
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     def shutdown(self) -> None:
-        # Done, broken or interrupted: inputs not started are dropped; a page being parsed
-        # is finished by its worker (milliseconds), which then exits. Waiting for that, not
+        # Done or interrupted: inputs not started are dropped; a page being parsed is
+        # finished by its worker (milliseconds), which then exits. Waiting for that, not
         # leaving it to the interpreter's exit, where Python 3.11 may print a traceback
         # (a closed wake-up pipe).
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _lost(future: Future[Notice | str] | None) -> bool:
-    """Whether a pool that broke took this input with it (neither parsed nor failed)."""
+def _submit(
+    executor: ProcessPoolExecutor, work: Work, task: tuple[Settings, bool, int | None]
+) -> Future[Notice | str]:
+    from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    if future is None:
-        return False
-    if future.cancelled() or not future.done():
-        return True
-    return isinstance(future.exception(), BrokenProcessPool)
+    try:
+        return executor.submit(_parse_in_worker, work, *task)
+    except BrokenProcessPool as broken:  # broken already: parsed again in its turn
+        future: Future[Notice | str] = Future()
+        future.set_exception(broken)
+        return future
 
 
 def _parse_in_worker(
