@@ -140,8 +140,8 @@ _V5: Step = ()
 # third time: about 13 KB per notice. Now a revision holds its JSON (compact: no spaces after
 # separators), ``notices.revision`` points at the current one (a foreign key, checked at
 # commit), the full-text table reads its text through the view ``notices_text`` (external
-# content: nothing stored twice) and keeps no positions (``detail=none``: a third of the
-# index; search matches every trigram of a term, then checks the term itself with LIKE).
+# content: nothing stored twice) and keeps no positions (``detail=none``: a sixth of the
+# size; search takes the notices holding every trigram of a term, then checks the term).
 # ``notices_json`` shows each notice's current JSON as text, for Datasette and sqlite3.
 # Whoever changes ``notices_text`` later must rebuild the full-text index in that migration:
 # removing a row from it needs exactly the text it was indexed with.
