@@ -294,3 +294,15 @@ def test_export_limit_keeps_the_newest_oldest_first(crawled: tuple[MiniSite, Pat
     assert [json.loads(line) for line in result.stdout.splitlines()] == everything[-4:]
     rows = export(db, "--format", "csv", "--limit", "2").stdout.splitlines()
     assert len(rows) == 3
+
+
+def test_a_site_without_notices_gives_an_empty_valid_feed(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with StateStore.open(db) as store:
+        store.record_failure("quiet", "http://x.gov.cn/list.html", "http", "500", kind="listing")
+        first_seen = store.connection.execute("SELECT first_seen FROM sites").fetchone()[0]
+    result = export(db, "--format", "atom", "--site", "quiet")
+    assert result.exit_code == 0, result.stderr
+    feed = feedparser.parse(result.stdout)
+    assert not feed.bozo and feed.entries == []
+    assert feed.feed.title == "quiet" and feed.feed.updated == first_seen
