@@ -8,7 +8,7 @@ clock) with its CPU time (its own and its workers', from ``getrusage``). The job
 alternate within each round, so that a busy moment of the machine hurts each alike; each
 run's output is hashed, and every ``--jobs`` must give the same bytes as ``--jobs 1``.
 
-    python bench/parse_jobs_bench.py [--jobs 1 2] [--rounds 7] [--copies 20]
+    python bench/parse_jobs_bench.py [--jobs 1 2] [--rounds 7] [--copies 40]
                                      [--corpus DIR ...] [--json]
 
 Prints, per job count: the median and best wall time, the median CPU time, and the speed-up
@@ -114,7 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N")
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--copies", type=int, default=20, help="each page listed N times [20]")
+    parser.add_argument("--copies", type=int, default=40, help="each page listed N times [40]")
     parser.add_argument("--corpus", type=Path, nargs="+", metavar="DIR")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

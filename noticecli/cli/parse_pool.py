@@ -24,7 +24,7 @@ from noticecli.models import Notice
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-BATCH = 4  # inputs per task
+BATCH = 8  # inputs per task
 IN_FLIGHT_PER_WORKER = 2  # batches: one being parsed, one waiting, while results are written
 _HERE = ("stdin", "failed")  # read in this process: standard input is ours alone
 
