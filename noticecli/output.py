@@ -114,22 +114,32 @@ class RecordWriter:
     def __init__(self, stream: IO[str], fmt: str, *, pretty: bool, single: bool) -> None:
         self.stream = stream
         self.fmt = fmt
-        self.indent = 2 if pretty else None
+        self.json_indent = self.indent_for(fmt, pretty=pretty)
         self.single = single
         self.count = 0
 
-    def write(self, record: Notice) -> None:
-        if self.fmt == "jsonl":
-            self.stream.write(record.to_json() + "\n")
-        elif self.fmt == "json" and self.single:
-            self.stream.write(record.to_json(indent=self.indent) + "\n")
-        elif self.fmt == "json":
-            prefix = "[\n" if self.count == 0 else ",\n"
-            self.stream.write(prefix + record.to_json(indent=self.indent))
-        else:
-            from noticecli.render import render_table  # rich is imported only for tables
+    @staticmethod
+    def indent_for(fmt: str, *, pretty: bool) -> int | None:
+        """The indent a record's JSON is written with (``to_json(indent=...)``)."""
+        return 2 if pretty and fmt == "json" else None
 
-            render_table(record, self.stream)
+    def write(self, record: Notice) -> None:
+        if self.fmt in ("json", "jsonl"):
+            self.write_json(record.to_json(indent=self.json_indent))
+            return
+        from noticecli.render import render_table  # rich is imported only for tables
+
+        render_table(record, self.stream)
+        self.stream.flush()
+        self.count += 1
+
+    def write_json(self, text: str) -> None:
+        """Write a record already rendered as ``to_json(indent=self.json_indent)`` (by a
+        worker process, say)."""
+        if self.fmt == "jsonl" or self.single:
+            self.stream.write(text + "\n")
+        else:
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + text)
         self.stream.flush()
         self.count += 1
 

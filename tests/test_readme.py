@@ -102,16 +102,17 @@ def test_the_crawl_quick_start_runs_as_written(
         ["noticecli", "crawl"],
         ["noticecli", "search"],
         ["noticecli", "export"],
+        ["noticecli", "export"],
         ["noticecli", "sites"],
     ]
     site = MiniSite(http_server, count=12)
     work = tmp_path / "work"
     work.mkdir()
-    results = {}
+    results = []
     for step in steps:
         done = shell(loopback(step, http_server), work, env)
         assert done.returncode == 0, (step, done.stderr)
-        results[step.split()[1]] = done
+        results.append(done)
         if step.startswith("noticecli sites example"):
             written = tmp_path / "config" / "noticecli" / "sites.toml"
             from noticecli.crawl.sites import load_sites
@@ -121,12 +122,16 @@ def test_the_crawl_quick_start_runs_as_written(
             written.write_text(site.sites_toml("hefei-rfb"), "utf-8")
     notices = [json.loads(line) for line in (work / "notices.jsonl").read_text().splitlines()]
     assert len(notices) == 12
-    hits = [json.loads(line) for line in results["search"].stdout.splitlines()]
+    hits = [json.loads(line) for line in results[3].stdout.splitlines()]
     assert hits and all("人防工程" in hit["title"] + hit["snippet"] for hit in hits)
-    rows = results["export"].stdout.splitlines()
+    rows = results[4].stdout.splitlines()
     assert rows[0].startswith("notice_id,site,revision,url,title") and len(rows) == 13
     assert all(",hefei-rfb,1," in row for row in rows[1:])
-    [status] = [json.loads(line) for line in results["sites"].stdout.splitlines()]
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(work / "feed.xml").getroot()
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 12
+    [status] = [json.loads(line) for line in results[6].stdout.splitlines()]
     assert (status["site"], status["last_status"], status["notices"]) == ("hefei-rfb", "ok", 12)
 
 

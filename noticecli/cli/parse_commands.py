@@ -59,6 +59,15 @@ if TYPE_CHECKING:
     "title/body/published_at/header overrides on notice pages.",
 )
 @sites_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Parse in N processes (0: one per CPU); the output keeps the order of the inputs.",
+)
 @encoding_option
 @page_options
 @output_options
@@ -70,6 +79,7 @@ def parse(
     base_url: str | None,
     site_name: str | None,
     sites_path: Path | None,
+    jobs: int,
     encoding: str | None,
     no_repair: bool,
     max_bytes: int,
@@ -93,63 +103,38 @@ def parse(
                 f"{name}: a URL, not a file: use `noticecli fetch {name}` to fetch and parse it"
             )
     rules = _site_rules(sites_path, site_name) if site_name is not None else None
-    from noticecli.pipeline import parse_bytes, parse_file
-
-    if warc_files:
-        from noticecli.fetch.archive import read_warc
-        from noticecli.fetch.pages import notice_from_fetch
-
-    failed = False
-
-    def notices() -> Iterator[Notice]:
-        nonlocal failed
-        for name in inputs:
-            try:
-                if name == "-":
-                    notice = parse_bytes(
-                        read_stdin(max_bytes),
-                        source="<stdin>",
-                        url=base_url,
-                        encoding=encoding,
-                        repair=not no_repair,
-                        rules=rules,
-                    )
-                    notice.file = "<stdin>"  # with --base-url too
-                    yield notice
-                else:
-                    yield parse_file(
-                        name,
-                        url=base_url,
-                        encoding=encoding,
-                        repair=not no_repair,
-                        max_bytes=max_bytes,
-                        rules=rules,
-                    )
-            except Exception as error:  # one bad input must not stop the rest
-                if ctx.obj["debug"]:
-                    raise
-                failed = True
-                report(error, source="<stdin>" if name == "-" else name)
-        for archive in warc_files:
-            try:
-                for result in read_warc(archive):
-                    if result.not_modified:
-                        continue
-                    try:
-                        yield notice_from_fetch(result, repair=not no_repair, rules=rules)
-                    except Exception as error:
-                        if ctx.obj["debug"]:
-                            raise
-                        failed = True
-                        report(error, source=f"{archive}: {result.final_url}")
-            except Exception as error:  # an unreadable archive
-                if ctx.obj["debug"]:
-                    raise
-                failed = True
-                report(error, source=str(archive))
+    from noticecli.cli.parse_inputs import Settings, Work, parse_here, worker_count, works
 
     single = len(inputs) == 1 and not warc_files
     fmt = output_format or ("json" if single else "jsonl")
+    settings = Settings(base_url, encoding, not no_repair, max_bytes, rules)
+    workers = worker_count(jobs)
+    results: Iterator[tuple[Work, Notice | str | Exception]]
+    if workers > 1:
+        from noticecli.cli.parse_pool import parse_in_workers
+        from noticecli.cli.records import pretty
+        from noticecli.output import RecordWriter
+
+        # JSON is rendered in the workers too: this process only writes it.
+        as_json = fmt in ("json", "jsonl")
+        indent = RecordWriter.indent_for(fmt, pretty=pretty(output))
+        items = works(inputs, warc_files)
+        results = parse_in_workers(items, settings, workers, as_json=as_json, json_indent=indent)
+    else:
+        results = parse_here(works(inputs, warc_files), settings)
+    failed = False
+
+    def notices() -> Iterator[Notice | str]:
+        nonlocal failed
+        for work, outcome in results:
+            if not isinstance(outcome, Exception):
+                yield outcome
+                continue
+            if ctx.obj["debug"]:
+                raise outcome
+            failed = True  # one bad input must not stop the rest
+            report(outcome, source=work.source)
+
     _emit(notices(), fmt, output, single=single)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
@@ -165,14 +150,15 @@ def _site_rules(sites_path: Path | None, name: str) -> SiteRules:
 
 
 def _emit(
-    notices: Iterator[Notice],
+    notices: Iterator[Notice | str],
     fmt: str,
     output: Path | None,
     *,
     single: bool,
 ) -> None:
-    """Write every notice to stdout or -o; an interrupt never cuts a document in half, and
-    those complete are kept (see :func:`keep_interrupted`)."""
+    """Write every notice (or its JSON, as a worker rendered it) to stdout or -o; an
+    interrupt never cuts a document in half, and those complete are kept (see
+    :func:`keep_interrupted`)."""
     from noticecli.errors import OutputError
 
     try:
@@ -182,7 +168,10 @@ def _emit(
                 try:
                     for notice in notices:
                         with shield.held():
-                            records.write(notice)
+                            if isinstance(notice, str):  # rendered by a worker
+                                records.write_json(notice)
+                            else:
+                                records.write(notice)
                 except KeyboardInterrupt:
                     raise Interrupted(keep_interrupted(records, file, "document")) from None
             finish(records, file)

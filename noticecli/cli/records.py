@@ -18,10 +18,15 @@ def open_records(
     any work; ``OSError``) or to stdout (pretty JSON on a terminal)."""
     if output is None:
         stream: IO[str] = sys.stdout
-        return RecordWriter(stream, fmt, pretty=stream.isatty(), single=single), None
+        return RecordWriter(stream, fmt, pretty=pretty(output), single=single), None
     file = AtomicWriter(output)
     handle = stack.enter_context(file)
-    return RecordWriter(handle, fmt, pretty=False, single=single), file
+    return RecordWriter(handle, fmt, pretty=pretty(output), single=single), file
+
+
+def pretty(output: Path | None) -> bool:
+    """Whether documents are indented: on a terminal only."""
+    return output is None and sys.stdout.isatty()
 
 
 def keep_interrupted(records: RecordWriter, file: AtomicWriter[str] | None, noun: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -11,6 +12,9 @@ import click
 
 from noticecli.cli.common import store_option
 from noticecli.cli.report import say
+
+DEFAULT_FEED_ENTRIES = 50  # a feed's entries unless --limit says
+_ABSOLUTE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
 
 
 def _existing_store(db: Path | None) -> Any:
@@ -90,11 +94,12 @@ def _iso_since(value: str) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(["jsonl", "csv", "atom"]),
     default="jsonl",
     show_default=True,
     help="jsonl: crawl records, as crawl prints them (noticecli schema --record crawl); "
-    "csv: the main fields.",
+    "csv: the main fields; atom: an Atom feed of one site's newest notices, for feed "
+    "readers (needs --site).",
 )
 @click.option(
     "--bom",
@@ -104,6 +109,20 @@ def _iso_since(value: str) -> str:
 )
 @click.option("--since", metavar="DATE", help="Only notices new or changed since DATE (ISO).")
 @click.option("--site", "site_name", metavar="NAME", help="Only this site's notices.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only the newest N notices, by publication date (else first seen). "
+    f"Default: all; for atom, {DEFAULT_FEED_ENTRIES}.",
+)
+@click.option(
+    "--feed-url",
+    metavar="URL",
+    help="atom: the address the feed will be served from, written as its self link (feed "
+    "readers and validators expect one; without this option there is none, as the file's "
+    "own path would mislead a reader once the file is published).",
+)
 @click.option(
     "-o",
     "--output",
@@ -116,28 +135,59 @@ def export(
     bom: bool,
     since: str | None,
     site_name: str | None,
+    limit: int | None,
+    feed_url: str | None,
     output: Path | None,
 ) -> None:
     """Export crawled notices from the store: the current revision of each, as JSON lines
-    (the same records crawl prints) or CSV."""
-    from noticecli.crawl.export import write_export
+    (the same records crawl prints), CSV, or an Atom feed of one site (newest first)."""
     from noticecli.errors import InputError, OutputError
     from noticecli.output import AtomicWriter
 
     if bom and output_format != "csv":
         raise click.UsageError("--bom is for --format csv (JSON lines never start with one)")
+    if output_format == "atom" and site_name is None:
+        raise click.UsageError("--format atom needs --site NAME: a feed holds one site's notices")
+    if feed_url is not None and output_format != "atom":
+        raise click.UsageError("--feed-url is for --format atom")
+    if feed_url is not None and not _ABSOLUTE_URL.match(feed_url):
+        raise click.BadParameter(
+            f"{feed_url!r} is not an absolute URL (https://example.org/feeds/site.xml)",
+            param_hint="--feed-url",
+        )
     if since is not None:
         since = _iso_since(since)
     with _existing_store(db) as store:
         if site_name is not None and site_name not in store.site_names():
             raise InputError(f"no site named {site_name!r} in the store", source=str(store.path))
-        records = store.export(since=since, site=site_name)
         try:
             with ExitStack() as stack:
                 handle = sys.stdout if output is None else stack.enter_context(AtomicWriter(output))
-                write_export(records, output_format, handle, bom=bom)
+                if output_format == "atom":
+                    assert site_name is not None
+                    _write_feed(store, site_name, since, limit, feed_url, handle)
+                else:
+                    from noticecli.crawl.export import write_export
+
+                    records = store.export(since=since, site=site_name, newest=limit)
+                    write_export(records, output_format, handle, bom=bom)
         except BrokenPipeError:
             raise  # `| head`: ends quietly
         except OSError as error:
             name = str(output) if output is not None else "<stdout>"
             raise OutputError(f"cannot write: {error.strerror or error}", source=name) from None
+
+
+def _write_feed(
+    store: Any,
+    site_name: str,
+    since: str | None,
+    limit: int | None,
+    self_url: str | None,
+    handle: Any,
+) -> None:
+    from noticecli.crawl.feed import feed_head, write_atom
+
+    entries = limit or DEFAULT_FEED_ENTRIES
+    facts, records = store.feed(site_name, newest=entries, since=since)
+    write_atom(feed_head(facts, entries=entries, self_url=self_url), records, handle)

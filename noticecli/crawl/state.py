@@ -16,18 +16,25 @@ Tables (plain tables, readable column names, ISO 8601 UTC text timestamps such a
 ``pages``            every fetched URL (canonical form, :func:`canonical_url`), listing or
                      notice: conditional-request metadata (``etag``, ``last_modified``), hashes,
                      ``last_status``, consecutive ``failures``, ``last_error``, ``next_due``
-``notices``          the current revision of each notice; ``id`` is :func:`notice_id`, ``url``
-                     the canonical URL, ``json`` the full :meth:`Notice.to_json` output (its
-                     own ``url`` as fetched); a notice that did not change is not rewritten
-``notice_revisions`` every revision of every notice, the first included, with the list of
-                     fields that changed (``changed_fields``, a JSON list)
+``notices``          one row per notice: ``id`` is :func:`notice_id`, ``url`` the canonical
+                     URL, the main fields as columns, and ``revision``, the number of its
+                     current revision; a notice that did not change is not rewritten
+``notice_revisions`` every revision of every notice, the first included: ``json`` (the full
+                     :meth:`Notice.to_dict` output, its own ``url`` as fetched; the one place
+                     a notice's JSON is kept) and the fields that changed (``changed_fields``,
+                     a JSON list)
 ``runs``             one row per crawl run, with its counts
-``notices_fts``      FTS5 full-text index (``tokenize='trigram'``) over title and body text;
-                     its ``rowid`` is the notice's ``page_id``
+``notices_json``     a view: each notice's current JSON (``json``) with its site, URL, title
+``notices_text``     a view: each notice's title and body text, as the full-text index reads
+                     them
+``notices_fts``      FTS5 full-text index (``tokenize='trigram'``, ``detail=none``) over
+                     ``notices_text``; its ``rowid`` is the notice's ``page_id``
 
 Searching (:mod:`noticecli.crawl.queries`): Datasette shows ``notices_fts`` as a table of its
-own (search it there with ``?_search=``); ``sqlite3`` users write
-``SELECT notice_id, title FROM notices_fts WHERE notices_fts MATCH '安全生产'``.
+own; filter it with "body contains" (``?body__contains=``), which the trigram index answers.
+``sqlite3`` users write ``SELECT notice_id, title FROM notices_fts WHERE body LIKE
+'%安全生产%'``. (``MATCH`` takes single trigrams only, ``'"安全生" AND "全生产"'``: the index
+keeps no positions, which halves the store; see :mod:`~noticecli.crawl.store_schema`.)
 
 A notice is *changed* when its fingerprint changes (:mod:`noticecli.crawl.identity` says
 what it covers); ``changed_fields`` of a revision names which tracked fields differ from the
@@ -64,18 +71,22 @@ from noticecli.crawl.clock import Clock, iso, utcnow
 from noticecli.crawl.identity import (
     TRACKED_FIELDS,
     VOLATILE_HEADER_KEYS,
-    body_text,
     canonical_url,
     changed_fields,
     fingerprint,
-    norm_text,
     notice_id,
     text_sha256,
 )
 from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
-from noticecli.crawl.queries import MIN_MATCH_CHARS, SNIPPET_MARKS, SearchHit, crawl_record
+from noticecli.crawl.queries import (
+    MIN_MATCH_CHARS,
+    SNIPPET_MARKS,
+    SearchHit,
+    SiteFacts,
+    crawl_record,
+)
 from noticecli.crawl.site_status import SiteRunStatus, SiteStatus, site_statuses
-from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, compact_json, migrate
 from noticecli.errors import InputError
 from noticecli.models import Notice
 
@@ -94,6 +105,7 @@ __all__ = [
     "PageKind",
     "PageState",
     "SearchHit",
+    "SiteFacts",
     "SiteRunStatus",
     "SiteStatus",
     "StateStore",
@@ -190,6 +202,15 @@ class StateStore:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, path)
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if "locked" in str(error) or "busy" in str(error):  # past the 30 s busy timeout
+                raise InputError(
+                    "the store is busy (another noticecli is writing or upgrading it); "
+                    "try again later",
+                    source=str(path),
+                ) from None
+            raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except sqlite3.DatabaseError as error:
             conn.close()
             raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
@@ -349,7 +370,9 @@ class StateStore:
 
     def notice(self, notice_id_: str) -> dict[str, Any] | None:
         """The current JSON of a notice, or ``None``."""
-        row = self._conn.execute("SELECT json FROM notices WHERE id = ?", (notice_id_,)).fetchone()
+        row = self._conn.execute(
+            "SELECT json FROM notices_json WHERE notice_id = ?", (notice_id_,)
+        ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
     # --- writing ---
@@ -413,7 +436,9 @@ class StateStore:
     ) -> Change:
         nid = notice_id(url)
         old = self._conn.execute(
-            "SELECT revision, json, text_sha256 FROM notices WHERE id = ?", (nid,)
+            "SELECT n.revision, r.json, n.text_sha256 FROM notices AS n JOIN notice_revisions"
+            " AS r ON r.notice_id = n.id AND r.revision = n.revision WHERE n.id = ?",
+            (nid,),
         ).fetchone()
         if old is not None and old["text_sha256"] == digest:
             return Change("unchanged", nid, int(old["revision"]))
@@ -421,10 +446,11 @@ class StateStore:
         changed: tuple[str, ...]
         if old is None:
             revision, changed, kind = 1, (), "new"
-            # A placeholder row, filled in by _write_revision in the same transaction.
+            # A placeholder row, filled in by _write_revision in the same transaction (its
+            # revision is checked at commit).
             self._conn.execute(
-                "INSERT INTO notices(id, page_id, url, revision, json, text_sha256, first_seen,"
-                " updated_at) VALUES (?, ?, ?, 0, '{}', '', ?, ?)",
+                "INSERT INTO notices(id, page_id, url, revision, text_sha256, first_seen,"
+                " updated_at) VALUES (?, ?, ?, 0, '', ?, ?)",
                 (nid, page_id, url, now, now),
             )
         else:
@@ -443,10 +469,22 @@ class StateStore:
         changed: tuple[str, ...],
         now: str,
     ) -> None:
-        text = json.dumps(data, ensure_ascii=False)
+        # The index reads its text from notices_text (the current revision's JSON): the old
+        # text leaves it before the notice points at the new revision, the new text after.
+        self._conn.execute(
+            "INSERT INTO notices_fts(notices_fts, rowid, notice_id, title, body)"
+            " SELECT 'delete', page_id, notice_id, title, body FROM notices_text"
+            " WHERE notice_id = ?",
+            (nid,),
+        )
+        self._conn.execute(
+            "INSERT INTO notice_revisions(notice_id, revision, json, text_sha256,"
+            " changed_fields, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (nid, revision, compact_json(data), digest, json.dumps(list(changed)), now),
+        )
         self._conn.execute(
             "UPDATE notices SET page_id = ?, title = ?, published_at = ?, publisher = ?,"
-            " index_no = ?, doc_no = ?, source = ?, revision = ?, json = ?, text_sha256 = ?,"
+            " index_no = ?, doc_no = ?, source = ?, revision = ?, text_sha256 = ?,"
             " updated_at = ? WHERE id = ?",
             (
                 page_id,
@@ -457,21 +495,15 @@ class StateStore:
                 data.get("doc_no"),
                 data.get("source"),
                 revision,
-                text,
                 digest,
                 now,
                 nid,
             ),
         )
         self._conn.execute(
-            "INSERT INTO notice_revisions(notice_id, revision, json, text_sha256,"
-            " changed_fields, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (nid, revision, text, digest, json.dumps(list(changed)), now),
-        )
-        self._conn.execute("DELETE FROM notices_fts WHERE rowid = ?", (page_id,))
-        self._conn.execute(
-            "INSERT INTO notices_fts(rowid, notice_id, title, body) VALUES (?, ?, ?, ?)",
-            (page_id, nid, norm_text(data.get("title")), body_text(data)),
+            "INSERT INTO notices_fts(rowid, notice_id, title, body)"
+            " SELECT page_id, notice_id, title, body FROM notices_text WHERE page_id = ?",
+            (page_id,),
         )
 
     def record_listing(
@@ -619,13 +651,26 @@ class StateStore:
         Terms of three characters or more use the trigram index; shorter ones use ``LIKE``."""
         return queries.search(self._conn, query, limit)
 
-    def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
+    def export(
+        self, since: str | None = None, site: str | None = None, *, newest: int | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
         its current revision, as :meth:`emission` gives it), oldest first by
         ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
-        a date such as ``2026-11-29`` works. ``site`` keeps one site."""
-        return queries.export(self._conn, since, site)
+        a date such as ``2026-11-29`` works. ``site`` keeps one site; ``newest`` the last
+        N of them (still oldest first)."""
+        return queries.export(self._conn, since, site, newest=newest)
+
+    def feed(
+        self, site: str, *, newest: int, since: str | None = None
+    ) -> tuple[SiteFacts, Iterator[dict[str, Any]]]:
+        """What a feed of ``site`` shows: the facts of the site and the crawl records of its
+        ``newest`` notices, newest first (see :meth:`export` for the order and ``since``)."""
+        facts = queries.site_facts(self._conn, site, since, newest)
+        ids = queries.export_ids(self._conn, since, site, newest=newest)
+        ids.reverse()
+        return facts, queries.records(self._conn, ids)
 
     def revisions(self, notice_id_: str) -> list[dict[str, Any]]:
         """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
