@@ -24,6 +24,9 @@ page requests and is ≥ 20× faster than the first run.
     python bench/crawl_bench.py [--notices 2000 20000] [--per-page 20] [--keep DIR] [--json]
                                 [--profile DIR]
 
+With ``--hosts H`` the benchmark is the one of bench/crawl_hosts.py instead: H sites on H
+loopback hosts crawled in one run, against the politeness bound and a serial run.
+
 Only loopback traffic; the server stops when the script ends.
 """
 
@@ -495,6 +498,12 @@ def report(results: list[Result], startup: float) -> list[str]:
 
 
 def main() -> None:
+    if "--hosts" in sys.argv[1:]:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from crawl_hosts import main as hosts_main
+
+        hosts_main(sys.argv[1:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--notices",

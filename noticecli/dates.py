@@ -18,6 +18,7 @@ __all__ = [
     "ParsedDate",
     "date_in_text",
     "find_date",
+    "find_split_date",
     "is_calendar_date",
     "iso_date",
     "parse_date",
@@ -87,6 +88,37 @@ def find_date(text: str) -> str | None:
         iso = iso_date(match)
         if iso is not None:
             return iso
+    return None
+
+
+@cache
+def _split_date_shapes() -> tuple[re.Pattern[str], ...]:
+    # A day apart from its year and month (listing rows print 10 over 2024-09), or a month
+    # and day apart from the year (09-10 over 2024), the parts in either order.
+    ym = r"(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*月?"
+    md = r"(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    day = r"(?P<d>\d{1,2})\s*[日号]?"
+    year = r"(?P<y>\d{4})\s*年?"
+    return tuple(
+        re.compile(rf"{first}\s+{second}")
+        for first, second in ((day, ym), (ym, day), (md, year), (year, md))
+    )
+
+
+def find_split_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` when the whole of ``text`` is a date written in two parts (a day and a
+    year-month, or a month-day and a year, in either order, separated by spaces), else None.
+    Calendar-checked like :func:`find_date`."""
+    text = text.strip()
+    if not 5 <= len(text) <= 24:
+        return None
+    for shape in _split_date_shapes():
+        match = shape.fullmatch(text)
+        if match is not None:
+            year, month, day = (int(match.group(name)) for name in ("y", "m", "d"))
+            if _TEXT_MIN_YEAR <= year <= _TEXT_MAX_YEAR and is_calendar_date(year, month, day):
+                return f"{year:04d}-{month:02d}-{day:02d}"
+            return None
     return None
 
 

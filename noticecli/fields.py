@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import re
 
+from noticecli.dates import parse_date
 from noticecli.labels import compact_label
 from noticecli.models import FieldOrigin, HeaderField, Notice
 
-# Where a value comes from decides which one wins when a page shows a key twice.
-ORIGIN_RANK: dict[FieldOrigin, int] = {"header": 0, "meta_line": 1, "comment": 2, "meta_tag": 3}
-_TOP_LEVEL = ("title", "publisher", "source", "editor", "author", "index_no", "doc_no")
+# Where a value comes from decides which one wins when a page shows a key twice: the site's
+# own selectors (the user's word) first.
+ORIGIN_RANK: dict[FieldOrigin, int] = {
+    "override": 0,
+    "header": 1,
+    "meta_line": 2,
+    "unlabelled": 3,
+    "comment": 4,
+    "meta_tag": 5,
+}
+_TOP_LEVEL = ("publisher", "source", "editor", "author", "index_no", "doc_no")
+# Origins a reader sees: only they may name the title (an ArticleTitle meta may hold a label
+# or the site's name; the parsers weigh it among the other candidates).
+SHOWN_ORIGINS: frozenset[FieldOrigin] = frozenset({"override", "header", "meta_line"})
+# Origins of values no reader sees: metadata, CMS comments.
+HIDDEN_ORIGINS: frozenset[FieldOrigin] = frozenset({"meta_tag", "comment"})
 # published_at comes from these keys only, best first; never from written_date (成文日期).
 PUBLISHED_KEYS = ("published_at", "issued_at")
 _DIGITS = re.compile(r"\d+")
@@ -22,7 +36,8 @@ def field_name(field: HeaderField) -> str:
 
 
 def ranked(fields: list[HeaderField]) -> list[HeaderField]:
-    """Fields in order of trust (header grid first), page order kept within an origin."""
+    """Fields in order of trust (overrides, then the header grid …), page order kept within
+    an origin."""
     return sorted(fields, key=lambda field: ORIGIN_RANK[field.origin])
 
 
@@ -38,6 +53,16 @@ def fill_top_level(notice: Notice) -> None:
         value = flat.get(key)
         if value is not None:
             setattr(notice, key, value)
+    title = next(
+        (
+            field.value
+            for field in ranked(notice.header)
+            if field.key == "title" and field.value and field.origin in SHOWN_ORIGINS
+        ),
+        None,
+    )
+    if title is not None:
+        notice.title = title
     notice.published_at = published_text(notice.header)
     keywords = flat.get("keywords")
     notice.keywords = [word for word in _KEYWORD_SEPARATORS.split(keywords or "") if word]
@@ -47,11 +72,58 @@ def fill_top_level(notice: Notice) -> None:
 
 
 def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
-    """Fields that may give published_at, best first."""
+    """Fields that may give published_at, best first: a date the page shows beats one only
+    in its metadata (a publication label, then an unlabelled date under the title, then
+    发文日期); among hidden ones, the same order."""
     by_trust = ranked(fields)
-    return [
-        field for key in PUBLISHED_KEYS for field in by_trust if field.key == key and field.value
-    ]
+    shown = [field for field in by_trust if field.value and field.origin not in HIDDEN_ORIGINS]
+    hidden = [field for field in by_trust if field.value and field.origin in HIDDEN_ORIGINS]
+    labelled = [field for field in shown if field.origin != "unlabelled"]
+    unlabelled = [field for field in shown if field.origin == "unlabelled"]
+    return (
+        [field for field in labelled if field.key == PUBLISHED_KEYS[0]]
+        + [field for field in unlabelled if field.key == PUBLISHED_KEYS[0]]
+        + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
+        + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
+    )
+
+
+def warn_published_mismatch(notice: Notice) -> None:
+    """The warning ``published_mismatch`` when the date the page shows and the one in its
+    hidden metadata disagree (the parsers call it once they have every field)."""
+    mismatch = published_mismatch(notice.header)
+    if mismatch is not None:
+        notice.warn("published_mismatch", mismatch)
+
+
+def published_mismatch(fields: list[HeaderField]) -> str | None:
+    """What to say when the publication date the page shows and the one in its hidden
+    metadata (a PubDate ``<meta>``) are different days or times; ``None`` when they agree."""
+    if not any(field.origin in HIDDEN_ORIGINS and field.key in PUBLISHED_KEYS for field in fields):
+        return None
+    candidates = published_candidates(fields)
+    shown = next((field for field in candidates if field.origin not in HIDDEN_ORIGINS), None)
+    if shown is None:
+        return None
+    shown_date = parse_date(shown.value or "")
+    if shown_date is None:
+        return None
+    for field in candidates:
+        if field.origin not in HIDDEN_ORIGINS or field.key != shown.key:
+            continue
+        hidden_date = parse_date(field.value or "")
+        if hidden_date is None:
+            continue
+        same_day = hidden_date.date == shown_date.date
+        if same_day and not (hidden_date.has_time and shown_date.has_time):
+            continue
+        if same_day and hidden_date.iso[:16] == shown_date.iso[:16]:
+            continue
+        return (
+            f"the page shows {shown.label} {shown.value}; the hidden {field.label} says "
+            f"{field.value} (kept as a field); published_at is the shown date"
+        )
+    return None
 
 
 def published_text(fields: list[HeaderField]) -> str | None:

@@ -13,55 +13,25 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from noticecli.knowledge import VALUE_PLACEHOLDERS, VALUE_WIDGET_LEADS, VALUE_WIDGET_WORDS
+from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
+
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
 _EDGE_PUNCT = "【】[]〔〕()（）<>《》"
 
-# Page widgets and attachment lists written like labels (字体：大 中 小, 附件：…): never fields.
-WIDGET_LABELS = frozenset(
-    {
-        "字体",
-        "字号",
-        "分享",
-        "分享到",
-        "打印",
-        "收藏",
-        "扫一扫",
-        "当前位置",
-        "您当前的位置",
-        "您的位置",
-        "位置",
-        "相关链接",
-        "上一篇",
-        "下一篇",
-        "附件",
-        "相关附件",
-        "附件下载",
-    }
-)
-_WIDGET_WORDS = (
-    r"(?:微信|微博|QQ空间|打印|全真版|文字版|文件下载|分享|收藏|关闭窗口|相关链接[:：]?)"
-)
+_WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 # Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
 # values hold none of them.
 _TRAILING_WIDGET = (
-    r"\s*[【\[]?\s*(?:字体|字号|打印|关闭窗口|分享到?|收藏)\s*[:：】\]]"
+    r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
 )
-_TRAILING_WIDGET_WORDS = (
-    "字体",
-    "字号",
-    "打印",
-    "关闭窗口",
-    "分享",
-    "收藏",
-    "微信",
-    "微博",
-    "QQ空间",
-    "全真版",
-    "文字版",
-    "文件下载",
-    "相关链接",
+# The words of those alternatives without their optional parts (分享到? → 分享).
+_TRAILING_WIDGET_WORDS = tuple(
+    dict.fromkeys(
+        re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS
+    )
 )
 
 DATE_KEYS = frozenset(
@@ -230,6 +200,70 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
         end = matches[index + 1][0] if index + 1 < len(matches) else len(stripped)
         value = cut_trailing_widget(stripped[colon_end:end].strip("\u3000\xa0 \t\n"))
         pairs.append((display_label(stripped[start:label_end]), value or None))
+    return pairs
+
+
+# A label found by its shape: 2 to 8 CJK characters after whitespace, then a colon (信息发布人：).
+# Compiled on first use (a CJK range is slow to compile); only values holding a colon need it.
+_SHAPE_LABEL = r"(?<=\s)([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+
+
+@cache
+def _shape_label() -> re.Pattern[str]:
+    return re.compile(_SHAPE_LABEL)
+
+
+def shown_value(value: str | None) -> str | None:
+    """A value as shown, or ``None`` when the page shows none: empty, or the placeholder a
+    script replaces once the page loads (浏览次数：0, 发布人：--)."""
+    if value is None:
+        return None
+    value = value.strip()
+    return None if not value or value in VALUE_PLACEHOLDERS else value
+
+
+def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, str | None]]]:
+    """A value that runs on into further ``label：value`` pairs, split at every label: known
+    ones and any 2-8 CJK characters after whitespace before a colon (``2023-09-12
+    信息发布人：办公室`` → ``2023-09-12`` and 信息发布人 = 办公室). A widget label (字号：大 中 小)
+    ends the value and what follows it. Returns the value's own part and the pairs after it,
+    placeholders read as ``None``."""
+    if value is None or ("：" not in value and ":" not in value):
+        return shown_value(value), []
+    starts: list[tuple[int, int, str]] = []
+    for match in _shape_label().finditer(value):
+        starts.append((match.start(), match.end(), match.group(1)))
+    known = _label_matches(value)
+    for start, label_end, colon_end in known:
+        if start and (value[start - 1].isspace() or value[start - 1] in _PAIR_BOUNDARY):
+            starts.append((start, colon_end, value[start:label_end]))
+    if not starts:
+        return shown_value(value), []
+    # Known labels win where both readings start at the same place; keep page order.
+    by_start: dict[int, tuple[int, int, str]] = {}
+    for found in starts:
+        current = by_start.get(found[0])
+        if current is None or found[1] > current[1]:
+            by_start[found[0]] = found
+    ordered = sorted(by_start.values())
+    head = shown_value(value[: ordered[0][0]])
+    pairs: list[tuple[str, str | None]] = []
+    for index, (_start, colon_end, label) in enumerate(ordered):
+        if compact_label(label) in WIDGET_LABELS:
+            break
+        end = ordered[index + 1][0] if index + 1 < len(ordered) else len(value)
+        pairs.append((display_label(label), shown_value(cut_trailing_widget(value[colon_end:end]))))
+    return head, pairs
+
+
+def split_meta_pairs(text: str) -> list[tuple[str, str | None]]:
+    """:func:`split_label_pairs`, then each value split at the labels that follow it by shape
+    (:func:`split_value_labels`): the reading of a meta line (发布时间：… 信息发布人：…)."""
+    pairs: list[tuple[str, str | None]] = []
+    for label, value in split_label_pairs(text):
+        head, more = split_value_labels(value)
+        pairs.append((label, head))
+        pairs.extend(more)
     return pairs
 
 

@@ -1,9 +1,9 @@
 """The typed values that flow between stages, and their JSON form.
 
-Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form. A notice's form
-is described by ``noticecli/data/notice.schema.json`` (generated from these classes by
-:mod:`noticecli.schema`, printed by ``noticecli schema``), which every emitted notice
-validates against.
+Every model is a plain dataclass; ``to_dict()`` gives the JSON-ready form documented in
+README.md ("The JSON fields") and validated by ``noticecli/data/notice.schema.json`` and
+``noticecli/data/crawl-record.schema.json`` (generated from these classes by
+:mod:`noticecli.schema`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ SCHEMA_VERSION = "1.0"
 
 BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "table", "image"]
 NoticeKind = Literal["notice", "listing"]
-FieldOrigin = Literal["header", "meta_line", "meta_tag", "comment"]
+# Where a labelled value was read: the header grid, the line under the title, a <meta> tag,
+# a CMS comment marker, or an element the site's own selectors name (SiteRules).
+FieldOrigin = Literal["header", "meta_line", "unlabelled", "meta_tag", "comment", "override"]
 
 
 def _plain(value: Any) -> Any:
@@ -125,10 +127,12 @@ class Block(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class Attachment(_Model):
-    """A linked document: its name as shown, absolute URL and file type (``pdf``, ``doc`` …)."""
+    """A file the page offers: its name as shown, absolute URL and file type (``pdf``,
+    ``doc``, ``jpg`` …). ``url`` is ``None`` for a file named without a link (a text dump's
+    attachment list, a link whose target a script supplies)."""
 
     name: str
-    url: str
+    url: str | None
     file_type: str | None
 
 
@@ -177,6 +181,8 @@ class FetchInfo(_Model):
     """How a fetched page arrived (``null`` for pages parsed from files).
 
     ``url`` on the notice is the URL asked for; ``final_url`` is where redirects ended.
+    ``rendered``: the page was loaded in a browser and its DOM parsed (``sha256`` and the
+    validators are still those of the document as the server sent it).
     """
 
     final_url: str
@@ -188,6 +194,7 @@ class FetchInfo(_Model):
     sha256: str | None
     elapsed_ms: int
     attempts: int
+    rendered: bool = False
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -211,6 +218,8 @@ class Notice(_Model):
     kind: NoticeKind = "notice"
     url: str | None = None
     file: str | None = None
+    # The file name's bytes in hex when they are not UTF-8 (``file`` then shows them as \xNN).
+    file_bytes: str | None = None
     encoding: str | None = None
     title: str | None = None
     published_at: str | None = None
@@ -235,7 +244,7 @@ class Notice(_Model):
     fetch: FetchInfo | None = None
     crawl: CrawlInfo | None = None
 
-    _omit_when_none = ("crawl",)
+    _omit_when_none = ("file_bytes", "crawl")
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

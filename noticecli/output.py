@@ -19,8 +19,10 @@ class AtomicWriter(Generic[AnyStr]):
     ``AtomicWriter(path, binary=True)`` a bytes one. Written to a temporary file in the same
     directory, flushed and fsynced, then renamed over the target when the block ends; on an
     exception, or after ``discard()``, the temporary file is removed and the target left as
-    it was. The file gets the mode any newly created file gets (0o666 less the umask), not
-    ``mkstemp``'s 0o600. Entering fails (``OSError``) if the directory cannot be written, so
+    it was. After ``keep_partial()`` (an interrupted run), what was written is kept instead,
+    the same way, under ``NAME.partial``, and the target is still left as it was. The file
+    gets the mode any newly created file gets (0o666 less the umask), not ``mkstemp``'s
+    0o600. Entering fails (``OSError``) if the directory cannot be written, so
     a command can open its outputs before it does any work.
     """
 
@@ -36,10 +38,17 @@ class AtomicWriter(Generic[AnyStr]):
         self._handle: IO[AnyStr] | None = None
         self._temp: Path | None = None
         self._discarded = False
+        self._keep_as: Path | None = None
 
     def discard(self) -> None:
         """Leave the target as it was (nothing worth writing was produced)."""
         self._discarded = True
+
+    def keep_partial(self) -> Path:
+        """Keep what was written as ``NAME.partial`` when the block ends, whether or not it
+        ends with an exception; the target is left as it was. Returns that path."""
+        self._keep_as = partial_path(self.path)
+        return self._keep_as
 
     def __enter__(self) -> IO[AnyStr]:
         fd, self._temp = _create_temp(self.path)
@@ -62,16 +71,22 @@ class AtomicWriter(Generic[AnyStr]):
         traceback: TracebackType | None,
     ) -> None:
         assert self._handle is not None and self._temp is not None
+        target = self._keep_as or (self.path if exc_type is None else None)
         try:
-            keep = exc_type is None and not self._discarded
+            keep = target is not None and not self._discarded
             if keep:
                 self._handle.flush()
                 os.fsync(self._handle.fileno())
             self._handle.close()
-            if keep:
-                self._temp.replace(self.path)
+            if keep and target is not None:
+                self._temp.replace(target)
         finally:
             self._temp.unlink(missing_ok=True)
+
+
+def partial_path(path: Path) -> Path:
+    """Where an interrupted run keeps what it completed: ``out.jsonl`` → ``out.jsonl.partial``."""
+    return path.with_name(path.name + ".partial")
 
 
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -99,22 +114,32 @@ class RecordWriter:
     def __init__(self, stream: IO[str], fmt: str, *, pretty: bool, single: bool) -> None:
         self.stream = stream
         self.fmt = fmt
-        self.indent = 2 if pretty else None
+        self.json_indent = self.indent_for(fmt, pretty=pretty)
         self.single = single
         self.count = 0
 
-    def write(self, record: Notice) -> None:
-        if self.fmt == "jsonl":
-            self.stream.write(record.to_json() + "\n")
-        elif self.fmt == "json" and self.single:
-            self.stream.write(record.to_json(indent=self.indent) + "\n")
-        elif self.fmt == "json":
-            prefix = "[\n" if self.count == 0 else ",\n"
-            self.stream.write(prefix + record.to_json(indent=self.indent))
-        else:
-            from noticecli.render import render_table  # rich is imported only for tables
+    @staticmethod
+    def indent_for(fmt: str, *, pretty: bool) -> int | None:
+        """The indent a record's JSON is written with (``to_json(indent=...)``)."""
+        return 2 if pretty and fmt == "json" else None
 
-            render_table(record, self.stream)
+    def write(self, record: Notice) -> None:
+        if self.fmt in ("json", "jsonl"):
+            self.write_json(record.to_json(indent=self.json_indent))
+            return
+        from noticecli.render import render_table  # rich is imported only for tables
+
+        render_table(record, self.stream)
+        self.stream.flush()
+        self.count += 1
+
+    def write_json(self, text: str) -> None:
+        """Write a record already rendered as ``to_json(indent=self.json_indent)`` (by a
+        worker process, say)."""
+        if self.fmt == "jsonl" or self.single:
+            self.stream.write(text + "\n")
+        else:
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + text)
         self.stream.flush()
         self.count += 1
 

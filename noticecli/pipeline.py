@@ -11,19 +11,29 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
-from noticecli.models import NormalizedText, Notice
+from noticecli.models import NormalizedText, Notice, NoticeKind
+from noticecli.names import name_bytes, shown_name
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
+from noticecli.sizes import approximate_size, format_size
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-_HTML_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br)\b", re.I)
+# Markup that makes a file HTML rather than a text dump; ``datastore`` is the XML a Hanweb
+# list endpoint (dataproxy.jsp) answers with, rows of HTML in CDATA.
+_HTML_MARKUP = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|table|meta|span|pre|br|datastore)\b", re.I
+)
 
 
 def parse_html(
@@ -32,11 +42,18 @@ def parse_html(
     *,
     encoding: str | None = None,
     repair: bool = True,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Parse one disclosure or listing page (``str``, or ``bytes`` in any encoding)."""
+    """Parse one disclosure or listing page (``str``, or ``bytes`` in any encoding).
+
+    ``rules``: the site's own selectors (:class:`~noticecli.rules.SiteRules`), for a site the
+    automatic reading gets wrong. ``kind``: ``"listing"`` or ``"notice"`` when the caller
+    knows what the page is; ``None`` (the default) decides from the page.
+    """
     if isinstance(html, bytes):
-        return parse_bytes(html, url=url, encoding=encoding, repair=repair)
-    return normalize(_parse_markup(html, url), repair=repair)
+        return parse_bytes(html, url=url, encoding=encoding, repair=repair, rules=rules, kind=kind)
+    return normalize(_parse_markup(html, url, rules, kind), repair=repair)
 
 
 def parse_text(text: str, *, repair: bool = True) -> Notice:
@@ -57,8 +74,11 @@ def parse_bytes(
     http_charset: str | None = None,
     text_dump: bool | None = None,
     repair: bool = True,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Decode and parse raw bytes; ``text_dump=None`` decides from the content."""
+    """Decode and parse raw bytes; ``text_dump=None`` decides from the content. ``rules``
+    and ``kind``: as for :func:`parse_html`."""
     check_not_binary(data, source)
     decoded = decode_bytes(data, override=encoding, http_charset=http_charset, source=source)
     as_text = text_dump if text_dump is not None else not _HTML_MARKUP.search(decoded.text[:4096])
@@ -66,8 +86,9 @@ def parse_bytes(
         from noticecli.parse.text import parse_text_dump  # text dumps are rare: import on use
 
         notice = parse_text_dump(decoded.text)
+        _rules_unused(notice, rules)
     else:
-        notice = _parse_markup(decoded.text, url)
+        notice = _parse_markup(decoded.text, url, rules, kind)
     notice.url = url or notice.url  # a text dump may name its own address (原文链接)
     notice.file = source if url is None else None
     notice.encoding = decoded.encoding
@@ -83,16 +104,28 @@ def parse_file(
     encoding: str | None = None,
     repair: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
 ) -> Notice:
-    """Read and parse one file; ``.txt`` files are text dumps, others are sniffed."""
+    """Read and parse one file; ``.txt`` files are text dumps, others are sniffed. ``rules``
+    and ``kind``: as for :func:`parse_html`."""
     file_path = Path(path)
     data = read_input(file_path, max_bytes=max_bytes)
     suffix = file_path.suffix.lower()
     text_dump = True if suffix in TEXT_SUFFIXES else None
     notice = parse_bytes(
-        data, source=str(path), url=url, encoding=encoding, text_dump=text_dump, repair=repair
+        data,
+        source=str(path),
+        url=url,
+        encoding=encoding,
+        text_dump=text_dump,
+        repair=repair,
+        rules=rules,
+        kind=kind,
     )
-    notice.file = str(path)
+    raw = name_bytes(str(path))
+    notice.file = shown_name(str(path))
+    notice.file_bytes = None if raw is None else raw.hex()
     return notice
 
 
@@ -132,7 +165,7 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+                f"file is {approximate_size(size)}, over the {format_size(max_bytes)} limit "
                 "(--max-bytes)",
                 source=name,
             )
@@ -147,11 +180,18 @@ def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     if len(data) > max_bytes:
-        raise InputError(f"input is over the {max_bytes} byte limit (--max-bytes)", source=name)
+        raise InputError(
+            f"input is over the {format_size(max_bytes)} limit (--max-bytes)", source=name
+        )
     return data
 
 
-def _parse_markup(html: str, url: str | None) -> Notice:
+def _parse_markup(
+    html: str,
+    url: str | None,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
+) -> Notice:
     html, flattened = limit_nesting(html)
     tree = LexborHTMLParser(html)
     pre = _only_pre(tree)
@@ -159,8 +199,9 @@ def _parse_markup(html: str, url: str | None) -> Notice:
         from noticecli.parse.text import parse_text_dump
 
         notice = parse_text_dump(pre)
+        _rules_unused(notice, rules)
     else:
-        notice = parse_html_tree(tree, html, url=url)
+        notice = parse_html_tree(tree, html, url=url, rules=rules, kind=kind)
     notice.url = url or notice.url  # a <pre> text dump may name its own address (原文链接)
     if flattened:
         notice.warn(
@@ -168,6 +209,14 @@ def _parse_markup(html: str, url: str | None) -> Notice:
             f"elements nested deeper than {MAX_DEPTH} levels were flattened before parsing",
         )
     return notice
+
+
+def _rules_unused(notice: Notice, rules: SiteRules | None) -> None:
+    if rules is not None and not rules.is_empty():
+        notice.warn(
+            "site_rule_unmatched",
+            "the site's selectors apply to HTML pages; this page was read as a text dump",
+        )
 
 
 def _only_pre(tree: LexborHTMLParser) -> str | None:

@@ -62,7 +62,8 @@ def render_table(notice: Notice, stream: IO[str]) -> None:
 
     for attachment in notice.attachments:
         console.print(
-            Text("attachment ", style="bold") + Text(f"{attachment.name}  {attachment.url}")
+            Text("attachment ", style="bold")
+            + Text(f"{attachment.name}  {attachment.url or '(no link)'}")
         )
     for repair in notice.repairs:
         where_text = repair.field if repair.block is None else f"body[{repair.block}]"

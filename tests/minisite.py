@@ -36,6 +36,7 @@ TEMPLATES = (
 class MiniSite:
     server: TestServer
     count: int = 32
+    latency: float = 0.0  # seconds each page takes to answer
     titles: dict[int, str] = field(default_factory=dict)
     bodies: dict[int, bytes] = field(default_factory=dict)
 
@@ -76,13 +77,13 @@ class MiniSite:
     def notice_url(self, number: int) -> str:
         return self.server.url(self.notice_path(number))
 
-    def sites_toml(self, name: str = "minisite", **extra: object) -> str:
+    def sites_toml(self, name: str = "minisite", *, delay: float = 0, **extra: object) -> str:
         lines = [
             "[[site]]",
             f'name = "{name}"',
             f'listing = ["{self.listing_url()}"]',
             "max_pages = 10",
-            "delay = 0",
+            f"delay = {delay:g}",
         ]
         lines += [f"{key} = {value!r}".replace("'", '"') for key, value in extra.items()]
         return "\n".join(lines) + "\n"
@@ -99,7 +100,7 @@ class MiniSite:
 
     def _set_notice(self, number: int, body: bytes) -> None:
         self.bodies[number] = body
-        self.server.route(self.notice_path(number), _page(body))
+        self.server.route(self.notice_path(number), _page(body, self.latency))
 
     def publish_listings(self) -> None:
         numbers = list(range(self.count, 0, -1))  # newest first
@@ -121,9 +122,14 @@ createPageHTML(countPage, currentPage, "index", "html");
 </script></div>
 <div class="footer">网站标识码：3401000001 皖ICP备00000000号</div>
 </body></html>"""
-            self.server.route(self.listing_path(index), _page(html.encode("utf-8")))
+            self.server.route(self.listing_path(index), _page(html.encode("utf-8"), self.latency))
 
 
-def _page(body: bytes) -> Reply:
+def _page(body: bytes, latency: float = 0.0) -> Reply:
     etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-    return Reply(body=body, headers={"Content-Type": "text/html; charset=utf-8"}, etag=etag)
+    return Reply(
+        body=body,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        etag=etag,
+        delay=latency,
+    )

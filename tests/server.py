@@ -13,12 +13,19 @@ http_server``)::
         assert http_server.requests[0].headers["user-agent"].startswith("noticecli/")
 
 A route answers its replies in order, repeating the last. An unknown path is a 404.
+``route_gated(path, cookie, page, challenge)`` answers ``page`` to requests that carry the
+cookie ``cookie`` (``name=value``) and ``challenge`` to the others, as a challenge-protected
+site does.
 ``Reply`` shapes the answer: status, headers, body, a delay before the headers, a drip
 (body sent a few bytes at a time with a pause between), a connection reset after some
 body bytes, chunked transfer without Content-Length, and validators (``etag`` /
 ``last_modified``) that turn a matching conditional request into a 304.
-``TestServer(ssl_context)`` serves HTTPS instead.
-Every request is logged (``requests``) before its reply is sent. The server is threaded,
+``TestServer(ssl_context)`` serves HTTPS instead; ``TestServer(host="127.0.0.2")`` listens on
+another loopback address (any of 127.0.0.0/8), so that a test has several hosts.
+Every request is logged (``requests``) before its reply is sent, and again with the moment
+its reply began to go out (``answered``): the client cannot have had the reply before it, so
+the time from one request's ``answered`` to the next one's ``at`` is at most the pause the
+client made between them. The server is threaded,
 each connection has a 5 s idle timeout, and ``close()`` (fixture teardown) stops it and
 drops open connections, so nothing outlives the test.
 """
@@ -66,23 +73,29 @@ class Request:
 
 
 class TestServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 (an ephemeral port)."""
+    """A threaded HTTP/1.1 server on 127.0.0.1 (or ``host``, a loopback address), on an
+    ephemeral port."""
 
     __test__ = False  # not a test class, despite the name
 
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> None:
+        if not host.startswith("127."):
+            raise ValueError(f"tests listen on loopback only, not {host}")
         self._lock = threading.Lock()
         self._routes: dict[str, list[Reply]] = {}
+        self._gates: dict[str, tuple[str, Reply, Reply]] = {}
         self._served: dict[str, int] = {}
         self.requests: list[Request] = []
+        # Each request with the time.monotonic() its reply began to go out.
+        self.answered: list[tuple[Request, float]] = []
         self._conns: set[socket.socket] = set()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self.scheme = "http"
         if ssl_context is not None:  # HTTPS: the handshake happens on accept
             self._httpd.socket = ssl_context.wrap_socket(self._httpd.socket, server_side=True)
             self.scheme = "https"
-        self.host, self.port = "127.0.0.1", self._httpd.server_address[1]
+        self.host, self.port = host, self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -97,6 +110,11 @@ class TestServer:
         with self._lock:
             self._routes[path] = list(replies) or [Reply()]
             self._served[path] = 0
+
+    def route_gated(self, path: str, cookie: str, page: Reply, challenge: Reply) -> None:
+        """Answer ``path`` with ``page`` when the request carries ``cookie``, else ``challenge``."""
+        with self._lock:
+            self._gates[path] = (cookie, page, challenge)
 
     def hits(self, path: str) -> int:
         """How many requests for ``path`` arrived (the query string is part of the path)."""
@@ -113,8 +131,13 @@ class TestServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def _next_reply(self, path: str) -> Reply | None:
+    def _next_reply(self, path: str, cookies: str = "") -> Reply | None:
         with self._lock:
+            gate = self._gates.get(path)
+            if gate is not None:
+                cookie, page, challenge = gate
+                sent = {part.strip() for part in cookies.split(";")}
+                return page if cookie in sent else challenge
             replies = self._routes.get(path)
             if replies is None:
                 return None
@@ -125,6 +148,10 @@ class TestServer:
     def _log(self, request: Request) -> None:
         with self._lock:
             self.requests.append(request)
+
+    def _log_answered(self, request: Request, moment: float) -> None:
+        with self._lock:
+            self.answered.append((request, moment))
 
     def _track(self, conn: socket.socket, alive: bool) -> None:
         with self._lock:
@@ -156,29 +183,29 @@ def _handler_for(server: TestServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            server._log(
-                Request(
-                    method=self.command,
-                    path=self.path,
-                    headers={k.lower(): v for k, v in self.headers.items()},
-                    at=time.monotonic(),
-                    client_port=self.client_address[1],
-                )
+            request = Request(
+                method=self.command,
+                path=self.path,
+                headers={k.lower(): v for k, v in self.headers.items()},
+                at=time.monotonic(),
+                client_port=self.client_address[1],
             )
-            reply = server._next_reply(self.path)
+            server._log(request)
+            reply = server._next_reply(self.path, request.headers.get("cookie", ""))
             if reply is None:
                 reply = Reply(status=404, body=b"not found")
             try:
-                self._answer(reply)
+                self._answer(reply, request)
             except OSError:
                 # The client went away (a timeout test, a closed fetcher) or the test ended
                 # and closed the socket: nothing to answer, and no traceback to leak into
                 # whichever later test is capturing stderr.
                 self.close_connection = True
 
-        def _answer(self, reply: Reply) -> None:
+        def _answer(self, reply: Reply, request: Request) -> None:
             if reply.delay:
                 time.sleep(reply.delay)
+            server._log_answered(request, time.monotonic())
             status, body = reply.status, reply.body
             if self._not_modified(reply):
                 status, body = 304, b""

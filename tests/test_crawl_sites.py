@@ -15,9 +15,12 @@ from noticecli.crawl.sites import (
     default_sites_path,
     dump_sites,
     load_sites,
+    load_sites_file,
     parse_sites,
+    parse_sites_file,
 )
 from noticecli.errors import ConfigError
+from noticecli.rules import SiteRules
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -47,6 +50,10 @@ def test_example_loads(tmp_path: Path) -> None:
             link="a",
             date="td.date",
             next_page="index_{n}.html",
+            title="div.article-title h1",
+            body="div.article-text",
+            published_at="span.pubdate",
+            header="table.xxgk-info",
         ),
         Site(
             name="anhui-rfb",
@@ -83,6 +90,17 @@ def test_builtin_defaults_and_defaults_table() -> None:
     assert (a.delay, a.max_pages, a.items) == (3.0, 2, "ul li")
     assert isinstance(a.delay, float)
     assert (b.delay, b.max_pages, b.items) == (3.0, 9, "ul li")
+
+
+def test_the_runs_settings_come_from_defaults(tmp_path: Path) -> None:
+    bare = parse_sites_file(SITE)
+    assert (bare.concurrency, bare.failing_after) == (16, 3)
+    text = "[defaults]\nconcurrency = 64\nfailing_after = 0\ndelay = 2\n\n" + SITE
+    loaded = load_sites_file(write(tmp_path, text))
+    assert (loaded.concurrency, loaded.failing_after) == (64, 0)
+    assert [(site.name, site.delay) for site in loaded.sites] == [("a", 2.0)]
+    example = parse_sites_file(EXAMPLE)  # the example shows them, at their defaults
+    assert (example.concurrency, example.failing_after) == (16, 3)
 
 
 def test_page_url() -> None:
@@ -133,8 +151,10 @@ SITE = '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n'
         (SITE + "max_pages = true\n", 4, "not true/false"),
         (SITE + "max_pages = 0\n", 4, "1 or more"),
         (SITE + "max_pages = -3\n", 4, "1 or more, not -3"),
-        (SITE + "delay = -0.5\n", 4, "0 or more seconds"),
-        (SITE + "delay = nan\n", 4, "0 or more seconds"),
+        (SITE + "delay = -0.5\n", 4, "from 0 to 600 seconds, not -0.5"),
+        (SITE + "delay = nan\n", 4, "from 0 to 600 seconds"),
+        (SITE + "delay = inf\n", 4, "from 0 to 600 seconds"),
+        (SITE + "delay = 100000\n", 4, "from 0 to 600 seconds, not 100000"),
         (SITE + 'delay = "1s"\n', 4, "number of seconds"),
         ("[defaults]\nmax_pages = -1\n\n" + SITE, 2, "in [defaults] must be 1 or more"),
         (SITE + "items = 3\n", 4, "'items' must be a string"),
@@ -143,8 +163,31 @@ SITE = '[[site]]\nname = "a"\nlisting = ["http://a.gov.cn/"]\n'
         (SITE + 'link = ""\n', 4, "not a usable CSS selector: empty"),
         (SITE + 'date = "td >> span"\n', 4, "'date'"),
         (SITE + 'next_page = "index_2.html"\n', 4, "no {n}"),
+        # notice-page overrides
+        (SITE + 'title = "h1["\n', 4, "site 'a': 'title' 'h1[' is not a usable CSS selector"),
+        (SITE + 'published_at = ""\n', 4, "'published_at' '' is not a usable CSS selector"),
+        (SITE + "header = 3\n", 4, "'header' must be a string, not a whole number"),
+        ('[defaults]\nbody = "div >> p"\n\n' + SITE, 2, "'body' in [defaults]"),
         # [[site]] written as a plain table
         ('[site]\nname = "a"\n', 1, "array of tables"),
+        # the run's settings: in [defaults] only, whole numbers in range
+        (
+            "[defaults]\nconcurrency = 0\n\n" + SITE,
+            2,
+            "'concurrency' in [defaults] must be from 1 to 256, not 0",
+        ),
+        ("[defaults]\nconcurrency = 1000\n\n" + SITE, 2, "from 1 to 256, not 1000"),
+        ("[defaults]\nconcurrency = 4.5\n\n" + SITE, 2, "must be a whole number"),
+        (
+            "[defaults]\nfailing_after = -1\n\n" + SITE,
+            2,
+            "'failing_after' in [defaults] must be from 0 to 1000",
+        ),
+        (
+            SITE + "concurrency = 4\n",
+            4,
+            "'concurrency' is a setting of the whole run: put it in [defaults]",
+        ),
     ],
 )
 def test_each_error_names_the_line(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -192,3 +235,34 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "sites.toml"
     path.write_bytes(b"\xef\xbb\xbf" + SITE.encode())
     assert [site.name for site in load_sites(path)] == ["a"]
+
+
+def test_overrides_reach_the_parser_split_by_page_kind() -> None:
+    text = SITE + 'items = "ul.list li"\ntitle = "h1.t"\nheader = "table.info"\n'
+    [site] = parse_sites(text)
+    assert site.rules.for_listings() == SiteRules(items="ul.list li")
+    assert site.rules.for_notices() == SiteRules(title="h1.t", header="table.info")
+    [bare] = parse_sites(SITE)
+    assert bare.rules.is_empty()
+    assert bare.rules.for_listings() is None and bare.rules.for_notices() is None
+
+
+def test_render_and_wait_for_are_read_checked_and_written_back(tmp_path: Path) -> None:
+    text = (
+        '[defaults]\nrender = "listings"\n\n[[site]]\nname = "a"\nlisting = "http://a.gov.cn/"\n'
+        'wait_for = "ul.list li"\n\n[[site]]\nname = "b"\nlisting = "http://b.gov.cn/"\n'
+        'render = true\nbody = "div.text"\n\n[[site]]\nname = "c"\nlisting = "http://c.gov.cn/"\n'
+        "render = false\n"
+    )
+    a, b, c = parse_sites(text)
+    assert (a.render, b.render, c.render) == ("listings", True, False)
+    assert (a.renders("listing"), a.renders("notice"), b.renders("notice")) == (True, False, True)
+    assert (a.ready_selector("listing"), b.ready_selector("notice")) == ("ul.list li", "div.text")
+    assert parse_sites(dump_sites([a, b, c])) == [a, b, c]
+    error = error_for(tmp_path, '[[site]]\nname = "a"\nlisting = "http://a/"\nrender = "yes"\n')
+    assert (error.line, error.message) == (
+        4,
+        "site 'a': 'render' must be true, false or \"listings\", not 'yes'",
+    )
+    error = error_for(tmp_path, '[[site]]\nname = "a"\nlisting = "http://a/"\nwait_for = "ul["\n')
+    assert error.line == 4 and "not a usable CSS selector" in error.message

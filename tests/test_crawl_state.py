@@ -16,11 +16,13 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import noticecli
 from noticecli.crawl import state as state_module
+from noticecli.crawl import store_schema
 from noticecli.crawl.state import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -31,8 +33,9 @@ from noticecli.crawl.state import (
     notice_id,
     read_lock_holder,
 )
-from noticecli.errors import LockedError, NoticeError, UsageError
+from noticecli.errors import LockedError, NoticeError
 from noticecli.models import Notice
+from tests.stores import assert_index_matches_text
 
 URL = "http://rfb.example.gov.cn/xxgk/tzgg/202405/t20240506_1.html"
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -179,7 +182,8 @@ def test_new_changed_unchanged_sequence(store: StateStore, clock: Clock) -> None
     assert row["publisher"] == "合肥市应急管理局"
     assert row["first_seen"] == "2026-11-29T15:00:00Z"
     assert row["updated_at"] == "2026-11-29T18:00:00Z"
-    assert json.loads(row["json"]) == retitled.to_dict()
+    [current] = store.connection.execute("SELECT json FROM notices_json").fetchall()
+    assert json.loads(current["json"]) == retitled.to_dict()
     assert store.notice(first.notice_id) == retitled.to_dict()
 
     state = store.page(URL)
@@ -189,9 +193,14 @@ def test_new_changed_unchanged_sequence(store: StateStore, clock: Clock) -> None
 
 
 def test_listing_pages_are_refused_by_record_notice(store: StateStore) -> None:
+    # A programming mistake, not a user error: outside the NoticeError tree, so that a
+    # caller catching NoticeError does not hide it.
     listing = Notice(kind="listing", url=URL)
-    with pytest.raises(UsageError):
+    with pytest.raises(ValueError, match="takes a notice") as raised:
         store.record_notice("hefei", URL, listing, raw_sha256=None)
+    assert not isinstance(raised.value, NoticeError)
+    with pytest.raises(ValueError, match="no revision 7"):
+        store.emission("0123456789abcdef", 7)
 
 
 def test_same_notice_under_another_spelling_of_its_url(store: StateStore) -> None:
@@ -338,7 +347,7 @@ def test_search_chinese_substrings(store: StateStore) -> None:
     assert store.search('"引号" OR *') == []  # FTS syntax in the query is taken literally
 
 
-def test_search_short_terms_fall_back_to_like(store: StateStore) -> None:
+def test_search_short_terms_scan_every_notice(store: StateStore) -> None:
     ids = fill_for_search(store)
     assert {h.notice_id for h in store.search("安全")} == {ids["safety"], ids["water"]}
     [hit] = store.search("防汛")
@@ -346,11 +355,64 @@ def test_search_short_terms_fall_back_to_like(store: StateStore) -> None:
     assert hit.snippet == "请各单位加强值班值守，确保安全度汛。"  # 防汛 is in the title only
     [hit] = store.search("度汛")
     assert hit.notice_id == ids["water"]
-    assert hit.snippet == "请各单位加强值班值守，确保安全[度汛]。"  # the body's match, marked
+    assert hit.snippet == "…班值守，确保安全[度汛]。"  # the body's match, marked
     assert [h.notice_id for h in store.search("安全 度汛")] == [ids["water"]]  # all terms
     assert [h.notice_id for h in store.search("预算 收支总表")] == [ids["budget"]]  # mixed
     assert store.search("%") == [] and store.search("_") == []  # LIKE wildcards are literal
     assert len(store.search("通知", limit=1)) == 1
+
+
+def test_search_checks_the_terms_not_only_their_trigrams(store: StateStore) -> None:
+    # The index gives every notice holding the trigrams 安全生 and 全生产; only those holding
+    # 安全生产 itself are hits, in the title or the body, never across the two.
+    texts = {
+        "both": ("关于安全生产的通知", ("正文。",)),
+        "apart": ("安全生活指南", ("全生产线检修。",)),
+        "across": ("标题以安全生", ("产开头的正文。",)),
+    }
+    ids = {}
+    for key, (title, paragraphs) in texts.items():
+        url = f"http://x.gov.cn/{key}.html"
+        ids[key] = store.record_notice(
+            "hefei", url, notice(url, title=title, paragraphs=paragraphs), raw_sha256=key
+        ).notice_id
+    assert [h.notice_id for h in store.search("安全生产")] == [ids["both"]]
+    assert [h.notice_id for h in store.search("全生产线")] == [ids["apart"]]
+
+
+def test_search_order_title_matches_first_then_newest(store: StateStore) -> None:
+    docs = [
+        ("old-title", "人防工程检查的通知", "2024-01-01", "正文。"),
+        ("new-body", "关于检查的通知", "2024-06-01", "检查人防工程。"),
+        ("newer-body", "关于验收的通知", "2024-07-01", "验收人防工程。"),
+    ]
+    ids = {}
+    for key, title, date, text in docs:
+        url = f"http://x.gov.cn/{key}.html"
+        ids[key] = store.record_notice(
+            "hefei", url, notice(url, title=title, date=date, paragraphs=(text,)), raw_sha256=key
+        ).notice_id
+    order = [ids["old-title"], ids["newer-body"], ids["new-body"]]
+    assert [h.notice_id for h in store.search("人防工程")] == order
+    assert [h.notice_id for h in store.search("人防")] == order  # the scan, same order
+    assert [h.notice_id for h in store.search("人防工程", limit=2)] == order[:2]
+
+
+def test_search_folds_case_and_finds_quotes(store: StateStore) -> None:
+    url = "http://x.gov.cn/ascii.html"
+    paragraphs = ('按照GB 50038标准，"平战结合"的要求。', "路径C:\\rf\\a。")
+    nid = store.record_notice(
+        "hefei",
+        url,
+        notice(url, title="Civil Defence 通知", paragraphs=paragraphs),
+        raw_sha256="a",
+    ).notice_id
+    assert [h.notice_id for h in store.search("civil defence")] == [nid]
+    assert [h.notice_id for h in store.search("gb")] == [nid]  # short: the scan
+    for term in ('"平战结合"', '"平', "\\rf", "C:"):  # characters JSON writes escaped
+        assert [h.notice_id for h in store.search(term)] == [nid], term
+    [hit] = store.search('"平')
+    assert '["平]战结合"' in hit.snippet
 
 
 def test_search_follows_revisions(store: StateStore) -> None:
@@ -390,18 +452,21 @@ def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
         raw_sha256="c",
     )
     everything = list(store.export())
-    assert [d["notice_id"] for d in everything] == [b.notice_id, c.notice_id, a.notice_id]
+
+    def ids(records: Any) -> list[str]:
+        return [record["crawl"]["notice_id"] for record in records]
+
+    assert ids(everything) == [b.notice_id, c.notice_id, a.notice_id]
     first = everything[0]
-    assert list(first)[:3] == ["notice_id", "revision", "site"]
-    assert first["site"] == "anhui" and first["revision"] == 1
+    # The shape of crawl output: the notice, then its crawl object.
+    assert first == store.emission(b.notice_id, 1)
+    assert list(first)[-1] == "crawl"
+    assert first["crawl"]["site"] == "anhui" and first["crawl"]["revision"] == 1
     assert first["title"] == "关于开展2024年安全生产检查的通知"
 
-    assert [d["notice_id"] for d in store.export(site="hefei")] == [c.notice_id, a.notice_id]
-    assert [d["notice_id"] for d in store.export(since="2026-11-30")] == [
-        b.notice_id,
-        c.notice_id,
-    ]
-    assert [d["notice_id"] for d in store.export(since="2026-12-01T00:00:00Z")] == [c.notice_id]
+    assert ids(store.export(site="hefei")) == [c.notice_id, a.notice_id]
+    assert ids(store.export(since="2026-11-30")) == [b.notice_id, c.notice_id]
+    assert ids(store.export(since="2026-12-01T00:00:00Z")) == [c.notice_id]
     assert list(store.export(since="2026-11-30", site="nowhere")) == []
 
     # A change brings an old notice back into a "since" export.
@@ -409,7 +474,9 @@ def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
     edited = notice("http://x.gov.cn/a.html", date="2024-05-09", paragraphs=("已更正。",))
     store.record_notice("hefei", "http://x.gov.cn/a.html", edited, raw_sha256="a2")
     [back] = store.export(since="2026-12-02")
-    assert (back["notice_id"], back["revision"]) == (a.notice_id, 2)
+    assert (back["crawl"]["notice_id"], back["crawl"]["revision"]) == (a.notice_id, 2)
+    assert back["crawl"]["change"] == "changed" and back["crawl"]["changed_fields"]
+    assert back == store.emission(a.notice_id, 2)
 
 
 # --- schema, migrations, plain SQLite -------------------------------------------------------
@@ -427,7 +494,7 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
-    state_module._migrate(conn, path, target=1)
+    store_schema.migrate(conn, path, target=1)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     data = notice().to_dict()
     conn.execute(
@@ -485,9 +552,8 @@ def test_plain_sqlite_can_read_it(store: StateStore, tmp_path: Path) -> None:
     # A fresh connection with no settings, as Datasette or a script would open it.
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = conn.execute(
-        "SELECT sites.name, notices.title, json_extract(notices.json, '$.published_at'),"
-        " notices.first_seen FROM notices JOIN pages ON pages.id = notices.page_id"
-        " JOIN sites ON sites.id = pages.site_id ORDER BY notices.title"
+        "SELECT site, title, json_extract(json, '$.published_at'), first_seen"
+        " FROM notices_json ORDER BY title"
     ).fetchall()
     assert len(rows) == 3
     assert all(site == "hefei" and ISO.match(seen) for site, _, _, seen in rows)
@@ -496,10 +562,16 @@ def test_plain_sqlite_can_read_it(store: StateStore, tmp_path: Path) -> None:
         "SELECT r.notice_id, j.value FROM notice_revisions AS r, json_each(r.changed_fields) AS j"
     ).fetchall()
     assert [value for _, value in changed] == ["body"]
-    hits = conn.execute(
-        "SELECT notice_id FROM notices_fts WHERE notices_fts MATCH '预算公开'"
+    hits = conn.execute("SELECT notice_id FROM notices_fts WHERE body LIKE '%收支总表%'").fetchall()
+    assert len(hits) == 1  # as the docs of noticecli.crawl.state say to search it
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT notice_id FROM notices_fts WHERE body LIKE '%收支总表%'"
     ).fetchall()
-    assert len(hits) == 1
+    assert "VIRTUAL TABLE INDEX 0:L" in str(plan)  # answered by the trigram index
+    current = conn.execute(
+        "SELECT json_extract(json, '$.title'), site FROM notices_json WHERE title LIKE '%防汛%'"
+    ).fetchall()
+    assert current == [("关于做好防汛抗旱工作的通知", "hefei")]
     columns = [r[1] for r in conn.execute("PRAGMA table_info(pages)")]
     assert columns[:5] == ["id", "site_id", "url", "kind", "etag"]
     conn.close()
@@ -558,19 +630,13 @@ def check_consistent(path: Path) -> int:
             " WHERE pages.id IS NULL"
         ).fetchone()[0]
         assert orphans == 0
-        no_fts = conn.execute(
-            "SELECT count(*) FROM notices LEFT JOIN notices_fts AS f ON f.rowid = notices.page_id"
-            " WHERE f.rowid IS NULL OR f.notice_id != notices.id OR f.title != notices.title"
-        ).fetchone()[0]
-        assert no_fts == 0
+        assert_index_matches_text(conn)
         count = int(conn.execute("SELECT count(*) FROM notices").fetchone()[0])
         assert conn.execute("SELECT count(*) FROM notices_fts").fetchone()[0] == count
-        # Every revision present, and the current JSON is the last revision's.
+        # Every revision present, and the notice points at the last one.
         bad = conn.execute(
             "SELECT count(*) FROM notices AS n WHERE n.revision !="
             " (SELECT count(*) FROM notice_revisions AS r WHERE r.notice_id = n.id)"
-            " OR n.json != (SELECT json FROM notice_revisions AS r"
-            "  WHERE r.notice_id = n.id AND r.revision = n.revision)"
         ).fetchone()[0]
         assert bad == 0
         return count

@@ -291,7 +291,7 @@ def test_notices_are_written_not_kept(
             gc.collect()
             most_alive = max(most_alive, sum(ref() is not None for ref in written))
 
-    monkeypatch.setattr("noticecli.cli.fetch_command.RecordWriter", Watching)
+    monkeypatch.setattr("noticecli.cli.records.RecordWriter", Watching)
     code, out, err = fetch(*(http_server.url(f"/{n}.html") for n in range(12)))
     assert code == 0, err
     assert len(written) == len(out.splitlines()) == 12

@@ -4,12 +4,14 @@ check, Retry-After, backoff, body decoding within caps, robots rules, politeness
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import ipaddress
 import random
 import socket
 import time
 import zlib
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -35,10 +37,11 @@ from noticecli.fetch.address import (
     check_literal,
     classify,
 )
-from noticecli.fetch.body import BodyReader, format_size
+from noticecli.fetch.body import BodyReader
 from noticecli.fetch.client import Fetcher, FetchOptions
 from noticecli.fetch.politeness import HostSlots
 from noticecli.fetch.retry import backoff_delay, is_retryable, parse_retry_after
+from noticecli.sizes import format_size
 
 # address classification --------------------------------------------------------------------
 
@@ -342,7 +345,7 @@ def test_back_off_holds_the_host() -> None:
     slots = HostSlots(jitter=0.0)
 
     async def run() -> float:
-        slots.back_off("h", 0.2)
+        await slots.back_off("h", 0.2)
         started = time.monotonic()
         async with slots.turn("h", lambda: 0.0):
             return time.monotonic() - started
@@ -384,3 +387,55 @@ def test_options_defaults() -> None:
     assert FetchOptions(user_agent="Custom/1").agent() == "Custom/1"
     assert (options.timeout, options.max_bytes, options.retries) == (30.0, 20 * 1024 * 1024, 3)
     assert options.verify_tls and options.obey_robots and not options.allow_private
+
+
+def test_the_fetcher_asks_its_politeness_for_each_turn_and_back_off() -> None:
+    # The seam for keeping turns outside the process: every attempt asks for the host's
+    # turn, and a 503's wait is handed to it, not kept in the fetcher.
+    asked: list[Any] = []
+
+    class Recorded:
+        @contextlib.asynccontextmanager
+        async def turn(
+            self, host: str, gap: Callable[[], float], on_wait: Any = None
+        ) -> AsyncIterator[None]:
+            asked.append(("turn", host, gap()))
+            yield
+
+        async def back_off(self, host: str, seconds: float) -> None:
+            asked.append(("back_off", host, seconds))
+
+    replies = iter([httpx.Response(503, headers={"Retry-After": "7"}), httpx.Response(200)])
+    options = FetchOptions(obey_robots=False, delay=2.5, backoff=0.01)
+
+    async def run() -> None:
+        transport = httpx.MockTransport(lambda request: next(replies))
+        async with Fetcher(options, transport=transport, politeness=Recorded()) as fetcher:
+            await fetcher.fetch("http://www.example.gov.cn/x")
+
+    asyncio.run(run())
+    host = "www.example.gov.cn"
+    assert asked == [("turn", host, 2.5), ("back_off", host, 7.0), ("turn", host, 2.5)]
+
+
+def test_requests_in_flight_are_capped_for_all_hosts_together() -> None:
+    busy = most = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal busy, most
+        busy += 1
+        most = max(most, busy)
+        await asyncio.sleep(0.05)
+        busy -= 1
+        return httpx.Response(200, content=b"ok")
+
+    options = FetchOptions(obey_robots=False, delay=0.0, max_in_flight=2)
+
+    async def run() -> None:
+        async with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+            await asyncio.gather(*(fetcher.fetch(f"http://h{n}.gov.cn/") for n in range(6)))
+
+    asyncio.run(run())
+    assert most == 2
+    with pytest.raises(ValueError, match="max_in_flight"):
+        FetchOptions(max_in_flight=0)

@@ -291,7 +291,9 @@ def test_index_number_header_grid_is_not_a_listing() -> None:
 # --- JS-rendered lists -------------------------------------------------------------------
 
 
-def test_list_inside_comment_is_js_rendered() -> None:
+def test_list_inside_comment_is_read_and_flagged() -> None:
+    # The server-rendered rows a template kept inside a comment when a script took over the
+    # list are the column's items (issue 9 item 10); a warning says where they came from.
     hidden = "".join(
         f'<li><a href="/jyt/c1/2025/{n}.shtml" title="通知{n}">通知{n}</a><b>2025-11-1{n}</b></li>'
         for n in range(3)
@@ -301,10 +303,40 @@ def test_list_inside_comment_is_js_rendered() -> None:
         head='<script src="/js/xxgkPage.js"></script>',
     )
     result, listed = listing(html)
-    assert result.items == []
-    assert result.js_rendered
-    assert [code for code, _ in result.warnings] == ["listing_js_rendered"]
+    assert result.source == "comment"
+    assert [(i.title, i.url, i.date) for i in result.items] == [
+        (f"通知{n}", f"http://www.example.gov.cn/jyt/c1/2025/{n}.shtml", f"2025-11-1{n}")
+        for n in range(3)
+    ]
+    assert not result.js_rendered
+    assert [code for code, _ in result.warnings] == ["listing_items_in_comment"]
     assert listed
+
+
+def test_list_in_comment_does_not_replace_a_live_list() -> None:
+    live = "".join(
+        f'<li><a href="/a/t2025010{n}_{n}.html">现行通知{n}</a><span>2025-01-0{n}</span></li>'
+        for n in range(1, 5)
+    )
+    old = "".join(
+        f'<li><a href="/old/{n}.html">旧通知{n}</a><b>2019-11-1{n}</b></li>' for n in range(6)
+    )
+    result, _ = listing(page(f"<ul>{live}</ul><ul><!--{old}--></ul>"))
+    assert result.source == "html"
+    assert [i.title for i in result.items] == [f"现行通知{n}" for n in range(1, 5)]
+    assert result.warnings == []
+
+
+def test_commented_markup_without_a_list_stays_js_rendered() -> None:
+    # Links and dates in a comment that are no list of rows (one row) are not items.
+    hidden = '<p><a href="/a/1.html">旧版首页</a> 2019-01-01 <a href="/b/">说明</a></p>'
+    html = page(
+        f'<input id="page" type="hidden" value="1"><ul class="list"><!--{hidden}--></ul>',
+        head='<script src="/js/xxgkPage.js"></script>',
+    )
+    result, listed = listing(html)
+    assert result.items == []
+    assert result.js_rendered and listed
 
 
 def test_empty_container_with_list_loader_is_js_rendered() -> None:
@@ -332,9 +364,132 @@ def test_deeply_nested_page_does_not_recurse() -> None:
     assert listed
 
 
-def test_garbage_does_not_raise() -> None:
-    for html in ("", "<a href>", "<script>var listData = [</script>", "<ul><li><a href='#'>x"):
-        listing(html)
+@pytest.mark.parametrize(
+    ("html", "js_rendered", "codes"),
+    [
+        ("", False, []),
+        ("<a href>", False, []),
+        ("<ul><li><a href='#'>x", False, []),
+        # A list script whose data is broken: reported, and the page is still a listing
+        # (one the reader cannot show), not an empty one.
+        (
+            "<script>var listData = [</script>",
+            True,
+            ["listing_json_invalid", "listing_js_rendered"],
+        ),
+    ],
+)
+def test_garbage_gives_an_empty_answer_not_an_error(
+    html: str, js_rendered: bool, codes: list[str]
+) -> None:
+    result, listed = listing(html)
+    assert (result.items, result.next_urls, result.page_count) == ([], [], None)
+    assert result.js_rendered is js_rendered
+    assert [code for code, _ in result.warnings] == codes
+    assert listed is js_rendered
+
+
+# --- The site's own selectors -----------------------------------------------------------
+
+SELECTED_ROWS = """
+<base href="http://www.example.gov.cn/other/">
+<table class="gl_list">
+  <tr><th>名称</th><th>日期</th></tr>
+  <tr><td><a href="./a/1.html" title="关于第一批人防工程检查的通报">关于第一批…</a>
+      <a href="./a/1.html">打开</a></td><td>[2024-11-05]</td></tr>
+  <tr><td><a href="./a/2.html">关于  第二批
+      人防工程检查的通报</a></td><td>发布日期：2024年11月4日</td></tr>
+  <tr><td><a href="javascript:void(0)">已撤下的一条</a></td><td>2024-11-03</td></tr>
+  <tr><td><a href="./a/1.html">重复的一条</a></td><td>2024-11-02</td></tr>
+  <tr><td><span>没有链接</span></td><td>2024-11-01</td></tr>
+  <tr><td><a href="./a/3.html">没有日期的一条</a></td><td>待定</td></tr>
+</table>
+<div class="page"><a href="index_1.html">下一页</a></div>
+"""
+
+
+def test_site_selectors_choose_the_items() -> None:
+    from noticecli.rules import SiteRules
+
+    tree = LexborHTMLParser(page(SELECTED_ROWS))
+    rules = SiteRules(items="table.gl_list tr", link="td:first-child a", date="td:nth-child(2)")
+    result = extract_listing(tree, BASE, selectors=rules)
+    assert result.source == "selectors"
+    # The title attribute when there is one; links resolve against <base href>; one item
+    # per URL; javascript: links and rows without a link are not items.
+    assert result.items == [
+        ListingItem(
+            "关于第一批人防工程检查的通报", "http://www.example.gov.cn/other/a/1.html", "2024-11-05"
+        ),
+        ListingItem(
+            "关于 第二批 人防工程检查的通报",
+            "http://www.example.gov.cn/other/a/2.html",
+            "2024-11-04",
+        ),
+        ListingItem("没有日期的一条", "http://www.example.gov.cn/other/a/3.html", None),
+    ]
+    assert result.next_urls == ["http://www.example.gov.cn/other/index_1.html"]  # pager read too
+    assert is_listing(tree, result)
+    # Without link and date: the row's first link, no date.
+    bare = extract_listing(tree, BASE, selectors=SiteRules(items="table.gl_list tr")).items
+    assert [(item.title, item.date) for item in bare][:1] == [
+        ("关于第一批人防工程检查的通报", None)
+    ]
+
+
+def test_site_selectors_through_the_pipeline() -> None:
+    from noticecli.rules import SiteRules
+
+    # Undated items alone would not make a listing; the site's word does.
+    rules = SiteRules(items="table.gl_list tr:nth-child(-n+3)")
+    notice = noticecli.parse_html(page(SELECTED_ROWS), BASE, rules=rules)
+    assert notice.kind == "listing"
+    assert [(item.url.rsplit("/", 1)[1], item.date) for item in notice.items] == [
+        ("1.html", None),
+        ("2.html", None),
+    ]
+    # The same rules on a notice page of the site: the page is a notice, the items selector
+    # is not asked.
+    article = page('<div id="zoom"><p>' + "本通知自发布之日起施行。" * 20 + "</p></div>")
+    assert noticecli.parse_html(article, BASE, rules=rules).kind == "notice"
+
+
+def test_an_items_selector_that_no_longer_fits_lets_the_page_decide() -> None:
+    from noticecli.rules import SiteRules
+
+    stale = SiteRules(items="ul.old-list li")
+    rows = "".join(
+        f'<tr><td><a href="/a/t2024110{n}_{n}.html">通知{n}</a></td><td>2024-11-0{n}</td></tr>'
+        for n in range(1, 5)
+    )
+    html = page(f"<table>{rows}</table>")
+    notice = noticecli.parse_html(html, BASE, rules=stale)
+    assert notice.kind == "listing" and len(notice.items) == 4
+    assert [w.code for w in notice.warnings] == ["site_rule_unmatched"]
+    assert "'ul.old-list li' matched nothing" in notice.warnings[0].message
+    # A caller that knows the page is a listing (the crawler) gets the selector's answer.
+    forced = noticecli.parse_html(html, BASE, rules=stale, kind="listing")
+    assert (forced.kind, forced.items) == ("listing", [])
+    # And one that knows it is a notice gets a notice.
+    assert noticecli.parse_html(html, BASE, kind="notice").kind == "notice"
+
+
+def test_site_selectors_get_the_pipelines_checks() -> None:
+    from noticecli.rules import SiteRules
+
+    rules = SiteRules(items="ul.list li", date="span")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(noticecli.InputError, match="looks like a PNG image"):
+        noticecli.parse_bytes(png, source="list.html", rules=rules, kind="listing")
+    depth = 20_000  # flattened by limit_nesting before Lexbor builds the tree
+    rows = "".join(
+        f'<li><a href="/a/t2020010{n}_{n}.html">文{n}</a><span>2020-01-0{n}</span></li>'
+        for n in range(1, 4)
+    )
+    html = f"<html><body><ul class='list'>{rows}</ul>" + "<div>" * depth + "</div>" * depth
+    notice = noticecli.parse_bytes(html.encode(), rules=rules, kind="listing")
+    assert [item.date for item in notice.items] == ["2020-01-01", "2020-01-02", "2020-01-03"]
+    assert "deep_nesting" in [w.code for w in notice.warnings]
 
 
 # --- Real pages --------------------------------------------------------------------------
@@ -379,11 +534,17 @@ def test_corpus_handan_listing_table() -> None:
     assert listed
 
 
-def test_corpus_gansu_commented_list_is_js_rendered() -> None:
+def test_corpus_gansu_commented_list_is_read() -> None:
     result, listed = corpus_page("06", "https://jyt.gansu.gov.cn/jyt/c110634/xxgk.shtml")
-    assert result.js_rendered
-    assert result.items == []
-    assert any(code == "listing_js_rendered" for code, _ in result.warnings)
+    assert result.source == "comment"
+    assert len(result.items) == 20
+    assert result.items[0] == ListingItem(
+        "关于开展2024年全域全员全过程使用智慧教育平台专项研究课题结项工作的通知",
+        "https://jyt.gansu.gov.cn/jyt/c110634/202511/174240943.shtml",
+        "2025-11-17",
+    )
+    assert not result.js_rendered
+    assert [code for code, _ in result.warnings] == ["listing_items_in_comment"]
     assert listed
 
 

@@ -1,33 +1,19 @@
-"""What every command shares: exit codes, one-line error reports, option decorators."""
+"""What every command shares: option decorators and reading standard input. (Errors and
+exit codes: :mod:`noticecli.cli.report`.)"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import click
 
+from noticecli.cli.values import ByteSize
 from noticecli.errors import NoticeError
 
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def report_failure(source: str, error: BaseException, debug: bool) -> None:
-    if debug:
-        raise error
-    if isinstance(error, NoticeError):
-        message = str(error) if error.source else f"{source}: {error}"
-    else:
-        message = (
-            f"{source}: internal error: {type(error).__name__}: {error} "
-            "(run with --debug for a traceback)"
-        )
-    click.echo(f"noticecli: {message}", err=True)
 
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -66,10 +52,10 @@ def no_repair_option(function: F) -> F:
 def max_bytes_option(function: F) -> F:
     return click.option(
         "--max-bytes",
-        type=click.IntRange(min=1),
-        default=DEFAULT_MAX_BYTES,
+        type=ByteSize(),
+        default="20M",
         show_default=True,
-        help="Refuse inputs larger than this many bytes.",
+        help="Refuse inputs larger than this: bytes, or with k, M or G (1024-based): 500k, 20M.",
     )(function)
 
 
@@ -82,35 +68,14 @@ def read_stdin(max_bytes: int) -> bytes:
     """Standard input, refused (InputError) when over ``max_bytes``; never reads more than
     one byte past the limit."""
     from noticecli.errors import InputError
+    from noticecli.sizes import format_size
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"input is over the {max_bytes} byte limit (--max-bytes)", source="<stdin>"
+            f"input is over the {format_size(max_bytes)} limit (--max-bytes)", source="<stdin>"
         )
     return data
-
-
-class CommandFailed(click.ClickException):
-    """Ends a command with ``noticecli: MESSAGE`` on stderr and exit 1 (click's own
-    ClickException would say ``Error: MESSAGE``)."""
-
-    exit_code = EXIT_SOME_FAILED
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"noticecli: {self.format_message()}", err=True)
-
-
-def fail(error: BaseException, debug: bool, *, source: str | None = None) -> NoReturn:
-    """Stop the command on ``error`` (an OSError or a NoticeError): one line and exit 1, or
-    the traceback with --debug."""
-    if debug:
-        raise error
-    if isinstance(error, OSError):
-        message = f"{source or error.filename}: cannot write: {error.strerror or error}"
-    else:
-        message = str(error) if source is None else f"{source}: {error}"
-    raise CommandFailed(message) from None
 
 
 def output_options(function: F) -> F:
@@ -125,8 +90,10 @@ def output_options(function: F) -> F:
         "-o",
         "--output",
         type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        help="Write to FILE (atomically: complete or not at all) instead of stdout. "
-        "A FILE that cannot be created fails the command (exit 1) before any work.",
+        help="Write to FILE instead of stdout, atomically: FILE appears complete when the "
+        "command ends, or is left as it was. Interrupted (Ctrl-C, SIGTERM), the documents "
+        "complete by then are kept in FILE.partial. A FILE that cannot be created fails the "
+        "command (exit 1) before any work.",
     )(function)
     return function
 
@@ -134,7 +101,10 @@ def output_options(function: F) -> F:
 def verbose_option(function: F) -> F:
     """-v/--verbose of the commands that fetch (fetch, crawl); see :func:`stderr_logger`."""
     return click.option(
-        "-v", "--verbose", is_flag=True, help="Log retries and robots decisions on stderr."
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Log retries, robots.txt decisions and pauses of 2 s or more on stderr.",
     )(function)
 
 
@@ -142,22 +112,9 @@ def stderr_logger(verbose: bool) -> Callable[[str], None] | None:
     if not verbose:
         return None
 
-    def log(message: str) -> None:
-        click.echo(f"noticecli: {message}", err=True)
+    from noticecli.cli.report import say
 
-    return log
-
-
-EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl holds the store
-EXIT_CONFIG = 78  # EX_CONFIG: the sites file is wrong
-
-
-def exit_with(ctx: click.Context, error: NoticeError, code: int, debug: bool) -> NoReturn:
-    """One line and exit ``code`` (or the traceback with --debug)."""
-    if debug:
-        raise error
-    click.echo(f"noticecli: {error}", err=True)
-    ctx.exit(code)
+    return say
 
 
 def store_option(function: F) -> F:
@@ -173,5 +130,5 @@ def sites_option(function: F) -> F:
         "--sites",
         "sites_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="The sites file (default: sites.toml in the user config folder).",
+        help="The sites file (default: the path `noticecli sites path` prints).",
     )(function)

@@ -1,16 +1,21 @@
-"""The crawl's output file: appended whole lines, and what its tail already holds."""
+"""The crawl's output: stdout, or a file appended with whole lines, and what the file's tail
+already holds."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from noticecli.errors import InputError
+from noticecli.errors import OutputError
 
-_OUTPUT_TAIL = 1 << 20
+# At least this much of the file's end is read for records written before a kill; more when
+# the first line in it began earlier (see prepare_output). Larger than an emission batch
+# (noticecli.crawl.emission.BATCH_BYTES), so the whole of the last batch is always in it.
+OUTPUT_TAIL = 1 << 20
 
 
 def prepare_output(path: Path) -> set[tuple[str, int]]:
@@ -18,16 +23,15 @@ def prepare_output(path: Path) -> set[tuple[str, int]]:
 
     A run killed while writing can leave half a line: it is cut off (the store still has the
     record as not yet emitted, so this run writes it again whole). A run killed after
-    writing a line but before marking it emitted left a record that the tail shows, so it
-    is not written twice.
+    writing lines but before marking them emitted left records that the tail shows, so they
+    are not written twice. The tail is the last :data:`OUTPUT_TAIL` bytes or more, from the
+    start of a line: every line in it is whole.
     """
     if not path.exists():
         return set()
     with path.open("rb+") as handle:
         size = handle.seek(0, os.SEEK_END)
-        start = max(0, size - _OUTPUT_TAIL)
-        handle.seek(start)
-        tail = handle.read()
+        start, tail = _tail_from_a_line_start(handle, size)
         if tail and not tail.endswith(b"\n"):
             cut = tail.rfind(b"\n") + 1
             handle.truncate(start + cut)
@@ -38,28 +42,61 @@ def prepare_output(path: Path) -> set[tuple[str, int]]:
             crawl_info = json.loads(line).get("crawl") or {}
             written.add((crawl_info["notice_id"], int(crawl_info["revision"])))
         except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # the first line of the tail may be cut, or not ours
+            continue  # not ours
     return written
 
 
-class CrawlOutput:
-    """Where a crawl's records go: stdout, or ``path`` appended with whole lines, each
-    flushed and fsynced before the store marks it emitted."""
+def _tail_from_a_line_start(handle: IO[bytes], size: int) -> tuple[int, bytes]:
+    """The offset and bytes of the file's last OUTPUT_TAIL bytes, extended back to the start
+    of the line they begin in."""
+    start = max(0, size - OUTPUT_TAIL)
+    handle.seek(start)
+    tail = handle.read()
+    while start > 0:
+        handle.seek(start - 1)
+        if handle.read(1) == b"\n":
+            break
+        earlier = max(0, start - OUTPUT_TAIL)
+        handle.seek(earlier)
+        piece = handle.read(start - earlier)
+        newline = piece.rfind(b"\n")
+        if newline >= 0:
+            return earlier + newline + 1, piece[newline + 1 :] + tail
+        start, tail = earlier, piece + tail
+    return start, tail
 
-    def __init__(self, path: Path | None) -> None:
+
+class CrawlOutput:
+    """Where a crawl's records go: stdout, or ``path`` appended with whole lines. Each line
+    is written and flushed before :meth:`write_line` returns; :meth:`sync` makes a file's
+    lines durable (fsync). The store marks a record emitted only after that
+    (:class:`~noticecli.crawl.emission.Emitter`).
+
+    stdout is the stream that is ``sys.stdout`` on entering, written to directly; on a
+    terminal, ``before_stdout()`` is called before each write (to erase a progress display
+    that shares the terminal)."""
+
+    def __init__(
+        self, path: Path | None, *, before_stdout: Callable[[], None] | None = None
+    ) -> None:
         self.path = path
-        self._handle: IO[str] | None = None
+        self._handle: IO[bytes] | None = None
+        self._stdout: IO[str] = sys.stdout
+        self._before_stdout = before_stdout
         self._written: set[tuple[str, int]] = set()
 
+    @property
+    def to_file(self) -> bool:
+        return self.path is not None
+
     def __enter__(self) -> CrawlOutput:
+        self._stdout = sys.stdout
         if self.path is not None:
             try:
                 self._written = prepare_output(self.path)
-                self._handle = self.path.open("a", encoding="utf-8")
+                self._handle = self.path.open("ab")
             except OSError as error:
-                raise InputError(
-                    f"cannot write the output: {error.strerror or error}", source=str(self.path)
-                ) from None
+                raise self._error(error) from None
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -70,12 +107,31 @@ class CrawlOutput:
         """Whether the file's tail already holds this record (written before a kill)."""
         return (notice_id, revision) in self._written
 
-    def write(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False) + "\n"
+    def write_line(self, line: str) -> int:
+        """Write one line (ending in a newline) and flush it; the bytes it took."""
         if self._handle is None:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-            return
-        self._handle.write(line)
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+            if self._before_stdout is not None:
+                self._before_stdout()
+            self._stdout.write(line)
+            self._stdout.flush()
+            return len(line)
+        data = line.encode("utf-8")
+        try:
+            self._handle.write(data)
+            self._handle.flush()
+        except OSError as error:
+            raise self._error(error) from None
+        return len(data)
+
+    def sync(self) -> None:
+        """Make every line written so far durable (a file's fsync; stdout has none)."""
+        if self._handle is not None:
+            try:
+                os.fsync(self._handle.fileno())
+            except OSError as error:
+                raise self._error(error) from None
+
+    def _error(self, error: OSError) -> OutputError:
+        return OutputError(
+            f"cannot write the output: {error.strerror or error}", source=str(self.path)
+        )

@@ -1,35 +1,45 @@
-"""One crawl run: walk each site's listings, fetch what is new, revalidate what is due,
-record everything in the store, and emit each new notice or revision exactly once.
+"""The crawl of one site: walk its listings, fetch what is new, revalidate what is due,
+record everything in the store, and hand each new notice or revision to the emitter.
 
 Order of work per site:
 
-1. emit what an earlier, interrupted run recorded but did not write out;
-2. walk each listing URL page by page (conditional GET; a listing answered 304, a page whose
-   items are all known, or ``max_pages`` ends the walk), collecting unknown item URLs;
-3. fetch the new notice pages, then revalidate known ones that are due (conditional GET);
-4. each fetched notice is recorded in one transaction; a new notice or a changed one is
-   then written to the output and marked emitted.
+1. walk each listing URL page by page (conditional GET; a listing answered 304, a page
+   whose items are all known, or ``max_pages`` ends the walk), collecting unknown item URLs;
+2. fetch the new notice pages, then revalidate known ones that are due (conditional GET);
+3. each fetched notice is recorded in one transaction; a new notice or a changed one is
+   then emitted (:class:`~noticecli.crawl.emission.Emitter` writes it once).
+
+One :class:`Crawler` serves a whole run: many sites may be crawled through it at once (one
+task each); each site's work is one request at a time, and all store access is the
+store's own methods, each a transaction between two awaits.
+
+A site with ``render`` set has its pages (or its listing pages) loaded in the browser by
+the run's :class:`~noticecli.fetch.render.Renderer` instead: the same conditional requests,
+the same failures, plus ``challenge`` and ``needs-render`` for a page only a browser can
+read, whose one line names the setting to change.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import PageKind, StateStore, iso
-from noticecli.dates import parse_date
-from noticecli.errors import FetchError, NoticeError
+from noticecli.crawl.state import PageKind, SiteRunStatus, StateStore, iso
+from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
+from noticecli.fetch.scripted import require_content
 from noticecli.models import ListingItem
 from noticecli.pipeline import parse_bytes
+
+if TYPE_CHECKING:
+    from noticecli.fetch.render import Renderer
 
 Emit = Callable[[dict[str, Any]], None]
 Log = Callable[[str], None]
@@ -39,6 +49,8 @@ DEFAULT_REVALIDATE_AFTER = timedelta(hours=24)
 
 @dataclass(slots=True)
 class RunCounts:
+    """What a run has done so far, and what it is doing now (``in_flight``)."""
+
     pages_fetched: int = 0
     requests: int = 0
     not_modified: int = 0
@@ -46,76 +58,114 @@ class RunCounts:
     notices_changed: int = 0
     failures: int = 0
     failed: list[str] = field(default_factory=list)  # one line per failure, for stderr
+    sites_total: int = 0
+    sites_done: int = 0
+    sites_failed: int = 0  # sites whose run ended "failed"
+    # Sites that have failed ``failing_after`` runs in a row, one line each, for stderr.
+    failing: list[str] = field(default_factory=list)
+    # Fetches under way: a key per fetch → (host, time.monotonic() when it began, waiting
+    # for the host's turn included).
+    in_flight: dict[object, tuple[str, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
+        sites = f"{self.sites_done} site" + ("" if self.sites_done == 1 else "s")
+        if self.sites_failed:
+            sites += f" ({self.sites_failed} not read)"
         return (
             f"{self.notices_new} new, {self.notices_changed} changed, "
-            f"{self.pages_fetched} pages fetched ({self.not_modified} not modified), "
-            f"{self.failures} failed"
+            f"{self.pages_fetched} pages fetched ({self.not_modified} not modified) "
+            f"from {sites}, {self.failures} failed"
         )
+
+    def slowest(self, now: float | None = None) -> tuple[str, float] | None:
+        """The host whose fetch has been under way longest, and for how many seconds."""
+        active = list(self.in_flight.values())  # a copy: a display thread may call this
+        if not active:
+            return None
+        host, began = min(active, key=lambda item: item[1])
+        return host, (time.monotonic() if now is None else now) - began
+
+
+@dataclass(slots=True)
+class SiteResult:
+    """How one site's crawl ended (:data:`~noticecli.crawl.state.SiteRunStatus`), with its
+    first failure and its own counts."""
+
+    site: str
+    status: SiteRunStatus
+    first_error: str | None = None
+    pages_fetched: int = 0
+    notices_new: int = 0
+    notices_changed: int = 0
+    failures: int = 0
+
+
+@dataclass(slots=True)
+class _SiteRun:
+    """One site's crawl under way."""
+
+    site: Site
+    result: SiteResult
+    listing_failed: bool = False
+    new_tried: int = 0  # new notice pages fetched or tried
+    new_failed: int = 0
+
+    def status(self) -> SiteRunStatus:
+        # Not watched: a listing that cannot be read, or new notices none of which could.
+        if self.listing_failed or (self.new_tried and self.new_failed == self.new_tried):
+            return "failed"
+        return "partial" if self.result.failures else "ok"
 
 
 @dataclass(slots=True)
 class Crawler:
     store: StateStore
     fetcher: Fetcher
-    emit: Emit
+    emit: Emit  # writes a recorded revision once (an Emitter's emit)
     repair: bool = True
     revalidate: str = "due"  # "due", "all" or "none"
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER
     counts: RunCounts = field(default_factory=RunCounts)
     on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
+    renderer: Renderer | None = None  # for the sites with ``render`` set
 
-    def flush_pending(self, already_written: Callable[[str, int], bool] | None = None) -> None:
-        """Emit revisions that an interrupted run recorded but never marked written;
-        ``already_written(notice_id, revision)`` says which reached the output before the
-        interruption (they are only marked)."""
-        for record in self.store.pending_emissions():
-            crawl = record["crawl"]
-            if already_written is not None and already_written(
-                crawl["notice_id"], crawl["revision"]
-            ):
-                self.store.mark_emitted(crawl["notice_id"], crawl["revision"])
-            else:
-                self._emit(record)
-
-    async def crawl_site(self, site: Site, *, delay: float | None = None) -> None:
-        """One site; ``delay`` (the command line's) overrides the site's own delay."""
-        for listing_url in site.listing:
-            host = urlsplit(listing_url).hostname
-            if host:
-                self.fetcher.set_host_delay(host, site.delay if delay is None else delay)
+    async def crawl_site(self, site: Site) -> SiteResult:
+        """One site, with the delays already set on the fetcher (see
+        :func:`noticecli.crawl.schedule.host_delays`)."""
+        run = _SiteRun(site, SiteResult(site.name, "ok"))
         new_urls: list[str] = []
         walked: list[_ListingSeen] = []
         finished: list[str] = []
         for listing_url in site.listing:
-            urls, complete = await self._walk_listing(site, listing_url, walked)
+            urls, complete = await self._walk_listing(run, listing_url, walked)
             new_urls += urls
             if complete:
                 finished.append(listing_url)
         for url in dict.fromkeys(new_urls):
-            await self._fetch_notice(site, url)
+            await self._fetch_notice(run, url, new=True)
         for url in self._due(site, exclude=set(new_urls)):
-            await self._fetch_notice(site, url, conditional=True)
+            await self._fetch_notice(run, url, conditional=True)
         # Listing validators and "walk finished" are stored only now, after the items: a run
         # killed before this point walks the listings in full next time and finds what it
         # missed. (A notice that failed is retried from the due list after its back-off.)
-        for result in walked:
+        for seen in walked:
             self.store.record_listing(
                 site.name,
-                result.url,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                raw_sha256=result.sha256,
-                status=result.status,
+                seen.url,
+                etag=seen.etag,
+                last_modified=seen.last_modified,
+                raw_sha256=seen.sha256,
+                status=seen.status,
             )
         for listing_url in finished:
             self.store.finish_walk(listing_url)
+        run.result.status = run.status()
+        return run.result
 
     # --- listings ---
 
     async def _walk_listing(
-        self, site: Site, first_url: str, walked: list[_ListingSeen]
+        self, run: _SiteRun, first_url: str, walked: list[_ListingSeen]
     ) -> tuple[list[str], bool]:
         """Unknown item URLs of one listing, and whether the walk finished.
 
@@ -124,6 +174,7 @@ class Crawler:
         every page up to ``max_pages`` unconditionally, since "known" then proves nothing
         about the pages it never reached.
         """
+        site = run.site
         resuming = self.store.walk_complete(first_url) is False
         self.store.begin_walk(site.name, first_url)
         found: list[str] = []
@@ -137,7 +188,7 @@ class Crawler:
             # that is where the listing ends, not a failure.
             templated = page_number > 0 and site.next_page is not None
             result = await self._get(
-                site, url, kind="listing", conditional=not resuming, absent_ends=templated
+                run, url, kind="listing", conditional=not resuming, absent_ends=templated
             )
             if isinstance(result, _End):
                 return found, True
@@ -153,7 +204,7 @@ class Crawler:
             )
             page = read_listing(site, result, first_url, page_number)
             if page.problem is not None:
-                self._fail(site, result.final_url, page.reason, page.problem, "listing")
+                self._fail(run, result.final_url, page.reason, page.problem, "listing")
                 return found, False
             if templated and not page.items:
                 return found, True  # an empty page past the last one
@@ -176,20 +227,36 @@ class Crawler:
 
     # --- notices ---
 
-    async def _fetch_notice(self, site: Site, url: str, *, conditional: bool = False) -> None:
-        result = await self._get(site, url, kind="notice", conditional=conditional)
+    async def _fetch_notice(
+        self, run: _SiteRun, url: str, *, conditional: bool = False, new: bool = False
+    ) -> None:
+        if new:
+            run.new_tried += 1
+        failures = run.result.failures
+        await self._fetch_and_record(run, url, conditional)
+        if new and run.result.failures > failures:
+            run.new_failed += 1
+
+    async def _fetch_and_record(self, run: _SiteRun, url: str, conditional: bool) -> None:
+        site = run.site
+        result = await self._get(run, url, kind="notice", conditional=conditional)
         if result is None:
             return
         if result.not_modified:
             self.store.record_not_modified(url, result.status)
             return
         try:
-            notice = notice_from_fetch(result, repair=self.repair)
+            notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:
-            self._fail(site, url, "parse", str(error), "notice")
+            self._fail(run, url, "parse", str(error), "notice")
             return
         if notice.kind != "notice":
-            self._fail(site, url, "parse", "a listing page, not a notice", "notice")
+            self._fail(run, url, "parse", "a listing page, not a notice", "notice")
+            return
+        try:
+            require_content(result, notice, hint=render_hint(site, "notice", result))
+        except NeedsRenderError as error:
+            self._fail(run, url, error.reason, error.message, "notice", status=error.status)
             return
         change = self.store.record_notice(
             site.name,
@@ -202,56 +269,76 @@ class Crawler:
         )
         if change.kind == "new":
             self.counts.notices_new += 1
+            run.result.notices_new += 1
         elif change.kind == "changed":
             self.counts.notices_changed += 1
+            run.result.notices_changed += 1
         else:
             return
-        self._emit(self.store.emission(change.notice_id, change.revision))
+        self.emit(self.store.emission(change.notice_id, change.revision))
 
     # --- plumbing ---
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool
+        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool
     ) -> FetchResult | None: ...
 
     @overload
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
+        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
     ) -> FetchResult | _End | None: ...
 
     async def _get(
-        self, site: Site, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool = False
+        self,
+        run: _SiteRun,
+        url: str,
+        *,
+        kind: PageKind,
+        conditional: bool,
+        absent_ends: bool = False,
     ) -> FetchResult | _End | None:
         """The fetched page; ``None`` when fetching failed (reported); ``_END`` when
         ``absent_ends`` and the page does not exist (404, 410)."""
         known = self.store.page(url) if conditional else None
         self.counts.requests += 1
+        key = object()
+        self.counts.in_flight[key] = (_host(url), time.monotonic())
+        site = run.site
+        etag = known.etag if known else None
+        last_modified = known.last_modified if known else None
         try:
-            result = await self.fetcher.fetch(
-                url,
-                etag=known.etag if known else None,
-                last_modified=known.last_modified if known else None,
-            )
+            if site.renders(kind) and self.renderer is not None:
+                result = await self.renderer.render(
+                    url,
+                    etag=etag,
+                    last_modified=last_modified,
+                    wait_for=site.ready_selector(kind),
+                )
+            else:
+                result = await self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
         except FetchError as error:
             if absent_ends and error.status in (404, 410):
                 return _END
-            self._fail(site, url, error.reason, error.message, kind, status=error.status)
+            if isinstance(error, NeedsRenderError) and not site.renders(kind):
+                challenge = isinstance(error, ChallengeError)
+                error = error.with_hint(render_hint(site, kind, None, challenge=challenge))
+            self._fail(run, url, error.reason, error.message, kind, status=error.status)
             return None
-        self.counts.pages_fetched += 1
-        if result.not_modified:
-            self.counts.not_modified += 1
-        if self.on_progress is not None:
-            self.on_progress(self.counts, url)
-        return result
-
-    def _emit(self, record: dict[str, Any]) -> None:
-        self.emit(record)
-        self.store.mark_emitted(record["crawl"]["notice_id"], record["crawl"]["revision"])
+        else:
+            self.counts.pages_fetched += 1
+            run.result.pages_fetched += 1
+            if result.not_modified:
+                self.counts.not_modified += 1
+            return result
+        finally:
+            del self.counts.in_flight[key]
+            if self.on_progress is not None:
+                self.on_progress(self.counts, url)
 
     def _fail(
         self,
-        site: Site,
+        run: _SiteRun,
         url: str,
         reason: str,
         message: str,
@@ -259,16 +346,29 @@ class Crawler:
         *,
         status: int | None = None,
     ) -> None:
+        line = f"{url}: {message}"
         self.counts.failures += 1
-        self.counts.failed.append(f"{url}: {message}")
+        self.counts.failed.append(line)
+        run.result.failures += 1
+        if run.result.first_error is None:
+            run.result.first_error = line
+        if kind == "listing":
+            run.listing_failed = True
         self.store.record_failure(
-            site.name,
+            run.site.name,
             url,
             reason,
             message,
             status=status,
             kind=kind,
         )
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,54 +400,57 @@ class ListingRead:
     reason: str = "listing"
 
 
+def render_setting(kind: PageKind, *, challenge: bool = False) -> str:
+    """The sites-file setting that reads such a page: a challenge guards every page."""
+    return "render = true" if challenge or kind == "notice" else 'render = "listings"'
+
+
+def render_hint(
+    site: Site, kind: PageKind, result: FetchResult | None, *, challenge: bool = False
+) -> str:
+    """The way out for a page of ``site`` that only a browser can read (``result``: the
+    page as read, rendered or not)."""
+    if result is not None and result.rendered is not None:
+        if kind == "listing":
+            return f"give site {site.name} a wait_for selector for its items"
+        return f"give site {site.name} a body selector: a rendered page waits for it"
+    setting = render_setting(kind, challenge=challenge)
+    return f"it needs a browser: set {setting} for site {site.name} in the sites file"
+
+
 def read_listing(site: Site, result: FetchResult, first_url: str, page_number: int) -> ListingRead:
-    """Items of a fetched listing page: the site's own selectors when it has them, else the
-    parser's listing detection; the next page from the site's template or the page's pager."""
-    next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
-    if site.items:
-        items = _selected_items(site, result)
-        if not items and page_number == 0:
-            return ListingRead(problem=f"the site's items selector matched nothing: {site.items}")
-        return ListingRead(items, next_url)
+    """Items of a fetched listing page (its DOM, when rendered), read by the parser's one
+    listing extractor through the pipeline (the site's own selectors, when it has them,
+    choose the items); the next page from the site's ``next_page`` template, else the
+    page's own pager. A list a script fills is the problem ``needs-render``."""
+    selected = site.items is not None
+    content, charset = result.markup()
     try:
         page = parse_bytes(
-            result.content,
+            content,
             source=result.final_url,
             url=result.final_url,
-            http_charset=result.charset,
+            http_charset=charset,
             repair=False,
+            rules=site.listing_rules,
+            kind="listing" if selected else None,
         )
-    except NoticeError as error:
-        return ListingRead(problem=str(error), reason="parse")
-    js_warning = next((w.message for w in page.warnings if w.code == "listing_js_rendered"), None)
-    if js_warning is not None:
-        return ListingRead(problem=js_warning)
+    except NoticeError as error:  # the failure line names the URL already
+        return ListingRead(problem=error.message, reason="parse")
+    if not selected:
+        js_warning = next(
+            (w.message for w in page.warnings if w.code == "listing_js_rendered"), None
+        )
+        if js_warning is not None:
+            if result.rendered is not None:
+                js_warning += ", even in the browser"
+            hint = render_hint(site, "listing", result)
+            return ListingRead(problem=f"{js_warning}; {hint}", reason="needs-render")
     if page.kind != "listing":
         return ListingRead(problem="no list of notices found on the page")
+    if selected and not page.items and page_number == 0:
+        return ListingRead(problem=f"the site's items selector matched nothing: {site.items}")
+    next_url = site.page_url(first_url, page_number + 1) if site.next_page else None
     if not site.next_page and page.next_pages:
         next_url = page.next_pages[0]
     return ListingRead(page.items, next_url)
-
-
-def _selected_items(site: Site, result: FetchResult) -> list[ListingItem]:
-    """Items picked by the site's own CSS selectors."""
-    from noticecli.decode import decode_bytes
-    from noticecli.parse.dom import absolute_url, document_base_url
-
-    text = decode_bytes(result.content, http_charset=result.charset).text
-    tree = LexborHTMLParser(text)
-    base = document_base_url(tree, result.final_url)  # <base href> counts, as in the parser
-    items: list[ListingItem] = []
-    for row in tree.css(site.items or ""):
-        link = row.css_first(site.link or "a[href]")
-        href = (link.attributes.get("href") or "").strip() if link is not None else ""
-        if not href or href.startswith(("javascript:", "#")):
-            continue
-        title = " ".join((link.attributes.get("title") or link.text()).split()) if link else ""
-        date = None
-        if site.date:
-            date_node = row.css_first(site.date)
-            parsed = parse_date(date_node.text().strip()) if date_node is not None else None
-            date = parsed.iso[:10] if parsed else None
-        items.append(ListingItem(title=title, url=absolute_url(href, base), date=date))
-    return items

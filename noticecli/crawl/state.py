@@ -8,203 +8,122 @@ each page either fully recorded or not at all.
 Tables (plain tables, readable column names, ISO 8601 UTC text timestamps such as
 ``2026-11-29T15:00:00Z``, JSON stored as TEXT):
 
-``sites``            one row per site name in the sites file
+``sites``            one row per site name in the sites file, with its health: how its last
+                     run ended (``last_status``: ``ok``, ``partial`` or ``failed``, see
+                     :data:`~noticecli.crawl.site_status.SiteRunStatus`),
+                     ``last_success_at``, ``consecutive_failures`` (failed runs in a row),
+                     ``last_failure_at`` and ``last_error`` (that run's first failure)
 ``pages``            every fetched URL (canonical form, :func:`canonical_url`), listing or
                      notice: conditional-request metadata (``etag``, ``last_modified``), hashes,
                      ``last_status``, consecutive ``failures``, ``last_error``, ``next_due``
-``notices``          the current revision of each notice; ``id`` is :func:`notice_id`, ``url``
-                     the canonical URL, ``json`` the full :meth:`Notice.to_json` output (its
-                     own ``url`` as fetched); a notice that did not change is not rewritten
-``notice_revisions`` every revision of every notice, the first included, with the list of
-                     fields that changed (``changed_fields``, a JSON list)
+``notices``          one row per notice: ``id`` is :func:`notice_id`, ``url`` the canonical
+                     URL, the main fields as columns, and ``revision``, the number of its
+                     current revision; a notice that did not change is not rewritten
+``notice_revisions`` every revision of every notice, the first included: ``json`` (the full
+                     :meth:`Notice.to_dict` output, its own ``url`` as fetched; the one place
+                     a notice's JSON is kept) and the fields that changed (``changed_fields``,
+                     a JSON list)
 ``runs``             one row per crawl run, with its counts
-``notices_fts``      FTS5 full-text index (``tokenize='trigram'``) over title and body text;
-                     its ``rowid`` is the notice's ``page_id``
+``notices_json``     a view: each notice's current JSON (``json``) with its site, URL, title
+``notices_text``     a view: each notice's title and body text, as the full-text index reads
+                     them
+``notices_fts``      FTS5 full-text index (``tokenize='trigram'``, ``detail=none``) over
+                     ``notices_text``; its ``rowid`` is the notice's ``page_id``
 
-Searching Chinese: the trigram tokenizer matches any substring of three characters or more,
-so ``安全生产`` finds ``关于开展安全生产检查的通知``. Terms of one or two characters cannot use
-the index; :meth:`StateStore.search` matches them with ``LIKE`` (a scan of the FTS table,
-fine for tens of thousands of notices). Datasette shows ``notices_fts`` as a table of its own
-(search it there with ``?_search=``); ``sqlite3`` users write
-``SELECT notice_id, title FROM notices_fts WHERE notices_fts MATCH '安全生产'``.
+Searching (:mod:`noticecli.crawl.queries`): Datasette shows ``notices_fts`` as a table of its
+own; filter it with "body contains" (``?body__contains=``), which the trigram index answers.
+``sqlite3`` users write ``SELECT notice_id, title FROM notices_fts WHERE body LIKE
+'%安全生产%'``. (``MATCH`` takes single trigrams only, ``'"安全生" AND "全生产"'``: the index
+keeps no positions, which halves the store; see :mod:`~noticecli.crawl.store_schema`.)
 
-When is a notice *changed*? ``text_sha256`` hashes a fingerprint of the parsed notice, never
-the raw bytes, so a page whose only change is a rotating banner, a visit counter or a
-"generated at" stamp outside the article does not make a revision. The fingerprint covers,
-after collapsing whitespace:
-
-- ``title``
-- ``published_at``
-- ``body``: the text of every text block and every table cell (images left out)
-- ``attachments``: name and canonical URL of each
-- ``header``: key, label and value of each field, except volatile ones (``views``)
-
-``changed_fields`` of a revision names which of these five differ from the revision before
-(empty for revision 1). Fields that describe the parse or the fetch rather than the notice
-(``warnings``, ``repairs``, ``encoding``, ``file``, ``fetch``) do not count; neither do
-``views`` and the fields derived from the header (``publisher``, ``index_no`` …: a change to
-them shows as ``header``).
+A notice is *changed* when its fingerprint changes (:mod:`noticecli.crawl.identity` says
+what it covers); ``changed_fields`` of a revision names which tracked fields differ from the
+revision before (empty for revision 1).
 
 Pages: ``failures`` counts consecutive failures (a success resets it, and clears
 ``last_error`` and ``next_due``); after a failure ``next_due`` is 1, 2, 4 … hours later, at
 most a week. ``last_seen`` is the last successful fetch (200 or 304); the conditional
 metadata (``etag``, ``last_modified``) is replaced only by a successful full fetch.
 
-Schema versions live in ``PRAGMA user_version``; :data:`MIGRATIONS` lists the steps, each
-applied in its own transaction on open. Version 1: the tables; version 2: full-text search and
-the indexes used by export.
-
-One crawl at a time: :func:`crawl_lock` holds ``<db>.lock`` (filelock, non-blocking) and
-writes who holds it to ``<db>.lock.info``.
+The rest of the store lives beside this module, each part in its own: the tables and
+migrations (:mod:`~noticecli.crawl.store_schema`), the crawl lock
+(:mod:`~noticecli.crawl.lock`), URL and content identity (:mod:`~noticecli.crawl.identity`),
+search and export (:mod:`~noticecli.crawl.queries`). Their public names are importable from
+here too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import socket
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
-from urllib.parse import urlsplit, urlunsplit
 
-from noticecli.errors import InputError, LockedError, NoticeError, UsageError
+from noticecli.crawl import queries
+from noticecli.crawl.clock import Clock, iso, utcnow
+from noticecli.crawl.identity import (
+    TRACKED_FIELDS,
+    VOLATILE_HEADER_KEYS,
+    canonical_url,
+    changed_fields,
+    fingerprint,
+    notice_id,
+    text_sha256,
+)
+from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
+from noticecli.crawl.queries import (
+    MIN_MATCH_CHARS,
+    SNIPPET_MARKS,
+    SearchHit,
+    SiteFacts,
+    crawl_record,
+)
+from noticecli.crawl.site_status import SiteRunStatus, SiteStatus, site_statuses
+from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, compact_json, migrate
+from noticecli.errors import InputError
 from noticecli.models import Notice
-from noticecli.output import AtomicWriter
+
+# Importable from here, where the store's users have always found them.
+__all__ = [
+    "MIGRATIONS",
+    "MIN_MATCH_CHARS",
+    "SCHEMA_VERSION",
+    "SNIPPET_MARKS",
+    "TRACKED_FIELDS",
+    "VOLATILE_HEADER_KEYS",
+    "Change",
+    "ChangeKind",
+    "Clock",
+    "LockHolder",
+    "PageKind",
+    "PageState",
+    "SearchHit",
+    "SiteFacts",
+    "SiteRunStatus",
+    "SiteStatus",
+    "StateStore",
+    "canonical_url",
+    "crawl_lock",
+    "default_db_path",
+    "fingerprint",
+    "iso",
+    "lock_paths",
+    "notice_id",
+    "read_lock_holder",
+    "text_sha256",
+]
 
 PageKind = Literal["listing", "notice"]
 ChangeKind = Literal["new", "changed", "unchanged"]
 
-TRACKED_FIELDS = ("title", "published_at", "body", "attachments", "header")
-VOLATILE_HEADER_KEYS = frozenset({"views"})
-MIN_MATCH_CHARS = 3  # the trigram tokenizer needs at least three characters
-SNIPPET_MARKS = ("[", "]")
 MAX_BACKOFF_HOURS = 168
-_EXPORT_BATCH = 200
-
-Clock = Callable[[], datetime]
-
-
-# --- schema ---------------------------------------------------------------------------------
-
-_V1 = (
-    """CREATE TABLE sites (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        first_seen TEXT NOT NULL,
-        last_run_at TEXT
-    )""",
-    """CREATE TABLE pages (
-        id INTEGER PRIMARY KEY,
-        site_id INTEGER NOT NULL REFERENCES sites(id),
-        url TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL CHECK (kind IN ('listing', 'notice')),
-        etag TEXT,
-        last_modified TEXT,
-        raw_sha256 TEXT,
-        text_sha256 TEXT,
-        first_seen TEXT NOT NULL,
-        last_seen TEXT,
-        last_status INTEGER,
-        failures INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT,
-        next_due TEXT
-    )""",
-    "CREATE INDEX pages_site_id ON pages(site_id)",
-    """CREATE TABLE notices (
-        id TEXT PRIMARY KEY,
-        page_id INTEGER NOT NULL UNIQUE REFERENCES pages(id),
-        url TEXT NOT NULL,
-        title TEXT,
-        published_at TEXT,
-        publisher TEXT,
-        index_no TEXT,
-        doc_no TEXT,
-        source TEXT,
-        revision INTEGER NOT NULL,
-        json TEXT NOT NULL,
-        text_sha256 TEXT NOT NULL,
-        first_seen TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE notice_revisions (
-        notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
-        revision INTEGER NOT NULL,
-        json TEXT NOT NULL,
-        text_sha256 TEXT NOT NULL,
-        changed_fields TEXT NOT NULL DEFAULT '[]',
-        recorded_at TEXT NOT NULL,
-        PRIMARY KEY (notice_id, revision)
-    )""",
-    """CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        status TEXT NOT NULL,
-        pages_fetched INTEGER NOT NULL DEFAULT 0,
-        notices_new INTEGER NOT NULL DEFAULT 0,
-        notices_changed INTEGER NOT NULL DEFAULT 0,
-        failures INTEGER NOT NULL DEFAULT 0,
-        requests INTEGER NOT NULL DEFAULT 0,
-        pid INTEGER,
-        host TEXT
-    )""",
-)
-
-_V2 = (
-    """CREATE VIRTUAL TABLE notices_fts USING fts5(
-        notice_id UNINDEXED, title, body, tokenize = 'trigram'
-    )""",
-    "CREATE INDEX notices_published_at ON notices(published_at)",
-    "CREATE INDEX notices_updated_at ON notices(updated_at)",
-)
-
-
-def _backfill_fts(conn: sqlite3.Connection) -> None:
-    rows = conn.execute("SELECT id, page_id, title, json FROM notices").fetchall()
-    for row in rows:
-        body = _body_text(json.loads(row["json"]))
-        conn.execute(
-            "INSERT INTO notices_fts(rowid, notice_id, title, body) VALUES (?, ?, ?, ?)",
-            (row["page_id"], row["id"], row["title"] or "", body),
-        )
-
-
-Step = Sequence[str | Callable[[sqlite3.Connection], None]]
-
-# Version 3: which revisions have been written to a crawl's output. A revision is recorded in
-# the same transaction as its notice, and marked emitted once its line is safely written, so
-# a run killed between the two emits it on the next run instead of losing it.
-_V3 = (
-    "ALTER TABLE notice_revisions ADD COLUMN emitted_at TEXT",
-    "UPDATE notice_revisions SET emitted_at = recorded_at",
-    "CREATE INDEX notice_revisions_pending ON notice_revisions(notice_id, revision)"
-    " WHERE emitted_at IS NULL",
-    "CREATE INDEX pages_last_seen ON pages(kind, last_seen)",
-)
-
-# Version 4: whether the last walk of each listing finished. A walk cut short (a failing
-# page, a killed run) must not be mistaken next time for one that saw everything.
-_V4 = (
-    """CREATE TABLE listing_walks (
-        url TEXT PRIMARY KEY,
-        site_id INTEGER NOT NULL REFERENCES sites(id),
-        complete INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT
-    )""",
-)
-
-#: Migration steps: ``MIGRATIONS[i]`` takes the store from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[Step, ...] = (_V1, (*_V2, _backfill_fts), _V3, _V4)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -243,117 +162,7 @@ class Change:
     changed_fields: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    notice_id: str
-    url: str
-    title: str | None
-    published_at: str | None
-    snippet: str
-
-
-@dataclass(frozen=True, slots=True)
-class LockHolder:
-    pid: int
-    host: str
-    started_at: str
-
-
-# --- URLs and fingerprints ------------------------------------------------------------------
-
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def canonical_url(url: str) -> str:
-    """The form a URL is stored under: scheme and host lowercased, default port, fragment and
-    surrounding space dropped, an empty path written ``/``; path and query kept as they are.
-    ``canonical_url(canonical_url(u)) == canonical_url(u)``.
-    """
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    netloc = parts.netloc
-    if parts.hostname is not None:
-        host = parts.hostname  # lowercased by urllib
-        if ":" in host:
-            host = f"[{host}]"
-        try:
-            port = parts.port
-        except ValueError:
-            port = None
-            host = parts.netloc.rpartition("@")[2].lower()
-        if port is not None and port != _DEFAULT_PORTS.get(scheme):
-            host = f"{host}:{port}"
-        userinfo = parts.netloc.rpartition("@")[0]
-        netloc = f"{userinfo}@{host}" if userinfo else host
-    path = parts.path or ("/" if netloc else "")
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
-
-
-def notice_id(url: str) -> str:
-    """The stable id of the notice at ``url``: 16 hex digits of SHA-256 of its canonical form."""
-    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
-
-
-_SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def _norm(text: object) -> str:
-    if text is None:
-        return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", str(text))).strip()
-
-
-def _block_texts(notice: dict[str, Any]) -> list[str]:
-    texts: list[str] = []
-    for block in notice.get("body") or []:
-        if block.get("type") == "table":
-            for row in block.get("rows") or []:
-                texts.append(" | ".join(_norm(cell.get("text")) for cell in row))
-        elif block.get("text"):
-            texts.append(_norm(block["text"]))
-    return texts
-
-
-def _body_text(notice: dict[str, Any]) -> str:
-    return "\n".join(_block_texts(notice))
-
-
-def fingerprint(notice: dict[str, Any]) -> dict[str, Any]:
-    """The parts of a notice (its ``to_dict()`` form) whose change makes a new revision."""
-    return {
-        "title": _norm(notice.get("title")),
-        "published_at": notice.get("published_at"),
-        "body": _block_texts(notice),
-        "attachments": [
-            [_norm(item.get("name")), canonical_url(item.get("url") or "")]
-            for item in notice.get("attachments") or []
-        ],
-        "header": [
-            [item.get("key"), _norm(item.get("label")), _norm(item.get("value"))]
-            for item in notice.get("header") or []
-            if item.get("key") not in VOLATILE_HEADER_KEYS
-        ],
-    }
-
-
-def _sha256_json(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def text_sha256(notice: Notice | dict[str, Any]) -> str:
-    """SHA-256 of the notice's :func:`fingerprint`."""
-    data = notice.to_dict() if isinstance(notice, Notice) else notice
-    return _sha256_json(fingerprint(data))
-
-
-def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
-    before, after = fingerprint(old), fingerprint(new)
-    return tuple(name for name in TRACKED_FIELDS if before[name] != after[name])
-
-
-# --- paths, time ----------------------------------------------------------------------------
+# --- paths ----------------------------------------------------------------------------
 
 
 def default_db_path() -> Path:
@@ -363,22 +172,13 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("noticecli") / "noticecli.db"
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def iso(moment: datetime) -> str:
-    """``2026-11-29T15:00:00Z``: the form every timestamp in the store takes."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 # --- the store ------------------------------------------------------------------------------
 
 
 class StateStore:
     """The crawler's memory. Open with :meth:`open`; use as a context manager or ``close()``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = _utcnow) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utcnow) -> None:
         self._conn = conn
         self.path = path
         self._clock = clock
@@ -401,14 +201,23 @@ class StateStore:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, path)
+            migrate(conn, path)
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if "locked" in str(error) or "busy" in str(error):  # past the 30 s busy timeout
+                raise InputError(
+                    "the store is busy (another noticecli is writing or upgrading it); "
+                    "try again later",
+                    source=str(path),
+                ) from None
+            raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except sqlite3.DatabaseError as error:
             conn.close()
             raise InputError(f"not a noticecli store: {error}", source=str(path)) from None
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock or _utcnow)
+        return cls(conn, path, clock or utcnow)
 
     def site_names(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT name FROM sites ORDER BY name")]
@@ -495,6 +304,30 @@ class StateStore:
                 site_id = self._site_id(name, now)
                 conn.execute("UPDATE sites SET last_run_at = ? WHERE id = ?", (now, site_id))
 
+    def finish_site(self, name: str, status: SiteRunStatus, *, error: str | None = None) -> int:
+        """Record how ``name``'s part of the current run ended, with its first failure
+        (``error``), and return its failed runs in a row (0 unless ``status`` is
+        ``failed``; a run that read the site, ``ok`` or ``partial``, ends the streak)."""
+        now = self.now()
+        with self._write() as conn:
+            site_id = self._site_id(name, now)
+            failed = status == "failed"
+            row = conn.execute(
+                "UPDATE sites SET last_run_at = ?1, last_status = ?2,"
+                " last_success_at = CASE WHEN ?3 THEN last_success_at ELSE ?1 END,"
+                " consecutive_failures = CASE WHEN ?3 THEN consecutive_failures + 1 ELSE 0 END,"
+                " last_failure_at = CASE WHEN ?4 IS NULL THEN last_failure_at ELSE ?1 END,"
+                " last_error = coalesce(?4, last_error)"
+                " WHERE id = ?5 RETURNING consecutive_failures",
+                (now, status, failed, error, site_id),
+            ).fetchone()
+        return int(row[0])
+
+    def site_statuses(self, names: Iterable[str] = ()) -> list[SiteStatus]:
+        """Each site's health and what is known of it (those in ``names``; all by
+        default), by name."""
+        return site_statuses(self._conn, tuple(names))
+
     # --- reading ---
 
     def page(self, url: str) -> PageState | None:
@@ -537,7 +370,9 @@ class StateStore:
 
     def notice(self, notice_id_: str) -> dict[str, Any] | None:
         """The current JSON of a notice, or ``None``."""
-        row = self._conn.execute("SELECT json FROM notices WHERE id = ?", (notice_id_,)).fetchone()
+        row = self._conn.execute(
+            "SELECT json FROM notices_json WHERE notice_id = ?", (notice_id_,)
+        ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
     # --- writing ---
@@ -585,7 +420,7 @@ class StateStore:
         """Record a fetched and parsed notice page, in one transaction: the page, the notice,
         a revision when its fingerprint changed, and the full-text row."""
         if notice.kind != "notice":
-            raise UsageError(f"record_notice takes a notice, not a {notice.kind} page")
+            raise ValueError(f"record_notice takes a notice, not a {notice.kind} page")
         url = canonical_url(url)
         data = notice.to_dict()
         digest = text_sha256(data)
@@ -601,7 +436,9 @@ class StateStore:
     ) -> Change:
         nid = notice_id(url)
         old = self._conn.execute(
-            "SELECT revision, json, text_sha256 FROM notices WHERE id = ?", (nid,)
+            "SELECT n.revision, r.json, n.text_sha256 FROM notices AS n JOIN notice_revisions"
+            " AS r ON r.notice_id = n.id AND r.revision = n.revision WHERE n.id = ?",
+            (nid,),
         ).fetchone()
         if old is not None and old["text_sha256"] == digest:
             return Change("unchanged", nid, int(old["revision"]))
@@ -609,15 +446,16 @@ class StateStore:
         changed: tuple[str, ...]
         if old is None:
             revision, changed, kind = 1, (), "new"
-            # A placeholder row, filled in by _write_revision in the same transaction.
+            # A placeholder row, filled in by _write_revision in the same transaction (its
+            # revision is checked at commit).
             self._conn.execute(
-                "INSERT INTO notices(id, page_id, url, revision, json, text_sha256, first_seen,"
-                " updated_at) VALUES (?, ?, ?, 0, '{}', '', ?, ?)",
+                "INSERT INTO notices(id, page_id, url, revision, text_sha256, first_seen,"
+                " updated_at) VALUES (?, ?, ?, 0, '', ?, ?)",
                 (nid, page_id, url, now, now),
             )
         else:
             revision, kind = int(old["revision"]) + 1, "changed"
-            changed = _changed_fields(json.loads(old["json"]), data)
+            changed = changed_fields(json.loads(old["json"]), data)
         self._write_revision(nid, page_id, revision, data, digest, changed, now)
         return Change(kind, nid, revision, changed)
 
@@ -631,10 +469,22 @@ class StateStore:
         changed: tuple[str, ...],
         now: str,
     ) -> None:
-        text = json.dumps(data, ensure_ascii=False)
+        # The index reads its text from notices_text (the current revision's JSON): the old
+        # text leaves it before the notice points at the new revision, the new text after.
+        self._conn.execute(
+            "INSERT INTO notices_fts(notices_fts, rowid, notice_id, title, body)"
+            " SELECT 'delete', page_id, notice_id, title, body FROM notices_text"
+            " WHERE notice_id = ?",
+            (nid,),
+        )
+        self._conn.execute(
+            "INSERT INTO notice_revisions(notice_id, revision, json, text_sha256,"
+            " changed_fields, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (nid, revision, compact_json(data), digest, json.dumps(list(changed)), now),
+        )
         self._conn.execute(
             "UPDATE notices SET page_id = ?, title = ?, published_at = ?, publisher = ?,"
-            " index_no = ?, doc_no = ?, source = ?, revision = ?, json = ?, text_sha256 = ?,"
+            " index_no = ?, doc_no = ?, source = ?, revision = ?, text_sha256 = ?,"
             " updated_at = ? WHERE id = ?",
             (
                 page_id,
@@ -645,21 +495,15 @@ class StateStore:
                 data.get("doc_no"),
                 data.get("source"),
                 revision,
-                text,
                 digest,
                 now,
                 nid,
             ),
         )
         self._conn.execute(
-            "INSERT INTO notice_revisions(notice_id, revision, json, text_sha256,"
-            " changed_fields, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (nid, revision, text, digest, json.dumps(list(changed)), now),
-        )
-        self._conn.execute("DELETE FROM notices_fts WHERE rowid = ?", (page_id,))
-        self._conn.execute(
-            "INSERT INTO notices_fts(rowid, notice_id, title, body) VALUES (?, ?, ?, ?)",
-            (page_id, nid, _norm(data.get("title")), _body_text(data)),
+            "INSERT INTO notices_fts(rowid, notice_id, title, body)"
+            " SELECT page_id, notice_id, title, body FROM notices_text WHERE page_id = ?",
+            (page_id,),
         )
 
     def record_listing(
@@ -726,14 +570,16 @@ class StateStore:
 
     # --- emission and revalidation ---
 
-    def pending_emissions(self) -> list[dict[str, Any]]:
+    def pending_emissions(self) -> Iterator[dict[str, Any]]:
         """Revisions recorded but not yet written to a crawl's output, oldest first, as the
-        records a crawl emits (see :meth:`emission`)."""
+        records a crawl emits (see :meth:`emission`), read one at a time (the caller may
+        mark each emitted as it goes)."""
         rows = self._conn.execute(
             "SELECT notice_id, revision FROM notice_revisions WHERE emitted_at IS NULL"
             " ORDER BY recorded_at, notice_id, revision"
         ).fetchall()
-        return [self.emission(row["notice_id"], int(row["revision"])) for row in rows]
+        for row in rows:
+            yield self.emission(row["notice_id"], int(row["revision"]))
 
     def emission(self, notice_id_: str, revision: int) -> dict[str, Any]:
         """One revision as a crawl emits it: the notice's JSON with a ``crawl`` object."""
@@ -744,23 +590,20 @@ class StateStore:
             (notice_id_, revision),
         ).fetchone()
         if row is None:
-            raise UsageError(f"no revision {revision} of notice {notice_id_}")
-        record: dict[str, Any] = json.loads(row["json"])
-        record["crawl"] = {
-            "notice_id": notice_id_,
-            "site": row["name"],
-            "revision": revision,
-            "change": "new" if revision == 1 else "changed",
-            "changed_fields": json.loads(row["changed_fields"]),
-            "recorded_at": row["recorded_at"],
-        }
-        return record
+            raise ValueError(f"no revision {revision} of notice {notice_id_}")
+        return crawl_record(notice_id_, revision, row)
 
     def mark_emitted(self, notice_id_: str, revision: int) -> None:
+        self.mark_emitted_many([(notice_id_, revision)])
+
+    def mark_emitted_many(self, revisions: Iterable[tuple[str, int]]) -> None:
+        """Mark revisions (notice id, revision) as written to the output, in one
+        transaction (call it only once their lines are safely written)."""
+        now = self.now()
         with self._write() as conn:
-            conn.execute(
+            conn.executemany(
                 "UPDATE notice_revisions SET emitted_at = ? WHERE notice_id = ? AND revision = ?",
-                (self.now(), notice_id_, revision),
+                [(now, nid, revision) for nid, revision in revisions],
             )
 
     def walk_complete(self, url: str) -> bool | None:
@@ -806,202 +649,30 @@ class StateStore:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Notices whose title or body contains every space-separated term of ``query``.
         Terms of three characters or more use the trigram index; shorter ones use ``LIKE``."""
-        terms = query.split()
-        if not terms:
-            return []
-        long_terms = [t for t in terms if len(t) >= MIN_MATCH_CHARS]
-        short_terms = [t for t in terms if len(t) < MIN_MATCH_CHARS]
-        where: list[str] = []
-        params: list[object] = []
-        if long_terms:
-            where.append("notices_fts MATCH ?")
-            params.append(" ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-        for term in short_terms:
-            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
-            where.append("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')")
-            params += [pattern, pattern]
-        open_, close = SNIPPET_MARKS
-        snippet = f"snippet(notices_fts, -1, '{open_}', '{close}', '…', 24)" if long_terms else "''"
-        order = "rank, " if long_terms else ""
-        sql = (
-            f"SELECT n.id, n.url, n.title, n.published_at, f.title AS ft, f.body AS fb,"
-            f" {snippet} AS snip FROM notices_fts AS f JOIN notices AS n ON n.page_id = f.rowid"
-            f" WHERE {' AND '.join(where)}"
-            f" ORDER BY {order}n.published_at DESC, n.first_seen DESC LIMIT ?"
-        )
-        rows = self._conn.execute(sql, (*params, limit)).fetchall()
-        return [
-            SearchHit(
-                row["id"],
-                row["url"],
-                row["title"],
-                row["published_at"],
-                row["snip"] or _like_snippet(row["fb"] or row["ft"] or "", terms),
-            )
-            for row in rows
-        ]
+        return queries.search(self._conn, query, limit)
 
-    def export(self, since: str | None = None, site: str | None = None) -> Iterator[dict[str, Any]]:
-        """Current notices as dicts (``notice_id``, ``revision``, ``site`` first, then the
-        notice's own JSON), oldest first by ``published_at`` (else ``first_seen``).
+    def export(
+        self, since: str | None = None, site: str | None = None, *, newest: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Current notices as crawl records (the notice's JSON with the ``crawl`` object of
+        its current revision, as :meth:`emission` gives it), oldest first by
+        ``published_at`` (else ``first_seen``).
         ``since`` keeps notices new or changed at or after that ISO time (``updated_at``);
-        a date such as ``2026-11-29`` works. ``site`` keeps one site."""
-        # The ids first (small), then the JSON in batches: no statement stays open between
-        # yields, so the caller may write to the store while it iterates.
-        ids = [
-            row[0]
-            for row in self._conn.execute(
-                "SELECT n.id FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-                " JOIN sites AS s ON s.id = p.site_id"
-                " WHERE (?1 IS NULL OR n.updated_at >= ?1) AND (?2 IS NULL OR s.name = ?2)"
-                " ORDER BY coalesce(n.published_at, n.first_seen), n.first_seen, n.id",
-                (since, site),
-            )
-        ]
-        for start in range(0, len(ids), _EXPORT_BATCH):
-            batch = ids[start : start + _EXPORT_BATCH]
-            rows = self._conn.execute(
-                "SELECT n.id, n.revision, n.json, s.name FROM notices AS n"
-                " JOIN pages AS p ON p.id = n.page_id JOIN sites AS s ON s.id = p.site_id"
-                f" WHERE n.id IN ({', '.join('?' * len(batch))})",
-                batch,
-            ).fetchall()
-            by_id = {row["id"]: row for row in rows}
-            for nid in batch:
-                row = by_id.get(nid)
-                if row is not None:  # deleted meanwhile
-                    yield {
-                        "notice_id": nid,
-                        "revision": row["revision"],
-                        "site": row["name"],
-                        **json.loads(row["json"]),
-                    }
+        a date such as ``2026-11-29`` works. ``site`` keeps one site; ``newest`` the last
+        N of them (still oldest first)."""
+        return queries.export(self._conn, since, site, newest=newest)
+
+    def feed(
+        self, site: str, *, newest: int, since: str | None = None
+    ) -> tuple[SiteFacts, Iterator[dict[str, Any]]]:
+        """What a feed of ``site`` shows: the facts of the site and the crawl records of its
+        ``newest`` notices, newest first (see :meth:`export` for the order and ``since``)."""
+        facts = queries.site_facts(self._conn, site, since, newest)
+        ids = queries.export_ids(self._conn, since, site, newest=newest)
+        ids.reverse()
+        return facts, queries.records(self._conn, ids)
 
     def revisions(self, notice_id_: str) -> list[dict[str, Any]]:
         """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
         notice (the JSON of that revision)."""
-        rows = self._conn.execute(
-            "SELECT revision, recorded_at, changed_fields, json FROM notice_revisions"
-            " WHERE notice_id = ? ORDER BY revision",
-            (notice_id_,),
-        )
-        return [
-            {
-                "revision": row["revision"],
-                "recorded_at": row["recorded_at"],
-                "changed_fields": json.loads(row["changed_fields"]),
-                "notice": json.loads(row["json"]),
-            }
-            for row in rows
-        ]
-
-
-def _like_snippet(text: str, terms: Sequence[str], width: int = 24) -> str:
-    open_, close = SNIPPET_MARKS
-    lowered = text.lower()
-    for term in terms:
-        at = lowered.find(term.lower())
-        if at >= 0:
-            start, end = max(0, at - width), min(len(text), at + len(term) + width)
-            return (
-                ("…" if start else "")
-                + text[start:at]
-                + open_
-                + text[at : at + len(term)]
-                + close
-                + text[at + len(term) : end]
-                + ("…" if end < len(text) else "")
-            )
-    return text[: 2 * width]
-
-
-# --- migrations -----------------------------------------------------------------------------
-
-
-def _user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _migrate(conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION) -> None:
-    """Apply the missing steps of :data:`MIGRATIONS`, each in its own transaction."""
-    current = _user_version(conn)
-    if current > len(MIGRATIONS):
-        raise NoticeError(
-            f"store has schema version {current}; this noticecli knows up to "
-            f"{len(MIGRATIONS)} (upgrade noticecli)",
-            source=str(path),
-        )
-    for version in range(current + 1, target + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if _user_version(conn) < version:  # another process may have just done it
-                for statement in MIGRATIONS[version - 1]:
-                    if callable(statement):
-                        statement(conn)
-                    else:
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {int(version)}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
-
-# --- the lock -------------------------------------------------------------------------------
-
-
-def lock_paths(db_path: Path) -> tuple[Path, Path]:
-    """The lock file and its ``.info`` sidecar for a store."""
-    # <name>.db.lock, not <name>.lock: x.db and x.sqlite in one folder are two stores.
-    lock = db_path.with_name(db_path.name + ".lock")
-    return lock, lock.with_name(lock.name + ".info")
-
-
-@contextmanager
-def crawl_lock(db_path: Path, *, clock: Clock | None = None) -> Iterator[LockHolder]:
-    """Hold the store's crawl lock for the ``with`` block, or raise :class:`LockedError`
-    at once, naming the process that holds it."""
-    from filelock import FileLock, Timeout
-
-    lock_path, info_path = lock_paths(db_path)
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(lock_path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockedError(_busy_message(info_path), source=str(lock_path)) from None
-    try:
-        holder = LockHolder(os.getpid(), socket.gethostname(), iso((clock or _utcnow)()))
-        with AtomicWriter(info_path) as handle:
-            handle.write(json.dumps(_holder_dict(holder)) + "\n")
-        yield holder
-    finally:
-        info_path.unlink(missing_ok=True)
-        lock.release()
-
-
-def _holder_dict(holder: LockHolder) -> dict[str, object]:
-    return {"pid": holder.pid, "host": holder.host, "started_at": holder.started_at}
-
-
-def read_lock_holder(db_path: Path) -> LockHolder | None:
-    """Who the ``.info`` sidecar says holds the lock (it may be stale if nobody does)."""
-    return _read_holder(lock_paths(db_path)[1])
-
-
-def _read_holder(info_path: Path) -> LockHolder | None:
-    try:
-        data = json.loads(info_path.read_text(encoding="utf-8"))
-        return LockHolder(int(data["pid"]), str(data["host"]), str(data["started_at"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _busy_message(info_path: Path) -> str:
-    holder = _read_holder(info_path)
-    if holder is None:
-        return "another crawl is running (holder unknown)"
-    return (
-        f"another crawl is running (pid {holder.pid} on host {holder.host},"
-        f" since {holder.started_at})"
-    )
+        return queries.revisions(self._conn, notice_id_)

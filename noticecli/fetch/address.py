@@ -22,6 +22,7 @@ import httpx
 from ..errors import BlockedAddressError, ConnectError, DNSError, FetchTimeout
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 # RFC 6598 shared address space (carrier-grade NAT): not "private" to Python, not public.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
@@ -79,15 +80,22 @@ def _article(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
 
-def blocked_reason(host: str, addr: IPAddress) -> str | None:
-    """One-line refusal for ``host`` resolving to ``addr``, or None if the address is public."""
+def blocked_reason(host: str, addr: IPAddress, allowed: tuple[IPNetwork, ...] = ()) -> str | None:
+    """One-line refusal for ``host`` resolving to ``addr``, or None if the address is public
+    or inside one of the ``allowed`` networks (``--allow-network``)."""
     kind = classify(addr)
-    if kind is None:
+    if kind is None or any(_inside(addr, network) for network in allowed):
         return None
     what = f"{_article(kind)} {kind} address {HINT}"
     if literal_address(host) == addr:
         return f"{host.strip('[]')} is {what}"
     return f"{host} resolves to {addr}, {what}"
+
+
+def _inside(addr: IPAddress, network: IPNetwork) -> bool:
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return addr.version == network.version and addr in network
 
 
 def literal_address(host: str) -> IPAddress | None:
@@ -98,11 +106,11 @@ def literal_address(host: str) -> IPAddress | None:
         return None
 
 
-def check_literal(host: str) -> None:
+def check_literal(host: str, allowed: tuple[IPNetwork, ...] = ()) -> None:
     """Refuse an IP-literal host up front, before any connection (cheap, no DNS)."""
     addr = literal_address(host)
     if addr is not None:
-        reason = blocked_reason(host, addr)
+        reason = blocked_reason(host, addr, allowed)
         if reason is not None:
             raise BlockedAddressError(reason)
 
@@ -130,8 +138,15 @@ async def resolve(host: str, port: int) -> list[str]:
 class SafeBackend(httpcore.AsyncNetworkBackend):
     """Resolve, check every address, then connect to a checked IP via the wrapped backend."""
 
-    def __init__(self, *, allow_private: bool, inner: httpcore.AsyncNetworkBackend | None = None):
+    def __init__(
+        self,
+        *,
+        allow_private: bool,
+        allowed: tuple[IPNetwork, ...] = (),
+        inner: httpcore.AsyncNetworkBackend | None = None,
+    ):
         self.allow_private = allow_private
+        self.allowed = allowed
         self.inner = inner if inner is not None else httpcore.AnyIOBackend()
 
     async def connect_tcp(
@@ -150,7 +165,8 @@ class SafeBackend(httpcore.AsyncNetworkBackend):
         if not self.allow_private:
             # Any non-public answer refuses the host: a mixed answer is how rebinding starts.
             for ip in addresses:
-                reason = blocked_reason(host, ipaddress.ip_address(ip.split("%", 1)[0]))
+                address = ipaddress.ip_address(ip.split("%", 1)[0])
+                reason = blocked_reason(host, address, self.allowed)
                 if reason is not None:
                     raise BlockedAddressError(reason)
         last: Exception | None = None
@@ -179,14 +195,23 @@ class SafeBackend(httpcore.AsyncNetworkBackend):
 class SafeTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with its connection pool built on ``SafeBackend``."""
 
-    def __init__(self, *, verify: bool, allow_private: bool, limits: httpx.Limits) -> None:
-        super().__init__(verify=verify, trust_env=False, limits=limits)
+    def __init__(
+        self,
+        *,
+        verify: bool,
+        allow_private: bool,
+        limits: httpx.Limits,
+        allowed: tuple[IPNetwork, ...] = (),
+    ) -> None:
+        # One TLS context for both pools: loading the CA bundle is most of a run's set-up.
+        context = httpx.create_ssl_context(verify=verify, trust_env=False)
+        super().__init__(verify=context, trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+            ssl_context=context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
-            network_backend=SafeBackend(allow_private=allow_private),
+            network_backend=SafeBackend(allow_private=allow_private, allowed=allowed),
         )
 
 

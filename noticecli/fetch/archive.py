@@ -1,5 +1,10 @@
 """Keeping what was fetched: raw pages by content hash, and WARC files.
 
+A page loaded in a browser (``--render``) is kept as what was parsed: its page file is the
+rendered DOM; in a WARC file, the main document's response as the server sent it is marked
+``WARC-Noticecli-Rendered: chromium`` and followed by a ``conversion`` record holding the
+DOM (``WARC-Refers-To`` the response), which :func:`read_warc` gives back as ``rendered``.
+
 Both write atomically (``output.AtomicWriter``): a page file appears complete or not at
 all; a WARC file is written under a temporary name and renamed when the run closes it, so a
 killed run never leaves a truncated archive behind under the final name. A failure to write
@@ -35,6 +40,10 @@ _FETCHED_AT = "WARC-Noticecli-Fetched-At"
 _ELAPSED = "WARC-Noticecli-Elapsed-Ms"
 _ATTEMPTS = "WARC-Noticecli-Attempts"
 _SHA256 = "WARC-Noticecli-Sha256"
+# A page loaded in a browser: its response record says so, and a conversion record that
+# refers to it holds the DOM the browser built (what was parsed).
+_RENDERED = "WARC-Noticecli-Rendered"
+_RENDERED_TYPE = "text/html; charset=utf-8"
 # Headers that describe the wire form, not the (already decoded) payload we store.
 _WIRE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 _EXTENSIONS = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
@@ -70,21 +79,26 @@ class PageStore:
     def _save(self, result: FetchResult) -> Path | None:
         if result.not_modified or result.sha256 is None:
             return None
-        extension = _EXTENSIONS.get(result.content_type or "", ".bin")
-        target = self.directory / result.sha256[:2] / f"{result.sha256}{extension}"
+        content, _ = result.markup()  # a rendered page: its DOM, which is what was parsed
+        rendered = result.rendered is not None
+        sha256 = hashlib.sha256(content).hexdigest() if rendered else result.sha256
+        extension = ".html" if rendered else _EXTENSIONS.get(result.content_type or "", ".bin")
+        target = self.directory / sha256[:2] / f"{sha256}{extension}"
         if not target.exists():
             target.parent.mkdir(exist_ok=True)
             with AtomicWriter(target, binary=True) as handle:
-                handle.write(result.content)
-        line = {
-            "sha256": result.sha256,
+                handle.write(content)
+        line: dict[str, object] = {
+            "sha256": sha256,
             "path": target.relative_to(self.directory).as_posix(),
             "url": result.url,
             "final_url": result.final_url,
             "status": result.status,
             "fetched_at": result.fetched_at,
-            "content_type": result.content_type,
+            "content_type": "text/html" if rendered else result.content_type,
         }
+        if rendered:
+            line["rendered"] = True
         _append_line(self.directory / "index.jsonl", json.dumps(line, ensure_ascii=False))
         return target
 
@@ -101,17 +115,25 @@ class WarcArchive:
     """A gzipped WARC file of request and response records, one pair per fetch.
 
     Entering creates the (temporary) file, so a bad path fails before any fetching; the
-    file appears under its name when the block ends without an exception."""
+    file appears under its name when the block ends without an exception. After
+    ``keep_partial()`` (an interrupted run) the records written so far, each one whole, are
+    kept as ``NAME.partial`` instead; ``responses`` counts them."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.responses = 0
         self._stack = ExitStack()
         self._writer: WARCWriter | None = None
+        self._file = AtomicWriter(path, binary=True)
+
+    def keep_partial(self) -> Path:
+        """Keep the records written so far as ``NAME.partial`` (see AtomicWriter)."""
+        return self._file.keep_partial()
 
     def __enter__(self) -> WarcArchive:
         with ExitStack() as stack:
             try:
-                handle = stack.enter_context(AtomicWriter(self.path, binary=True))
+                handle = stack.enter_context(self._file)
                 self._writer = WARCWriter(handle, gzip=True, warc_version="1.1")
                 self._writer.write_record(
                     self._writer.create_warcinfo_record(
@@ -170,6 +192,8 @@ class WarcArchive:
             extra[_SHA256] = result.sha256
         if result.remote_address:
             extra["WARC-IP-Address"] = result.remote_address.rsplit(":", 1)[0].strip("[]")
+        if result.rendered is not None:
+            extra[_RENDERED] = "chromium"
         response = writer.create_warc_record(
             target,
             "response",
@@ -179,6 +203,22 @@ class WarcArchive:
             warc_headers_dict=extra,
         )
         writer.write_request_response_pair(request, response)
+        if result.rendered is not None:
+            dom = result.rendered.encode("utf-8")
+            writer.write_record(
+                writer.create_warc_record(
+                    target,
+                    "conversion",
+                    payload=io.BytesIO(dom),
+                    length=len(dom),
+                    warc_content_type=_RENDERED_TYPE,
+                    warc_headers_dict={
+                        "WARC-Refers-To": response.rec_headers.get_header("WARC-Record-ID"),
+                        _RENDERED: "chromium",
+                    },
+                )
+            )
+        self.responses += 1
 
 
 def _path_of(url: str) -> str:
@@ -210,21 +250,38 @@ def read_warc(path: Path) -> Iterator[FetchResult]:
         try:
             # Digests are checked (a damaged payload raises), and _result_of refuses a
             # record cut short: a truncated archive must not read as complete pages.
+            pending: tuple[str, FetchResult] | None = None  # a response, its record id
             for record in ArchiveIterator(stream, check_digests="raise"):
-                if record.rec_type != "response":
-                    continue
-                yield _result_of(record)
+                if record.rec_type == "response":
+                    if pending is not None:
+                        yield pending[1]
+                    record_id = record.rec_headers.get_header("WARC-Record-ID")
+                    pending = (record_id, _result_of(record))
+                elif record.rec_type == "conversion" and pending is not None:
+                    refers_to = record.rec_headers.get_header("WARC-Refers-To")
+                    if refers_to == pending[0] and record.rec_headers.get_header(_RENDERED):
+                        dom = _whole(record)
+                        pending[1].rendered = dom.decode("utf-8", errors="replace")
+            if pending is not None:
+                yield pending[1]
         except Exception as error:  # warcio raises plain exceptions on damaged archives
             raise InputError(f"not a readable WARC file: {error}", source=str(path)) from None
+
+
+def _whole(record: Any) -> bytes:
+    """A record's payload, refused when it is cut short."""
+    content: bytes = record.content_stream().read()
+    if record.raw_stream.limit:  # bytes the record's Content-Length promised but never came
+        target = record.rec_headers.get_header("WARC-Target-URI")
+        raise ValueError(f"the record of {target} is cut short")
+    return content
 
 
 def _result_of(record: Any) -> FetchResult:
     warc = record.rec_headers
     http = record.http_headers
     target = warc.get_header("WARC-Target-URI")
-    content = record.content_stream().read()
-    if record.raw_stream.limit:  # bytes the record's Content-Length promised but never came
-        raise ValueError(f"the record of {target} is cut short")
+    content = _whole(record)
     headers = {name.lower(): value for name, value in http.headers} if http else {}
     content_type, charset = mime_and_charset(headers.get("content-type"))
     status = int(http.get_statuscode()) if http else 200

@@ -1,19 +1,26 @@
 """Fetching many URLs: hosts in parallel (each host polite, one request at a time), results
-in input order, each archived and parsed as it arrives."""
+in input order, each archived and parsed as it arrives; with a renderer, each page loaded
+in the browser instead (one page at a time per host)."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from noticecli.errors import FetchError, NoticeError
 from noticecli.fetch.archive import PageStore, WarcArchive
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.scripted import require_content
 from noticecli.models import Notice
+
+if TYPE_CHECKING:
+    from noticecli.fetch.render import Renderer
 
 # Enough to keep several slow hosts busy at once; per-host politeness still applies.
 DEFAULT_CONCURRENCY = 8
@@ -31,7 +38,16 @@ class HostSummary:
     ok: int = 0
     failed: Counter[str] = field(default_factory=Counter)
     bytes: int = 0
-    elapsed_ms: int = 0
+    # Wall clock (monotonic) from the start of the host's first URL to the end of its last:
+    # delays, Crawl-delay, retries and their waits included.
+    started: float | None = None
+    finished: float | None = None
+
+    @property
+    def seconds(self) -> float:
+        if self.started is None or self.finished is None:
+            return 0.0
+        return self.finished - self.started
 
     def line(self, host: str) -> str:
         failures = ", ".join(f"{count} {reason}" for reason, count in sorted(self.failed.items()))
@@ -39,7 +55,7 @@ class HostSummary:
         text = f"{host}: {self.ok} ok, {failed} failed"
         if failures:
             text += f" ({failures})"
-        return text + f", {self.bytes / 1024:.0f} KB, {self.elapsed_ms / 1000:.1f} s"
+        return text + f", {self.bytes / 1024:.0f} KB, {self.seconds:.1f} s"
 
 
 @dataclass(slots=True)
@@ -54,6 +70,11 @@ class Batch:
     hosts: dict[str, HostSummary] = field(default_factory=dict)
     on_done: Callable[[Outcome], None] | None = None
     debug: bool = False  # let unexpected exceptions through instead of reporting them
+    # When the run stops early (an interrupt): outcomes that were complete but not yet given
+    # out, waiting for an earlier URL; in input order.
+    finished_early: list[Outcome] = field(default_factory=list)
+    renderer: Renderer | None = None  # load every page in the browser (--render)
+    wait_for: str | None = None  # with a renderer: the CSS selector that says a page is ready
 
     async def run(self, urls: Iterable[str]) -> AsyncIterator[Outcome]:
         """Outcomes in the order of ``urls``; fetching runs ahead up to ``concurrency``."""
@@ -68,15 +89,28 @@ class Batch:
                 self.on_done(outcome)
             return outcome
 
+        async def first() -> Outcome:
+            # Shielded, and taken off the list only once done: a run stopped (cancelled) while
+            # waiting for it does not cancel a fetch that is just completing, and finds it
+            # still on the list, finished or not (see finished_early).
+            outcome = await asyncio.shield(pending[0])
+            pending.pop(0)
+            return outcome
+
         try:
             for url in iterator:
                 pending.append(asyncio.create_task(one(url)))
                 # Keep a bounded window of tasks so a 100 000-URL input does not make 100 000.
                 if len(pending) >= self.concurrency * 4:
-                    yield await pending.pop(0)
+                    yield await first()
             while pending:
-                yield await pending.pop(0)
+                yield await first()
         finally:  # stopped early (an archive that cannot be written, an interrupt)
+            self.finished_early = [
+                task.result()
+                for task in pending
+                if task.done() and not task.cancelled() and task.exception() is None
+            ]
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
@@ -84,8 +118,19 @@ class Batch:
     async def _fetch_one(self, url: str) -> Outcome:
         host = _host_of(url)
         summary = self.hosts.setdefault(host, HostSummary())
+        if summary.started is None:
+            summary.started = time.monotonic()
         try:
-            result = await self.fetcher.fetch(url)
+            return await self._fetch_and_parse(url, summary)
+        finally:
+            summary.finished = time.monotonic()
+
+    async def _fetch_and_parse(self, url: str, summary: HostSummary) -> Outcome:
+        try:
+            if self.renderer is not None:
+                result = await self.renderer.render(url, wait_for=self.wait_for)
+            else:
+                result = await self.fetcher.fetch(url)
         except FetchError as error:
             summary.failed[error.reason] += 1
             return Outcome(url, error=error)
@@ -95,17 +140,18 @@ class Batch:
             summary.failed["internal"] += 1
             return Outcome(url, error=error)
         summary.bytes += len(result.content)
-        summary.elapsed_ms += result.elapsed_ms
         if self.pages is not None:
             self.pages.save(result)
         if self.warc is not None:
             self.warc.add(result)
         try:
             notice = notice_from_fetch(result, repair=self.repair)
+            # A list or an app a script fills is a failure to say, not an empty record.
+            require_content(result, notice)
         except Exception as error:
             if self.debug and not isinstance(error, NoticeError):
                 raise
-            summary.failed["parse"] += 1
+            summary.failed[error.reason if isinstance(error, FetchError) else "parse"] += 1
             return Outcome(url, error=error)
         summary.ok += 1
         return Outcome(url, notice=notice)

@@ -15,19 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 import httpx
 
 from ..errors import FetchError, TooLargeError
+from ..sizes import format_size
 
 _PIECE = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
-
-
-def format_size(n: int) -> str:
-    """20971520 → "20 MB"; 1500 → "1500 bytes" (exact, so a limit reads as it was set)."""
-    mib, kib = 1024 * 1024, 1024
-    if n >= mib and n % mib == 0:
-        return f"{n // mib} MB"
-    if n >= kib and n % kib == 0:
-        return f"{n // kib} KB"
-    return f"{n} bytes"
 
 
 class _Inflater:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from noticecli.fetch.result import FetchResult
 from noticecli.models import FetchInfo, Notice
 from noticecli.pipeline import parse_bytes
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
 
 
 def fetch_info(result: FetchResult) -> FetchInfo:
@@ -18,19 +23,26 @@ def fetch_info(result: FetchResult) -> FetchInfo:
         sha256=result.sha256,
         elapsed_ms=result.elapsed_ms,
         attempts=result.attempts,
+        rendered=result.rendered is not None,
     )
 
 
-def notice_from_fetch(result: FetchResult, *, repair: bool = True) -> Notice:
-    """Parse a fetched page; links resolve against where redirects ended."""
-    text_dump = True if result.content_type == "text/plain" else None
+def notice_from_fetch(
+    result: FetchResult, *, repair: bool = True, rules: SiteRules | None = None
+) -> Notice:
+    """Parse a fetched page (the rendered DOM of one loaded in a browser); links resolve
+    against where redirects ended. ``rules``: the site's own selectors (see
+    :func:`noticecli.parse_html`)."""
+    text_dump = True if result.content_type == "text/plain" and result.rendered is None else None
+    content, charset = result.markup()
     notice = parse_bytes(
-        result.content,
+        content,
         source=result.final_url,
         url=result.final_url,
-        http_charset=result.charset,
+        http_charset=charset,
         text_dump=text_dump,
         repair=repair,
+        rules=rules,
     )
     notice.url = result.url
     notice.fetch = fetch_info(result)

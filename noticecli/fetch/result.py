@@ -12,6 +12,10 @@ class FetchResult:
     ``status`` 304 (``not_modified``) is a result, not an error: ``content`` is then empty.
     ``charset`` is the charset named by the Content-Type header, if any (a hint for the
     decoder). ``redirects`` lists every URL before ``final_url``, in order.
+
+    A page loaded in a browser (``--render``) keeps its main document as the server sent
+    it in ``content`` (and its headers, status and validators) and the DOM the browser
+    built in ``rendered``: that is what is parsed (:meth:`markup`).
     """
 
     url: str
@@ -31,10 +35,18 @@ class FetchResult:
     remote_address: str | None = None
     http_version: str | None = None
     request_headers: dict[str, str] = field(default_factory=dict)
+    rendered: str | None = None  # the DOM after scripts ran, when loaded in a browser
 
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+    def markup(self) -> tuple[bytes, str | None]:
+        """The bytes to parse and the charset they are in, as far as HTTP says: the
+        rendered DOM (UTF-8) for a page loaded in a browser, else the body as received."""
+        if self.rendered is not None:
+            return self.rendered.encode("utf-8"), "utf-8"
+        return self.content, self.charset
 
 
 def mime_and_charset(value: str | None) -> tuple[str | None, str | None]:

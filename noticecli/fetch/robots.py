@@ -13,12 +13,14 @@ from typing import Any
 import httpx
 from protego import Protego
 
+from noticecli.fetch.politeness import MAX_DELAY
+
 # Google reads the first 500 KiB of a robots.txt and ignores the rest.
 MAX_ROBOTS_BYTES = 500 * 1024
 # Google follows at most five redirects for robots.txt.
 MAX_ROBOTS_REDIRECTS = 5
 # A Crawl-delay above this would stall an unattended run; it is capped (and logged).
-MAX_CRAWL_DELAY = 600.0
+MAX_CRAWL_DELAY = MAX_DELAY
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,31 +9,31 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import (
+    ARTICLE_META_NAME,
+    BODY_CONTAINERS,
+    INDEX_NUMBER_LABEL,
+    NOTICE_GRID_LABELS,
+)
+
 Select = Callable[[str], list[LexborNode]]
 
 _WS = re.compile(r"\s+")
-# (selector, required tag): div.TRS_Editor is asked as .TRS_Editor, the query the body
-# search makes too, so a shared cache (see :func:`cached_select`) answers it once.
-_BODY_SELECTORS: tuple[tuple[str, str | None], ...] = (
-    (".TRS_Editor", "div"),
-    (".TRS_UEDITOR", "div"),
-    ("#zoom", None),
-    ("#UCAP-CONTENT", None),
-    (".article_content", None),
-    (".article-content", None),
-    ("#detailContent", None),
-    (".detailContent", None),
-    (".pages_content", None),
+# (selector, required tag) of the containers that prove an article: div.TRS_Editor is asked
+# as .TRS_Editor, the query the body search makes too, so a shared cache (see
+# :func:`cached_select`) answers it once.
+_BODY_SELECTORS: tuple[tuple[str, str | None], ...] = tuple(
+    (container.selector, container.tag) for container in BODY_CONTAINERS if container.proves_article
 )
+_ARTICLE_META = f'meta[name="{ARTICLE_META_NAME}"]'
 # Non-link characters (whitespace left out) that make a body container an article. Lower
 # than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
 # list containers are nearly all link text.
 _BODY_MIN_CHARS = 100
-_INDEX_LABEL = re.compile(r"索\s*引\s*号\s*[:：]")
+_INDEX_LABEL = re.compile(r"\s*".join(INDEX_NUMBER_LABEL) + r"\s*[:：]")
 # Compiled only when a page shows 索引号 outside any known body container (rare).
 _OTHER_HEADER_LABEL = (
-    r"(?:发\s*布\s*机\s*构|发\s*文\s*机\s*关|主\s*题\s*分\s*类|"
-    r"成\s*文\s*日\s*期|发\s*文\s*字\s*号)\s*[:：]"
+    "(?:" + "|".join(r"\s*".join(label) for label in NOTICE_GRID_LABELS) + r")\s*[:：]"
 )
 
 
@@ -56,7 +56,7 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
 
     ``select`` stands in for ``tree.css`` (a :func:`cached_select` shared with the body
     search)."""
-    meta = tree.css_first('meta[name="ArticleTitle"]')
+    meta = tree.css_first(_ARTICLE_META)
     if meta is not None and (meta.attributes.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
     css = select or tree.css

@@ -1,87 +1,99 @@
-"""Attachments: links to documents (pdf, doc, wps, ofd …) or links whose text says 附件."""
+"""Attachments: links to files (documents, archives, images), wherever the page puts them,
+and file names a text dump shows without a link.
+
+A link is an attachment when its href names a file (in its path or its query string, any
+letter case), when its visible text is a file name (``…名录.xlsx`` on a ``download.do?id=``
+link), or when its text says 附件. Links without visible text (an icon), ``javascript:``
+and ``undefined`` hrefs are not; a file name whose link has no target at all (``href=""``,
+the site downloads by script) is an attachment without a URL.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborNode
 
+from noticecli.knowledge import ATTACHMENT_EXTENSIONS
 from noticecli.models import Attachment
 from noticecli.parse.dom import absolute_url, clean_text
 
-DOCUMENT_EXTENSIONS = frozenset(
-    {
-        "pdf",
-        "doc",
-        "docx",
-        "docm",
-        "wps",
-        "wpt",
-        "xls",
-        "xlsx",
-        "xlsm",
-        "et",
-        "ett",
-        "csv",
-        "ofd",
-        "ppt",
-        "pptx",
-        "dps",
-        "zip",
-        "rar",
-        "7z",
-        "tar",
-        "gz",
-        "ceb",
-        "odt",
-        "ods",
-        "rtf",
-        "txt",
-    }
-)
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
-_NOT_LINKS = ("javascript:", "mailto:", "tel:", "#")
-_DOCUMENT_HREF = re.compile(
-    r"\.(?:" + "|".join(sorted(DOCUMENT_EXTENSIONS)) + r")(?:$|[?#&;/])", re.IGNORECASE
+# A line of text that names a file is short and is not a sentence.
+_MAX_NAME = 120
+_SENTENCE = re.compile(r"[。；，,;]")
+_NOT_LINKS = ("javascript:", "mailto:", "tel:", "vbscript:", "data:")
+# A href that stands for no address (a template variable the page never filled).
+_NO_ADDRESS = ("undefined", "null", "none")
+_EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
+_FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
+# A name that ends in a file extension (the text of a link, a line of a text dump).
+FILE_NAME = re.compile(rf"\S\.({_EXTENSIONS})$", re.IGNORECASE)
+# Links whose text may say 附件 or end in an extension, found by Lexbor in C:
+# ``:lexbor-contains`` reads an element's own text, so ``:has`` covers child elements (for
+# 附件; a file name is the link's own text). The hundreds of navigation links are settled by
+# their href alone.
+_READ_TEXT_LINKS = (
+    'a[href]:lexbor-contains("附"), a[href]:has(:lexbor-contains("附")), '
+    'a[href]:lexbor-contains(".")'
 )
 
 
 def file_type_of(url: str) -> str | None:
-    """The document extension of a URL's path, when it is one we count as a document."""
-    name = unquote(urlsplit(url).path).rsplit("/", 1)[-1]
-    if "." not in name:
+    """The file extension a URL names, lower-cased: in its path, else in its query
+    (``download.jsp?filename=名录.xlsx``); ``None`` when it names no file we count."""
+    path, _, query = url.partition("?")
+    name = path.partition("#")[0].rsplit("/", 1)[-1]
+    if "." in name:
+        extension = name.rsplit(".", 1)[-1].lower()
+        if extension in ATTACHMENT_EXTENSIONS:
+            return extension
+    if not query or "." not in query:
         return None
-    extension = name.rsplit(".", 1)[-1].lower()
-    return extension if extension in DOCUMENT_EXTENSIONS else None
-
-
-# Links with 附 in their text, found by Lexbor in C: ``:lexbor-contains`` reads an element's
-# own text, so ``:has`` covers text inside child elements.
-_ATTACHMENT_TEXT_LINKS = 'a[href]:lexbor-contains("附"), a[href]:has(:lexbor-contains("附"))'
+    match = _FILE_IN_HREF.search(unquote(query))
+    return match.group(1).lower() if match else None
 
 
 def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
-    """Document links under ``root`` in page order, one per URL."""
+    """File links under ``root`` in page order, one per URL (or per name, without one)."""
     found: dict[str, Attachment] = {}
-    # Reading a link's text costs more than its href: only the links Lexbor found with 附
-    # in their text are read; the hundreds of navigation links are settled by their href.
-    says_attachment = {node.mem_id for node in root.css(_ATTACHMENT_TEXT_LINKS)}
+    readable = {node.mem_id for node in root.css(_READ_TEXT_LINKS)}
     for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
-        if not href or href.lower().startswith(_NOT_LINKS):
+        lowered = href.lower()
+        if lowered.startswith(_NOT_LINKS) or lowered.rsplit("/", 1)[-1] in _NO_ADDRESS:
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
-        file_type = file_type_of(href) if _DOCUMENT_HREF.search(href) else None
-        if file_type is None and node.mem_id not in says_attachment:
-            continue  # neither a document link nor 附件…: most links stop here
+        href_type = file_type_of(href) if "." in href else None
+        if href_type is None and node.mem_id not in readable:
+            continue
         text = clean_text(node.text())
-        if file_type is None and not _ATTACHMENT_TEXT.match(text):
+        if not text:
+            continue  # an icon: nothing a reader can name
+        name_match = FILE_NAME.search(text)
+        text_type = name_match.group(1).lower() if name_match else None
+        if href_type is None and text_type is None and not _ATTACHMENT_TEXT.match(text):
             continue
-        text = text or clean_text(node.attributes.get("title") or "")
-        url = absolute_url(href, base_url)
-        if url in found:
+        target = href if href and href != "#" else None
+        if target is None and text_type is None:
+            continue  # 附件 with nowhere to go and no file name
+        url = absolute_url(target, base_url) if target else None
+        key = url or f"name:{text}"
+        if key in found:
             continue
-        name = text or unquote(urlsplit(href).path).rsplit("/", 1)[-1]
-        found[url] = Attachment(name=name, url=url, file_type=file_type)
+        found[key] = Attachment(name=text, url=url, file_type=href_type or text_type)
+    return list(found.values())
+
+
+def named_files(lines: list[str]) -> list[Attachment]:
+    """File names standing alone on lines of text (a text dump's attachment list): each is
+    an attachment without a URL, once."""
+    found: dict[str, Attachment] = {}
+    for line in lines:
+        name = _ATTACHMENT_TEXT.sub("", line).strip() if line.startswith("附") else line.strip()
+        match = FILE_NAME.search(name)
+        if match is None or len(name) > _MAX_NAME or name in found or _SENTENCE.search(name):
+            continue
+        found[name] = Attachment(name=name, url=None, file_type=match.group(1).lower())
     return list(found.values())

@@ -1,17 +1,18 @@
 """The article body: find its container, then turn it into ordered blocks.
 
-Known CMS containers are tried first (TRS, Hanweb, gov.cn, trt grids …); an unknown template
-falls back to the element holding the most paragraph text that is not link text.
+Known CMS containers (:data:`noticecli.knowledge.BODY_CONTAINERS`) are tried first; an unknown
+template falls back to the element holding the most paragraph text that is not link text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.labels import split_label_pairs
+from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
+from noticecli.labels import key_for, split_label_pairs, split_meta_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
     BLOCK_TAGS,
@@ -27,43 +28,44 @@ from noticecli.parse.lines import (
     is_author_line,
     is_boilerplate,
     is_byline,
+    is_credit_line,
     is_date_line,
     is_heading_like,
     is_org_line,
 )
 
-# Most specific first: TRS_Editor sits inside .article-body; #zoom inside .con.
-CONTAINER_SELECTORS = (
-    ".TRS_Editor",
-    ".TRS_UEDITOR",
-    ".trs_editor_view",
-    "#UCAP-CONTENT",
-    "#zoom",
-    "#Zoom",
-    ".article_content",
-    "#detailContent",
-    ".detailContent",
-    ".pages_content",
-    ".main-txt",
-    ".article-body",
-    ".article-content",
-    ".art_con",
-    ".wzcon",
-    "#content",
-    ".content_text",
-    "article",
+CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
+# Text carriers for the density search, found by Lexbor: paragraphs, line breaks, and
+# blocks, cells and list items holding a sentence of their own (:lexbor-contains reads an
+# element's own text).
+_PARAGRAPH_CARRIERS = "p, br, pre"
+_BLOCK_CARRIERS = (
+    'div:lexbor-contains("。"), div:lexbor-contains("，"), td:lexbor-contains("。"), '
+    'td:lexbor-contains("，"), li:lexbor-contains("。"), dd:lexbor-contains("。")'
 )
-_MIN_CONTAINER_CHARS = 20
+_PUNCT = re.compile(r"[，。；、！？,;]")
+# A carrier shorter than this is a label, a button or a caption.
+_MIN_CARRIER_CHARS = 10
+# Footer and widget lines are short; a longer carrier is not tested for them.
+_BOILERPLATE_MAX = 160
+# A widget (share, print, font size) holds at most this much text; more is an article area.
+_WIDGET_MAX_CHARS = 200
+# Candidates whose link text is weighed, and the least final score of an article.
+_FINALISTS = 3
+_MIN_SCORE = 3.0
+# A finalist of the paragraphs alone scoring this much leaves no doubt (several sentences).
+_CLEAR_SCORE = 12.0
+# A table's holder is the body when it scores this share of the table for text of its own.
+_HOLDER_SHARE = 0.3
+# A cell widens to its table when this many cells carry text and it holds less than this share.
+_SPREAD_ROWS = 3
+_CELL_SHARE = 0.6
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
 _MAX_SCORED = 5_000
-_WIDGET_CLASS = re.compile(
-    r"share|print|font-?size|fontsize|toolbar|bdsharebutton|qrcode|xglj|related|"
-    r"breadcrumb|crumb|footer|pagination|page-?nav",
-    re.IGNORECASE,
-)
+_WIDGET_CLASS = re.compile("|".join(WIDGET_CLASS_WORDS), re.IGNORECASE)
 # Page furniture that the density fallback must not mistake for an article.
-_NOT_ARTICLE = re.compile(r"foot|bottom|copyright|nav|menu|header|banner|link", re.IGNORECASE)
+_NOT_ARTICLE = re.compile("|".join(FURNITURE_CLASS_WORDS), re.IGNORECASE)
 
 
 def find_container(
@@ -101,34 +103,151 @@ def _shows_anything(node: LexborNode) -> bool:
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
-    """The parent of the most paragraph text outside links (unknown templates)."""
+    """The element that carries the article on a template no selector knows.
+
+    Every text carrier (a paragraph, a leaf cell, a list item, a block holding a sentence of
+    its own, the text before a ``<br>``) scores by its length outside links and its
+    sentence punctuation; the score goes to its parent, half to its grandparent and a third
+    to the element above. The best element, less its share of link text, wins; the
+    furniture of a page (navigation, footers, share widgets, link lists) neither carries
+    nor wins. A table row or section chosen this way widens to its table, and a table to
+    the element that holds it with the paragraphs around it (a Word table that carries a
+    decision keeps its introduction and closing line)."""
     root = tree.body
     if root is None:
         return None
-    scores: dict[int, tuple[int, LexborNode]] = {}
-    # Lexbor selects the candidates; the first few thousand decide where the article is.
-    for node in root.css("p, br")[:_MAX_SCORED]:
-        parent = node.parent
-        if parent is None or is_widget(parent) or _NOT_ARTICLE.search(_marker(parent)):
-            continue
-        text = _text_outside_links(node) if node.tag == "p" else ""
-        if is_boilerplate(text):
-            continue
-        # Header-grid rows (<p><strong>索引号</strong>：…) are not body text.
-        length = 0 if split_label_pairs(text) else len(text)
-        if node.tag == "br":
-            previous = node.prev
-            length = (
-                len(clean_text(previous.text_content or ""))
-                if previous is not None and previous.tag == "-text"
-                else 0
-            )
-        old = scores.get(parent.mem_id, (0, parent))[0]
-        scores[parent.mem_id] = (old + length, parent)
-    if not scores:
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    fallback: dict[int, int] = {}  # link-only paragraphs, for a body that is only a link
+    # Paragraphs and line breaks first (one cheap walk); blocks, cells and list items that
+    # hold sentences of their own only when they left the article in doubt.
+    _score_carriers(root.css(_PARAGRAPH_CARRIERS), scores, nodes, fallback)
+    best, best_score = _best(scores, nodes)
+    if best is None or best_score < _CLEAR_SCORE:
+        _score_carriers(root.css(_BLOCK_CARRIERS), scores, nodes, fallback)
+        best, best_score = _best(scores, nodes)
+    if best is not None and best_score >= _MIN_SCORE:
+        return _widen(best, scores)
+    if scores or not fallback:
         return None
-    score, node = max(scores.values(), key=lambda pair: pair[0])
-    return node if score >= _MIN_CONTAINER_CHARS * 3 else None
+    best_id = max(fallback, key=lambda node_id: fallback[node_id])
+    return nodes[best_id]
+
+
+def _score_carriers(
+    carriers: list[LexborNode],
+    scores: dict[int, float],
+    nodes: dict[int, LexborNode],
+    fallback: dict[int, int],
+) -> None:
+    """Add each carrier's score to its parent, half to its grandparent, a third above."""
+    furniture: dict[int, bool] = {}  # a parent's verdict, read once for its carriers
+    for node in carriers[:_MAX_SCORED]:
+        parent = node.parent
+        if parent is None:
+            continue
+        verdict = furniture.get(parent.mem_id)
+        if verdict is None:
+            marker = _marker(parent)
+            verdict = bool(_NOT_ARTICLE.search(marker)) or (
+                _is_widget_marker(marker) and _small(parent)
+            )
+            furniture[parent.mem_id] = verdict
+        if verdict:
+            continue
+        text = _carrier_text(node)
+        if not text:
+            if node.tag == "p" and node.css_first("a") is not None:
+                fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
+                nodes[parent.mem_id] = parent
+            continue
+        if len(text) < _MIN_CARRIER_CHARS or split_label_pairs(text):
+            continue
+        if len(text) <= _BOILERPLATE_MAX and is_boilerplate(text):
+            continue
+        score = 1 + len(_PUNCT.findall(text)) + min(len(text) / 100, 3)
+        current: LexborNode | None = parent
+        for share in (1.0, 0.5, 1 / 3):
+            if current is None or current.tag in ("html", "-document"):
+                break
+            scores[current.mem_id] = scores.get(current.mem_id, 0.0) + score * share
+            nodes[current.mem_id] = current
+            current = current.parent
+
+
+def _best(
+    scores: dict[int, float], nodes: dict[int, LexborNode]
+) -> tuple[LexborNode | None, float]:
+    """The best finalist, its score less its share of link text."""
+    ranked = sorted(scores, key=lambda node_id: scores[node_id], reverse=True)
+    best: LexborNode | None = None
+    best_score = 0.0
+    for node_id in ranked[:_FINALISTS]:
+        node = nodes[node_id]
+        if node.tag == "body" and len(ranked) > 1:
+            continue
+        if _NOT_ARTICLE.search(_marker(node)) or is_widget(node):
+            continue
+        final = scores[node_id] * (1 - _link_density(node))
+        if final > best_score:
+            best, best_score = node, final
+    return best, best_score
+
+
+def _carrier_text(node: LexborNode) -> str:
+    """What a carrier says outside links: a ``<br>``'s line, a paragraph's text."""
+    if node.tag == "br":
+        previous = node.prev
+        if previous is not None and previous.tag == "-text":
+            return clean_text(previous.text_content or "")
+        return ""
+    if node.tag in ("div", "span", "font"):
+        # A block counts for the sentences of its own, not those of its children.
+        child = node.child
+        parts = []
+        while child is not None:
+            if child.tag == "-text":
+                parts.append(child.text_content or "")
+            child = child.next
+        return clean_text("".join(parts))
+    if node.css_first("script, style, noscript, template") is not None:
+        return _text_outside_links(node)  # a script's code is no text (document.write pagers)
+    text = clean_text(node.text())
+    links = node.css("a")
+    if not links:
+        return text
+    link_chars = sum(len(link.text().strip()) for link in links)
+    # A menu entry or a link list: its text is link text, not article text.
+    return "" if link_chars * 2 >= len(text) else text
+
+
+def _link_density(node: LexborNode) -> float:
+    total = len("".join(node.text().split()))
+    if not total:
+        return 1.0
+    links = sum(len("".join(link.text().split())) for link in node.css("a"))
+    return min(links / total, 1.0)
+
+
+def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
+    """A row or a section of a table widens to the table; a table to its holder when the
+    holder scores for text of its own (paragraphs beside the table)."""
+    if node.tag in ("td", "th"):
+        # One cell of a table whose text spreads over its rows (a Word table of a decision):
+        # the table is the body. The cell of a layout table holds most of it and stays.
+        table = _owning_table(node)
+        if table is not None:
+            cells = [cell for cell in table.css("td, th") if cell.mem_id in scores]
+            spread = sum(scores[cell.mem_id] for cell in cells)
+            if len(cells) >= _SPREAD_ROWS and scores[node.mem_id] < _CELL_SHARE * spread:
+                node = table
+    while node.tag in ("tr", "tbody", "thead", "tfoot") and node.parent is not None:
+        node = node.parent
+    if node.tag == "table" and node.parent is not None:
+        holder = node.parent
+        if scores.get(holder.mem_id, 0.0) >= _HOLDER_SHARE * scores.get(node.mem_id, 0.0):
+            return holder
+    return node
 
 
 def _marker(node: LexborNode) -> str:
@@ -149,7 +268,13 @@ def _text_outside_links(node: LexborNode) -> str:
 
 
 def is_widget(node: LexborNode) -> bool:
-    return _is_widget_marker(_marker(node))
+    """A share, print, font-size … widget: its class says so and it holds little text (a
+    "printer" area that wraps the whole article is not one)."""
+    return _is_widget_marker(_marker(node)) and _small(node)
+
+
+def _small(node: LexborNode) -> bool:
+    return len(node.text()) <= _WIDGET_MAX_CHARS
 
 
 def _is_widget_marker(marker: str) -> bool:
@@ -157,11 +282,16 @@ def _is_widget_marker(marker: str) -> bool:
 
 
 def extract_blocks(
-    container: LexborNode, base_url: str | None, *, max_blocks: int = MAX_BODY_BLOCKS
+    container: LexborNode,
+    base_url: str | None,
+    *,
+    max_blocks: int = MAX_BODY_BLOCKS,
+    skip: Iterable[LexborNode] = (),
 ) -> list[Block]:
     """The container's content as blocks in reading order, at most ``max_blocks`` of them
-    (real notices have a few hundred; a page with more is cut, and the caller warns)."""
-    builder = _BlockBuilder(base_url, max_blocks)
+    (real notices have a few hundred; a page with more is cut, and the caller warns).
+    Elements in ``skip`` (a header grid inside the body) are left out with their content."""
+    builder = _BlockBuilder(base_url, max_blocks, frozenset(node.mem_id for node in skip))
     builder.walk(container)
     builder.flush()
     # The builder's marks (bold, right-aligned, centred) travel in Block.level until here.
@@ -170,6 +300,28 @@ def extract_blocks(
         block.level = None
     blocks = _classify(builder.blocks, markers)
     return _merge_split_headings(blocks, builder.sources, markers)
+
+
+# Keys of the credit lines that may close an article ((责任编辑：…), 来源：…).
+_CREDIT_KEYS = frozenset({"editor", "author", "source"})
+_CREDIT_BRACKETS = "（）()【】[]〔〕 "
+
+
+def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str | None]]]:
+    """The labelled credit lines that close a body (（责任编辑：系统管理员）, 来源：新华社):
+    the blocks without them, and their (label, value) pairs for the meta line."""
+    pairs: list[tuple[str, str | None]] = []
+    end = len(blocks)
+    while end:
+        block = blocks[end - 1]
+        if block.type not in ("paragraph", "byline", "signature") or not block.text:
+            break
+        found = split_meta_pairs(block.text.strip(_CREDIT_BRACKETS))
+        if not found or any(key_for(label) not in _CREDIT_KEYS for label, _ in found):
+            break
+        pairs = found + pairs
+        end -= 1
+    return blocks[:end], pairs
 
 
 def _merge_split_headings(
@@ -200,9 +352,12 @@ class _BlockBuilder:
     """Accumulates inline text into the current block; block elements, tables, images and
     ``<br>`` end it."""
 
-    def __init__(self, base_url: str | None, max_blocks: int = 0) -> None:
+    def __init__(
+        self, base_url: str | None, max_blocks: int = 0, skip: frozenset[int] = frozenset()
+    ) -> None:
         self.base_url = base_url
         self.max_blocks = max_blocks
+        self.skip = skip
         self.blocks: list[Block] = []
         # The block element each text block came from: <br> splits one element into several.
         self.sources: list[int] = []
@@ -233,6 +388,7 @@ class _BlockBuilder:
         # Explicit stack of (node, leaving) pairs: deep nesting cannot overflow Python's stack.
         stack: list[tuple[LexborNode, bool]] = [(child, False) for child in _children(root)][::-1]
         bold_depth = 0
+        skip = self.skip
         while stack:
             if self.max_blocks and len(self.blocks) >= self.max_blocks:
                 return
@@ -252,8 +408,10 @@ class _BlockBuilder:
                 continue
             if tag.startswith("-") or tag in _SKIP:
                 continue
+            if skip and node.mem_id in skip:
+                continue
             attrs = node.attributes  # read once: the widget test and the alignment need it
-            if _is_widget_marker(_marker_of(attrs)):
+            if _is_widget_marker(_marker_of(attrs)) and _small(node):
                 continue
             if tag == "br":
                 centered, right = self._centered, self._right
@@ -360,7 +518,11 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
             continue
         after_image = index > 0 and blocks[index - 1].type == "image"
         previous = blocks[index - 1].type if index > 0 else None
-        if is_byline(text) or (previous == "heading" and is_author_line(text)):
+        if (
+            is_byline(text)
+            or (previous == "heading" and is_author_line(text))
+            or is_credit_line(text)
+        ):
             block.type = "byline"
         elif is_date_line(text):
             block.type = "date"

@@ -9,11 +9,13 @@ then read the value from the nodes that follow them up to the next label.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.knowledge import HANWEB_MARKER_SKIP, META_TAG_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -21,7 +23,8 @@ from noticecli.labels import (
     display_label,
     key_for,
     label_initials,
-    split_label_pairs,
+    split_meta_pairs,
+    split_value_labels,
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField
@@ -34,14 +37,6 @@ from noticecli.parse.dom import (
     visible_text,
 )
 
-# TRS and Hanweb publish the article's own fields as <meta name=...> tags.
-META_TAG_KEYS = {
-    "articletitle": "title",
-    "pubdate": "published_at",
-    "contentsource": "source",
-    "columnname": "column",
-    "author": None,  # site-wide on most templates: not taken
-}
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
 # Compiled on first use (CJK ranges are slow to compile); only text ending in a colon can match.
@@ -52,7 +47,6 @@ _GRID_MIN_LABELS = 4
 _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subject"})
 # Keys of the line under a title (发布时间：… 来源：… 责任编辑：…) and of trailing credits.
 _META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
-_HANWEB_SKIP = frozenset({"信息内容", "内容"})
 _NOT_HEADER = frozenset({"a"})
 
 
@@ -93,11 +87,11 @@ def _unknown_label() -> re.Pattern[str]:
     return re.compile(_UNKNOWN_LABEL)
 
 
-def _climb(node: LexborNode, compact: str, stop: LexborNode | None) -> LexborNode:
+def _climb(node: LexborNode, compact: str, stop: frozenset[int]) -> LexborNode:
     """The outermost element whose whole text is still just the label (``td > b`` → ``td``)."""
     current = node
     for parent in ancestors(node):
-        if parent is stop or parent.tag in ("body", "html", "a"):
+        if parent.mem_id in stop or parent.tag in ("body", "html", "a"):
             break
         if not _text_is_only(parent, compact):
             break
@@ -136,13 +130,15 @@ def _text_is_only(element: LexborNode, compact: str) -> bool:
 
 
 def extract_grid_fields(
-    root: LexborNode, *, exclude: LexborNode | None = None
+    root: LexborNode, *, exclude: LexborNode | Sequence[LexborNode | None] | None = None
 ) -> list[HeaderField]:
-    """Labelled fields under ``root`` in page order, leaving out the subtree ``exclude``."""
+    """Labelled fields under ``root`` in page order, leaving out the subtree(s) ``exclude``."""
     label_nodes: list[_LabelNode] = []
     inline: list[tuple[LexborNode, list[tuple[str, str | None]]]] = []
     order: dict[int, int] = {}
-    excluded = exclude.mem_id if exclude is not None else None
+    if exclude is None or isinstance(exclude, LexborNode):
+        exclude = (exclude,)
+    excluded = frozenset(node.mem_id for node in exclude if node is not None)
     # Lexbor walks the tree; only text that could be a label is looked at further, and only
     # then is it checked to be outside links, scripts, hidden parts and the body. (Reading a
     # property of every node from Python is what costs: this is the page's hottest loop.)
@@ -163,13 +159,13 @@ def extract_grid_fields(
         ):
             continue
         found = _label_of(text)
-        pairs = split_label_pairs(text) if found is None else []
+        pairs = split_meta_pairs(text) if found is None else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
         if found is not None:
             label, key = found
-            climbed = _climb(node, compact_label(text), exclude)
+            climbed = _climb(node, compact_label(text), excluded)
             order[climbed.mem_id] = position
             label_nodes.append(_LabelNode(climbed, label, key))
         else:
@@ -197,12 +193,19 @@ def extract_grid_fields(
     positioned: list[tuple[int, HeaderField]] = []
     for item in label_nodes:
         node_id = item.node.mem_id
-        value = _value_after(item.node, label_ids, holds_label)
+        value, more = split_value_labels(_value_after(item.node, label_ids, holds_label))
         origin = _origin(node_id, chains, holds_label, group_keys, item.key)
-        positioned.append((order.get(node_id, 0), HeaderField(item.key, item.label, value, origin)))
+        position = order.get(node_id, 0)
+        positioned.append((position, HeaderField(item.key, item.label, value, origin)))
+        for label, extra in more:
+            positioned.append((position, HeaderField(key_for(label), label, extra, origin)))
     for node, pairs in inline:
         node_id = node.mem_id
         origin = _origin(node_id, chains, holds_label, group_keys, key_for(pairs[0][0]))
+        if pairs[-1][1] is None:
+            # 浏览：<span>33</span>: the last label's value follows the text node.
+            value, more = split_value_labels(_value_after(node, label_ids, holds_label))
+            pairs = [*pairs[:-1], (pairs[-1][0], value), *more]
         for label, value in pairs:
             positioned.append(
                 (order.get(node_id, 0), HeaderField(key_for(label), label, value, origin))
@@ -211,9 +214,9 @@ def extract_grid_fields(
     return [field for _, field in positioned]
 
 
-def _readable_outside(node: LexborNode, excluded: int | None, known: dict[int, bool]) -> bool:
+def _readable_outside(node: LexborNode, excluded: frozenset[int], known: dict[int, bool]) -> bool:
     """Text a reader sees outside the body: not in a link, a script or style, a hidden
-    element, or the excluded subtree.
+    element, or an excluded subtree.
 
     ``known`` remembers the answer for every element walked (it holds for the element's
     own text too), so labels sharing a grid settle their common ancestors once."""
@@ -227,7 +230,7 @@ def _readable_outside(node: LexborNode, excluded: int | None, known: dict[int, b
             break
         walked.append(parent_id)
         tag = parent.tag or ""
-        if tag in _NOT_HEADER or tag in SKIP_TAGS or parent_id == excluded or is_hidden(parent):
+        if tag in _NOT_HEADER or tag in SKIP_TAGS or parent_id in excluded or is_hidden(parent):
             answer = False
             break
     for parent_id in walked:
@@ -252,13 +255,15 @@ def _drop_lonely_unknown(
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
     parts: list[str] = []
-    sibling = node.next
+    # A list item is a field of its own: a label that fills one (<li>作者：</li>) has no
+    # value, and the next item is not it.
+    sibling = node.next if node.tag != "li" else None
     while sibling is not None:
         if sibling.mem_id in label_ids or holds_label.get(sibling.mem_id):
             break
         if sibling.tag == "-text":
             parts.append(sibling.text_content or "")
-        elif sibling.tag and not sibling.tag.startswith("-"):
+        elif sibling.tag and not sibling.tag.startswith("-") and sibling.tag not in SKIP_TAGS:
             parts.append(" " + visible_text(sibling) + " ")
         sibling = sibling.next
     value = clean_text("".join(parts)).lstrip(":：").strip()
@@ -317,7 +322,7 @@ def extract_comment_markers(html: str) -> list[HeaderField]:
     fields: list[HeaderField] = []
     for match in _HANWEB_MARKER.finditer(html):
         label = match.group(1).strip()
-        if label in _HANWEB_SKIP:
+        if label in HANWEB_MARKER_SKIP:
             continue
         value = clean_text(unescape(_TAGS.sub("", match.group(2))))
         fields.append(HeaderField(key_for(label), label, value or None, "comment"))

@@ -6,14 +6,28 @@ Dates stay as shown here; :func:`noticecli.normalize` adds ISO forms and repairs
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.fields import fill_top_level
-from noticecli.models import Block, HeaderField, Notice
-from noticecli.parse.article import cached_select, has_article_body
+from noticecli.fields import (
+    PUBLISHED_KEYS,
+    SHOWN_ORIGINS,
+    fill_top_level,
+    warn_published_mismatch,
+)
+from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
+from noticecli.labels import key_for
+from noticecli.models import Block, HeaderField, Notice, NoticeKind
+from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
-from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, find_container
+from noticecli.parse.body import (
+    MAX_BODY_BLOCKS,
+    extract_blocks,
+    find_container,
+    trailing_credits,
+)
+from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
@@ -26,25 +40,30 @@ from noticecli.parse.header_html import (
     extract_grid_fields,
     extract_meta_tags,
 )
+from noticecli.parse.label_table import read_label_tables
+from noticecli.parse.title import choose_title
+from noticecli.parse.visibility import remove_hidden
 
-_TITLE_SELECTORS = (
-    ".article_title",
-    ".article-title",
-    ".con-title",
-    ".detail-title",
-    ".xxgk_title",
-    ".news_title",
-    ".title",
-    "#title",
-    "h1",
-    "h2",
-)
-# Only pages with no title element need it: compiled on first use.
-_SITE_SUFFIX = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
+if TYPE_CHECKING:
+    from noticecli.parse.listing import ListingPage
+    from noticecli.rules import SiteRules
 
 
-def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None) -> Notice:
-    """Build the raw Notice of an already parsed page."""
+def parse_html_tree(
+    tree: LexborHTMLParser,
+    html: str,
+    *,
+    url: str | None = None,
+    rules: SiteRules | None = None,
+    kind: NoticeKind | None = None,
+) -> Notice:
+    """Build the raw Notice of an already parsed page.
+
+    ``rules``: the site's own selectors (listing selectors for listing pages, overrides for
+    notice pages). ``kind``: what the caller knows the page is (``None``: decided here from
+    the page; ``"listing"``: read as a listing whatever it holds, as the crawler reads the
+    listing pages of a site with an ``items`` selector).
+    """
     notice = Notice(url=url)
     base_url = document_base_url(tree, url)
     root = tree.body or tree.root
@@ -52,16 +71,8 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
         notice.warn("no_body", "the page has no <body> and no content")
         return notice
 
-    # Listing extraction is the costly part of a page; an article page never needs it (nor
-    # imports it).
     select = cached_select(tree)
-    listing = None
-    if not has_article_body(tree, select):
-        from noticecli.parse.listing import extract_listing, is_listing
-
-        listing = extract_listing(tree, url, article=False)
-        if not is_listing(tree, listing, article=False):
-            listing = None
+    listing = _listing(tree, url, select, rules, kind)
     if listing is not None:
         notice.kind = "listing"
         notice.items = listing.items
@@ -72,18 +83,55 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
             notice.warn(code, message)
         return notice
 
-    container = find_container(tree, select)
-    grid = extract_grid_fields(root, exclude=container)
-    notice.header = grid + extract_meta_tags(tree) + _new_only(extract_comment_markers(html), grid)
+    # Nothing a reader cannot see may give a field, a title, body text or an attachment.
+    remove_hidden(tree, html)
+    notice_rules = rules.for_notices() if rules is not None else None
+    chosen = None
+    if notice_rules is not None:
+        from noticecli.parse.overrides import read_overrides  # only with a site's selectors
+
+        chosen = read_overrides(tree, notice_rules)
+        for code, message in chosen.warnings:
+            notice.warn(code, message)
+    container = chosen.body if chosen is not None else None
+    if container is None:
+        container = find_container(tree, select)
+    skip = chosen.header_nodes if chosen is not None else []
+    tables = read_label_tables(tree, container)
+    for code, message in tables.warnings:
+        notice.warn(code, message)
+    skip = [*skip, *tables.tables]
+    grid = extract_grid_fields(root, exclude=[container, *skip])
+    automatic = (
+        grid
+        + tables.fields
+        + extract_meta_tags(tree)
+        + _new_only(extract_comment_markers(html), grid)
+    )
+    notice.header = chosen.merge(automatic) if chosen is not None else automatic
     fill_top_level(notice)
-    notice.title = notice.title or _page_title(tree, container)
-    if not any(field.origin == "header" for field in notice.header):
+    override_title = chosen.title if chosen is not None else None
+    title = choose_title(tree, container, notice.header, skip, html)
+    # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
+    notice.title = override_title or notice.title or title.text
+    if title.node is not None and not _shows_publication(notice.header):
+        dated = unlabelled_date(title.node, container)
+        if dated is not None:
+            notice.header.append(dated)
+            fill_top_level(notice)
+    header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
+    if not header_found:
         notice.warn("no_header", "no label/value header block found")
 
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks = extract_blocks(container, base_url)
+        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
+        if credits:
+            notice.header += [
+                HeaderField(key_for(label), label, value, "meta_line") for label, value in credits
+            ]
+            fill_top_level(notice)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
                 "body_truncated",
@@ -93,7 +141,51 @@ def parse_html_tree(tree: LexborHTMLParser, html: str, *, url: str | None = None
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
+    warn_published_mismatch(notice)
     return notice
+
+
+def _listing(
+    tree: LexborHTMLParser,
+    url: str | None,
+    select: Select,
+    rules: SiteRules | None,
+    kind: NoticeKind | None,
+) -> ListingPage | None:
+    """The page's listing when it is one (or ``kind`` says so), else ``None``."""
+    # Listing extraction is the costly part of a page; an article page never needs it (nor
+    # imports it).
+    if kind == "notice" or (kind is None and has_article_body(tree, select)):
+        return None
+    from noticecli.parse.listing import extract_listing, is_listing
+
+    selectors = rules if rules is not None and rules.items else None
+    listing = extract_listing(tree, url, article=False, selectors=selectors)
+    if kind == "listing" or is_listing(tree, listing, article=False):
+        return listing
+    if selectors is None or listing.items:
+        return None
+    # The items selector matched nothing here: a notice page of the site, or a listing the
+    # selector no longer fits. The page decides, as without the selector.
+    listing = extract_listing(tree, url, article=False)
+    if not is_listing(tree, listing, article=False):
+        return None
+    listing.warnings.append(
+        (
+            "site_rule_unmatched",
+            f"the site's items selector {selectors.items!r} matched nothing usable; "
+            "the items were found automatically",
+        )
+    )
+    return listing
+
+
+def _shows_publication(fields: list[HeaderField]) -> bool:
+    """A labelled publication date is shown (then no unlabelled one is looked for)."""
+    return any(
+        field.key in PUBLISHED_KEYS and field.value and field.origin in SHOWN_ORIGINS
+        for field in fields
+    )
 
 
 def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[HeaderField]:
@@ -113,7 +205,7 @@ def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | N
     text = clean_text(title_node.text())
     if not text:
         return None
-    parts = [part for part in re.split(_SITE_SUFFIX, text) if part]
+    parts = [part for part in re.split(TITLE_SITE_SEPARATOR, text) if part]
     return max(parts, key=len) if len(parts) > 1 else text
 
 
@@ -123,7 +215,7 @@ def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str 
     # number its elements costs more than the rest of the title search.
     body = tree.body
     limit = visible_path(container, body) if container is not None and body is not None else None
-    for selector in _TITLE_SELECTORS:
+    for selector in TITLE_SELECTORS:
         for node in tree.css(selector):
             if limit and body is not None:
                 path = visible_path(node, body)

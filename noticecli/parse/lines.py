@@ -10,22 +10,30 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from noticecli.knowledge import (
+    CLOSING_LINES,
+    CREDIT_WORDS,
+    FOOTER_LINK_WORDS,
+    FOOTER_LINK_WORDS_AFTER_FIRST,
+    FURNITURE_LINES,
+    WIDGET_TEXTS,
+)
+
 _CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 
-_WIDGET = (
-    r"(?:【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|扫一扫在手机(?:上)?打开当前页|"
-    r"【?收藏】?|【?返回顶部】?|附件下载|文件下载|全真版|文字版|微信|微博|QQ空间)"
+_WIDGET = "(?:" + "|".join(WIDGET_TEXTS) + ")"
+_FOOTER_LINKS = (
+    "(?:"
+    + "|".join(FOOTER_LINK_WORDS)
+    + r")(?:\s*[|｜]?\s*(?:"
+    + "|".join(FOOTER_LINK_WORDS + FOOTER_LINK_WORDS_AFTER_FIRST)
+    + r"))*\s*[|｜]?"
 )
 # Widgets, navigation and footer lines that are never article text. Compiled on first use
 # (its CJK alternatives take a millisecond): a page with no body text never needs it.
 _BOILERPLATE = (
-    rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|"
-    r"字[体号][:：]?\s*【?[大中小]】?.*|分享到?[:：]?.*|"
-    r"上一篇[:：].*|下一篇[:：].*|相关链接[:：]?.*|当前位置[:：].*|您(?:当前)?的位置[:：].*|"
-    r".*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|主办单位[:：].*|"
-    r"(?:网站地图|联系我们|网站声明|返回首页|帮助)(?:\s*[|｜]?\s*(?:网站地图|联系我们|网站声明|"
-    r"返回首页|帮助|隐私声明|English))*\s*[|｜]?)$"
+    rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|" + "|".join(FURNITURE_LINES) + f"|{_FOOTER_LINKS})$"
 )
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of
@@ -53,7 +61,15 @@ _ORG_SUFFIX = (
     r"指挥部|公司|集团|社|署|馆)(?:\s*[（(][^()（）]{2,20}[)）])?$"
 )
 _ORG_SUFFIX_ENDS = frozenset("室厅府会局办心部院委处科所站队司团社署馆)）")
+_CLOSING = "^(?:" + "|".join(CLOSING_LINES) + ")$"
+_CREDIT = "|".join(CREDIT_WORDS)
+_CREDIT_MAX = 60
 END_PUNCT = "。！？；：，、…!?;:,"
+_NUMBERED_HEADING_MAX = 20
+_NUMBERED_HEADING = (
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s+|[{_CN_DIGIT}]{{1,3}}、|"
+    rf"第[{_CN_DIGIT}百]{{1,4}}[章节部分编]\s*)[{_CJK}]"
+)
 HEADING_MAX = 60
 SIGNATURE_MAX = 40
 
@@ -100,9 +116,35 @@ def is_org_line(text: str) -> bool:
     )
 
 
+def is_closing(text: str) -> bool:
+    """特此通告 and its kind: the line that closes a notice's text."""
+    return text[:1] in "特此以" and bool(_pattern(_CLOSING).match(text))
+
+
+def is_credit_line(text: str) -> bool:
+    """An article's credit (供稿 / 摄影 / 编辑 …): two credit words, short, no full stop."""
+    return (
+        len(text) <= _CREDIT_MAX and "。" not in text and len(_pattern(_CREDIT).findall(text)) >= 2
+    )
+
+
+def is_numbered_heading(text: str) -> bool:
+    """A short numbered section title (1 总则, 1.1 编制目的, 三、试鸣步骤, 第一章 总则): a heading
+    wherever it stands."""
+    first = text[:1]
+    if not (first.isdecimal() or first in _CN_DIGIT or first == "第"):
+        return False
+    return (
+        len(text) <= _NUMBERED_HEADING_MAX
+        and is_heading_like(text)
+        and bool(_pattern(_NUMBERED_HEADING).match(text))
+    )
+
+
 def is_heading_like(text: str, max_length: int = HEADING_MAX) -> bool:
     return (
-        len(text) <= max_length
+        not is_closing(text)
+        and len(text) <= max_length
         and text[-1] not in END_PUNCT
         and "。" not in text  # a sentence, or a photo caption (图为…。)
         and not (text[0] in "（(" and text[-1] in ")）")  # an aside such as （此件公开发布）

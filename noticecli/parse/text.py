@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from noticecli.fields import fill_top_level
+from noticecli.dates import parse_date
+from noticecli.fields import fill_top_level, warn_published_mismatch
+from noticecli.knowledge import TITLE_WORDS
 from noticecli.labels import (
     WIDGET_LABELS,
     Shape,
@@ -37,22 +39,28 @@ from noticecli.labels import (
     cut_trailing_widget,
     display_label,
     fits_shape,
+    key_for,
     labels_by_length,
     resolve_truncated_label,
+    split_value_labels,
     truncation_candidates,
     value_shape,
     vocabulary,
 )
 from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
+from noticecli.parse.attachments import FILE_NAME, named_files
 from noticecli.parse.lines import (
     END_PUNCT,
     is_author_line,
     is_boilerplate,
     is_byline,
+    is_credit_line,
     is_date_line,
     is_heading_like,
+    is_numbered_heading,
     is_org_line,
 )
+from noticecli.parse.rendered import normalize_rendered, strip_bullet
 
 __all__ = ["parse_text_dump"]
 
@@ -76,12 +84,18 @@ _DATE_TIME_PREFIX = re.compile(
 )
 
 _HEADING_MAX = 30
+# A line opening a page is its title when worded like one and at least this long.
+_TITLE_MIN = 8
+# Names of the site and the column above a title: short lines, a few of them.
+_NAME_LINE_MAX = 12
+_MAX_NAME_LINES = 3
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -186,8 +200,14 @@ class _Builder:
     def __init__(self, notice: Notice) -> None:
         self.notice = notice
         self.seen: set[str] = set()
+        self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
 
-    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField:
+    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
+        # A grid printed twice (a page's desktop and mobile copies) is read once.
+        shown = (label.compact, value, origin)
+        if value is not None and shown in self.shown:
+            return None
+        self.shown.add(shown)
         key = label.key
         if label.kind == "fragment":
             key = self._resolve(label, value)
@@ -226,7 +246,9 @@ class _Builder:
         added = []
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-            added.append(self.add(label, _value(line[label.end : end]), origin))
+            field = self.add(label, _value(line[label.end : end]), origin)
+            if field is not None:
+                added.append(field)
         return added
 
 
@@ -282,7 +304,8 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     entries = [
         (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
     ]
-    has_blank = len(entries) < len(lines)
+    # Blank lines between text lines (not the ones a file ends with) tell paragraphs apart.
+    has_blank = bool(entries) and len(entries) < entries[-1][0] - entries[0][0] + 1
 
     def standalone(index: int) -> bool:
         if not has_blank:
@@ -305,17 +328,34 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
         kind: BlockType
-        if is_byline(text) or (previous == "heading" and is_author_line(text)):
+        if (
+            is_byline(text)
+            or (previous == "heading" and is_author_line(text))
+            or is_credit_line(text)
+        ):
             kind = "byline"
         elif is_date_line(text):
             kind = "date"
         elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
-        elif headings and standalone(index) and is_heading_like(text, _HEADING_MAX):
+        elif (
+            headings
+            and not FILE_NAME.search(text)  # an attachment's name, not a heading
+            and (
+                (standalone(index) and is_heading_like(text, _HEADING_MAX))
+                or is_numbered_heading(text)
+            )
+        ):
             kind = "heading"
         else:
             kind = "paragraph"
-        if kind == "heading" and last_heading_entry == position - 1 and blocks:
+        # A title wrapped over two lines reads as one; a numbered section title starts anew.
+        if (
+            kind == "heading"
+            and last_heading_entry == position - 1
+            and blocks
+            and not is_numbered_heading(text)
+        ):
             joined = _join_heading(blocks[-1].text or "", text)
             if len(joined) <= _JOINED_HEADING_MAX:
                 blocks[-1].text = joined
@@ -388,6 +428,18 @@ def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
 # --- the parser -------------------------------------------------------------------------------
 
 
+def _split_salutation(piece: str) -> list[str]:
+    """A flattened paragraph that opens with the notice's addressees (各…单位：…): the
+    salutation is a paragraph of its own, as on the page."""
+    colon = piece.find("：")
+    if colon < 2 or colon > _SALUTATION_MAX or colon == len(piece) - 1:
+        return [piece]
+    head = piece[: colon + 1]
+    if not head.startswith("各") or any(mark in head for mark in "。；！？"):
+        return [piece]
+    return [head, piece[colon + 1 :]]
+
+
 def _find_separator(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:40]):
         if _SEPARATOR.match(line):
@@ -422,10 +474,11 @@ def parse_text_dump(text: str) -> Notice:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = _clean(stripped)
+        line = strip_bullet(_clean(stripped))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
+    lines = normalize_rendered(lines)
 
     start = 0
     separator = _find_separator(lines)
@@ -445,7 +498,9 @@ def parse_text_dump(text: str) -> Notice:
     if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and _is_label_line(lines[first]):
         found, rest = _parse_flattened(lines[first], build)
         title_line = found
-        body_lines = rest.split() + lines[first + 1 :]
+        body_lines = [part for piece in rest.split() for part in _split_salutation(piece)] + lines[
+            first + 1 :
+        ]
         headings = False  # line structure is gone: no evidence for headings
     else:
         body_start, title_line = _parse_head(lines, first, build)
@@ -453,6 +508,10 @@ def parse_text_dump(text: str) -> Notice:
         body_lines = lines[body_start:body_end]
 
     notice.body = _body_blocks(body_lines, headings=headings)
+    # No links survive in a dump: a line that is a file name is an attachment without a URL.
+    notice.attachments = named_files(
+        [block.text for block in notice.body if block.text and block.type != "heading"]
+    )
     _fill_top_level(notice, title_line)
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
@@ -461,13 +520,13 @@ def parse_text_dump(text: str) -> Notice:
 
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
-    index = first
+    index = _after_names(lines, first)
     title_line: str | None = None
-    # A title above the grid: one title-like line directly followed by label lines.
-    if index < len(lines) and not _is_label_line(lines[index]) and _is_title_like(lines[index]):
-        after = _next_nonblank(lines, index + 1)
-        if after < len(lines) and _is_label_line(lines[after]):
-            title_line, index = lines[index], after
+    # A title above the grid or the article: a title-like line (shown twice on some pages)
+    # followed by label lines, a date line or the text.
+    if index < len(lines) and _opens_with_title(lines, index):
+        title_line = lines[index]
+        index = _after_repeats(lines, index + 1, title_line)
 
     grid: list[str] = []
     grid_end = scan = index
@@ -487,15 +546,17 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         grid_end = scan
     # Lines of unknown labels only ("各位同事：") are prose, not a header.
     labels = [label for line in grid for label in _find_labels(line)]
-    if not any(label.kind != "unknown" for label in labels):
+    if any(label.kind != "unknown" for label in labels):
+        for line in grid:
+            # Under a title shown above the grid, a when/where/who line is the meta line.
+            meta = title_line is not None and _is_meta_line(line)
+            build.add_line(line, "meta_line" if meta else "header")
+        index = grid_end
+    elif title_line is None:
         return first, None
-    for line in grid:
-        # Under a title shown above the grid, a when/where/who line is the meta line.
-        meta = title_line is not None and _is_meta_line(line)
-        build.add_line(line, "meta_line" if meta else "header")
-    index = grid_end
 
     title = _field_value(build.notice, "title") or title_line
+    under_title = title is not None
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
     # then meta lines under it; anything else starts the body.
     while (index := _next_nonblank(lines, index)) < len(lines):
@@ -508,12 +569,90 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             pass  # the document number shown under the title: a header value, not body
         elif _is_meta_line(line):
             build.add_line(line, "meta_line")
+        elif under_title and _dated_line(line, index, build):
+            pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
+        elif under_title and _is_title_detail(line):
+            pass  # the issuer, index number or date shown as bare items under the title
         elif title is None and _is_title_like(line):
             title = title_line = line
+            under_title = True
         else:
             break
         index += 1
     return index, title_line
+
+
+def _opens_with_title(lines: list[str], index: int) -> bool:
+    """The line is the page's title: title-like, and either worded like one (关于…通知)
+    or followed by label lines, a date line or itself repeated."""
+    line = lines[index]
+    if _is_label_line(line) or not _is_title_like(line):
+        return False
+    after = _next_nonblank(lines, index + 1)
+    following = lines[after] if after < len(lines) else ""
+    if following and (
+        _is_label_line(following)
+        or _starts_with_date(following)
+        or _compact_text(following) == _compact_text(line)
+    ):
+        return True
+    return len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+
+
+def _after_names(lines: list[str], first: int) -> int:
+    """Past the site's and the column's names that open a rendering (遂宁市水利局 / 征集调查)
+    when a title or a label line follows them; ``first`` otherwise."""
+    index = first
+    for _ in range(_MAX_NAME_LINES):
+        if index >= len(lines):
+            return first
+        line = lines[index]
+        if _is_label_line(line) or _opens_with_title(lines, index):
+            return index
+        if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
+            return first
+        index = _next_nonblank(lines, index + 1)
+    return first
+
+
+def _after_repeats(lines: list[str], start: int, title: str) -> int:
+    index = _next_nonblank(lines, start)
+    while index < len(lines) and _compact_text(lines[index]) == _compact_text(title):
+        index = _next_nonblank(lines, index + 1)
+    return index
+
+
+def _starts_with_date(line: str) -> bool:
+    return bool(_DATE_TIME_PREFIX.match(line))
+
+
+def _dated_line(line: str, index: int, build: _Builder) -> bool:
+    """A line that opens with a date-time and no label: the publication time, with any
+    label pairs after it read as the meta line. Adds the fields; returns whether it was one."""
+    match = _DATE_TIME_PREFIX.match(line)
+    if match is None:
+        return False
+    head, pairs = split_value_labels(line)
+    if head is None or parse_date(head) is None:
+        return False
+    notice = build.notice
+    # No label is shown: the field is labelled with where it was read.
+    notice.header.append(HeaderField("published_at", f"line {index + 1}", head, "unlabelled"))
+    for label, value in pairs:
+        notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
+    return True
+
+
+def _is_title_detail(line: str) -> bool:
+    """A bare item under a title: the issuing unit, an index or document number."""
+    return len(line) <= _HEADING_MAX and (
+        is_org_line(line) or value_shape(line) in ("index_no", "doc_no")
+    )
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
 
 
 def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
@@ -543,6 +682,7 @@ def _field_value(notice: Notice, key: str) -> str | None:
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
+    warn_published_mismatch(notice)
     notice.title = notice.title or title_line
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.

@@ -1,0 +1,509 @@
+"""The table of site knowledge: what we know about the templates disclosure sites are built on.
+
+Known selectors, class words, URL shapes and furniture words, in one place, so teaching the
+parser a new template is one edit in this file. The parsers do not depend on any entry here
+being present: each is a fast path or a filter in front of rules that read evidence in the
+page (text density, label vocabulary, dates beside links), and a user whose site still comes
+out wrong gives its own selectors in the sites file (:class:`noticecli.rules.SiteRules`).
+
+Entries are data: CSS selectors, words, and regular-expression fragments that the modules
+using them join and compile (on first use where compiling is slow). Who reads what:
+
+=============================  =============================================================
+``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
+                               :mod:`noticecli.parse.article` (is this an article page?)
+``LABEL_CELL_CLASS_WORDS``     :mod:`noticecli.parse.label_table`
+``HIDDEN_SELECTORS``           :mod:`noticecli.parse.visibility`
+``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
+                               :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
+                               meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
+``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
+``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
+``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
+``CLOSING_LINES``,             :mod:`noticecli.labels`
+``CREDIT_WORDS``,
+``VALUE_PLACEHOLDERS``
+``NAV_*``,                     :mod:`noticecli.parse.listing_rows` (rows, their dates,
+``LINK_GROUP_HEADINGS``,       furniture)
+``ARTICLE_URL_SHAPES``,
+``MORE_*``, ``LIST_DATE_LABEL``
+``PAGER_*``,                   :mod:`noticecli.parse.listing_pager`
+``PAGE_COUNT_TEXTS`` …
+``LIST_DATA_*``                :mod:`noticecli.parse.listing_data`
+``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
+``LIST_LOADER_*`` …
+=============================  =============================================================
+"""
+
+from __future__ import annotations
+
+# --- Article bodies ------------------------------------------------------------------------
+
+
+class Container:
+    """A CMS's article-body element.
+
+    ``proves_article``: enough text in it (outside links) makes the page an article, so the
+    listing extractor is not run; ``tag`` narrows that test to one element name (a class some
+    templates also put on list wrappers).
+    """
+
+    # A plain slotted class: a NamedTuple or dataclass is built at import, which every
+    # `noticecli parse` pays.
+    __slots__ = ("proves_article", "selector", "tag")
+
+    def __init__(self, selector: str, proves_article: bool = False, tag: str | None = None):
+        self.selector = selector
+        self.proves_article = proves_article
+        self.tag = tag
+
+    def __repr__(self) -> str:
+        return f"Container({self.selector!r}, {self.proves_article!r}, {self.tag!r})"
+
+
+# Most specific first: the container search takes the first selector that finds content
+# (TRS_Editor sits inside .article-body; #zoom inside .con).
+BODY_CONTAINERS: tuple[Container, ...] = (
+    Container(".TRS_Editor", True, "div"),  # TRS
+    Container(".TRS_UEDITOR", True, "div"),  # TRS with UEditor
+    Container(".trs_editor_view"),  # TRS, newer templates
+    Container("#UCAP-CONTENT", True),  # gov.cn (UCAP)
+    Container("#zoom", True),  # Hanweb, many municipal templates
+    Container("#Zoom"),
+    Container(".article_content", True),
+    Container("#detailContent", True),
+    Container(".detailContent", True),
+    Container(".pages_content", True),  # gov.cn policy pages
+    Container(".main-txt"),
+    Container(".article-body"),
+    Container(".article-content", True),
+    Container(".art_con"),
+    Container(".wzcon"),
+    Container("#content"),
+    Container(".content_text"),
+    Container("article"),
+)
+
+# class words of the label cells of a label table without colons (td.title 项目名称 beside
+# its value). Regular-expression fragments, matched anywhere in the lower-cased class.
+LABEL_CELL_CLASS_WORDS = ("tit", "label", "name", "left", "key", "lab", "bt", "head", "th")
+
+# TRS and Hanweb stamp this <meta name> on article pages only.
+ARTICLE_META_NAME = "ArticleTitle"
+# 索引号 followed within a few hundred characters by one of these labels is a disclosure
+# header grid: the page is a notice whatever else it links to.
+INDEX_NUMBER_LABEL = "索引号"
+NOTICE_GRID_LABELS = ("发布机构", "发文机关", "主题分类", "成文日期", "发文字号")
+
+# --- Visibility ----------------------------------------------------------------------------
+
+# Elements hidden whatever the page's CSS says: the hidden attribute, aria-hidden, and the
+# cloaking of JS frameworks (AngularJS ng-hide/ng-cloak, Vue v-cloak, Alpine x-cloak), which
+# their own stylesheet hides. CSS selectors; inline styles and the page's own <style> rules
+# are read besides (noticecli.parse.visibility).
+HIDDEN_SELECTORS = (
+    "[hidden]",
+    '[aria-hidden="true" i]',
+    ".ng-hide",
+    ".ng-cloak",
+    "[ng-cloak]",
+    "[v-cloak]",
+    "[x-cloak]",
+)
+
+# --- Titles --------------------------------------------------------------------------------
+
+# Elements holding the article's own title, tried in this order before the body.
+TITLE_SELECTORS = (
+    ".article_title",
+    ".article-title",
+    ".con-title",
+    ".detail-title",
+    ".xxgk_title",
+    ".news_title",
+    ".title",
+    "#title",
+    "h1",
+    "h2",
+)
+# Every element that may hold the article's title, for the title vote (noticecli.parse.title):
+# headings and anything whose class says title (the class selectors above all do).
+TITLE_CANDIDATES = 'h1, h2, h3, h4, h5, #title, [class*="tit" i]'
+# <meta name|property> (lower-cased) naming the article, the site, the column.
+TITLE_META_NAMES = ("articletitle", "og:title", "title")
+SITE_META_NAMES = ("sitename", "og:site_name", "site_name")
+COLUMN_META_NAMES = ("columnname",)
+# How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
+# 中心, 办公室 …) are read by noticecli.parse.lines.
+SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
+# Regular-expression fragments.
+TITLE_WORDS = (
+    "关于",
+    "通知",
+    "通告",
+    "公告",
+    "公示",
+    "决定",
+    "意见",
+    "办法",
+    "方案",
+    "报告",
+    "会议",
+    "召开",
+    "开展",
+    "举行",
+    "举办",
+    "印发",
+    "批复",
+    "函",
+    "规定",
+    "预案",
+    "活动",
+    "工作",
+    r"\d{4}年",
+)
+# What separates the article title from the site name in <title> (标题_某某市人民政府).
+TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
+
+# --- Header fields outside the visible grid -------------------------------------------------
+
+# <meta name> (compared lower-cased) → canonical key. TRS and Hanweb publish the article's
+# own fields this way; None: a name that is site-wide on most templates, not taken.
+META_TAG_KEYS: dict[str, str | None] = {
+    "articletitle": "title",
+    "pubdate": "published_at",
+    "contentsource": "source",
+    "columnname": "column",
+    "author": None,
+}
+# Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
+HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
+
+# --- Attachments ------------------------------------------------------------------------------
+
+# File extensions (lower case) that make a link or a line an attachment: documents, WPS and
+# OFD, archives, images.
+ATTACHMENT_EXTENSIONS = frozenset(
+    {
+        "pdf",
+        "doc",
+        "docx",
+        "docm",
+        "wps",
+        "wpt",
+        "xls",
+        "xlsx",
+        "xlsm",
+        "et",
+        "ett",
+        "csv",
+        "ofd",
+        "ppt",
+        "pptx",
+        "dps",
+        "zip",
+        "rar",
+        "7z",
+        "tar",
+        "gz",
+        "ceb",
+        "odt",
+        "ods",
+        "rtf",
+        "txt",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "bmp",
+        "tif",
+        "tiff",
+        "webp",
+    }
+)
+
+# --- Widgets and page furniture --------------------------------------------------------------
+
+# class/id words of widgets inside an article (share, print, font size, related links,
+# breadcrumbs, pagers): never body text. Regular-expression fragments, matched anywhere in
+# the attribute, case-insensitive.
+WIDGET_CLASS_WORDS = (
+    "share",
+    "print",
+    "font-?size",
+    "fontsize",
+    "toolbar",
+    "bdsharebutton",
+    "qrcode",
+    "xglj",  # 相关链接
+    "related",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "pagination",
+    "page-?nav",
+)
+# class/id words of page furniture that the text-density fallback must not take for an
+# article (footers, navigation, banners, link lists).
+FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header", "banner", "link")
+
+# Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
+# Regular-expression fragments.
+WIDGET_TEXTS = (
+    r"[【\[]?(?:我要)?打印(?:本页|此页|文章)?[】\]]?",
+    r"[【\[]?关闭(?:窗口|本页)?[】\]]?",
+    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
+    r"[【\[]?收藏[】\]]?",
+    r"[【\[]?返回顶部[】\]]?",
+    "附件下载",
+    "文件下载",
+    "全真版",
+    "文字版",
+    "微信",
+    "微博",
+    "QQ空间",
+    # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
+    "无障碍(?:浏览|阅读|模式)?",
+    "长者(?:专版|模式)",
+    "退出长者模式",
+    "关怀版",
+    "个人中心",
+    "设为首页",
+    "加入收藏",
+    "繁体(?:版)?",
+    "简体(?:版)?",
+    "登录",
+    "注册",
+    r"账号\+?密码登录",
+    "立即注册",
+    r"还没有账号[?？]?",
+    r"忘记密码[?？]?",
+    "[|｜]",
+)
+# Whole lines of page furniture: font-size and share widgets, previous/next links,
+# breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
+# Regular-expression fragments, each matching the whole line.
+FURNITURE_LINES = (
+    r"字[体号][:：]?\s*【?[大中小]】?.*",
+    r"[【\[]\s*字[体号][:：].*",
+    r"字[体号]\s*[:：]\s*[\[【(（].*",
+    r"分享到?[:：]?.*",
+    r"上一篇[:：].*",
+    r"下一篇[:：].*",
+    r"相关链接[:：]?.*",
+    r"当前位置[:：].*",
+    r"您(?:当前|所在)?的位置[:：].*",
+    r"您(?:当前)?所在(?:的)?位置[:：].*",
+    r".*网站标识码.*",
+    r".*ICP备.*",
+    r".*公网安备.*",
+    r"版权所有.*",
+    r"主办单位[:：].*",
+    r"今天是[:：]?.*",
+    r"搜索热词[:：].*",
+    r"视力保护色[:：]?.*",
+    r"\d{1,2}px",
+)
+# The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
+# Regular-expression fragments, each matching the whole line.
+CLOSING_LINES = (
+    r"特此[\u4e00-\u9fff]{1,3}[。！!]?",
+    r"此复[。]?",
+    r"以上[\u4e00-\u9fff]{0,4}妥否.*",
+)
+# Words of an article's credit line (医技药剂党支部供稿 摄影/张艳 编辑/苏芳): two of them in a
+# short line without a full stop make it a credit, not a paragraph.
+CREDIT_WORDS = (
+    "供稿",
+    "供图",
+    "摄影",
+    "摄",
+    "编辑",
+    "责编",
+    "审核",
+    "审稿",
+    "校对",
+    "撰稿",
+    "初审",
+    "复审",
+    "终审",
+    "文字",
+    "图片",
+    "通讯员",
+)
+# Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
+FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")
+FOOTER_LINK_WORDS_AFTER_FIRST = ("隐私声明", "English")  # seen after the first word only
+
+# Labels that are widgets or link lists (字体：大 中 小, 附件：…), never header fields
+# (compared as compact labels: no spaces or colons).
+WIDGET_LABELS = frozenset(
+    {
+        "字体",
+        "字号",
+        "分享",
+        "分享到",
+        "打印",
+        "收藏",
+        "扫一扫",
+        "当前位置",
+        "您当前的位置",
+        "您的位置",
+        "位置",
+        "相关链接",
+        "上一篇",
+        "下一篇",
+        "附件",
+        "相关附件",
+        "附件下载",
+    }
+)
+# A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
+# bracket or followed by a colon ends the value …
+VALUE_WIDGET_LEADS = ("字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+# … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
+# fragments.
+VALUE_WIDGET_WORDS = (
+    "微信",
+    "微博",
+    "QQ空间",
+    "打印",
+    "全真版",
+    "文字版",
+    "文件下载",
+    "分享",
+    "收藏",
+    "关闭窗口",
+    "相关链接[:：]?",
+)
+
+# What a field shows before a script fills it (浏览次数：0, 发布人：--): no value.
+VALUE_PLACEHOLDERS = frozenset({"0", "-", "--", "—", "——", "－", "－－"})
+
+# --- Listings -------------------------------------------------------------------------------
+
+# Elements whose lists are navigation or page furniture, never items.
+NAV_TAGS = frozenset({"nav", "header", "footer", "aside"})
+# class/id words of navigation, menus, headers, footers, sidebars and link groups: a list
+# inside them is not a list of notices. Regular-expression fragments, matched as a whole
+# word of the attribute (between -, _, a digit or the ends), case-insensitive.
+NAV_CLASS_WORDS = (
+    "navs?",
+    "navbar",
+    "(?:sub|left|top|main|side|site)nav",
+    "menus?",
+    "foot",
+    "footer",
+    "header",
+    "breadcrumbs?",
+    "crumbs?",
+    "daohang",  # 导航
+    "sidebar",
+    "yqlj",  # 友情链接
+    "friend(?:ly)?-?links?",
+    "flinks?",
+)
+# Headings of link groups that are never items (a 友情链接 table under the list).
+LINK_GROUP_HEADINGS = (
+    "友情链接",
+    "相关链接",
+    "相关网站",
+    "网站导航",
+    "快速导航",
+    "站点导航",
+    "部门网站",
+    "政府网站",
+    "县区网站",
+)
+# URL shapes of article pages on the common CMSes: TRS t20200805_1, Hanweb art_1_2,
+# content_1, a YYYYMM or YYYY-MM folder, a long numeric file name. Regular-expression
+# fragments, case-insensitive.
+ARTICLE_URL_SHAPES = (
+    r"t\d{8}_\d+",
+    r"art_\d+_\d+",
+    r"content_\d+",
+    r"/20\d{2}[01]\d/",
+    r"/20\d{2}-\d{2}/",
+    r"/\d{6,}\.s?html?\b",
+)
+# Link texts that lead to more of a list or to a file, not to a notice of that title.
+MORE_LINK_TEXTS = frozenset(
+    {"更多", "更多>>", "more", "详细", "详情", "查看", "查看详情", ">>", "»", "下载", "更多+"}
+)
+# Pager link texts (compared lower-cased).
+PAGER_NEXT_TEXTS = frozenset(
+    {"下一页", "下页", "后一页", "next", "next page", ">", "›", "»", "下一页>", "下一页>>"}
+)
+PAGER_LAST_TEXTS = frozenset({"尾页", "末页", "最后一页", "最末页", "last", "尾页>>", ">|"})
+PAGER_FIRST_TEXTS = frozenset({"首页", "第一页", "first", "<<首页", "|<"})
+PAGER_PREV_TEXTS = frozenset({"上一页", "上页", "前一页", "prev", "previous", "<", "‹", "«"})
+# A page count as pagers print it: 共 3 页, 共28条 3页, 共28条记录 每页10条 共3页, 第1页/共3页,
+# 页次：1/3, 1/3页, [1/3]. Regular expressions; the named groups are the page count
+# ``count`` and, when printed, the current page ``page``.
+PAGE_COUNT_TEXTS = (
+    r"第\s*(?P<page>\d+)\s*页\s*[/／,，]?\s*共\s*(?P<count>\d+)\s*页",
+    r"共\s*(?:计|有)?\s*(?P<count>\d+)\s*页",
+    r"共\s*\d+\s*条(?:记录|信息|数据)?[^\d页]{0,12}?(?P<count>\d+)\s*页",
+    r"(?:页次|页码|当前页)?[:：]?\s*[\[【]?\s*(?P<page>\d+)\s*[/／]\s*(?P<count>\d+)\s*页?\s*[\]】]?",
+)
+# Pager scripts. Names (compared lower-cased) of script variables and object properties
+# that hold the page count, the current page, the record count and the page size.
+PAGER_COUNT_NAMES = (
+    "countpage",
+    "pagecount",
+    "totalpage",
+    "totalpages",
+    "pagetotal",
+    "pagesum",
+    "maxpage",
+    "page_count",
+    "totalpagenum",
+    "allpage",
+)
+PAGER_CURRENT_NAMES = ("currentpage", "curpage", "nowpage", "pageindex", "pageno", "curr")
+PAGER_RECORD_NAMES = ("totalrecord", "totalrecords", "totalcount", "recordcount", "totalnum")
+PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit")
+# Pager scripts whose current page counts from 0 (TRS WCM writes index.html, index_1.html
+# for page 2 …): a comment or name of theirs in the script. Regular-expression fragments.
+PAGER_ZERO_BASED = (r"从0开始", r"\bcountPage\b", r"\bcreatePageHTML\b")
+# The pages of a TRS column after index.html, when its pager script does not spell them.
+TRS_PAGE_NAMING = "index_{n}.html"
+# Hidden inputs (id or name, lower-cased) that list-loading scripts page with.
+PAGER_INPUT_NAMES = frozenset({"page", "pagesize", "pageno", "pagenum", "currentpage", "pageindex"})
+# Script file names that load a list (xxgkPage.js, page_list.js), not any pager helper:
+# article pages load trs_common_pages.js too. Regular-expression fragments.
+LIST_SCRIPT_NAMES = ("list", "xxgkpage")
+# Calls in inline scripts that fill a list from the server. Regular-expression fragments.
+LIST_LOADER_CALLS = (
+    r"\bloadPageData\s*\(",
+    r"\.jpage\s*\(",
+    r"\$\.(?:ajax|getJSON|post)\s*\(",
+)
+# Lists of articles in script data (JSON or JavaScript object literals): the keys of an
+# entry's title, address and date, tried in this order (compared lower-cased).
+LIST_DATA_TITLE_KEYS = ("title", "doctitle", "name", "bt", "biaoti", "subject")
+LIST_DATA_URL_KEYS = ("url", "link", "href", "docurl", "docpuburl", "pcurl", "linkurl", "path")
+LIST_DATA_DATE_KEYS = (
+    "pubdate",
+    "publishdate",
+    "publishtime",
+    "pubtime",
+    "docreltime",
+    "docpubtime",
+    "releasedate",
+    "createtime",
+    "date",
+    "time",
+    "docdate",
+    "fbrq",  # 发布日期
+)
+# Labels a list row may print before its date (发布日期：2024-09-10, 发稿：…). A regular
+# expression: the label without its colon.
+LIST_DATE_LABEL = r"(?:发布|更新|成文|发文|生成|公开|印发)?(?:日期|时间)|发稿|发表|发布于|更新于"
+# Heads of a list table (名称 … 发布日期). Regular expressions: the title head matches a
+# whole cell, the date head any part of one; the publication-date head picks the column
+# of a row that shows several dates.
+LIST_HEAD_TITLE = r"^(?:名\s*称|标\s*题|文件名称|信息名称|主题)$"
+LIST_HEAD_DATE = r"日\s*期|时\s*间"
+PUBLISHED_HEAD = r"发\s*布|公\s*开\s*日|上\s*网"

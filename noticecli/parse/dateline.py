@@ -1,0 +1,85 @@
+"""The publication time a page shows without a label: a date-time directly under the title
+(``<div class="time">2024-05-20 09:30</div>``, ``<li>2023-12-01 14:43</li>``).
+
+Read only between the title element and the body, and only when no labelled publication
+date is shown. The field it gives has origin ``unlabelled``; for want of a shown label it is
+labelled with the element it was read from (``div.time``), as a ``<meta>`` tag's field is
+labelled with its name.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from noticecli.dates import parse_date
+from noticecli.labels import split_value_labels
+from noticecli.models import HeaderField
+from noticecli.parse.dom import ancestors, clean_text, iter_visible
+
+# Nodes after the title looked at (siblings of the title and of two of its ancestors), and
+# text nodes read inside each: a date line sits right under the title.
+_MAX_SIBLINGS = 12
+_MAX_TEXTS = 12
+_LEVELS = 3
+_BRACKETS = "[]【】()（）〔〕 "
+
+
+def unlabelled_date(title: LexborNode, container: LexborNode | None) -> HeaderField | None:
+    """The first date-time shown without a label after ``title`` and before ``container``."""
+    body_line = (
+        {container.mem_id, *(node.mem_id for node in ancestors(container))} if container else set()
+    )
+    node: LexborNode | None = title
+    seen = 0
+    for _level in range(_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        sibling = node.next
+        while sibling is not None:
+            if sibling.mem_id in body_line:
+                return None  # the body starts: no date line between it and the title
+            found = _date_in(sibling)
+            if found is not None:
+                return found
+            seen += 1
+            if seen >= _MAX_SIBLINGS:
+                return None
+            sibling = sibling.next
+        node = node.parent
+    return None
+
+
+def _date_in(node: LexborNode) -> HeaderField | None:
+    texts = [node] if node.tag == "-text" else _texts(node)
+    for text_node in texts:
+        text = clean_text(text_node.text_content or "")
+        if not text or (not text[0].isdigit() and text[0] not in _BRACKETS):
+            continue
+        head, _pairs = split_value_labels(text)
+        value = (head or "").strip(_BRACKETS)
+        if value and parse_date(value) is not None:
+            holder = text_node.parent
+            return HeaderField("published_at", _where(holder), value, "unlabelled")
+    return None
+
+
+def _texts(node: LexborNode) -> list[LexborNode]:
+    found: list[LexborNode] = []
+    for item in iter_visible(node, prune_tags=frozenset({"a"})):
+        if item.tag == "-text" and (item.text_content or "").strip():
+            found.append(item)
+            if len(found) >= _MAX_TEXTS:
+                break
+    return found
+
+
+def _where(node: LexborNode | None) -> str:
+    """``tag.class`` (or ``tag#id``, or the tag) of the element a value was read from."""
+    if node is None or not node.tag:
+        return "text"
+    attrs = node.attributes
+    classes = (attrs.get("class") or "").split()
+    if classes:
+        return f"{node.tag}.{classes[0]}"
+    identifier = (attrs.get("id") or "").strip()
+    return f"{node.tag}#{identifier}" if identifier else node.tag

@@ -1,0 +1,601 @@
+"""Listing items found by structure: repeated sibling rows that each hold one primary link.
+
+Any vendor, any element: a *row* is a child of a container (``tr`` of a table, ``li`` of a
+list, ``div``/``dl``/``p`` of a block, or the link itself in a flat run of links), and a
+*list* is the container whose rows each hold one to three links. Every ancestor level of
+every link up to :data:`MAX_ROW_LEVELS` is a candidate; the list chosen is the one with the
+most dated rows, then the most rows whose links have the URL shape of an article page
+(candidates are read largest first, and reading stops when no smaller one can win). Lists
+under navigation, headers, footers and sidebars (tags, or class words of
+:data:`~noticecli.knowledge.NAV_CLASS_WORDS`), hidden lists (template rows, closed tabs) and
+link groups headed 友情链接 / 相关链接 are never items. Look-alike sibling lists (one list split
+into several ``ul``) join the chosen one.
+
+A row's date is read, calendar-checked, by :mod:`noticecli.dates`: first from an element
+that holds only a date (``<span>[2024-09-10]</span>``, ``<td>发布日期：2024年9月10日</td>``) or
+only a date split in two (``<span>10</span><span>2024-09</span>``), then from a date set off
+by spaces or brackets in the rest of the row, last from a date at either end of the link
+text (``[2024-09-10] 标题``). A date inside the title (关于2024年9月18日…的通告) is never the
+row's date, nor is one in a summary that repeats the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.dates import date_in_text, find_date, find_split_date, iso_date
+from noticecli.knowledge import (
+    ARTICLE_URL_SHAPES,
+    LINK_GROUP_HEADINGS,
+    LIST_DATE_LABEL,
+    LIST_HEAD_DATE,
+    MORE_LINK_TEXTS,
+    NAV_CLASS_WORDS,
+    NAV_TAGS,
+    PAGER_FIRST_TEXTS,
+    PAGER_LAST_TEXTS,
+    PAGER_NEXT_TEXTS,
+    PAGER_PREV_TEXTS,
+    PUBLISHED_HEAD,
+)
+from noticecli.models import ListingItem
+from noticecli.parse.dom import absolute_url, is_hidden
+from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
+
+if TYPE_CHECKING:
+    from noticecli.rules import SiteRules
+
+# How far above a link its row may be (li > span > a: the li is two levels up; a table per
+# row, table > tbody > tr > td > a: the table is four).
+MAX_ROW_LEVELS = 4
+# A row holds one item: its link, a date, a few words more (a summary, a department).
+_MAX_ROW_TEXT = 500
+_MAX_ROW_LINKS = 3
+# An element that holds only a date is short.
+_MAX_DATE_TEXT = 40
+_NAV_ANCESTOR_LEVELS = 8
+_ROW_TAGS = frozenset({"tr", "li", "dd", "dt", "dl", "record"})
+_STOP_TAGS = frozenset({"html", "head", "-document"})
+_NOT_ITEMS = frozenset(
+    MORE_LINK_TEXTS | PAGER_NEXT_TEXTS | PAGER_LAST_TEXTS | PAGER_FIRST_TEXTS | PAGER_PREV_TEXTS
+)
+# What may stand around a date in an element that holds only that date: brackets, a
+# publication label, a time of day, separators.
+_DATE_FRAME = re.compile(
+    r"[\s\[\]【】()（）「」<>《》:：|/·•]*"
+    rf"(?:(?:{LIST_DATE_LABEL})[\s:：]*)?"
+    r"[\s\[\]【】()（）「」<>《》:：|/·•日号]*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"[\s\[\]【】()（）「」<>《》|·•]*"
+)
+_OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
+_CLOSERS = frozenset(" \t\n]】)）」>》|·•日号")
+_YEARISH = re.compile(r"\d{4}")
+
+
+@cache
+def _nav_token() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
+    )
+
+
+@cache
+def _article_url() -> re.Pattern[str]:
+    return re.compile("|".join(ARTICLE_URL_SHAPES), re.IGNORECASE)
+
+
+@cache
+def _published_head() -> re.Pattern[str]:
+    return re.compile(PUBLISHED_HEAD)
+
+
+@cache
+def _date_head() -> re.Pattern[str]:
+    return re.compile(LIST_HEAD_DATE)
+
+
+# --- Candidates --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A link that may be an item: its place in the page and its titles."""
+
+    seq: int
+    link: PageLink
+    shown: str  # the link text (or the title attribute when there is none)
+    title: str  # the best title: the title attribute when the text is cut short
+
+
+@dataclass(slots=True)
+class _Row:
+    node: LexborNode
+    seq: int
+    links: list[_Candidate] = field(default_factory=list)
+    # Filled when the row is read (the URL is resolved only for the list chosen).
+    href: str = ""
+    title: str = ""
+    date: str | None = None
+    article_like: bool = False
+
+
+@dataclass(slots=True)
+class _Group:
+    container: LexborNode
+    rows: dict[int, _Row] = field(default_factory=dict)  # by row node mem_id
+    usable: list[_Row] = field(default_factory=list)
+    read: bool = False
+    scored: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    def score(self) -> tuple[int, int, int, int]:
+        return self.scored
+
+
+@dataclass(slots=True)
+class FoundList:
+    """The items of the list chosen, in page order, and the element that holds them."""
+
+    items: list[ListingItem]
+    container: LexborNode
+
+
+def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
+    """The page's list of items, found by structure (see the module docstring)."""
+    candidates = [c for seq, link in enumerate(links) if (c := _candidate(seq, link))]
+    groups = _group(candidates)
+    # Largest first: a group with fewer rows than the best list has dated rows cannot beat
+    # it, so most small groups are never read.
+    order = sorted(
+        (g for g in groups.values() if len(g.rows) >= 2 or _single_row_list(g)),
+        key=lambda g: len(g.rows),
+        reverse=True,
+    )
+    best: _Group | None = None
+    best_score: tuple[int, int, int, int] | None = None
+    for group in order:
+        if best_score is not None and len(group.rows) < best_score[0]:
+            break
+        _read_group(group)
+        score = group.score()
+        if not _acceptable(group, score) or (best_score is not None and score <= best_score):
+            continue
+        if _is_furniture(group.container):
+            continue
+        best, best_score = group, score
+    if best is None:
+        return None
+    siblings = _look_alike_siblings(best, groups.values())
+    rows_in_order = sorted(
+        (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
+    )
+    items = [ListingItem(r.title, absolute_url(r.href, base), r.date) for r in rows_in_order]
+    # A list split over look-alike siblings is held by their common parent.
+    holder = best.container.parent if siblings and best.container.parent else best.container
+    return FoundList(_dedupe(items), holder)
+
+
+def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
+    """Dated rows, or (undated) three rows or more that link to article-shaped URLs; a list
+    of one row only when it is a dated table or list row."""
+    dated, liked, rows, _ = score
+    if rows == 0 or (dated == 0 and (liked < 3 or rows < 3)):
+        return False
+    return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
+
+
+def _candidate(seq: int, link: PageLink) -> _Candidate | None:
+    if skip_href(link.href):
+        return None
+    shown, title = link_title(link.text, link.attrs)
+    if not title or title.isdigit() or title.lower() in _NOT_ITEMS:
+        return None
+    return _Candidate(seq, link, shown, title)
+
+
+def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
+    """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS."""
+    groups: dict[int, _Group] = {}
+    for candidate in candidates:
+        node = candidate.link.node
+        for _ in range(MAX_ROW_LEVELS + 1):
+            parent = node.parent
+            if parent is None or parent.tag in _STOP_TAGS:
+                break
+            group = groups.get(parent.mem_id)
+            if group is None:
+                group = groups[parent.mem_id] = _Group(parent)
+            row = group.rows.get(node.mem_id)
+            if row is None:
+                row = group.rows[node.mem_id] = _Row(node, candidate.seq)
+            row.links.append(candidate)
+            if parent.tag == "body":
+                break
+            node = parent
+    return groups
+
+
+def _single_row_list(group: _Group) -> bool:
+    """A list of one row (a column with one notice so far) is worth reading when the row is
+    a table or list row."""
+    (row,) = group.rows.values()
+    return row.node.tag in _ROW_TAGS
+
+
+def _read_group(group: _Group) -> None:
+    """Read the rows that hold one item each. Rows with many links or much text are blocks
+    of a page section; when they are most of the group, the group is no list."""
+    group.read = True
+    rows = list(group.rows.values())
+    flat = all(row.node.tag == "a" for row in rows)
+    side = _flat_date_side(group.container, rows) if flat else None
+    text_cache: dict[int, str] = {}
+    usable: list[_Row] = []
+    blocks = 0
+    for row in rows:
+        if is_hidden(row.node):
+            continue
+        if len({c.link.href for c in row.links}) > _MAX_ROW_LINKS:
+            blocks += 1
+            continue
+        text = _text(row.node, text_cache)
+        if len(text) > _MAX_ROW_TEXT:
+            blocks += 1
+            continue
+        primary = max(row.links, key=lambda c: len(c.title))
+        title, date = _title_and_inner_date(primary)
+        if not title:
+            continue
+        if date is None and flat:
+            date = _flat_row_date(row.node, side)  # the link is the row: its date is beside it
+        elif date is None and _YEARISH.search(text):
+            date = _row_date(row.node, primary, text)
+        if date is None and _YEARISH.search(primary.shown):
+            date = _date_at_link_ends(primary.shown)
+        row.href, row.title, row.date = primary.link.href, title, date
+        row.article_like = bool(_article_url().search(row.href))
+        usable.append(row)
+    group.usable = usable if blocks <= len(usable) else []
+    group.scored = (
+        sum(1 for row in group.usable if row.date),
+        sum(1 for row in group.usable if row.article_like),
+        len(group.usable),
+        sum(len(row.title) for row in group.usable),
+    )
+
+
+# --- Titles and dates ---------------------------------------------------------------------
+
+
+def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
+    """The item's title, and a date the link itself holds in an element of its own
+    (``<a><span>标题</span><span>2024-09-10</span></a>``), left out of the title."""
+    anchor = candidate.link.node
+    if anchor.child is None or not _YEARISH.search(candidate.shown):
+        return candidate.title, None
+    for node in _elements_below(anchor):
+        text = collapse(node.text(separator=" "))
+        date = _element_date(text)
+        if date is not None:
+            shown = collapse(candidate.shown.replace(text, " ", 1))
+            title = candidate.title if candidate.title != candidate.shown else shown
+            return title, date
+    return candidate.title, None
+
+
+def _row_date(row: LexborNode, primary: _Candidate, text: str) -> str | None:
+    """The date of a row: an element holding only a date, else a date set off in the text
+    outside the title."""
+    rest = text
+    for title in {primary.shown, primary.title}:
+        if title:
+            rest = rest.replace(title, " ")
+    rest = collapse(rest)
+    if len(rest) <= _MAX_DATE_TEXT:
+        # The common row: a link and a date beside it. When all the rest of the row is one
+        # date in its frame, that is the date; no need to look at the row's elements.
+        quick = _element_date(rest)
+        if quick is not None:
+            return quick
+    dates: list[tuple[LexborNode, str]] = []
+    anchor_id = primary.link.node.mem_id
+    for node in _elements_below(row, skip=anchor_id):
+        node_text = node.text(separator=" ")
+        if len(node_text) > _MAX_DATE_TEXT * 3:
+            continue
+        date = _element_date(collapse(node_text))
+        if date is not None:
+            dates.append((node, date))
+            if row.tag != "tr":
+                break
+    if dates:
+        return _table_column_date(row, dates) if len(dates) > 1 else dates[0][1]
+    return _delimited_date(rest)
+
+
+def _elements_below(node: LexborNode, skip: int | None = None) -> Iterator[LexborNode]:
+    """Elements under ``node`` in document order; the subtree of ``skip`` left out."""
+    stack: list[LexborNode] = []
+    child = node.child
+    while True:
+        while child is not None:
+            tag = child.tag
+            if tag is None or tag.startswith(("-", "_")) or tag in ("script", "style"):
+                child = child.next
+                continue
+            if child.mem_id == skip:
+                child = child.next
+                continue
+            yield child
+            stack.append(child)
+            child = child.child
+        if not stack:
+            return
+        child = stack.pop().next
+
+
+def _element_date(text: str) -> str | None:
+    """The date an element shows when that is all it shows (a label, brackets and a time of
+    day may stand around it), whole or split in two."""
+    if not 6 <= len(text) <= _MAX_DATE_TEXT or not _YEARISH.search(text):
+        return None
+    match = date_in_text().search(text)
+    if match is not None:
+        if _DATE_FRAME.fullmatch(text[: match.start()]) and _DATE_FRAME.fullmatch(
+            text[match.end() :]
+        ):
+            return iso_date(match)
+        return None
+    return find_split_date(text)
+
+
+def _delimited_date(text: str) -> str | None:
+    """The first calendar date in ``text`` that stands apart: spaces, brackets or a colon
+    before it, spaces or brackets after it (not 关于2024年9月18日组织…)."""
+    for match in date_in_text().finditer(text):
+        start, end = match.span()
+        if (start == 0 or text[start - 1] in _OPENERS) and (
+            end == len(text) or text[end] in _CLOSERS
+        ):
+            iso = iso_date(match)
+            if iso is not None:
+                return iso
+    return None
+
+
+def _date_at_link_ends(text: str) -> str | None:
+    """A date printed at the start or the end of the link text itself, set off from the
+    title by a space or a bracket (``[2024-09-10] 标题``, ``标题 2024-09-10``); never one the
+    title runs on from (``2024年1月1日起施行…``)."""
+    for match in date_in_text().finditer(text):
+        start, end = match.span()
+        before, after = text[:start], text[end:].lstrip("日号")
+        if not before.strip(" [【(（") and after[:1] in (" ", "]", "】", ")", "）", "|"):
+            rest = after
+        elif not after.strip(" ]】)）") and before[-1:] in (" ", "[", "【", "(", "（", "|"):
+            rest = before
+        else:
+            continue
+        if rest.strip(" []【】()（）|"):
+            return iso_date(match)
+    return None
+
+
+def _table_column_date(row: LexborNode, dates: list[tuple[LexborNode, str]]) -> str:
+    """Of several dates in a table row, the one under the publication-date head (发布日期
+    beside 成文日期), else the first."""
+    cells = [child for child in _children(row) if child.tag in ("td", "th")]
+    head = _table_head(row)
+    if head:
+        for index, label in enumerate(head):
+            if index < len(cells) and _published_head().search(label):
+                cell_id = cells[index].mem_id
+                for node, date in dates:
+                    if node.mem_id == cell_id or _is_inside(node, cells[index]):
+                        return date
+    return dates[0][1]
+
+
+def _table_head(row: LexborNode) -> list[str]:
+    """The texts of the head row above ``row`` in its table (a row of th, or a row without
+    links whose cells name a date), or an empty list."""
+    sibling = row.parent.child if row.parent is not None else None
+    while sibling is not None and sibling.mem_id != row.mem_id:
+        if sibling.tag == "tr" and sibling.css_first("a[href]") is None:
+            labels = [collapse(c.text()) for c in _children(sibling) if c.tag in ("td", "th")]
+            if any(_date_head().search(label) for label in labels):
+                return labels
+        sibling = sibling.next
+    return []
+
+
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    current = node.parent
+    target = ancestor.mem_id
+    while current is not None:
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False
+
+
+# --- Flat runs of links (<td><a/> 2024-09-10<br><a/> 2024-09-11<br></td>) -------------------
+
+
+def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
+    """Whether the dates of a flat run of links follow each link ("after") or precede it
+    ("before"): the side where most links find one."""
+    anchors = {row.node.mem_id for row in rows}
+    after = before = 0
+    segment: list[str] = []
+    segments: list[str] = []
+    for child in _children(container):
+        if child.mem_id in anchors:
+            segments.append(" ".join(segment))
+            segment = []
+        else:
+            segment.append(child.text(separator=" "))
+    segments.append(" ".join(segment))
+    for index in range(len(anchors)):
+        before += _delimited_date(collapse(segments[index])) is not None
+        after += _delimited_date(collapse(segments[index + 1])) is not None
+    if max(after, before) == 0:
+        return None
+    return "after" if after >= before else "before"
+
+
+def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
+    if side is None:
+        return None
+    parts: list[str] = []
+    node = anchor.next if side == "after" else anchor.prev
+    while node is not None and node.tag != "a" and node.css_first("a[href]") is None:
+        parts.append(node.text(separator=" "))
+        node = node.next if side == "after" else node.prev
+    if side == "before":
+        parts.reverse()
+    return _delimited_date(collapse(" ".join(parts)))
+
+
+# --- Choosing ------------------------------------------------------------------------------
+
+
+def _look_alike_siblings(group: _Group, groups: Iterable[_Group]) -> list[_Group]:
+    """Lists beside the chosen one with the same element and class: one list split in parts."""
+    parent = group.container.parent
+    if parent is None:
+        return []
+    signature = _signature(group.container)
+    siblings = []
+    for other in groups:
+        if (
+            other is group
+            or other.container.parent is None
+            or other.container.parent.mem_id != parent.mem_id
+            or _signature(other.container) != signature
+        ):
+            continue
+        if not other.read:
+            _read_group(other)
+        if other.score()[:2] != (0, 0):
+            siblings.append(other)
+    return siblings
+
+
+def _signature(node: LexborNode) -> tuple[str, str]:
+    return node.tag or "", (node.attributes.get("class") or "").strip()
+
+
+def _is_furniture(container: LexborNode) -> bool:
+    """Navigation, header, footer, sidebar, a hidden element, or a link group headed 友情链接
+    and the like."""
+    current: LexborNode | None = container
+    for _ in range(_NAV_ANCESTOR_LEVELS):
+        if current is None or current.tag in ("body", "html"):
+            break
+        if current.tag in NAV_TAGS or is_hidden(current):
+            return True  # furniture, or a list nobody sees (a template row, a closed tab)
+        attrs = current.attributes
+        for name in ("class", "id"):
+            for token in (attrs.get(name) or "").split():
+                if _nav_token().search(token):
+                    return True
+        current = current.parent
+    return _has_link_group_heading(container)
+
+
+def _has_link_group_heading(container: LexborNode) -> bool:
+    heads = [collapse(container.text(separator=" "))[:12]]
+    for node in (container, container.parent):
+        sibling = node.prev if node is not None else None
+        while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
+            sibling = sibling.prev
+        if sibling is not None:
+            heads.append(collapse(sibling.text(separator=" "))[:12])
+    return any(head.startswith(word) for head in heads for word in LINK_GROUP_HEADINGS)
+
+
+def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
+    seen: set[str] = set()
+    out: list[ListingItem] = []
+    for item in items:
+        if item.url not in seen:
+            seen.add(item.url)
+            out.append(item)
+    return out
+
+
+def _text(node: LexborNode, cache: dict[int, str]) -> str:
+    key = node.mem_id
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = collapse(node.text(separator=" "))
+    return text
+
+
+# --- Fragments and the site's own selectors ------------------------------------------------
+
+
+def fragment_items(html: str, base: str | None) -> list[ListingItem]:
+    """The items of an HTML fragment that is one list (a comment's content, say)."""
+    fragment = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    found = find_list([page_link(a) for a in fragment.css("a[href]")], base)
+    return found.items if found is not None else []
+
+
+def row_item(row: LexborNode, base: str | None) -> ListingItem | None:
+    """The item of one row known to be one (a Hanweb datastore record): its longest link,
+    read like any row."""
+    candidates = [
+        c
+        for seq, anchor in enumerate(row.css("a[href]"))
+        if (c := _candidate(seq, page_link(anchor)))
+    ]
+    if not candidates:
+        return None
+    primary = max(candidates, key=lambda c: len(c.title))
+    title, date = _title_and_inner_date(primary)
+    if date is None:
+        date = _row_date(row, primary, collapse(row.text(separator=" ")))
+    if date is None:
+        date = _date_at_link_ends(primary.shown)
+    return ListingItem(title, absolute_url(primary.link.href, base), date)
+
+
+def selected_items(
+    tree: LexborHTMLParser, base: str | None, selectors: SiteRules
+) -> list[ListingItem]:
+    """One item per row that ``selectors.items`` picks: its link (``selectors.link``, else the
+    row's first ``a[href]``; the title attribute, else the link text, is the title) and the
+    date found in ``selectors.date``, when given."""
+    items: list[ListingItem] = []
+    for row in tree.css(selectors.items or ""):
+        link = row.css_first(selectors.link or "a[href]")
+        if link is None:
+            continue
+        attrs = link.attributes
+        href = (attrs.get("href") or "").strip()
+        if skip_href(href):
+            continue
+        date = None
+        if selectors.date:
+            date_node = row.css_first(selectors.date)
+            if date_node is not None:
+                shown = collapse(date_node.text(separator=" "))
+                date = find_date(shown) or find_split_date(shown)
+        title = collapse(attrs.get("title") or link.text())
+        items.append(ListingItem(title, absolute_url(href, base), date))
+    return _dedupe(items)

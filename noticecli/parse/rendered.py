@@ -1,0 +1,185 @@
+"""The lines of a page's text rendering brought into ``label：value`` form.
+
+Text extracted from a whole page (a page store's rendering, a browser's Save as Text)
+keeps the page's grids in shapes of their own: table rows joined with ``|``
+(``索 引 号 | FZ001 | 文号 | 榕政〔2021〕2号 |``), list bullets (``• 索引号:…``), labels in
+brackets (``[ 索引号 ] 1150… [ 发文字号 ] …``), or a label on one line and its value on the
+next. Each is rewritten as the ``label：value`` line the text-dump parser reads; every other
+line is left as it is. Lines are cleaned and blank lines are ``""``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from noticecli.labels import compact_label, label_initials, vocabulary
+
+_BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
+_BRACKET_LABEL = r"[\[【]\s*((?:[\u4e00-\u9fff][\s\u3000]*){2,8})[\]】][\s\u3000]*"
+_SHAPE_LABEL = r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}$"
+_SENTENCE = re.compile(r"[。；！？!?]")
+_INLINE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[:：]")
+# A value on the line after its label is short; a paragraph after a salutation is not.
+_MAX_VALUE = 120
+# Label-only lines looked ahead for, and how many make a form of label lines.
+_RUN_WINDOW = 8
+_RUN_MIN = 2
+
+
+@cache
+def _bracket_label() -> re.Pattern[str]:
+    return re.compile(_BRACKET_LABEL)
+
+
+@cache
+def _shape_label() -> re.Pattern[str]:
+    return re.compile(_SHAPE_LABEL)
+
+
+def strip_bullet(line: str) -> str:
+    """A list item's text without its bullet (``• 设为首页`` → ``设为首页``)."""
+    return _BULLET.sub("", line)
+
+
+def normalize_rendered(lines: list[str]) -> list[str]:
+    """``lines`` (bullets already dropped) with pipe rows, bracket labels and
+    label-then-value lines rewritten as ``label：value`` lines (blank lines keep their
+    places)."""
+    rows = [_pipe_row(line) for line in lines]
+    # A row of unknown labels only (内容概述 | …) is a label row among label rows.
+    for index, line in enumerate(lines):
+        if rows[index] is None and _neighbour_converted(rows, index):
+            rows[index] = _pipe_row(line, known_needed=False)
+    lines = [rows[index] or _bracket_row(line) or line for index, line in enumerate(lines)]
+    return _join_values(lines)
+
+
+def _neighbour_converted(rows: list[str | None], index: int) -> bool:
+    for step in (-1, 1):
+        probe = index + step
+        while 0 <= probe < len(rows):
+            if rows[probe] is not None:
+                return True
+            probe += step
+            if abs(probe - index) > 2:
+                break
+    return False
+
+
+def _is_known(label: str) -> bool:
+    return compact_label(label) in vocabulary()
+
+
+def _is_label_text(text: str) -> bool:
+    """A known label, or text shaped like one (2-10 CJK characters)."""
+    stripped = text.strip().rstrip(":：").strip()
+    if not stripped:
+        return False
+    return _is_known(stripped) or bool(_shape_label().match(stripped))
+
+
+def _pipe_row(line: str, *, known_needed: bool = True) -> str | None:
+    """``label | value | label | value |`` → ``label：value label：value`` when its label
+    cells are labels and one of them is known (unless ``known_needed`` is false)."""
+    if "|" not in line and "｜" not in line:
+        return None
+    cells = [cell.strip() for cell in re.split(r"[|｜]", line)]
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) < 2 or not cells[0]:
+        return None
+    labels = cells[0::2]
+    if not all(_is_label_text(label) for label in labels if label):
+        return None
+    if known_needed and not any(_is_known(label) for label in labels if label):
+        return None
+    pairs = [
+        f"{cells[index]}：{cells[index + 1] if index + 1 < len(cells) else ''}"
+        for index in range(0, len(cells), 2)
+        if cells[index]
+    ]
+    return " ".join(pairs)
+
+
+def _bracket_row(line: str) -> str | None:
+    """``[ 索引号 ] value [ 发文字号 ] value`` → ``索引号：value 发文字号：value`` when the
+    line opens with a bracketed label and one of its labels is known."""
+    if line[:1] not in "[【":
+        return None
+    pattern = _bracket_label()
+    if not pattern.match(line):
+        return None
+    labels = [match.group(1) for match in pattern.finditer(line)]
+    if not any(_is_known(label) for label in labels):
+        return None  # 【不忘初心 牢记使命】… is a title, not a label
+    joined = pattern.sub(lambda match: f" {match.group(1).strip()}：", line)
+    return " ".join(joined.split())
+
+
+def _label_only(line: str) -> str | None:
+    """The label of a line that holds only a label and its colon (``索引号:``)."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] not in ":：":
+        return None
+    label = stripped[:-1].strip()
+    if not label or (label[0] not in label_initials() and not _shape_label().match(label)):
+        return None
+    return label if _is_label_text(label) else None
+
+
+def _join_values(lines: list[str]) -> list[str]:
+    """A label alone on its line takes the next non-blank line as its value, when that line
+    is short, not a sentence, not another label, and not a value already read. Labels not
+    in the vocabulary do so only in a run of such lines (a form), so that a salutation
+    (各单位：) keeps its paragraph."""
+    out = list(lines)
+    seen_values: set[str] = set()
+    for index, line in enumerate(out):
+        if line and _label_only(line) is None:
+            seen_values.add("".join(line.split()))  # a line shown before is not a value
+        label = _label_only(line)
+        if label is None:
+            continue
+        if not _is_known(label) and not _in_run(lines, index):
+            continue
+        following = _next_nonblank(out, index + 1)
+        if following is None:
+            continue
+        value = out[following]
+        compact = "".join(value.split())
+        if (
+            len(value) > _MAX_VALUE
+            or _SENTENCE.search(value)
+            or _label_only(value) is not None
+            or _starts_with_known_label(value)
+            or compact in seen_values
+        ):
+            continue
+        out[index] = f"{line}{value}"
+        out[following] = ""
+    return out
+
+
+def _in_run(lines: list[str], index: int) -> bool:
+    count = 0
+    for line in lines[max(0, index - _RUN_WINDOW) : index + _RUN_WINDOW]:
+        if _label_only(line) is not None:
+            count += 1
+    return count >= _RUN_MIN
+
+
+def _starts_with_known_label(line: str) -> bool:
+    """A line of label pairs, not a value: it opens with a known label or a one-character
+    label cut short (号:), or holds two labels."""
+    head = re.split(r"[:：]", line, maxsplit=1)
+    if len(head) == 2 and (_is_known(head[0]) or len(head[0].strip()) == 1):
+        return True
+    return len(_INLINE_LABEL.findall(line)) >= 2
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for index in range(start, min(len(lines), start + 4)):
+        if lines[index]:
+            return index
+    return None

@@ -1,0 +1,411 @@
+"""The notice's title, chosen by agreement between the places a page names it.
+
+Candidates are the visible title-like elements before the body (headings, elements whose
+class or id says title), and, for want of one, the ``ArticleTitle`` / ``og:title`` /
+``<meta name="title">`` tags and the parts of ``<title>`` between separators. A candidate
+gains support from every other source that names it (``<title>`` holding it, a meta tag or
+a labelled 标题 saying the same); the best supported visible one wins, the nearest the body
+among equals. The site's or the column's own name is never the title when anything else is
+offered: names given by ``SiteName``/``ColumnName``/``og:site_name``, by the logo, by the
+footer's 主办单位, and text shaped like a unit's name (…政府采购网, …中心). A label
+(``ArticleTitle`` = 项目名称) is never a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from noticecli.knowledge import (
+    COLUMN_META_NAMES,
+    SITE_META_NAMES,
+    SITE_NAME_SUFFIXES,
+    TITLE_CANDIDATES,
+    TITLE_META_NAMES,
+    TITLE_SITE_SEPARATOR,
+    TITLE_WORDS,
+)
+from noticecli.labels import compact_label, split_label_pairs, vocabulary
+from noticecli.models import HeaderField
+from noticecli.parse.dom import clean_text, comes_before, visible_path, visible_text
+from noticecli.parse.lines import is_org_line
+
+_MIN_CHARS = 4
+_MAX_CHARS = 200
+# Column names (通知公告, 工作动态) are short; a title this short is rare.
+_SHORT = 8
+# Candidates looked at, at most: a page with hundreds of .title list items is a listing.
+_MAX_CANDIDATES = 30
+# The body's first blocks in which its opening heading is looked for.
+_OPENING_BLOCKS = 2
+_OPENING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b"})
+# A source names a candidate when one holds the other and the shorter is at least this long.
+_MIN_SHARED = 6
+_LOGO = re.compile(r"logo", re.IGNORECASE)
+# The footer's sponsor: 主办单位：某某 or 某某 主办, read from the page's last characters.
+_FOOTER_SOURCE_CHARS = 8000
+_TAGS = re.compile(r"<[^>]*>")
+# Names of sites and units are this short; a longer text is a title's wording.
+_NAME_MAX = 20
+_SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
+_SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|[>＞»]")
+
+
+@dataclass(slots=True)
+class TitleChoice:
+    text: str | None = None
+    node: LexborNode | None = None  # the visible element it was read from, if any
+
+
+@dataclass(slots=True)
+class _Candidate:
+    text: str
+    node: LexborNode
+    order: int  # position among the candidates, in page order
+    rank: int  # the kind of element: headings first
+    opening: bool  # the heading the body container opens with
+    support: int = 0  # how many other sources name it
+
+
+def choose_title(
+    tree: LexborHTMLParser,
+    container: LexborNode | None,
+    fields: list[HeaderField],
+    skip: list[LexborNode] | None = None,
+    markup: str = "",
+) -> TitleChoice:
+    """The title the page shows, or the best its metadata offers. Elements in ``skip``
+    (label tables, a header grid) hold labels and values, never the title; ``markup`` is
+    the page's source, whose end holds the footer."""
+    metas = _metas(tree)
+    names = _Names(tree, metas, markup)
+    columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
+    sources = _sources(tree, metas, fields, names, columns)
+    labels = {_compact(field.label) for field in fields}
+    candidates = [
+        candidate
+        for candidate in _text_candidates(tree, container)
+        if _compact(candidate.text) not in labels
+    ]
+    for candidate in candidates:
+        candidate.support = _support(candidate.text, sources)
+    place = _Placement(tree, container, skip)
+
+    def ordered(group: list[_Candidate]) -> list[_Candidate]:
+        return sorted(
+            group,
+            key=lambda c: (
+                c.support,
+                not _site_shaped(c.text),
+                len(c.text) >= _SHORT,
+                c.rank,
+                c.order,
+            ),
+            reverse=True,
+        )
+
+    # The candidates the other sources name, best first; the placing checks (visibility,
+    # position before the body, logo) run only until one passes. A column's name may be a
+    # navigation page's title (when <title> says so): only the site's and the unit's names
+    # are never candidates.
+    for candidate in ordered([c for c in candidates if c.support]):
+        text = place.text(candidate)
+        if text is not None and not names.holds(text):
+            return TitleChoice(text, candidate.node)
+    # What the metadata and <title> name the page, less names and column-sized words.
+    for text in sources:
+        shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
+        if shaped and _compact(text) not in columns and not names.holds(text):
+            return TitleChoice(text)
+    for candidate in ordered([c for c in candidates if not c.support]):
+        text = place.text(candidate)
+        if text is not None and not names.holds(text):
+            return TitleChoice(text, candidate.node)
+    return TitleChoice(next(iter(sources), None))
+
+
+class _Names:
+    """The site's and the unit's names: those the metadata gives at once, those the logo and
+    the footer give only when a text shaped like a name must be checked (reading them walks
+    the page)."""
+
+    __slots__ = ("markup", "meta", "page", "tree")
+
+    def __init__(self, tree: LexborHTMLParser, metas: list[tuple[str, str]], markup: str) -> None:
+        self.tree = tree
+        self.markup = markup
+        self.meta = {_compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
+        self.page: set[str] | None = None
+
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` is one of the names."""
+        compact = _compact(text)
+        if not compact or compact in self.meta:
+            return True
+        if not _site_shaped(text) and not _name_shaped(compact):
+            return False  # a title's wording: no logo or footer names it
+        if self.page is None:
+            self.page = _page_names(self.tree, self.markup)
+        return compact in self.page
+
+
+def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
+    """Title-like elements with title-sized text that is not a label, a caption or a
+    breadcrumb (the cheap tests; where they stand is checked by :class:`_Placement`)."""
+    opening = _opening(container)
+    found: list[_Candidate] = []
+    seen_text: set[str] = set()
+    for node in tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening:
+        raw = node.text(deep=True)
+        if len(raw) > _MAX_CHARS * 4 or not raw.strip():
+            continue
+        text = clean_text(raw)
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
+            continue  # not title-sized, or a caption (公告概要：) or a label
+        if text in seen_text or _BREADCRUMB.search(text) or split_label_pairs(text):
+            continue
+        if _is_label(text):
+            continue
+        seen_text.add(text)
+        found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
+    return found
+
+
+class _Placement:
+    """Where a candidate stands: visible, not in the logo, before the body (or opening it),
+    not a link list, not inside a label table."""
+
+    __slots__ = ("body", "limit", "skipped")
+
+    def __init__(
+        self,
+        tree: LexborHTMLParser,
+        container: LexborNode | None,
+        skip: list[LexborNode] | None,
+    ) -> None:
+        self.body = tree.body
+        self.limit = (
+            visible_path(container, self.body)
+            if container is not None and self.body is not None
+            else None
+        )
+        self.skipped = {node.mem_id for node in skip or []}
+
+    def text(self, candidate: _Candidate) -> str | None:
+        """The candidate's text as a reader sees it, or ``None`` when it cannot be the title."""
+        node = candidate.node
+        if self.body is None:
+            return None
+        path = visible_path(node, self.body)
+        if path is None or any(_LOGO.search(_marker(item)) for item in path[:4]):
+            return None
+        if self.skipped and any(item.mem_id in self.skipped for item in path):
+            return None
+        if self.limit is not None and not candidate.opening and not comes_before(path, self.limit):
+            return None
+        if node.tag in ("h1", "h2") and node.css_first("a") is not None:
+            return None  # a logo or a site-name link, not the article's title
+        text = candidate.text
+        if node.css_first("br, script, style") is not None:
+            # A heading broken by <br> joins its lines as a reader sees them.
+            text = clean_text(visible_text(node))
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS):
+            return None
+        if node.tag not in ("h1", "h2", "h3") and _all_link_text(node, text):
+            return None  # a list item or a menu entry
+        return text
+
+
+def _opening(container: LexborNode | None) -> list[LexborNode]:
+    """A heading or bold line the body container opens with: templates that put the title
+    inside the body (and Word-pasted notices whose first line is the bold title)."""
+    if container is None:
+        return []
+    # Looked for in the container's first blocks only: an opening line is there.
+    first = None
+    child = container.child
+    blocks = 0
+    while child is not None and first is None and blocks < _OPENING_BLOCKS:
+        if child.tag in _OPENING_TAGS:
+            first = child
+        elif child.tag and not child.tag.startswith("-"):
+            first = child.css_first("h1, h2, h3, h4, strong, b")
+            blocks += 1
+        child = child.next
+    if first is None:
+        return []
+    opening = _compact(_leading_text(container, _MAX_CHARS * 2))
+    return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
+
+
+def _leading_text(node: LexborNode, limit: int) -> str:
+    """About the first ``limit`` characters of ``node``'s text: its children's texts (read
+    in C) until that many are collected."""
+    parts: list[str] = []
+    length = 0
+    child = node.child
+    while child is not None and length < limit:
+        piece = (child.text_content or "") if child.tag == "-text" else child.text()
+        parts.append(piece)
+        length += len(piece)
+        child = child.next
+    return "".join(parts)
+
+
+def _rank(node: LexborNode) -> int:
+    return {"h1": 4, "h2": 3, "h3": 2}.get(node.tag or "", 1)
+
+
+def _marker(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
+def _all_link_text(node: LexborNode, text: str) -> bool:
+    links = "".join(clean_text(link.text()) for link in node.css("a"))
+    return bool(links) and len(links.replace(" ", "")) >= len(text.replace(" ", "")) * 0.9
+
+
+def _sources(
+    tree: LexborHTMLParser,
+    metas: list[tuple[str, str]],
+    fields: list[HeaderField],
+    names: _Names,
+    columns: set[str],
+) -> list[str]:
+    """What the metadata and ``<title>`` name the page, best first, labels left out."""
+    found: list[str] = []
+    for field in fields:
+        if field.key == "title" and field.value and field.origin in ("header", "meta_line"):
+            found.append(field.value)
+    for value in _meta_values(metas, TITLE_META_NAMES):
+        if not _is_label(value):
+            found.append(value)
+    page_title = _page_title_text(tree)
+    if page_title:
+        found.append(_without_names(page_title, names, columns))
+    return list(dict.fromkeys(text for text in found if text))
+
+
+def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
+    """``<title>`` less the site, unit and column names at its ends (标题_栏目_站名 | 站名 →
+    标题; 站名——标题 → 标题); separators inside what remains are kept (2024-2025年…)."""
+    pieces = re.split(f"({TITLE_SITE_SEPARATOR})", page_title)
+    parts = pieces[::2]
+    if len(parts) == 1:
+        return page_title
+
+    def site(part: str) -> bool:
+        compact = _compact(part)
+        return not compact or _site_shaped(part) or names.holds(part)
+
+    def column(part: str) -> bool:
+        return _compact(part) in columns
+
+    start, end = 0, len(parts)
+    for droppable in (site, column):  # the column only when more than it remains
+        while end - start > 1 and droppable(parts[end - 1]):
+            end -= 1
+        while end - start > 1 and droppable(parts[start]):
+            start += 1
+    return "".join(pieces[start * 2 : end * 2 - 1]).strip()
+
+
+def _page_title_text(tree: LexborHTMLParser) -> str:
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    node = node or tree.css_first("title")
+    return clean_text(node.text()) if node is not None else ""
+
+
+def _support(text: str, sources: list[str]) -> int:
+    """How many sources name ``text``: the same words, or one holding the other."""
+    mine = _compact(text)
+    count = 0
+    for source in sources:
+        theirs = _compact(source)
+        if mine == theirs or (
+            min(len(mine), len(theirs)) >= _MIN_SHARED and (mine in theirs or theirs in mine)
+        ):
+            count += 1
+    return count
+
+
+def _page_names(tree: LexborHTMLParser, markup: str) -> set[str]:
+    """Names the page shows for itself, compacted: the logo's text and image, the footer's
+    sponsor (主办单位：某某, 某某 主办), read from the last characters of the source."""
+    names: set[str] = set()
+    for node in tree.css('[class*="logo" i], [id*="logo" i]')[:5]:
+        text = clean_text(node.text())
+        if 2 <= len(text) <= 40:
+            names.add(_compact(text))
+        for image in node.css("img[alt]")[:2]:
+            alt = clean_text(image.attributes.get("alt") or "")
+            if alt:
+                names.add(_compact(alt))
+    tail = " ".join(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
+    position = tail.find("主办")
+    while position >= 0:
+        after = _SPONSOR_AFTER.match(tail, position)
+        before = _SPONSOR_BEFORE.search(tail[max(0, position - 41) : position + 2])
+        found = after.group(1) if after else before.group(1) if before else ""
+        if found:
+            names.add(_compact(found))
+        position = tail.find("主办", position + 2)
+    names.discard("")
+    return names
+
+
+def _name_shaped(compact: str) -> bool:
+    """Short enough to be a site's or a unit's name (a logo, a sponsor)."""
+    return len(compact) <= _NAME_MAX
+
+
+def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content."""
+    found: list[tuple[str, str]] = []
+    # <head> is small; a page whose markup pushed its metadata into the body is searched whole.
+    head = tree.head
+    nodes = head.css("meta[name], meta[property]") if head is not None else []
+    for node in nodes or tree.css("meta[name], meta[property]"):
+        attrs = node.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        value = clean_text(attrs.get("content") or "")
+        if name and value:
+            found.append((name, value))
+    return found
+
+
+def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
+    return [value for name, value in metas if name in keys]
+
+
+def _is_name(text: str, names: set[str], columns: set[str]) -> bool:
+    compact = _compact(text)
+    return compact in names or compact in columns
+
+
+def _is_label(text: str) -> bool:
+    return compact_label(text) in vocabulary()
+
+
+def _site_shaped(text: str) -> bool:
+    """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
+    site or organisation word, without the words titles are made of."""
+    compact = _compact(text)
+    if len(compact) > 25 or _title_words().search(compact):
+        return False
+    return compact.endswith(SITE_NAME_SUFFIXES) or is_org_line(compact)
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
