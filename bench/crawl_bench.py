@@ -53,7 +53,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.minisite import PAGES, TEMPLATES  # noqa: E402  (needs the repo on sys.path)
+from tests.conftest import PAGES  # noqa: E402  (needs the repo on sys.path)
+from tests.minisite import TEMPLATES  # noqa: E402
 
 LAST_MODIFIED = "Tue, 05 Nov 2024 08:00:00 GMT"
 LISTING_DIR = "/xxgk/tzgg/"

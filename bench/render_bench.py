@@ -33,7 +33,8 @@ from noticecli.fetch.batch import Batch  # noqa: E402  (needs the repo on sys.pa
 from noticecli.fetch.browser import render_available  # noqa: E402
 from noticecli.fetch.client import Fetcher, FetchOptions  # noqa: E402
 from noticecli.fetch.render import Renderer, RenderOptions  # noqa: E402
-from tests.minisite import PAGES, TEMPLATES  # noqa: E402
+from tests.conftest import PAGES  # noqa: E402  (needs the repo on sys.path)
+from tests.minisite import TEMPLATES  # noqa: E402
 from tests.server import Reply, TestServer  # noqa: E402
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}

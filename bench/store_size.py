@@ -42,7 +42,8 @@ sys.path.insert(0, str(REPO))
 from noticecli.crawl.state import StateStore  # noqa: E402
 from noticecli.models import FetchInfo, Notice  # noqa: E402
 from noticecli.pipeline import parse_bytes  # noqa: E402
-from tests.minisite import PAGES, TEMPLATES  # noqa: E402
+from tests.conftest import PAGES  # noqa: E402  (needs the repo on sys.path)
+from tests.minisite import TEMPLATES  # noqa: E402
 from tests.stores import create_v4_store, record_v4_notice  # noqa: E402
 
 TARGET_BYTES = 6 * 1024

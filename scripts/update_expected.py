@@ -15,7 +15,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.golden import PAGES, expected_path, golden_output  # noqa: E402
+from tests.conftest import PAGES  # noqa: E402
+from tests.golden import expected_path, golden_output  # noqa: E402
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
+
 FIXTURE_PAGES = REPO / "fixtures" / "pages"
 FIXTURE_FACTS = REPO / "fixtures" / "facts"
 CORPUS_FACTS = REPO / "tests" / "corpus_facts"

@@ -6,10 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import noticecli
-
-REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO / "fixtures" / "pages"
-EXPECTED = REPO / "fixtures" / "expected"
+from tests.conftest import EXPECTED, PAGES, REPO
 
 
 def expected_path(page: Path) -> Path:

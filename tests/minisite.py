@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from tests.conftest import PAGES
 from tests.server import Reply, TestServer
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 PER_PAGE = 10
 # Notice templates: our fixture pages, each with its title and first paragraph swapped.
 TEMPLATES = (

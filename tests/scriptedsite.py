@@ -15,7 +15,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from tests.minisite import PAGES, TEMPLATES
+from tests.conftest import PAGES
+from tests.minisite import TEMPLATES
 from tests.server import Reply, TestServer
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}

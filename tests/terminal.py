@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
+
 # What the terminal acts on: CSI sequences (colours, cursor moves, erase), OSC sequences
 # (hyperlinks, titles), carriage return, line feed; and the text between them.
 _TOKEN = re.compile(

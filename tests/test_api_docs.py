@@ -12,14 +12,13 @@ import doctest
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import noticecli
 import noticecli.errors
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 API = REPO / "docs" / "api.md"
 _SECTION = re.compile(r"^(?:#{2,4} |\| )`noticecli\.(\w+)`", re.MULTILINE)
 

@@ -10,9 +10,8 @@ from click.testing import CliRunner
 
 import noticecli
 from noticecli.cli import main
+from tests.conftest import PAGES
 
-REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO / "fixtures" / "pages"
 SEED_PAGE = PAGES / "01_anhui-rfb_xxgk-detail_spaced-labels.html"
 NO_HEADER_PAGE = PAGES / "09_no-header-block.html"
 

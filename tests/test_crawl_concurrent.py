@@ -22,10 +22,10 @@ from click.testing import CliRunner
 
 from noticecli.cli import main
 from noticecli.crawl.state import StateStore
+from tests.conftest import REPO
 from tests.minisite import MiniSite
 from tests.server import Reply, TestServer
 
-REPO = Path(__file__).resolve().parents[1]
 # A request's span as the server saw it: (start, end) in time.monotonic() seconds.
 Span = tuple[float, float]
 

@@ -19,12 +19,11 @@ from click.testing import CliRunner
 
 from noticecli.cli import main
 from noticecli.crawl.state import StateStore, crawl_lock
+from tests.conftest import REPO
 from tests.minisite import MiniSite
 from tests.server import TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

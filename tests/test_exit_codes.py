@@ -15,8 +15,8 @@ import noticecli
 from noticecli import errors
 from noticecli.cli import main
 from noticecli.cli.report import EXIT_CODES, exit_code_for
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 ERROR_CLASSES = [
     value
     for value in vars(errors).values()

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from tests.accuracy import FIELD_OF_FACT, Extraction, by_field, facts_count, score
+from tests.conftest import REPO
 from tests.facts import (
     CORPUS_FACTS,
     FIXTURE_FACTS,
@@ -24,7 +25,6 @@ from tests.facts import (
     validate,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 ALL_FILES = sorted([*FIXTURE_FACTS.glob("*.json"), *CORPUS_FACTS.glob("*.json")])
 
 

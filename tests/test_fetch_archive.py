@@ -18,8 +18,7 @@ from noticecli.fetch.archive import ArchiveError, PageStore, WarcArchive, read_w
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
 from noticecli.output import AtomicWriter
-
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+from tests.conftest import PAGES
 
 
 def result_for(page: str, url: str, **overrides: object) -> FetchResult:

@@ -18,11 +18,11 @@ from noticecli.cli import main
 from noticecli.fetch.archive import WarcArchive
 from noticecli.models import Notice
 from noticecli.output import RecordWriter
+from tests.conftest import PAGES
 from tests.server import Reply, TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 

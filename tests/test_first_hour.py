@@ -14,13 +14,13 @@ from click.testing import CliRunner, Result
 
 from noticecli.cli import main
 from noticecli.errors import InputError
+from tests.conftest import REPO
 from tests.minisite import MiniSite
 from tests.server import Reply, TestServer, http_server
 from tests.terminal import run_on_terminal
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
 
-REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "fixtures" / "pages" / "09_no-header-block.html"
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 

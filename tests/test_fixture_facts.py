@@ -45,7 +45,7 @@ from tests.facts import (
     norm,
 )
 
-FIXTURES = load_folder(FIXTURE_FACTS)
+FIXTURE_PAGE_FACTS = load_folder(FIXTURE_FACTS)
 CORPUS_PAGES = load_folder(CORPUS_FACTS)
 
 # --------------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ PARSER_BUGS: dict[tuple[str, str], str] = {
 
 
 def _page_path(page: str) -> Path:
-    return FIXTURE_PAGES / page if page in FIXTURES else CORPUS / page
+    return FIXTURE_PAGES / page if page in FIXTURE_PAGE_FACTS else CORPUS / page
 
 
 @cache
@@ -305,7 +305,7 @@ CHECKS: dict[str, Callable[[Notice, Any], None]] = {
     "warnings_exclude": check_warnings_exclude,
 }
 
-ALL_FACTS: dict[str, PageFacts] = {**FIXTURES, **CORPUS_PAGES}
+ALL_FACTS: dict[str, PageFacts] = {**FIXTURE_PAGE_FACTS, **CORPUS_PAGES}
 
 
 def _params() -> list[Any]:
@@ -322,7 +322,9 @@ def _params() -> list[Any]:
 
 
 def test_every_fixture_page_has_facts() -> None:
-    assert sorted(FIXTURES) == sorted(p.name for p in FIXTURE_PAGES.iterdir() if p.is_file())
+    assert sorted(FIXTURE_PAGE_FACTS) == sorted(
+        p.name for p in FIXTURE_PAGES.iterdir() if p.is_file()
+    )
 
 
 def test_every_corpus_page_has_facts(corpus: Path) -> None:

@@ -15,20 +15,22 @@ import pytest
 from noticecli.schema import notice_schema
 from tests.golden import expected_path, fixture_pages, golden_output
 
-PAGES = fixture_pages()
+GOLDEN_PAGES = fixture_pages()
 
 
 def test_there_are_enough_fixture_pages() -> None:
-    assert len(PAGES) >= 12
-    assert all(expected_path(page).is_file() for page in PAGES), "run scripts/update_expected.py"
+    assert len(GOLDEN_PAGES) >= 12
+    assert all(expected_path(page).is_file() for page in GOLDEN_PAGES), (
+        "run scripts/update_expected.py"
+    )
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+@pytest.mark.parametrize("page", GOLDEN_PAGES, ids=[page.name for page in GOLDEN_PAGES])
 def test_fixture_matches_expected(page: Path) -> None:
     expected = json.loads(expected_path(page).read_text("utf-8"))
     assert golden_output(page) == expected
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+@pytest.mark.parametrize("page", GOLDEN_PAGES, ids=[page.name for page in GOLDEN_PAGES])
 def test_fixture_output_validates_against_schema(page: Path) -> None:
     jsonschema.validate(golden_output(page), notice_schema())

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from noticecli.crawl.state import StateStore
+from tests.conftest import REPO
 from tests.minisite import MiniSite
 from tests.server import Reply, TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
 
-REPO = Path(__file__).resolve().parents[1]
 PAGE = (REPO / "fixtures" / "pages" / "09_no-header-block.html").read_bytes()
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 SIGNALS = [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
+
 PACKAGE = REPO / "noticecli"
 ARCHITECTURE = REPO / "docs" / "architecture.md"
 _ROW = re.compile(r"^\|\s*(\d+)\s*\|([^|]+)\|([^|]+)\|")

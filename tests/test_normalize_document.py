@@ -11,8 +11,8 @@ import pytest
 import noticecli
 from noticecli.models import Notice, Repair
 from noticecli.repair.document import normalize
+from tests.conftest import PAGES
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SEED_PAGE = PAGES / "01_anhui-rfb_xxgk-detail_spaced-labels.html"
 PRE_DUMP = PAGES / "15_pre-textdump.html"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 from functools import cache
-from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -18,8 +17,8 @@ from noticecli.labels import (
 )
 from noticecli.parse.dom import clean_text, comes_before, iter_visible, visible_path
 from noticecli.parse.header_html import _MAY_DROP
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 _CJK = "\u3001-\u303f\u3400-\u9fff\uff01-\uff60"
 _CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PAGES, REPO
 from tests.server import Reply, TestServer, http_server
 from tests.test_interrupts import start
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
-
-REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO / "fixtures" / "pages"
 
 
 def run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:

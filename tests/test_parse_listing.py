@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import noticecli
 from noticecli.models import ListingItem
 from noticecli.parse.listing import MAX_NEXT_PAGES, ListingPage, extract_listing, is_listing
+from tests.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 BASE = "http://www.example.gov.cn/xxgk/tzgg/index.html"
 
 

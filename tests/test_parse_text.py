@@ -9,10 +9,9 @@ import pytest
 from noticecli.labels import resolve_truncated_label, value_shape
 from noticecli.models import Block, Notice
 from noticecli.parse.text import parse_text_dump
+from tests.conftest import SEED, SHARED
 
 # ../shared beside the repository (the CI clone has it too).
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seed" / "anhui-rfb-2020-05-06.txt"
 PINGTAN = SHARED / "corpus" / "13_pingtan_xxgk-detail_archiver-textdump.txt"
 SEED_TITLE = "【上级政策解读】安徽省人防办党组书记、主任倪玉平解读人防“攻坚行动”"
 

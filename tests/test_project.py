@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,11 @@ import pytest
 
 import noticecli
 from noticecli.cli import main
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from scripts.cli_docs import cli_markdown  # noqa: E402
+from scripts.cli_docs import cli_markdown
 
 
 def test_all_names_exist_and_are_exported() -> None:
@@ -76,3 +77,29 @@ def test_mypy_strict_is_clean() -> None:
         [_tool("mypy")], cwd=REPO, capture_output=True, text=True, timeout=600
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+SHARED_PATHS = {"REPO", "FIXTURES", "PAGES", "EXPECTED", "SHARED", "CORPUS", "SEED"}
+
+
+def test_shared_paths_are_defined_only_in_conftest() -> None:
+    """One place says where the repository, fixtures and ../shared are; a test module
+    that works them out again drifts when a folder moves."""
+    redefined = []
+    for module in sorted((REPO / "tests").glob("*.py")):
+        if module.name == "conftest.py":
+            continue
+        for statement in ast.parse(module.read_text("utf-8")).body:
+            targets = (
+                statement.targets
+                if isinstance(statement, ast.Assign)
+                else [statement.target]
+                if isinstance(statement, ast.AnnAssign)
+                else []
+            )
+            redefined += [
+                f"{module.name}: {target.id}"
+                for target in targets
+                if isinstance(target, ast.Name) and target.id in SHARED_PATHS
+            ]
+    assert redefined == [], "import these from tests.conftest"

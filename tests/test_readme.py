@@ -22,15 +22,13 @@ from pathlib import Path
 import pytest
 
 import noticecli
-from tests.conftest import SEED
+from tests.conftest import PAGES, REPO, SEED
 from tests.minisite import MiniSite
 from tests.server import Reply, TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
 
-REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text("utf-8")
-PAGES = REPO / "fixtures" / "pages"
 EXAMPLE_HOST = "http://rfb.example.gov.cn"
 
 

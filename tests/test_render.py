@@ -32,10 +32,10 @@ from noticecli.fetch.archive import read_warc
 from noticecli.fetch.browser import find_chromium
 from noticecli.fetch.client import Fetcher, FetchOptions
 from noticecli.fetch.render import Renderer, RenderOptions
+from tests.conftest import REPO
 from tests.scriptedsite import CHALLENGE, DATA_PATH, HTML, LIST_PATH, SCRIPT_PATH, ScriptedSite
 from tests.server import Reply, TestServer
 
-REPO = Path(__file__).resolve().parents[1]
 DELAY = 0.4
 
 

@@ -13,13 +13,12 @@ from click.testing import CliRunner
 
 from noticecli.cli import main
 from noticecli.schema import crawl_record_schema, notice_schema
+from tests.conftest import PAGES, REPO
 from tests.minisite import MiniSite
 from tests.server import TestServer, http_server
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
 
-REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO / "fixtures" / "pages"
 DATA = REPO / "noticecli" / "data"
 
 

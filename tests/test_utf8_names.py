@@ -15,8 +15,8 @@ import pytest
 import noticecli
 from noticecli.names import name_bytes, shown_name
 from noticecli.schema import notice_schema
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "fixtures" / "pages" / "09_no-header-block.html"
 GBK_NAME = "测试".encode("gbk") + b".html"  # b"\xb2\xe2\xca\xd4.html": not UTF-8
 
