@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import importlib.resources
 import random
 import re
 import sys
@@ -191,7 +190,9 @@ class Observance:
 
 
 def load_observances() -> list[Observance]:
-    source = importlib.resources.files("noticecli") / "data" / "observances.tsv"
+    # this tree's file, not the imported package's: the texts stay the same whichever
+    # tree's noticecli is measured (bench/date_instructions.py --tree)
+    source = REPO / "noticecli" / "data" / "observances.tsv"
     rows = [
         line.split("\t")
         for line in source.read_text("utf-8").splitlines()
