@@ -172,6 +172,7 @@ _CUE_WINDOW = 12  # characters before a date searched for a cue, within its sent
 # An instruction (请各单位于…前报送, 须于…前完成) sets a deadline (how a deadline is
 # weighed against the publication date: date_weighing).
 _INSTRUCTION_BEFORE = ("请", "须", "务必", "应")
+_CUE_CHARS = frozenset(word[0] for word in _FUTURE_BEFORE + _INSTRUCTION_BEFORE)
 _DEADLINE_AFTER = ("前", "之前", "以前")
 # 截至…，…已… (as of the date, something has been done) states a fact, so the date has
 # been reached: on or before publication. Looked for in the rest of the sentence.
@@ -204,15 +205,6 @@ _F_YEAR_IN_GROUP = 0.98  # 2019年327日: the 年 itself introduces the date
 _F_HAO_MAX = 0.95  # a damaged run closed by 号 is never more certain than this
 
 
-def _endswith_any(text: str, end: int, words: tuple[str, ...]) -> bool:
-    window = text[max(0, end - 4) : end]
-    return window.endswith(words)
-
-
-def _startswith_any(text: str, start: int, words: tuple[str, ...]) -> bool:
-    return text.startswith(words, start)
-
-
 def blocked_before(text: str, start: int) -> bool:
     """Whether what stands before ``start`` makes the run part of something else: an
     identifier, a range written with a dash, a count or a duration (第327日)."""
@@ -228,7 +220,7 @@ def blocked_by_char(text: str, start: int) -> bool:
 
 def blocked_by_word(text: str, start: int) -> bool:
     """Whether a word right before ``start`` makes the run a count or a duration."""
-    return _endswith_any(text, start, _COUNT_BEFORE)
+    return text.endswith(_COUNT_BEFORE, 0, start)
 
 
 class Frame(NamedTuple):
@@ -244,17 +236,16 @@ NO_FRAME = Frame()
 
 def _context_factor(text: str, start: int, end: int, frame: Frame = NO_FRAME) -> float:
     """How strongly the words around text[start:end] say it is a date (0 = never)."""
-    if frame.strong or _endswith_any(text, start, _STRONG_BEFORE):
+    if frame.strong or text.endswith(_STRONG_BEFORE, 0, start):
         return _F_STRONG
-    good_after = frame.good_after or end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
+    good_after = frame.good_after or end >= len(text) or text.startswith(_GOOD_AFTER, end)
     if frame.boundary or start == 0 or text[start - 1] in _BOUNDARY_CHARS:
         return _F_BOUNDARY + (_F_GOOD_AFTER if good_after else 0.0)
     return _F_OTHER + (0.1 if good_after else 0.0)
 
 
-def _sentence_before(text: str, start: int) -> str:
-    """Up to _CUE_WINDOW characters before ``start``, cut at the last sentence end."""
-    window = text[max(0, start - _CUE_WINDOW) : start]
+def _sentence_part(window: str) -> str:
+    """The part of ``window`` after its last sentence end."""
     match = _pattern(_UP_TO_SENTENCE_END).match(window)
     return window if match is None else window[match.end() :]
 
@@ -273,7 +264,7 @@ def _cue_pattern(words: tuple[str, ...]) -> str:
 
 def _as_of(text: str, start: int, end: int) -> bool:
     """截至3月27日，全市已…: the clause after the date reports something done by then."""
-    if not _endswith_any(text, start, _AS_OF_BEFORE):
+    if not text.endswith(_AS_OF_BEFORE, 0, start):
         return False
     rest = text[end : end + _AS_OF_WINDOW]
     for at, ch in enumerate(rest):
@@ -288,13 +279,20 @@ def tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     soon), and whether a reading after publication is expected rather than suspicious."""
     if _as_of(text, start, end):
         return False, False  # neither: the date has passed
-    window = _sentence_before(text, start)
-    deadline = _startswith_any(text, end, _DEADLINE_AFTER) and _has_cue(window, _INSTRUCTION_BEFORE)
+    # The cues are looked for in the sentence before the date, within _CUE_WINDOW
+    # characters; most dates have none of their first characters there.
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    window = "" if _CUE_CHARS.isdisjoint(window) else _sentence_part(window)
+    deadline = (
+        bool(window)
+        and text.startswith(_DEADLINE_AFTER, end)
+        and _has_cue(window, _INSTRUCTION_BEFORE)
+    )
     future_ok = (
         deadline
         or (start > 0 and text[start - 1] in _RANGE_BEFORE_CHARS)
-        or _has_cue(window, _FUTURE_BEFORE)
-        or _startswith_any(text, end, _FUTURE_AFTER)
+        or (bool(window) and _has_cue(window, _FUTURE_BEFORE))
+        or text.startswith(_FUTURE_AFTER, end)
     )
     return deadline, future_ok
 
@@ -310,14 +308,14 @@ def neighbours(text: str, end: int) -> tuple[int | None, int | None]:
     if after[:1] not in _RANGE_END_STARTS:
         return None, None
     match = _pattern(_RANGE_END_DAY).match(text, end)
-    if match is not None and not _startswith_any(text, match.end(), _BLOCK_AFTER_RI):
+    if match is not None and not text.startswith(_BLOCK_AFTER_RI, match.end()):
         return None, int(match.group(1))  # not 至15日内: that is a duration
     return None, None
 
 
 def hao_confidence(text: str, group_start: int, end: int, has_year: bool) -> float:
     """Confidence that a 号 closing a clean M月D号 is the colloquial 日 (0 = it is not)."""
-    if _startswith_any(text, end, _BLOCK_AFTER_HAO) or (
+    if text.startswith(_BLOCK_AFTER_HAO, end) or (
         end < len(text) and (text[end].isascii() and text[end].isalnum())
     ):
         return 0.0
@@ -327,9 +325,9 @@ def hao_confidence(text: str, group_start: int, end: int, has_year: bool) -> flo
         return 0.0
     if has_year:
         return 0.99
-    if _endswith_any(text, group_start, _STRONG_BEFORE):
+    if text.endswith(_STRONG_BEFORE, 0, group_start):
         return 0.97
-    good_after = end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
+    good_after = end >= len(text) or text.startswith(_GOOD_AFTER, end)
     if group_start == 0 or text[group_start - 1] in _BOUNDARY_CHARS:
         return 0.95 if good_after else 0.9
     return 0.92 if good_after else 0.85
@@ -351,14 +349,14 @@ def damaged_factor(
     whether a year is glued to the digits after it (20199月), ``frame`` what evidence
     found around it."""
     if last_unit == "号":
-        if _startswith_any(text, end, _BLOCK_AFTER_HAO) or (
+        if text.startswith(_BLOCK_AFTER_HAO, end) or (
             start and text[start - 1] in _BLOCK_BEFORE_HAO_CHARS
         ):
             return None
         # A bare number + 号 is a document or house number unless a word introduces a date.
-        if not (year_written or frame.strong or _endswith_any(text, start, _STRONG_BEFORE)):
+        if not (year_written or frame.strong or text.endswith(_STRONG_BEFORE, 0, start)):
             return None
-    elif _startswith_any(text, end, _BLOCK_AFTER_RI if last_unit == "日" else _BLOCK_AFTER_YUE):
+    elif text.startswith(_BLOCK_AFTER_RI if last_unit == "日" else _BLOCK_AFTER_YUE, end):
         return None
     if glued_year:
         context = _context_factor(text, start, end, frame)

@@ -71,7 +71,7 @@ def has_noise(text: str, start: int, end: int) -> bool:
 def read_group(text: str, comps: Sequence[Component]) -> tuple[str, list[str], bool]:
     """A group's units (号 read as 日), its digit runs in ASCII, and whether it holds
     full-width digits or spaces."""
-    units = "".join(c[3] for c in comps).replace("号", "日")
+    units = "".join([c[3] for c in comps]).replace("号", "日")
     noisy = has_noise(text, comps[0][0], comps[-1][2] + 1)
     if noisy:
         nums = [to_ascii_digits(text[c[0] : c[1]]) for c in comps]
@@ -83,19 +83,21 @@ def read_group(text: str, comps: Sequence[Component]) -> tuple[str, list[str], b
 def clean_date(units: str, nums: list[str]) -> SimpleDate | None:
     """The date a group writes in a clean form (2020年, 2020年5月, 2020年5月6日, 5月6日, 5月),
     or None when it is not one: a year alone counts only as a plausible year."""
-    lens = [len(n) for n in nums]
+    first = len(nums[0])
     if units == "年":
         year = int(nums[0])
-        return (year, None, None) if lens[0] == 4 and MIN_YEAR <= year <= MAX_YEAR else None
-    if units in ("年月", "年月日") and lens[0] == 4:
+        return (year, None, None) if first == 4 and MIN_YEAR <= year <= MAX_YEAR else None
+    if units in ("年月", "年月日") and first == 4:
+        if len(nums[1]) > 2 or (units == "年月日" and len(nums[2]) > 2):
+            return None
         year, month = int(nums[0]), int(nums[1])
         day = int(nums[2]) if units == "年月日" else None
-        if all(x <= 2 for x in lens[1:]) and is_calendar_date(year, month, day):
+        if is_calendar_date(year, month, day):
             return year, month, day
-    elif units in ("月日", "月") and lens[0] <= 2:
+    elif units in ("月日", "月") and first <= 2:
         month = int(nums[0])
         day = int(nums[1]) if units == "月日" else None
-        if (units == "月" or lens[1] <= 2) and is_calendar_date(None, month, day):
+        if (units == "月" or len(nums[1]) <= 2) and is_calendar_date(None, month, day):
             return None, month, day
     return None
 

@@ -176,59 +176,66 @@ def _plausibility(
     for choosing between readings and as a fit of the reading on its own; what counted
     against it, and the year (and its source) it fits best in. ``later_weight``: the choice
     weight of a reading after publication."""
+    month, day = cand.month, cand.day
+    if not is_calendar_date(None, month, day):
+        return 0.0, 0.0, (), None, None
     if not hypotheses:
-        fits = is_calendar_date(None, cand.month, cand.day)
-        return (1.0, 1.0, (), None, None) if fits else (0.0, 0.0, (), None, None)
+        return 1.0, 1.0, (), None, None
     news = tok.news
+    deadline = tok.deadline
+    weekday = tok.weekday if use_weekday else None
+    range_end_day = tok.range_end_day
+    # 29 February is a date only in a leap year; every other reading is one in any year.
+    leap_day = month == 2 and day == 29
+    if published is not None:
+        published_year = published.year
+        # A reading after publication, compared by month only when it has no day.
+        published_on = (published_year, published.month, published.day if day is not None else 1)
     best_choice = best_fit = 0.0
     best_against: tuple[str, ...] = ()
     best_year: int | None = None
     best_source: str | None = None
     year_fixed = tok.explicit_year or tok.relative is not None
     for year, choice, fit, source in hypotheses:
-        if not is_calendar_date(year, cand.month, cand.day):
+        if leap_day and not is_calendar_date(year, month, day):
             continue
         against: tuple[str, ...] = ()
-        if use_weekday and _weekday(year, cand) != tok.weekday:
+        if weekday is not None and _weekday(year, cand) != weekday:
             choice *= _W_WEEKDAY_MISMATCH
             against += (WEEKDAY,)
-        if tok.range_end_day is not None and (cand.day or 0) >= tok.range_end_day:
+        if range_end_day is not None and (day or 0) >= range_end_day:
             choice *= _W_RANGE_MISMATCH
             against += (RANGE_ORDER,)
-        if published is not None and cand.day is not None and (tok.deadline or news):
-            # Only to choose between readings: a deadline's digits with one reading are
-            # that date, even if the notice went out late.
-            lead = (datetime.date(year, cand.month, cand.day) - published).days
-            if tok.deadline and (lead < 0 or lead > _DEADLINE_HORIZON_DAYS):
-                choice *= _W_PAST_DEADLINE if lead < 0 else _W_FAR_DEADLINE
-                against += (DEADLINE,)
-            elif news and lead < -_NEWS_HORIZON_DAYS:
-                choice *= _W_OLD_NEWS
-                against += (NEWS_DATE,)
         if published is not None:
-            later = (year, cand.month, cand.day or 1) > (
-                published.year,
-                published.month,
-                published.day if cand.day is not None else 1,
-            )
+            if day is not None and (deadline or news):
+                # Only to choose between readings: a deadline's digits with one reading
+                # are that date, even if the notice went out late.
+                lead = (datetime.date(year, month, day) - published).days
+                if deadline and (lead < 0 or lead > _DEADLINE_HORIZON_DAYS):
+                    choice *= _W_PAST_DEADLINE if lead < 0 else _W_FAR_DEADLINE
+                    against += (DEADLINE,)
+                elif news and lead < -_NEWS_HORIZON_DAYS:
+                    choice *= _W_OLD_NEWS
+                    against += (NEWS_DATE,)
             factor = 1.0
-            if year > published.year + 1:
+            if year > published_year + 1:
                 factor = _W_FAR_FUTURE
-            elif later:
+            elif (year, month, day or 1) > published_on:
                 factor = later_weight
-            if not tok.deadline and factor < 1.0:  # a deadline's lead time was weighed above
+            if not deadline and factor < 1.0:  # a deadline's lead time was weighed above
                 choice *= factor
                 against += (PUBLICATION_DATE,)
             if not year_fixed:
                 fit *= factor
-            elif year > published.year + _YEARS_AHEAD:
+            elif year > published_year + _YEARS_AHEAD:
                 fit *= _W_FAR_FUTURE
             # Otherwise a year written in the run makes it a date however far it lies from
             # publication (notices announce drills, deadlines, validity dates): the
             # publication date only ranks rival readings.
         if choice > best_choice or best_year is None:
             best_choice, best_against, best_year, best_source = choice, against, year, source
-        best_fit = max(best_fit, fit)
+        if fit > best_fit:
+            best_fit = fit
     return best_choice, best_fit, best_against, best_year, best_source
 
 

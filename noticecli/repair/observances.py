@@ -16,7 +16,6 @@ from functools import cache
 from typing import NamedTuple
 
 _NATIONWIDE = frozenset({"national", "international"})
-_SENTENCE_END_CHARS = frozenset("。；;！!？?\n")
 # How far from the date its name may stand, within the sentence.
 WINDOW = 20
 
@@ -86,28 +85,36 @@ def _rows_by_name() -> dict[str, tuple[Observance, ...]]:
     return {name: tuple(rows) for name, rows in by_name.items()}
 
 
-def _sentence_window(text: str, start: int, end: int) -> str:
-    """Up to WINDOW characters each side of text[start:end], within its sentence."""
-    left = text[max(0, start - WINDOW) : start]
-    for at in range(len(left) - 1, -1, -1):
-        if left[at] in _SENTENCE_END_CHARS:
-            left = left[at + 1 :]
-            break
-    right = text[end : end + WINDOW]
-    for at, ch in enumerate(right):
-        if ch in _SENTENCE_END_CHARS:
-            right = right[:at]
-            break
-    return left + "\u0000" + right  # a name never spans the date itself
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile("[。；;！!？?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Up to WINDOW characters each side of text[start:end], within its sentence: where
+    that begins and ends."""
+    sentence_end = _sentence_end()
+    left = max(0, start - WINDOW)
+    last_end = sentence_end.search(text[left:start][::-1])  # the last one before the date
+    if last_end is not None:
+        left = start - last_end.start()
+    right = min(len(text), end + WINDOW)
+    next_end = sentence_end.search(text, end, right)
+    if next_end is not None:
+        right = next_end.start()
+    return left, right
 
 
 def named_near(text: str, start: int, end: int) -> tuple[Observance, ...]:
     """The observances whose names stand in the sentence around text[start:end]."""
+    left, right = _sentence_around(text, start, end)
     found: dict[Observance, None] = {}
     by_name = _rows_by_name()
-    for match in _names_pattern().finditer(_sentence_window(text, start, end)):
-        for row in by_name[match.group()]:
-            found[row] = None
+    names = _names_pattern()
+    for pos, endpos in ((left, start), (end, right)):  # a name never spans the date itself
+        for match in names.finditer(text, pos, endpos):
+            for row in by_name[match.group()]:
+                found[row] = None
     return tuple(found)
 
 
