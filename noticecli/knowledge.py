@@ -295,6 +295,10 @@ FURNITURE_LINES = (
     r"当前位置[:：].*",
     r"您(?:当前|所在)?的位置[:：].*",
     r"您(?:当前)?所在(?:的)?位置[:：].*",
+    # Any "where you are" label (您现在所在的位置：) and a breadcrumb trail that starts at the
+    # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页»).
+    r"(?:您|当前|现在|所在)[\u4e00-\u9fff]{0,5}位置\s*[:：].*",
+    r"(?:网站)?(?:首页|主页)\s*(?:>|&gt;|＞|»|›|/|／).*",
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
@@ -342,6 +346,7 @@ WIDGET_LABELS = frozenset(
     {
         "字体",
         "字号",
+        "字体大小",
         "分享",
         "分享到",
         "打印",
@@ -361,7 +366,7 @@ WIDGET_LABELS = frozenset(
 )
 # A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
 # bracket or followed by a colon ends the value …
-VALUE_WIDGET_LEADS = ("字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+VALUE_WIDGET_LEADS = ("字体大小", "字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
 # … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
 # fragments.
 VALUE_WIDGET_WORDS = (
@@ -378,8 +383,10 @@ VALUE_WIDGET_WORDS = (
     "相关链接[:：]?",
 )
 
-# What a field shows before a script fills it (浏览次数：0, 发布人：--): no value.
-VALUE_PLACEHOLDERS = frozenset({"0", "-", "--", "—", "——", "－", "－－"})
+# What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
+VALUE_PLACEHOLDERS = frozenset(
+    {"0", "0次", "0人", "0人次", "-", "--", "—", "——", "－", "－－"}
+)
 
 # --- Listings -------------------------------------------------------------------------------
 

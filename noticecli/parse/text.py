@@ -42,6 +42,7 @@ from noticecli.labels import (
     key_for,
     labels_by_length,
     resolve_truncated_label,
+    shown_value,
     split_value_labels,
     truncation_candidates,
     value_shape,
@@ -87,8 +88,12 @@ _HEADING_MAX = 30
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
 # Names of the site and the column above a title: short lines, a few of them.
-_NAME_LINE_MAX = 12
-_MAX_NAME_LINES = 3
+_NAME_LINE_MAX = 16
+_MAX_NAME_LINES = 12
+# A title printed over several lines (issuer / 关于… / 通 告): at most this many, each short.
+_TITLE_RUN_MAX = 3
+_TITLE_RUN_LINE_MAX = 40
+_TITLE_MAX = 100
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
@@ -119,7 +124,7 @@ def _label_pattern() -> re.Pattern[str]:
     # only at the line start or after whitespace, so body-like text is not cut into labels.
     return re.compile(
         rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}]{{1,8}})[{_INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
     )
 
 
@@ -190,8 +195,8 @@ def _clean(line: str) -> str:
 
 
 def _value(text: str) -> str | None:
-    value = cut_trailing_widget(_clean(text))
-    return value or None
+    # A counter a script had not filled (浏览次数:0次) shows no value.
+    return shown_value(cut_trailing_widget(_clean(text)))
 
 
 class _Builder:
@@ -523,8 +528,12 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     index = _after_names(lines, first)
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
-    # followed by label lines, a date line or the text.
-    if index < len(lines) and _opens_with_title(lines, index):
+    # followed by label lines, a date line or the text; or one printed over a few lines.
+    run = _title_run(lines, index)
+    if run is not None:
+        title_line, index = run
+        index = _after_repeats(lines, index, title_line)
+    elif index < len(lines) and _opens_with_title(lines, index):
         title_line = lines[index]
         index = _after_repeats(lines, index + 1, title_line)
 
@@ -539,14 +548,21 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         if not labels or labels[0].start != 0:
             break
         # After a blank line, a line of unknown labels only is more likely the salutation
-        # that opens the body (各单位：) than a grid row.
-        if grid and not lines[scan - 2] and all(label.kind == "unknown" for label in labels):
+        # that opens the body (各单位：) than a grid row, unless it reads as a field: a short
+        # value (征集状态:已结束), or a label ending in a known one (结果反馈日期:).
+        if (
+            grid
+            and not lines[scan - 2]
+            and all(label.kind == "unknown" for label in labels)
+            and not _reads_as_field(line, labels[0])
+        ):
             break
         grid.append(line)
         grid_end = scan
-    # Lines of unknown labels only ("各位同事：") are prose, not a header.
+    # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
+    # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
     labels = [label for line in grid for label in _find_labels(line)]
-    if any(label.kind != "unknown" for label in labels):
+    if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
         for line in grid:
             # Under a title shown above the grid, a when/where/who line is the meta line.
             meta = title_line is not None and _is_meta_line(line)
@@ -582,12 +598,38 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     return index, title_line
 
 
+def _reads_as_field(line: str, label: _Label) -> bool:
+    """A line opening with an unknown label that reads as a form's field, not as the
+    salutation that opens a body: its value is short text, or its label ends in a known
+    label (结果反馈日期 ends in 日期)."""
+    value = _value(line[label.end :])
+    if value is not None:
+        return len(value) <= _NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
+    compact = label.compact
+    return any(compact.endswith(known) for known in vocabulary() if len(known) >= 2)
+
+
+def _has_field_values(grid: list[str]) -> bool:
+    """Some label of these lines has a date, a document number or an index number as its
+    value: evidence of a header grid that labels alone do not give."""
+    for line in grid:
+        labels = _find_labels(line)
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+            if value_shape(_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
+                return True
+    return False
+
+
 def _opens_with_title(lines: list[str], index: int) -> bool:
     """The line is the page's title: title-like, and either worded like one (关于…通知)
     or followed by label lines, a date line or itself repeated."""
     line = lines[index]
     if _is_label_line(line) or not _is_title_like(line):
         return False
+    worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+    if not worded and index > 0 and 0 < len(lines[index - 1]) <= _NAME_LINE_MAX:
+        return False  # the last item of a menu printed one item a line (… 互动交流 / 专题专栏)
     after = _next_nonblank(lines, index + 1)
     following = lines[after] if after < len(lines) else ""
     if following and (
@@ -596,23 +638,68 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
         or _compact_text(following) == _compact_text(line)
     ):
         return True
-    return len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+    return worded
 
 
 def _after_names(lines: list[str], first: int) -> int:
-    """Past the site's and the column's names that open a rendering (遂宁市水利局 / 征集调查)
+    """Past what opens a rendering above its title or grid: the site's and the column's
+    names (遂宁市水利局 / 征集调查), toolbar and menu items (省政府 市政府 …, 移动门户, 首页),
     when a title or a label line follows them; ``first`` otherwise."""
     index = first
     for _ in range(_MAX_NAME_LINES):
         if index >= len(lines):
             return first
         line = lines[index]
-        if _is_label_line(line) or _opens_with_title(lines, index):
+        if (
+            _is_label_line(line)
+            or _title_run(lines, index) is not None
+            or _opens_with_title(lines, index)
+        ):
             return index
         if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
         index = _next_nonblank(lines, index + 1)
     return first
+
+
+def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A title printed over 2-3 consecutive lines (秦安县国防动员办公室 / 关于…的 / 通 告, or
+    a heading wrapped mid-word), read as one: its lines are short and title-like, together
+    they are worded like a title, and what follows is not another short line (a menu) but a
+    label line, a date, the title repeated or the text. Returns the title and the index
+    after its last line."""
+    run: list[str] = []
+    probe = index
+    while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
+        line = lines[probe]
+        if (
+            len(line) > _TITLE_RUN_LINE_MAX
+            or not _is_title_like(line)
+            or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
+            or _find_labels(line)
+        ):
+            break
+        run.append(line)
+        probe += 1
+    if not 2 <= len(run) <= _TITLE_RUN_MAX:
+        return None
+    joined = run[0]
+    for line in run[1:]:
+        joined = _join_heading(joined, line)
+    if len(joined) > _TITLE_MAX or not _title_words().search(joined):
+        return None
+    after = _next_nonblank(lines, probe)
+    if after < len(lines):
+        following = lines[after]
+        if not (
+            _is_label_line(following)
+            or _starts_with_date(following)
+            or _compact_text(following) == _compact_text(joined)
+            or not _is_title_like(following)
+            or len(following) > _TITLE_RUN_LINE_MAX
+        ):
+            return None
+    return joined, probe
 
 
 def _after_repeats(lines: list[str], start: int, title: str) -> int:
@@ -683,10 +770,30 @@ def _field_value(notice: Notice, key: str) -> str | None:
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
     warn_published_mismatch(notice)
-    notice.title = notice.title or title_line
+    notice.title = notice.title or _without_doc_no(notice, title_line)
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
         value = field.value or ""
         if compact_label(field.label) == "原文链接" and value.startswith(("http://", "https://")):
             notice.url = value
             break
+
+
+def _without_doc_no(notice: Notice, title: str | None) -> str | None:
+    """The title line without the document number glued before it (筑府办函〔2020〕78号市人民
+    政府办公厅关于…), when the grid shows that number as a field of its own."""
+    doc_no = _field_value(notice, "doc_no")
+    if title is None or doc_no is None:
+        return title
+    doc_no = _compact_text(doc_no)
+    compact = _compact_text(title)
+    if not compact.startswith(doc_no) or len(compact) - len(doc_no) < _TITLE_MIN:
+        return title
+    # Cut after as many characters of the title as the number has (spaces skipped).
+    seen = 0
+    for position, char in enumerate(title):
+        if not char.isspace():
+            seen += 1
+        if seen == len(doc_no):
+            return title[position + 1 :].strip()
+    return title
