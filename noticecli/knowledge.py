@@ -384,9 +384,7 @@ VALUE_WIDGET_WORDS = (
 )
 
 # What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
-VALUE_PLACEHOLDERS = frozenset(
-    {"0", "0次", "0人", "0人次", "-", "--", "—", "——", "－", "－－"}
-)
+VALUE_PLACEHOLDERS = frozenset({"0", "0次", "0人", "0人次", "-", "--", "—", "——", "－", "－－"})
 
 # --- Listings -------------------------------------------------------------------------------
 
