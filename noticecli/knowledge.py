@@ -136,6 +136,8 @@ COLUMN_META_NAMES = ("columnname",)
 # How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
 # 中心, 办公室 …) are read by noticecli.parse.lines.
 SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# Words that end a column's (channel's) name in <title> (标题_新闻频道_某某网).
+COLUMN_NAME_SUFFIXES = ("频道", "栏目", "专栏")
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import (
     COLUMN_META_NAMES,
+    COLUMN_NAME_SUFFIXES,
     SITE_META_NAMES,
     SITE_NAME_SUFFIXES,
     TITLE_CANDIDATES,
@@ -158,7 +159,6 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
     breadcrumb (the cheap tests; where they stand is checked by :class:`_Placement`)."""
     opening = _opening(container)
     found: list[_Candidate] = []
-    seen_text: set[str] = set()
     for node in tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening:
         raw = node.text(deep=True)
         if len(raw) > _MAX_CHARS * 4 or not raw.strip():
@@ -166,11 +166,12 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
         text = clean_text(raw)
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
             continue  # not title-sized, or a caption (公告概要：) or a label
-        if text in seen_text or _BREADCRUMB.search(text) or split_label_pairs(text):
+        # A title shown twice (a sticky top bar, a mobile copy) stays a candidate each time:
+        # the copy nearest the body wins, and its neighbours hold the date line.
+        if _BREADCRUMB.search(text) or split_label_pairs(text):
             continue
         if _is_label(text):
             continue
-        seen_text.add(text)
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
 
@@ -304,7 +305,11 @@ def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
         return not compact or _site_shaped(part) or names.holds(part)
 
     def column(part: str) -> bool:
-        return _compact(part) in columns
+        compact = _compact(part)
+        # A column's name the metadata gives, or one worded as such (新闻频道, 通知公告栏目).
+        return compact in columns or (
+            len(compact) <= _SHORT and compact.endswith(COLUMN_NAME_SUFFIXES)
+        )
 
     start, end = 0, len(parts)
     for droppable in (site, column):  # the column only when more than it remains
