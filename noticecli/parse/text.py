@@ -672,9 +672,13 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     probe = index
     while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
         line = lines[probe]
+        # Lines after the first may be short: the last one can be the notice's kind alone
+        # (通 告), letter-spaced.
+        shaped = _is_title_like(line) if not run else len(line) >= 2 and line[-1] not in END_PUNCT
         if (
             len(line) > _TITLE_RUN_LINE_MAX
-            or not _is_title_like(line)
+            or not shaped
+            or is_date_line(line)
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or _find_labels(line)
         ):
