@@ -332,6 +332,14 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     for position, (index, text) in enumerate(entries):
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
+        # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
+        # 5月12日上午10时至10时15分) is that section's content.
+        under_section = (
+            not has_blank
+            and previous == "heading"
+            and is_numbered_heading(blocks[-1].text or "")
+            and not is_numbered_heading(text)
+        )
         kind: BlockType
         if (
             is_byline(text)
@@ -347,7 +355,7 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             headings
             and not FILE_NAME.search(text)  # an attachment's name, not a heading
             and (
-                (standalone(index) and is_heading_like(text, _HEADING_MAX))
+                (standalone(index) and is_heading_like(text, _HEADING_MAX) and not under_section)
                 or is_numbered_heading(text)
             )
         ):
