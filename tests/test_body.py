@@ -126,3 +126,22 @@ def test_a_body_of_hundreds_of_thousands_of_blocks_is_cut_with_a_warning() -> No
     notice = parse_html(html)
     assert len(notice.body) == MAX_BODY_BLOCKS
     assert "body_truncated" in [warning.code for warning in notice.warnings]
+
+
+def test_a_reporters_credit_with_labels_closing_the_body_is_a_byline() -> None:
+    from noticecli.models import Block
+    from noticecli.parse.body import trailing_credits
+
+    closing = [
+        Block(type="paragraph", text="市国动办有关负责人表示，将完善疏散预案。"),
+        Block(type="paragraph", text="中青报·中青网记者 魏其濛 来源：中国青年报"),
+    ]
+    kept, pairs = trailing_credits(closing)
+    assert [(b.type, b.text) for b in kept] == [
+        ("paragraph", "市国动办有关负责人表示，将完善疏散预案。"),
+        ("byline", "中青报·中青网记者 魏其濛 来源：中国青年报"),
+    ]
+    assert pairs == [("来源", "中国青年报")]
+    # A sentence that happens to end with a label is not a credit.
+    prose = [Block(type="paragraph", text="记者了解到，演练共有12所学校参加。来源：本报")]
+    assert trailing_credits(prose)[0][0].type == "paragraph"

@@ -128,9 +128,13 @@ def parse_html_tree(
     else:
         blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
         if credits:
-            notice.header += [
-                HeaderField(key_for(label), label, value, "meta_line") for label, value in credits
-            ]
+            notice.header = _shown_once(
+                notice.header
+                + [
+                    HeaderField(key_for(label), label, value, "meta_line")
+                    for label, value in credits
+                ]
+            )
             fill_top_level(notice)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
