@@ -310,6 +310,10 @@ FURNITURE_LINES = (
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
+    # A letters page's rating form and captcha (满意度评价 / 满意度: 非常满意 满意 一般 不满意).
+    r"满意度(?:评价)?[:：]?",
+    r"(?:满意度[:：]?)?(?:\s*(?:非常满意|基本满意|满意|一般|不满意|非常不满意)){3,}",
+    r"验证码[:：]?",
 )
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.

@@ -121,10 +121,12 @@ def _label_pattern() -> re.Pattern[str]:
     gap = f"[{_INNER_WS}]{{0,3}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
-    # only at the line start or after whitespace, so body-like text is not cut into labels.
+    # only at the line start or after whitespace, so body-like text is not cut into labels:
+    # a run of CJK characters (备注/文号 too), or one letter-spaced to a cell's width (姓  名).
     return re.compile(
         rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{_CJK}](?:[{_INNER_WS}]{{1,4}}[{_CJK}]){{1,3}}"
+        rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
     )
 
 
@@ -167,17 +169,18 @@ def _find_labels(line: str) -> list[_Label]:
             pos = match.end()
             continue
         run = match["other"]
-        if compact_label(run) in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
+        compact = compact_label(run)
+        if compact in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
             pos = match.end()
             continue
-        if truncation_candidates(run):
+        if truncation_candidates(compact):
             kind: LabelKind = "fragment"
-        elif len(run) >= 2:
+        elif len(compact) >= 2:
             kind = "unknown"
         else:  # one character that ends no label: "张:" is text, not a label
             pos = match.start() + 1
             continue
-        found.append(_Label(match.start(), match.end(), run, run, kind, None))
+        found.append(_Label(match.start(), match.end(), run, compact, kind, None))
         pos = match.end()
     return found
 
@@ -216,6 +219,8 @@ class _Builder:
         key = label.key
         if label.kind == "fragment":
             key = self._resolve(label, value)
+        elif key is None and label.compact.endswith("标题"):
+            key = "title"  # 信件标题, 文章标题: the title under a label of its own
         field = HeaderField(key=key, label=label.shown, value=value, origin=origin)
         self.notice.header.append(field)
         if key is not None:
@@ -638,6 +643,8 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
     worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
     if not worded and index > 0 and 0 < len(lines[index - 1]) <= _NAME_LINE_MAX:
         return False  # the last item of a menu printed one item a line (… 互动交流 / 专题专栏)
+    if len(line) < _TITLE_MIN and not _title_words().search(line):
+        return False  # a column's or a box's caption (征集调查, 来信内容) above a form
     after = _next_nonblank(lines, index + 1)
     following = lines[after] if after < len(lines) else ""
     if following and (
