@@ -218,3 +218,34 @@ def test_without_blank_lines_a_line_under_a_numbered_heading_is_its_content() ->
         ("heading", "一、试鸣时间"),
         ("paragraph", "5月12日上午10时至10时15分"),
     ]
+
+
+def test_a_letters_page_gives_its_form_fields_title_and_texts() -> None:
+    notice = parse_text_dump(
+        "首页 /政民互动 /咨询投诉\n来信内容\n姓  名:\n李**\n来信时间:\n2024-03-05\n"
+        "信件标题:\n小区人防工程能否作为停车场\n信件内容:\n平时能否作为停车场使用?\n回复内容\n"
+        "回复时间:\n2024-03-08\n回复单位:\n岚溪市国防动员办公室\n回复内容:\n可以,请办理备案手续。\n"
+        "满意度评价\n满意度:\n非常满意 满意 一般 不满意\n验证码:\n"
+    )
+    assert notice.title == "小区人防工程能否作为停车场"
+    assert [(f.label, f.value) for f in notice.header] == [
+        ("姓  名", "李**"),
+        ("来信时间", "2024-03-05"),
+        ("信件标题", "小区人防工程能否作为停车场"),
+        ("回复时间", "2024-03-08"),
+        ("回复单位", "岚溪市国防动员办公室"),
+    ]
+    assert [(b.type, b.text) for b in notice.body if b.type == "paragraph"] == [
+        ("paragraph", "平时能否作为停车场使用?"),
+        ("paragraph", "可以,请办理备案手续。"),
+    ]
+
+
+def test_contact_lines_written_in_the_text_stay_text() -> None:
+    notice = parse_text_dump(
+        "岚溪市国防动员办公室关于开展人防宣传周活动的通知\n\n发布日期:2024-09-10\n\n"
+        "各单位:\n\n请于9月15日前报送活动方案。\n\n联系人:张三\n\n联系电话:0871-1234567\n"
+    )
+    assert [f.label for f in notice.header] == ["发布日期"]
+    text = "".join(b.text or "" for b in notice.body)
+    assert "联系人:张三" in text and "联系电话:0871-1234567" in text

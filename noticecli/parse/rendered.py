@@ -48,6 +48,25 @@ def normalize_rendered(lines: list[str]) -> list[str]:
     """``lines`` (bullets already dropped) with pipe rows, bracket labels and
     label-then-value lines rewritten as ``label：value`` lines (blank lines keep their
     places)."""
+    return rendered_cells(lines)[0]
+
+
+def rendered_cells(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """:func:`normalize_rendered`, and the indices of the lines that are a form's cells
+    wherever they stand: a label printed on its own line with its value on the next, or a
+    label whose value sits a cell's gap away (``答复单位:　岚溪市国防动员办公室``). Prose
+    writes ``联系人：张三`` on one line; only a form prints a cell so."""
+    gapped = {index for index, line in enumerate(lines) if _gapped_cell().match(line)}
+    lines, joined = _normalized(lines)
+    return lines, frozenset(gapped | joined)
+
+
+@cache
+def _gapped_cell() -> re.Pattern[str]:
+    return re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9}[:：][\u3000\xa0]+\S")
+
+
+def _normalized(lines: list[str]) -> tuple[list[str], set[int]]:
     rows = [_pipe_row(line) for line in lines]
     # A row of unknown labels only (内容概述 | …) is a label row among label rows.
     for index, line in enumerate(lines):
@@ -56,7 +75,8 @@ def normalize_rendered(lines: list[str]) -> list[str]:
     # A table row's empty cell is an empty value: its label takes no line below it.
     from_rows = {index for index, row in enumerate(rows) if row is not None}
     lines = [rows[index] or _bracket_row(line) or line for index, line in enumerate(lines)]
-    return _join_values(lines, from_rows)
+    joined: set[int] = set()
+    return _join_values(lines, from_rows, joined), joined
 
 
 def _neighbour_converted(rows: list[str | None], index: int) -> bool:
@@ -156,7 +176,9 @@ def _label_only(line: str) -> str | None:
 
 
 def _join_values(
-    lines: list[str], table_rows: set[int] | frozenset[int] = frozenset()
+    lines: list[str],
+    table_rows: set[int] | frozenset[int] = frozenset(),
+    joined: set[int] | None = None,
 ) -> list[str]:
     """A label alone on its line takes the next non-blank line as its value, when that line
     is short, not a sentence, not another label, and not a value already read. Labels not
@@ -189,6 +211,8 @@ def _join_values(
         out[index] = f"{line}{value}"
         out[following] = ""
         seen_values.add(compact)
+        if joined is not None:
+            joined.add(index)
     return out
 
 

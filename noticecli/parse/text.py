@@ -61,7 +61,7 @@ from noticecli.parse.lines import (
     is_numbered_heading,
     is_org_line,
 )
-from noticecli.parse.rendered import normalize_rendered, strip_bullet
+from noticecli.parse.rendered import rendered_cells, strip_bullet
 
 __all__ = ["parse_text_dump"]
 
@@ -97,6 +97,8 @@ _TITLE_MAX = 100
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
+# A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
+_TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
@@ -354,6 +356,8 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "byline"
         elif is_date_line(text):
             kind = "date"
+        elif headings and _TEXT_CAPTION.match(text):
+            kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
         elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
         elif (
@@ -373,6 +377,7 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and last_heading_entry == position - 1
             and blocks
             and not is_numbered_heading(text)
+            and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
         ):
             joined = _join_heading(blocks[-1].text or "", text)
             if len(joined) <= _JOINED_HEADING_MAX:
@@ -496,7 +501,7 @@ def parse_text_dump(text: str) -> Notice:
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
-    lines = normalize_rendered(lines)
+    lines, cells = rendered_cells(lines)
 
     start = 0
     separator = _find_separator(lines)
@@ -523,7 +528,7 @@ def parse_text_dump(text: str) -> Notice:
     else:
         body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
-        body_lines = lines[body_start:body_end]
+        body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
 
     notice.body = _body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
@@ -534,6 +539,24 @@ def parse_text_dump(text: str) -> Notice:
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
     return notice
+
+
+def _without_form_cells(
+    lines: list[str], start: int, end: int, cells: frozenset[int], build: _Builder
+) -> list[str]:
+    """The body's lines, less the form cells printed among them (a letters page's reply box:
+    回复时间: / 2024-03-08), which are header fields."""
+    body = lines[start:end]
+    for index in range(start, end):
+        line = lines[index]
+        if index not in cells or not _is_label_line(line) or FILE_NAME.search(line):
+            continue
+        labels = _find_labels(line)
+        if any(label.compact in WIDGET_LABELS for label in labels):
+            continue
+        build.add_line(line, "header")
+        body[index - start] = ""
+    return body
 
 
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
