@@ -314,6 +314,8 @@ FURNITURE_LINES = (
     r"满意度(?:评价)?[:：]?",
     r"(?:满意度[:：]?)?(?:\s*(?:非常满意|基本满意|满意|一般|不满意|非常不满意)){3,}",
     r"验证码[:：]?",
+    # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
+    r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.
@@ -338,6 +340,9 @@ CREDIT_WORDS = (
     "初审",
     "复审",
     "终审",
+    "一审",
+    "二审",
+    "三审",
     "文字",
     "图片",
     "通讯员",

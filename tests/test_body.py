@@ -145,3 +145,14 @@ def test_a_reporters_credit_with_labels_closing_the_body_is_a_byline() -> None:
     # A sentence that happens to end with a label is not a credit.
     prose = [Block(type="paragraph", text="记者了解到，演练共有12所学校参加。来源：本报")]
     assert trailing_credits(prose)[0][0].type == "paragraph"
+
+
+def test_photo_credits_spaced_review_credits_and_pagers_by_their_text() -> None:
+    from noticecli.parse.lines import is_boilerplate, is_byline, is_credit_line
+
+    assert is_byline("新华社发（刘满仓摄）") and is_byline("（刘满仓摄）")
+    assert not is_byline("新华社发布消息（见附件）")
+    assert is_credit_line("编  辑:吴   霞    一  审:田   勇")
+    assert is_credit_line("二  审:陈晓岚   三  审:左禹华")
+    assert is_boilerplate("1 2 3 4 下一页") and is_boilerplate("|<< 上一页 1 2 3 下一页 >>|")
+    assert not is_boilerplate("下一页") and not is_boilerplate("第1页共3页")

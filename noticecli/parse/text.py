@@ -124,10 +124,11 @@ def _label_pattern() -> re.Pattern[str]:
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
-    # a run of CJK characters (备注/文号 too), or one letter-spaced to a cell's width (姓  名).
+    # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
+    # (姓  名; 吴   霞    一  审 is a value and a label).
     return re.compile(
         rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}](?:[{_INNER_WS}]{{1,4}}[{_CJK}]){{1,3}}"
+        rf"|(?<!\S)(?P<other>[{_CJK}](?P<gap>[{_INNER_WS}]{{1,4}})[{_CJK}](?:(?P=gap)[{_CJK}]){{0,2}}"
         rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
     )
 
@@ -277,6 +278,8 @@ def _is_trailing_meta(line: str) -> bool:
     labels = _find_labels(line)
     if not labels or labels[0].start != 0:
         return False
+    if is_credit_line(line):
+        return True  # 编  辑:吴 霞  一  审:田 勇: the review credits closing a page
     if any(label.kind != "known" or label.key not in _TRAILING_KEYS for label in labels):
         return False
     return len(line) <= 60
@@ -723,7 +726,13 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             break
         run.append(line)
         probe += 1
-    if not 2 <= len(run) <= _TITLE_RUN_MAX:
+    # A column's caption above a title that opens on its own line (通知公告 / 关于…的通知)
+    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is.
+    opening = next((n for n, line in enumerate(run) if n and line.startswith("关于")), None)
+    captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
+    if captioned:
+        run = run[opening:]
+    if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
         return None
     joined = run[0]
     for line in run[1:]:
