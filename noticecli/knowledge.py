@@ -136,6 +136,8 @@ COLUMN_META_NAMES = ("columnname",)
 # How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
 # 中心, 办公室 …) are read by noticecli.parse.lines.
 SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# Words that end a column's (channel's) name in <title> (标题_新闻频道_某某网).
+COLUMN_NAME_SUFFIXES = ("频道", "栏目", "专栏")
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (
@@ -295,6 +297,10 @@ FURNITURE_LINES = (
     r"当前位置[:：].*",
     r"您(?:当前|所在)?的位置[:：].*",
     r"您(?:当前)?所在(?:的)?位置[:：].*",
+    # Any "where you are" label (您现在所在的位置：) and a breadcrumb trail that starts at the
+    # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
+    r"(?:您|当前|现在|所在)[\u4e00-\u9fff]{0,5}位置\s*[:：].*",
+    r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|/|／)|\s+[-–—]+\s).*",
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
@@ -304,6 +310,12 @@ FURNITURE_LINES = (
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
+    # A letters page's rating form and captcha (满意度评价 / 满意度: 非常满意 满意 一般 不满意).
+    r"满意度(?:评价)?[:：]?",
+    r"(?:满意度[:：]?)?(?:\s*(?:非常满意|基本满意|满意|一般|不满意|非常不满意)){3,}",
+    r"验证码[:：]?",
+    # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
+    r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.
@@ -328,6 +340,9 @@ CREDIT_WORDS = (
     "初审",
     "复审",
     "终审",
+    "一审",
+    "二审",
+    "三审",
     "文字",
     "图片",
     "通讯员",
@@ -342,6 +357,7 @@ WIDGET_LABELS = frozenset(
     {
         "字体",
         "字号",
+        "字体大小",
         "分享",
         "分享到",
         "打印",
@@ -361,7 +377,7 @@ WIDGET_LABELS = frozenset(
 )
 # A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
 # bracket or followed by a colon ends the value …
-VALUE_WIDGET_LEADS = ("字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+VALUE_WIDGET_LEADS = ("字体大小", "字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
 # … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
 # fragments.
 VALUE_WIDGET_WORDS = (
@@ -378,8 +394,8 @@ VALUE_WIDGET_WORDS = (
     "相关链接[:：]?",
 )
 
-# What a field shows before a script fills it (浏览次数：0, 发布人：--): no value.
-VALUE_PLACEHOLDERS = frozenset({"0", "-", "--", "—", "——", "－", "－－"})
+# What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
+VALUE_PLACEHOLDERS = frozenset({"0", "0次", "0人", "0人次", "-", "--", "—", "——", "－", "－－"})
 
 # --- Listings -------------------------------------------------------------------------------
 

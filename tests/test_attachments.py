@@ -76,3 +76,16 @@ def test_a_text_dump_lists_its_named_files() -> None:
         ("1.登记表.docx", None),
         ("2.标准.wps", None),
     ]
+
+
+def test_a_site_footers_file_link_without_a_file_name_is_no_attachment() -> None:
+    page = (
+        "<div class='article'><a href='/f/plan.pdf'>应急预案</a></div>"
+        "<div class='youth-footer'><ul><li><a href='/download/rates.pdf'>品牌广告</a></li>"
+        "<li><a href='/download/名录.xlsx'>名录.xlsx</a></li></ul></div>"
+        "<footer><a href='/ad.pdf'>广告服务</a></footer>"
+    )
+    assert _found(page) == [
+        ("应急预案", "http://gdb.example.gov.cn/f/plan.pdf", "pdf"),
+        ("名录.xlsx", "http://gdb.example.gov.cn/download/名录.xlsx", "xlsx"),
+    ]

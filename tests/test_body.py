@@ -126,3 +126,33 @@ def test_a_body_of_hundreds_of_thousands_of_blocks_is_cut_with_a_warning() -> No
     notice = parse_html(html)
     assert len(notice.body) == MAX_BODY_BLOCKS
     assert "body_truncated" in [warning.code for warning in notice.warnings]
+
+
+def test_a_reporters_credit_with_labels_closing_the_body_is_a_byline() -> None:
+    from noticecli.models import Block
+    from noticecli.parse.body import trailing_credits
+
+    closing = [
+        Block(type="paragraph", text="市国动办有关负责人表示，将完善疏散预案。"),
+        Block(type="paragraph", text="中青报·中青网记者 魏其濛 来源：中国青年报"),
+    ]
+    kept, pairs = trailing_credits(closing)
+    assert [(b.type, b.text) for b in kept] == [
+        ("paragraph", "市国动办有关负责人表示，将完善疏散预案。"),
+        ("byline", "中青报·中青网记者 魏其濛 来源：中国青年报"),
+    ]
+    assert pairs == [("来源", "中国青年报")]
+    # A sentence that happens to end with a label is not a credit.
+    prose = [Block(type="paragraph", text="记者了解到，演练共有12所学校参加。来源：本报")]
+    assert trailing_credits(prose)[0][0].type == "paragraph"
+
+
+def test_photo_credits_spaced_review_credits_and_pagers_by_their_text() -> None:
+    from noticecli.parse.lines import is_boilerplate, is_byline, is_credit_line
+
+    assert is_byline("新华社发（刘满仓摄）") and is_byline("（刘满仓摄）")
+    assert not is_byline("新华社发布消息（见附件）")
+    assert is_credit_line("编  辑:吴   霞    一  审:田   勇")
+    assert is_credit_line("二  审:陈晓岚   三  审:左禹华")
+    assert is_boilerplate("1 2 3 4 下一页") and is_boilerplate("|<< 上一页 1 2 3 下一页 >>|")
+    assert not is_boilerplate("下一页") and not is_boilerplate("第1页共3页")

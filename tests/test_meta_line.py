@@ -141,3 +141,23 @@ def test_a_list_item_label_with_nothing_after_it_has_no_value() -> None:
         ("li", "2023-12-01 14:43", "unlabelled"),
     ]
     assert notice.published_at == "2023-12-01T14:43:00+08:00"
+
+
+def test_labels_after_a_bare_date_and_a_bracketed_credit_line_are_read() -> None:
+    channel = "<div class='channel'>2024年05月10日06:58 | 来源：<a href='/p'>岚溪日报</a></div>"
+    credit = "<div id='articleEdit'><span class='editor'>【责任编辑:王小明】</span></div>"
+    notice = noticecli.parse_html(_page(channel).replace("</body>", f"{credit}</body>"))
+    shown = [(f.label, f.value) for f in notice.header if f.origin == "meta_line"]
+    assert shown == [("来源", "岚溪日报"), ("责任编辑", "王小明")]
+    assert notice.published_at is not None
+    assert notice.published_at[:16] == "2024-05-10T06:58"
+
+
+def test_a_meta_line_printed_twice_is_read_once_and_fagao_is_a_publication_label() -> None:
+    line = "<p class='pwz'>发稿时间：2024-05-13 06:03:00 来源：<a href='/x'>中国青年报</a></p>"
+    mobile = "<div class='domMobile'>2024-05-13 06:03 <span>来源：中国青年报</span></div>"
+    notice = noticecli.parse_html(_page(line + mobile))
+    shown = [(f.label, f.value) for f in notice.header if f.origin == "meta_line"]
+    assert shown == [("发稿时间", "2024-05-13 06:03:00"), ("来源", "中国青年报")]
+    assert notice.published_at is not None
+    assert notice.published_at[:16] == "2024-05-13T06:03"

@@ -59,3 +59,48 @@ def test_a_visible_heading_without_stray_spaces_beats_the_title_tag() -> None:
     body = "<div class='pages_content'><p><strong>关于批准调整2007年末国债余额限额的决议</strong></p><p>正文。第一段，内容较长的句子在这里。</p></div>"
     notice = noticecli.parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
     assert notice.title == "关于批准调整2007年末国债余额限额的决议"
+
+
+# --- unseen news templates (issue 9, second development set) -----------------------------------
+
+
+def test_a_title_shown_twice_is_read_at_the_copy_nearest_the_body_with_its_date_line() -> None:
+    page = (
+        "<html><head><title>岚溪市国动办举行防空警报试鸣演练_新闻频道_岚溪网</title></head><body>"
+        "<div class='topNav'><h1 class='article_title'>岚溪市国动办举行防空警报试鸣演练</h1>"
+        "<div class='topShare'>分享到：</div></div>"
+        "<div class='content'><h1>岚溪市国动办举行防空警报试鸣演练</h1>"
+        "<div class='inform'><p>2024-09-18 11:20</p><p>来源：岚溪日报</p></div>"
+        f"{BODY}</div></body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.title == "岚溪市国动办举行防空警报试鸣演练"
+    assert notice.published_at is not None
+    assert notice.published_at[:16] == "2024-09-18T11:20"
+
+
+def test_a_column_worded_part_of_title_tag_is_dropped() -> None:
+    assert _title(f"<title>{TITLE}_新闻频道_中国青年网</title>", "") == TITLE
+    assert _title(f"<title>{TITLE}--要闻频道--岚溪网</title>", "") == TITLE
+
+
+def test_home_dash_column_is_a_breadcrumb_not_a_title() -> None:
+    body = f"<div class='title_la'><h3>首页 - 新闻动态</h3></div><h5>{TITLE}</h5>"
+    assert _title("<title>新闻动态--岚溪网</title>", body) == TITLE
+
+
+def test_a_title_box_offers_its_title_and_beats_a_deck_holding_its_words() -> None:
+    title = "岚溪市召开人民防空工作会议"
+    page = (
+        f"<html><head><title>{title}-岚溪市国防动员网</title><title>{title}</title></head><body>"
+        f"<div class='detil-new-title'><div>{title}</div><ul><li>来源：岚溪市国动办</li>"
+        "<li>作者：</li><li>2024-03-05 16:40</li></ul></div>"
+        f"<div class='detil-new-cont' id='content'><p style='text-align:center'><strong>{title}强调"
+        "</strong></p><p>3月5日，岚溪市召开2024年人民防空工作会议，总结去年工作，部署今年任务。</p>"
+        "<p>会议要求各地各部门抓好人防工程建设和维护管理，提高群众防空防灾意识。</p></div>"
+        "</body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.title == title
+    assert notice.published_at is not None
+    assert notice.published_at[:16] == "2024-03-05T16:40"

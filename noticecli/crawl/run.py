@@ -28,8 +28,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlsplit
 
+from noticecli.crawl.clock import iso
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import PageKind, SiteRunStatus, StateStore, iso
+from noticecli.crawl.store_api import NoticeStore, PageKind, SiteRunStatus
 from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -119,7 +120,7 @@ class _SiteRun:
 
 @dataclass(slots=True)
 class Crawler:
-    store: StateStore
+    store: NoticeStore  # SQLite or PostgreSQL
     fetcher: Fetcher
     emit: Emit  # writes a recorded revision once (an Emitter's emit)
     repair: bool = True

@@ -17,8 +17,9 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import ATTACHMENT_EXTENSIONS
 from noticecli.models import Attachment
-from noticecli.parse.dom import absolute_url, clean_text
+from noticecli.parse.dom import absolute_url, ancestors, clean_text
 
+_FOOTER_WORD = re.compile(r"(?:^|[\s_-])(?:site-?)?foot(?:er)?(?:$|[\s_\d-])", re.IGNORECASE)
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
 # A line of text that names a file is short and is not a sentence.
 _MAX_NAME = 120
@@ -75,6 +76,8 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
         text_type = name_match.group(1).lower() if name_match else None
         if href_type is None and text_type is None and not _ATTACHMENT_TEXT.match(text):
             continue
+        if text_type is None and _in_site_footer(node):
+            continue  # 品牌广告 → a rate card PDF among the footer's 关于我们 links
         target = href if href and href != "#" else None
         if target is None and text_type is None:
             continue  # 附件 with nowhere to go and no file name
@@ -84,6 +87,21 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
             continue
         found[key] = Attachment(name=text, url=url, file_type=href_type or text_type)
     return list(found.values())
+
+
+def _in_site_footer(node: LexborNode) -> bool:
+    """Under the site's footer: a ``<footer>`` or an element whose class or id is a footer
+    word (footer, foot, youth-footer …)."""
+    for parent in ancestors(node):
+        if parent.tag in ("body", "html"):
+            return False
+        if parent.tag == "footer":
+            return True
+        attrs = parent.attributes
+        marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if "foot" in marker.lower() and _FOOTER_WORD.search(marker):
+            return True
+    return False
 
 
 def named_files(lines: list[str]) -> list[Attachment]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
-from noticecli.labels import key_for, split_label_pairs, split_meta_pairs
+from noticecli.labels import key_for, split_label_pairs, split_meta_pairs, split_value_labels
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
     BLOCK_TAGS,
@@ -305,6 +305,8 @@ def extract_blocks(
 # Keys of the credit lines that may close an article ((责任编辑：…), 来源：…).
 _CREDIT_KEYS = frozenset({"editor", "author", "source"})
 _CREDIT_BRACKETS = "（）()【】[]〔〕 "
+# A reporters' credit before labelled credits: short, names after 记者/通讯员, no sentence.
+_REPORTERS = re.compile(r"^[^。，；！？]{0,16}(?:记者|通讯员)\s*[^。，；！？:：]{2,20}$")
 
 
 def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str | None]]]:
@@ -317,7 +319,17 @@ def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, 
         if block.type not in ("paragraph", "byline", "signature") or not block.text:
             break
         found = split_meta_pairs(block.text.strip(_CREDIT_BRACKETS))
-        if not found or any(key_for(label) not in _CREDIT_KEYS for label, _ in found):
+        if not found:
+            # 中青报·中青网记者 魏其濛 来源：中国青年报: the reporters, then labelled credits.
+            reporters, found = split_value_labels(block.text)
+            if not (found and reporters and _REPORTERS.search(reporters)):
+                break
+            if any(key_for(label) not in _CREDIT_KEYS for label, _ in found):
+                break
+            block.type = "byline"
+            pairs = found + pairs
+            break  # the reporters' line stays, as a byline, and ends the credits
+        if any(key_for(label) not in _CREDIT_KEYS for label, _ in found):
             break
         pairs = found + pairs
         end -= 1

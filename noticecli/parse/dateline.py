@@ -21,7 +21,8 @@ from noticecli.parse.dom import ancestors, clean_text, iter_visible
 _MAX_SIBLINGS = 12
 _MAX_TEXTS = 12
 _LEVELS = 3
-_BRACKETS = "[]【】()（）〔〕 "
+# Around a date: brackets, and the bar that parts it from the next item (2024年05月10日06:58 |).
+_BRACKETS = "[]【】()（）〔〕 |｜"
 
 
 def unlabelled_date(title: LexborNode, container: LexborNode | None) -> HeaderField | None:

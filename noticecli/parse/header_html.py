@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.dates import parse_date
 from noticecli.knowledge import HANWEB_MARKER_SKIP, META_TAG_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
@@ -48,6 +49,7 @@ _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subje
 # Keys of the line under a title (发布时间：… 来源：… 责任编辑：…) and of trailing credits.
 _META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
 _NOT_HEADER = frozenset({"a"})
+_CREDIT_BRACKETS = "【】[]（）() \u3000"
 
 
 # What compact_label() removes before a label's first character: edge brackets, colons,
@@ -159,7 +161,7 @@ def extract_grid_fields(
         ):
             continue
         found = _label_of(text)
-        pairs = split_meta_pairs(text) if found is None else []
+        pairs = _inline_pairs(stripped) if found is None else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -212,6 +214,22 @@ def extract_grid_fields(
             )
     positioned.sort(key=lambda pair: pair[0])
     return [field for _, field in positioned]
+
+
+def _inline_pairs(text: str) -> list[tuple[str, str | None]]:
+    """The ``label：value`` pairs of one text node: a meta line (发布时间：… 来源：…), one in
+    brackets (【责任编辑:王頔】), or the labels after a date shown without one
+    (``2024年05月10日06:58 | 来源：``; the date itself is read by :mod:`.dateline`)."""
+    pairs = split_meta_pairs(text)
+    if pairs:
+        return pairs
+    if text[0] in _CREDIT_BRACKETS:
+        return split_meta_pairs(text.strip(_CREDIT_BRACKETS))
+    if text[0].isdigit():
+        head, more = split_value_labels(text)
+        if more and head is not None and parse_date(head.strip(" |｜")) is not None:
+            return more
+    return []
 
 
 def _readable_outside(node: LexborNode, excluded: frozenset[int], known: dict[int, bool]) -> bool:

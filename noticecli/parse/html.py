@@ -108,7 +108,7 @@ def parse_html_tree(
         + extract_meta_tags(tree)
         + _new_only(extract_comment_markers(html), grid)
     )
-    notice.header = chosen.merge(automatic) if chosen is not None else automatic
+    notice.header = _shown_once(chosen.merge(automatic) if chosen is not None else automatic)
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
     title = choose_title(tree, container, notice.header, skip, html)
@@ -128,9 +128,13 @@ def parse_html_tree(
     else:
         blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
         if credits:
-            notice.header += [
-                HeaderField(key_for(label), label, value, "meta_line") for label, value in credits
-            ]
+            notice.header = _shown_once(
+                notice.header
+                + [
+                    HeaderField(key_for(label), label, value, "meta_line")
+                    for label, value in credits
+                ]
+            )
             fill_top_level(notice)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
@@ -238,3 +242,18 @@ def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
 
 def _compact(text: str) -> str:
     return "".join(text.split())
+
+
+def _shown_once(fields: list[HeaderField]) -> list[HeaderField]:
+    """The meta line read once where the page prints it twice (a desktop and a mobile copy
+    of 来源：新华网): a later field with the same label, value and origin is dropped."""
+    seen: set[tuple[str, str | None]] = set()
+    kept: list[HeaderField] = []
+    for field in fields:
+        if field.origin == "meta_line":
+            shown = (field.label, field.value)
+            if shown in seen:
+                continue
+            seen.add(shown)
+        kept.append(field)
+    return kept

@@ -43,6 +43,10 @@ _BYLINE_PATTERN = (
     rf"^[（(]\s*(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[{_CJK}·]{{2,4}}"
     rf"(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图)?\s*[)）]$"
 )
+# 新华社发（刘满仓摄）: an agency's photo credit.
+_PHOTO_CREDIT_PATTERN = (
+    rf"^[{_CJK}]{{2,8}}发\s*[（(]\s*[{_CJK}·]{{2,4}}(?:[\s、，,][{_CJK}·]{{2,4}})*\s*摄\s*[)）]$"
+)
 # 安徽省人防办党组书记、主任  倪玉平: an author line under a heading.
 _AUTHOR_LINE_PATTERN = (
     rf"^[{_CJK}、（）()·]{{2,30}}(?:书记|主任|局长|厅长|处长|部长|主席|委员|记者|通讯员|"
@@ -87,11 +91,11 @@ def is_boilerplate(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     # ^[（(] … [)）]$ ($ also before a final newline): only a bracketed line can match.
-    return (
-        text[:1] in ("（", "(")
-        and text.endswith((")", "）", ")\n", "）\n"))
-        and bool(_pattern(_BYLINE_PATTERN).match(text))
-    )
+    if not text.endswith((")", "）", ")\n", "）\n")):
+        return False
+    if text[:1] in ("（", "("):
+        return bool(_pattern(_BYLINE_PATTERN).match(text))
+    return "摄" in text and bool(_pattern(_PHOTO_CREDIT_PATTERN).match(text))
 
 
 def is_author_line(text: str) -> bool:
@@ -123,8 +127,12 @@ def is_closing(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """An article's credit (供稿 / 摄影 / 编辑 …): two credit words, short, no full stop."""
+    # Letter-spaced credits (编  辑:吴   霞    一  审:田   勇) are read without their spaces.
+    compact = "".join(text.split())
     return (
-        len(text) <= _CREDIT_MAX and "。" not in text and len(_pattern(_CREDIT).findall(text)) >= 2
+        len(text) <= _CREDIT_MAX
+        and "。" not in text
+        and len(_pattern(_CREDIT).findall(compact)) >= 2
     )
 
 

@@ -19,6 +19,8 @@ _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
 _BRACKET_LABEL = r"[\[【]\s*((?:[\u4e00-\u9fff][\s\u3000]*){2,8})[\]】][\s\u3000]*"
 _SHAPE_LABEL = r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}$"
 _SENTENCE = re.compile(r"[。；！？!?]")
+# A line ending so leads into more text: a paragraph, not a value.
+_OPEN_END = ":：，,、;；"
 _INLINE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[:：]")
 # A value on the line after its label is short; a paragraph after a salutation is not.
 _MAX_VALUE = 120
@@ -46,13 +48,35 @@ def normalize_rendered(lines: list[str]) -> list[str]:
     """``lines`` (bullets already dropped) with pipe rows, bracket labels and
     label-then-value lines rewritten as ``label：value`` lines (blank lines keep their
     places)."""
+    return rendered_cells(lines)[0]
+
+
+def rendered_cells(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """:func:`normalize_rendered`, and the indices of the lines that are a form's cells
+    wherever they stand: a label printed on its own line with its value on the next, or a
+    label whose value sits a cell's gap away (``答复单位:　岚溪市国防动员办公室``). Prose
+    writes ``联系人：张三`` on one line; only a form prints a cell so."""
+    gapped = {index for index, line in enumerate(lines) if _gapped_cell().match(line)}
+    lines, joined = _normalized(lines)
+    return lines, frozenset(gapped | joined)
+
+
+@cache
+def _gapped_cell() -> re.Pattern[str]:
+    return re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9}[:：][\u3000\xa0]+\S")
+
+
+def _normalized(lines: list[str]) -> tuple[list[str], set[int]]:
     rows = [_pipe_row(line) for line in lines]
     # A row of unknown labels only (内容概述 | …) is a label row among label rows.
     for index, line in enumerate(lines):
         if rows[index] is None and _neighbour_converted(rows, index):
             rows[index] = _pipe_row(line, known_needed=False)
+    # A table row's empty cell is an empty value: its label takes no line below it.
+    from_rows = {index for index, row in enumerate(rows) if row is not None}
     lines = [rows[index] or _bracket_row(line) or line for index, line in enumerate(lines)]
-    return _join_values(lines)
+    joined: set[int] = set()
+    return _join_values(lines, from_rows, joined), joined
 
 
 def _neighbour_converted(rows: list[str | None], index: int) -> bool:
@@ -81,25 +105,48 @@ def _is_label_text(text: str) -> bool:
 
 def _pipe_row(line: str, *, known_needed: bool = True) -> str | None:
     """``label | value | label | value |`` → ``label：value label：value`` when its label
-    cells are labels and one of them is known (unless ``known_needed`` is false)."""
+    cells are labels and one of them is known (unless ``known_needed`` is false).
+
+    Rows drawn with edge pipes (``| 索 引 号 | … |``) lose their empty edge cells; label cells
+    keep no colon of their own (``索引号: | …``). A label cell followed by another label cell
+    has an empty value: the renderer pushed the row's empty cells to its end
+    (``| 发文字号 | 制发机构 | ||``, ``发文字号: | 成文时间: | 2023-09-14 |``)."""
     if "|" not in line and "｜" not in line:
         return None
     cells = [cell.strip() for cell in re.split(r"[|｜]", line)]
     while cells and not cells[-1]:
         cells.pop()
-    if len(cells) < 2 or not cells[0]:
+    if cells and not cells[0]:
+        cells.pop(0)
+    if not cells or not cells[0]:
         return None
-    labels = cells[0::2]
-    if not all(_is_label_text(label) for label in labels if label):
+    if len(cells) == 1 and not _is_label_cell(cells[0]):
+        return None  # one cell: a label only when it says so (公文时效: |)
+    pairs: list[tuple[str, str]] = []
+    index = 0
+    while index < len(cells):
+        label = cells[index]
+        if not _is_label_text(label):
+            return None
+        value = cells[index + 1] if index + 1 < len(cells) else ""
+        if value and _is_label_cell(value):
+            pairs.append((label, ""))
+            index += 1
+            continue
+        pairs.append((label, value))
+        index += 2
+    labels = [label for label, _value in pairs]
+    if known_needed and not any(_is_known(label.rstrip(":：").strip()) for label in labels):
         return None
-    if known_needed and not any(_is_known(label) for label in labels if label):
-        return None
-    pairs = [
-        f"{cells[index]}：{cells[index + 1] if index + 1 < len(cells) else ''}"
-        for index in range(0, len(cells), 2)
-        if cells[index]
-    ]
-    return " ".join(pairs)
+    return " ".join(f"{label.rstrip(':：').strip()}：{value}" for label, value in pairs)
+
+
+def _is_label_cell(cell: str) -> bool:
+    """A cell that is a label, not a value: it ends with a colon, or it is a known label."""
+    stripped = cell.strip()
+    if stripped[-1:] in (":", "："):
+        return _is_label_text(stripped)
+    return _is_known(stripped)
 
 
 def _bracket_row(line: str) -> str | None:
@@ -128,7 +175,11 @@ def _label_only(line: str) -> str | None:
     return label if _is_label_text(label) else None
 
 
-def _join_values(lines: list[str]) -> list[str]:
+def _join_values(
+    lines: list[str],
+    table_rows: set[int] | frozenset[int] = frozenset(),
+    joined: set[int] | None = None,
+) -> list[str]:
     """A label alone on its line takes the next non-blank line as its value, when that line
     is short, not a sentence, not another label, and not a value already read. Labels not
     in the vocabulary do so only in a run of such lines (a form), so that a salutation
@@ -139,7 +190,7 @@ def _join_values(lines: list[str]) -> list[str]:
         if line and _label_only(line) is None:
             seen_values.add("".join(line.split()))  # a line shown before is not a value
         label = _label_only(line)
-        if label is None:
+        if label is None or index in table_rows:
             continue
         if not _is_known(label) and not _in_run(lines, index):
             continue
@@ -151,6 +202,7 @@ def _join_values(lines: list[str]) -> list[str]:
         if (
             len(value) > _MAX_VALUE
             or _SENTENCE.search(value)
+            or value[-1] in _OPEN_END  # 现将有关事项通告如下: opens a paragraph
             or _label_only(value) is not None
             or _starts_with_known_label(value)
             or compact in seen_values
@@ -158,6 +210,9 @@ def _join_values(lines: list[str]) -> list[str]:
             continue
         out[index] = f"{line}{value}"
         out[following] = ""
+        seen_values.add(compact)
+        if joined is not None:
+            joined.add(index)
     return out
 
 

@@ -42,6 +42,7 @@ from noticecli.labels import (
     key_for,
     labels_by_length,
     resolve_truncated_label,
+    shown_value,
     split_value_labels,
     truncation_candidates,
     value_shape,
@@ -60,7 +61,7 @@ from noticecli.parse.lines import (
     is_numbered_heading,
     is_org_line,
 )
-from noticecli.parse.rendered import normalize_rendered, strip_bullet
+from noticecli.parse.rendered import rendered_cells, strip_bullet
 
 __all__ = ["parse_text_dump"]
 
@@ -87,11 +88,17 @@ _HEADING_MAX = 30
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
 # Names of the site and the column above a title: short lines, a few of them.
-_NAME_LINE_MAX = 12
-_MAX_NAME_LINES = 3
+_NAME_LINE_MAX = 16
+_MAX_NAME_LINES = 12
+# A title printed over several lines (issuer / 关于… / 通 告): at most this many, each short.
+_TITLE_RUN_MAX = 3
+_TITLE_RUN_LINE_MAX = 40
+_TITLE_MAX = 100
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _JOINED_HEADING_MAX = 40
+# A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
+_TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
@@ -116,10 +123,13 @@ def _label_pattern() -> re.Pattern[str]:
     gap = f"[{_INNER_WS}]{{0,3}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
-    # only at the line start or after whitespace, so body-like text is not cut into labels.
+    # only at the line start or after whitespace, so body-like text is not cut into labels:
+    # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
+    # (姓  名; 吴   霞    一  审 is a value and a label).
     return re.compile(
         rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}]{{1,8}})[{_INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{_CJK}](?P<gap>[{_INNER_WS}]{{1,4}})[{_CJK}](?:(?P=gap)[{_CJK}]){{0,2}}"
+        rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
     )
 
 
@@ -162,17 +172,18 @@ def _find_labels(line: str) -> list[_Label]:
             pos = match.end()
             continue
         run = match["other"]
-        if compact_label(run) in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
+        compact = compact_label(run)
+        if compact in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
             pos = match.end()
             continue
-        if truncation_candidates(run):
+        if truncation_candidates(compact):
             kind: LabelKind = "fragment"
-        elif len(run) >= 2:
+        elif len(compact) >= 2:
             kind = "unknown"
         else:  # one character that ends no label: "张:" is text, not a label
             pos = match.start() + 1
             continue
-        found.append(_Label(match.start(), match.end(), run, run, kind, None))
+        found.append(_Label(match.start(), match.end(), run, compact, kind, None))
         pos = match.end()
     return found
 
@@ -190,8 +201,8 @@ def _clean(line: str) -> str:
 
 
 def _value(text: str) -> str | None:
-    value = cut_trailing_widget(_clean(text))
-    return value or None
+    # A counter a script had not filled (浏览次数:0次) shows no value.
+    return shown_value(cut_trailing_widget(_clean(text)))
 
 
 class _Builder:
@@ -211,6 +222,8 @@ class _Builder:
         key = label.key
         if label.kind == "fragment":
             key = self._resolve(label, value)
+        elif key is None and label.compact.endswith("标题"):
+            key = "title"  # 信件标题, 文章标题: the title under a label of its own
         field = HeaderField(key=key, label=label.shown, value=value, origin=origin)
         self.notice.header.append(field)
         if key is not None:
@@ -265,6 +278,8 @@ def _is_trailing_meta(line: str) -> bool:
     labels = _find_labels(line)
     if not labels or labels[0].start != 0:
         return False
+    if is_credit_line(line):
+        return True  # 编  辑:吴 霞  一  审:田 勇: the review credits closing a page
     if any(label.kind != "known" or label.key not in _TRAILING_KEYS for label in labels):
         return False
     return len(line) <= 60
@@ -327,6 +342,14 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     for position, (index, text) in enumerate(entries):
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
+        # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
+        # 5月12日上午10时至10时15分) is that section's content.
+        under_section = (
+            not has_blank
+            and previous == "heading"
+            and is_numbered_heading(blocks[-1].text or "")
+            and not is_numbered_heading(text)
+        )
         kind: BlockType
         if (
             is_byline(text)
@@ -336,13 +359,15 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "byline"
         elif is_date_line(text):
             kind = "date"
+        elif headings and _TEXT_CAPTION.match(text):
+            kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
         elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
             kind = "signature"
         elif (
             headings
             and not FILE_NAME.search(text)  # an attachment's name, not a heading
             and (
-                (standalone(index) and is_heading_like(text, _HEADING_MAX))
+                (standalone(index) and is_heading_like(text, _HEADING_MAX) and not under_section)
                 or is_numbered_heading(text)
             )
         ):
@@ -355,6 +380,7 @@ def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and last_heading_entry == position - 1
             and blocks
             and not is_numbered_heading(text)
+            and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
         ):
             joined = _join_heading(blocks[-1].text or "", text)
             if len(joined) <= _JOINED_HEADING_MAX:
@@ -478,7 +504,7 @@ def parse_text_dump(text: str) -> Notice:
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
-    lines = normalize_rendered(lines)
+    lines, cells = rendered_cells(lines)
 
     start = 0
     separator = _find_separator(lines)
@@ -505,7 +531,7 @@ def parse_text_dump(text: str) -> Notice:
     else:
         body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
-        body_lines = lines[body_start:body_end]
+        body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
 
     notice.body = _body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
@@ -518,13 +544,35 @@ def parse_text_dump(text: str) -> Notice:
     return notice
 
 
+def _without_form_cells(
+    lines: list[str], start: int, end: int, cells: frozenset[int], build: _Builder
+) -> list[str]:
+    """The body's lines, less the form cells printed among them (a letters page's reply box:
+    回复时间: / 2024-03-08), which are header fields."""
+    body = lines[start:end]
+    for index in range(start, end):
+        line = lines[index]
+        if index not in cells or not _is_label_line(line) or FILE_NAME.search(line):
+            continue
+        labels = _find_labels(line)
+        if any(label.compact in WIDGET_LABELS for label in labels):
+            continue
+        build.add_line(line, "header")
+        body[index - start] = ""
+    return body
+
+
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
     index = _after_names(lines, first)
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
-    # followed by label lines, a date line or the text.
-    if index < len(lines) and _opens_with_title(lines, index):
+    # followed by label lines, a date line or the text; or one printed over a few lines.
+    run = _title_run(lines, index)
+    if run is not None:
+        title_line, index = run
+        index = _after_repeats(lines, index, title_line)
+    elif index < len(lines) and _opens_with_title(lines, index):
         title_line = lines[index]
         index = _after_repeats(lines, index + 1, title_line)
 
@@ -539,14 +587,21 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         if not labels or labels[0].start != 0:
             break
         # After a blank line, a line of unknown labels only is more likely the salutation
-        # that opens the body (各单位：) than a grid row.
-        if grid and not lines[scan - 2] and all(label.kind == "unknown" for label in labels):
+        # that opens the body (各单位：) than a grid row, unless it reads as a field: a short
+        # value (征集状态:已结束), or a label ending in a known one (结果反馈日期:).
+        if (
+            grid
+            and not lines[scan - 2]
+            and all(label.kind == "unknown" for label in labels)
+            and not _reads_as_field(line, labels[0])
+        ):
             break
         grid.append(line)
         grid_end = scan
-    # Lines of unknown labels only ("各位同事：") are prose, not a header.
+    # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
+    # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
     labels = [label for line in grid for label in _find_labels(line)]
-    if any(label.kind != "unknown" for label in labels):
+    if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
         for line in grid:
             # Under a title shown above the grid, a when/where/who line is the meta line.
             meta = title_line is not None and _is_meta_line(line)
@@ -582,12 +637,40 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     return index, title_line
 
 
+def _reads_as_field(line: str, label: _Label) -> bool:
+    """A line opening with an unknown label that reads as a form's field, not as the
+    salutation that opens a body: its value is short text, or its label ends in a known
+    label (结果反馈日期 ends in 日期)."""
+    value = _value(line[label.end :])
+    if value is not None:
+        return len(value) <= _NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
+    compact = label.compact
+    return any(compact.endswith(known) for known in vocabulary() if len(known) >= 2)
+
+
+def _has_field_values(grid: list[str]) -> bool:
+    """Some label of these lines has a date, a document number or an index number as its
+    value: evidence of a header grid that labels alone do not give."""
+    for line in grid:
+        labels = _find_labels(line)
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+            if value_shape(_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
+                return True
+    return False
+
+
 def _opens_with_title(lines: list[str], index: int) -> bool:
     """The line is the page's title: title-like, and either worded like one (关于…通知)
     or followed by label lines, a date line or itself repeated."""
     line = lines[index]
     if _is_label_line(line) or not _is_title_like(line):
         return False
+    worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+    if not worded and index > 0 and 0 < len(lines[index - 1]) <= _NAME_LINE_MAX:
+        return False  # the last item of a menu printed one item a line (… 互动交流 / 专题专栏)
+    if len(line) < _TITLE_MIN and not _title_words().search(line):
+        return False  # a column's or a box's caption (征集调查, 来信内容) above a form
     after = _next_nonblank(lines, index + 1)
     following = lines[after] if after < len(lines) else ""
     if following and (
@@ -596,23 +679,78 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
         or _compact_text(following) == _compact_text(line)
     ):
         return True
-    return len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+    return worded
 
 
 def _after_names(lines: list[str], first: int) -> int:
-    """Past the site's and the column's names that open a rendering (遂宁市水利局 / 征集调查)
+    """Past what opens a rendering above its title or grid: the site's and the column's
+    names (遂宁市水利局 / 征集调查), toolbar and menu items (省政府 市政府 …, 移动门户, 首页),
     when a title or a label line follows them; ``first`` otherwise."""
     index = first
     for _ in range(_MAX_NAME_LINES):
         if index >= len(lines):
             return first
         line = lines[index]
-        if _is_label_line(line) or _opens_with_title(lines, index):
+        if (
+            _is_label_line(line)
+            or _title_run(lines, index) is not None
+            or _opens_with_title(lines, index)
+        ):
             return index
         if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
         index = _next_nonblank(lines, index + 1)
     return first
+
+
+def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A title printed over 2-3 consecutive lines (秦安县国防动员办公室 / 关于…的 / 通 告, or
+    a heading wrapped mid-word), read as one: its lines are short and title-like, together
+    they are worded like a title, and what follows is not another short line (a menu) but a
+    label line, a date, the title repeated or the text. Returns the title and the index
+    after its last line."""
+    run: list[str] = []
+    probe = index
+    while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
+        line = lines[probe]
+        # Lines after the first may be short: the last one can be the notice's kind alone
+        # (通 告), letter-spaced.
+        shaped = _is_title_like(line) if not run else len(line) >= 2 and line[-1] not in END_PUNCT
+        if (
+            len(line) > _TITLE_RUN_LINE_MAX
+            or not shaped
+            or is_date_line(line)
+            or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
+            or _find_labels(line)
+        ):
+            break
+        run.append(line)
+        probe += 1
+    # A column's caption above a title that opens on its own line (通知公告 / 关于…的通知)
+    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is.
+    opening = next((n for n, line in enumerate(run) if n and line.startswith("关于")), None)
+    captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
+    if captioned:
+        run = run[opening:]
+    if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
+        return None
+    joined = run[0]
+    for line in run[1:]:
+        joined = _join_heading(joined, line)
+    if len(joined) > _TITLE_MAX or not _title_words().search(joined):
+        return None
+    after = _next_nonblank(lines, probe)
+    if after < len(lines):
+        following = lines[after]
+        if not (
+            _is_label_line(following)
+            or _starts_with_date(following)
+            or _compact_text(following) == _compact_text(joined)
+            or not _is_title_like(following)
+            or len(following) > _TITLE_RUN_LINE_MAX
+        ):
+            return None
+    return joined, probe
 
 
 def _after_repeats(lines: list[str], start: int, title: str) -> int:
@@ -683,10 +821,30 @@ def _field_value(notice: Notice, key: str) -> str | None:
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
     warn_published_mismatch(notice)
-    notice.title = notice.title or title_line
+    notice.title = notice.title or _without_doc_no(notice, title_line)
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
         value = field.value or ""
         if compact_label(field.label) == "原文链接" and value.startswith(("http://", "https://")):
             notice.url = value
             break
+
+
+def _without_doc_no(notice: Notice, title: str | None) -> str | None:
+    """The title line without the document number glued before it (筑府办函〔2020〕78号市人民
+    政府办公厅关于…), when the grid shows that number as a field of its own."""
+    doc_no = _field_value(notice, "doc_no")
+    if title is None or doc_no is None:
+        return title
+    doc_no = _compact_text(doc_no)
+    compact = _compact_text(title)
+    if not compact.startswith(doc_no) or len(compact) - len(doc_no) < _TITLE_MIN:
+        return title
+    # Cut after as many characters of the title as the number has (spaces skipped).
+    seen = 0
+    for position, char in enumerate(title):
+        if not char.isspace():
+            seen += 1
+        if seen == len(doc_no):
+            return title[position + 1 :].strip()
+    return title

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import (
     COLUMN_META_NAMES,
+    COLUMN_NAME_SUFFIXES,
     SITE_META_NAMES,
     SITE_NAME_SUFFIXES,
     TITLE_CANDIDATES,
@@ -52,7 +53,7 @@ _TAGS = re.compile(r"<[^>]*>")
 _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
-_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|[>＞»]")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
 
 
 @dataclass(slots=True)
@@ -158,21 +159,36 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
     breadcrumb (the cheap tests; where they stand is checked by :class:`_Placement`)."""
     opening = _opening(container)
     found: list[_Candidate] = []
-    seen_text: set[str] = set()
     for node in tree.css(TITLE_CANDIDATES)[:_MAX_CANDIDATES] + opening:
         raw = node.text(deep=True)
         if len(raw) > _MAX_CHARS * 4 or not raw.strip():
             continue
         text = clean_text(raw)
+        if (":" in text or "：" in text) and (inner := _title_child(node)) is not None:
+            node, text = inner  # a title box holding the title and its meta line
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
             continue  # not title-sized, or a caption (公告概要：) or a label
-        if text in seen_text or _BREADCRUMB.search(text) or split_label_pairs(text):
+        # A title shown twice (a sticky top bar, a mobile copy) stays a candidate each time:
+        # the copy nearest the body wins, and its neighbours hold the date line.
+        if _BREADCRUMB.search(text) or split_label_pairs(text):
             continue
         if _is_label(text):
             continue
-        seen_text.add(text)
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
+
+
+def _title_child(node: LexborNode) -> tuple[LexborNode, str] | None:
+    """The first child element of a title box (div.title > div + ul of 来源：…) whose text is
+    title-sized and holds no label: the title itself."""
+    for child in node.iter():
+        text = clean_text(child.text(deep=True))
+        if not text:
+            continue
+        if _MIN_CHARS <= len(text) <= _MAX_CHARS and ":" not in text and "：" not in text:
+            return child, text
+        return None
+    return None
 
 
 class _Placement:
@@ -304,7 +320,11 @@ def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
         return not compact or _site_shaped(part) or names.holds(part)
 
     def column(part: str) -> bool:
-        return _compact(part) in columns
+        compact = _compact(part)
+        # A column's name the metadata gives, or one worded as such (新闻频道, 通知公告栏目).
+        return compact in columns or (
+            len(compact) <= _SHORT and compact.endswith(COLUMN_NAME_SUFFIXES)
+        )
 
     start, end = 0, len(parts)
     for droppable in (site, column):  # the column only when more than it remains
@@ -323,14 +343,15 @@ def _page_title_text(tree: LexborHTMLParser) -> str:
 
 
 def _support(text: str, sources: list[str]) -> int:
-    """How many sources name ``text``: the same words, or one holding the other."""
+    """How much the sources name ``text``: two for each giving the same words, one for each
+    where one holds the other."""
     mine = _compact(text)
     count = 0
     for source in sources:
         theirs = _compact(source)
-        if mine == theirs or (
-            min(len(mine), len(theirs)) >= _MIN_SHARED and (mine in theirs or theirs in mine)
-        ):
+        if mine == theirs:
+            count += 2  # the same words weigh more than one holding the other (…座谈会强调)
+        elif min(len(mine), len(theirs)) >= _MIN_SHARED and (mine in theirs or theirs in mine):
             count += 1
     return count
 
