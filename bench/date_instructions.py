@@ -6,15 +6,18 @@ Wall-clock timings on a shared VM vary by tens of percent from one minute to the
 number of instructions a pass executes does not. This runs ``normalize`` (what `noticecli
 normalize` runs) over the damaged texts of ``bench/date_repair_eval.py`` (its real corpus,
 synthetic narratives and form documents, same seed and damage) in a child Python under
-``valgrind --tool=callgrind``, once with ``--passes`` passes and once with none (start-up,
-imports, generating the texts and the warm-up pass cancel out; each pass starts with the
-run-shape cache empty, as the evaluation times it), and prints millions of instructions per
-pass of each set. ``--tree DIR`` runs another checkout's ``noticecli`` (a ``git archive`` of
-main, say) on the same texts, so two trees compare in one run.
+``valgrind --tool=callgrind``. The child generates the texts and makes one pass to warm up
+(patterns compiled on first use), then runs ``--passes`` passes inside ``breakpoint()``:
+callgrind counts only inside that call (``--toggle-collect=builtin_breakpoint``), so start-up,
+imports and generating the texts are left out. Each pass starts with the run-shape cache
+empty, as the evaluation times it; hashing is seeded (``PYTHONHASHSEED=0``), so a count
+repeats to the instruction. It prints millions of instructions per pass of each set.
+``--tree DIR`` runs another checkout's ``noticecli`` (a ``git archive`` of main, say) on the
+same texts, so two trees compare in one run.
 
 Instructions are not time; use the ratio to see whether a change made repair cheaper, and
 ``date_repair_eval.py``'s timings to see what a user waits. Needs valgrind (``apt install
-valgrind``); about a minute per set and tree.
+valgrind``) and a CPython whose symbols valgrind can read; a minute or two per set and tree.
 """
 
 from __future__ import annotations
@@ -61,10 +64,18 @@ else:
         docs.append(ev.damaged_doc(f"forms-{i}", text, published, rng, 0.7, tally, observances))
 work = [(doc.text(damaged=True), doc.published) for doc in docs]
 shapes = getattr(ev.date_scan, "_SHAPES", {})
-for _ in range(1 + passes):
-    shapes.clear()  # cold, as date_repair_eval.py times it
-    for text, published in work:
-        normalize_text(text, published=published)
+
+
+def run(passes):
+    for _ in range(passes):
+        shapes.clear()  # cold, as date_repair_eval.py times it
+        for text, published in work:
+            normalize_text(text, published=published)
+
+
+run(1)  # warm-up: patterns compiled on first use
+sys.breakpointhook = lambda: run(passes)
+breakpoint()  # callgrind counts inside this call only
 """
 
 
@@ -75,6 +86,7 @@ def instructions(
         "valgrind",
         "--tool=callgrind",
         "--callgrind-out-file=/dev/null",
+        "--toggle-collect=builtin_breakpoint",
         sys.executable,
         "-c",
         CHILD,
@@ -85,10 +97,10 @@ def instructions(
         str(seed),
         *folders,
     ]
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tree, env=env)
     match = re.search(r"Collected : (\d+)", done.stderr)
-    if match is None:
+    if match is None or match.group(1) == "0":
         raise SystemExit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
     return int(match.group(1))
 
@@ -116,9 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     for which in args.sets or SETS:
         results = []
         for tree in trees:
-            idle = instructions(tree, which, 0, counts[which], args.seed, folders)
-            busy = instructions(tree, which, args.passes, counts[which], args.seed, folders)
-            results.append((busy - idle) / args.passes / 1e6)
+            count = instructions(tree, which, args.passes, counts[which], args.seed, folders)
+            results.append(count / args.passes / 1e6)
             print(f"  {which:10s} {tree!s:40s} {results[-1]:8.1f} M instructions per pass")
         for tree, result in zip(trees[1:], results[1:], strict=True):
             print(f"  {which:10s} this tree / {tree.name}: {results[0] / result:.2f}x instructions")

@@ -262,10 +262,9 @@ def _cue_pattern(words: tuple[str, ...]) -> str:
     return f"(?!{exceptions})(?:{'|'.join(map(re.escape, words))})"
 
 
-def _as_of(text: str, start: int, end: int) -> bool:
-    """截至3月27日，全市已…: the clause after the date reports something done by then."""
-    if not text.endswith(_AS_OF_BEFORE, 0, start):
-        return False
+def _as_of(text: str, end: int) -> bool:
+    """截至3月27日，全市已…: the clause after the date (after 截至/截止) reports something
+    done by then."""
     rest = text[end : end + _AS_OF_WINDOW]
     for at, ch in enumerate(rest):
         if ch in _SENTENCE_END_CHARS:
@@ -277,7 +276,7 @@ def _as_of(text: str, start: int, end: int) -> bool:
 def tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the date text[start:end] is a deadline (请于…前: after publication, and
     soon), and whether a reading after publication is expected rather than suspicious."""
-    if _as_of(text, start, end):
+    if text.endswith(_AS_OF_BEFORE, 0, start) and _as_of(text, end):
         return False, False  # neither: the date has passed
     # The cues are looked for in the sentence before the date, within _CUE_WINDOW
     # characters; most dates have none of their first characters there.

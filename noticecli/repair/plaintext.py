@@ -21,7 +21,7 @@ def repair_text(
     """Repair ``text``, weighing dates against ``published`` (the document's publication
     date, when known); with ``repair`` false, report the repairs as warnings instead."""
     lines = text.split("\n")
-    results = repair_dates(lines, DateContext(published=published), threshold=REPAIR_THRESHOLD)
+    results = repair_dates(lines, DateContext(published), threshold=REPAIR_THRESHOLD)
     out = NormalizedText(
         text=text, original=text, published=published.isoformat() if published else None
     )
