@@ -1,6 +1,7 @@
 """Cost of date repair in CPU instructions (valgrind), for comparing two trees on a noisy machine.
 
     python bench/date_instructions.py [--tree DIR] [--passes N] [--n N] [--forms N]
+    python bench/date_instructions.py --cpu ROUNDS --passes 15 [--tree DIR] ...
 
 Wall-clock timings on a shared VM vary by tens of percent from one minute to the next; the
 number of instructions a pass executes does not. This runs ``normalize`` (what `noticecli
@@ -14,6 +15,10 @@ empty, as the evaluation times it; hashing is seeded (``PYTHONHASHSEED=0``), so 
 repeats to the instruction. It prints millions of instructions per pass of each set.
 ``--tree DIR`` runs another checkout's ``noticecli`` (a ``git archive`` of main, say) on the
 same texts, so two trees compare in one run.
+
+``--cpu ROUNDS`` times the same passes without valgrind instead: the trees in turn, ROUNDS
+times, each the best CPU time (``time.process_time``) of one pass over ``--passes`` passes;
+the best of all per tree, and each other tree's time over this one's (its throughput ratio).
 
 Instructions are not time; use the ratio to see whether a change made repair cheaper, and
 ``date_repair_eval.py``'s timings to see what a user waits. Needs valgrind (``apt install
@@ -34,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 SETS = ("real", "narratives", "forms")
 
 CHILD = """
-import random, sys
+import os, random, sys
 sys.path.insert(0, sys.argv[1])
 import date_repair_eval as ev
 from noticecli.pipeline import normalize_text
@@ -74,8 +79,18 @@ def run(passes):
 
 
 run(1)  # warm-up: patterns compiled on first use
-sys.breakpointhook = lambda: run(passes)
-breakpoint()  # callgrind counts inside this call only
+if os.environ.get("DATE_BENCH_CPU"):  # --cpu: the best CPU time of one pass
+    import time
+
+    best = float("inf")
+    for _ in range(passes):
+        started = time.process_time()
+        run(1)
+        best = min(best, time.process_time() - started)
+    print(best)
+else:
+    sys.breakpointhook = lambda: run(passes)
+    breakpoint()  # callgrind counts inside this call only
 """
 
 
@@ -105,6 +120,35 @@ def instructions(
     return int(match.group(1))
 
 
+def cpu_seconds(
+    tree: Path, which: str, passes: int, count: int, seed: int, folders: list[str]
+) -> float:
+    """The best CPU time of one pass over ``passes`` passes, without valgrind."""
+    command = [sys.executable, "-c", CHILD, str(REPO / "bench"), which, str(passes)]
+    command += [str(count), str(seed), *folders]
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "DATE_BENCH_CPU": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tree, env=env)
+    return float(done.stdout.split()[-1])
+
+
+def compare_cpu(
+    args: argparse.Namespace, trees: list[Path], counts: dict[str, int], folders: list[str]
+) -> None:
+    """--cpu: the trees in turn, ``--cpu`` rounds, each the best of ``--passes`` passes."""
+    print(f"normalize over the damaged texts, CPU seconds per pass (best of {args.passes})")
+    for which in args.sets or SETS:
+        best = dict.fromkeys(trees, float("inf"))
+        for _ in range(args.cpu):
+            for tree in trees:
+                seconds = cpu_seconds(tree, which, args.passes, counts[which], args.seed, folders)
+                best[tree] = min(best[tree], seconds)
+        for tree in trees:
+            print(f"  {which:10s} {tree!s:40s} {best[tree] * 1000:8.1f} ms per pass")
+        for tree in trees[1:]:
+            ratio = best[tree] / best[trees[0]]
+            print(f"  {which:10s} throughput, this tree / {tree.name}: {ratio:.2f}x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tree", type=Path, action="append", help="another checkout")
@@ -114,16 +158,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20200506)
     parser.add_argument("--corpus", type=Path, action="append", help="folder of .html/.txt")
     parser.add_argument("--set", choices=SETS, action="append", dest="sets")
+    parser.add_argument(
+        "--cpu", type=int, metavar="ROUNDS", help="CPU time instead (no valgrind), ROUNDS rounds"
+    )
     args = parser.parse_args(argv)
-    if shutil.which("valgrind") is None:
-        print("valgrind is not installed (apt install valgrind)", file=sys.stderr)
-        return 1
     sys.path.insert(0, str(REPO / "bench"))
     from date_repair_eval import DEFAULT_CORPORA
 
     folders = [str(path.resolve()) for path in (args.corpus or DEFAULT_CORPORA) if path.is_dir()]
     trees = [REPO, *(tree.resolve() for tree in args.tree or [])]
     counts = {"real": 0, "narratives": args.n, "forms": args.forms}
+    if args.cpu:
+        compare_cpu(args, trees, counts, folders)
+        return 0
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (apt install valgrind)", file=sys.stderr)
+        return 1
     print(f"normalize over the damaged texts, {args.passes} passes, valgrind callgrind")
     for which in args.sets or SETS:
         results = []
