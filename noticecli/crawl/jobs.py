@@ -1,0 +1,313 @@
+"""The crawl as procrastinate jobs: one job per listing walk, one per notice fetch, one per
+batch of pages to re-parse.
+
+Every job is on the queue :data:`~noticecli.crawl.queue_setup.QUEUE` and names its site by
+the site's own sites-file text (:func:`~noticecli.crawl.sites.dump_sites`), so a worker
+needs no sites file: what ``enqueue`` read is what the jobs do.
+
+- **Queued once.** A walk's queueing lock is its listing URL, a notice fetch's its URL:
+  while one is waiting, queueing it again does nothing (``enqueue`` twice, two listings
+  naming one notice).
+- **One host, one job at a time.** Walks and fetches carry their host as procrastinate's
+  ``lock``: a job on a host starts only when no other job on it runs, so workers spend
+  their slots on hosts that are free; the request itself still takes the host's turn in
+  PostgreSQL (:mod:`~noticecli.crawl.host_turns`), which holds the delay between requests.
+- **Retries mirror the fetcher's.** A fetch that still fails after the fetcher's own
+  retries, for a reason the fetcher retries (timeouts, refused or reset connections, 429,
+  5xx), is recorded as a failure and its job is retried, up to ``retries`` times, minutes
+  apart (:data:`JOB_RETRY_BASE`, doubling); any other failure is final for this round (the
+  page's back-off in the store decides when it is tried again).
+- **Killed workers.** A worker that stops sending heartbeats has its running jobs put back
+  (:func:`~noticecli.crawl.worker.recover_stalled`); a worker stopped by SIGTERM puts back
+  those it could not finish. A job run twice records nothing twice: a notice recorded
+  again unchanged is no new revision, and revisions are written out once by the store's
+  emission marks (``noticecli emit``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from noticecli.crawl.queue_setup import QUEUE
+from noticecli.crawl.run import Crawler, SiteRun
+from noticecli.crawl.schedule import site_hosts
+from noticecli.crawl.sites import Site, dump_sites, parse_sites
+from noticecli.crawl.store_api import NoticeStore
+from noticecli.errors import NoticeError
+from noticecli.fetch.client import host_key
+from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.result import FetchResult
+from noticecli.fetch.retry import backoff_delay
+
+if TYPE_CHECKING:
+    import procrastinate
+    from procrastinate.job_context import JobContext
+    from procrastinate.jobs import Job
+    from procrastinate.retry import RetryDecision
+    from psycopg_pool import AsyncConnectionPool
+
+TASK_WALK = "noticecli.walk_listing"
+TASK_NOTICE = "noticecli.fetch_notice"
+TASK_REPARSE = "noticecli.reparse_pages"
+# A job retried for a failed fetch waits this long first, then twice as long each time.
+JOB_RETRY_BASE = 60.0
+JOB_RETRY_CAP = 3600.0
+REPARSE_BATCH = 50  # pages per reparse job
+
+
+class RetryLater(Exception):
+    """A job's fetch failed for a reason worth another try (already recorded as a
+    failure); the retry strategy decides whether and when."""
+
+
+@dataclass(slots=True)
+class WorkerRuntime:
+    """What every job run by one worker process shares: the store, the crawler (its fetcher
+    and counts), the raw-page pool, and the sites the jobs named."""
+
+    store: NoticeStore
+    crawler: Crawler
+    pool: AsyncConnectionPool
+    delay: float | None = None  # --delay: overrides every site's own delay
+    keep_raw: bool = True
+    sites_seen: list[str] = field(default_factory=list)
+    _sites: dict[str, Site] = field(default_factory=dict)
+    _delays: dict[str, float] = field(default_factory=dict)  # the longest asked per host
+
+    def site(self, text: str) -> Site:
+        """The site a job names (its sites-file text), with its hosts' delays set."""
+        site = self._sites.get(text)
+        if site is None:
+            site = parse_sites(text, source="<job>")[0]
+            self._sites[text] = site
+            for host in site_hosts(site):
+                seconds = site.delay if self.delay is None else self.delay
+                self._delays[host] = max(seconds, self._delays.get(host, seconds))
+                self.crawler.fetcher.set_host_delay(host, self._delays[host])
+        if site.name not in self.sites_seen:
+            self.sites_seen.append(site.name)
+        return site
+
+    async def keep_page(self, site: str, url: str, result: FetchResult) -> None:
+        """Keep a notice page as fetched, for ``reparse`` (the latest fetch of each URL)."""
+        if not self.keep_raw:
+            return
+        facts = {k: v for k, v in asdict(result).items() if k not in ("content", "rendered")}
+        rendered = zlib.compress(result.rendered.encode("utf-8")) if result.rendered else None
+        async with self.pool.connection() as conn:
+            await conn.execute(
+                "INSERT INTO raw_pages (url, site, fetched_at, sha256, fetch, content, rendered)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
+                " site = excluded.site, fetched_at = excluded.fetched_at,"
+                " sha256 = excluded.sha256, fetch = excluded.fetch,"
+                " content = excluded.content, rendered = excluded.rendered",
+                (
+                    url,
+                    site,
+                    result.fetched_at,
+                    result.sha256,
+                    json.dumps(facts, ensure_ascii=False),
+                    zlib.compress(result.content),
+                    rendered,
+                ),
+            )
+
+
+def _runtime(context: JobContext) -> WorkerRuntime:
+    runtime = context.additional_context["noticecli"]
+    assert isinstance(runtime, WorkerRuntime)
+    return runtime
+
+
+def site_text(site: Site) -> str:
+    """How a job names its site."""
+    return dump_sites([site])
+
+
+# --- deferring ------------------------------------------------------------------------------
+
+
+async def defer_walk(app: procrastinate.App, site: Site, listing_url: str) -> bool:
+    """Queue the walk of one listing; false when it is queued already."""
+    from procrastinate.exceptions import AlreadyEnqueued
+
+    task = app.tasks[TASK_WALK]
+    try:
+        await task.configure(
+            queueing_lock=f"walk {listing_url}", lock=f"host {host_key(listing_url)}"
+        ).defer_async(site=site_text(site), listing=listing_url)
+    except AlreadyEnqueued:
+        return False
+    return True
+
+
+async def defer_notice(
+    app: procrastinate.App, site: str, url: str, *, new: bool, conditional: bool = False
+) -> bool:
+    """Queue the fetch of one notice page (``site``: the site's text); false when queued."""
+    from procrastinate.exceptions import AlreadyEnqueued
+
+    task = app.tasks[TASK_NOTICE]
+    try:
+        await task.configure(queueing_lock=f"notice {url}", lock=f"host {host_key(url)}").defer_async(
+            site=site, url=url, new=new, conditional=conditional
+        )
+    except AlreadyEnqueued:
+        return False
+    return True
+
+
+async def defer_reparse(
+    app: procrastinate.App, urls: Iterable[str], sites: dict[str, str], *, repair: bool
+) -> int:
+    """Queue the re-parse of ``urls`` in jobs of :data:`REPARSE_BATCH`; returns the jobs."""
+    task = app.tasks[TASK_REPARSE]
+    batch: list[str] = []
+    jobs = 0
+
+    async def flush() -> None:
+        nonlocal jobs
+        if batch:
+            await task.defer_async(urls=list(batch), sites=sites, repair=repair)
+            jobs += 1
+            batch.clear()
+
+    for url in urls:
+        batch.append(url)
+        if len(batch) >= REPARSE_BATCH:
+            await flush()
+    await flush()
+    return jobs
+
+
+# --- the tasks ------------------------------------------------------------------------------
+
+
+async def walk_listing(context: JobContext, site: str, listing: str) -> None:
+    """Walk one listing; queue a fetch for each new item; store the walk's validators once
+    the fetches are queued; record the site's health as this walk left it."""
+    runtime = _runtime(context)
+    crawler = runtime.crawler
+    the_site = runtime.site(site)
+    run = crawler.start(the_site)
+    walk = await crawler.walk_listing(run, listing)
+    for url in dict.fromkeys(walk.new_urls):
+        await defer_notice(context.app, site, url, new=True)
+    crawler.finish_walk(the_site, walk)
+    _site_done(runtime, run)
+    if run.retryable:
+        raise RetryLater(run.result.first_error)
+
+
+async def fetch_notice(
+    context: JobContext, site: str, url: str, new: bool = False, conditional: bool = False
+) -> None:
+    """Fetch one notice page and record it (a new notice or revision stays pending until
+    ``noticecli emit`` writes it)."""
+    runtime = _runtime(context)
+    run = runtime.crawler.start(runtime.site(site))
+    await runtime.crawler.fetch_notice(run, url, conditional=conditional, new=new)
+    if run.retryable:
+        raise RetryLater(run.result.first_error)
+
+
+async def reparse_pages(
+    context: JobContext, urls: list[str], sites: dict[str, str], repair: bool = True
+) -> None:
+    """Parse the kept raw pages of ``urls`` again and record each notice: one that parses
+    differently now becomes a new revision (pending for ``noticecli emit``)."""
+    runtime = _runtime(context)
+    store = runtime.store
+    counts = runtime.crawler.counts
+    async with runtime.pool.connection() as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT url, site, fetch, content, rendered FROM raw_pages WHERE url = ANY(%s)",
+                (urls,),
+            )
+        ).fetchall()
+    for url, site_name, facts, content, rendered in rows:
+        text = sites.get(site_name)
+        rules = runtime.site(text).notice_rules if text else None
+        result = FetchResult(
+            **facts,
+            content=zlib.decompress(content),
+            rendered=zlib.decompress(rendered).decode("utf-8") if rendered else None,
+        )
+        try:
+            notice = notice_from_fetch(result, repair=repair, rules=rules)
+        except NoticeError as error:
+            counts.failures += 1
+            counts.failed.append(f"{url}: {error.message}")
+            continue
+        change = store.record_notice(
+            site_name,
+            url,
+            notice,
+            raw_sha256=result.sha256,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            status=result.status,
+        )
+        counts.pages_fetched += 1  # pages read: a reparse fetches nothing
+        if change.kind == "changed":
+            counts.notices_changed += 1
+        elif change.kind == "new":
+            counts.notices_new += 1
+        await asyncio.sleep(0)  # let the worker's other jobs and heartbeat run
+
+
+def _site_done(runtime: WorkerRuntime, run: SiteRun) -> None:
+    result = run.result
+    result.status = run.status()
+    runtime.store.finish_site(result.site, result.status, error=result.first_error)
+    counts = runtime.crawler.counts
+    counts.sites_done += 1
+    if result.status == "failed":
+        counts.sites_failed += 1
+
+
+# --- the app --------------------------------------------------------------------------------
+
+
+def job_retries(retries: int) -> Any:
+    """procrastinate's retry strategy for our jobs: :class:`RetryLater` up to ``retries``
+    times (waits from :data:`JOB_RETRY_BASE`), and a job cut off by a worker's shutdown
+    put back at once."""
+    from procrastinate.retry import BaseRetryStrategy, RetryDecision
+
+    class JobRetries(BaseRetryStrategy):
+        def get_retry_decision(
+            self, *, exception: BaseException, job: Job
+        ) -> RetryDecision | None:
+            if isinstance(exception, asyncio.CancelledError):
+                # Aborted by a stopping worker: released for another one, now. (A job that
+                # was asked to abort by a person raises JobAborted and is not retried.)
+                return RetryDecision(retry_in={"seconds": 0})
+            if isinstance(exception, RetryLater) and job.attempts < retries:
+                wait = backoff_delay(job.attempts, base=JOB_RETRY_BASE, cap=JOB_RETRY_CAP)
+                # A waiting retry keeps no host lock: it would hold up the host's other jobs.
+                return RetryDecision(retry_in={"seconds": wait}, lock=f"retry {job.id}")
+            return None
+
+    return JobRetries()
+
+
+def make_app(url: str, *, retries: int = 3, pool_size: int = 10) -> procrastinate.App:
+    """The procrastinate app of a store at ``url``, with noticecli's tasks."""
+    import procrastinate
+
+    connector = procrastinate.PsycopgConnector(
+        conninfo=url, min_size=1, max_size=pool_size, kwargs={"connect_timeout": 10}
+    )
+    app = procrastinate.App(connector=connector)
+    strategy = job_retries(retries)
+    app.task(name=TASK_WALK, queue=QUEUE, pass_context=True, retry=strategy)(walk_listing)
+    app.task(name=TASK_NOTICE, queue=QUEUE, pass_context=True, retry=strategy)(fetch_notice)
+    app.task(name=TASK_REPARSE, queue=QUEUE, pass_context=True, retry=strategy)(reparse_pages)
+    return app

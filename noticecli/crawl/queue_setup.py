@@ -1,0 +1,58 @@
+"""The work queue's part of a PostgreSQL store: procrastinate's own schema, and two tables of
+ours beside the store's.
+
+``host_turns``  each host's politeness shared by all workers (:mod:`~noticecli.crawl.host_turns`)
+``raw_pages``   the last page fetched in full for each notice URL, compressed (``zlib``), with
+                what the fetch said of it (``fetch``: status, headers, final URL, times …),
+                so that ``reparse`` parses exactly what the fetch parsed
+
+:func:`prepare_queue` applies whatever is missing, once (under an advisory lock, so workers
+starting together do not race), every time a queue command opens the store; procrastinate's
+schema is applied only to a database that has none. After upgrading procrastinate, apply
+its migrations as its documentation says (docs/running-at-scale.md).
+"""
+
+from __future__ import annotations
+
+from noticecli.errors import InputError
+
+QUEUE = "noticecli"  # the procrastinate queue every noticecli job is on
+_SETUP_LOCK = 0x6E7463717565  # pg_advisory_xact_lock key for "the queue is being set up"
+
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS host_turns (
+        host text PRIMARY KEY,
+        last_end_at timestamptz,
+        next_allowed_at timestamptz,
+        in_flight_since timestamptz
+    )""",
+    """CREATE TABLE IF NOT EXISTS raw_pages (
+        url text PRIMARY KEY,
+        site text NOT NULL,
+        fetched_at text COLLATE "C" NOT NULL,
+        sha256 text,
+        fetch jsonb NOT NULL,
+        content bytea NOT NULL,
+        rendered bytea
+    )""",
+    "CREATE INDEX IF NOT EXISTS raw_pages_fetched_at ON raw_pages (fetched_at)",
+)
+
+
+def prepare_queue(url: str, *, location: str) -> None:
+    """Make sure the database at ``url`` holds procrastinate's schema and our queue tables.
+    ``location`` names the store in messages (the URL without its password)."""
+    import psycopg
+    from procrastinate.schema import SchemaManager
+
+    try:
+        with psycopg.connect(url, connect_timeout=10) as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SETUP_LOCK,))
+            present = conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()
+            if present is None or present[0] is None:
+                conn.execute(SchemaManager.get_schema().encode("utf-8"))
+            for statement in _TABLES:
+                conn.execute(statement.encode("utf-8"))
+    except psycopg.Error as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+        raise InputError(f"cannot set up the work queue: {message}", source=location) from None

@@ -1,0 +1,240 @@
+"""A worker process: runs noticecli's jobs (:mod:`~noticecli.crawl.jobs`) from a PostgreSQL
+store until stopped, or until the queue is empty (``until_idle``).
+
+One worker is one event loop: procrastinate runs up to ``concurrency`` jobs at once; they
+share one fetcher (its requests take each host's turn in PostgreSQL,
+:class:`~noticecli.crawl.host_turns.PostgresTurns`), one store connection (every write a
+transaction between two awaits, as in a single-machine crawl) and a small pool of
+connections for the turns and the raw pages.
+
+Beside the jobs a watcher runs every :attr:`WorkerSettings.check_every` seconds: it puts
+back the jobs of workers whose heartbeat is older than ``stalled_after`` (killed, or their
+machine lost), says each new failure on the log, and with ``until_idle`` stops the worker
+once no job of the queue is waiting or running anywhere.
+
+Stopping (SIGTERM, Ctrl-C, or idle): no new job starts; running jobs get ``graceful``
+seconds to finish, then are cut off and put back for another worker. The worker's run is
+recorded in the store's ``runs`` table with its counts, whatever ended it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from noticecli.crawl.host_turns import PostgresTurns, release_locks
+from noticecli.crawl.jobs import WorkerRuntime, make_app
+from noticecli.crawl.queue_setup import QUEUE, prepare_queue
+from noticecli.crawl.run import Crawler, Log, RunCounts
+from noticecli.crawl.stores import masked_url, open_store
+from noticecli.fetch.client import Fetcher, FetchOptions
+
+if TYPE_CHECKING:
+    import procrastinate
+    from psycopg_pool import AsyncConnectionPool
+
+DEFAULT_WORKER_CONCURRENCY = 4
+DEFAULT_STALLED_AFTER = 30.0
+DEFAULT_GRACEFUL = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    concurrency: int = DEFAULT_WORKER_CONCURRENCY  # jobs at once in this worker
+    until_idle: bool = False  # stop once no job is waiting or running anywhere
+    # A worker whose heartbeat is older than this is taken for dead: its jobs are put back.
+    stalled_after: float = DEFAULT_STALLED_AFTER
+    graceful: float = DEFAULT_GRACEFUL  # on stopping: seconds for running jobs to finish
+    delay: float | None = None  # overrides every site's own delay when given
+    repair: bool = True
+    keep_raw: bool = True  # keep notice pages as fetched, for reparse
+    check_every: float = 1.0  # the watcher's period
+
+
+def _record_only(record: dict[str, Any]) -> None:
+    """A worker writes nothing out: each revision stays pending in the store until
+    ``noticecli emit`` (or ``crawl``) writes it, once."""
+
+
+def run_worker(
+    url: str,
+    *,
+    fetch_options: FetchOptions,
+    settings: WorkerSettings,
+    log: Log | None = None,
+    counts: RunCounts | None = None,
+    debug: bool = False,
+) -> RunCounts:
+    """Run jobs from the store at ``url`` until stopped (KeyboardInterrupt: the jobs under
+    way are finished or put back first) or, with ``until_idle``, until the queue is empty.
+    Raises InputError for a store that cannot be used."""
+    counts = counts if counts is not None else RunCounts()
+    location = masked_url(url)
+    _quiet_procrastinate(debug)
+    with open_store(url) as store:
+        prepare_queue(url, location=location)
+        run_id = store.begin_run()
+        status = "interrupted"
+        sites: list[str] = []
+        try:
+            asyncio.run(_work(url, store, fetch_options, settings, log, counts, sites))
+            status = "failed" if counts.failures else "ok"
+        finally:
+            store.finish_run(
+                run_id,
+                status,
+                pages_fetched=counts.pages_fetched,
+                notices_new=counts.notices_new,
+                notices_changed=counts.notices_changed,
+                failures=counts.failures,
+                requests=counts.requests,
+                sites=sites,
+            )
+    return counts
+
+
+async def _work(
+    url: str,
+    store: Any,
+    fetch_options: FetchOptions,
+    settings: WorkerSettings,
+    log: Log | None,
+    counts: RunCounts,
+    sites: list[str],
+) -> None:
+    from psycopg_pool import AsyncConnectionPool
+
+    app = make_app(url, retries=fetch_options.retries, pool_size=settings.concurrency + 6)
+    pool: AsyncConnectionPool = AsyncConnectionPool(
+        url,
+        min_size=1,
+        # A turn holds a connection while it waits: one per job, and the raw pages' writes.
+        max_size=2 * settings.concurrency + 2,
+        kwargs={"autocommit": True, "connect_timeout": 10},
+        reset=release_locks,
+        open=False,
+    )
+    async with pool, app.open_async():
+        turns = PostgresTurns(pool, jitter=fetch_options.jitter)
+        options = dataclasses.replace(fetch_options, max_in_flight=settings.concurrency)
+        async with Fetcher(options, log=log, politeness=turns) as fetcher:
+            crawler = Crawler(store, fetcher, _record_only, repair=settings.repair, counts=counts)
+            runtime = WorkerRuntime(
+                store, crawler, pool, delay=settings.delay, keep_raw=settings.keep_raw
+            )
+            runtime.sites_seen = sites
+            crawler.keep_page = runtime.keep_page
+            await _run_until_stopped(app, pool, runtime, settings, log)
+
+
+async def _run_until_stopped(
+    app: procrastinate.App,
+    pool: AsyncConnectionPool,
+    runtime: WorkerRuntime,
+    settings: WorkerSettings,
+    log: Log | None,
+) -> None:
+    worker = asyncio.create_task(
+        app.run_worker_async(
+            queues=[QUEUE],
+            concurrency=settings.concurrency,
+            wait=True,
+            install_signal_handlers=False,  # SIGTERM and Ctrl-C cancel us; we stop it
+            additional_context={"noticecli": runtime},
+            update_heartbeat_interval=max(settings.stalled_after / 3, 0.5),
+            stalled_worker_timeout=settings.stalled_after,
+            shutdown_graceful_timeout=settings.graceful,
+            delete_jobs="successful",  # failed jobs stay, to be looked at
+            fetch_job_polling_interval=min(5.0, settings.check_every * 2),
+        ),
+        name="noticecli worker",
+    )
+    idle = asyncio.Event()
+    watcher = asyncio.create_task(_watch(app, pool, runtime, settings, log, idle, worker.cancel))
+    try:
+        await worker
+    except asyncio.CancelledError:
+        current = asyncio.current_task()
+        if not idle.is_set() or (current is not None and current.cancelling()):
+            raise
+    finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
+        _say_failures(runtime, log)
+
+
+async def _watch(
+    app: procrastinate.App,
+    pool: AsyncConnectionPool,
+    runtime: WorkerRuntime,
+    settings: WorkerSettings,
+    log: Log | None,
+    idle: asyncio.Event,
+    stop: Callable[[], Any],
+) -> None:
+    while True:
+        await asyncio.sleep(settings.check_every)
+        put_back = await recover_stalled(app, settings.stalled_after)
+        if put_back and log is not None:
+            log(f"put back {put_back} job(s) of workers that stopped answering")
+        _say_failures(runtime, log)
+        if settings.until_idle and not put_back and await queue_empty(pool):
+            idle.set()
+            stop()
+            return
+
+
+_said: dict[int, int] = {}  # failures already said, per runtime
+
+
+def _say_failures(runtime: WorkerRuntime, log: Log | None) -> None:
+    if log is None:
+        return
+    failed = runtime.crawler.counts.failed
+    said = _said.get(id(runtime), 0)
+    for line in failed[said:]:
+        log(line)
+    _said[id(runtime)] = len(failed)
+
+
+async def recover_stalled(app: procrastinate.App, stalled_after: float) -> int:
+    """Put back the running jobs of workers silent for ``stalled_after`` seconds (and of
+    workers already pruned); returns how many."""
+    from procrastinate.exceptions import ProcrastinateException
+
+    jobs = await app.job_manager.get_stalled_jobs(
+        queue=QUEUE, seconds_since_heartbeat=stalled_after
+    )
+    put_back = 0
+    for job in jobs:
+        try:
+            await app.job_manager.retry_job(job)
+        except ProcrastinateException:
+            continue  # finished or put back meanwhile by another worker
+        put_back += 1
+    return put_back
+
+
+async def queue_empty(pool: AsyncConnectionPool) -> bool:
+    """Whether no job of the queue is waiting (now or later) or running, on any worker."""
+    async with pool.connection() as conn:
+        row = await (
+            await conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs WHERE queue_name = %s"
+                " AND status IN ('todo', 'doing'))",
+                (QUEUE,),
+            )
+        ).fetchone()
+    return row is not None and not row[0]
+
+
+def _quiet_procrastinate(debug: bool) -> None:
+    """procrastinate logs each failed job with a traceback: our own lines say it once."""
+    logger = logging.getLogger("procrastinate")
+    if not debug:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
