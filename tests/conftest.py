@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import NoServer, PostgresServer, start_server
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
@@ -26,3 +29,31 @@ def seed_text() -> str:
     if not SEED.is_file():
         pytest.skip("../shared/seed is not present")
     return SEED.read_text("utf-8")
+
+
+# --- a throwaway PostgreSQL (tests/postgres.py) ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway cluster for the session (skipped, with the reason, when no PostgreSQL
+    server can be found or started; the driver is in the test extra)."""
+    pytest.importorskip("psycopg", reason="psycopg is missing: pip install -e '.[test]'")
+    try:
+        server = start_server()
+    except NoServer as error:
+        pytest.skip(f"no PostgreSQL for these tests: {error}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database for one test: its connection URL."""
+    url = postgres_server.create_database()
+    try:
+        yield url
+    finally:
+        postgres_server.drop_database(url)
