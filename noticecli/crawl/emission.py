@@ -21,7 +21,7 @@ import json
 from typing import Any
 
 from noticecli.crawl.output import OUTPUT_TAIL, CrawlOutput
-from noticecli.crawl.state import StateStore
+from noticecli.crawl.store_api import NoticeStore
 
 BATCH_RECORDS = 64
 # Below OUTPUT_TAIL: everything unmarked after a kill is in the tail the next run reads.
@@ -32,7 +32,7 @@ class Emitter:
     """Writes records to ``output`` and marks them emitted in ``store`` once they are safe
     there. Call :meth:`commit` before the run ends (``with`` does)."""
 
-    def __init__(self, store: StateStore, output: CrawlOutput) -> None:
+    def __init__(self, store: NoticeStore, output: CrawlOutput) -> None:
         self.store = store
         self.output = output
         self._unmarked: list[tuple[str, int]] = []

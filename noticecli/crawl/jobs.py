@@ -31,6 +31,7 @@ import json
 import zlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.queue_setup import QUEUE
@@ -76,6 +77,7 @@ class WorkerRuntime:
     delay: float | None = None  # --delay: overrides every site's own delay
     keep_raw: bool = True
     sites_seen: list[str] = field(default_factory=list)
+    failures_said: int = 0  # the crawler's failure lines the worker has said so far
     _sites: dict[str, Site] = field(default_factory=dict)
     _delays: dict[str, float] = field(default_factory=dict)  # the longest asked per host
 
@@ -93,7 +95,7 @@ class WorkerRuntime:
             self.sites_seen.append(site.name)
         return site
 
-    async def keep_page(self, site: str, url: str, result: FetchResult) -> None:
+    async def keep_page(self, site: Site, url: str, result: FetchResult) -> None:
         """Keep a notice page as fetched, for ``reparse`` (the latest fetch of each URL)."""
         if not self.keep_raw:
             return
@@ -101,14 +103,17 @@ class WorkerRuntime:
         rendered = zlib.compress(result.rendered.encode("utf-8")) if result.rendered else None
         async with self.pool.connection() as conn:
             await conn.execute(
-                "INSERT INTO raw_pages (url, site, fetched_at, sha256, fetch, content, rendered)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
-                " site = excluded.site, fetched_at = excluded.fetched_at,"
-                " sha256 = excluded.sha256, fetch = excluded.fetch,"
+                "INSERT INTO raw_pages"
+                " (url, site, site_rules, fetched_at, sha256, fetch_facts, content, rendered)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
+                " site = excluded.site, site_rules = excluded.site_rules,"
+                " fetched_at = excluded.fetched_at,"
+                " sha256 = excluded.sha256, fetch_facts = excluded.fetch_facts,"
                 " content = excluded.content, rendered = excluded.rendered",
                 (
                     url,
-                    site,
+                    site.name,
+                    site_text(site),
                     result.fetched_at,
                     result.sha256,
                     json.dumps(facts, ensure_ascii=False),
@@ -154,9 +159,8 @@ async def defer_notice(
 
     task = app.tasks[TASK_NOTICE]
     try:
-        await task.configure(queueing_lock=f"notice {url}", lock=f"host {host_key(url)}").defer_async(
-            site=site, url=url, new=new, conditional=conditional
-        )
+        configured = task.configure(queueing_lock=f"notice {url}", lock=f"host {host_key(url)}")
+        await configured.defer_async(site=site, url=url, new=new, conditional=conditional)
     except AlreadyEnqueued:
         return False
     return True
@@ -220,20 +224,23 @@ async def reparse_pages(
     context: JobContext, urls: list[str], sites: dict[str, str], repair: bool = True
 ) -> None:
     """Parse the kept raw pages of ``urls`` again and record each notice: one that parses
-    differently now becomes a new revision (pending for ``noticecli emit``)."""
+    differently now becomes a new revision (pending for ``noticecli emit``). ``sites``: the
+    sites' text by name, from the sites file ``reparse`` was given, when it was."""
     runtime = _runtime(context)
     store = runtime.store
     counts = runtime.crawler.counts
     async with runtime.pool.connection() as conn:
         rows = await (
             await conn.execute(
-                "SELECT url, site, fetch, content, rendered FROM raw_pages WHERE url = ANY(%s)",
+                "SELECT url, site, site_rules, fetch_facts, content, rendered FROM raw_pages"
+                " WHERE url = ANY(%s)",
                 (urls,),
             )
         ).fetchall()
-    for url, site_name, facts, content, rendered in rows:
-        text = sites.get(site_name)
-        rules = runtime.site(text).notice_rules if text else None
+    for url, site_name, kept_rules, facts, content, rendered in rows:
+        # The site as the sites file says now, when reparse was given it; else as fetched.
+        text: str = sites.get(site_name) or kept_rules
+        rules = runtime.site(text).notice_rules
         result = FetchResult(
             **facts,
             content=zlib.decompress(content),
@@ -282,17 +289,16 @@ def job_retries(retries: int) -> Any:
     from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
     class JobRetries(BaseRetryStrategy):
-        def get_retry_decision(
-            self, *, exception: BaseException, job: Job
-        ) -> RetryDecision | None:
+        def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
             if isinstance(exception, asyncio.CancelledError):
                 # Aborted by a stopping worker: released for another one, now. (A job that
                 # was asked to abort by a person raises JobAborted and is not retried.)
-                return RetryDecision(retry_in={"seconds": 0})
+                return RetryDecision(retry_at=datetime.now(UTC))
             if isinstance(exception, RetryLater) and job.attempts < retries:
                 wait = backoff_delay(job.attempts, base=JOB_RETRY_BASE, cap=JOB_RETRY_CAP)
                 # A waiting retry keeps no host lock: it would hold up the host's other jobs.
-                return RetryDecision(retry_in={"seconds": wait}, lock=f"retry {job.id}")
+                later = datetime.now(UTC) + timedelta(seconds=wait)
+                return RetryDecision(retry_at=later, lock=f"retry {job.id}")
             return None
 
     return JobRetries()

@@ -3,8 +3,9 @@ ours beside the store's.
 
 ``host_turns``  each host's politeness shared by all workers (:mod:`~noticecli.crawl.host_turns`)
 ``raw_pages``   the last page fetched in full for each notice URL, compressed (``zlib``), with
-                what the fetch said of it (``fetch``: status, headers, final URL, times …),
-                so that ``reparse`` parses exactly what the fetch parsed
+                what the fetch said of it (``fetch_facts``: status, headers, final URL, times …)
+                and the site as the job had it (``site_rules``: its sites-file text, whose
+                selectors the parse used), so that ``reparse`` parses what the fetch parsed
 
 :func:`prepare_queue` applies whatever is missing, once (under an advisory lock, so workers
 starting together do not race), every time a queue command opens the store; procrastinate's
@@ -14,7 +15,7 @@ its migrations as its documentation says (docs/running-at-scale.md).
 
 from __future__ import annotations
 
-from noticecli.errors import InputError
+from noticecli.errors import InputError, StoreUnavailable
 
 QUEUE = "noticecli"  # the procrastinate queue every noticecli job is on
 _SETUP_LOCK = 0x6E7463717565  # pg_advisory_xact_lock key for "the queue is being set up"
@@ -29,9 +30,10 @@ _TABLES = (
     """CREATE TABLE IF NOT EXISTS raw_pages (
         url text PRIMARY KEY,
         site text NOT NULL,
+        site_rules text NOT NULL,
         fetched_at text COLLATE "C" NOT NULL,
         sha256 text,
-        fetch jsonb NOT NULL,
+        fetch_facts jsonb NOT NULL,
         content bytea NOT NULL,
         rendered bytea
     )""",
@@ -43,7 +45,14 @@ def prepare_queue(url: str, *, location: str) -> None:
     """Make sure the database at ``url`` holds procrastinate's schema and our queue tables.
     ``location`` names the store in messages (the URL without its password)."""
     import psycopg
-    from procrastinate.schema import SchemaManager
+
+    try:
+        from procrastinate.schema import SchemaManager
+    except ImportError:
+        raise StoreUnavailable(
+            "the work queue needs the postgres extra: pip install 'noticecli[postgres]'",
+            source=location,
+        ) from None
 
     try:
         with psycopg.connect(url, connect_timeout=10) as conn, conn.transaction():

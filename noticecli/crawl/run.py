@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlsplit
 
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import PageKind, SiteRunStatus, StateStore, iso
+from noticecli.crawl.state import PageKind, SiteRunStatus, iso
+from noticecli.crawl.store_api import NoticeStore
 from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -135,7 +136,7 @@ class ListingWalk:
 
 @dataclass(slots=True)
 class Crawler:
-    store: StateStore
+    store: NoticeStore
     fetcher: Fetcher
     emit: Emit  # writes a recorded revision once (an Emitter's emit)
     repair: bool = True
@@ -146,7 +147,7 @@ class Crawler:
     renderer: Renderer | None = None  # for the sites with ``render`` set
     # Hears of every notice page fetched in full (not 304), before it is parsed: a worker
     # keeps the raw page for ``reparse``.
-    keep_page: Callable[[str, str, FetchResult], Awaitable[None]] | None = None
+    keep_page: Callable[[Site, str, FetchResult], Awaitable[None]] | None = None
 
     async def crawl_site(self, site: Site) -> SiteResult:
         """One site, with the delays already set on the fetcher (see
@@ -275,7 +276,7 @@ class Crawler:
             self.store.record_not_modified(url, result.status)
             return
         if self.keep_page is not None:
-            await self.keep_page(site.name, url, result)
+            await self.keep_page(site, url, result)
         try:
             notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 DEFAULT_WORKER_CONCURRENCY = 4
 DEFAULT_STALLED_AFTER = 30.0
 DEFAULT_GRACEFUL = 30.0
+JOB_POLL = 0.2  # seconds between looks for a job when none was free
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def run_worker(
     fetch_options: FetchOptions,
     settings: WorkerSettings,
     log: Log | None = None,
+    on_failure: Log | None = None,
     counts: RunCounts | None = None,
     debug: bool = False,
 ) -> RunCounts:
@@ -81,7 +83,7 @@ def run_worker(
         status = "interrupted"
         sites: list[str] = []
         try:
-            asyncio.run(_work(url, store, fetch_options, settings, log, counts, sites))
+            asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
             status = "failed" if counts.failures else "ok"
         finally:
             store.finish_run(
@@ -103,6 +105,7 @@ async def _work(
     fetch_options: FetchOptions,
     settings: WorkerSettings,
     log: Log | None,
+    on_failure: Log | None,
     counts: RunCounts,
     sites: list[str],
 ) -> None:
@@ -128,7 +131,7 @@ async def _work(
             )
             runtime.sites_seen = sites
             crawler.keep_page = runtime.keep_page
-            await _run_until_stopped(app, pool, runtime, settings, log)
+            await _run_until_stopped(app, pool, runtime, settings, log, on_failure)
 
 
 async def _run_until_stopped(
@@ -137,6 +140,7 @@ async def _run_until_stopped(
     runtime: WorkerRuntime,
     settings: WorkerSettings,
     log: Log | None,
+    on_failure: Log | None,
 ) -> None:
     worker = asyncio.create_task(
         app.run_worker_async(
@@ -149,12 +153,16 @@ async def _run_until_stopped(
             stalled_worker_timeout=settings.stalled_after,
             shutdown_graceful_timeout=settings.graceful,
             delete_jobs="successful",  # failed jobs stay, to be looked at
-            fetch_job_polling_interval=min(5.0, settings.check_every * 2),
+            # A job that ends frees its host for the others without a notification: look
+            # for work often (one cheap query).
+            fetch_job_polling_interval=JOB_POLL,
         ),
         name="noticecli worker",
     )
     idle = asyncio.Event()
-    watcher = asyncio.create_task(_watch(app, pool, runtime, settings, log, idle, worker.cancel))
+    watcher = asyncio.create_task(
+        _watch(app, pool, runtime, settings, log, on_failure, idle, worker.cancel)
+    )
     try:
         await worker
     except asyncio.CancelledError:
@@ -164,7 +172,7 @@ async def _run_until_stopped(
     finally:
         watcher.cancel()
         await asyncio.gather(watcher, return_exceptions=True)
-        _say_failures(runtime, log)
+        _say_failures(runtime, on_failure)
 
 
 async def _watch(
@@ -173,6 +181,7 @@ async def _watch(
     runtime: WorkerRuntime,
     settings: WorkerSettings,
     log: Log | None,
+    on_failure: Log | None,
     idle: asyncio.Event,
     stop: Callable[[], Any],
 ) -> None:
@@ -181,24 +190,20 @@ async def _watch(
         put_back = await recover_stalled(app, settings.stalled_after)
         if put_back and log is not None:
             log(f"put back {put_back} job(s) of workers that stopped answering")
-        _say_failures(runtime, log)
+        _say_failures(runtime, on_failure)
         if settings.until_idle and not put_back and await queue_empty(pool):
             idle.set()
             stop()
             return
 
 
-_said: dict[int, int] = {}  # failures already said, per runtime
-
-
-def _say_failures(runtime: WorkerRuntime, log: Log | None) -> None:
-    if log is None:
-        return
+def _say_failures(runtime: WorkerRuntime, on_failure: Log | None) -> None:
+    """Each failure line not said yet."""
     failed = runtime.crawler.counts.failed
-    said = _said.get(id(runtime), 0)
-    for line in failed[said:]:
-        log(line)
-    _said[id(runtime)] = len(failed)
+    if on_failure is not None:
+        for line in failed[runtime.failures_said :]:
+            on_failure(line)
+    runtime.failures_said = len(failed)
 
 
 async def recover_stalled(app: procrastinate.App, stalled_after: float) -> int:
