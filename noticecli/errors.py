@@ -12,7 +12,8 @@ catching ``NoticeError`` never hides a bug.
     ├── DecodeError             bytes that no candidate encoding turns into text
     ├── ParseError              text from which no document can be built
     ├── UsageError              a bad value the user gave (an unknown encoding name …)  (exit 2)
-    │   └── RenderUnavailable   --render without the render extra or a Chromium to run  (exit 2)
+    │   ├── RenderUnavailable   --render without the render extra or a Chromium to run  (exit 2)
+    │   └── StoreUnavailable    a PostgreSQL store without the postgres extra           (exit 2)
     ├── ConfigError             a bad sites file                                      (exit 78)
     ├── LockedError             another crawl holds the store's lock                  (exit 75)
     ├── OutputError             an output (-o, --out) cannot be written
@@ -188,6 +189,11 @@ class RenderError(FetchError):
 class RenderUnavailable(UsageError):
     """``--render`` (or ``render = true``) cannot be used here: the render extra is not
     installed, or no Chromium can be found or started. The message says how to get it."""
+
+
+class StoreUnavailable(UsageError):
+    """A PostgreSQL store (``--db postgresql://…``) without its driver: the postgres extra
+    is not installed. The message says how to get it."""
 
 
 class OutputError(NoticeError):

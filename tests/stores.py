@@ -1,5 +1,6 @@
 """Crawl stores for tests and bench/store_size.py: a store as the release before store
-schema 6 wrote it, and a check that the full-text index holds what it should.
+schema 6 wrote it, a check that the full-text index holds what it should, and either
+store (SQLite or PostgreSQL) for the tests that run on both.
 
 The old release (schema version 4) is reproduced with its own tables and the same statements
 as its ``StateStore.record_notice`` and ``mark_emitted``: the JSON written twice
@@ -14,6 +15,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from noticecli.crawl.clock import Clock
 from noticecli.crawl.identity import (
     body_text,
     canonical_url,
@@ -22,7 +26,9 @@ from noticecli.crawl.identity import (
     notice_id,
     text_sha256,
 )
+from noticecli.crawl.store_api import NoticeStore
 from noticecli.crawl.store_schema import migrate
+from noticecli.crawl.stores import open_store
 
 RELEASE_SCHEMA = 4
 
@@ -155,3 +161,37 @@ def assert_index_matches_text(conn: sqlite3.Connection) -> None:
     finally:
         for name in ("kept_terms", "fresh_terms", "fresh_fts"):
             conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+# --- either store: the contract tests run on SQLite and on PostgreSQL -----------------------
+
+STORE_KINDS = ("sqlite", "postgresql")
+
+
+def open_test_store(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock | None = None
+) -> NoticeStore:
+    """A new empty store of ``kind``: a SQLite file under ``tmp_path``, or a fresh database
+    of the throwaway PostgreSQL (the ``postgres_url`` fixture)."""
+    if kind == "sqlite":
+        return open_store(tmp_path / "state" / "noticecli.db", clock=clock)
+    return open_store(request.getfixturevalue("postgres_url"), clock=clock)
+
+
+def store_rows(store: NoticeStore, query: str) -> list[dict[str, Any]]:
+    """The rows of a query without parameters, as dicts, on either store."""
+    conn: Any = store.connection  # type: ignore[attr-defined]
+    return [dict(row) for row in conn.execute(query).fetchall()]
+
+
+def store_value(store: NoticeStore, query: str) -> Any:
+    """The one value a query without parameters gives, on either store."""
+    [row] = store_rows(store, query)
+    [value] = row.values()
+    return value
+
+
+def is_sqlite(store: NoticeStore) -> bool:
+    from noticecli.crawl.state import StateStore
+
+    return isinstance(store, StateStore)

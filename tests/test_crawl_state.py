@@ -35,7 +35,14 @@ from noticecli.crawl.state import (
 )
 from noticecli.errors import LockedError, NoticeError
 from noticecli.models import Notice
-from tests.stores import assert_index_matches_text
+from tests.stores import (
+    STORE_KINDS,
+    assert_index_matches_text,
+    is_sqlite,
+    open_test_store,
+    store_rows,
+    store_value,
+)
 
 URL = "http://rfb.example.gov.cn/xxgk/tzgg/202405/t20240506_1.html"
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -92,8 +99,15 @@ def clock() -> Clock:
     return Clock()
 
 
+@pytest.fixture(params=STORE_KINDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path, clock: Clock) -> Iterator[Any]:
+    """The store interface's contract: each test runs on SQLite and on PostgreSQL."""
+    with open_test_store(request.param, request, tmp_path, clock) as opened:
+        yield opened
+
+
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[StateStore]:
+def sqlite_store(tmp_path: Path, clock: Clock) -> Iterator[StateStore]:
     with StateStore.open(tmp_path / "state" / "noticecli.db", clock=clock) as opened:
         yield opened
 
@@ -175,15 +189,17 @@ def test_new_changed_unchanged_sequence(store: StateStore, clock: Clock) -> None
     ]
     assert history[0]["notice"]["title"] == "关于开展2024年安全生产检查的通知"
 
-    row = store.connection.execute("SELECT * FROM notices").fetchone()
+    [row] = store_rows(store, "SELECT * FROM notices")
     assert row["revision"] == 3
     assert row["title"] == "关于开展2024年安全生产大检查的通知"
     assert row["published_at"] == "2024-05-07"
     assert row["publisher"] == "合肥市应急管理局"
     assert row["first_seen"] == "2026-11-29T15:00:00Z"
     assert row["updated_at"] == "2026-11-29T18:00:00Z"
-    [current] = store.connection.execute("SELECT json FROM notices_json").fetchall()
-    assert json.loads(current["json"]) == retitled.to_dict()
+    [current] = store_rows(store, "SELECT json FROM notices_json")
+    # Text on SQLite (as Datasette shows it), jsonb on PostgreSQL.
+    shown = current["json"]
+    assert (json.loads(shown) if isinstance(shown, str) else shown) == retitled.to_dict()
     assert store.notice(first.notice_id) == retitled.to_dict()
 
     state = store.page(URL)
@@ -209,7 +225,7 @@ def test_same_notice_under_another_spelling_of_its_url(store: StateStore) -> Non
     assert store.record_notice("hefei", spelled + "#x", notice(), raw_sha256="r1").kind == (
         "unchanged"
     )
-    assert store.connection.execute("SELECT count(*) FROM pages").fetchone()[0] == 1
+    assert store_value(store, "SELECT count(*) FROM pages") == 1
     assert store.is_known(spelled)
     assert store.known_urls("hefei") == {URL}
     assert store.known_urls("other") == set()
@@ -299,7 +315,7 @@ def test_runs(store: StateStore, clock: Clock) -> None:
     assert run != crashed
     clock.advance(minutes=5)
     store.finish_run(run, "ok", pages_fetched=7, notices_new=2, requests=9, sites=["hefei"])
-    rows = {r["id"]: dict(r) for r in store.connection.execute("SELECT * FROM runs")}
+    rows = {r["id"]: r for r in store_rows(store, "SELECT * FROM runs")}
     assert rows[crashed]["status"] == "interrupted"
     finished = rows[run]
     assert finished["status"] == "ok"
@@ -309,7 +325,7 @@ def test_runs(store: StateStore, clock: Clock) -> None:
         "2026-11-29T15:10:00Z",
     )
     assert isinstance(finished["pid"], int) and finished["host"]
-    site = store.connection.execute("SELECT * FROM sites WHERE name = 'hefei'").fetchone()
+    [site] = store_rows(store, "SELECT * FROM sites WHERE name = 'hefei'")
     assert site["last_run_at"] == "2026-11-29T15:10:00Z"
 
 
@@ -423,8 +439,9 @@ def test_search_follows_revisions(store: StateStore) -> None:
     )
     assert store.search("危险化学品") == []
     assert [h.url for h in store.search("烟花爆竹")] == [URL]
-    count = store.connection.execute("SELECT count(*) FROM notices_fts").fetchone()[0]
-    assert count == 1
+    assert store_value(store, "SELECT count(*) FROM notices_text") == 1
+    if is_sqlite(store):  # an index of its own, which must lose the old text
+        assert store_value(store, "SELECT count(*) FROM notices_fts") == 1
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -482,8 +499,8 @@ def test_export_order_and_filters(store: StateStore, clock: Clock) -> None:
 # --- schema, migrations, plain SQLite -------------------------------------------------------
 
 
-def test_pragmas_and_version(store: StateStore) -> None:
-    conn = store.connection
+def test_pragmas_and_version(sqlite_store: StateStore) -> None:
+    conn = sqlite_store.connection
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -538,7 +555,8 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         StateStore.open(path)
 
 
-def test_plain_sqlite_can_read_it(store: StateStore, tmp_path: Path) -> None:
+def test_plain_sqlite_can_read_it(sqlite_store: StateStore, tmp_path: Path) -> None:
+    store = sqlite_store
     fill_for_search(store)
     store.record_notice(
         "hefei",
@@ -759,13 +777,21 @@ def test_a_failed_write_leaves_nothing_behind(
     def broken(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_write_revision", broken)
+    # After the page and the notice rows are written, before the revision.
+    late = "_write_revision" if is_sqlite(store) else "_upsert_notice"
+    monkeypatch.setattr(store, late, broken)
     with pytest.raises(RuntimeError):
         store.record_notice("hefei", URL, notice(), raw_sha256="r1")
     conn = store.connection
-    assert not conn.in_transaction
-    for table in ("sites", "pages", "notices", "notice_revisions", "notices_fts"):
-        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    if is_sqlite(store):
+        assert not conn.in_transaction
+    else:
+        from psycopg.pq import TransactionStatus
+
+        assert conn.info.transaction_status == TransactionStatus.IDLE
+    tables = ["sites", "pages", "notices", "notice_revisions", "notices_text"]
+    for table in [*tables, "notices_fts"] if is_sqlite(store) else tables:
+        assert store_value(store, f"SELECT count(*) FROM {table}") == 0, table
     monkeypatch.undo()
     assert store.record_notice("hefei", URL, notice(), raw_sha256="r1").kind == "new"
 

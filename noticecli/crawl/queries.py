@@ -15,23 +15,27 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from noticecli.crawl.identity import body_text, norm_text
+from noticecli.crawl.search_text import MIN_MATCH_CHARS, SNIPPET_MARKS, hit_in
+from noticecli.crawl.store_api import SearchHit, SiteFacts, crawl_record
 
-MIN_MATCH_CHARS = 3  # the trigram tokenizer needs at least three characters
-SNIPPET_MARKS = ("[", "]")
+# Importable from here, where they were first.
+__all__ = [
+    "MIN_MATCH_CHARS",
+    "SNIPPET_MARKS",
+    "SearchHit",
+    "SiteFacts",
+    "crawl_record",
+    "export",
+    "export_ids",
+    "records",
+    "revisions",
+    "search",
+    "site_facts",
+]
+
 _EXPORT_BATCH = 200
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    notice_id: str
-    url: str
-    title: str | None
-    published_at: str | None
-    snippet: str
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
@@ -73,7 +77,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Search
     hits: list[SearchHit] = []
     for start in range(0, len(candidates), _SEARCH_BATCH):
         for row in _current(conn, candidates[start : start + _SEARCH_BATCH]):
-            hit = _hit(row, terms)
+            hit = hit_in(row, terms)
             if hit is not None:
                 hits.append(hit)
                 if len(hits) == limit:
@@ -83,7 +87,6 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Search
 
 _JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 _SEARCH_BATCH = 50
-_SNIPPET_CONTEXT = 24  # characters around a match, as many as FTS5's snippet() gave before
 
 
 def _like_pattern(term: str) -> str:
@@ -100,21 +103,6 @@ def _current(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:
     ).fetchall()
     by_id = {row["id"]: row for row in rows}
     return [by_id[nid] for nid in ids if nid in by_id]
-
-
-def _hit(row: sqlite3.Row, terms: Sequence[str]) -> SearchHit | None:
-    """A hit when every term is in the notice's title or body text (case folded as the
-    index folds it), else ``None``."""
-    title = norm_text(row["title"])
-    body = body_text(json.loads(row["json"]))
-    title_folded, body_folded = title.lower(), body.lower()
-    for term in terms:
-        folded = term.lower()
-        if folded not in title_folded and folded not in body_folded:
-            return None
-    return SearchHit(
-        row["id"], row["url"], row["title"], row["published_at"], _snippet(body or title, terms)
-    )
 
 
 def export(
@@ -183,18 +171,6 @@ def records(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterator[dict[str, 
                 yield crawl_record(nid, int(row["revision"]), row)
 
 
-@dataclass(frozen=True, slots=True)
-class SiteFacts:
-    """What a feed of a site's notices says about the site: its name, the publisher most of
-    the notices name, its first listing page, and the latest change among the notices
-    (else the site's last run, else when it was first seen)."""
-
-    name: str
-    publisher: str | None
-    home_url: str | None
-    updated: str
-
-
 def site_facts(
     conn: sqlite3.Connection, site: str, since: str | None = None, newest: int | None = None
 ) -> SiteFacts:
@@ -224,21 +200,6 @@ def site_facts(
     )
 
 
-def crawl_record(notice_id_: str, revision: int, row: sqlite3.Row) -> dict[str, Any]:
-    """A revision's JSON (``row``: json, name, changed_fields, recorded_at) with its crawl
-    object: the one shape of crawl output and export."""
-    record: dict[str, Any] = json.loads(row["json"])
-    record["crawl"] = {
-        "notice_id": notice_id_,
-        "site": row["name"],
-        "revision": revision,
-        "change": "new" if revision == 1 else "changed",
-        "changed_fields": json.loads(row["changed_fields"]),
-        "recorded_at": row["recorded_at"],
-    }
-    return record
-
-
 def revisions(conn: sqlite3.Connection, notice_id_: str) -> list[dict[str, Any]]:
     """Every revision of a notice, oldest first: revision, recorded_at, changed_fields,
     notice (the JSON of that revision)."""
@@ -256,37 +217,3 @@ def revisions(conn: sqlite3.Connection, notice_id_: str) -> list[dict[str, Any]]
         }
         for row in rows
     ]
-
-
-def _snippet(text: str, terms: Sequence[str]) -> str:
-    """The text around the first match of any term, every match in it marked: about as much
-    as a line shows (a third before the match, the rest after), or the text's start when no
-    term is in it (the match was in the title)."""
-    open_, close = SNIPPET_MARKS
-    folded = text.lower()
-    found = [(at, len(term)) for term in terms if (at := folded.find(term.lower())) >= 0]
-    if not found:
-        return text[:_SNIPPET_CONTEXT] + ("…" if len(text) > _SNIPPET_CONTEXT else "")
-    at, length = min(found, key=_first_longest)
-    start = max(0, at - _SNIPPET_CONTEXT // 3)
-    end = min(len(text), at + length + _SNIPPET_CONTEXT - (at - start))
-    pieces = ["…" if start else ""]
-    position = start
-    while position < end:
-        matches = [
-            (hit, len(term))
-            for term in terms
-            if 0 <= (hit := folded.find(term.lower(), position, end)) < end
-        ]
-        if not matches:
-            break
-        hit, length = min(matches, key=_first_longest)
-        pieces += [text[position:hit], open_, text[hit : hit + length], close]
-        position = hit + length
-    pieces += [text[position:end], "…" if end < len(text) else ""]
-    return "".join(pieces)
-
-
-def _first_longest(match: tuple[int, int]) -> tuple[int, int]:
-    at, length = match
-    return at, -length

@@ -60,11 +60,10 @@ import socket
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any
 
 from noticecli.crawl import queries
 from noticecli.crawl.clock import Clock, iso, utcnow
@@ -78,14 +77,17 @@ from noticecli.crawl.identity import (
     text_sha256,
 )
 from noticecli.crawl.lock import LockHolder, crawl_lock, lock_paths, read_lock_holder
-from noticecli.crawl.queries import (
-    MIN_MATCH_CHARS,
-    SNIPPET_MARKS,
+from noticecli.crawl.search_text import MIN_MATCH_CHARS, SNIPPET_MARKS
+from noticecli.crawl.site_status import SiteRunStatus, SiteStatus, site_statuses
+from noticecli.crawl.store_api import (
+    Change,
+    ChangeKind,
+    PageKind,
+    PageState,
     SearchHit,
     SiteFacts,
     crawl_record,
 )
-from noticecli.crawl.site_status import SiteRunStatus, SiteStatus, site_statuses
 from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, compact_json, migrate
 from noticecli.errors import InputError
 from noticecli.models import Notice
@@ -120,46 +122,7 @@ __all__ = [
     "text_sha256",
 ]
 
-PageKind = Literal["listing", "notice"]
-ChangeKind = Literal["new", "changed", "unchanged"]
-
 MAX_BACKOFF_HOURS = 168
-
-
-# --- values ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PageState:
-    """What the store knows about one URL."""
-
-    url: str
-    site: str
-    kind: PageKind
-    etag: str | None
-    last_modified: str | None
-    raw_sha256: str | None
-    text_sha256: str | None
-    first_seen: str
-    last_seen: str | None
-    last_status: int | None
-    failures: int
-    last_error: str | None
-    next_due: str | None
-
-    def due(self, now: str) -> bool:
-        """Whether a failed page's back-off has passed (always true after a success)."""
-        return self.next_due is None or self.next_due <= now
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What :meth:`StateStore.record_notice` did. ``changed_fields`` is empty unless changed."""
-
-    kind: ChangeKind
-    notice_id: str
-    revision: int
-    changed_fields: tuple[str, ...] = ()
 
 
 # --- paths ----------------------------------------------------------------------------
@@ -176,7 +139,8 @@ def default_db_path() -> Path:
 
 
 class StateStore:
-    """The crawler's memory. Open with :meth:`open`; use as a context manager or ``close()``."""
+    """The crawler's memory in one SQLite file, a :class:`~noticecli.crawl.store_api.NoticeStore`.
+    Open with :meth:`open`; use as a context manager or ``close()``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock = utcnow) -> None:
         self._conn = conn
@@ -218,6 +182,11 @@ class StateStore:
             conn.close()
             raise
         return cls(conn, path, clock or utcnow)
+
+    @property
+    def location(self) -> str:
+        """The store's path, as messages name it."""
+        return str(self.path)
 
     def site_names(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT name FROM sites ORDER BY name")]
