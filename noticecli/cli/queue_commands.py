@@ -32,8 +32,10 @@ def queue_db_option(function: F) -> F:
 
 
 def queue_url(db: str | None) -> str:
-    """The store's URL: a PostgreSQL one, or a usage error saying what is needed."""
-    from noticecli.crawl.stores import is_postgres_url
+    """The store's URL: a PostgreSQL one, or a usage error saying what is needed (a URL
+    without the driver installed included)."""
+    from noticecli.crawl.queue_setup import require_driver
+    from noticecli.crawl.stores import is_postgres_url, masked_url
     from noticecli.errors import UsageError
 
     if db is None:
@@ -44,6 +46,7 @@ def queue_url(db: str | None) -> str:
             "a SQLite store is crawled by `noticecli crawl`",
             source=db,
         )
+    require_driver(masked_url(db))
     return db
 
 
@@ -339,3 +342,63 @@ def emit(db: str | None, out: Path | None, quiet: bool) -> None:
         written = emit_pending(store, url, out)
     if not quiet:
         say(f"emit: {written} record(s) written")
+
+
+def crawl_on_queue(
+    ctx: click.Context,
+    url: str,
+    sites: list[Any],
+    *,
+    out: Path | None,
+    revalidate: str,
+    revalidate_after: float,
+    concurrency: int,
+    delay: float | None,
+    repair: bool,
+    fetch_options: Any,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """``crawl --db postgresql://…``: enqueue the sites, run one worker here until the queue
+    is empty (other workers may help), then write out what is new, once, to ``out`` or
+    stdout. Exit codes as crawl's."""
+    import datetime
+
+    from noticecli.crawl.drain import emit_pending
+    from noticecli.crawl.enqueue import enqueue_sites
+    from noticecli.crawl.queue_setup import require_driver
+    from noticecli.crawl.run import RunCounts
+    from noticecli.crawl.stores import masked_url, open_store
+    from noticecli.crawl.worker import WorkerSettings, run_worker
+
+    require_driver(masked_url(url))
+    started = time.monotonic()
+    enqueue_sites(
+        url,
+        sites,
+        revalidate=revalidate,
+        revalidate_after=datetime.timedelta(hours=revalidate_after),
+    )
+    counts = RunCounts()
+    settings = WorkerSettings(concurrency=concurrency, until_idle=True, delay=delay, repair=repair)
+    try:
+        run_worker(
+            url,
+            fetch_options=fetch_options,
+            settings=settings,
+            log=stderr_logger(verbose and not quiet),
+            on_failure=say,
+            counts=counts,
+            debug=bool((ctx.obj or {}).get("debug")),
+        )
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"crawl: {counts.summary()} in {time.monotonic() - started:.1f} s; all of it is "
+            f"kept in {masked_url(url)}, the rest stays queued, and the next run (or "
+            "`noticecli emit`) writes out what is new"
+        ) from None
+    with open_store(url) as store:
+        emit_pending(store, url, out)
+    if not quiet or verbose:
+        say(f"crawl: {counts.summary()} in {time.monotonic() - started:.1f} s")
+    ctx.exit(EXIT_SOME_FAILED if counts.failures else EXIT_OK)

@@ -21,6 +21,7 @@ from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER
 from noticecli.crawl.sites import Site
 from noticecli.crawl.store_api import NoticeStore
 from noticecli.crawl.stores import masked_url, open_store
+from noticecli.errors import UsageError
 
 
 @dataclass(slots=True)
@@ -48,7 +49,15 @@ def enqueue_sites(
     revalidate: str = "due",
     revalidate_after: timedelta = DEFAULT_REVALIDATE_AFTER,
 ) -> Queued:
-    """Queue a round of ``sites`` in the store at ``url`` (set up first when new)."""
+    """Queue a round of ``sites`` in the store at ``url`` (set up first when new). Sites
+    that render pages in a browser are refused (UsageError): workers run no browser."""
+    rendered = [site.name for site in sites if site.render]
+    if rendered:
+        raise UsageError(
+            f"site(s) {', '.join(rendered)} load pages in a browser (render), which workers "
+            "do not run: crawl them into a SQLite store with `noticecli crawl`",
+            source=masked_url(url),
+        )
     with open_store(url) as store:
         prepare_queue(url, location=masked_url(url))
         due = {site.name: _due(store, site, revalidate, revalidate_after) for site in sites}

@@ -41,18 +41,27 @@ _TABLES = (
 )
 
 
+INSTALL_EXTRA = "pip install 'noticecli[postgres]'"
+
+
+def require_driver(location: str) -> None:
+    """Raise :class:`StoreUnavailable`, saying what to install, unless psycopg and
+    procrastinate (the postgres extra) can be imported."""
+    try:
+        import procrastinate  # noqa: F401
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreUnavailable(
+            f"the work queue needs the postgres extra: {INSTALL_EXTRA}", source=location
+        ) from None
+
+
 def prepare_queue(url: str, *, location: str) -> None:
     """Make sure the database at ``url`` holds procrastinate's schema and our queue tables.
     ``location`` names the store in messages (the URL without its password)."""
+    require_driver(location)
     import psycopg
-
-    try:
-        from procrastinate.schema import SchemaManager
-    except ImportError:
-        raise StoreUnavailable(
-            "the work queue needs the postgres extra: pip install 'noticecli[postgres]'",
-            source=location,
-        ) from None
+    from procrastinate.schema import SchemaManager
 
     try:
         with psycopg.connect(url, connect_timeout=10) as conn, conn.transaction():

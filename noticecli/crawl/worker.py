@@ -53,7 +53,7 @@ class WorkerSettings:
     delay: float | None = None  # overrides every site's own delay when given
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
-    check_every: float = 1.0  # the watcher's period
+    check_every: float = 0.25  # the watcher's period (one cheap query, and stalled jobs)
 
 
 def _record_only(record: dict[str, Any]) -> None:
@@ -94,7 +94,9 @@ def run_worker(
                 notices_changed=counts.notices_changed,
                 failures=counts.failures,
                 requests=counts.requests,
-                sites=sites,
+                # In one order on every worker: two workers stamping the same sites at once
+                # would otherwise each wait for the other's rows.
+                sites=sorted(sites),
             )
     return counts
 
