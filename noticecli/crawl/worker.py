@@ -190,8 +190,8 @@ async def _watch(
     while True:
         await asyncio.sleep(settings.check_every)
         put_back = await recover_stalled(app, settings.stalled_after)
-        if put_back and log is not None:
-            log(f"put back {put_back} job(s) of workers that stopped answering")
+        if put_back and on_failure is not None:  # a worker died: always worth saying
+            on_failure(f"put back {put_back} job(s) of workers that stopped answering")
         _say_failures(runtime, on_failure)
         if settings.until_idle and not put_back and await queue_empty(pool):
             idle.set()
