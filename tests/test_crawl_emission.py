@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from noticecli.crawl.emission import BATCH_BYTES, BATCH_RECORDS, Emitter
 from noticecli.crawl.output import OUTPUT_TAIL, CrawlOutput, prepare_output
-from noticecli.crawl.state import StateStore
+from tests.stores import STORE_KINDS, open_test_store
 from tests.test_crawl_state import notice
 
 
@@ -88,9 +90,12 @@ def test_stdout_records_are_marked_one_by_one_once_flushed() -> None:
     ]
 
 
-def test_a_run_killed_between_writing_and_marking_repeats_nothing(tmp_path: Path) -> None:
-    out, db = tmp_path / "out.jsonl", tmp_path / "s.db"
-    with StateStore.open(db) as store:
+@pytest.mark.parametrize("kind", STORE_KINDS)
+def test_a_run_killed_between_writing_and_marking_repeats_nothing(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    with open_test_store(kind, request, tmp_path) as store:
         changes = [
             store.record_notice("a", url, notice(url), raw_sha256=url)
             for url in (f"http://x.gov.cn/{n}.html" for n in range(4))

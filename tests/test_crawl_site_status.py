@@ -12,6 +12,7 @@ import pytest
 
 from noticecli.crawl import store_schema
 from noticecli.crawl.state import SCHEMA_VERSION, StateStore
+from tests.stores import STORE_KINDS, open_test_store
 from tests.test_crawl_state import Clock, notice
 
 # A store written by noticecli at commit d6789af (schema version 4, before site health):
@@ -85,8 +86,11 @@ def clock() -> Clock:
     return Clock()
 
 
-def test_failed_runs_in_a_row_and_what_ends_them(tmp_path: Path, clock: Clock) -> None:
-    with StateStore.open(tmp_path / "s.db", clock=clock) as store:
+@pytest.mark.parametrize("kind", STORE_KINDS)
+def test_failed_runs_in_a_row_and_what_ends_them(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock
+) -> None:
+    with open_test_store(kind, request, tmp_path, clock) as store:
         assert store.finish_site("a", "ok") == 0
         first_success = store.now()
         clock.advance(minutes=60)
@@ -112,8 +116,11 @@ def test_failed_runs_in_a_row_and_what_ends_them(tmp_path: Path, clock: Clock) -
         assert status.last_failure_at != store.now() and status.last_failure_at > failed_at
 
 
-def test_statuses_count_what_is_known_of_each_site(tmp_path: Path, clock: Clock) -> None:
-    with StateStore.open(tmp_path / "s.db", clock=clock) as store:
+@pytest.mark.parametrize("kind", STORE_KINDS)
+def test_statuses_count_what_is_known_of_each_site(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock
+) -> None:
+    with open_test_store(kind, request, tmp_path, clock) as store:
         url = "http://x.gov.cn/a/1.html"
         store.record_notice("a", url, notice(url), raw_sha256="1")
         clock.advance(minutes=5)

@@ -431,6 +431,24 @@ def test_search_folds_case_and_finds_quotes(store: StateStore) -> None:
     assert '["平]战结合"' in hit.snippet
 
 
+def test_search_finds_table_cells_and_shows_the_row(store: StateStore) -> None:
+    url = "http://x.gov.cn/table.html"
+    html = (
+        '<html><body><div class="article"><h1>关于公布人防工程名单的通知</h1>'
+        '<p>发布时间：2024-05-06</p><div class="TRS_Editor"><p>现将名单公布如下。</p>'
+        "<table><tr><td>序号</td><td>工程名称</td></tr>"
+        "<tr><td>1</td><td>滨湖地下掩蔽工程</td></tr></table></div></div></body></html>"
+    )
+    nid = store.record_notice(
+        "hefei", url, noticecli.parse_html(html, url=url), raw_sha256="t"
+    ).notice_id
+    [hit] = store.search("地下掩蔽")
+    assert hit.notice_id == nid
+    assert hit.snippet == "…称\n1 | 滨湖[地下掩蔽]工程"
+    [text] = store_rows(store, "SELECT body FROM notices_text")
+    assert text["body"] == "现将名单公布如下。\n序号 | 工程名称\n1 | 滨湖地下掩蔽工程"
+
+
 def test_search_follows_revisions(store: StateStore) -> None:
     store.record_notice("hefei", URL, notice(), raw_sha256="1")
     assert store.search("危险化学品")

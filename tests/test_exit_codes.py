@@ -75,7 +75,7 @@ def test_the_group_maps_what_reaches_it(
     def fail(db: object) -> None:
         raise raised
 
-    monkeypatch.setattr("noticecli.cli.store_commands._existing_store", fail)
+    monkeypatch.setattr("noticecli.cli.store_commands.open_existing_store", fail)
     result = CliRunner().invoke(main, ["export"])
     assert (result.exit_code, result.stderr) == (code, line)
     debugged = CliRunner().invoke(main, ["export", "--debug"])

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from noticecli.cli.values import ByteSize
+from noticecli.cli.values import STORE_ENV_VAR, ByteSize, StoreLocation
 from noticecli.errors import NoticeError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -120,9 +120,24 @@ def stderr_logger(verbose: bool) -> Callable[[str], None] | None:
 def store_option(function: F) -> F:
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="The SQLite state store (default: noticecli.db in the user data folder).",
+        type=StoreLocation(),
+        envvar=STORE_ENV_VAR,
+        show_envvar=True,
+        metavar="PATH|URL",
+        help="The state store: a SQLite file (default: noticecli.db in the user data "
+        "folder), or a PostgreSQL database, postgresql://USER@HOST/DBNAME (the postgres "
+        "extra: pip install 'noticecli[postgres]').",
     )(function)
+
+
+def open_existing_store(db: Path | str | None) -> Any:
+    """The store for a read-only command (a NoticeStore): a missing SQLite file, or a
+    database without noticecli's tables, is an InputError (one line, exit 1), never a new
+    empty store; a PostgreSQL URL without the driver is exit 2."""
+    from noticecli.crawl.state import default_db_path
+    from noticecli.crawl.stores import open_store
+
+    return open_store(db or default_db_path(), create=False)
 
 
 def sites_option(function: F) -> F:

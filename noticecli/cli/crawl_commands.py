@@ -87,7 +87,7 @@ def crawl(
     ctx: click.Context,
     site_names: tuple[str, ...],
     sites_path: Path | None,
-    db: Path | None,
+    db: Path | str | None,
     out: Path | None,
     revalidate: str,
     revalidate_after: float,
@@ -118,8 +118,18 @@ def crawl(
     from noticecli.crawl.run import RunCounts
     from noticecli.crawl.session import CrawlSettings, run_crawl
     from noticecli.crawl.state import default_db_path
-    from noticecli.errors import InputError
+    from noticecli.errors import InputError, UsageError
 
+    if isinstance(db, str):
+        # A PostgreSQL URL (see common.StoreLocation). Hook for issue 12's second half:
+        # crawl on a PostgreSQL store is `enqueue` plus one in-process worker until idle.
+        from noticecli.crawl.stores import masked_url
+
+        raise UsageError(
+            "crawl on a PostgreSQL store is not available yet: export, search and sites "
+            "status read one; crawl into a SQLite file (--db PATH)",
+            source=masked_url(db),
+        )
     sites_file = load_sites_file_for(sites_path, site_names)
     # Checked before the store is opened: no render extra or no Chromium is exit 2.
     render = rendering.render_options() if any(s.render for s in sites_file.sites) else None

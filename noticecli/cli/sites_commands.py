@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from noticecli.cli.common import DEFAULT_MAX_BYTES, sites_option, store_option
+from noticecli.cli.common import (
+    DEFAULT_MAX_BYTES,
+    open_existing_store,
+    sites_option,
+    store_option,
+)
 from noticecli.cli.network import (
     NetworkSettings,
     RenderSettings,
@@ -147,7 +152,9 @@ def sites_check(
     help="table: for people (default on a terminal); jsonl: one object per site with "
     "every field (default otherwise).",
 )
-def sites_status(site_names: tuple[str, ...], db: Path | None, output_format: str | None) -> None:
+def sites_status(
+    site_names: tuple[str, ...], db: Path | str | None, output_format: str | None
+) -> None:
     """How each site in the store is doing: its last run and how it ended (ok, partial:
     some pages failed, failed: its listings could not be read or no new notice could),
     its last success, failed runs in a row, its last new notice, the pages and notices
@@ -155,15 +162,14 @@ def sites_status(site_names: tuple[str, ...], db: Path | None, output_format: st
     exist is refused (exit 1), never created."""
     import json
 
-    from noticecli.crawl.state import StateStore, default_db_path
     from noticecli.errors import InputError
 
-    with StateStore.open(db or default_db_path(), create=False) as store:
+    with open_existing_store(db) as store:
         unknown = sorted(set(site_names) - set(store.site_names()))
         if unknown:
             raise InputError(
                 f"no site named {', '.join(map(repr, unknown))} in the store",
-                source=str(store.path),
+                source=store.location,
             )
         statuses = store.site_statuses(site_names)
     if not statuses:

@@ -10,19 +10,11 @@ from typing import Any
 
 import click
 
-from noticecli.cli.common import store_option
+from noticecli.cli.common import open_existing_store, store_option
 from noticecli.cli.report import say
 
 DEFAULT_FEED_ENTRIES = 50  # a feed's entries unless --limit says
 _ABSOLUTE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
-
-
-def _existing_store(db: Path | None) -> Any:
-    """The store for a read-only command; a missing or foreign file is an InputError (one
-    line, exit 1), never a new empty store."""
-    from noticecli.crawl.state import StateStore, default_db_path
-
-    return StateStore.open(db or default_db_path(), create=False)
 
 
 @click.command()
@@ -43,13 +35,13 @@ def _existing_store(db: Path | None) -> Any:
     "around the match; jsonl: one object per hit with every field in full (default "
     "otherwise).",
 )
-def search(query: str, db: Path | None, limit: int, output_format: str | None) -> None:
+def search(query: str, db: Path | str | None, limit: int, output_format: str | None) -> None:
     """Full-text search over the titles and bodies of crawled notices (Chinese works:
     terms of three characters or more use the index, shorter ones a scan). No match is
     said on stderr; the exit code is 0 either way."""
     import json
 
-    with _existing_store(db) as store:
+    with open_existing_store(db) as store:
         hits = store.search(query, limit=limit)
     if not hits:
         say(f"search: no matches for {query!r}")
@@ -130,7 +122,7 @@ def _iso_since(value: str) -> str:
     help="Write to FILE (atomically: complete, or left as it was) instead of stdout.",
 )
 def export(
-    db: Path | None,
+    db: Path | str | None,
     output_format: str,
     bom: bool,
     since: str | None,
@@ -157,9 +149,9 @@ def export(
         )
     if since is not None:
         since = _iso_since(since)
-    with _existing_store(db) as store:
+    with open_existing_store(db) as store:
         if site_name is not None and site_name not in store.site_names():
-            raise InputError(f"no site named {site_name!r} in the store", source=str(store.path))
+            raise InputError(f"no site named {site_name!r} in the store", source=store.location)
         try:
             with ExitStack() as stack:
                 handle = sys.stdout if output is None else stack.enter_context(AtomicWriter(output))

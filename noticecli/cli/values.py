@@ -4,6 +4,7 @@ numbers of seconds or hours (``nan`` and ``inf`` are refused, exit 2)."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,8 +14,9 @@ from noticecli.sizes import parse_size
 if TYPE_CHECKING:  # click 8.5 types ParamType by its value; older releases are not generic
     _IntParam = click.ParamType[int]
     _FloatParam = click.ParamType[float]
+    _StoreParam = click.ParamType[Path | str]
 else:
-    _IntParam = _FloatParam = click.ParamType
+    _IntParam = _FloatParam = _StoreParam = click.ParamType
 
 
 class ByteSize(_IntParam):
@@ -58,3 +60,30 @@ class Bounded(_FloatParam):
                 ctx,
             )
         return number
+
+
+# What --db and $NOTICECLI_DB take; said here rather than imported from
+# noticecli.crawl.stores, which `parse` must not import.
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+STORE_ENV_VAR = "NOTICECLI_DB"
+
+
+class StoreLocation(_StoreParam):
+    """A SQLite store's path, or a PostgreSQL URL (kept as text)."""
+
+    name = "PATH|URL"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path | str:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if text.lower().startswith(POSTGRES_SCHEMES):
+            return text
+        if not text.strip():
+            self.fail("empty: give a file path or a postgresql:// URL", param, ctx)
+        path = Path(text)
+        if path.is_dir():
+            self.fail(f"{text!r} is a directory, not a store file", param, ctx)
+        return path

@@ -41,13 +41,12 @@ _SCHEMA_LOCK = 0x6E6F74696365  # "notice"
 SEARCH_TEXT_FUNCTION = "noticecli_search_text"
 
 # One line per body block with text, one per table row (cells joined by " | "), after the
-# title: what search looks in, as identity.body_text reads a notice (invisible characters
-# dropped; whitespace is not collapsed, search terms hold none).
+# title: what search looks in, the text as the page gave it (as the SQLite store's
+# notices_text view reads it; search checks each candidate on identity.body_text).
 _FUNCTIONS = (
     r"""CREATE FUNCTION noticecli_body_text(notice text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT regexp_replace(coalesce(string_agg(line, E'\n' ORDER BY position), ''),
-                          E'[\u200b\u200c\u200d\u2060\ufeff]', '', 'g')
+    SELECT coalesce(string_agg(line, E'\n' ORDER BY position), '')
     FROM (
         SELECT block.position, CASE WHEN block.value ->> 'type' = 'table' THEN (
             SELECT string_agg((
@@ -67,9 +66,7 @@ _FUNCTIONS = (
     $$""",
     r"""CREATE FUNCTION noticecli_search_text(notice text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT regexp_replace(coalesce(notice::jsonb ->> 'title', ''),
-                          E'[\u200b\u200c\u200d\u2060\ufeff]', '', 'g')
-        || E'\n' || noticecli_body_text(notice)
+    SELECT coalesce(notice::jsonb ->> 'title', '') || E'\n' || noticecli_body_text(notice)
     $$""",
 )
 

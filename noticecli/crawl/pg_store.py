@@ -119,10 +119,10 @@ class PostgresStore:
     def open(cls, url: str, *, clock: Clock | None = None, create: bool = True) -> PostgresStore:
         """Connect and bring the schema up to date. ``create=False`` refuses a database
         without noticecli's tables instead of creating them."""
-        import psycopg
-
         location = masked_url(url)
         conn = connect(url, location)
+        import psycopg  # there: connect() said so if it is not
+
         try:
             if not create and schema_version(conn) is None:
                 raise InputError(

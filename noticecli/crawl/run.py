@@ -28,9 +28,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import urlsplit
 
+from noticecli.crawl.clock import iso
 from noticecli.crawl.sites import Site
-from noticecli.crawl.state import PageKind, SiteRunStatus, iso
-from noticecli.crawl.store_api import NoticeStore
+from noticecli.crawl.store_api import NoticeStore, PageKind, SiteRunStatus
 from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, NoticeError
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
@@ -136,7 +136,7 @@ class ListingWalk:
 
 @dataclass(slots=True)
 class Crawler:
-    store: NoticeStore
+    store: NoticeStore  # SQLite or PostgreSQL
     fetcher: Fetcher
     emit: Emit  # writes a recorded revision once (an Emitter's emit)
     repair: bool = True

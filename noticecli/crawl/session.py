@@ -21,6 +21,7 @@ from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER, Crawler, Log, RunCount
 from noticecli.crawl.schedule import group_by_host, host_delays, run_workers
 from noticecli.crawl.sites import DEFAULT_CONCURRENCY, DEFAULT_FAILING_AFTER, Site
 from noticecli.crawl.state import StateStore, crawl_lock
+from noticecli.crawl.store_api import NoticeStore
 from noticecli.fetch.client import Fetcher, FetchOptions
 from noticecli.fetch.politeness import HostPoliteness
 from noticecli.fetch.render import Renderer, RenderOptions
@@ -79,7 +80,7 @@ def run_crawl(
 
 @dataclass
 class _Run:
-    store: StateStore
+    store: NoticeStore
     out: CrawlOutput
     sites: Sequence[Site]
     fetch_options: FetchOptions
