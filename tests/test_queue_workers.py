@@ -303,3 +303,31 @@ def test_without_the_driver_the_queue_commands_say_what_to_install(tmp_path: Pat
     assert result.returncode == 2, result.stderr
     [line] = result.stderr.splitlines()
     assert "pip install 'noticecli[postgres]'" in line
+
+
+def test_one_emit_at_a_time(postgres_url: str) -> None:
+    from noticecli.crawl.stores import open_store
+
+    missing = cli("emit", "--db", postgres_url)
+    assert missing.exit_code == 1 and "no noticecli store in this database" in missing.stderr
+    open_store(postgres_url).close()
+    assert emitted(postgres_url) == []
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        # What a running emit holds (crawl/drain.py's lock).
+        other.execute("SELECT pg_advisory_lock(%s)", (0x6E74636F7574,))
+        result = cli("emit", "--db", postgres_url)
+    assert result.exit_code == 75
+    [line] = result.stderr.splitlines()
+    assert "another noticecli is writing out this store's new notices" in line
+    assert emitted(postgres_url) == []  # and free again
+
+
+def test_enqueue_refuses_sites_that_need_a_browser(postgres_url: str, tmp_path: Path) -> None:
+    sites = tmp_path / "sites.toml"
+    sites.write_text(
+        '[[site]]\nname = "js"\nlisting = ["http://127.0.0.2/"]\nrender = true\n', "utf-8"
+    )
+    result = cli("enqueue", "--sites", str(sites), "--db", postgres_url)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "site(s) js load pages in a browser" in line and "noticecli crawl" in line

@@ -264,13 +264,15 @@ def reparse(
 
     Workers keep every notice page they fetch (worker --keep-raw, the default); this
     queues them (all, those of the sites named, or those fetched --since DATE) in jobs of
-    50 pages and, unless --queue-only, runs the jobs here. A notice that parses differently
+    50 pages and, unless --queue-only, runs the re-parse jobs here until none is left
+    (running workers take their share). A notice that parses differently
     becomes its next revision (changed_fields says what), written out by `noticecli emit`;
     one that parses the same is left as it is. Exit codes: 0 ok, 1 some pages failed to
     parse, 2 not a PostgreSQL store, 130/143 interrupted (the queued jobs stay queued).
     """
     from noticecli.cli.store_commands import _iso_since
     from noticecli.crawl.enqueue import enqueue_reparse
+    from noticecli.crawl.queue_setup import REPARSE_QUEUE
     from noticecli.crawl.run import RunCounts
     from noticecli.crawl.worker import WorkerSettings, run_worker
     from noticecli.fetch.client import FetchOptions
@@ -298,7 +300,10 @@ def reparse(
         run_worker(
             url,
             fetch_options=FetchOptions(max_bytes=max_bytes),
-            settings=WorkerSettings(concurrency=concurrency, until_idle=True),
+            # Re-parse jobs only: a crawl job needs the network options of a real worker.
+            settings=WorkerSettings(
+                concurrency=concurrency, until_idle=True, queues=(REPARSE_QUEUE,)
+            ),
             on_failure=say,
             counts=counts,
             debug=bool((ctx.obj or {}).get("debug")),
@@ -366,7 +371,7 @@ def crawl_on_queue(
 
     from noticecli.crawl.drain import emit_pending
     from noticecli.crawl.enqueue import enqueue_sites
-    from noticecli.crawl.queue_setup import require_driver
+    from noticecli.crawl.queue_setup import QUEUE, require_driver
     from noticecli.crawl.run import RunCounts
     from noticecli.crawl.stores import masked_url, open_store
     from noticecli.crawl.worker import WorkerSettings, run_worker
@@ -380,7 +385,14 @@ def crawl_on_queue(
         revalidate_after=datetime.timedelta(hours=revalidate_after),
     )
     counts = RunCounts()
-    settings = WorkerSettings(concurrency=concurrency, until_idle=True, delay=delay, repair=repair)
+    # The crawl's jobs only: re-parse jobs are left to the workers (or `reparse`).
+    settings = WorkerSettings(
+        concurrency=concurrency,
+        until_idle=True,
+        delay=delay,
+        repair=repair,
+        queues=(QUEUE,),
+    )
     try:
         run_worker(
             url,

@@ -1,7 +1,9 @@
 """The crawl as procrastinate jobs: one job per listing walk, one per notice fetch, one per
 batch of pages to re-parse.
 
-Every job is on the queue :data:`~noticecli.crawl.queue_setup.QUEUE` and names its site by
+Crawl jobs are on the queue :data:`~noticecli.crawl.queue_setup.QUEUE`, re-parse jobs on
+:data:`~noticecli.crawl.queue_setup.REPARSE_QUEUE` (``reparse`` runs those alone). A job names
+its site by
 the site's own sites-file text (:func:`~noticecli.crawl.sites.dump_sites`), so a worker
 needs no sites file: what ``enqueue`` read is what the jobs do.
 
@@ -34,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from noticecli.crawl.queue_setup import QUEUE
+from noticecli.crawl.queue_setup import QUEUE, REPARSE_QUEUE
 from noticecli.crawl.run import Crawler, SiteRun
 from noticecli.crawl.schedule import site_hosts
 from noticecli.crawl.sites import Site, dump_sites, parse_sites
@@ -315,5 +317,7 @@ def make_app(url: str, *, retries: int = 3, pool_size: int = 10) -> procrastinat
     strategy = job_retries(retries)
     app.task(name=TASK_WALK, queue=QUEUE, pass_context=True, retry=strategy)(walk_listing)
     app.task(name=TASK_NOTICE, queue=QUEUE, pass_context=True, retry=strategy)(fetch_notice)
-    app.task(name=TASK_REPARSE, queue=QUEUE, pass_context=True, retry=strategy)(reparse_pages)
+    app.task(name=TASK_REPARSE, queue=REPARSE_QUEUE, pass_context=True, retry=strategy)(
+        reparse_pages
+    )
     return app

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from noticecli.errors import InputError, StoreUnavailable
 
-QUEUE = "noticecli"  # the procrastinate queue every noticecli job is on
+QUEUE = "noticecli"  # the procrastinate queue of the crawl's jobs (walks, notice fetches)
+REPARSE_QUEUE = "noticecli-reparse"  # re-parse jobs: no network, kept apart
+QUEUES = (QUEUE, REPARSE_QUEUE)
 _SETUP_LOCK = 0x6E7463717565  # pg_advisory_xact_lock key for "the queue is being set up"
 
 _TABLES = (

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.host_turns import PostgresTurns, release_locks
 from noticecli.crawl.jobs import WorkerRuntime, make_app
-from noticecli.crawl.queue_setup import QUEUE, prepare_queue
+from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.stores import masked_url, open_store
 from noticecli.fetch.client import Fetcher, FetchOptions
@@ -53,6 +53,7 @@ class WorkerSettings:
     delay: float | None = None  # overrides every site's own delay when given
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
+    queues: tuple[str, ...] = QUEUES  # the queues whose jobs it runs (and waits for)
     check_every: float = 0.25  # the watcher's period (one cheap query, and stalled jobs)
 
 
@@ -146,7 +147,7 @@ async def _run_until_stopped(
 ) -> None:
     worker = asyncio.create_task(
         app.run_worker_async(
-            queues=[QUEUE],
+            queues=list(settings.queues),
             concurrency=settings.concurrency,
             wait=True,
             install_signal_handlers=False,  # SIGTERM and Ctrl-C cancel us; we stop it
@@ -189,11 +190,11 @@ async def _watch(
 ) -> None:
     while True:
         await asyncio.sleep(settings.check_every)
-        put_back = await recover_stalled(app, settings.stalled_after)
+        put_back = await recover_stalled(app, settings.queues, settings.stalled_after)
         if put_back and on_failure is not None:  # a worker died: always worth saying
             on_failure(f"put back {put_back} job(s) of workers that stopped answering")
         _say_failures(runtime, on_failure)
-        if settings.until_idle and not put_back and await queue_empty(pool):
+        if settings.until_idle and not put_back and await queue_empty(pool, settings.queues):
             idle.set()
             stop()
             return
@@ -208,14 +209,20 @@ def _say_failures(runtime: WorkerRuntime, on_failure: Log | None) -> None:
     runtime.failures_said = len(failed)
 
 
-async def recover_stalled(app: procrastinate.App, stalled_after: float) -> int:
-    """Put back the running jobs of workers silent for ``stalled_after`` seconds (and of
-    workers already pruned); returns how many."""
+async def recover_stalled(
+    app: procrastinate.App, queues: tuple[str, ...], stalled_after: float
+) -> int:
+    """Put back the running jobs (on ``queues``) of workers silent for ``stalled_after``
+    seconds, and of workers already pruned; returns how many."""
     from procrastinate.exceptions import ProcrastinateException
 
-    jobs = await app.job_manager.get_stalled_jobs(
-        queue=QUEUE, seconds_since_heartbeat=stalled_after
-    )
+    jobs = [
+        job
+        for queue in queues
+        for job in await app.job_manager.get_stalled_jobs(
+            queue=queue, seconds_since_heartbeat=stalled_after
+        )
+    ]
     put_back = 0
     for job in jobs:
         try:
@@ -226,14 +233,14 @@ async def recover_stalled(app: procrastinate.App, stalled_after: float) -> int:
     return put_back
 
 
-async def queue_empty(pool: AsyncConnectionPool) -> bool:
-    """Whether no job of the queue is waiting (now or later) or running, on any worker."""
+async def queue_empty(pool: AsyncConnectionPool, queues: tuple[str, ...]) -> bool:
+    """Whether no job of ``queues`` is waiting (now or later) or running, on any worker."""
     async with pool.connection() as conn:
         row = await (
             await conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs WHERE queue_name = %s"
+                "SELECT EXISTS (SELECT 1 FROM procrastinate_jobs WHERE queue_name = ANY(%s)"
                 " AND status IN ('todo', 'doing'))",
-                (QUEUE,),
+                (list(queues),),
             )
         ).fetchone()
     return row is not None and not row[0]
