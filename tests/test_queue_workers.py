@@ -331,3 +331,27 @@ def test_enqueue_refuses_sites_that_need_a_browser(postgres_url: str, tmp_path: 
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "site(s) js load pages in a browser" in line and "noticecli crawl" in line
+
+
+def test_a_job_that_breaks_is_one_line_and_a_failure(postgres_url: str) -> None:
+    import asyncio
+
+    from noticecli.crawl.jobs import TASK_WALK, make_app
+    from noticecli.crawl.queue_setup import prepare_queue
+    from noticecli.crawl.stores import open_store
+
+    open_store(postgres_url).close()
+    prepare_queue(postgres_url, location="the test's database")
+
+    async def defer_a_broken_job() -> None:
+        app = make_app(postgres_url, pool_size=2)
+        async with app.open_async():
+            # A site text no sites file would hold: the job cannot even start its work.
+            await app.tasks[TASK_WALK].defer_async(site="[[site", listing="http://127.0.0.2/")
+
+    asyncio.run(defer_a_broken_job())
+    code, err = finish(start_worker(postgres_url, "--until-idle"))
+    assert code == 1, err
+    assert "noticecli: noticecli.walk_listing ended in an error: ConfigError: " in err
+    assert "Traceback" not in err
+    assert jobs(postgres_url) == [("noticecli.walk_listing", "failed")]

@@ -22,12 +22,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.host_turns import PostgresTurns, release_locks
-from noticecli.crawl.jobs import WorkerRuntime, make_app
+from noticecli.crawl.jobs import RetryLater, WorkerRuntime, make_app
 from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.stores import masked_url, open_store
@@ -74,11 +75,12 @@ def run_worker(
 ) -> RunCounts:
     """Run jobs from the store at ``url`` until stopped (KeyboardInterrupt: the jobs under
     way are finished or put back first) or, with ``until_idle``, until the queue is empty.
-    Raises InputError for a store that cannot be used."""
+    ``log`` hears the fetcher's retries and pauses; ``on_failure`` each failure line as it
+    happens (a job that ended in an error of its own included), and the jobs of dead
+    workers put back. Raises InputError for a store that cannot be used."""
     counts = counts if counts is not None else RunCounts()
     location = masked_url(url)
-    _quiet_procrastinate(debug)
-    with open_store(url) as store:
+    with _procrastinate_logs(debug, counts), open_store(url) as store:
         prepare_queue(url, location=location)
         run_id = store.begin_run()
         status = "interrupted"
@@ -246,9 +248,44 @@ async def queue_empty(pool: AsyncConnectionPool, queues: tuple[str, ...]) -> boo
     return row is not None and not row[0]
 
 
-def _quiet_procrastinate(debug: bool) -> None:
-    """procrastinate logs each failed job with a traceback: our own lines say it once."""
+class _JobErrors(logging.Handler):
+    """A job that ended in an error of its own (a bug, the store gone), not in a failure the
+    crawl already counted: a failure of the run, said in one line like the others, where
+    procrastinate would print a traceback."""
+
+    def __init__(self, counts: RunCounts) -> None:
+        super().__init__(logging.ERROR)
+        self.counts = counts
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None or isinstance(error, RetryLater):
+            return
+        job = getattr(record, "job", None)
+        task = job.get("task_name") if isinstance(job, dict) else None
+        text = str(error).strip()
+        line = f"{task or 'a job'} ended in an error: {type(error).__name__}"
+        if text:
+            line += f": {text.splitlines()[0]}"
+        self.counts.failures += 1
+        self.counts.failed.append(line)
+
+
+@contextmanager
+def _procrastinate_logs(debug: bool, counts: RunCounts) -> Iterator[None]:
+    """procrastinate's log, while a worker runs: with ``debug`` as it is (tracebacks);
+    otherwise nothing but the jobs that ended in an error of their own, counted as
+    failures."""
     logger = logging.getLogger("procrastinate")
-    if not debug:
-        logger.addHandler(logging.NullHandler())
-        logger.propagate = False
+    if debug:
+        yield
+        return
+    handler = _JobErrors(counts)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
