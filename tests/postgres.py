@@ -5,7 +5,9 @@ temporary folder, listening on a unix socket in that folder only (no TCP port at
 ``/usr/lib/postgresql/*/bin`` newest first, then ``PATH``), runs ``initdb`` and
 ``pg_ctl start``, and gives a :class:`PostgresServer`; its :meth:`~PostgresServer.stop`
 stops the cluster (``pg_ctl stop -m fast``, ``immediate`` if that hangs) and removes the
-folder. PostgreSQL refuses to run as root: when the tests run as root (sessions and CI do),
+folder. A session killed before its teardown (SIGKILL, a CI time-out) leaves its cluster
+running: the next :func:`start_server` stops it, knowing it by the test process named in
+its ``owner.pid`` being gone. PostgreSQL refuses to run as root: when the tests run as root (sessions and CI do),
 every server command runs as the ``postgres`` user (``runuser -u postgres --``), and the
 folder is given to that user. Clients connect as the cluster's superuser ``postgres``
 (``trust`` on the socket: nothing but this machine's root and that user can reach it).
@@ -128,7 +130,7 @@ class PostgresServer:
             check=False,
         )
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
         """Stop the cluster and remove its folder (safe to call twice)."""
         if self._stopped:
             return
@@ -136,7 +138,7 @@ class PostgresServer:
         try:
             if (self.data_dir / "postmaster.pid").exists():
                 try:
-                    self.pg_ctl("stop", "-m", "fast", "-w", "-t", "30", timeout=40)
+                    self.pg_ctl("stop", "-m", mode, "-w", "-t", "30", timeout=40)
                 except subprocess.TimeoutExpired:
                     self.pg_ctl("stop", "-m", "immediate", "-w", timeout=20)
         finally:
@@ -159,8 +161,34 @@ def _as_user() -> list[str]:
     return [runuser, "-u", SERVER_USER, "--"]
 
 
+OWNER_FILE = "owner.pid"  # the test process that started the cluster
+
+
+def stop_orphans(bindir: Path, as_user: list[str]) -> list[Path]:
+    """Stop and remove the clusters left by test sessions that were killed before their
+    teardown (their owner process is gone); returns their folders. A cluster whose owner
+    is unknown or alive is left alone."""
+    stopped = []
+    for root in Path("/tmp").glob("noticecli-pg-*"):
+        try:
+            owner = int((root / OWNER_FILE).read_text().strip())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # its session is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        PostgresServer(bindir, root, as_user).stop(mode="immediate")
+        stopped.append(root)
+    return stopped
+
+
 def start_server(bindir: Path | None = None) -> PostgresServer:
-    """initdb and start a cluster in a new temporary folder; raises :class:`NoServer`."""
+    """initdb and start a cluster in a new temporary folder (after stopping those that
+    killed test sessions left behind); raises :class:`NoServer`."""
     bindir = bindir or find_bindir()
     if bindir is None:
         raise NoServer(
@@ -168,6 +196,7 @@ def start_server(bindir: Path | None = None) -> PostgresServer:
             "postgresql package (.ci/run does) or set NOTICECLI_PG_BINDIR"
         )
     as_user = _as_user()
+    stop_orphans(bindir, as_user)
     # A short path: a unix socket's path is limited to about 100 bytes.
     root = Path(tempfile.mkdtemp(prefix="noticecli-pg-", dir="/tmp"))
     server = PostgresServer(bindir, root, as_user)
@@ -178,6 +207,7 @@ def start_server(bindir: Path | None = None) -> PostgresServer:
             entry = pwd.getpwnam(SERVER_USER)
             os.chown(root, entry.pw_uid, entry.pw_gid)
         root.chmod(0o700)
+        (root / OWNER_FILE).write_text(f"{os.getpid()}\n")
         initdb = subprocess.run(
             [
                 *as_user,

@@ -469,3 +469,23 @@ def test_a_crawl_into_postgres_equals_one_into_sqlite(
             exported[kind] = comparable(list(store.export()))
             assert not list(store.pending_emissions())
     assert exported["postgresql"] == exported["sqlite"]
+
+
+def test_a_server_lost_in_the_middle_is_one_line(postgres_url: str) -> None:
+    from noticecli.cli.report import report
+
+    store = PostgresStore.open(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE application_name = 'noticecli' AND pid <> pg_backend_pid()"
+        )
+    with pytest.raises(psycopg.OperationalError) as raised:
+        store.search("通知")
+    store.close()
+    runner = CliRunner()
+    with runner.isolation() as streams:
+        report(raised.value)
+    [line] = streams[1].getvalue().decode().splitlines()
+    assert line.startswith("noticecli: the PostgreSQL store failed: "), line
+    assert "internal error" not in line

@@ -3,9 +3,12 @@ in its own folder, a fresh database per test, everything removed when it stops."
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from tests.postgres import PostgresServer, find_bindir, start_server
+from tests.postgres import OWNER_FILE, PostgresServer, find_bindir, start_server, stop_orphans
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -49,3 +52,28 @@ def test_stopping_removes_the_cluster() -> None:
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(url, connect_timeout=5)
     server.stop()  # twice is fine
+
+
+def test_a_cluster_left_by_a_killed_session_is_stopped_by_the_next() -> None:
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binaries")
+    left = start_server(bindir)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (left.root / OWNER_FILE).write_text(dead.stdout)  # as if its session had been killed
+    alive = start_server(bindir)  # the owner (this process) is alive: left alone
+    try:
+        assert not left.root.exists()
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(left.url(), connect_timeout=5)
+        assert stop_orphans(bindir, alive.as_user) == []
+        with psycopg.connect(alive.url()) as conn:
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        left.stop()
+        alive.stop()

@@ -66,6 +66,9 @@ def report(error: BaseException, *, source: str | None = None) -> None:
         name = source or error.filename
         detail = error.strerror or str(error)
         message = f"{name}: {detail}" if name else detail
+    elif _lost_database(error):
+        detail = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
+        message = f"the PostgreSQL store failed: {detail or type(error).__name__}"
     else:
         message = (
             f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
@@ -73,6 +76,17 @@ def report(error: BaseException, *, source: str | None = None) -> None:
         if source:
             message = f"{source}: {message}"
     say(message)
+
+
+def _lost_database(error: BaseException) -> bool:
+    """A PostgreSQL server gone or unreachable in the middle of a command (psycopg's
+    OperationalError and InterfaceError): the store's problem, not a bug. Told apart by
+    name, so that the driver is not imported here."""
+    return any(
+        kind.__module__.split(".")[0] == "psycopg"
+        and kind.__name__ in ("OperationalError", "InterfaceError")
+        for kind in type(error).__mro__
+    )
 
 
 class Interrupted(KeyboardInterrupt):
