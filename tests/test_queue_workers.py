@@ -355,3 +355,23 @@ def test_a_job_that_breaks_is_one_line_and_a_failure(postgres_url: str) -> None:
     assert "noticecli: noticecli.walk_listing ended in an error: ConfigError: " in err
     assert "Traceback" not in err
     assert jobs(postgres_url) == [("noticecli.walk_listing", "failed")]
+
+
+def test_procrastinate_shell_watches_the_queue(
+    hosts: list[TestServer], postgres_url: str, tmp_path: Path
+) -> None:
+    sites_file = write_sites(tmp_path / "sites.toml", [MiniSite(hosts[0], count=1)])
+    assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+    shell = subprocess.run(
+        [sys.executable, "-m", "procrastinate", "--app=noticecli.crawl.queue_app.app", "shell"],
+        input="list_queues\nlist_jobs\n",
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "NOTICECLI_DB": postgres_url},
+    )
+    assert shell.returncode == 0, shell.stderr
+    assert "noticecli: 1 jobs (todo: 1," in shell.stdout
+    assert "noticecli.walk_listing on noticecli - [todo]" in shell.stdout
