@@ -218,6 +218,7 @@ class Fetcher:
         self._slots = politeness or HostSlots(jitter=options.jitter, rng=self._rng)
         self._in_flight = asyncio.Semaphore(options.max_in_flight)
         self._robots: dict[str, asyncio.Task[robots.RobotsRules]] = {}
+        self._robots_loaded: dict[str, float] = {}  # origin → time.monotonic() when asked
         self._crawl_delay: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}  # per-host overrides of options.delay
         self.stats: dict[str, HostStats] = {}
@@ -376,11 +377,24 @@ class Fetcher:
     async def _rules(self, url: httpx.URL, *, polite: bool = True) -> robots.RobotsRules:
         key = robots.origin_of(url)
         task = self._robots.get(key)
+        if task is not None and task.done() and self._robots_stale(key, task):
+            task = None  # a long-running fetcher (a worker) reads robots.txt again
         if task is None:
             task = asyncio.ensure_future(self._load_robots(url, key, polite))
             self._robots[key] = task
+            self._robots_loaded[key] = time.monotonic()
         # Shielded: one waiter being cancelled must not cancel the others' shared lookup.
         return await asyncio.shield(task)
+
+    def _robots_stale(self, key: str, task: asyncio.Task[robots.RobotsRules]) -> bool:
+        """Whether the robots.txt read for ``key`` is too old to obey: after
+        ``robots.MAX_AGE`` (RFC 9309 asks for no more than 24 hours), or
+        ``robots.UNAVAILABLE_AGE`` when it could not be read."""
+        if task.cancelled() or task.exception() is not None:
+            return True
+        age = time.monotonic() - self._robots_loaded.get(key, 0.0)
+        limit = robots.MAX_AGE if task.result().blocked is None else robots.UNAVAILABLE_AGE
+        return age >= limit
 
     async def _load_robots(self, url: httpx.URL, key: str, polite: bool) -> robots.RobotsRules:
         try:
@@ -411,6 +425,8 @@ class Fetcher:
                 )
                 delay = robots.MAX_CRAWL_DELAY
             self._crawl_delay[key] = delay
+        else:
+            self._crawl_delay.pop(key, None)  # read again, without one now
         return rules
 
     def set_host_delay(self, host: str, seconds: float) -> None:
