@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from noticecli.cli import main
 from tests.minisite import MiniSite
-from tests.server import TestServer
+from tests.server import Reply, TestServer
 
 psycopg = pytest.importorskip("psycopg")
 pytest.importorskip("procrastinate")
@@ -375,3 +375,30 @@ def test_procrastinate_shell_watches_the_queue(
     assert shell.returncode == 0, shell.stderr
     assert "noticecli: 1 jobs (todo: 1," in shell.stdout
     assert "noticecli.walk_listing on noticecli - [todo]" in shell.stdout
+
+
+def test_a_job_is_retried_for_what_the_fetcher_retries_only(
+    hosts: list[TestServer], postgres_url: str, tmp_path: Path
+) -> None:
+    from tests.minisite import _page
+
+    site = MiniSite(hosts[0], count=3)
+    # Notice 2 fails twice (the fetcher's own retry included), then works: its job is tried
+    # again. Notice 3 is gone (404): that is not retried, by the fetcher or the queue.
+    good = _page(site.bodies[2])
+    hosts[0].route(site.notice_path(2), Reply(status=503), Reply(status=503), good)
+    hosts[0].route(site.notice_path(3), Reply(status=404))
+    sites_file = write_sites(tmp_path / "sites.toml", [site], delay=0)
+    assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+    worker = start_worker(postgres_url, "--until-idle", "--retries", "1", "--retry-after", "0.3")
+    code, err = finish(worker)
+    assert code == 1, err
+    assert hosts[0].hits(site.notice_path(2)) == 3
+    assert hosts[0].hits(site.notice_path(3)) == 1
+    assert f"{site.notice_url(2)}: HTTP 503" in err and f"{site.notice_url(3)}: HTTP 404" in err
+    assert sorted(r["url"] for r in emitted(postgres_url)) == [
+        site.notice_url(1),
+        site.notice_url(2),
+    ]
+    # Both jobs are done: the 404 is a failure of the page (in the store), not of its job.
+    assert jobs(postgres_url) == []

@@ -142,6 +142,15 @@ def enqueue(
     "back for another worker.",
 )
 @click.option(
+    "--retry-after",
+    type=Bounded(0.0, 86400.0, "seconds"),
+    default=60.0,
+    show_default=True,
+    help="A page still failing after the fetcher's --retries, for a reason worth trying "
+    "again (timeout, refused connection, 429, 5xx): its job is tried again this many "
+    "seconds later, then twice as long each time, up to --retries times.",
+)
+@click.option(
     "--keep-raw/--no-keep-raw",
     default=True,
     show_default=True,
@@ -159,6 +168,7 @@ def worker(
     until_idle: bool,
     stalled_after: float,
     graceful: float,
+    retry_after: float,
     keep_raw: bool,
     quiet: bool,
     verbose: bool,
@@ -189,6 +199,7 @@ def worker(
         until_idle=until_idle,
         stalled_after=stalled_after,
         graceful=graceful,
+        retry_after=retry_after,
         delay=network.delay if given else None,
         repair=not no_repair,
         keep_raw=keep_raw,

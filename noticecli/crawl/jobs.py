@@ -17,8 +17,9 @@ needs no sites file: what ``enqueue`` read is what the jobs do.
 - **Retries mirror the fetcher's.** A fetch that still fails after the fetcher's own
   retries, for a reason the fetcher retries (timeouts, refused or reset connections, 429,
   5xx), is recorded as a failure and its job is retried, up to ``retries`` times, minutes
-  apart (:data:`JOB_RETRY_BASE`, doubling); any other failure is final for this round (the
-  page's back-off in the store decides when it is tried again).
+  apart (``retry_after``, :data:`JOB_RETRY_BASE` by default, doubling); any other failure
+  is final for this round (the page's back-off in the store decides when it is tried
+  again).
 - **Killed workers.** A worker that stops sending heartbeats has its running jobs put back
   (:func:`~noticecli.crawl.worker.recover_stalled`); a worker stopped by SIGTERM puts back
   those it could not finish. A job run twice records nothing twice: a notice recorded
@@ -284,10 +285,10 @@ def _site_done(runtime: WorkerRuntime, run: SiteRun) -> None:
 # --- the app --------------------------------------------------------------------------------
 
 
-def job_retries(retries: int) -> Any:
+def job_retries(retries: int, retry_after: float = JOB_RETRY_BASE) -> Any:
     """procrastinate's retry strategy for our jobs: :class:`RetryLater` up to ``retries``
-    times (waits from :data:`JOB_RETRY_BASE`), and a job cut off by a worker's shutdown
-    put back at once."""
+    times (the first after ``retry_after`` seconds, then doubling), and a job cut off by a
+    worker's shutdown put back at once."""
     from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
     class JobRetries(BaseRetryStrategy):
@@ -297,7 +298,7 @@ def job_retries(retries: int) -> Any:
                 # was asked to abort by a person raises JobAborted and is not retried.)
                 return RetryDecision(retry_at=datetime.now(UTC))
             if isinstance(exception, RetryLater) and job.attempts < retries:
-                wait = backoff_delay(job.attempts, base=JOB_RETRY_BASE, cap=JOB_RETRY_CAP)
+                wait = backoff_delay(job.attempts, base=retry_after, cap=JOB_RETRY_CAP)
                 # A waiting retry keeps no host lock: it would hold up the host's other jobs.
                 later = datetime.now(UTC) + timedelta(seconds=wait)
                 return RetryDecision(retry_at=later, lock=f"retry {job.id}")
@@ -306,7 +307,9 @@ def job_retries(retries: int) -> Any:
     return JobRetries()
 
 
-def make_app(url: str, *, retries: int = 3, pool_size: int = 10) -> procrastinate.App:
+def make_app(
+    url: str, *, retries: int = 3, retry_after: float = JOB_RETRY_BASE, pool_size: int = 10
+) -> procrastinate.App:
     """The procrastinate app of a store at ``url``, with noticecli's tasks."""
     import procrastinate
 
@@ -314,7 +317,7 @@ def make_app(url: str, *, retries: int = 3, pool_size: int = 10) -> procrastinat
         conninfo=url, min_size=1, max_size=pool_size, kwargs={"connect_timeout": 10}
     )
     app = procrastinate.App(connector=connector)
-    strategy = job_retries(retries)
+    strategy = job_retries(retries, retry_after)
     app.task(name=TASK_WALK, queue=QUEUE, pass_context=True, retry=strategy)(walk_listing)
     app.task(name=TASK_NOTICE, queue=QUEUE, pass_context=True, retry=strategy)(fetch_notice)
     app.task(name=TASK_REPARSE, queue=REPARSE_QUEUE, pass_context=True, retry=strategy)(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.host_turns import PostgresTurns, release_locks
-from noticecli.crawl.jobs import RetryLater, WorkerRuntime, make_app
+from noticecli.crawl.jobs import JOB_RETRY_BASE, RetryLater, WorkerRuntime, make_app
 from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.stores import masked_url, open_store
@@ -51,6 +51,7 @@ class WorkerSettings:
     # A worker whose heartbeat is older than this is taken for dead: its jobs are put back.
     stalled_after: float = DEFAULT_STALLED_AFTER
     graceful: float = DEFAULT_GRACEFUL  # on stopping: seconds for running jobs to finish
+    retry_after: float = JOB_RETRY_BASE  # a job whose fetch failed: first wait before a retry
     delay: float | None = None  # overrides every site's own delay when given
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
@@ -116,7 +117,12 @@ async def _work(
 ) -> None:
     from psycopg_pool import AsyncConnectionPool
 
-    app = make_app(url, retries=fetch_options.retries, pool_size=settings.concurrency + 6)
+    app = make_app(
+        url,
+        retries=fetch_options.retries,
+        retry_after=settings.retry_after,
+        pool_size=settings.concurrency + 6,
+    )
     pool: AsyncConnectionPool = AsyncConnectionPool(
         url,
         min_size=1,
