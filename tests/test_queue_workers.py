@@ -402,3 +402,41 @@ def test_a_job_is_retried_for_what_the_fetcher_retries_only(
     ]
     # Both jobs are done: the 404 is a failure of the page (in the store), not of its job.
     assert jobs(postgres_url) == []
+
+
+def test_each_site_s_health_is_its_whole_round_across_workers(
+    hosts: list[TestServer], postgres_url: str, tmp_path: Path
+) -> None:
+    good, partial, bad = (MiniSite(server, count=4) for server in hosts[:3])
+    hosts[1].route(partial.notice_path(2), Reply(status=404))
+    bad.break_listing(0)
+    sites_file = tmp_path / "sites.toml"
+    sites_file.write_text(
+        good.sites_toml("good") + partial.sites_toml("partial") + bad.sites_toml("bad"), "utf-8"
+    )
+
+    def a_round() -> list[str]:
+        assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+        args = ("--until-idle", "--failing-after", "2")
+        workers = [start_worker(postgres_url, *args) for _ in range(2)]
+        return [finish(worker)[1] for worker in workers]
+
+    def statuses() -> dict[str, dict[str, Any]]:
+        result = cli("sites", "status", "--db", postgres_url, "--format", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        return {row["site"]: row for row in map(json.loads, result.stdout.splitlines())}
+
+    errs = a_round()
+    by_site = statuses()
+    assert by_site["good"]["last_status"] == "ok"
+    assert by_site["partial"]["last_status"] == "partial"  # one notice of four failed
+    assert by_site["partial"]["last_error"] == f"{partial.notice_url(2)}: HTTP 404 Not Found"
+    assert by_site["partial"]["consecutive_failures"] == 0
+    assert (by_site["bad"]["last_status"], by_site["bad"]["consecutive_failures"]) == ("failed", 1)
+    assert by_site["bad"]["last_error"] == f"{bad.listing_url()}: HTTP 500 Internal Server Error"
+    assert not any("runs in a row" in err for err in errs)
+
+    errs = a_round()
+    assert statuses()["bad"]["consecutive_failures"] == 2
+    said = "site bad has failed 2 runs in a row (`noticecli sites status` shows more): "
+    assert sum(said in err for err in errs) == 1, errs  # by the worker that ended the round

@@ -136,6 +136,7 @@ def crawl(
             revalidate=revalidate,
             revalidate_after=revalidate_after,
             concurrency=concurrency or sites_file.concurrency,
+            failing_after=sites_file.failing_after if failing_after is None else failing_after,
             delay=network.delay if given else None,
             repair=not no_repair,
             fetch_options=network.fetch_options(max_bytes=max_bytes),

@@ -151,6 +151,14 @@ def enqueue(
     "seconds later, then twice as long each time, up to --retries times.",
 )
 @click.option(
+    "--failing-after",
+    type=click.IntRange(0, 1000),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="Say on stderr each site whose rounds have failed N times in a row (0: never).",
+)
+@click.option(
     "--keep-raw/--no-keep-raw",
     default=True,
     show_default=True,
@@ -169,6 +177,7 @@ def worker(
     stalled_after: float,
     graceful: float,
     retry_after: float,
+    failing_after: int,
     keep_raw: bool,
     quiet: bool,
     verbose: bool,
@@ -200,6 +209,7 @@ def worker(
         stalled_after=stalled_after,
         graceful=graceful,
         retry_after=retry_after,
+        failing_after=failing_after,
         delay=network.delay if given else None,
         repair=not no_repair,
         keep_raw=keep_raw,
@@ -369,6 +379,7 @@ def crawl_on_queue(
     revalidate: str,
     revalidate_after: float,
     concurrency: int,
+    failing_after: int,
     delay: float | None,
     repair: bool,
     fetch_options: Any,
@@ -402,6 +413,7 @@ def crawl_on_queue(
         until_idle=True,
         delay=delay,
         repair=repair,
+        failing_after=failing_after,
         queues=(QUEUE,),
     )
     try:

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 from noticecli.crawl.queue_setup import QUEUE, REPARSE_QUEUE
 from noticecli.crawl.run import Crawler, SiteRun
 from noticecli.crawl.schedule import site_hosts
-from noticecli.crawl.sites import Site, dump_sites, parse_sites
+from noticecli.crawl.site_rounds import end_job
+from noticecli.crawl.sites import DEFAULT_FAILING_AFTER, Site, dump_sites, parse_sites
 from noticecli.crawl.store_api import NoticeStore
 from noticecli.errors import NoticeError
 from noticecli.fetch.client import host_key
@@ -79,8 +80,11 @@ class WorkerRuntime:
     pool: AsyncConnectionPool
     delay: float | None = None  # --delay: overrides every site's own delay
     keep_raw: bool = True
+    retries: int = 3  # a job's tries after its first (as the fetcher's --retries)
+    failing_after: int = DEFAULT_FAILING_AFTER  # say a site failing this many rounds in a row
     sites_seen: list[str] = field(default_factory=list)
     failures_said: int = 0  # the crawler's failure lines the worker has said so far
+    failing_said: int = 0  # and its lines of sites failing round after round
     _sites: dict[str, Site] = field(default_factory=dict)
     _delays: dict[str, float] = field(default_factory=dict)  # the longest asked per host
 
@@ -197,7 +201,7 @@ async def defer_reparse(
 
 async def walk_listing(context: JobContext, site: str, listing: str) -> None:
     """Walk one listing; queue a fetch for each new item; store the walk's validators once
-    the fetches are queued; record the site's health as this walk left it."""
+    the fetches are queued."""
     runtime = _runtime(context)
     crawler = runtime.crawler
     the_site = runtime.site(site)
@@ -206,9 +210,7 @@ async def walk_listing(context: JobContext, site: str, listing: str) -> None:
     for url in dict.fromkeys(walk.new_urls):
         await defer_notice(context.app, site, url, new=True)
     crawler.finish_walk(the_site, walk)
-    _site_done(runtime, run)
-    if run.retryable:
-        raise RetryLater(run.result.first_error)
+    await _job_done(context, runtime, site, run)
 
 
 async def fetch_notice(
@@ -219,8 +221,7 @@ async def fetch_notice(
     runtime = _runtime(context)
     run = runtime.crawler.start(runtime.site(site))
     await runtime.crawler.fetch_notice(run, url, conditional=conditional, new=new)
-    if run.retryable:
-        raise RetryLater(run.result.first_error)
+    await _job_done(context, runtime, site, run)
 
 
 async def reparse_pages(
@@ -272,14 +273,28 @@ async def reparse_pages(
         await asyncio.sleep(0)  # let the worker's other jobs and heartbeat run
 
 
-def _site_done(runtime: WorkerRuntime, run: SiteRun) -> None:
-    result = run.result
-    result.status = run.status()
-    runtime.store.finish_site(result.site, result.status, error=result.first_error)
-    counts = runtime.crawler.counts
-    counts.sites_done += 1
-    if result.status == "failed":
-        counts.sites_failed += 1
+async def _job_done(context: JobContext, runtime: WorkerRuntime, site: str, run: SiteRun) -> None:
+    """End a crawl job: a retry when its fetch failed for a reason worth one (and tries are
+    left), else its part of the site's round; the round's last job records the site's
+    health."""
+    job = context.job
+    assert job.id is not None
+    if run.retryable and job.attempts < runtime.retries:
+        raise RetryLater(run.result.first_error)
+    ended = await end_job(runtime.pool, site, job.id, run)
+    if ended is not None:
+        in_a_row = runtime.store.finish_site(ended.site, ended.status, error=ended.first_error)
+        counts = runtime.crawler.counts
+        counts.sites_done += 1
+        if ended.status == "failed":
+            counts.sites_failed += 1
+        if runtime.failing_after and in_a_row >= runtime.failing_after:
+            counts.failing.append(
+                f"site {ended.site} has failed {in_a_row} runs in a row"
+                f" (`noticecli sites status` shows more): {ended.first_error}"
+            )
+    if run.retryable:
+        raise RetryLater(run.result.first_error)  # out of tries: the job ends failed
 
 
 # --- the app --------------------------------------------------------------------------------

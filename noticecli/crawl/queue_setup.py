@@ -6,6 +6,8 @@ ours beside the store's.
                 what the fetch said of it (``fetch_facts``: status, headers, final URL, times …)
                 and the site as the job had it (``site_rules``: its sites-file text, whose
                 selectors the parse used), so that ``reparse`` parses what the fetch parsed
+``site_rounds`` each site's round of jobs under way: their outcomes merged, and the jobs
+                done (:mod:`~noticecli.crawl.site_rounds`)
 
 :func:`prepare_queue` applies whatever is missing, once (under an advisory lock, so workers
 starting together do not race), every time a queue command opens the store; procrastinate's
@@ -40,6 +42,15 @@ _TABLES = (
         rendered bytea
     )""",
     "CREATE INDEX IF NOT EXISTS raw_pages_fetched_at ON raw_pages (fetched_at)",
+    """CREATE TABLE IF NOT EXISTS site_rounds (
+        site text PRIMARY KEY,
+        listing_failed boolean NOT NULL DEFAULT false,
+        failures integer NOT NULL DEFAULT 0,
+        new_tried integer NOT NULL DEFAULT 0,
+        new_failed integer NOT NULL DEFAULT 0,
+        first_error text,
+        jobs_done bigint[] NOT NULL DEFAULT '{}'
+    )""",
 )
 
 

@@ -31,6 +31,7 @@ from noticecli.crawl.host_turns import PostgresTurns, release_locks
 from noticecli.crawl.jobs import JOB_RETRY_BASE, RetryLater, WorkerRuntime, make_app
 from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
+from noticecli.crawl.sites import DEFAULT_FAILING_AFTER
 from noticecli.crawl.stores import masked_url, open_store
 from noticecli.fetch.client import Fetcher, FetchOptions
 
@@ -52,6 +53,7 @@ class WorkerSettings:
     stalled_after: float = DEFAULT_STALLED_AFTER
     graceful: float = DEFAULT_GRACEFUL  # on stopping: seconds for running jobs to finish
     retry_after: float = JOB_RETRY_BASE  # a job whose fetch failed: first wait before a retry
+    failing_after: int = DEFAULT_FAILING_AFTER  # say each site failing this many rounds in a row
     delay: float | None = None  # overrides every site's own delay when given
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
@@ -138,7 +140,13 @@ async def _work(
         async with Fetcher(options, log=log, politeness=turns) as fetcher:
             crawler = Crawler(store, fetcher, _record_only, repair=settings.repair, counts=counts)
             runtime = WorkerRuntime(
-                store, crawler, pool, delay=settings.delay, keep_raw=settings.keep_raw
+                store,
+                crawler,
+                pool,
+                delay=settings.delay,
+                keep_raw=settings.keep_raw,
+                retries=fetch_options.retries,
+                failing_after=settings.failing_after,
             )
             runtime.sites_seen = sites
             crawler.keep_page = runtime.keep_page
@@ -209,12 +217,15 @@ async def _watch(
 
 
 def _say_failures(runtime: WorkerRuntime, on_failure: Log | None) -> None:
-    """Each failure line not said yet."""
-    failed = runtime.crawler.counts.failed
+    """Each failure line not said yet, and each site failing round after round."""
+    counts = runtime.crawler.counts
     if on_failure is not None:
-        for line in failed[runtime.failures_said :]:
+        for line in counts.failed[runtime.failures_said :]:
             on_failure(line)
-    runtime.failures_said = len(failed)
+        for line in counts.failing[runtime.failing_said :]:
+            on_failure(line)
+    runtime.failures_said = len(counts.failed)
+    runtime.failing_said = len(counts.failing)
 
 
 async def recover_stalled(
