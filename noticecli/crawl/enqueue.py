@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from noticecli.crawl.clock import iso
-from noticecli.crawl.jobs import defer_notice, defer_reparse, defer_walk, make_app, site_text
+from noticecli.crawl.jobs import defer_notice, defer_walk, make_app
 from noticecli.crawl.queue_setup import prepare_queue
+from noticecli.crawl.reparse_job import defer_reparse
 from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER
 from noticecli.crawl.sites import Site
 from noticecli.crawl.store_api import NoticeStore
 from noticecli.crawl.stores import masked_url, open_store
+from noticecli.crawl.worker_runtime import site_text
 from noticecli.errors import UsageError
 
 

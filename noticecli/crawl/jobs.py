@@ -1,11 +1,12 @@
-"""The crawl as procrastinate jobs: one job per listing walk, one per notice fetch, one per
-batch of pages to re-parse.
+"""The crawl as procrastinate jobs: one job per listing walk, one per notice fetch; and the
+procrastinate app with every noticecli task.
 
-Crawl jobs are on the queue :data:`~noticecli.crawl.queue_setup.QUEUE`, re-parse jobs on
-:data:`~noticecli.crawl.queue_setup.REPARSE_QUEUE` (``reparse`` runs those alone). A job names
-its site by
-the site's own sites-file text (:func:`~noticecli.crawl.sites.dump_sites`), so a worker
-needs no sites file: what ``enqueue`` read is what the jobs do.
+Crawl jobs are on the queue :data:`~noticecli.crawl.queue_setup.QUEUE`, re-parse jobs
+(:mod:`~noticecli.crawl.reparse_job`) on :data:`~noticecli.crawl.queue_setup.REPARSE_QUEUE`
+(``reparse`` runs those alone). A job names its site by the site's own sites-file text
+(:func:`~noticecli.crawl.worker_runtime.site_text`), so a worker needs no sites file: what
+``enqueue`` read is what the jobs do; what a worker's jobs share is its
+:class:`~noticecli.crawl.worker_runtime.WorkerRuntime`.
 
 - **Queued once.** A walk's queueing lock is its listing URL, a notice fetch's its URL:
   while one is waiting, queueing it again does nothing (``enqueue`` twice, two listings
@@ -30,23 +31,16 @@ needs no sites file: what ``enqueue`` read is what the jobs do.
 from __future__ import annotations
 
 import asyncio
-import json
-import zlib
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.queue_setup import QUEUE, REPARSE_QUEUE
-from noticecli.crawl.run import Crawler, SiteRun
-from noticecli.crawl.schedule import site_hosts
+from noticecli.crawl.reparse_job import TASK_REPARSE, reparse_pages
+from noticecli.crawl.run import SiteRun
 from noticecli.crawl.site_rounds import end_job
-from noticecli.crawl.sites import DEFAULT_FAILING_AFTER, Site, dump_sites, parse_sites
-from noticecli.crawl.store_api import NoticeStore
-from noticecli.errors import NoticeError
+from noticecli.crawl.sites import Site
+from noticecli.crawl.worker_runtime import WorkerRuntime, runtime_of, site_text
 from noticecli.fetch.client import host_key
-from noticecli.fetch.pages import notice_from_fetch
-from noticecli.fetch.result import FetchResult
 from noticecli.fetch.retry import backoff_delay
 
 if TYPE_CHECKING:
@@ -54,91 +48,17 @@ if TYPE_CHECKING:
     from procrastinate.job_context import JobContext
     from procrastinate.jobs import Job
     from procrastinate.retry import RetryDecision
-    from psycopg_pool import AsyncConnectionPool
 
 TASK_WALK = "noticecli.walk_listing"
 TASK_NOTICE = "noticecli.fetch_notice"
-TASK_REPARSE = "noticecli.reparse_pages"
 # A job retried for a failed fetch waits this long first, then twice as long each time.
 JOB_RETRY_BASE = 60.0
 JOB_RETRY_CAP = 3600.0
-REPARSE_BATCH = 50  # pages per reparse job
 
 
 class RetryLater(Exception):
     """A job's fetch failed for a reason worth another try (already recorded as a
     failure); the retry strategy decides whether and when."""
-
-
-@dataclass(slots=True)
-class WorkerRuntime:
-    """What every job run by one worker process shares: the store, the crawler (its fetcher
-    and counts), the raw-page pool, and the sites the jobs named."""
-
-    store: NoticeStore
-    crawler: Crawler
-    pool: AsyncConnectionPool
-    delay: float | None = None  # --delay: overrides every site's own delay
-    keep_raw: bool = True
-    retries: int = 3  # a job's tries after its first (as the fetcher's --retries)
-    failing_after: int = DEFAULT_FAILING_AFTER  # say a site failing this many rounds in a row
-    sites_seen: list[str] = field(default_factory=list)
-    failures_said: int = 0  # the crawler's failure lines the worker has said so far
-    failing_said: int = 0  # and its lines of sites failing round after round
-    _sites: dict[str, Site] = field(default_factory=dict)
-    _delays: dict[str, float] = field(default_factory=dict)  # the longest asked per host
-
-    def site(self, text: str) -> Site:
-        """The site a job names (its sites-file text), with its hosts' delays set."""
-        site = self._sites.get(text)
-        if site is None:
-            site = parse_sites(text, source="<job>")[0]
-            self._sites[text] = site
-            for host in site_hosts(site):
-                seconds = site.delay if self.delay is None else self.delay
-                self._delays[host] = max(seconds, self._delays.get(host, seconds))
-                self.crawler.fetcher.set_host_delay(host, self._delays[host])
-        if site.name not in self.sites_seen:
-            self.sites_seen.append(site.name)
-        return site
-
-    async def keep_page(self, site: Site, url: str, result: FetchResult) -> None:
-        """Keep a notice page as fetched, for ``reparse`` (the latest fetch of each URL)."""
-        if not self.keep_raw:
-            return
-        facts = {k: v for k, v in asdict(result).items() if k not in ("content", "rendered")}
-        rendered = zlib.compress(result.rendered.encode("utf-8")) if result.rendered else None
-        async with self.pool.connection() as conn:
-            await conn.execute(
-                "INSERT INTO raw_pages"
-                " (url, site, site_rules, fetched_at, sha256, fetch_facts, content, rendered)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
-                " site = excluded.site, site_rules = excluded.site_rules,"
-                " fetched_at = excluded.fetched_at,"
-                " sha256 = excluded.sha256, fetch_facts = excluded.fetch_facts,"
-                " content = excluded.content, rendered = excluded.rendered",
-                (
-                    url,
-                    site.name,
-                    site_text(site),
-                    result.fetched_at,
-                    result.sha256,
-                    json.dumps(facts, ensure_ascii=False),
-                    zlib.compress(result.content),
-                    rendered,
-                ),
-            )
-
-
-def _runtime(context: JobContext) -> WorkerRuntime:
-    runtime = context.additional_context["noticecli"]
-    assert isinstance(runtime, WorkerRuntime)
-    return runtime
-
-
-def site_text(site: Site) -> str:
-    """How a job names its site."""
-    return dump_sites([site])
 
 
 # --- deferring ------------------------------------------------------------------------------
@@ -173,36 +93,13 @@ async def defer_notice(
     return True
 
 
-async def defer_reparse(
-    app: procrastinate.App, urls: Iterable[str], sites: dict[str, str], *, repair: bool
-) -> int:
-    """Queue the re-parse of ``urls`` in jobs of :data:`REPARSE_BATCH`; returns the jobs."""
-    task = app.tasks[TASK_REPARSE]
-    batch: list[str] = []
-    jobs = 0
-
-    async def flush() -> None:
-        nonlocal jobs
-        if batch:
-            await task.defer_async(urls=list(batch), sites=sites, repair=repair)
-            jobs += 1
-            batch.clear()
-
-    for url in urls:
-        batch.append(url)
-        if len(batch) >= REPARSE_BATCH:
-            await flush()
-    await flush()
-    return jobs
-
-
 # --- the tasks ------------------------------------------------------------------------------
 
 
 async def walk_listing(context: JobContext, site: str, listing: str) -> None:
     """Walk one listing; queue a fetch for each new item; store the walk's validators once
     the fetches are queued."""
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     crawler = runtime.crawler
     the_site = runtime.site(site)
     run = crawler.start(the_site)
@@ -218,59 +115,10 @@ async def fetch_notice(
 ) -> None:
     """Fetch one notice page and record it (a new notice or revision stays pending until
     ``noticecli emit`` writes it)."""
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     run = runtime.crawler.start(runtime.site(site))
     await runtime.crawler.fetch_notice(run, url, conditional=conditional, new=new)
     await _job_done(context, runtime, site, run)
-
-
-async def reparse_pages(
-    context: JobContext, urls: list[str], sites: dict[str, str], repair: bool = True
-) -> None:
-    """Parse the kept raw pages of ``urls`` again and record each notice: one that parses
-    differently now becomes a new revision (pending for ``noticecli emit``). ``sites``: the
-    sites' text by name, from the sites file ``reparse`` was given, when it was."""
-    runtime = _runtime(context)
-    store = runtime.store
-    counts = runtime.crawler.counts
-    async with runtime.pool.connection() as conn:
-        rows = await (
-            await conn.execute(
-                "SELECT url, site, site_rules, fetch_facts, content, rendered FROM raw_pages"
-                " WHERE url = ANY(%s)",
-                (urls,),
-            )
-        ).fetchall()
-    for url, site_name, kept_rules, facts, content, rendered in rows:
-        # The site as the sites file says now, when reparse was given it; else as fetched.
-        text: str = sites.get(site_name) or kept_rules
-        rules = runtime.site(text).notice_rules
-        result = FetchResult(
-            **facts,
-            content=zlib.decompress(content),
-            rendered=zlib.decompress(rendered).decode("utf-8") if rendered else None,
-        )
-        try:
-            notice = notice_from_fetch(result, repair=repair, rules=rules)
-        except NoticeError as error:
-            counts.failures += 1
-            counts.failed.append(f"{url}: {error.message}")
-            continue
-        change = store.record_notice(
-            site_name,
-            url,
-            notice,
-            raw_sha256=result.sha256,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            status=result.status,
-        )
-        counts.pages_fetched += 1  # pages read: a reparse fetches nothing
-        if change.kind == "changed":
-            counts.notices_changed += 1
-        elif change.kind == "new":
-            counts.notices_new += 1
-        await asyncio.sleep(0)  # let the worker's other jobs and heartbeat run
 
 
 async def _job_done(context: JobContext, runtime: WorkerRuntime, site: str, run: SiteRun) -> None:

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.host_turns import PostgresTurns, release_locks
-from noticecli.crawl.jobs import JOB_RETRY_BASE, RetryLater, WorkerRuntime, make_app
+from noticecli.crawl.jobs import JOB_RETRY_BASE, RetryLater, make_app
 from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.sites import DEFAULT_FAILING_AFTER
 from noticecli.crawl.stores import masked_url, open_store
+from noticecli.crawl.worker_runtime import WorkerRuntime
 from noticecli.fetch.client import Fetcher, FetchOptions
 
 if TYPE_CHECKING:
