@@ -551,6 +551,48 @@ def test_a_long_running_fetcher_reads_robots_again_when_it_is_old(
     assert http_server.hits("/robots.txt") == 3  # at first, once unavailable aged, once aged
 
 
+def test_robots_txt_is_shared_through_a_cache(http_server: TestServer) -> None:
+    # Fetchers sharing a cache (workers on many machines): one reads the file and keeps it,
+    # the next obeys it without asking the server. An unreadable file is not shared.
+    class Shared:
+        def __init__(self) -> None:
+            self.files: dict[str, tuple[int, bytes]] = {}
+
+        async def get(self, origin: str) -> tuple[int, bytes] | None:
+            return self.files.get(origin)
+
+        async def put(self, origin: str, status: int, body: bytes) -> None:
+            self.files[origin] = (status, body)
+
+    shared = Shared()
+    http_server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /private\n"))
+    http_server.route("/page", Reply(body=b"ok"))
+
+    async def run() -> list[str]:
+        seen = []
+        for _ in range(2):  # two fetchers, one after the other: two workers
+            async with Fetcher(opts(obey_robots=True), robots_cache=shared) as fetcher:
+                seen.append((await fetcher.fetch(http_server.url("/page"))).content.decode())
+                with pytest.raises(RobotsDisallowed):
+                    await fetcher.fetch(http_server.url("/private"))
+        return seen
+
+    assert asyncio.run(run()) == ["ok", "ok"]
+    assert http_server.hits("/robots.txt") == 1
+    assert list(shared.files.values()) == [(200, b"User-agent: *\nDisallow: /private\n")]
+
+    http_server.route("/robots.txt", Reply(status=503))
+    shared.files.clear()
+
+    async def unreadable() -> None:
+        async with Fetcher(opts(obey_robots=True, retries=0), robots_cache=shared) as fetcher:
+            with pytest.raises(RobotsDisallowed):
+                await fetcher.fetch(http_server.url("/page"))
+
+    asyncio.run(unreadable())
+    assert shared.files == {}
+
+
 # address safety ----------------------------------------------------------------------------
 
 

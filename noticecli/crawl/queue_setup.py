@@ -6,6 +6,8 @@ ours beside the store's.
                 what the fetch said of it (``fetch_facts``: status, headers, final URL, times …)
                 and the site as the job had it (``site_rules``: its sites-file text, whose
                 selectors the parse used), so that ``reparse`` parses what the fetch parsed
+``robots_files`` robots.txt files read by one worker, obeyed by all
+                (:mod:`~noticecli.crawl.shared_robots`)
 ``site_rounds`` each site's round of jobs under way: their outcomes merged, and the jobs
                 done (:mod:`~noticecli.crawl.site_rounds`)
 
@@ -42,6 +44,12 @@ _TABLES = (
         rendered bytea
     )""",
     "CREATE INDEX IF NOT EXISTS raw_pages_fetched_at ON raw_pages (fetched_at)",
+    """CREATE TABLE IF NOT EXISTS robots_files (
+        origin text PRIMARY KEY,
+        status integer NOT NULL,
+        body bytea NOT NULL,
+        fetched_at timestamptz NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS site_rounds (
         site text PRIMARY KEY,
         listing_failed boolean NOT NULL DEFAULT false,

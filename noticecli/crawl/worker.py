@@ -31,6 +31,7 @@ from noticecli.crawl.host_turns import PostgresTurns, release_locks
 from noticecli.crawl.jobs import JOB_RETRY_BASE, RetryLater, make_app
 from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
+from noticecli.crawl.shared_robots import PostgresRobots
 from noticecli.crawl.sites import DEFAULT_FAILING_AFTER
 from noticecli.crawl.stores import masked_url, open_store
 from noticecli.crawl.worker_runtime import WorkerRuntime
@@ -138,7 +139,8 @@ async def _work(
     async with pool, app.open_async():
         turns = PostgresTurns(pool, jitter=fetch_options.jitter)
         options = dataclasses.replace(fetch_options, max_in_flight=settings.concurrency)
-        async with Fetcher(options, log=log, politeness=turns) as fetcher:
+        shared = PostgresRobots(pool)
+        async with Fetcher(options, log=log, politeness=turns, robots_cache=shared) as fetcher:
             crawler = Crawler(store, fetcher, _record_only, repair=settings.repair, counts=counts)
             runtime = WorkerRuntime(
                 store,

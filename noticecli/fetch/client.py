@@ -174,9 +174,11 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         log: Callable[[str], None] | None = None,
         politeness: HostPoliteness | None = None,
+        robots_cache: robots.RobotsCache | None = None,
     ) -> None:
         """``politeness`` keeps the per-host turns (default: in this process, with
-        ``options.jitter``); ``transport`` replaces the network (tests)."""
+        ``options.jitter``); ``robots_cache`` shares robots.txt files with other fetchers
+        (default: none, each is read here); ``transport`` replaces the network (tests)."""
         self.options = options = options or FetchOptions()
         self.user_agent = options.agent()
         self._agent_token = robots.product_token(self.user_agent)
@@ -218,6 +220,7 @@ class Fetcher:
         self._slots = politeness or HostSlots(jitter=options.jitter, rng=self._rng)
         self._in_flight = asyncio.Semaphore(options.max_in_flight)
         self._robots: dict[str, asyncio.Task[robots.RobotsRules]] = {}
+        self._robots_cache = robots_cache
         self._robots_loaded: dict[str, float] = {}  # origin → time.monotonic() when asked
         self._crawl_delay: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}  # per-host overrides of options.delay
@@ -397,24 +400,11 @@ class Fetcher:
         return age >= limit
 
     async def _load_robots(self, url: httpx.URL, key: str, polite: bool) -> robots.RobotsRules:
-        try:
-            result = await self._fetch(robots.robots_url(url), {}, for_robots=True, polite=polite)
-        except (DNSError, BlockedAddressError, TLSError, UnsupportedURL):
-            # Not about robots.txt: the page would fail the same way, so say so; not cached.
-            del self._robots[key]
-            raise
-        except RedirectError:
-            rules = robots.ALLOW_ALL  # Google: a broken redirect chain counts as "no file"
-        except FetchError as exc:
-            rules = robots.RobotsRules(blocked=exc.message)
+        cached = await self._robots_cache.get(key) if self._robots_cache is not None else None
+        if cached is not None:
+            rules = robots.from_response(*cached)  # another fetcher read it
         else:
-            challenge = recognise(result.status, result.headers, result.content)
-            if challenge is not None:
-                # Behind the same challenge as the pages: no file can be read, as for a 4xx.
-                self._log(f"robots.txt for {key} is {challenge.describe(result.status)}: no rules")
-                rules = robots.ALLOW_ALL
-            else:
-                rules = robots.from_response(result.status, result.content)
+            rules = await self._read_robots(url, key, polite)
         if rules.blocked is not None:
             self._log(f"robots.txt for {key} unavailable ({rules.blocked}): host skipped")
         delay = rules.crawl_delay(self._agent_token)
@@ -427,6 +417,29 @@ class Fetcher:
             self._crawl_delay[key] = delay
         else:
             self._crawl_delay.pop(key, None)  # read again, without one now
+        return rules
+
+    async def _read_robots(self, url: httpx.URL, key: str, polite: bool) -> robots.RobotsRules:
+        """robots.txt from the server; a file read (2xx, or 4xx: none) is shared through the
+        cache, an unreadable one (5xx, 429, network) is not: each fetcher finds out itself."""
+        try:
+            result = await self._fetch(robots.robots_url(url), {}, for_robots=True, polite=polite)
+        except (DNSError, BlockedAddressError, TLSError, UnsupportedURL):
+            # Not about robots.txt: the page would fail the same way, so say so; not cached.
+            del self._robots[key]
+            raise
+        except RedirectError:
+            return robots.ALLOW_ALL  # Google: a broken redirect chain counts as "no file"
+        except FetchError as exc:
+            return robots.RobotsRules(blocked=exc.message)
+        challenge = recognise(result.status, result.headers, result.content)
+        if challenge is not None:
+            # Behind the same challenge as the pages: no file can be read, as for a 4xx.
+            self._log(f"robots.txt for {key} is {challenge.describe(result.status)}: no rules")
+            return robots.ALLOW_ALL
+        rules = robots.from_response(result.status, result.content)
+        if rules.blocked is None and self._robots_cache is not None:
+            await self._robots_cache.put(key, result.status, result.content)
         return rules
 
     def set_host_delay(self, host: str, seconds: float) -> None:

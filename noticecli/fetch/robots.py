@@ -10,7 +10,7 @@ it could not read after :data:`UNAVAILABLE_AGE`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from protego import Protego
@@ -55,6 +55,19 @@ class RobotsRules:
 
 
 ALLOW_ALL = RobotsRules()
+
+
+class RobotsCache(Protocol):
+    """robots.txt files shared by fetchers (workers on many machines read each host's file
+    once): the final status and body of a robots.txt response, by origin."""
+
+    async def get(self, origin: str) -> tuple[int, bytes] | None:
+        """The file read for ``origin`` less than :data:`MAX_AGE` ago, or ``None``."""
+        ...
+
+    async def put(self, origin: str, status: int, body: bytes) -> None:
+        """Keep the file just read for ``origin``."""
+        ...
 
 
 def from_response(status: int, body: bytes) -> RobotsRules:
