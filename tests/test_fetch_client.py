@@ -523,6 +523,76 @@ def test_robots_5xx_disallows_the_host_for_the_run(http_server: TestServer) -> N
     assert http_server.hits("/page") == 0
 
 
+def test_a_long_running_fetcher_reads_robots_again_when_it_is_old(
+    http_server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker keeps its fetcher for days: robots.txt is read again after robots.MAX_AGE
+    # (a robots.txt that could not be read: after robots.UNAVAILABLE_AGE), here shortened.
+    from noticecli.fetch import robots
+
+    monkeypatch.setattr(robots, "MAX_AGE", 0.3)
+    monkeypatch.setattr(robots, "UNAVAILABLE_AGE", 0.3)
+    http_server.route("/robots.txt", Reply(status=503), Reply(body=b"User-agent: *\nAllow: /\n"))
+    http_server.route("/page", Reply(body=b"ok"))
+
+    async def run() -> list[str]:
+        seen: list[str] = []
+        async with Fetcher(opts(obey_robots=True, retries=0)) as fetcher:
+            for pause in (0.0, 0.0, 0.4, 0.0, 0.4):
+                await asyncio.sleep(pause)
+                try:
+                    await fetcher.fetch(http_server.url("/page"))
+                    seen.append("ok")
+                except RobotsDisallowed:
+                    seen.append("disallowed")
+        return seen
+
+    assert asyncio.run(run()) == ["disallowed", "disallowed", "ok", "ok", "ok"]
+    assert http_server.hits("/robots.txt") == 3  # at first, once unavailable aged, once aged
+
+
+def test_robots_txt_is_shared_through_a_cache(http_server: TestServer) -> None:
+    # Fetchers sharing a cache (workers on many machines): one reads the file and keeps it,
+    # the next obeys it without asking the server. An unreadable file is not shared.
+    class Shared:
+        def __init__(self) -> None:
+            self.files: dict[str, tuple[int, bytes]] = {}
+
+        async def get(self, origin: str) -> tuple[int, bytes] | None:
+            return self.files.get(origin)
+
+        async def put(self, origin: str, status: int, body: bytes) -> None:
+            self.files[origin] = (status, body)
+
+    shared = Shared()
+    http_server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /private\n"))
+    http_server.route("/page", Reply(body=b"ok"))
+
+    async def run() -> list[str]:
+        seen = []
+        for _ in range(2):  # two fetchers, one after the other: two workers
+            async with Fetcher(opts(obey_robots=True), robots_cache=shared) as fetcher:
+                seen.append((await fetcher.fetch(http_server.url("/page"))).content.decode())
+                with pytest.raises(RobotsDisallowed):
+                    await fetcher.fetch(http_server.url("/private"))
+        return seen
+
+    assert asyncio.run(run()) == ["ok", "ok"]
+    assert http_server.hits("/robots.txt") == 1
+    assert list(shared.files.values()) == [(200, b"User-agent: *\nDisallow: /private\n")]
+
+    http_server.route("/robots.txt", Reply(status=503))
+    shared.files.clear()
+
+    async def unreadable() -> None:
+        async with Fetcher(opts(obey_robots=True, retries=0), robots_cache=shared) as fetcher:
+            with pytest.raises(RobotsDisallowed):
+                await fetcher.fetch(http_server.url("/page"))
+
+    asyncio.run(unreadable())
+    assert shared.files == {}
+
+
 # address safety ----------------------------------------------------------------------------
 
 

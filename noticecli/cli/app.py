@@ -16,13 +16,17 @@ from noticecli.cli.report import run_guarded
 # Command name → module defining it (as a click command of the same name).
 COMMANDS = {
     "crawl": "noticecli.cli.crawl_commands",
+    "emit": "noticecli.cli.queue_commands",
+    "enqueue": "noticecli.cli.queue_commands",
     "export": "noticecli.cli.store_commands",
     "fetch": "noticecli.cli.fetch_command",
     "normalize": "noticecli.cli.parse_commands",
     "parse": "noticecli.cli.parse_commands",
+    "reparse": "noticecli.cli.queue_commands",
     "schema": "noticecli.cli.parse_commands",
     "search": "noticecli.cli.store_commands",
     "sites": "noticecli.cli.sites_commands",
+    "worker": "noticecli.cli.queue_commands",
 }
 
 DEBUG_HELP = "Show tracebacks instead of one-line errors."

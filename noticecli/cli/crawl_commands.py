@@ -118,18 +118,32 @@ def crawl(
     from noticecli.crawl.run import RunCounts
     from noticecli.crawl.session import CrawlSettings, run_crawl
     from noticecli.crawl.state import default_db_path
-    from noticecli.errors import InputError, UsageError
+    from noticecli.errors import InputError
 
     if isinstance(db, str):
-        # A PostgreSQL URL (see common.StoreLocation). Hook for issue 12's second half:
-        # crawl on a PostgreSQL store is `enqueue` plus one in-process worker until idle.
-        from noticecli.crawl.stores import masked_url
+        # A PostgreSQL URL (see common.StoreLocation): enqueue, one worker here until the
+        # queue is empty, then what is new written out once.
+        from noticecli.cli.queue_commands import crawl_on_queue
 
-        raise UsageError(
-            "crawl on a PostgreSQL store is not available yet: export, search and sites "
-            "status read one; crawl into a SQLite file (--db PATH)",
-            source=masked_url(db),
+        sites_file = load_sites_file_for(sites_path, site_names)
+        given = ctx.get_parameter_source("delay") is click.core.ParameterSource.COMMANDLINE
+        network.announce(quiet=quiet)
+        crawl_on_queue(
+            ctx,
+            db,
+            sites_file.sites,
+            out=out,
+            revalidate=revalidate,
+            revalidate_after=revalidate_after,
+            concurrency=concurrency or sites_file.concurrency,
+            failing_after=sites_file.failing_after if failing_after is None else failing_after,
+            delay=network.delay if given else None,
+            repair=not no_repair,
+            fetch_options=network.fetch_options(max_bytes=max_bytes),
+            quiet=quiet,
+            verbose=verbose,
         )
+        return
     sites_file = load_sites_file_for(sites_path, site_names)
     # Checked before the store is opened: no render extra or no Chromium is exit 2.
     render = rendering.render_options() if any(s.render for s in sites_file.sites) else None

@@ -22,7 +22,7 @@ read, whose one line names the setting to change.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, overload
@@ -35,6 +35,7 @@ from noticecli.errors import ChallengeError, FetchError, NeedsRenderError, Notic
 from noticecli.fetch.client import Fetcher
 from noticecli.fetch.pages import notice_from_fetch
 from noticecli.fetch.result import FetchResult
+from noticecli.fetch.retry import is_retryable
 from noticecli.fetch.scripted import require_content
 from noticecli.models import ListingItem
 from noticecli.pipeline import parse_bytes
@@ -102,20 +103,35 @@ class SiteResult:
 
 
 @dataclass(slots=True)
-class _SiteRun:
-    """One site's crawl under way."""
+class SiteRun:
+    """One site's work under way: a whole crawl of it, or one job of it (a listing walk, a
+    notice fetch) on a worker."""
 
     site: Site
     result: SiteResult
     listing_failed: bool = False
     new_tried: int = 0  # new notice pages fetched or tried
     new_failed: int = 0
+    # A page failed for a reason worth trying again later (a timeout, a refused connection,
+    # 429 or 5xx after the fetcher's own retries): a job is retried for it.
+    retryable: bool = False
 
     def status(self) -> SiteRunStatus:
         # Not watched: a listing that cannot be read, or new notices none of which could.
         if self.listing_failed or (self.new_tried and self.new_failed == self.new_tried):
             return "failed"
         return "partial" if self.result.failures else "ok"
+
+
+@dataclass(slots=True)
+class ListingWalk:
+    """What one walk of a listing found: the unknown item URLs, whether it finished, and
+    the validators of the pages it read (stored by :meth:`Crawler.finish_walk`)."""
+
+    url: str
+    new_urls: list[str] = field(default_factory=list)
+    complete: bool = False
+    seen: list[_ListingSeen] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,27 +145,36 @@ class Crawler:
     counts: RunCounts = field(default_factory=RunCounts)
     on_progress: Callable[[RunCounts, str], None] | None = None  # after each page: counts, URL
     renderer: Renderer | None = None  # for the sites with ``render`` set
+    # Hears of every notice page fetched in full (not 304), before it is parsed: a worker
+    # keeps the raw page for ``reparse``.
+    keep_page: Callable[[Site, str, FetchResult], Awaitable[None]] | None = None
 
     async def crawl_site(self, site: Site) -> SiteResult:
         """One site, with the delays already set on the fetcher (see
         :func:`noticecli.crawl.schedule.host_delays`)."""
-        run = _SiteRun(site, SiteResult(site.name, "ok"))
-        new_urls: list[str] = []
-        walked: list[_ListingSeen] = []
-        finished: list[str] = []
-        for listing_url in site.listing:
-            urls, complete = await self._walk_listing(run, listing_url, walked)
-            new_urls += urls
-            if complete:
-                finished.append(listing_url)
+        run = self.start(site)
+        walks = [await self.walk_listing(run, listing_url) for listing_url in site.listing]
+        new_urls = [url for walk in walks for url in walk.new_urls]
         for url in dict.fromkeys(new_urls):
-            await self._fetch_notice(run, url, new=True)
-        for url in self._due(site, exclude=set(new_urls)):
-            await self._fetch_notice(run, url, conditional=True)
+            await self.fetch_notice(run, url, new=True)
+        for url in self.due_urls(site, exclude=set(new_urls)):
+            await self.fetch_notice(run, url, conditional=True)
         # Listing validators and "walk finished" are stored only now, after the items: a run
         # killed before this point walks the listings in full next time and finds what it
         # missed. (A notice that failed is retried from the due list after its back-off.)
-        for seen in walked:
+        for walk in walks:
+            self.finish_walk(site, walk)
+        run.result.status = run.status()
+        return run.result
+
+    def start(self, site: Site) -> SiteRun:
+        """A new piece of work on ``site`` (its result starts "ok")."""
+        return SiteRun(site, SiteResult(site.name, "ok"))
+
+    def finish_walk(self, site: Site, walk: ListingWalk) -> None:
+        """Store a walk's listing validators, and that it finished when it did: call it
+        once its new items are safe (fetched, or queued as jobs)."""
+        for seen in walk.seen:
             self.store.record_listing(
                 site.name,
                 seen.url,
@@ -158,32 +183,34 @@ class Crawler:
                 raw_sha256=seen.sha256,
                 status=seen.status,
             )
-        for listing_url in finished:
-            self.store.finish_walk(listing_url)
-        run.result.status = run.status()
-        return run.result
+        if walk.complete:
+            self.store.finish_walk(walk.url)
 
     # --- listings ---
 
-    async def _walk_listing(
-        self, run: _SiteRun, first_url: str, walked: list[_ListingSeen]
-    ) -> tuple[list[str], bool]:
-        """Unknown item URLs of one listing, and whether the walk finished.
+    async def walk_listing(self, run: SiteRun, first_url: str) -> ListingWalk:
+        """Walk one listing: its unknown item URLs, and whether the walk finished.
 
         Normally a walk stops at a listing answered 304 or at a page whose items are all
         known; after a walk that did not finish (a failing page, a killed run) it reads
         every page up to ``max_pages`` unconditionally, since "known" then proves nothing
         about the pages it never reached.
         """
+        walk = ListingWalk(first_url)
+        walk.complete = await self._walk_pages(run, walk)
+        return walk
+
+    async def _walk_pages(self, run: SiteRun, walk: ListingWalk) -> bool:
         site = run.site
+        first_url = walk.url
         resuming = self.store.walk_complete(first_url) is False
         self.store.begin_walk(site.name, first_url)
-        found: list[str] = []
+        found = walk.new_urls
         url: str | None = first_url
         visited: set[str] = set()
         for page_number in range(site.max_pages):
             if url is None or url in visited:
-                return found, True
+                return True
             visited.add(url)
             # A page the next_page template names past the last one is missing (404, 410):
             # that is where the listing ends, not a failure.
@@ -192,13 +219,13 @@ class Crawler:
                 run, url, kind="listing", conditional=not resuming, absent_ends=templated
             )
             if isinstance(result, _End):
-                return found, True
+                return True
             if result is None:
-                return found, False  # failed: reported; the next run walks again in full
+                return False  # failed: reported; the next run walks again in full
             if result.not_modified:
                 self.store.record_not_modified(url, result.status)
-                return found, True  # the listing is as it was: nothing new on it or after it
-            walked.append(
+                return True  # the listing is as it was: nothing new on it or after it
+            walk.seen.append(
                 _ListingSeen(
                     result.url, result.etag, result.last_modified, result.sha256, result.status
                 )
@@ -206,17 +233,18 @@ class Crawler:
             page = read_listing(site, result, first_url, page_number)
             if page.problem is not None:
                 self._fail(run, result.final_url, page.reason, page.problem, "listing")
-                return found, False
+                return False
             if templated and not page.items:
-                return found, True  # an empty page past the last one
+                return True  # an empty page past the last one
             unknown = [item.url for item in page.items if not self.store.is_known(item.url)]
             found += unknown
             if not unknown and not resuming:
-                return found, True  # everything here was seen before: the rest is older
+                return True  # everything here was seen before: the rest is older
             url = page.next_url
-        return found, True
+        return True
 
-    def _due(self, site: Site, exclude: set[str]) -> list[str]:
+    def due_urls(self, site: Site, exclude: set[str]) -> list[str]:
+        """The known notices of ``site`` due for a conditional re-check (``revalidate``)."""
         if self.revalidate == "none":
             return []
         moment = "9999-12-31T23:59:59Z"  # "all": everything seen before the end of time
@@ -228,9 +256,10 @@ class Crawler:
 
     # --- notices ---
 
-    async def _fetch_notice(
-        self, run: _SiteRun, url: str, *, conditional: bool = False, new: bool = False
+    async def fetch_notice(
+        self, run: SiteRun, url: str, *, conditional: bool = False, new: bool = False
     ) -> None:
+        """Fetch one notice page and record it; a new notice or a new revision is emitted."""
         if new:
             run.new_tried += 1
         failures = run.result.failures
@@ -238,7 +267,7 @@ class Crawler:
         if new and run.result.failures > failures:
             run.new_failed += 1
 
-    async def _fetch_and_record(self, run: _SiteRun, url: str, conditional: bool) -> None:
+    async def _fetch_and_record(self, run: SiteRun, url: str, conditional: bool) -> None:
         site = run.site
         result = await self._get(run, url, kind="notice", conditional=conditional)
         if result is None:
@@ -246,6 +275,8 @@ class Crawler:
         if result.not_modified:
             self.store.record_not_modified(url, result.status)
             return
+        if self.keep_page is not None:
+            await self.keep_page(site, url, result)
         try:
             notice = notice_from_fetch(result, repair=self.repair, rules=site.notice_rules)
         except NoticeError as error:
@@ -282,17 +313,17 @@ class Crawler:
 
     @overload
     async def _get(
-        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool
+        self, run: SiteRun, url: str, *, kind: PageKind, conditional: bool
     ) -> FetchResult | None: ...
 
     @overload
     async def _get(
-        self, run: _SiteRun, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
+        self, run: SiteRun, url: str, *, kind: PageKind, conditional: bool, absent_ends: bool
     ) -> FetchResult | _End | None: ...
 
     async def _get(
         self,
-        run: _SiteRun,
+        run: SiteRun,
         url: str,
         *,
         kind: PageKind,
@@ -321,6 +352,7 @@ class Crawler:
         except FetchError as error:
             if absent_ends and error.status in (404, 410):
                 return _END
+            run.retryable = run.retryable or is_retryable(error)
             if isinstance(error, NeedsRenderError) and not site.renders(kind):
                 challenge = isinstance(error, ChallengeError)
                 error = error.with_hint(render_hint(site, kind, None, challenge=challenge))
@@ -339,7 +371,7 @@ class Crawler:
 
     def _fail(
         self,
-        run: _SiteRun,
+        run: SiteRun,
         url: str,
         reason: str,
         message: str,

@@ -174,9 +174,11 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         log: Callable[[str], None] | None = None,
         politeness: HostPoliteness | None = None,
+        robots_cache: robots.RobotsCache | None = None,
     ) -> None:
         """``politeness`` keeps the per-host turns (default: in this process, with
-        ``options.jitter``); ``transport`` replaces the network (tests)."""
+        ``options.jitter``); ``robots_cache`` shares robots.txt files with other fetchers
+        (default: none, each is read here); ``transport`` replaces the network (tests)."""
         self.options = options = options or FetchOptions()
         self.user_agent = options.agent()
         self._agent_token = robots.product_token(self.user_agent)
@@ -218,6 +220,8 @@ class Fetcher:
         self._slots = politeness or HostSlots(jitter=options.jitter, rng=self._rng)
         self._in_flight = asyncio.Semaphore(options.max_in_flight)
         self._robots: dict[str, asyncio.Task[robots.RobotsRules]] = {}
+        self._robots_cache = robots_cache
+        self._robots_loaded: dict[str, float] = {}  # origin → time.monotonic() when asked
         self._crawl_delay: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}  # per-host overrides of options.delay
         self.stats: dict[str, HostStats] = {}
@@ -376,31 +380,31 @@ class Fetcher:
     async def _rules(self, url: httpx.URL, *, polite: bool = True) -> robots.RobotsRules:
         key = robots.origin_of(url)
         task = self._robots.get(key)
+        if task is not None and task.done() and self._robots_stale(key, task):
+            task = None  # a long-running fetcher (a worker) reads robots.txt again
         if task is None:
             task = asyncio.ensure_future(self._load_robots(url, key, polite))
             self._robots[key] = task
+            self._robots_loaded[key] = time.monotonic()
         # Shielded: one waiter being cancelled must not cancel the others' shared lookup.
         return await asyncio.shield(task)
 
+    def _robots_stale(self, key: str, task: asyncio.Task[robots.RobotsRules]) -> bool:
+        """Whether the robots.txt read for ``key`` is too old to obey: after
+        ``robots.MAX_AGE`` (RFC 9309 asks for no more than 24 hours), or
+        ``robots.UNAVAILABLE_AGE`` when it could not be read."""
+        if task.cancelled() or task.exception() is not None:
+            return True
+        age = time.monotonic() - self._robots_loaded.get(key, 0.0)
+        limit = robots.MAX_AGE if task.result().blocked is None else robots.UNAVAILABLE_AGE
+        return age >= limit
+
     async def _load_robots(self, url: httpx.URL, key: str, polite: bool) -> robots.RobotsRules:
-        try:
-            result = await self._fetch(robots.robots_url(url), {}, for_robots=True, polite=polite)
-        except (DNSError, BlockedAddressError, TLSError, UnsupportedURL):
-            # Not about robots.txt: the page would fail the same way, so say so; not cached.
-            del self._robots[key]
-            raise
-        except RedirectError:
-            rules = robots.ALLOW_ALL  # Google: a broken redirect chain counts as "no file"
-        except FetchError as exc:
-            rules = robots.RobotsRules(blocked=exc.message)
+        cached = await self._robots_cache.get(key) if self._robots_cache is not None else None
+        if cached is not None:
+            rules = robots.from_response(*cached)  # another fetcher read it
         else:
-            challenge = recognise(result.status, result.headers, result.content)
-            if challenge is not None:
-                # Behind the same challenge as the pages: no file can be read, as for a 4xx.
-                self._log(f"robots.txt for {key} is {challenge.describe(result.status)}: no rules")
-                rules = robots.ALLOW_ALL
-            else:
-                rules = robots.from_response(result.status, result.content)
+            rules = await self._read_robots(url, key, polite)
         if rules.blocked is not None:
             self._log(f"robots.txt for {key} unavailable ({rules.blocked}): host skipped")
         delay = rules.crawl_delay(self._agent_token)
@@ -411,6 +415,31 @@ class Fetcher:
                 )
                 delay = robots.MAX_CRAWL_DELAY
             self._crawl_delay[key] = delay
+        else:
+            self._crawl_delay.pop(key, None)  # read again, without one now
+        return rules
+
+    async def _read_robots(self, url: httpx.URL, key: str, polite: bool) -> robots.RobotsRules:
+        """robots.txt from the server; a file read (2xx, or 4xx: none) is shared through the
+        cache, an unreadable one (5xx, 429, network) is not: each fetcher finds out itself."""
+        try:
+            result = await self._fetch(robots.robots_url(url), {}, for_robots=True, polite=polite)
+        except (DNSError, BlockedAddressError, TLSError, UnsupportedURL):
+            # Not about robots.txt: the page would fail the same way, so say so; not cached.
+            del self._robots[key]
+            raise
+        except RedirectError:
+            return robots.ALLOW_ALL  # Google: a broken redirect chain counts as "no file"
+        except FetchError as exc:
+            return robots.RobotsRules(blocked=exc.message)
+        challenge = recognise(result.status, result.headers, result.content)
+        if challenge is not None:
+            # Behind the same challenge as the pages: no file can be read, as for a 4xx.
+            self._log(f"robots.txt for {key} is {challenge.describe(result.status)}: no rules")
+            return robots.ALLOW_ALL
+        rules = robots.from_response(result.status, result.content)
+        if rules.blocked is None and self._robots_cache is not None:
+            await self._robots_cache.put(key, result.status, result.content)
         return rules
 
     def set_host_delay(self, host: str, seconds: float) -> None:

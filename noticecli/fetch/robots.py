@@ -3,12 +3,14 @@
 2xx → the file's rules; 4xx (but 429) → no rules, everything allowed; 5xx, 429 or an
 unreachable server → everything disallowed for this run, because a server that cannot
 serve robots.txt may be in trouble and a crawler cannot know what it meant to forbid.
+A fetcher that lives long (a worker) reads a robots.txt again after :data:`MAX_AGE`, one
+it could not read after :data:`UNAVAILABLE_AGE`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from protego import Protego
@@ -21,6 +23,10 @@ MAX_ROBOTS_BYTES = 500 * 1024
 MAX_ROBOTS_REDIRECTS = 5
 # A Crawl-delay above this would stall an unattended run; it is capped (and logged).
 MAX_CRAWL_DELAY = MAX_DELAY
+# RFC 9309: a cached robots.txt should not be used for more than 24 hours.
+MAX_AGE = 24 * 3600.0
+# A robots.txt that could not be read (everything disallowed) is asked for again this soon.
+UNAVAILABLE_AGE = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,19 @@ class RobotsRules:
 
 
 ALLOW_ALL = RobotsRules()
+
+
+class RobotsCache(Protocol):
+    """robots.txt files shared by fetchers (workers on many machines read each host's file
+    once): the final status and body of a robots.txt response, by origin."""
+
+    async def get(self, origin: str) -> tuple[int, bytes] | None:
+        """The file read for ``origin`` less than :data:`MAX_AGE` ago, or ``None``."""
+        ...
+
+    async def put(self, origin: str, status: int, body: bytes) -> None:
+        """Keep the file just read for ``origin``."""
+        ...
 
 
 def from_response(status: int, body: bytes) -> RobotsRules:
