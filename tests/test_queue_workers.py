@@ -22,13 +22,13 @@ import pytest
 from click.testing import CliRunner
 
 from noticecli.cli import main
+from tests.conftest import REPO
 from tests.minisite import MiniSite
 from tests.server import Reply, TestServer
 
 psycopg = pytest.importorskip("psycopg")
 pytest.importorskip("procrastinate")
 
-REPO = Path(__file__).resolve().parents[1]
 DELAY = 0.3
 Span = tuple[float, float]
 
