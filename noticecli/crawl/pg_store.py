@@ -230,7 +230,9 @@ class PostgresStore:
                     run_id,
                 ),
             )
-            for name in sites:
+            # Sorted: two workers finishing at once lock the site rows in the same order
+            # (in any other order they can deadlock).
+            for name in sorted(set(sites)):
                 site_id = self._site_id(name, now)
                 conn.execute("UPDATE sites SET last_run_at = %s WHERE id = %s", (now, site_id))
 
