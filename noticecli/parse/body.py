@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.knowledge import BODY_CONTAINERS, FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
+from noticecli.knowledge import (
+    ANY_BODY_CONTAINER,
+    BODY_CONTAINERS,
+    FURNITURE_CLASS_WORDS,
+    WIDGET_CLASS_WORDS,
+)
 from noticecli.labels import key_for, split_label_pairs, split_meta_pairs
 from noticecli.models import Block, TableCell
 from noticecli.parse.dom import (
@@ -75,7 +80,9 @@ def find_container(
 
     ``select`` stands in for ``tree.css`` (a cache shared with the article test)."""
     css = select or tree.css
-    for selector in CONTAINER_SELECTORS:
+    # One query first: a page of an unknown template has none of the containers.
+    selectors = CONTAINER_SELECTORS if css(ANY_BODY_CONTAINER) else ()
+    for selector in selectors:
         nodes = css(selector)
         if len(nodes) == 1:
             # One candidate needs no score, only some content: stop at its first text.
