@@ -206,15 +206,22 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
+# Where a page names its own address, best first.
+_ADDRESS_SELECTORS = ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]')
+_BASE_OR_ADDRESS = ", ".join(("base[href]", *_ADDRESS_SELECTORS))
+
+
 def document_base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
     """The URL relative links resolve against: ``<base href>``, the page URL, or canonical."""
+    if url is None and tree.css_first(_BASE_OR_ADDRESS) is None:
+        return None  # one query for the page that names no address (most pages)
     base = tree.css_first("base[href]")
     base_href = (base.attributes.get("href") or "").strip() if base else ""
     if base_href:
         return urljoin(url, base_href) if url else base_href if _is_absolute(base_href) else url
     if url:
         return url
-    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]'):
+    for selector in _ADDRESS_SELECTORS:
         node = tree.css_first(selector)
         if node is not None:
             candidate = (
