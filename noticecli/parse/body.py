@@ -217,15 +217,29 @@ def _carrier_text(node: LexborNode) -> str:
                 parts.append(child.text_content or "")
             child = child.next
         return clean_text("".join(parts))
-    if node.css_first("script, style, noscript, template") is not None:
-        return _text_outside_links(node)  # a script's code is no text (document.write pagers)
     text = clean_text(node.text())
-    links = node.css("a")
+    if not _has_element_child(node):
+        return text  # the common paragraph: text alone, no link and no script inside
+    # Links and scripts in one query (each query costs a walk of the carrier and a parse of
+    # the selector).
+    inner = node.css("a, script, style, noscript, template")
+    if any(item.tag != "a" for item in inner):
+        return _text_outside_links(node)  # a script's code is no text (document.write pagers)
+    links = inner
     if not links:
         return text
     link_chars = sum(len(link.text().strip()) for link in links)
     # A menu entry or a link list: its text is link text, not article text.
     return "" if link_chars * 2 >= len(text) else text
+
+
+def _has_element_child(node: LexborNode) -> bool:
+    child = node.child
+    while child is not None:
+        if child.is_element_node:
+            return True
+        child = child.next
+    return False
 
 
 def _link_density(node: LexborNode) -> float:
