@@ -78,6 +78,9 @@ BLOCK_TAGS = frozenset(
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# The same, case-sensitive, for a lower-cased ASCII style: the same answer as IGNORECASE,
+# several times cheaper (every element of every walk is tested).
+_HIDDEN_STYLE_LOWER = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
 def clean_text(text: str) -> str:
@@ -110,7 +113,13 @@ def _join_cjk_lines(match: re.Match[str]) -> str:
 def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     style = attrs.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style)) or "hidden" in attrs
+    return bool(style and _hides(style)) or "hidden" in attrs
+
+
+def _hides(style: str) -> bool:
+    if style.isascii():
+        return _HIDDEN_STYLE_LOWER.search(style.lower()) is not None
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def iter_visible(
