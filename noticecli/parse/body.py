@@ -163,9 +163,7 @@ def _score_carriers(
         verdict = furniture.get(parent.mem_id)
         if verdict is None:
             marker = _marker(parent)
-            verdict = _is_furniture_marker(marker) or (
-                _is_widget_marker(marker) and _small(parent)
-            )
+            verdict = _is_furniture_marker(marker) or (_is_widget_marker(marker) and _small(parent))
             furniture[parent.mem_id] = verdict
         if verdict:
             continue
