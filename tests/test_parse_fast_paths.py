@@ -257,3 +257,62 @@ def test_a_body_with_a_title_class_is_not_the_title() -> None:
         '<div class="TRS_Editor"><p>各乡镇：请认真做好防汛工作。</p></div></body></html>'
     )
     assert noticecli.parse_html(html).title == "关于做好防汛工作的通知"
+
+
+def test_lower_cased_ascii_tests_answer_as_ignorecase() -> None:
+    """Class words and hiding styles matched in the lower-cased ASCII text give what the
+    IGNORECASE patterns give, non-ASCII text (Kelvin sign, long s, dotless i) included."""
+    from noticecli.parse.body import (
+        _NOT_ARTICLE,
+        _WIDGET_CLASS,
+        _is_furniture_marker,
+        _is_widget_marker,
+    )
+    from noticecli.parse.dom import _HIDDEN_STYLE, _hides
+
+    pieces = [
+        "Share", "PRINT", "font-Size", "FontSize", "nav", "FOOTER", "Link", "page-Nav",
+        "display", "DISPLAY", "visibility", "None", "HIDDEN", ":", " : ", ";", " ", "\t",
+        "宋体", "ſhare", "\u212aey", "hıdden", "İnfo", "-", "_", "x", "1",
+    ]  # fmt: skip
+    generator = random.Random(9)
+    for _ in range(3000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 6)))
+        assert _hides(text) == bool(_HIDDEN_STYLE.search(text)), text
+        assert _is_widget_marker(text) == (text != " " and bool(_WIDGET_CLASS.search(text)))
+        assert _is_furniture_marker(text) == bool(_NOT_ARTICLE.search(text)), text
+
+
+def test_small_carriers_walked_find_what_the_query_finds() -> None:
+    """A carrier's links and scripts found by walking it are those the CSS query finds, in
+    page order, on either side of the walking bound."""
+    from noticecli.parse.body import _WALK_MAX_ELEMENTS, _links_and_code
+
+    generator = random.Random(10)
+    parts = ["<span>文字", "</span>", '<a href="x">链接</a>', "<b>粗</b>", "<script>s</script>",
+             "<template><a>t</a></template>", "<style>p{}</style>", "<noscript>n</noscript>",
+             "<a>无址</a>", "。"]  # fmt: skip
+    for _ in range(300):
+        count = generator.randint(0, 2 * _WALK_MAX_ELEMENTS)
+        inner = "".join(generator.choice(parts) for _ in range(count))
+        tree = LexborHTMLParser(f"<body><p>开头{inner}</p></body>")
+        paragraph = tree.css_first("p")
+        assert paragraph is not None
+        walked = [node.mem_id for node in _links_and_code(paragraph)]
+        queried = paragraph.css("a, script, style, noscript, template")
+        assert walked == [node.mem_id for node in queried], inner
+
+
+def test_base_url_of_pages_with_and_without_an_address() -> None:
+    from noticecli.parse.dom import document_base_url
+
+    def base(head: str, url: str | None = None) -> str | None:
+        return document_base_url(LexborHTMLParser(f"<html><head>{head}</head><body/></html>"), url)
+
+    assert base("") is None
+    assert base("", "https://a.example/x") == "https://a.example/x"
+    assert base('<link rel="canonical" href="https://a.example/c">') == "https://a.example/c"
+    assert base('<meta property="og:url" content="https://a.example/o">') == "https://a.example/o"
+    assert base('<meta name="url" content="/relative">') is None
+    assert base('<base href="https://b.example/d/">') == "https://b.example/d/"
+    assert base('<base href="d/">', "https://a.example/x/y") == "https://a.example/x/d/"

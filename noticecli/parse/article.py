@@ -10,6 +10,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import (
+    ANY_BODY_CONTAINER,
     ARTICLE_META_NAME,
     BODY_CONTAINERS,
     INDEX_NUMBER_LABEL,
@@ -60,7 +61,9 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
     if meta is not None and (meta.attributes.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
     css = select or tree.css
-    for selector, tag in _BODY_SELECTORS:
+    # One query first: a page of an unknown template has none of the containers.
+    containers = _BODY_SELECTORS if css(ANY_BODY_CONTAINER) else ()
+    for selector, tag in containers:
         for node in css(selector):
             if tag is not None and node.tag != tag:
                 continue

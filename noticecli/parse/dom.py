@@ -78,6 +78,9 @@ BLOCK_TAGS = frozenset(
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# The same, case-sensitive, for a lower-cased ASCII style: the same answer as IGNORECASE,
+# several times cheaper (every element of every walk is tested).
+_HIDDEN_STYLE_LOWER = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
 def clean_text(text: str) -> str:
@@ -110,7 +113,13 @@ def _join_cjk_lines(match: re.Match[str]) -> str:
 def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     style = attrs.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style)) or "hidden" in attrs
+    return bool(style and _hides(style)) or "hidden" in attrs
+
+
+def _hides(style: str) -> bool:
+    if style.isascii():
+        return _HIDDEN_STYLE_LOWER.search(style.lower()) is not None
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def iter_visible(
@@ -206,15 +215,22 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
+# Where a page names its own address, best first.
+_ADDRESS_SELECTORS = ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]')
+_BASE_OR_ADDRESS = ", ".join(("base[href]", *_ADDRESS_SELECTORS))
+
+
 def document_base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
     """The URL relative links resolve against: ``<base href>``, the page URL, or canonical."""
+    if url is None and tree.css_first(_BASE_OR_ADDRESS) is None:
+        return None  # one query for the page that names no address (most pages)
     base = tree.css_first("base[href]")
     base_href = (base.attributes.get("href") or "").strip() if base else ""
     if base_href:
         return urljoin(url, base_href) if url else base_href if _is_absolute(base_href) else url
     if url:
         return url
-    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]'):
+    for selector in _ADDRESS_SELECTORS:
         node = tree.css_first(selector)
         if node is not None:
             candidate = (

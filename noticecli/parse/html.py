@@ -164,14 +164,15 @@ def _listing(
     from noticecli.parse.listing import extract_listing, is_listing
 
     selectors = rules if rules is not None and rules.items else None
-    listing = extract_listing(tree, url, article=False, selectors=selectors)
+    deciding = kind is None  # is_listing decides; a page it turns down needs no pager
+    listing = extract_listing(tree, url, article=False, selectors=selectors, deciding=deciding)
     if kind == "listing" or is_listing(tree, listing, article=False):
         return listing
     if selectors is None or listing.items:
         return None
     # The items selector matched nothing here: a notice page of the site, or a listing the
     # selector no longer fits. The page decides, as without the selector.
-    listing = extract_listing(tree, url, article=False)
+    listing = extract_listing(tree, url, article=False, deciding=True)
     if not is_listing(tree, listing, article=False):
         return None
     listing.warnings.append(

@@ -83,7 +83,7 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
     if body is None:
         return found
     limit = visible_path(container, body) if container is not None else None
-    for table in _marked_tables(_regions(body, container)):
+    for table in _marked_tables(body, _regions(body, container)):
         path = visible_path(table, body)
         if path is None:
             continue
@@ -143,20 +143,44 @@ def _regions(body: LexborNode, container: LexborNode | None) -> list[LexborNode]
     return regions
 
 
-def _marked_tables(regions: list[LexborNode]) -> list[LexborNode]:
+def _marked_tables(body: LexborNode, regions: list[LexborNode]) -> list[LexborNode]:
     """Innermost tables in ``regions`` holding a cell that could be marked as a label, in
     page order."""
+    inside, layout = _tables_by_region(body, regions)
     tables: dict[int, LexborNode] = {}
     for region in regions:
-        candidates = [region] if region.tag == "table" else region.css("table")
+        candidates = [region] if region.tag == "table" else inside.get(region.mem_id, [])
         for table in candidates:
-            if table.mem_id in tables or len(table.css("table")) > 1:
+            if table.mem_id in tables or table.mem_id in layout:
                 continue  # a layout table: its inner tables are looked at themselves
             if table.css_first(_MARKED_CELLS) is not None:
                 tables[table.mem_id] = table
             if len(tables) >= _MAX_TABLES:
                 break
     return list(tables.values())
+
+
+def _tables_by_region(
+    body: LexborNode, regions: list[LexborNode]
+) -> tuple[dict[int, list[LexborNode]], set[int]]:
+    """The page's tables under each region (by the region's mem_id, in page order), and the
+    tables that hold another table; one query for the whole page, not one per region."""
+    region_ids = {region.mem_id for region in regions}
+    inside: dict[int, list[LexborNode]] = {}
+    layout: set[int] = set()
+    for table in body.css("table"):
+        found = False
+        parent = table.parent
+        while parent is not None:
+            if not found and parent.mem_id in region_ids:
+                inside.setdefault(parent.mem_id, []).append(table)
+                found = True
+            if parent.tag == "table":
+                layout.add(parent.mem_id)
+            if parent.mem_id == body.mem_id:
+                break
+            parent = parent.parent
+    return inside, layout
 
 
 def _at_top(table: LexborNode, container: LexborNode) -> bool:

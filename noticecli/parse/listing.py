@@ -101,12 +101,15 @@ def extract_listing(
     *,
     article: bool | None = None,
     selectors: SiteRules | None = None,
+    deciding: bool = False,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
     article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
     ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
+    ``deciding``: the caller keeps the listing only when :func:`is_listing` says so, so the
+    pager is not read when the page has neither items nor a JS-filled list (no listing).
     """
     warnings: list[tuple[str, str]] = []
     base = document_base_url(tree, page_url)
@@ -154,12 +157,6 @@ def extract_listing(
             )
         )
 
-    next_urls, page_count = read_pager(
-        scripts, links, base, page_url, hanweb_uid, (lambda: _body_text(tree)) if items else None
-    )
-    if page_count is None and document_store:
-        page_count = datastore_page_count(tree)
-
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
         if comments is None:
@@ -174,6 +171,20 @@ def extract_listing(
             warnings.append(
                 ("listing_js_rendered", f"the list is filled by JavaScript ({reason}); no items")
             )
+
+    next_urls: list[str] = []
+    page_count: int | None = None
+    if items or js_rendered or not deciding:
+        next_urls, page_count = read_pager(
+            scripts,
+            links,
+            base,
+            page_url,
+            hanweb_uid,
+            (lambda: _body_text(tree)) if items else None,
+        )
+        if page_count is None and document_store:
+            page_count = datastore_page_count(tree)
     if source != "html":
         list_node = None
     return ListingPage(items, next_urls, page_count, js_rendered, warnings, source, list_node)
