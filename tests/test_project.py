@@ -72,6 +72,17 @@ def test_ruff_is_clean() -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    completed = subprocess.run(
+        [_tool("ruff"), "format", "--check", "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
 def test_mypy_strict_is_clean() -> None:
     completed = subprocess.run(
         [_tool("mypy")], cwd=REPO, capture_output=True, text=True, timeout=600
