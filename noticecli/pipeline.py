@@ -139,20 +139,10 @@ def normalize_text(
     Without it, a labelled 发布日期/发表时间/发文日期 in the text itself supplies it.
     """
     if published is None:
-        published = _labelled_publication_date(text)
+        from noticecli.parse.published_label import labelled_published  # text dumps: on use
+
+        published = labelled_published(text)
     return repair_text(text, published=published, repair=repair)
-
-
-def _labelled_publication_date(text: str) -> datetime.date | None:
-    from noticecli.dates import parse_date
-    from noticecli.fields import published_candidates
-    from noticecli.parse.text import parse_text_dump
-
-    for candidate in published_candidates(parse_text_dump(text).header):
-        parsed = parse_date(candidate.value or "")
-        if parsed is not None:
-            return parsed.date
-    return None
 
 
 def read_input(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -492,6 +492,27 @@ def _without_breadcrumb(line: str) -> str:
 
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
+    notice, body_lines, headings, title_line = _read_header(text)
+    notice.body = _body_blocks(body_lines, headings=headings)
+    # No links survive in a dump: a line that is a file name is an attachment without a URL.
+    notice.attachments = named_files(
+        [block.text for block in notice.body if block.text and block.type != "heading"]
+    )
+    _fill_top_level(notice, title_line)
+    if not any(field.origin in {"header", "meta_line"} for field in notice.header):
+        notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
+    return notice
+
+
+def text_dump_header(text: str) -> list[HeaderField]:
+    """The header fields :func:`parse_text_dump` reads from ``text``, in the same order,
+    without building the body (what a caller needing one field pays)."""
+    return _read_header(text)[0].header
+
+
+def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
+    """The notice with its header fields, the body's lines, whether they keep headings, and
+    the title line if seen."""
     notice = Notice(kind="notice")
     build = _Builder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -532,16 +553,7 @@ def parse_text_dump(text: str) -> Notice:
         body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
-
-    notice.body = _body_blocks(body_lines, headings=headings)
-    # No links survive in a dump: a line that is a file name is an attachment without a URL.
-    notice.attachments = named_files(
-        [block.text for block in notice.body if block.text and block.type != "heading"]
-    )
-    _fill_top_level(notice, title_line)
-    if not any(field.origin in {"header", "meta_line"} for field in notice.header):
-        notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
-    return notice
+    return notice, body_lines, headings, title_line
 
 
 def _without_form_cells(

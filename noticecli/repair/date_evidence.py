@@ -67,13 +67,23 @@ _BYLINE_WINDOW = 30
 # 日电 / 日讯 / 日消息 right after the date: a news dateline (新华社哈尔滨918日电).
 _DATELINE_AFTER = "(?:电|讯|消息)(?=$|[ \u3000（(，,：:。\n]|记者)"
 # A line that is only a date (a signature date): optional spaces, then an optional label
-# ending in 日期 or 时间 and its colon, or the signing body's name when extraction joined
-# the signature and its date (某某市人民政府2024年6月30), the date, then spaces to the end
-# of the line.
+# that names the day (ending in 日期 or 时间, or 今天/今日, with 是/为: 今天是:) and its colon,
+# or the signing body's name when extraction joined the signature and its date (某某市人民
+# 政府2024年6月30), the date, then spaces to the end of the line. After the label the line
+# may hold the start of a range the date ends, a date with its day (2024年06月03日至2024年06月07;
+# its own 年 or 月 may be lost: 20240603日至…).
 _SIGNER_ENDS = "政府|办公室|委员会|指挥部|局|厅|办|部|委|中心|公司|院|所|站"
+_LINE_SPACE = "[ \u3000\t\u00a0]*"
+_DAY_DATE = (
+    f"[{_DIGITS}]{{4}}(?:年?[{_DIGITS}]{{1,2}}月?[{_DIGITS}]{{1,2}}日"
+    f"|([-/.])[{_DIGITS}]{{1,2}}\\1[{_DIGITS}]{{1,2}})"
+    f"(?:{_LINE_SPACE}[{_DIGITS}]{{1,2}}[:：][{_DIGITS}]{{2}}(?:[:：][{_DIGITS}]{{2}})?)?"
+)
+_RANGE_START = f"{_LINE_SPACE}{_DAY_DATE}{_LINE_SPACE}[至到—～~\\-－–]"
 _LINE_LABEL = (
-    "[ \u3000\t\u00a0]*(?:(?:[^\\s:：]{0,6}(?:日期|时间)[ \u3000\t\u00a0]*)?[:：]?"
-    f"|[\u4e00-\u9fff（）()]{{1,40}}(?:{_SIGNER_ENDS}))[ \u3000\t\u00a0]*$"
+    f"{_LINE_SPACE}(?:(?:[^\\s:：]{{0,6}}(?:日期|时间|今天|今日)(?:是|为)?{_LINE_SPACE})?[:：]?"
+    f"(?:{_RANGE_START})?"
+    f"|[\u4e00-\u9fff（）()]{{1,40}}(?:{_SIGNER_ENDS})){_LINE_SPACE}$"
 )
 _LINE_DAY = f"([{_DIGITS}]{{1,2}})[ \u3000\t\u00a0\r]*(?:\n|$)"
 

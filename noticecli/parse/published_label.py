@@ -1,0 +1,67 @@
+"""The publication date a plain text shows, as the text-dump parser reads it, for ``normalize``.
+
+`noticecli normalize` needs one field of the page, not the page: the header pass of
+:mod:`noticecli.parse.text` answers it without building the body, and a text that shows no
+place a publication date could come from is not read at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+
+from noticecli.dates import parse_date
+from noticecli.fields import PUBLISHED_KEYS, published_candidates
+from noticecli.labels import vocabulary
+from noticecli.parse.text import text_dump_header
+
+# What the parser strips or blanks before reading a line: whitespace, &nbsp;, BOM, zero-width
+# space, comment markers and CSS rules.
+_EDGE = (
+    r"(?:\s|&nbsp;|\ufeff|\u200b|<!--|-->"
+    r"|(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\})*"
+)
+
+
+@cache
+def _label_end() -> re.Pattern[str]:
+    """The last character of a publication label (发布日期, 时间 …, or a fragment of one cut
+    short, which ends as the label does) where a label ends: before a colon, a table cell's
+    pipe, a bracket label's close, or the end of a line (a label printed over its value)."""
+    ends = "".join(
+        sorted({label[-1] for label, key in vocabulary().items() if key in PUBLISHED_KEYS})
+    )
+    return re.compile(rf"[{re.escape(ends)}]{_EDGE}(?:[:：|｜\]】]|(?=[\r\n])|\Z)")
+
+
+# A date the parser may read as an unlabelled publication time opens a line once the line's
+# edge noise, markup and bullet are stripped (a labelled one needs a label, above).
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_BEFORE_OPENING_DATE = re.compile(rf"{_EDGE}(?:[-•·●◆■▪▫◇○*]\s+)?")
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return _BEFORE_OPENING_DATE.fullmatch(text, line_start, start) is not None
+
+
+def may_show_published(text: str) -> bool:
+    """Whether ``text`` has a place the text-dump parser could read a publication date from:
+    the end of a publication label, or a date opening a line. When not,
+    :func:`labelled_published` is ``None`` without reading the text."""
+    if _label_end().search(text):
+        return True
+    return any(_opens_a_line(text, match.start()) for match in _DATE.finditer(text))
+
+
+def labelled_published(text: str) -> datetime.date | None:
+    """The publication date ``parse_text_dump(text)`` gives (the first publication field,
+    best first, whose value reads as a date); ``None`` when it gives none."""
+    if not may_show_published(text):
+        return None
+    for candidate in published_candidates(text_dump_header(text)):
+        parsed = parse_date(candidate.value or "")
+        if parsed is not None:
+            return parsed.date
+    return None
