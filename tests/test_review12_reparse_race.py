@@ -104,3 +104,12 @@ def test_a_reparse_does_not_put_back_an_older_page_than_a_worker_recorded(
         revisions = store.revisions(notice_id(URL))
         assert current["title"] == "关于第1批人防工程检查情况的通报（更正）", len(revisions)
         assert len(revisions) == 2, "the old page recorded again as a third revision"
+
+
+def test_a_malformed_url_s_error_does_not_show_its_password() -> None:
+    from noticecli.crawl.pg_store import connect
+    from noticecli.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        connect("postgresql://reader:sekret@[::1/notices")
+    assert "sekret" not in str(caught.value)
