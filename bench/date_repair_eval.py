@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import importlib.resources
 import random
 import re
 import sys
@@ -155,6 +154,8 @@ class Tally:
     by_mode: Counter[str] = field(default_factory=Counter)
     by_form: dict[str, tuple[Outcomes, Outcomes]] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # Ambiguous sites decided, by the evidence that chose the reading (right, wrong).
+    decided_by: dict[str, list[int]] = field(default_factory=dict)
 
     def record(self, piece: Piece, outcome: str, forms: Sequence[str], shown: str) -> None:
         (self.ambiguous if piece.ambiguous else self.unambiguous).add(outcome)
@@ -171,6 +172,10 @@ class Tally:
         self.stray_edits += other.stray_edits
         self.unrecoverable += other.unrecoverable
         self.by_mode.update(other.by_mode)
+        for name, (right, wrong) in other.decided_by.items():
+            mine = self.decided_by.setdefault(name, [0, 0])
+            mine[0] += right
+            mine[1] += wrong
         for form, (unambiguous, ambiguous) in other.by_form.items():
             mine = self.by_form.setdefault(form, (Outcomes(), Outcomes()))
             mine[0].merge(unambiguous)
@@ -185,7 +190,9 @@ class Observance:
 
 
 def load_observances() -> list[Observance]:
-    source = importlib.resources.files("noticecli") / "data" / "observances.tsv"
+    # this tree's file, not the imported package's: the texts stay the same whichever
+    # tree's noticecli is measured (bench/date_instructions.py --tree)
+    source = REPO / "noticecli" / "data" / "observances.tsv"
     rows = [
         line.split("\t")
         for line in source.read_text("utf-8").splitlines()
@@ -670,7 +677,10 @@ def score(doc: Doc, tally: Tally, threshold: float, observances: Sequence[Observ
                 outcome = "partial_reported" if listed else "partial_silent"
             else:
                 outcome = "wrong"
-            shown += f" → {repaired!r}"
+            shown += f" → {repaired!r} {list(getattr(local[0], 'evidence', ()))}"
+            if piece.ambiguous and outcome in ("correct", "wrong"):
+                counts = tally.decided_by.setdefault(_deciding(local[0]), [0, 0])
+                counts[outcome == "wrong"] += 1
         elif reports:
             outcome = "reported" if listed else "reported_wrong"
         else:
@@ -681,6 +691,25 @@ def score(doc: Doc, tally: Tally, threshold: float, observances: Sequence[Observ
     tally.examples.setdefault("stray", []).extend(
         f"{doc.name}: stray {e.before!r} → {e.after!r} ({e.rule})" for e in stray
     )
+
+
+# Evidence that chose between readings (the rest says the run is a date, or its year).
+_CHOOSING = (
+    "weekday",
+    "range_order",
+    "observance:",
+    "publication_date",
+    "deadline",
+    "narrative_order",
+    "digit_padding",
+    "news_date",
+)
+
+
+def _deciding(edit: Any) -> str:
+    """The evidence in an edit's record that chose its reading, as one label."""
+    names = [n for n in getattr(edit, "evidence", ()) if n.startswith(_CHOOSING)]
+    return "+".join(sorted(n.split(":")[0] for n in names)) or "(none recorded)"
 
 
 def false_changes(docs: Sequence[Doc]) -> tuple[int, int, Counter[str], list[str]]:
@@ -914,6 +943,10 @@ def report(label: str, tally: Tally, show: int = 5) -> None:
                 f"  {u.missed:4d}  {u.reported + u.reported_wrong:4d}  {u.wrong:3d}"
                 f" | {a.honest:4d}/{a.sites:<4d} {_pct(a.honest, a.sites):>9s}"
             )
+    if tally.decided_by:
+        print("  ambiguous sites decided, by the evidence that chose (right/wrong):")
+        ranked = sorted(tally.decided_by.items(), key=lambda item: -sum(item[1]))
+        print("    " + "; ".join(f"{name} {right}/{wrong}" for name, (right, wrong) in ranked))
     for kind in _EXAMPLE_KINDS:
         for example in tally.examples.get(kind, [])[:show]:
             print(f"    {kind}: {example}")

@@ -22,10 +22,15 @@ class TextEdit(NamedTuple):
     rule: str
     confidence: float
     alternatives: tuple[str, ...] = ()  # other candidate replacements considered
+    evidence: tuple[str, ...] = ()  # why: what in the text decided the edit (rule-specific names)
+
+
+def _span(edit: TextEdit) -> tuple[int, int]:
+    return edit.start, edit.end
 
 
 def _checked(edits: Sequence[TextEdit]) -> list[TextEdit]:
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    ordered = sorted(edits, key=_span) if len(edits) > 1 else list(edits)
     last_end = 0
     for edit in ordered:
         if edit.start < last_end or edit.end < edit.start:

@@ -152,6 +152,8 @@ class Repair(_Model):
     Where: ``field`` (a header key or top-level field name) or ``block`` (body block index),
     plus ``start``/``end`` character offsets in the original text. Applying the records of a
     text in reverse order (replace ``after`` at ``start`` by ``before``) restores it.
+    ``evidence`` names what in the text decided it (``weekday``, ``range_order``,
+    ``observance:全国防灾减灾日``, ``publication_year`` …; docs/api.md lists them).
     """
 
     field: str | None
@@ -163,6 +165,7 @@ class Repair(_Model):
     rule: str
     confidence: float
     alternatives: list[str] = dataclass_field(default_factory=list)
+    evidence: list[str] = dataclass_field(default_factory=list)
 
 
 @dataclass(slots=True, repr=False, eq=False)

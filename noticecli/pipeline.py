@@ -22,6 +22,7 @@ from noticecli.names import name_bytes, shown_name
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
+from noticecli.repair.plaintext import repair_text
 from noticecli.sizes import approximate_size, format_size
 
 if TYPE_CHECKING:
@@ -137,8 +138,6 @@ def normalize_text(
 
     Without it, a labelled 发布日期/发表时间/发文日期 in the text itself supplies it.
     """
-    from noticecli.repair.plaintext import repair_text  # only `noticecli normalize` needs it
-
     if published is None:
         published = _labelled_publication_date(text)
     return repair_text(text, published=published, repair=repair)

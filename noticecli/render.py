@@ -100,10 +100,11 @@ def render_diff(result: NormalizedText, stream: IO[str], *, color: bool) -> None
         console.print(before)
         console.print(after)
         for repair in repairs:
+            evidence = f"  evidence {', '.join(repair.evidence)}" if repair.evidence else ""
             console.print(
                 Text(
                     f"        {repair.before} → {repair.after}  {repair.rule} "
-                    f"confidence {repair.confidence}",
+                    f"confidence {repair.confidence}{evidence}",
                     style="dim",
                 )
             )

@@ -26,6 +26,7 @@ _DESCRIPTIONS = {
     "header": "Labelled fields in page order, with the label exactly as shown",
     "fields": "Flat map: canonical key (or the label without spaces when unknown) to value",
     "repairs": "Every change the normalizer made to the text, with offsets into the original",
+    "evidence": "What decided a repair: weekday, range_order, observance:…, publication_year …",
     "iso": "ISO 8601 form of a date value, when it is one",
     "file": "The file parsed, as given (<stdin> for standard input); bytes of the name that "
     "are not UTF-8 are shown as \\xNN",

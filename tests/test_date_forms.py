@@ -1,8 +1,9 @@
 """Issue 10's damaged-date forms: one test per case in bench/date_cases/forms.tsv.
 
 Each case is run through ``normalize`` (what `noticecli normalize` runs) with its
-publication date: the text must come out as the case expects, and a ``date_ambiguous``
-warning must list the readings the case names (and no such warning may appear otherwise).
+publication date: the text must come out as the case expects, a ``date_ambiguous``
+warning must list the readings the case names (and no such warning may appear otherwise),
+and the repairs' evidence must name what the case says decides it.
 Cases the repairer does not handle yet are strict xfails: when a form is done its cases
 pass, the strict xfail fails the suite, and the ids come off KNOWN_MISSES.
 """
@@ -26,42 +27,8 @@ ISSUE_10_FORMS = {
     "range",
     "observance",
 }
-# What the repairer misses today, by form (issue 10).
-KNOWN_MISSES = {
-    "ln-1": "a date right after a list number (1.) is left alone",
-    "ln-2": "a date right after a list number (2.) is left alone",
-    "ln-3": "a date right after a list number (3.) is left alone",
-    "ry-1": "two digits after 今年 are not read as a month and a day",
-    "ry-2": "after 去年 the date is only reported",
-    "ry-3": "after 同年 the date is only reported",
-    "ry-4": "two digits after 明年 are not read as a month and a day",
-    "yc-1": "the certain 年 of an ambiguous run is not restored",
-    "nr-1": "a signature date without 日 is left alone",
-    "nr-2": "a signature date without 年 and 日 is left alone",
-    "nr-3": "a signature date without 日 is left alone",
-    "ta-1": "a time right after 日 (full-width colon) blocks the repair",
-    "ta-2": "a time right after 日 (half-width colon) blocks the repair",
-    "ta-3": "a time right after 日 blocks the repair of both range ends",
-    "ta-4": "a time in 时/分 right after 日 blocks the repair",
-    "ta-5": "a time with ∶ right after 日 blocks the repair",
-    "ta-6": "a time right after 日 blocks the repair",
-    "ny-1": "after a （记者…） byline the one reading is only reported",
-    "ny-2": "after a （记者…） byline the one reading is only reported",
-    "ny-3": "after a (记者…) byline the one reading is only reported",
-    "wd-3": "a one-reading date the weekday confirms is only reported",
-    "wd-6": "a one-reading date the weekday confirms is only reported",
-    "rg-1": "a two-digit range end (51日) is not read as a month and a day",
-    "rg-2": "a two-digit range end (81日) is not read as a month and a day",
-    "rg-4": "a range end that must follow its start (into the next year) is only reported",
-    "rg-5": "a range start that must precede its end is only reported",
-    "ob-1": "the observance day's name does not decide 119日",
-    "ob-2": "the observance day's name does not confirm 512日",
-    "ob-3": "the observance day's name does not confirm 1213日",
-    "ob-4": "the observance day's name does not confirm 415日",
-    "ob-5": "the observance day's name does not confirm 1013日",
-    "ob-6": "a city's siren day does not make 65日 a date",
-    "ob-7": "今年 and the observance day's name do not decide 119日",
-}
+# What the repairer misses today, by form (issue 10): an id here is a strict xfail.
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _param(case: Case) -> object:
@@ -81,6 +48,8 @@ def test_form(case: Case) -> None:
         assert ambiguous == []
     for repair in result.repairs:  # every change is recorded against the original text
         assert case.text[repair.start : repair.end] == repair.before
+    # ... and says why: each piece of evidence the case names is in some repair's record.
+    assert set(case.evidence) <= {name for repair in result.repairs for name in repair.evidence}
 
 
 def test_every_form_of_issue_10_has_cases_and_a_clean_counterpart() -> None:

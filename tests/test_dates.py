@@ -58,7 +58,15 @@ def test_repairs(text: str, expected: str, rule: str) -> None:
 
 def test_edit_records_original_span() -> None:
     (edit,), _ = repair_one("活动。327日，会议")
-    assert edit == TextEdit(3, 7, "327日", "3月27日", "date.month_day_missing_yue", 0.97)
+    assert edit == TextEdit(
+        3,
+        7,
+        "327日",
+        "3月27日",
+        "date.month_day_missing_yue",
+        0.97,
+        evidence=("one_reading", "publication_year"),
+    )
 
 
 def test_hao_damaged_gets_two_edits() -> None:
@@ -399,11 +407,11 @@ def test_as_of_without_done_stays_open() -> None:
     # 截至 alone may announce a deadline (申报截至…): both readings remain.
     context = DateContext(datetime.date(2014, 1, 19))
     edits, ambiguities = repair_one("截至2014118日，各单位要完成验收。", context)
-    assert edits == []
+    assert [(e.after, e.rule) for e in edits] == [("2014年", "date.ymd_year_certain")]
     assert set(ambiguities[0].candidates) == {"2014年1月18日", "2014年11月8日"}
     # 已 in the next sentence does not count.
     edits, _ = repair_one("截至2014118日。全市已完成验收。", context)
-    assert edits == []
+    assert [e.rule for e in edits] == ["date.ymd_year_certain"]
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 # A character right before the run that makes it part of something else: identifiers,
 # versions, ranges written with a dash (the 10 of 1-10月 is clean anyway), document numbers.
-_BLOCK_BEFORE_CHARS = frozenset("-/._·+%@#~&=\\|－／．＿〔〕[]【】")
+BLOCK_BEFORE_CHARS = frozenset("-/._·+%@#~&=\\|－／．＿〔〕[]【】")
 # Words before a number + 日 that make it a count or duration (历时327日, 第327日, 共327日).
 _COUNT_BEFORE = (
     "第",
@@ -145,6 +146,7 @@ _GOOD_AFTER = (
     "召开",
     "举行",
     "开始",
+    "将",
     "前",
     "以前",
     "之前",
@@ -165,10 +167,12 @@ _FUTURE_AFTER = ("前", "之前", "以前", "止", "截止", "起施行", "起�
 _NOT_FUTURE = ("应急", "应用", "应对", "需求")
 _RANGE_BEFORE_CHARS = frozenset("至到—～~-")
 _SENTENCE_END_CHARS = frozenset("。；;！!？?\n")
+_UP_TO_SENTENCE_END = "(?s).*[。；;！!？?\n]"  # greedy: up to the last sentence end
 _CUE_WINDOW = 12  # characters before a date searched for a cue, within its sentence
 # An instruction (请各单位于…前报送, 须于…前完成) sets a deadline (how a deadline is
 # weighed against the publication date: date_weighing).
 _INSTRUCTION_BEFORE = ("请", "须", "务必", "应")
+_CUE_CHARS = frozenset(word[0] for word in _FUTURE_BEFORE + _INSTRUCTION_BEFORE)
 _DEADLINE_AFTER = ("前", "之前", "以前")
 # 截至…，…已… (as of the date, something has been done) states a fact, so the date has
 # been reached: on or before publication. Looked for in the rest of the sentence.
@@ -201,56 +205,66 @@ _F_YEAR_IN_GROUP = 0.98  # 2019年327日: the 年 itself introduces the date
 _F_HAO_MAX = 0.95  # a damaged run closed by 号 is never more certain than this
 
 
-def _endswith_any(text: str, end: int, words: tuple[str, ...]) -> bool:
-    window = text[max(0, end - 4) : end]
-    return window.endswith(words)
-
-
-def _startswith_any(text: str, start: int, words: tuple[str, ...]) -> bool:
-    return text.startswith(words, start)
-
-
 def blocked_before(text: str, start: int) -> bool:
     """Whether what stands before ``start`` makes the run part of something else: an
     identifier, a range written with a dash, a count or a duration (第327日)."""
-    if start and text[start - 1] in _BLOCK_BEFORE_CHARS:
-        return True
-    return _endswith_any(text, start, _COUNT_BEFORE)
+    return blocked_by_char(text, start) or blocked_by_word(text, start)
 
 
-def _context_factor(text: str, start: int, end: int) -> float:
+def blocked_by_char(text: str, start: int) -> bool:
+    """Whether the character right before ``start`` ties the run to an identifier, a
+    decimal or a dash (V1.327, 3.125日, 1-51日); evidence may still free it (a list number,
+    a range after a date)."""
+    return bool(start) and text[start - 1] in BLOCK_BEFORE_CHARS
+
+
+def blocked_by_word(text: str, start: int) -> bool:
+    """Whether a word right before ``start`` makes the run a count or a duration."""
+    return text.endswith(_COUNT_BEFORE, 0, start)
+
+
+class Frame(NamedTuple):
+    """What the evidence around a run says about its frame (see date_evidence)."""
+
+    strong: bool = False  # a word that fixes the date: 今年, 去年 …, a dateline's 电
+    boundary: bool = False  # a list number or a byline before it: as good as a clause start
+    good_after: bool = False  # a clock time after it (915日14:30)
+
+
+NO_FRAME = Frame()
+
+
+def _context_factor(text: str, start: int, end: int, frame: Frame = NO_FRAME) -> float:
     """How strongly the words around text[start:end] say it is a date (0 = never)."""
-    if _endswith_any(text, start, _STRONG_BEFORE):
+    if frame.strong or text.endswith(_STRONG_BEFORE, 0, start):
         return _F_STRONG
-    good_after = end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
-    if start == 0 or text[start - 1] in _BOUNDARY_CHARS:
+    good_after = frame.good_after or end >= len(text) or text.startswith(_GOOD_AFTER, end)
+    if frame.boundary or start == 0 or text[start - 1] in _BOUNDARY_CHARS:
         return _F_BOUNDARY + (_F_GOOD_AFTER if good_after else 0.0)
     return _F_OTHER + (0.1 if good_after else 0.0)
 
 
-def _sentence_before(text: str, start: int) -> str:
-    """Up to _CUE_WINDOW characters before ``start``, cut at the last sentence end."""
-    window = text[max(0, start - _CUE_WINDOW) : start]
-    for at in range(len(window) - 1, -1, -1):
-        if window[at] in _SENTENCE_END_CHARS:
-            return window[at + 1 :]
-    return window
+def _sentence_part(window: str) -> str:
+    """The part of ``window`` after its last sentence end."""
+    match = _pattern(_UP_TO_SENTENCE_END).match(window)
+    return window if match is None else window[match.end() :]
 
 
 def _has_cue(window: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        at = window.find(word)
-        while at >= 0:
-            if not window.startswith(_NOT_FUTURE, at):
-                return True
-            at = window.find(word, at + 1)
-    return False
+    """Whether one of ``words`` is in ``window``, not as the start of a word that says
+    nothing about time (应急管理局)."""
+    return _pattern(_cue_pattern(words)).search(window) is not None
 
 
-def _as_of(text: str, start: int, end: int) -> bool:
-    """截至3月27日，全市已…: the clause after the date reports something done by then."""
-    if not _endswith_any(text, start, _AS_OF_BEFORE):
-        return False
+@cache
+def _cue_pattern(words: tuple[str, ...]) -> str:
+    exceptions = "|".join(map(re.escape, _NOT_FUTURE))
+    return f"(?!{exceptions})(?:{'|'.join(map(re.escape, words))})"
+
+
+def _as_of(text: str, end: int) -> bool:
+    """截至3月27日，全市已…: the clause after the date (after 截至/截止) reports something
+    done by then."""
     rest = text[end : end + _AS_OF_WINDOW]
     for at, ch in enumerate(rest):
         if ch in _SENTENCE_END_CHARS:
@@ -262,15 +276,22 @@ def _as_of(text: str, start: int, end: int) -> bool:
 def tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the date text[start:end] is a deadline (请于…前: after publication, and
     soon), and whether a reading after publication is expected rather than suspicious."""
-    if _as_of(text, start, end):
+    if text.endswith(_AS_OF_BEFORE, 0, start) and _as_of(text, end):
         return False, False  # neither: the date has passed
-    window = _sentence_before(text, start)
-    deadline = _has_cue(window, _INSTRUCTION_BEFORE) and _startswith_any(text, end, _DEADLINE_AFTER)
+    # The cues are looked for in the sentence before the date, within _CUE_WINDOW
+    # characters; most dates have none of their first characters there.
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    window = "" if _CUE_CHARS.isdisjoint(window) else _sentence_part(window)
+    deadline = (
+        bool(window)
+        and text.startswith(_DEADLINE_AFTER, end)
+        and _has_cue(window, _INSTRUCTION_BEFORE)
+    )
     future_ok = (
         deadline
         or (start > 0 and text[start - 1] in _RANGE_BEFORE_CHARS)
-        or _has_cue(window, _FUTURE_BEFORE)
-        or _startswith_any(text, end, _FUTURE_AFTER)
+        or (bool(window) and _has_cue(window, _FUTURE_BEFORE))
+        or text.startswith(_FUTURE_AFTER, end)
     )
     return deadline, future_ok
 
@@ -286,14 +307,14 @@ def neighbours(text: str, end: int) -> tuple[int | None, int | None]:
     if after[:1] not in _RANGE_END_STARTS:
         return None, None
     match = _pattern(_RANGE_END_DAY).match(text, end)
-    if match is not None and not _startswith_any(text, match.end(), _BLOCK_AFTER_RI):
+    if match is not None and not text.startswith(_BLOCK_AFTER_RI, match.end()):
         return None, int(match.group(1))  # not 至15日内: that is a duration
     return None, None
 
 
 def hao_confidence(text: str, group_start: int, end: int, has_year: bool) -> float:
     """Confidence that a 号 closing a clean M月D号 is the colloquial 日 (0 = it is not)."""
-    if _startswith_any(text, end, _BLOCK_AFTER_HAO) or (
+    if text.startswith(_BLOCK_AFTER_HAO, end) or (
         end < len(text) and (text[end].isascii() and text[end].isalnum())
     ):
         return 0.0
@@ -303,9 +324,9 @@ def hao_confidence(text: str, group_start: int, end: int, has_year: bool) -> flo
         return 0.0
     if has_year:
         return 0.99
-    if _endswith_any(text, group_start, _STRONG_BEFORE):
+    if text.endswith(_STRONG_BEFORE, 0, group_start):
         return 0.97
-    good_after = end >= len(text) or _startswith_any(text, end, _GOOD_AFTER)
+    good_after = end >= len(text) or text.startswith(_GOOD_AFTER, end)
     if group_start == 0 or text[group_start - 1] in _BOUNDARY_CHARS:
         return 0.95 if good_after else 0.9
     return 0.92 if good_after else 0.85
@@ -319,30 +340,39 @@ def damaged_factor(
     last_unit: str,
     year_written: bool,
     glued_year: bool,
+    frame: Frame = NO_FRAME,
 ) -> float | None:
     """How strongly the words around a damaged run text[start:end] say it is a date, or
     None when they say it is something else. ``last_unit`` is the run's last 月/日/号,
     ``year_written`` whether a year with its 年 opens the run (2019年327日), ``glued_year``
-    whether a year is glued to the digits after it (20199月)."""
+    whether a year is glued to the digits after it (20199月), ``frame`` what evidence
+    found around it."""
     if last_unit == "号":
-        if _startswith_any(text, end, _BLOCK_AFTER_HAO) or (
+        if text.startswith(_BLOCK_AFTER_HAO, end) or (
             start and text[start - 1] in _BLOCK_BEFORE_HAO_CHARS
         ):
             return None
         # A bare number + 号 is a document or house number unless a word introduces a date.
-        if not (year_written or _endswith_any(text, start, _STRONG_BEFORE)):
+        if not (year_written or frame.strong or text.endswith(_STRONG_BEFORE, 0, start)):
             return None
-    elif _startswith_any(text, end, _BLOCK_AFTER_RI if last_unit == "日" else _BLOCK_AFTER_YUE):
+    elif text.startswith(_BLOCK_AFTER_RI if last_unit == "日" else _BLOCK_AFTER_YUE, end):
         return None
     if glued_year:
-        context = _context_factor(text, start, end)
+        context = _context_factor(text, start, end, frame)
         factor = _F_GLUED_YEAR if context >= _F_BOUNDARY else _F_GLUED_YEAR_OTHER
         if context >= _F_STRONG:
             factor = _F_STRONG
     elif year_written:
         factor = _F_YEAR_IN_GROUP
     else:
-        factor = _context_factor(text, start, end)
+        factor = _context_factor(text, start, end, frame)
     if last_unit == "号":
         factor = min(factor, _F_HAO_MAX)
     return factor
+
+
+def split_factor(last_unit: str) -> float:
+    """How strongly a run with its year written (2019年121日, 2019121日) says it is a date,
+    as weighed with the choice of its month and day: the same whether or not the 年 has been
+    restored, so that restoring it alone never changes that choice."""
+    return min(_F_YEAR_IN_GROUP, _F_HAO_MAX) if last_unit == "号" else _F_YEAR_IN_GROUP

@@ -12,15 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from noticecli.repair.date_rules import (
-    Component,
-    DateToken,
-    SimpleDate,
-    classify,
-    clean_date,
-    damaged_rule,
-    read_group,
-)
+from noticecli.repair.date_evidence import RELATIVE_YEAR_ENDS, date_line_day
+from noticecli.repair.date_rules import GroupFacts, classify, classify_date_line, group_facts
+from noticecli.repair.date_token import Component, DateToken, SimpleDate
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _SPACE_SET = frozenset(" \u3000\u00a0")
@@ -62,22 +56,30 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 # How each group of a run reads without its context: a clean date or year that needs no
-# edit (the common case, handled without building a token), nothing, or "look closer".
-_IGNORE, _SIMPLE, _SLOW = 0, 1, 2
+# edit (the common case, handled without building a token), nothing, "look closer", or
+# two digits and 日 that are a damaged month and day only after 今年, 去年 … (今年51日).
+_IGNORE, _SIMPLE, _SLOW, _DAY_OR_MONTH_DAY = 0, 1, 2, 3
 _NO_DATE: SimpleDate = (None, None, None)
-_GroupShape = tuple[tuple[Component, ...], int, SimpleDate]
+# A group's components, kind, clean date, its start and end within the run, and what its
+# characters alone say (for classify).
+_GroupShape = tuple[tuple[Component, ...], int, SimpleDate, int, int, GroupFacts]
 _Shape = tuple[_GroupShape, ...]
 _SHAPES: dict[str, _Shape] = {}
 _SHAPES_MAX = 8192
 
 
 def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
-    units, nums, noisy = read_group(run, comps)
-    clean = clean_date(units, nums)
+    facts = group_facts(run, comps)
+    units, nums, noisy, clean, rule = facts
+    kind, date = _IGNORE, _NO_DATE
     if clean is not None:
         needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
-        return comps, (_SLOW if needs_edit else _SIMPLE), clean
-    return comps, (_IGNORE if damaged_rule(units, nums) is None else _SLOW), _NO_DATE
+        kind, date = (_SLOW if needs_edit else _SIMPLE), clean
+    elif rule is not None:
+        kind = _SLOW
+    elif units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:
+        kind = _DAY_OR_MONTH_DAY
+    return comps, kind, date, comps[0][0], comps[-1][2] + 1, facts
 
 
 def _shape(run: str) -> _Shape:
@@ -101,24 +103,68 @@ def _shape(run: str) -> _Shape:
 
 
 DateItem = DateToken | SimpleDate
+Span = tuple[int, int, int]  # block, start, end of an item in its text
 
 
-def scan(texts: Sequence[str]) -> list[DateItem]:
+def scan(texts: Sequence[str]) -> tuple[list[DateItem], list[Span]]:
     """Dates and years in reading order: plain (year, month, day) tuples for clean ones that
-    need no edit, tokens for everything else worth a look."""
+    need no edit, tokens for everything else worth a look; and where each item stands."""
     items: list[DateItem] = []
+    spans: list[Span] = []
     shapes = _SHAPES
     for block, text in enumerate(texts):
+        size = len(text)
         for start, end in _runs(text):
             run = text[start:end]
-            for comps, kind, simple in shapes.get(run) or _shape(run):
-                if kind == _SIMPLE:
+            shape = shapes.get(run) or _shape(run)
+            # A run ending in 月 with digits right after: a date line that lost its 日?
+            line_date = end < size and text[end] in _DIGITS and text[end - 1] == "月"
+            for comps, kind, simple, g_start, g_end, facts in shape[:-1] if line_date else shape:
+                if kind == _SIMPLE and not (
+                    # 今年6月4日: a clean date whose year a word fixes, read as a token
+                    simple[0] is None
+                    and start + g_start > 0
+                    and text[start + g_start - 1] in RELATIVE_YEAR_ENDS
+                ):
                     items.append(simple)
-                    continue
-                if kind == _IGNORE:
-                    continue
-                absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
-                tok = classify(text, block, absolute)
-                if tok is not None:
-                    items.append(tok)
-    return items
+                    spans.append((block, start + g_start, start + g_end))
+                elif kind != _IGNORE and (
+                    kind != _DAY_OR_MONTH_DAY
+                    or (start + g_start > 0 and text[start + g_start - 1] in RELATIVE_YEAR_ENDS)
+                ):
+                    absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
+                    tok = classify(text, block, absolute, facts)
+                    if tok is not None:
+                        items.append(tok)
+                        spans.append((block, tok.start, tok.end))
+            if line_date:
+                _line_date(text, block, start, end, shape[-1], items, spans)
+    return items, spans
+
+
+def _line_date(
+    text: str,
+    block: int,
+    start: int,
+    end: int,
+    group: _GroupShape,
+    items: list[DateItem],
+    spans: list[Span],
+) -> None:
+    """The last group of a run followed by digits: a date line that lost its 日, or the
+    group as it reads on its own."""
+    comps, kind, simple, g_start, g_end, facts = group
+    absolute = [(a + start, b + start, u + start, unit) for a, b, u, unit in comps]
+    day_span = date_line_day(text, start + g_start, end) if comps[-1][3] == "月" else None
+    tok = classify_date_line(text, block, absolute, day_span) if day_span else None
+    if tok is not None:
+        items.append(tok)
+        spans.append((block, tok.start, tok.end))
+    elif kind == _SIMPLE:
+        items.append(simple)
+        spans.append((block, start + g_start, start + g_end))
+    elif kind == _SLOW:
+        tok = classify(text, block, absolute, facts)
+        if tok is not None:
+            items.append(tok)
+            spans.append((block, tok.start, tok.end))

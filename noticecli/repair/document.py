@@ -19,6 +19,7 @@ from noticecli.labels import (
     full_label,
     key_for,
     resolve_truncated_label,
+    value_shape,
 )
 from noticecli.models import Notice, Repair
 from noticecli.repair.dates import DateContext, repair_dates
@@ -45,11 +46,7 @@ def normalize(notice: Notice, *, repair: bool = True) -> Notice:
     for slot, (edits, ambiguities) in zip(slots, results, strict=True):
         where = _where(slot)
         for ambiguity in ambiguities:
-            notice.warn(
-                "date_ambiguous",
-                f"{where}: {ambiguity.text!r} may be {' or '.join(ambiguity.candidates)}; "
-                "left unchanged",
-            )
+            notice.warn("date_ambiguous", ambiguity.describe(where, repaired=repair))
         if not edits:
             continue
         if not repair:
@@ -92,11 +89,21 @@ def _repair_truncated_labels(notice: Notice, *, repair: bool) -> None:
                             for key in candidates
                             if key != field.key and (label := full_label(key, field.label))
                         ],
+                        evidence=_label_evidence(candidates, field.value, seen),
                     )
                 )
                 field.label = full
         if field.key is not None:
             seen.add(field.key)
+
+
+def _label_evidence(candidates: tuple[str, ...], value: str | None, seen: set[str]) -> list[str]:
+    """Why a label cut short was read as it was: the only label ending so, or labels the
+    page already showed and the shape of the value (索引号 values look like index numbers)."""
+    if len(candidates) <= 1:
+        return ["one_label"]
+    evidence = ["label_seen"] if any(key in seen for key in candidates) else []
+    return [*evidence, f"value_shape:{value_shape(value)}"]
 
 
 def _record(slot: _TextSlot, edit: TextEdit) -> Repair:
@@ -110,6 +117,7 @@ def _record(slot: _TextSlot, edit: TextEdit) -> Repair:
         rule=edit.rule,
         confidence=round(edit.confidence, 3),
         alternatives=list(edit.alternatives),
+        evidence=list(edit.evidence),
     )
 
 

@@ -21,26 +21,25 @@ def repair_text(
     """Repair ``text``, weighing dates against ``published`` (the document's publication
     date, when known); with ``repair`` false, report the repairs as warnings instead."""
     lines = text.split("\n")
-    starts: list[int] = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    results = repair_dates(lines, DateContext(published=published), threshold=REPAIR_THRESHOLD)
+    results = repair_dates(lines, DateContext(published), threshold=REPAIR_THRESHOLD)
     out = NormalizedText(
         text=text, original=text, published=published.isoformat() if published else None
     )
-    repaired_lines: list[str] = []
+    line_start = 0  # where the line starts in the text
     for number, (line, (edits, ambiguities)) in enumerate(zip(lines, results, strict=True)):
+        offset = line_start
+        line_start += len(line) + 1
+        if not edits and not ambiguities:
+            continue
         for ambiguity in ambiguities:
             out.warnings.append(
                 NoticeWarning(
-                    "date_ambiguous",
-                    f"line {number + 1}: {ambiguity.text!r} may be "
-                    f"{' or '.join(ambiguity.candidates)}; left unchanged",
+                    "date_ambiguous", ambiguity.describe(f"line {number + 1}", repaired=repair)
                 )
             )
-        if edits and not repair:
+        if not edits:
+            continue
+        if not repair:
             out.warnings.extend(
                 NoticeWarning(
                     "repair_skipped",
@@ -48,23 +47,24 @@ def repair_text(
                 )
                 for edit in edits
             )
-        if not edits or not repair:
-            repaired_lines.append(line)
             continue
-        repaired_lines.append(apply_edits(line, edits))
+        lines[number] = apply_edits(line, edits)
+        # Positional, in Repair's field order (keywords cost twice as much here); the
+        # engine's confidences already have three decimals.
         out.repairs.extend(
             Repair(
-                field="text",
-                block=None,
-                start=starts[number] + edit.start,
-                end=starts[number] + edit.end,
-                before=edit.before,
-                after=edit.after,
-                rule=edit.rule,
-                confidence=round(edit.confidence, 3),
-                alternatives=list(edit.alternatives),
+                "text",
+                None,
+                offset + edit.start,
+                offset + edit.end,
+                edit.before,
+                edit.after,
+                edit.rule,
+                edit.confidence,
+                list(edit.alternatives),
+                list(edit.evidence),
             )
             for edit in edits
         )
-    out.text = "\n".join(repaired_lines)
+    out.text = "\n".join(lines)
     return out
