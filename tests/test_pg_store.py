@@ -180,6 +180,21 @@ def test_an_unknown_site_names_the_url_without_its_password(filled: tuple[str, s
     assert result.stderr.strip() == f"noticecli: {url}: no site named 'nowhere' in the store"
 
 
+@pytest.mark.parametrize("setup", ["store", "queue"])
+def test_a_url_libpq_cannot_parse_is_named_in_its_error_without_its_password(
+    setup: str,
+) -> None:
+    # libpq quotes the whole URL when it cannot parse it, and urlsplit refuses it too.
+    from noticecli.crawl.pg_store import connect
+    from noticecli.crawl.queue_setup import prepare_queue
+
+    url = "postgresql://reader:sekret@[::1/notices"
+    with pytest.raises(InputError) as caught:
+        connect(url) if setup == "store" else prepare_queue(url, location=masked_url(url))
+    assert "sekret" not in str(caught.value)
+    assert "postgresql://reader:***@[::1/notices" in str(caught.value)
+
+
 # --- migrations -----------------------------------------------------------------------------
 
 

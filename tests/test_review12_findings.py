@@ -106,15 +106,6 @@ def test_a_reparse_does_not_put_back_an_older_page_than_a_worker_recorded(
         assert len(revisions) == 2, "the old page recorded again as a third revision"
 
 
-def test_a_malformed_url_s_error_does_not_show_its_password() -> None:
-    from noticecli.crawl.pg_store import connect
-    from noticecli.errors import InputError
-
-    with pytest.raises(InputError) as caught:
-        connect("postgresql://reader:sekret@[::1/notices")
-    assert "sekret" not in str(caught.value)
-
-
 def test_a_round_s_last_job_run_again_after_a_kill_ends_the_round_once(postgres_url: str) -> None:
     from psycopg_pool import AsyncConnectionPool
 

@@ -45,7 +45,7 @@ from noticecli.crawl.store_api import (
     crawl_record,
 )
 from noticecli.crawl.store_schema import compact_json
-from noticecli.crawl.stores import masked_url
+from noticecli.crawl.stores import masked_url, one_line_error
 from noticecli.errors import InputError, StoreUnavailable
 from noticecli.models import Notice
 
@@ -80,30 +80,8 @@ def connect(url: str, location: str | None = None) -> Connection:
             application_name="noticecli",
         )
     except psycopg.Error as error:
-        message = f"cannot connect to the store: {_one_line(error, url)}"
+        message = f"cannot connect to the store: {one_line_error(error, url)}"
         raise InputError(message, source=location) from None
-
-
-def _one_line(error: Exception, url: str) -> str:
-    """libpq's message on one line, without anything of the URL's password."""
-    text = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
-    password = _password(url)
-    if password:
-        text = text.replace(password, "***")
-    return text or type(error).__name__
-
-
-def _password(url: str) -> str | None:
-    from urllib.parse import parse_qs, unquote, urlsplit
-
-    try:
-        parts = urlsplit(url)
-        if parts.password:
-            return unquote(parts.password)
-        values = parse_qs(parts.query).get("password")
-    except ValueError:
-        return None
-    return values[0] if values else None
 
 
 class PostgresStore:
@@ -134,7 +112,7 @@ class PostgresStore:
         except psycopg.Error as error:
             conn.close()
             raise InputError(
-                f"cannot use the store: {_one_line(error, url)}", source=location
+                f"cannot use the store: {one_line_error(error, url)}", source=location
             ) from None
         except BaseException:
             conn.close()
