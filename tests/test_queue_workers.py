@@ -6,6 +6,8 @@ single-machine SQLite crawl of the same sites."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import itertools
 import json
 import os
@@ -13,21 +15,32 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from noticecli.cli import main
-from tests.conftest import REPO
-from tests.minisite import MiniSite
+from noticecli.crawl.identity import notice_id
+from noticecli.crawl.run import RunCounts
+from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.result import FetchResult
+from tests.conftest import PAGES, REPO
+from tests.minisite import TEMPLATES, MiniSite
 from tests.server import Reply, TestServer
 
 psycopg = pytest.importorskip("psycopg")
 pytest.importorskip("procrastinate")
+
+from noticecli.crawl import reparse_job  # noqa: E402  (needs the postgres extra)
+from noticecli.crawl.pg_store import PostgresStore  # noqa: E402
+from noticecli.crawl.queue_setup import prepare_queue  # noqa: E402
 
 DELAY = 0.3
 Span = tuple[float, float]
@@ -236,6 +249,92 @@ def test_reparse_records_what_parses_differently_as_revisions(
     assert cli("reparse", "--db", postgres_url, "--since", "2999-01-01").stderr.startswith(
         "noticecli: reparse: 0 page(s) queued"
     )
+
+
+REPARSED_URL = "http://127.0.0.2:8000/xxgk/tzgg/202411/t20241105_100001.html"
+
+
+def kept_page(title: str) -> FetchResult:
+    template, old_title = TEMPLATES[0]
+    body = (PAGES / template).read_text("utf-8").replace(old_title, title).encode("utf-8")
+    return FetchResult(
+        url=REPARSED_URL,
+        final_url=REPARSED_URL,
+        status=200,
+        content=body,
+        headers={"content-type": "text/html; charset=utf-8"},
+        fetched_at="2026-12-01T00:00:00Z",
+        elapsed_ms=1,
+        attempts=1,
+        content_type="text/html",
+        charset="utf-8",
+        sha256=hashlib.sha256(body).hexdigest(),
+    )
+
+
+def keep_raw(conn: Any, result: FetchResult) -> None:
+    facts = {k: v for k, v in asdict(result).items() if k not in ("content", "rendered")}
+    conn.execute(
+        "INSERT INTO raw_pages (url, site, site_rules, fetched_at, sha256, fetch_facts, content)"
+        " VALUES (%s, 's0', '', %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
+        " fetched_at = excluded.fetched_at, sha256 = excluded.sha256,"
+        " fetch_facts = excluded.fetch_facts, content = excluded.content",
+        (
+            REPARSED_URL,
+            result.fetched_at,
+            result.sha256,
+            json.dumps(facts),
+            zlib.compress(result.content),
+        ),
+    )
+
+
+def test_a_reparse_leaves_a_newer_fetch_recorded_meanwhile_the_notice_s_state(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepare_queue(postgres_url, location="test")
+    old, new = (
+        kept_page("关于第1批人防工程检查情况的通报"),
+        kept_page("关于第1批人防工程检查情况的通报（更正）"),
+    )
+    with PostgresStore.open(postgres_url) as store:
+        keep_raw(store.connection, old)
+        store.record_notice("s0", REPARSED_URL, notice_from_fetch(old), raw_sha256=old.sha256)
+
+        def worker_fetches_meanwhile(result: FetchResult, **kwargs: Any) -> Any:
+            # While the re-parse job works through its batch, a worker fetches the page
+            # again: the site corrected the title. It keeps the page and records it.
+            keep_raw(store.connection, new)
+            store.record_notice("s0", REPARSED_URL, notice_from_fetch(new), raw_sha256=new.sha256)
+            return notice_from_fetch(result, **kwargs)
+
+        monkeypatch.setattr(reparse_job, "notice_from_fetch", worker_fetches_meanwhile)
+
+        async def run() -> None:
+            from psycopg_pool import AsyncConnectionPool
+
+            async with AsyncConnectionPool(
+                postgres_url, min_size=1, max_size=2, kwargs={"autocommit": True}
+            ) as pool:
+                runtime = SimpleNamespace(
+                    store=store,
+                    pool=pool,
+                    crawler=SimpleNamespace(counts=RunCounts()),
+                    site=lambda text: SimpleNamespace(notice_rules=None),
+                )
+                context = SimpleNamespace(additional_context={"noticecli": runtime})
+                monkeypatch.setattr(
+                    reparse_job, "runtime_of", lambda c: c.additional_context["noticecli"]
+                )
+                await reparse_job.reparse_pages(context, [REPARSED_URL], {}, True)  # type: ignore[arg-type]
+
+        asyncio.run(run())
+        current = store.notice(notice_id(REPARSED_URL))
+        assert current is not None
+        # The worker's newer fetch must stay the notice's current state.
+        revisions = store.revisions(notice_id(REPARSED_URL))
+        assert current["title"] == "关于第1批人防工程检查情况的通报（更正）", len(revisions)
+        assert len(revisions) == 2, "the old page recorded again as a third revision"
 
 
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(

@@ -351,6 +351,37 @@ class PostgresStore:
             )
             return self._upsert_notice(page_id, url, data, digest, now)
 
+    def record_reparsed_notice(
+        self,
+        site: str,
+        url: str,
+        notice: Notice,
+        *,
+        raw_sha256: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        status: int | None = 200,
+    ) -> Change | None:
+        """Record a notice parsed again from a kept page whose digest is ``raw_sha256``, as
+        :meth:`record_notice` does, unless the page was fetched again meanwhile: a worker
+        recorded a different page since (``None``, nothing recorded). The page row is
+        locked before it is compared, so no fetch is recorded in between."""
+        with self._write():
+            row = self._one(
+                "SELECT raw_sha256 FROM pages WHERE url = %s FOR UPDATE", (canonical_url(url),)
+            )
+            if row is not None and row["raw_sha256"] != raw_sha256:
+                return None
+            return self.record_notice(
+                site,
+                url,
+                notice,
+                raw_sha256=raw_sha256,
+                etag=etag,
+                last_modified=last_modified,
+                status=status,
+            )
+
     def _upsert_notice(
         self, page_id: int, url: str, data: dict[str, Any], digest: str, now: str
     ) -> Change:
