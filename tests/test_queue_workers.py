@@ -337,6 +337,48 @@ def test_a_reparse_leaves_a_newer_fetch_recorded_meanwhile_the_notice_s_state(
         assert len(revisions) == 2, "the old page recorded again as a third revision"
 
 
+def test_a_round_s_last_job_run_again_after_a_kill_ends_the_round_once(postgres_url: str) -> None:
+    from psycopg_pool import AsyncConnectionPool
+
+    from noticecli.crawl.run import SiteResult, SiteRun
+    from noticecli.crawl.site_rounds import RoundEnd, end_job
+    from noticecli.crawl.sites import parse_sites
+    from noticecli.crawl.worker_runtime import site_text
+
+    prepare_queue(postgres_url, location="test")
+    site = parse_sites('[[site]]\nname="s0"\nlisting=["http://127.0.0.2/x/"]\n', source="t")[0]
+    failed = SiteRun(site, SiteResult("s0", "ok", "listing: 500", failures=1), listing_failed=True)
+    ok = SiteRun(site, SiteResult("s0", "ok", None))
+
+    def job_running() -> int:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM procrastinate_jobs")
+            row = conn.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args)"
+                " VALUES ('noticecli', 'noticecli.walk_listing', %s) RETURNING id",
+                (json.dumps({"site": site_text(site)}),),
+            ).fetchone()
+            assert row is not None
+            conn.execute("UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", row)
+            return int(row[0])
+
+    async def rounds() -> list[RoundEnd | None]:
+        async with AsyncConnectionPool(
+            postgres_url, min_size=1, max_size=2, kwargs={"autocommit": True}
+        ) as pool:
+            # The round's only job ends; its worker is killed before procrastinate marks it
+            # done, so it is put back and run again (and fails the same way).
+            job = job_running()
+            ends = [await end_job(pool, site_text(site), job, failed) for _ in range(2)]
+            # The next round, a job of its own, starts from nothing.
+            return [*ends, await end_job(pool, site_text(site), job_running(), ok)]
+
+    first, again, next_round = asyncio.run(rounds())
+    assert first is not None and first.status == "failed"
+    assert again is None, "the round's end (finish_site: one more failure in a row) twice"
+    assert next_round is not None and next_round.status == "ok"
+
+
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(
     hosts: list[TestServer], postgres_url: str, tmp_path: Path
 ) -> None:

@@ -4,39 +4,11 @@ that fails every job once its store session is gone)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 
-from noticecli.crawl.queue_setup import prepare_queue
-
 pytest.importorskip("procrastinate")
-
-
-def test_a_round_s_last_job_run_again_after_a_kill_ends_the_round_once(postgres_url: str) -> None:
-    from psycopg_pool import AsyncConnectionPool
-
-    from noticecli.crawl.run import SiteResult, SiteRun
-    from noticecli.crawl.site_rounds import end_job
-    from noticecli.crawl.sites import parse_sites
-    from noticecli.crawl.worker_runtime import site_text
-
-    prepare_queue(postgres_url, location="test")
-    site = parse_sites('[[site]]\nname="s0"\nlisting=["http://127.0.0.2/x/"]\n', source="t")[0]
-    run = SiteRun(site, SiteResult("s0", "ok", "listing: 500", failures=1), listing_failed=True)
-
-    async def twice() -> list[object]:
-        async with AsyncConnectionPool(
-            postgres_url, min_size=1, max_size=2, kwargs={"autocommit": True}
-        ) as pool:
-            # Job 7, the round's last, ends; its worker is killed before procrastinate
-            # marks it done, so it is put back and run again (and fails the same way).
-            return [await end_job(pool, site_text(site), 7, run) for _ in range(2)]
-
-    first, again = asyncio.run(twice())
-    assert first is not None
-    assert again is None, "the round's end (finish_site: one more failure in a row) twice"
 
 
 def test_a_worker_whose_store_session_ends_does_not_fail_the_jobs_it_takes(
