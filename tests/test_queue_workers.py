@@ -7,6 +7,7 @@ single-machine SQLite crawl of the same sites."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import itertools
 import json
@@ -377,6 +378,53 @@ def test_a_round_s_last_job_run_again_after_a_kill_ends_the_round_once(postgres_
     assert first is not None and first.status == "failed"
     assert again is None, "the round's end (finish_site: one more failure in a row) twice"
     assert next_round is not None and next_round.status == "ok"
+
+
+def test_a_host_keeps_the_longest_delay_of_its_sites_whichever_worker_runs_them(
+    hosts: list[TestServer], postgres_url: str, tmp_path: Path
+) -> None:
+    from psycopg_pool import AsyncConnectionPool
+
+    from noticecli.crawl.host_turns import PostgresTurns
+
+    # Two sites on one host: enqueue keeps the longer delay as the host's.
+    slow, fast = MiniSite(hosts[0], count=1), MiniSite(hosts[0], count=1)
+    sites_file = tmp_path / "sites.toml"
+    sites_file.write_text(slow.sites_toml("slow", delay=0.8) + fast.sites_toml("fast", delay=0))
+    assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM procrastinate_jobs")
+        assert conn.execute("SELECT host, delay FROM host_turns").fetchall() == [
+            (hosts[0].host, 0.8)
+        ]
+        conn.execute("UPDATE host_turns SET delay = 0")  # as before this enqueue
+
+    async def requests() -> list[float]:
+        pools = [
+            AsyncConnectionPool(
+                postgres_url, min_size=1, max_size=1, kwargs={"autocommit": True}, open=False
+            )
+            for _ in range(2)
+        ]
+        starts: list[float] = []
+        for pool in pools:
+            await pool.open()
+        try:
+            # Worker 1 has run the slow site's jobs; worker 2 only the fast site's.
+            for pool, delay in ((pools[0], 0.8), (pools[1], 0.0), (pools[1], 0.0)):
+                turn = PostgresTurns(pool, jitter=0).turn(
+                    hosts[0].host, functools.partial(float, delay)
+                )
+                async with turn:
+                    starts.append(time.monotonic())
+        finally:
+            for pool in pools:
+                await pool.close()
+        return starts
+
+    starts = asyncio.run(requests())
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.75, gaps
 
 
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(

@@ -34,6 +34,9 @@ _TABLES = (
         next_allowed_at timestamptz,
         in_flight_since timestamptz
     )""",
+    # Added after the first release of the queue tables: the longest delay of the host's
+    # sites, which every worker keeps whichever of the sites its jobs named.
+    "ALTER TABLE host_turns ADD COLUMN IF NOT EXISTS delay double precision NOT NULL DEFAULT 0",
     """CREATE TABLE IF NOT EXISTS raw_pages (
         url text PRIMARY KEY,
         site text NOT NULL,
