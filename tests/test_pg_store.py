@@ -195,6 +195,43 @@ def test_a_url_libpq_cannot_parse_is_named_in_its_error_without_its_password(
     assert "postgresql://reader:***@[::1/notices" in str(caught.value)
 
 
+def test_workers_whose_clocks_disagree_date_revisions_in_the_order_they_were_recorded(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticecli.crawl import clock
+
+    url = "http://x.gov.cn/a.html"
+    with PostgresStore.open(postgres_url) as first:
+        first.record_notice(
+            "s",
+            url,
+            notice(url, "关于开展安全检查的通知", "2024-05-06", "第一版。"),
+            raw_sha256="1",
+        )
+        before = first.export()
+        (one,) = before
+        since = one["crawl"]["recorded_at"]
+
+    class Behind(datetime):
+        """A second machine, whose clock is 30 s behind the first's."""
+
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return datetime.now(tz) - timedelta(seconds=30)
+
+    monkeypatch.setattr(clock, "datetime", Behind)
+    with PostgresStore.open(postgres_url) as second:
+        second.record_notice(
+            "s",
+            url,
+            notice(url, "关于开展安全检查的通知", "2024-05-06", "第二版。"),
+            raw_sha256="2",
+        )
+        pending = [record["crawl"]["revision"] for record in second.pending_emissions()]
+        assert pending == [1, 2], "emit writes revision 2 before revision 1"
+        assert [r["crawl"]["revision"] for r in second.export(since)] == [2]
+
+
 # --- migrations -----------------------------------------------------------------------------
 
 

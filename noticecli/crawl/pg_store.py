@@ -14,6 +14,8 @@ once:
   (``FOR UPDATE``) for writers that reach it another way;
 - sites and pages are created with ``INSERT … ON CONFLICT``, counters are incremented in
   the row (``failures + 1``, ``consecutive_failures + 1``), never read and written back;
+- times are the server's (``clock_timestamp()``) unless a clock is given, so writers on
+  machines whose clocks disagree date their revisions in the order they recorded them;
 - a new run marks as ``interrupted`` only the runs still ``running`` that were started on
   this host by a process that no longer exists (or by this process): other machines' runs
   are theirs to close.
@@ -26,12 +28,12 @@ import os
 import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl import pg_queries
-from noticecli.crawl.clock import Clock, iso, utcnow
+from noticecli.crawl.clock import Clock, iso
 from noticecli.crawl.identity import canonical_url, changed_fields, notice_id, text_sha256
 from noticecli.crawl.pg_schema import migrate, schema_version
 from noticecli.crawl.site_status import SiteRunStatus, SiteStatus
@@ -88,10 +90,12 @@ class PostgresStore:
     """The crawler's memory in a PostgreSQL database. Open with :meth:`open`; use as a
     context manager or ``close()``."""
 
-    def __init__(self, conn: Connection, url: str, clock: Clock = utcnow) -> None:
+    def __init__(self, conn: Connection, url: str, clock: Clock | None = None) -> None:
         self._conn = conn
         self.url = url
-        self._clock = clock
+        # The server's clock unless told: workers on machines whose clocks disagree still
+        # date revisions in the order they were recorded (emit, export --since).
+        self._clock = clock or self._server_time
 
     @classmethod
     def open(cls, url: str, *, clock: Clock | None = None, create: bool = True) -> PostgresStore:
@@ -117,7 +121,7 @@ class PostgresStore:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, url, clock or utcnow)
+        return cls(conn, url, clock)
 
     @property
     def location(self) -> str:
@@ -145,6 +149,12 @@ class PostgresStore:
 
     def now(self) -> str:
         return iso(self._clock())
+
+    def _server_time(self) -> datetime:
+        row = self._one("SELECT clock_timestamp() AS now")
+        assert row is not None
+        moment: datetime = row["now"]
+        return moment
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
