@@ -427,6 +427,47 @@ def test_a_host_keeps_the_longest_delay_of_its_sites_whichever_worker_runs_them(
     assert min(gaps) >= 0.75, gaps
 
 
+def test_a_worker_outlives_the_end_of_its_database_sessions(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    def terminate_sessions() -> None:
+        # The server ends the worker's sessions (a restart, a fail-over, an admin).
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+    server = TestServer(host="127.0.0.3")
+    try:
+        sites_file = write_sites(tmp_path / "sites.toml", [MiniSite(server, count=6)], delay=0)
+        assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM procrastinate_jobs")
+        worker = start_worker(postgres_url)
+        try:
+            time.sleep(4)  # started, waiting for work
+            terminate_sessions()
+            time.sleep(1)
+            assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+            deadline = time.monotonic() + 30
+            while {status for _, status in jobs(postgres_url)} & {"todo", "doing"}:
+                assert time.monotonic() < deadline, jobs(postgres_url)
+                time.sleep(0.1)
+            assert not [job for job in jobs(postgres_url) if job[1] == "failed"]
+            # Ended again just before SIGTERM: recording the run's end fails, and the
+            # worker still exits as a SIGTERM says.
+            terminate_sessions()
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            code, err = finish(worker, timeout=60)
+        assert code == 143, err
+        assert "could not record the run's end" in err
+        assert len(emitted(postgres_url)) == 6, "every notice recorded after all"
+    finally:
+        server.close()
+
+
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(
     hosts: list[TestServer], postgres_url: str, tmp_path: Path
 ) -> None:

@@ -68,22 +68,28 @@ def connect(url: str, location: str | None = None) -> Connection:
     location = location or masked_url(url)
     try:
         import psycopg
-        from psycopg.rows import dict_row
     except ImportError:
         raise StoreUnavailable(
             f"a PostgreSQL store needs the postgres extra: {INSTALL_EXTRA}", source=location
         ) from None
     try:
-        return psycopg.connect(
-            url,
-            autocommit=True,
-            row_factory=dict_row,
-            connect_timeout=CONNECT_TIMEOUT,
-            application_name="noticecli",
-        )
+        return _connection(url)
     except psycopg.Error as error:
         message = f"cannot connect to the store: {one_line_error(error, url)}"
         raise InputError(message, source=location) from None
+
+
+def _connection(url: str) -> Connection:
+    import psycopg
+    from psycopg.rows import dict_row
+
+    return psycopg.connect(
+        url,
+        autocommit=True,
+        row_factory=dict_row,
+        connect_timeout=CONNECT_TIMEOUT,
+        application_name="noticecli",
+    )
 
 
 class PostgresStore:
@@ -91,7 +97,8 @@ class PostgresStore:
     context manager or ``close()``."""
 
     def __init__(self, conn: Connection, url: str, clock: Clock | None = None) -> None:
-        self._conn = conn
+        self._session = conn
+        self._closed = False
         self.url = url
         # The server's clock unless told: workers on machines whose clocks disagree still
         # date revisions in the order they were recorded (emit, export --since).
@@ -133,8 +140,19 @@ class PostgresStore:
         """The underlying connection, for reading (write through the methods)."""
         return self._conn
 
+    @property
+    def _conn(self) -> Connection:
+        # A session the server ended (a restart, a fail-over, pg_terminate_backend) is
+        # closed by the driver at its first failed statement, which raises
+        # OperationalError; the next use opens a new one (its failure an OperationalError
+        # too), so a long-running worker outlives the database's restarts.
+        if self._session.closed and not self._closed:
+            self._session = _connection(self.url)
+        return self._session
+
     def close(self) -> None:
-        self._conn.close()
+        self._closed = True
+        self._session.close()
 
     def __enter__(self) -> PostgresStore:
         return self

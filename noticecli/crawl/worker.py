@@ -33,7 +33,7 @@ from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.shared_robots import PostgresRobots
 from noticecli.crawl.sites import DEFAULT_FAILING_AFTER
-from noticecli.crawl.stores import masked_url, open_store
+from noticecli.crawl.stores import masked_url, one_line_error, open_store
 from noticecli.crawl.worker_runtime import WorkerRuntime
 from noticecli.fetch.client import Fetcher, FetchOptions
 
@@ -88,12 +88,9 @@ def run_worker(
     with _procrastinate_logs(debug, counts), open_store(url) as store:
         prepare_queue(url, location=location)
         run_id = store.begin_run()
-        status = "interrupted"
         sites: list[str] = []
-        try:
-            asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
-            status = "failed" if counts.failures else "ok"
-        finally:
+
+        def finish(status: str) -> None:
             store.finish_run(
                 run_id,
                 status,
@@ -106,6 +103,21 @@ def run_worker(
                 # would otherwise each wait for the other's rows.
                 sites=sorted(sites),
             )
+
+        try:
+            asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
+        except BaseException:
+            # The run's end is recorded if it can be; what stopped the worker (a signal's
+            # KeyboardInterrupt: exit 143 or 130) is what it exits with, whatever happens.
+            try:
+                finish("interrupted")
+            except Exception as error:
+                if on_failure is not None:
+                    on_failure(
+                        f"{location}: could not record the run's end: {one_line_error(error, url)}"
+                    )
+            raise
+        finish("failed" if counts.failures else "ok")
     return counts
 
 
