@@ -60,7 +60,7 @@ class WorkerSettings:
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
     queues: tuple[str, ...] = QUEUES  # the queues whose jobs it runs (and waits for)
-    check_every: float = 0.25  # the watcher's period (one cheap query, and stalled jobs)
+    check_every: float = 0.25  # the watcher's period (failures said; --until-idle's query)
 
 
 def _record_only(record: dict[str, Any]) -> None:
@@ -219,9 +219,17 @@ async def _watch(
     idle: asyncio.Event,
     stop: Callable[[], Any],
 ) -> None:
+    # Dead workers are looked for three times per --stalled-after, not at every check: on
+    # many idle workers that query would be most of the database's work.
+    sweep_every = settings.stalled_after / 3
+    next_sweep = 0.0
+    loop = asyncio.get_running_loop()
     while True:
         await asyncio.sleep(settings.check_every)
-        put_back = await recover_stalled(app, settings.queues, settings.stalled_after)
+        put_back = 0
+        if loop.time() >= next_sweep:
+            next_sweep = loop.time() + sweep_every
+            put_back = await recover_stalled(app, settings.queues, settings.stalled_after)
         if put_back and on_failure is not None:  # a worker died: always worth saying
             on_failure(f"put back {put_back} job(s) of workers that stopped answering")
         _say_failures(runtime, on_failure)
