@@ -180,6 +180,58 @@ def test_an_unknown_site_names_the_url_without_its_password(filled: tuple[str, s
     assert result.stderr.strip() == f"noticecli: {url}: no site named 'nowhere' in the store"
 
 
+@pytest.mark.parametrize("setup", ["store", "queue"])
+def test_a_url_libpq_cannot_parse_is_named_in_its_error_without_its_password(
+    setup: str,
+) -> None:
+    # libpq quotes the whole URL when it cannot parse it, and urlsplit refuses it too.
+    from noticecli.crawl.pg_store import connect
+    from noticecli.crawl.queue_setup import prepare_queue
+
+    url = "postgresql://reader:sekret@[::1/notices"
+    with pytest.raises(InputError) as caught:
+        connect(url) if setup == "store" else prepare_queue(url, location=masked_url(url))
+    assert "sekret" not in str(caught.value)
+    assert "postgresql://reader:***@[::1/notices" in str(caught.value)
+
+
+def test_workers_whose_clocks_disagree_date_revisions_in_the_order_they_were_recorded(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticecli.crawl import clock
+
+    url = "http://x.gov.cn/a.html"
+    with PostgresStore.open(postgres_url) as first:
+        first.record_notice(
+            "s",
+            url,
+            notice(url, "关于开展安全检查的通知", "2024-05-06", "第一版。"),
+            raw_sha256="1",
+        )
+        before = first.export()
+        (one,) = before
+        since = one["crawl"]["recorded_at"]
+
+    class Behind(datetime):
+        """A second machine, whose clock is 30 s behind the first's."""
+
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return datetime.now(tz) - timedelta(seconds=30)
+
+    monkeypatch.setattr(clock, "datetime", Behind)
+    with PostgresStore.open(postgres_url) as second:
+        second.record_notice(
+            "s",
+            url,
+            notice(url, "关于开展安全检查的通知", "2024-05-06", "第二版。"),
+            raw_sha256="2",
+        )
+        pending = [record["crawl"]["revision"] for record in second.pending_emissions()]
+        assert pending == [1, 2], "emit writes revision 2 before revision 1"
+        assert [r["crawl"]["revision"] for r in second.export(since)] == [2]
+
+
 # --- migrations -----------------------------------------------------------------------------
 
 

@@ -6,6 +6,9 @@ single-machine SQLite crawl of the same sites."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import hashlib
 import itertools
 import json
 import os
@@ -13,21 +16,32 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from noticecli.cli import main
-from tests.conftest import REPO
-from tests.minisite import MiniSite
+from noticecli.crawl.identity import notice_id
+from noticecli.crawl.run import RunCounts
+from noticecli.fetch.pages import notice_from_fetch
+from noticecli.fetch.result import FetchResult
+from tests.conftest import PAGES, REPO
+from tests.minisite import TEMPLATES, MiniSite
 from tests.server import Reply, TestServer
 
 psycopg = pytest.importorskip("psycopg")
 pytest.importorskip("procrastinate")
+
+from noticecli.crawl import reparse_job  # noqa: E402  (needs the postgres extra)
+from noticecli.crawl.pg_store import PostgresStore  # noqa: E402
+from noticecli.crawl.queue_setup import prepare_queue  # noqa: E402
 
 DELAY = 0.3
 Span = tuple[float, float]
@@ -236,6 +250,222 @@ def test_reparse_records_what_parses_differently_as_revisions(
     assert cli("reparse", "--db", postgres_url, "--since", "2999-01-01").stderr.startswith(
         "noticecli: reparse: 0 page(s) queued"
     )
+
+
+REPARSED_URL = "http://127.0.0.2:8000/xxgk/tzgg/202411/t20241105_100001.html"
+
+
+def kept_page(title: str) -> FetchResult:
+    template, old_title = TEMPLATES[0]
+    body = (PAGES / template).read_text("utf-8").replace(old_title, title).encode("utf-8")
+    return FetchResult(
+        url=REPARSED_URL,
+        final_url=REPARSED_URL,
+        status=200,
+        content=body,
+        headers={"content-type": "text/html; charset=utf-8"},
+        fetched_at="2026-12-01T00:00:00Z",
+        elapsed_ms=1,
+        attempts=1,
+        content_type="text/html",
+        charset="utf-8",
+        sha256=hashlib.sha256(body).hexdigest(),
+    )
+
+
+def keep_raw(conn: Any, result: FetchResult) -> None:
+    facts = {k: v for k, v in asdict(result).items() if k not in ("content", "rendered")}
+    conn.execute(
+        "INSERT INTO raw_pages (url, site, site_rules, fetched_at, sha256, fetch_facts, content)"
+        " VALUES (%s, 's0', '', %s, %s, %s, %s) ON CONFLICT (url) DO UPDATE SET"
+        " fetched_at = excluded.fetched_at, sha256 = excluded.sha256,"
+        " fetch_facts = excluded.fetch_facts, content = excluded.content",
+        (
+            REPARSED_URL,
+            result.fetched_at,
+            result.sha256,
+            json.dumps(facts),
+            zlib.compress(result.content),
+        ),
+    )
+
+
+def test_a_reparse_leaves_a_newer_fetch_recorded_meanwhile_the_notice_s_state(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepare_queue(postgres_url, location="test")
+    old, new = (
+        kept_page("关于第1批人防工程检查情况的通报"),
+        kept_page("关于第1批人防工程检查情况的通报（更正）"),
+    )
+    with PostgresStore.open(postgres_url) as store:
+        keep_raw(store.connection, old)
+        store.record_notice("s0", REPARSED_URL, notice_from_fetch(old), raw_sha256=old.sha256)
+
+        def worker_fetches_meanwhile(result: FetchResult, **kwargs: Any) -> Any:
+            # While the re-parse job works through its batch, a worker fetches the page
+            # again: the site corrected the title. It keeps the page and records it.
+            keep_raw(store.connection, new)
+            store.record_notice("s0", REPARSED_URL, notice_from_fetch(new), raw_sha256=new.sha256)
+            return notice_from_fetch(result, **kwargs)
+
+        monkeypatch.setattr(reparse_job, "notice_from_fetch", worker_fetches_meanwhile)
+
+        async def run() -> None:
+            from psycopg_pool import AsyncConnectionPool
+
+            async with AsyncConnectionPool(
+                postgres_url, min_size=1, max_size=2, kwargs={"autocommit": True}
+            ) as pool:
+                runtime = SimpleNamespace(
+                    store=store,
+                    pool=pool,
+                    crawler=SimpleNamespace(counts=RunCounts()),
+                    site=lambda text: SimpleNamespace(notice_rules=None),
+                )
+                context = SimpleNamespace(additional_context={"noticecli": runtime})
+                monkeypatch.setattr(
+                    reparse_job, "runtime_of", lambda c: c.additional_context["noticecli"]
+                )
+                await reparse_job.reparse_pages(context, [REPARSED_URL], {}, True)  # type: ignore[arg-type]
+
+        asyncio.run(run())
+        current = store.notice(notice_id(REPARSED_URL))
+        assert current is not None
+        # The worker's newer fetch must stay the notice's current state.
+        revisions = store.revisions(notice_id(REPARSED_URL))
+        assert current["title"] == "关于第1批人防工程检查情况的通报（更正）", len(revisions)
+        assert len(revisions) == 2, "the old page recorded again as a third revision"
+
+
+def test_a_round_s_last_job_run_again_after_a_kill_ends_the_round_once(postgres_url: str) -> None:
+    from psycopg_pool import AsyncConnectionPool
+
+    from noticecli.crawl.run import SiteResult, SiteRun
+    from noticecli.crawl.site_rounds import RoundEnd, end_job
+    from noticecli.crawl.sites import parse_sites
+    from noticecli.crawl.worker_runtime import site_text
+
+    prepare_queue(postgres_url, location="test")
+    site = parse_sites('[[site]]\nname="s0"\nlisting=["http://127.0.0.2/x/"]\n', source="t")[0]
+    failed = SiteRun(site, SiteResult("s0", "ok", "listing: 500", failures=1), listing_failed=True)
+    ok = SiteRun(site, SiteResult("s0", "ok", None))
+
+    def job_running() -> int:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM procrastinate_jobs")
+            row = conn.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args)"
+                " VALUES ('noticecli', 'noticecli.walk_listing', %s) RETURNING id",
+                (json.dumps({"site": site_text(site)}),),
+            ).fetchone()
+            assert row is not None
+            conn.execute("UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", row)
+            return int(row[0])
+
+    async def rounds() -> list[RoundEnd | None]:
+        async with AsyncConnectionPool(
+            postgres_url, min_size=1, max_size=2, kwargs={"autocommit": True}
+        ) as pool:
+            # The round's only job ends; its worker is killed before procrastinate marks it
+            # done, so it is put back and run again (and fails the same way).
+            job = job_running()
+            ends = [await end_job(pool, site_text(site), job, failed) for _ in range(2)]
+            # The next round, a job of its own, starts from nothing.
+            return [*ends, await end_job(pool, site_text(site), job_running(), ok)]
+
+    first, again, next_round = asyncio.run(rounds())
+    assert first is not None and first.status == "failed"
+    assert again is None, "the round's end (finish_site: one more failure in a row) twice"
+    assert next_round is not None and next_round.status == "ok"
+
+
+def test_a_host_keeps_the_longest_delay_of_its_sites_whichever_worker_runs_them(
+    hosts: list[TestServer], postgres_url: str, tmp_path: Path
+) -> None:
+    from psycopg_pool import AsyncConnectionPool
+
+    from noticecli.crawl.host_turns import PostgresTurns
+
+    # Two sites on one host: enqueue keeps the longer delay as the host's.
+    slow, fast = MiniSite(hosts[0], count=1), MiniSite(hosts[0], count=1)
+    sites_file = tmp_path / "sites.toml"
+    sites_file.write_text(slow.sites_toml("slow", delay=0.8) + fast.sites_toml("fast", delay=0))
+    assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM procrastinate_jobs")
+        assert conn.execute("SELECT host, delay FROM host_turns").fetchall() == [
+            (hosts[0].host, 0.8)
+        ]
+        conn.execute("UPDATE host_turns SET delay = 0")  # as before this enqueue
+
+    async def requests() -> list[float]:
+        pools = [
+            AsyncConnectionPool(
+                postgres_url, min_size=1, max_size=1, kwargs={"autocommit": True}, open=False
+            )
+            for _ in range(2)
+        ]
+        starts: list[float] = []
+        for pool in pools:
+            await pool.open()
+        try:
+            # Worker 1 has run the slow site's jobs; worker 2 only the fast site's.
+            for pool, delay in ((pools[0], 0.8), (pools[1], 0.0), (pools[1], 0.0)):
+                turn = PostgresTurns(pool, jitter=0).turn(
+                    hosts[0].host, functools.partial(float, delay)
+                )
+                async with turn:
+                    starts.append(time.monotonic())
+        finally:
+            for pool in pools:
+                await pool.close()
+        return starts
+
+    starts = asyncio.run(requests())
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.75, gaps
+
+
+def test_a_worker_outlives_the_end_of_its_database_sessions(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    def terminate_sessions() -> None:
+        # The server ends the worker's sessions (a restart, a fail-over, an admin).
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+    server = TestServer(host="127.0.0.3")
+    try:
+        sites_file = write_sites(tmp_path / "sites.toml", [MiniSite(server, count=6)], delay=0)
+        assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM procrastinate_jobs")
+        worker = start_worker(postgres_url)
+        try:
+            time.sleep(4)  # started, waiting for work
+            terminate_sessions()
+            time.sleep(1)
+            assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+            deadline = time.monotonic() + 30
+            while {status for _, status in jobs(postgres_url)} & {"todo", "doing"}:
+                assert time.monotonic() < deadline, jobs(postgres_url)
+                time.sleep(0.1)
+            assert not [job for job in jobs(postgres_url) if job[1] == "failed"]
+            # Ended again just before SIGTERM: recording the run's end fails, and the
+            # worker still exits as a SIGTERM says.
+            terminate_sessions()
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            code, err = finish(worker, timeout=60)
+        assert code == 143, err
+        assert "could not record the run's end" in err
+        assert len(emitted(postgres_url)) == 6, "every notice recorded after all"
+    finally:
+        server.close()
 
 
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from noticecli.crawl.clock import iso
+from noticecli.crawl.host_turns import set_host_delays
 from noticecli.crawl.jobs import defer_notice, defer_walk, make_app
 from noticecli.crawl.queue_setup import prepare_queue
 from noticecli.crawl.reparse_job import defer_reparse
 from noticecli.crawl.run import DEFAULT_REVALIDATE_AFTER
+from noticecli.crawl.schedule import host_delays
 from noticecli.crawl.sites import Site
 from noticecli.crawl.store_api import NoticeStore
 from noticecli.crawl.stores import masked_url, open_store
@@ -63,6 +65,10 @@ def enqueue_sites(
     with open_store(url) as store:
         prepare_queue(url, location=masked_url(url))
         due = {site.name: _due(store, site, revalidate, revalidate_after) for site in sites}
+    import psycopg  # there: prepare_queue said so if it is not
+
+    with psycopg.connect(url, connect_timeout=10, autocommit=True) as conn:
+        set_host_delays(conn, host_delays(sites))
     return asyncio.run(_defer_round(url, sites, due))
 
 

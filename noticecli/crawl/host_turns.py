@@ -13,6 +13,10 @@ the table ``host_turns`` (:mod:`~noticecli.crawl.queue_setup`) holds, per host:
 ``in_flight_since``  set while a request runs: found set by the next holder, the request's
                      worker died in it (its lock went with its connection), and the pause
                      counts from the moment the lock came free
+``delay``            the longest delay asked for the host: by the sites ``enqueue`` queued
+                     (written there), raised by any worker asking more; every worker
+                     keeps it, so two sites on one host are paced by the slower one
+                     whichever worker runs which site's jobs, as in one process
 
 Times are the database server's (``clock_timestamp()``), so machines whose clocks disagree
 still keep one pace. A worker killed mid-request releases the lock with its connection; a
@@ -26,12 +30,12 @@ import random
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from noticecli.fetch.politeness import NOTABLE_WAIT
 
 if TYPE_CHECKING:
-    from psycopg import AsyncConnection
+    from psycopg import AsyncConnection, Connection
     from psycopg_pool import AsyncConnectionPool
 
 # The first key of every host lock: keeps them apart from other users of advisory locks in
@@ -80,15 +84,17 @@ class PostgresTurns:
             await conn.execute(
                 "INSERT INTO host_turns AS t (host) VALUES (%s)"
                 " ON CONFLICT (host) DO UPDATE SET host = t.host"
-                " RETURNING last_end_at, next_allowed_at, in_flight_since, clock_timestamp()",
+                " RETURNING last_end_at, next_allowed_at, in_flight_since, clock_timestamp(),"
+                " delay",
                 (host,),
             )
         ).fetchone()
         assert row is not None
-        last_end, next_allowed, in_flight, now = row
+        last_end, next_allowed, in_flight, now, host_delay = row
         if in_flight is not None:
             last_end = now  # its worker died mid-request: the request ended at the latest now
-        pause = gap()
+        asked = gap()
+        pause = max(asked, host_delay)
         if pause > 0:
             pause += self._rng.uniform(0.0, self.jitter * pause)
         start: datetime | None = next_allowed
@@ -106,9 +112,10 @@ class PostgresTurns:
         await conn.execute(
             "UPDATE host_turns SET in_flight_since = clock_timestamp(),"
             " next_allowed_at = greatest(next_allowed_at,"
-            "   clock_timestamp() + make_interval(secs => %s))"
+            "   clock_timestamp() + make_interval(secs => %s)),"
+            " delay = greatest(delay, %s)"
             " WHERE host = %s",
-            (pause, host),
+            (pause, asked, host),
         )
 
     async def _end_turn(self, conn: AsyncConnection, host: str) -> None:
@@ -128,6 +135,17 @@ class PostgresTurns:
                 "   greatest(t.next_allowed_at, excluded.next_allowed_at)",
                 (host, seconds),
             )
+
+
+def set_host_delays(conn: Connection[Any], delays: dict[str, float]) -> None:
+    """Each host's delay as a round of sites asks it (the longest of its sites): written by
+    ``enqueue``, so that a sites file's delays also go down when it is changed."""
+    for host, seconds in delays.items():
+        conn.execute(
+            "INSERT INTO host_turns AS t (host, delay) VALUES (%s, %s)"
+            " ON CONFLICT (host) DO UPDATE SET delay = excluded.delay",
+            (host, seconds),
+        )
 
 
 async def _unlock(conn: AsyncConnection, host: str) -> None:

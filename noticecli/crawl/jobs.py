@@ -20,7 +20,9 @@ Crawl jobs are on the queue :data:`~noticecli.crawl.queue_setup.QUEUE`, re-parse
   5xx), is recorded as a failure and its job is retried, up to ``retries`` times, minutes
   apart (``retry_after``, :data:`JOB_RETRY_BASE` by default, doubling); any other failure
   is final for this round (the page's back-off in the store decides when it is tried
-  again).
+  again). A job cut off by a lost database session (``OperationalError``: a restart, a
+  fail-over) is put back, up to :data:`LOST_CONNECTION_RETRIES` times, seconds apart:
+  the store opens a new session when the old one is gone.
 - **Killed workers.** A worker that stops sending heartbeats has its running jobs put back
   (:func:`~noticecli.crawl.worker.recover_stalled`); a worker stopped by SIGTERM puts back
   those it could not finish. A job run twice records nothing twice: a notice recorded
@@ -54,6 +56,7 @@ TASK_NOTICE = "noticecli.fetch_notice"
 # A job retried for a failed fetch waits this long first, then twice as long each time.
 JOB_RETRY_BASE = 60.0
 JOB_RETRY_CAP = 3600.0
+LOST_CONNECTION_RETRIES = 5  # a job's tries again after the database ended its session
 
 
 class RetryLater(Exception):
@@ -148,6 +151,12 @@ async def _job_done(context: JobContext, runtime: WorkerRuntime, site: str, run:
 # --- the app --------------------------------------------------------------------------------
 
 
+def _connection_lost(exception: BaseException) -> bool:
+    import psycopg
+
+    return isinstance(exception, psycopg.OperationalError)
+
+
 def job_retries(retries: int, retry_after: float = JOB_RETRY_BASE) -> Any:
     """procrastinate's retry strategy for our jobs: :class:`RetryLater` up to ``retries``
     times (the first after ``retry_after`` seconds, then doubling), and a job cut off by a
@@ -160,6 +169,12 @@ def job_retries(retries: int, retry_after: float = JOB_RETRY_BASE) -> Any:
                 # Aborted by a stopping worker: released for another one, now. (A job that
                 # was asked to abort by a person raises JobAborted and is not retried.)
                 return RetryDecision(retry_at=datetime.now(UTC))
+            if _connection_lost(exception) and job.attempts < LOST_CONNECTION_RETRIES:
+                # The database ended a session under the job (a restart, a fail-over): not
+                # the job's fault. The store reconnects; the job runs again soon.
+                wait = backoff_delay(job.attempts, base=1.0, cap=JOB_RETRY_CAP)
+                later = datetime.now(UTC) + timedelta(seconds=wait)
+                return RetryDecision(retry_at=later, lock=f"retry {job.id}")
             if isinstance(exception, RetryLater) and job.attempts < retries:
                 wait = backoff_delay(job.attempts, base=retry_after, cap=JOB_RETRY_CAP)
                 # A waiting retry keeps no host lock: it would hold up the host's other jobs.

@@ -14,6 +14,8 @@ once:
   (``FOR UPDATE``) for writers that reach it another way;
 - sites and pages are created with ``INSERT … ON CONFLICT``, counters are incremented in
   the row (``failures + 1``, ``consecutive_failures + 1``), never read and written back;
+- times are the server's (``clock_timestamp()``) unless a clock is given, so writers on
+  machines whose clocks disagree date their revisions in the order they recorded them;
 - a new run marks as ``interrupted`` only the runs still ``running`` that were started on
   this host by a process that no longer exists (or by this process): other machines' runs
   are theirs to close.
@@ -26,12 +28,12 @@ import os
 import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl import pg_queries
-from noticecli.crawl.clock import Clock, iso, utcnow
+from noticecli.crawl.clock import Clock, iso
 from noticecli.crawl.identity import canonical_url, changed_fields, notice_id, text_sha256
 from noticecli.crawl.pg_schema import migrate, schema_version
 from noticecli.crawl.site_status import SiteRunStatus, SiteStatus
@@ -45,7 +47,7 @@ from noticecli.crawl.store_api import (
     crawl_record,
 )
 from noticecli.crawl.store_schema import compact_json
-from noticecli.crawl.stores import masked_url
+from noticecli.crawl.stores import masked_url, one_line_error
 from noticecli.errors import InputError, StoreUnavailable
 from noticecli.models import Notice
 
@@ -66,54 +68,41 @@ def connect(url: str, location: str | None = None) -> Connection:
     location = location or masked_url(url)
     try:
         import psycopg
-        from psycopg.rows import dict_row
     except ImportError:
         raise StoreUnavailable(
             f"a PostgreSQL store needs the postgres extra: {INSTALL_EXTRA}", source=location
         ) from None
     try:
-        return psycopg.connect(
-            url,
-            autocommit=True,
-            row_factory=dict_row,
-            connect_timeout=CONNECT_TIMEOUT,
-            application_name="noticecli",
-        )
+        return _connection(url)
     except psycopg.Error as error:
-        message = f"cannot connect to the store: {_one_line(error, url)}"
+        message = f"cannot connect to the store: {one_line_error(error, url)}"
         raise InputError(message, source=location) from None
 
 
-def _one_line(error: Exception, url: str) -> str:
-    """libpq's message on one line, without anything of the URL's password."""
-    text = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
-    password = _password(url)
-    if password:
-        text = text.replace(password, "***")
-    return text or type(error).__name__
+def _connection(url: str) -> Connection:
+    import psycopg
+    from psycopg.rows import dict_row
 
-
-def _password(url: str) -> str | None:
-    from urllib.parse import parse_qs, unquote, urlsplit
-
-    try:
-        parts = urlsplit(url)
-        if parts.password:
-            return unquote(parts.password)
-        values = parse_qs(parts.query).get("password")
-    except ValueError:
-        return None
-    return values[0] if values else None
+    return psycopg.connect(
+        url,
+        autocommit=True,
+        row_factory=dict_row,
+        connect_timeout=CONNECT_TIMEOUT,
+        application_name="noticecli",
+    )
 
 
 class PostgresStore:
     """The crawler's memory in a PostgreSQL database. Open with :meth:`open`; use as a
     context manager or ``close()``."""
 
-    def __init__(self, conn: Connection, url: str, clock: Clock = utcnow) -> None:
-        self._conn = conn
+    def __init__(self, conn: Connection, url: str, clock: Clock | None = None) -> None:
+        self._session = conn
+        self._closed = False
         self.url = url
-        self._clock = clock
+        # The server's clock unless told: workers on machines whose clocks disagree still
+        # date revisions in the order they were recorded (emit, export --since).
+        self._clock = clock or self._server_time
 
     @classmethod
     def open(cls, url: str, *, clock: Clock | None = None, create: bool = True) -> PostgresStore:
@@ -134,12 +123,12 @@ class PostgresStore:
         except psycopg.Error as error:
             conn.close()
             raise InputError(
-                f"cannot use the store: {_one_line(error, url)}", source=location
+                f"cannot use the store: {one_line_error(error, url)}", source=location
             ) from None
         except BaseException:
             conn.close()
             raise
-        return cls(conn, url, clock or utcnow)
+        return cls(conn, url, clock)
 
     @property
     def location(self) -> str:
@@ -151,8 +140,19 @@ class PostgresStore:
         """The underlying connection, for reading (write through the methods)."""
         return self._conn
 
+    @property
+    def _conn(self) -> Connection:
+        # A session the server ended (a restart, a fail-over, pg_terminate_backend) is
+        # closed by the driver at its first failed statement, which raises
+        # OperationalError; the next use opens a new one (its failure an OperationalError
+        # too), so a long-running worker outlives the database's restarts.
+        if self._session.closed and not self._closed:
+            self._session = _connection(self.url)
+        return self._session
+
     def close(self) -> None:
-        self._conn.close()
+        self._closed = True
+        self._session.close()
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -167,6 +167,12 @@ class PostgresStore:
 
     def now(self) -> str:
         return iso(self._clock())
+
+    def _server_time(self) -> datetime:
+        row = self._one("SELECT clock_timestamp() AS now")
+        assert row is not None
+        moment: datetime = row["now"]
+        return moment
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -372,6 +378,37 @@ class PostgresStore:
                 site, url, "notice", now, (etag, last_modified, raw_sha256, digest, status)
             )
             return self._upsert_notice(page_id, url, data, digest, now)
+
+    def record_reparsed_notice(
+        self,
+        site: str,
+        url: str,
+        notice: Notice,
+        *,
+        raw_sha256: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        status: int | None = 200,
+    ) -> Change | None:
+        """Record a notice parsed again from a kept page whose digest is ``raw_sha256``, as
+        :meth:`record_notice` does, unless the page was fetched again meanwhile: a worker
+        recorded a different page since (``None``, nothing recorded). The page row is
+        locked before it is compared, so no fetch is recorded in between."""
+        with self._write():
+            row = self._one(
+                "SELECT raw_sha256 FROM pages WHERE url = %s FOR UPDATE", (canonical_url(url),)
+            )
+            if row is not None and row["raw_sha256"] != raw_sha256:
+                return None
+            return self.record_notice(
+                site,
+                url,
+                notice,
+                raw_sha256=raw_sha256,
+                etag=etag,
+                last_modified=last_modified,
+                status=status,
+            )
 
     def _upsert_notice(
         self, page_id: int, url: str, data: dict[str, Any], digest: str, now: str

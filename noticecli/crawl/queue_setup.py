@@ -19,6 +19,7 @@ its migrations as its documentation says (docs/running-at-scale.md).
 
 from __future__ import annotations
 
+from noticecli.crawl.stores import one_line_error
 from noticecli.errors import InputError, StoreUnavailable
 
 QUEUE = "noticecli"  # the procrastinate queue of the crawl's jobs (walks, notice fetches)
@@ -33,6 +34,9 @@ _TABLES = (
         next_allowed_at timestamptz,
         in_flight_since timestamptz
     )""",
+    # Added after the first release of the queue tables: the longest delay of the host's
+    # sites, which every worker keeps whichever of the sites its jobs named.
+    "ALTER TABLE host_turns ADD COLUMN IF NOT EXISTS delay double precision NOT NULL DEFAULT 0",
     """CREATE TABLE IF NOT EXISTS raw_pages (
         url text PRIMARY KEY,
         site text NOT NULL,
@@ -93,5 +97,5 @@ def prepare_queue(url: str, *, location: str) -> None:
             for statement in _TABLES:
                 conn.execute(statement.encode("utf-8"))
     except psycopg.Error as error:
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+        message = one_line_error(error, url)
         raise InputError(f"cannot set up the work queue: {message}", source=location) from None

@@ -1,6 +1,7 @@
 """Re-parsing kept pages as jobs (``noticecli reparse``): the pages workers kept as fetched
 (``raw_pages``), parsed again in batches of :data:`REPARSE_BATCH`, each notice recorded; one
-that parses differently now becomes its next revision."""
+that parses differently now becomes its next revision, unless a worker has recorded a
+newer fetch of the page since the job read it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from noticecli.crawl.pg_store import PostgresStore
 from noticecli.crawl.worker_runtime import runtime_of
 from noticecli.errors import NoticeError
 from noticecli.fetch.pages import notice_from_fetch
@@ -53,6 +55,7 @@ async def reparse_pages(
     sites' text by name, from the sites file ``reparse`` was given, when it was."""
     runtime = runtime_of(context)
     store = runtime.store
+    assert isinstance(store, PostgresStore)  # raw pages are kept in PostgreSQL only
     counts = runtime.crawler.counts
     async with runtime.pool.connection() as conn:
         rows = await (
@@ -77,7 +80,7 @@ async def reparse_pages(
             counts.failures += 1
             counts.failed.append(f"{url}: {error.message}")
             continue
-        change = store.record_notice(
+        change = store.record_reparsed_notice(
             site_name,
             url,
             notice,
@@ -87,7 +90,9 @@ async def reparse_pages(
             status=result.status,
         )
         counts.pages_fetched += 1  # pages read: a reparse fetches nothing
-        if change.kind == "changed":
+        if change is None:  # a worker recorded a newer fetch of the page meanwhile
+            pass
+        elif change.kind == "changed":
             counts.notices_changed += 1
         elif change.kind == "new":
             counts.notices_new += 1

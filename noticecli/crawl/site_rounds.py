@@ -9,7 +9,10 @@ Which job is last: each job, on ending, takes the site's lock (a transaction-lev
 advisory lock), adds its id to the round's ``jobs_done`` and looks for a job of the site
 still waiting or running that is not among them. Two jobs ending at once take turns on the
 lock, and the second sees the first among the done. A job run again (its worker killed
-after it ended here) is merged once: its id is already in ``jobs_done``.
+after it ended here, before procrastinate marked it done) is merged once: its id is
+already in ``jobs_done``. That holds for the job that ended the round too: the round's end
+resets the row's outcome but keeps in ``jobs_done`` the ids procrastinate still has
+waiting or running.
 """
 
 from __future__ import annotations
@@ -84,11 +87,20 @@ async def end_job(
             return None
         ended = await (
             await conn.execute(
-                "DELETE FROM site_rounds WHERE site = %s"
-                " RETURNING listing_failed, failures, new_tried, new_failed, first_error",
+                "SELECT listing_failed, failures, new_tried, new_failed, first_error"
+                " FROM site_rounds WHERE site = %s",
                 (name,),
             )
         ).fetchone()
+        # A new round starts from nothing, but remembers the jobs done that procrastinate
+        # has not yet marked done (this one, at least): run again, they merge nothing.
+        await conn.execute(
+            "UPDATE site_rounds SET listing_failed = false, failures = 0, new_tried = 0,"
+            " new_failed = 0, first_error = NULL, jobs_done = ARRAY(SELECT j.id"
+            " FROM procrastinate_jobs j WHERE j.id = ANY(jobs_done)"
+            " AND j.status IN ('todo', 'doing')) WHERE site = %s",
+            (name,),
+        )
     assert ended is not None
     listing_failed, failures, new_tried, new_failed, first_error = ended
     # The round as one run of the site: SiteRun says what that run's status is.

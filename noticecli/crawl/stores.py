@@ -37,6 +37,31 @@ def masked_url(url: str) -> str:
     return _PASSWORD_IN_QUERY.sub(r"\g<key>***", url)
 
 
+def one_line_error(error: Exception, url: str) -> str:
+    """A driver's message about ``url`` on one line, without the URL's password: libpq
+    quotes the whole URL when it cannot parse it, so a malformed one is masked too."""
+    text = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
+    text = text.replace(url, masked_url(url))
+    password = _password(url)
+    if password:
+        text = text.replace(password, "***")
+    return text or type(error).__name__
+
+
+def _password(url: str) -> str | None:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password:
+            return unquote(parts.password)
+        values = parse_qs(parts.query).get("password")
+    except ValueError:  # a URL urlsplit refuses (libpq too): find the user part's by hand
+        found = _PASSWORD_IN_NETLOC.match(url)
+        return url[found.end("head") : found.start("at")] if found else None
+    return values[0] if values else None
+
+
 def as_location(value: str | Path) -> StoreLocation:
     """What ``--db`` or ``$NOTICECLI_DB`` names: a URL kept as text, anything else a path."""
     text = str(value)

@@ -33,7 +33,7 @@ from noticecli.crawl.queue_setup import QUEUES, prepare_queue
 from noticecli.crawl.run import Crawler, Log, RunCounts
 from noticecli.crawl.shared_robots import PostgresRobots
 from noticecli.crawl.sites import DEFAULT_FAILING_AFTER
-from noticecli.crawl.stores import masked_url, open_store
+from noticecli.crawl.stores import masked_url, one_line_error, open_store
 from noticecli.crawl.worker_runtime import WorkerRuntime
 from noticecli.fetch.client import Fetcher, FetchOptions
 
@@ -60,7 +60,7 @@ class WorkerSettings:
     repair: bool = True
     keep_raw: bool = True  # keep notice pages as fetched, for reparse
     queues: tuple[str, ...] = QUEUES  # the queues whose jobs it runs (and waits for)
-    check_every: float = 0.25  # the watcher's period (one cheap query, and stalled jobs)
+    check_every: float = 0.25  # the watcher's period (failures said; --until-idle's query)
 
 
 def _record_only(record: dict[str, Any]) -> None:
@@ -88,12 +88,9 @@ def run_worker(
     with _procrastinate_logs(debug, counts), open_store(url) as store:
         prepare_queue(url, location=location)
         run_id = store.begin_run()
-        status = "interrupted"
         sites: list[str] = []
-        try:
-            asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
-            status = "failed" if counts.failures else "ok"
-        finally:
+
+        def finish(status: str) -> None:
             store.finish_run(
                 run_id,
                 status,
@@ -106,6 +103,21 @@ def run_worker(
                 # would otherwise each wait for the other's rows.
                 sites=sorted(sites),
             )
+
+        try:
+            asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
+        except BaseException:
+            # The run's end is recorded if it can be; what stopped the worker (a signal's
+            # KeyboardInterrupt: exit 143 or 130) is what it exits with, whatever happens.
+            try:
+                finish("interrupted")
+            except Exception as error:
+                if on_failure is not None:
+                    on_failure(
+                        f"{location}: could not record the run's end: {one_line_error(error, url)}"
+                    )
+            raise
+        finish("failed" if counts.failures else "ok")
     return counts
 
 
@@ -207,9 +219,17 @@ async def _watch(
     idle: asyncio.Event,
     stop: Callable[[], Any],
 ) -> None:
+    # Dead workers are looked for three times per --stalled-after, not at every check: on
+    # many idle workers that query would be most of the database's work.
+    sweep_every = settings.stalled_after / 3
+    next_sweep = 0.0
+    loop = asyncio.get_running_loop()
     while True:
         await asyncio.sleep(settings.check_every)
-        put_back = await recover_stalled(app, settings.queues, settings.stalled_after)
+        put_back = 0
+        if loop.time() >= next_sweep:
+            next_sweep = loop.time() + sweep_every
+            put_back = await recover_stalled(app, settings.queues, settings.stalled_after)
         if put_back and on_failure is not None:  # a worker died: always worth saying
             on_failure(f"put back {put_back} job(s) of workers that stopped answering")
         _say_failures(runtime, on_failure)
