@@ -22,7 +22,7 @@ read, whose one line names the setting to change.
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, overload
@@ -68,6 +68,22 @@ class RunCounts:
     # Fetches under way: a key per fetch → (host, time.monotonic() when it began, waiting
     # for the host's turn included).
     in_flight: dict[object, tuple[str, float]] = field(default_factory=dict)
+
+    def record_end(
+        self, store: NoticeStore, run_id: int, status: str, sites: Iterable[str]
+    ) -> None:
+        """Write the run's end and its totals to ``store`` (the one place that maps these
+        counts to the run's row, for a crawl and for a worker alike)."""
+        store.finish_run(
+            run_id,
+            status,
+            pages_fetched=self.pages_fetched,
+            notices_new=self.notices_new,
+            notices_changed=self.notices_changed,
+            failures=self.failures,
+            requests=self.requests,
+            sites=sites,
+        )
 
     def summary(self) -> str:
         sites = f"{self.sites_done} site" + ("" if self.sites_done == 1 else "s")

@@ -101,16 +101,7 @@ class _Run:
                 asyncio.run(self._crawl_all(emitter, started, politeness))
             status = "failed" if counts.failures else "ok"
         finally:
-            self.store.finish_run(
-                run_id,
-                status,
-                pages_fetched=counts.pages_fetched,
-                notices_new=counts.notices_new,
-                notices_changed=counts.notices_changed,
-                failures=counts.failures,
-                requests=counts.requests,
-                sites=started,
-            )
+            counts.record_end(self.store, run_id, status, started)
 
     async def _crawl_all(
         self, emitter: Emitter, started: list[str], politeness: HostPoliteness | None

@@ -91,18 +91,7 @@ def run_worker(
         sites: list[str] = []
 
         def finish(status: str) -> None:
-            store.finish_run(
-                run_id,
-                status,
-                pages_fetched=counts.pages_fetched,
-                notices_new=counts.notices_new,
-                notices_changed=counts.notices_changed,
-                failures=counts.failures,
-                requests=counts.requests,
-                # In one order on every worker: two workers stamping the same sites at once
-                # would otherwise each wait for the other's rows.
-                sites=sorted(sites),
-            )
+            counts.record_end(store, run_id, status, sites)
 
         try:
             asyncio.run(_work(url, store, fetch_options, settings, log, on_failure, counts, sites))
