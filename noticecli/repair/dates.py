@@ -199,17 +199,7 @@ def repair_dates(
                 )
             )
             if tok.span_end < tok.report_end:  # the 号 that closed the damaged run
-                edits.append(
-                    TextEdit(
-                        tok.hao_at,
-                        tok.hao_at + 1,
-                        "号",
-                        "日",
-                        RULE_HAO,
-                        result.confidence,
-                        evidence=evidence,
-                    )
-                )
+                edits.append(_hao_edit(tok, result.confidence, evidence))
             continue
         year_restored = tok.rule == RULE_YMD and tok.factor >= threshold
         if year_restored:
@@ -259,17 +249,7 @@ def _hao_for_clean_date(
 ) -> None:
     """号 closing a clean M月D号: 日 when the context says so, reported otherwise."""
     if tok.hao_conf >= threshold:
-        edits.append(
-            TextEdit(
-                tok.hao_at,
-                tok.hao_at + 1,
-                "号",
-                "日",
-                RULE_HAO,
-                tok.hao_conf,
-                evidence=(YEAR_WRITTEN,) if tok.year is not None else (),
-            )
-        )
+        edits.append(_hao_edit(tok, tok.hao_conf, (YEAR_WRITTEN,) if tok.year is not None else ()))
     else:
         ambiguities.append(
             Ambiguity(
@@ -281,3 +261,8 @@ def _hao_for_clean_date(
                 "号 may number something here rather than a day",
             )
         )
+
+
+def _hao_edit(tok: DateToken, confidence: float, evidence: tuple[str, ...]) -> TextEdit:
+    """The 号 that closes a date read as 日 (号 is the spoken form; the written date says 日)."""
+    return TextEdit(tok.hao_at, tok.hao_at + 1, "号", "日", RULE_HAO, confidence, evidence=evidence)
