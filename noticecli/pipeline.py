@@ -22,7 +22,6 @@ from noticecli.names import name_bytes, shown_name
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
-from noticecli.repair.plaintext import repair_text
 from noticecli.sizes import approximate_size, format_size
 
 if TYPE_CHECKING:
@@ -138,6 +137,8 @@ def normalize_text(
 
     Without it, a labelled 发布日期/发表时间/发文日期 in the text itself supplies it.
     """
+    from noticecli.repair.plaintext import repair_text  # text dumps only, not parse
+
     if published is None:
         from noticecli.parse.published_label import labelled_published  # text dumps: on use
 

@@ -90,6 +90,7 @@ def host_spans(server: TestServer) -> list[Span]:
 
 def check_polite(spans: list[Span], delay: float) -> None:
     """One request at a time, each starting at least ``delay`` after the previous ended."""
+    assert len(spans) >= 2, f"{len(spans)} request(s): too few to show a gap"
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert start >= end, "two requests in flight to one host"
         assert start - end >= delay - 0.005, f"a gap of {start - end:.3f} s < {delay} s"

@@ -10,7 +10,6 @@ place; a day that varies by year, or a whole month (安全生产月), is not evi
 from __future__ import annotations
 
 import datetime
-import importlib.resources
 import re
 from functools import cache
 from typing import NamedTuple
@@ -55,6 +54,8 @@ class Observance(NamedTuple):
 @cache
 def observances() -> tuple[Observance, ...]:
     """The rows of observances.tsv that fix a day (not a month, not a day set each year)."""
+    import importlib.resources  # on first use: it pulls in tempfile, shutil and zipfile
+
     source = importlib.resources.files("noticecli") / "data" / "observances.tsv"
     rows = [
         line.split("\t")
