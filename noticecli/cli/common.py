@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 
 import click
 
-from noticecli.cli.values import STORE_ENV_VAR, ByteSize, StoreLocation
+from noticecli.cli.values import STORE_ENV_VAR, Bounded, ByteSize, StoreLocation
 from noticecli.errors import NoticeError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
 
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -147,3 +148,27 @@ def sites_option(function: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         help="The sites file (default: the path `noticecli sites path` prints).",
     )(function)
+
+
+def revalidate_options(revalidate_help: str) -> Callable[[F], F]:
+    """--revalidate (due, all, none; its help says what the command does with them) and
+    --revalidate-after, as ``crawl`` and ``enqueue`` both take them."""
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--revalidate-after",
+            type=Bounded(0.0, MAX_REVALIDATE_AFTER, "hours"),
+            default=24.0,
+            show_default=True,
+            help="Hours after which a known notice is due for a re-check "
+            f"(0 to {MAX_REVALIDATE_AFTER:g}).",
+        )(function)
+        return click.option(
+            "--revalidate",
+            type=click.Choice(["due", "all", "none"]),
+            default="due",
+            show_default=True,
+            help=revalidate_help,
+        )(function)
+
+    return decorate

@@ -10,6 +10,7 @@ import click
 
 from noticecli.cli.common import (
     page_options,
+    revalidate_options,
     sites_option,
     stderr_logger,
     store_option,
@@ -23,9 +24,7 @@ from noticecli.cli.network import (
 )
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, say
 from noticecli.cli.sites_commands import load_sites_file_for
-from noticecli.cli.values import Bounded
 
-MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
 # As in noticecli.crawl.sites (not imported here: the sites module is loaded only to run).
 MAX_CONCURRENCY = 256
 MAX_FAILING_AFTER = 1000
@@ -41,20 +40,9 @@ MAX_FAILING_AFTER = 1000
     help="Append new notices and revisions to FILE as JSON lines (whole lines, fsynced in "
     "batches; each record once, even across a kill) instead of printing them.",
 )
-@click.option(
-    "--revalidate",
-    type=click.Choice(["due", "all", "none"]),
-    default="due",
-    show_default=True,
-    help="Which known notices to re-check with conditional requests: those not checked "
-    "for --revalidate-after hours, all of them, or none.",
-)
-@click.option(
-    "--revalidate-after",
-    type=Bounded(0.0, MAX_REVALIDATE_AFTER, "hours"),
-    default=24.0,
-    show_default=True,
-    help=f"Hours after which a known notice is due for a re-check (0 to {MAX_REVALIDATE_AFTER:g}).",
+@revalidate_options(
+    "Which known notices to re-check with conditional requests: those not checked "
+    "for --revalidate-after hours, all of them, or none."
 )
 @click.option(
     "--concurrency",

@@ -10,7 +10,13 @@ from typing import Any, TypeVar
 
 import click
 
-from noticecli.cli.common import page_options, sites_option, stderr_logger, verbose_option
+from noticecli.cli.common import (
+    page_options,
+    revalidate_options,
+    sites_option,
+    stderr_logger,
+    verbose_option,
+)
 from noticecli.cli.network import NetworkSettings, fetch_options
 from noticecli.cli.report import EXIT_OK, EXIT_SOME_FAILED, Interrupted, say
 from noticecli.cli.values import Bounded
@@ -18,7 +24,6 @@ from noticecli.cli.values import Bounded
 F = TypeVar("F", bound=Callable[..., Any])
 
 MAX_WORKER_CONCURRENCY = 256
-MAX_REVALIDATE_AFTER = 24.0 * 365  # hours: a year
 
 
 def queue_db_option(function: F) -> F:
@@ -60,20 +65,9 @@ def quiet_option(function: F) -> F:
 @click.argument("site_names", nargs=-1, metavar="[SITE]...")
 @sites_option
 @queue_db_option
-@click.option(
-    "--revalidate",
-    type=click.Choice(["due", "all", "none"]),
-    default="due",
-    show_default=True,
-    help="Which known notices to queue for a conditional re-check: those not checked for "
-    "--revalidate-after hours, all of them, or none.",
-)
-@click.option(
-    "--revalidate-after",
-    type=Bounded(0.0, MAX_REVALIDATE_AFTER, "hours"),
-    default=24.0,
-    show_default=True,
-    help=f"Hours after which a known notice is due for a re-check (0 to {MAX_REVALIDATE_AFTER:g}).",
+@revalidate_options(
+    "Which known notices to queue for a conditional re-check: those not checked for "
+    "--revalidate-after hours, all of them, or none."
 )
 @quiet_option
 def enqueue(

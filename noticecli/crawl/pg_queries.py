@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.pg_schema import SEARCH_TEXT_FUNCTION
 from noticecli.crawl.search_text import hit_in
-from noticecli.crawl.site_status import SiteStatus
+from noticecli.crawl.site_status import SiteStatus, site_status
 from noticecli.crawl.store_api import SearchHit, SiteFacts, crawl_record
 
 if TYPE_CHECKING:
@@ -188,18 +188,4 @@ def site_statuses(conn: Connection, names: Sequence[str] = ()) -> list[SiteStatu
         " ORDER BY s.name",
         {"names": list(names)},
     ).fetchall()
-    return [
-        SiteStatus(
-            site=row["name"],
-            last_run_at=row["last_run_at"],
-            last_status=row["last_status"],
-            last_success_at=row["last_success_at"],
-            consecutive_failures=int(row["consecutive_failures"]),
-            last_new_at=row["last_new_at"],
-            pages=int(row["pages"]),
-            notices=int(row["notices"]),
-            last_failure_at=row["last_failure_at"],
-            last_error=row["last_error"],
-        )
-        for row in rows
-    ]
+    return [site_status(row) for row in rows]

@@ -45,6 +45,8 @@ from noticecli.crawl.store_api import (
     SearchHit,
     SiteFacts,
     crawl_record,
+    notice_columns,
+    page_state,
 )
 from noticecli.crawl.store_schema import compact_json
 from noticecli.crawl.stores import masked_url, one_line_error
@@ -283,21 +285,7 @@ class PostgresStore:
         )
         if row is None:
             return None
-        return PageState(
-            url=row["url"],
-            site=row["site"],
-            kind=row["kind"],
-            etag=row["etag"],
-            last_modified=row["last_modified"],
-            raw_sha256=row["raw_sha256"],
-            text_sha256=row["text_sha256"],
-            first_seen=row["first_seen"],
-            last_seen=row["last_seen"],
-            last_status=row["last_status"],
-            failures=row["failures"],
-            last_error=row["last_error"],
-            next_due=row["next_due"],
-        )
+        return page_state(row)
 
     def is_known(self, url: str) -> bool:
         return self._one("SELECT 1 FROM notices WHERE id = %s", (notice_id(url),)) is not None
@@ -421,14 +409,7 @@ class PostgresStore:
             return Change("unchanged", nid, int(old["revision"]))
         kind: ChangeKind
         changed: tuple[str, ...]
-        columns = (
-            data.get("title"),
-            data.get("published_at"),
-            data.get("publisher"),
-            data.get("index_no"),
-            data.get("doc_no"),
-            data.get("source"),
-        )
+        columns = notice_columns(data)
         if old is None:
             revision, changed, kind = 1, (), "new"
             self._conn.execute(

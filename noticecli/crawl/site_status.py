@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from noticecli.crawl.rows import Row
+
 #: How a site's part of a run ended: ``ok``; ``partial``, some pages failed but its listings
 #: were read; ``failed``, a listing page could not be read or every notice it tried failed
 #: (the site is not being watched).
@@ -33,6 +35,22 @@ class SiteStatus:
         return asdict(self)
 
 
+def site_status(row: Row) -> SiteStatus:
+    """The :class:`SiteStatus` of a row of the site-health query (both stores ask it alike)."""
+    return SiteStatus(
+        site=row["name"],
+        last_run_at=row["last_run_at"],
+        last_status=row["last_status"],
+        last_success_at=row["last_success_at"],
+        consecutive_failures=int(row["consecutive_failures"]),
+        last_new_at=row["last_new_at"],
+        pages=int(row["pages"]),
+        notices=int(row["notices"]),
+        last_failure_at=row["last_failure_at"],
+        last_error=row["last_error"],
+    )
+
+
 def site_statuses(conn: sqlite3.Connection, names: Sequence[str] = ()) -> list[SiteStatus]:
     """Every site in the store (or those in ``names``), by name."""
     where = f"WHERE s.name IN ({', '.join('?' * len(names))})" if names else ""
@@ -47,18 +65,4 @@ def site_statuses(conn: sqlite3.Connection, names: Sequence[str] = ()) -> list[S
         f" FROM sites AS s {where} ORDER BY s.name",
         tuple(names),
     ).fetchall()
-    return [
-        SiteStatus(
-            site=row["name"],
-            last_run_at=row["last_run_at"],
-            last_status=row["last_status"],
-            last_success_at=row["last_success_at"],
-            consecutive_failures=int(row["consecutive_failures"]),
-            last_new_at=row["last_new_at"],
-            pages=int(row["pages"]),
-            notices=int(row["notices"]),
-            last_failure_at=row["last_failure_at"],
-            last_error=row["last_error"],
-        )
-        for row in rows
-    ]
+    return [site_status(row) for row in rows]

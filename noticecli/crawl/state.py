@@ -87,6 +87,8 @@ from noticecli.crawl.store_api import (
     SearchHit,
     SiteFacts,
     crawl_record,
+    notice_columns,
+    page_state,
 )
 from noticecli.crawl.store_schema import MIGRATIONS, SCHEMA_VERSION, compact_json, migrate
 from noticecli.errors import InputError
@@ -307,21 +309,7 @@ class StateStore:
         ).fetchone()
         if row is None:
             return None
-        return PageState(
-            url=row["url"],
-            site=row["site"],
-            kind=row["kind"],
-            etag=row["etag"],
-            last_modified=row["last_modified"],
-            raw_sha256=row["raw_sha256"],
-            text_sha256=row["text_sha256"],
-            first_seen=row["first_seen"],
-            last_seen=row["last_seen"],
-            last_status=row["last_status"],
-            failures=row["failures"],
-            last_error=row["last_error"],
-            next_due=row["next_due"],
-        )
+        return page_state(row)
 
     def is_known(self, url: str) -> bool:
         """Whether a notice has been recorded for ``url`` (failed fetches do not count)."""
@@ -455,19 +443,7 @@ class StateStore:
             "UPDATE notices SET page_id = ?, title = ?, published_at = ?, publisher = ?,"
             " index_no = ?, doc_no = ?, source = ?, revision = ?, text_sha256 = ?,"
             " updated_at = ? WHERE id = ?",
-            (
-                page_id,
-                data.get("title"),
-                data.get("published_at"),
-                data.get("publisher"),
-                data.get("index_no"),
-                data.get("doc_no"),
-                data.get("source"),
-                revision,
-                digest,
-                now,
-                nid,
-            ),
+            (page_id, *notice_columns(data), revision, digest, now, nid),
         )
         self._conn.execute(
             "INSERT INTO notices_fts(rowid, notice_id, title, body)"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Literal, Protocol
 
+from noticecli.crawl.rows import Row
 from noticecli.crawl.site_status import SiteRunStatus, SiteStatus
 from noticecli.models import Notice
 
@@ -37,6 +38,8 @@ __all__ = [
     "SiteRunStatus",
     "SiteStatus",
     "crawl_record",
+    "notice_columns",
+    "page_state",
 ]
 
 PageKind = Literal["listing", "notice"]
@@ -76,12 +79,6 @@ class Change:
     changed_fields: tuple[str, ...] = ()
 
 
-class Row(Protocol):
-    """A row as both stores' drivers give it: its columns by name."""
-
-    def __getitem__(self, key: str, /) -> Any: ...
-
-
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     notice_id: str
@@ -101,6 +98,38 @@ class SiteFacts:
     publisher: str | None
     home_url: str | None
     updated: str
+
+
+def page_state(row: Row) -> PageState:
+    """The :class:`PageState` of a ``pages`` row joined with its site's name (``site``)."""
+    return PageState(
+        url=row["url"],
+        site=row["site"],
+        kind=row["kind"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        raw_sha256=row["raw_sha256"],
+        text_sha256=row["text_sha256"],
+        first_seen=row["first_seen"],
+        last_seen=row["last_seen"],
+        last_status=row["last_status"],
+        failures=row["failures"],
+        last_error=row["last_error"],
+        next_due=row["next_due"],
+    )
+
+
+def notice_columns(data: dict[str, Any]) -> tuple[Any, ...]:
+    """The fields a ``notices`` row keeps beside the JSON, in the tables' column order:
+    title, published_at, publisher, index_no, doc_no, source."""
+    return (
+        data.get("title"),
+        data.get("published_at"),
+        data.get("publisher"),
+        data.get("index_no"),
+        data.get("doc_no"),
+        data.get("source"),
+    )
 
 
 def crawl_record(notice_id_: str, revision: int, row: Row) -> dict[str, Any]:
