@@ -29,6 +29,7 @@ from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
 from noticecli.parse.listing_rows import fragment_items, row_item
+from noticecli.parse.script_source import code_chars
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
 # The lists that name themselves (Jiangxi's listData.articleList): a broken one is reported.
@@ -203,20 +204,8 @@ def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> tuple[lis
 def _array_literal(text: str, start: int) -> str | None:
     """The source of the bracketed array at ``start``, brackets inside strings left alone."""
     depth = 0
-    quote = ""
-    escaped = False
-    for index in range(start, min(len(text), start + _MAX_LITERAL)):
-        char = text[index]
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
+    for index, char in code_chars(text, start, start + _MAX_LITERAL):
+        if char in "[{":
             depth += 1
         elif char in "]}":
             depth -= 1

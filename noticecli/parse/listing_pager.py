@@ -42,6 +42,7 @@ from noticecli.knowledge import (
 )
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageLink, PageScript, collapse, skip_href
+from noticecli.parse.script_source import code_chars
 
 # The following pages listed per listing page (page_count says how many there are): a crawl
 # follows only the next one, and listing them all made a long walk quadratic.
@@ -282,19 +283,8 @@ def _script_link_template(text: str) -> str | None:
 def _expression(source: str) -> str:
     """``source`` up to the end of its expression: an unbalanced ``)`` or a ``;``."""
     depth = 0
-    quote = ""
-    escaped = False
-    for index, char in enumerate(source):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+    for index, char in code_chars(source):
+        if char == "(":
             depth += 1
         elif char == ")":
             if depth == 0:
@@ -328,20 +318,9 @@ def _split_plus(expression: str) -> list[str]:
     """Split at top-level ``+`` (not inside parentheses or string literals)."""
     parts: list[str] = []
     depth = 0
-    quote = ""
-    escaped = False
     start = 0
-    for index, char in enumerate(expression):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+    for index, char in code_chars(expression):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1

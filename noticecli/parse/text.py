@@ -15,11 +15,8 @@ A page whose header and body were flattened onto one long line (the archiver's `
 read in "flattened" mode: header values are cut at whitespace and the text after the last
 header label is split into paragraphs at whitespace.
 
-Body blocks: a short line (≤ 30 characters) without end punctuation that stands alone between
-blank lines is a heading, and consecutive heading lines are joined into one heading (a CJK
-title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under a
-heading are bylines; a date line is a date; an organisation name at the end of the body, or
-right above a date line, is a signature.
+The body blocks (headings, bylines, dates, signatures) are read by
+:mod:`noticecli.parse.text_body`.
 """
 
 from __future__ import annotations
@@ -48,20 +45,17 @@ from noticecli.labels import (
     value_shape,
     vocabulary,
 )
-from noticecli.models import Block, BlockType, FieldOrigin, HeaderField, Notice
+from noticecli.models import FieldOrigin, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, named_files
 from noticecli.parse.lines import (
     END_PUNCT,
-    is_author_line,
     is_boilerplate,
-    is_byline,
     is_credit_line,
     is_date_line,
-    is_heading_like,
-    is_numbered_heading,
     is_org_line,
 )
 from noticecli.parse.rendered import rendered_cells, strip_bullet
+from noticecli.parse.text_body import HEADING_MAX, body_blocks, join_heading
 
 __all__ = ["parse_text_dump"]
 
@@ -84,7 +78,6 @@ _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 
-_HEADING_MAX = 30
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
 # Names of the site and the column above a title: short lines, a few of them.
@@ -96,9 +89,6 @@ _TITLE_RUN_LINE_MAX = 40
 _TITLE_MAX = 100
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
-_JOINED_HEADING_MAX = 40
-# A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
-_TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
@@ -305,94 +295,6 @@ def _strip_markup(line: str) -> str:
     return _COMMENT_MARK.sub(" ", _CSS_RULE.sub(" ", line))
 
 
-# --- body -------------------------------------------------------------------------------------
-
-
-def _join_heading(first: str, second: str) -> str:
-    if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii():
-        return f"{first} {second}"
-    return first + second  # a CJK heading wrapped over two lines reads as one
-
-
-def _body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
-    """Blocks from body lines ("" marks a blank line)."""
-    entries = [
-        (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
-    ]
-    # Blank lines between text lines (not the ones a file ends with) tell paragraphs apart.
-    has_blank = bool(entries) and len(entries) < entries[-1][0] - entries[0][0] + 1
-
-    def standalone(index: int) -> bool:
-        if not has_blank:
-            return True
-        before = index == 0 or not lines[index - 1]
-        after = index == len(lines) - 1 or not lines[index + 1]
-        return before and after
-
-    # The closing run: signature/date/byline lines after the last paragraph.
-    tail_from = len(entries)
-    while tail_from > 0:
-        text = entries[tail_from - 1][1]
-        if not (is_date_line(text) or is_org_line(text) or is_byline(text)):
-            break
-        tail_from -= 1
-
-    blocks: list[Block] = []
-    last_heading_entry = -2
-    for position, (index, text) in enumerate(entries):
-        following = entries[position + 1][1] if position + 1 < len(entries) else ""
-        previous = blocks[-1].type if blocks else None
-        # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
-        # 5月12日上午10时至10时15分) is that section's content.
-        under_section = (
-            not has_blank
-            and previous == "heading"
-            and is_numbered_heading(blocks[-1].text or "")
-            and not is_numbered_heading(text)
-        )
-        kind: BlockType
-        if (
-            is_byline(text)
-            or (previous == "heading" and is_author_line(text))
-            or is_credit_line(text)
-        ):
-            kind = "byline"
-        elif is_date_line(text):
-            kind = "date"
-        elif headings and _TEXT_CAPTION.match(text):
-            kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
-        elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
-            kind = "signature"
-        elif (
-            headings
-            and not FILE_NAME.search(text)  # an attachment's name, not a heading
-            and (
-                (standalone(index) and is_heading_like(text, _HEADING_MAX) and not under_section)
-                or is_numbered_heading(text)
-            )
-        ):
-            kind = "heading"
-        else:
-            kind = "paragraph"
-        # A title wrapped over two lines reads as one; a numbered section title starts anew.
-        if (
-            kind == "heading"
-            and last_heading_entry == position - 1
-            and blocks
-            and not is_numbered_heading(text)
-            and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
-        ):
-            joined = _join_heading(blocks[-1].text or "", text)
-            if len(joined) <= _JOINED_HEADING_MAX:
-                blocks[-1].text = joined
-                last_heading_entry = position
-                continue
-        blocks.append(Block(type=kind, text=text))
-        if kind == "heading":
-            last_heading_entry = position
-    return blocks
-
-
 # --- flattened pages --------------------------------------------------------------------------
 
 
@@ -493,7 +395,7 @@ def _without_breadcrumb(line: str) -> str:
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice, body_lines, headings, title_line = _read_header(text)
-    notice.body = _body_blocks(body_lines, headings=headings)
+    notice.body = body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
     notice.attachments = named_files(
         [block.text for block in notice.body if block.text and block.type != "heading"]
@@ -748,7 +650,7 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         return None
     joined = run[0]
     for line in run[1:]:
-        joined = _join_heading(joined, line)
+        joined = join_heading(joined, line)
     if len(joined) > _TITLE_MAX or not _title_words().search(joined):
         return None
     after = _next_nonblank(lines, probe)
@@ -795,7 +697,7 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
 
 def _is_title_detail(line: str) -> bool:
     """A bare item under a title: the issuing unit, an index or document number."""
-    return len(line) <= _HEADING_MAX and (
+    return len(line) <= HEADING_MAX and (
         is_org_line(line) or value_shape(line) in ("index_no", "doc_no")
     )
 

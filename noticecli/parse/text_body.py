@@ -1,0 +1,117 @@
+"""The body of a text dump read into blocks, one per non-empty line.
+
+A short line (at most ``HEADING_MAX`` characters) without end punctuation that stands alone
+between blank lines is a heading, and consecutive heading lines are joined into one heading (a
+CJK title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under
+a heading are bylines; a date line is a date; an organisation name at the end of the body, or
+right above a date line, is a signature. :mod:`noticecli.parse.text` finds where the body
+starts and hands its lines here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.models import Block, BlockType
+from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.lines import (
+    is_author_line,
+    is_boilerplate,
+    is_byline,
+    is_credit_line,
+    is_date_line,
+    is_heading_like,
+    is_numbered_heading,
+    is_org_line,
+)
+
+HEADING_MAX = 30
+_JOINED_HEADING_MAX = 40
+# A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
+_TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
+
+
+def join_heading(first: str, second: str) -> str:
+    """Two lines of one heading or title as one line."""
+    if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii():
+        return f"{first} {second}"
+    return first + second  # a CJK heading wrapped over two lines reads as one
+
+
+def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
+    """Blocks from body lines ("" marks a blank line)."""
+    entries = [
+        (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
+    ]
+    # Blank lines between text lines (not the ones a file ends with) tell paragraphs apart.
+    has_blank = bool(entries) and len(entries) < entries[-1][0] - entries[0][0] + 1
+
+    def standalone(index: int) -> bool:
+        if not has_blank:
+            return True
+        before = index == 0 or not lines[index - 1]
+        after = index == len(lines) - 1 or not lines[index + 1]
+        return before and after
+
+    # The closing run: signature/date/byline lines after the last paragraph.
+    tail_from = len(entries)
+    while tail_from > 0:
+        text = entries[tail_from - 1][1]
+        if not (is_date_line(text) or is_org_line(text) or is_byline(text)):
+            break
+        tail_from -= 1
+
+    blocks: list[Block] = []
+    last_heading_entry = -2
+    for position, (index, text) in enumerate(entries):
+        following = entries[position + 1][1] if position + 1 < len(entries) else ""
+        previous = blocks[-1].type if blocks else None
+        # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
+        # 5月12日上午10时至10时15分) is that section's content.
+        under_section = (
+            not has_blank
+            and previous == "heading"
+            and is_numbered_heading(blocks[-1].text or "")
+            and not is_numbered_heading(text)
+        )
+        kind: BlockType
+        if (
+            is_byline(text)
+            or (previous == "heading" and is_author_line(text))
+            or is_credit_line(text)
+        ):
+            kind = "byline"
+        elif is_date_line(text):
+            kind = "date"
+        elif headings and _TEXT_CAPTION.match(text):
+            kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
+        elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
+            kind = "signature"
+        elif (
+            headings
+            and not FILE_NAME.search(text)  # an attachment's name, not a heading
+            and (
+                (standalone(index) and is_heading_like(text, HEADING_MAX) and not under_section)
+                or is_numbered_heading(text)
+            )
+        ):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        # A title wrapped over two lines reads as one; a numbered section title starts anew.
+        if (
+            kind == "heading"
+            and last_heading_entry == position - 1
+            and blocks
+            and not is_numbered_heading(text)
+            and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
+        ):
+            joined = join_heading(blocks[-1].text or "", text)
+            if len(joined) <= _JOINED_HEADING_MAX:
+                blocks[-1].text = joined
+                last_heading_entry = position
+                continue
+        blocks.append(Block(type=kind, text=text))
+        if kind == "heading":
+            last_heading_entry = position
+    return blocks
