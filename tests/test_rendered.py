@@ -247,5 +247,7 @@ def test_contact_lines_written_in_the_text_stay_text() -> None:
         "各单位:\n\n请于9月15日前报送活动方案。\n\n联系人:张三\n\n联系电话:0871-1234567\n"
     )
     assert [f.label for f in notice.header] == ["发布日期"]
-    text = "".join(b.text or "" for b in notice.body)
-    assert "联系人:张三" in text and "联系电话:0871-1234567" in text
+    assert [(b.type, b.text) for b in notice.body][-2:] == [
+        ("paragraph", "联系人:张三"),
+        ("paragraph", "联系电话:0871-1234567"),
+    ]

@@ -29,6 +29,9 @@ HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
 # A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
 _TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
+# A short label, a colon and its value (联系人:张三, 联系电话：0871-…): a line of content,
+# never a heading, however short and alone it stands.
+_LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
 
 
 def join_heading(first: str, second: str) -> str:
@@ -91,7 +94,12 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             headings
             and not FILE_NAME.search(text)  # an attachment's name, not a heading
             and (
-                (standalone(index) and is_heading_like(text, HEADING_MAX) and not under_section)
+                (
+                    standalone(index)
+                    and is_heading_like(text, HEADING_MAX)
+                    and not under_section
+                    and not _LABELLED_VALUE.match(text)
+                )
                 or is_numbered_heading(text)
             )
         ):
