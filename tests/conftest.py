@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.postgres import NoServer, PostgresServer, start_server
+from tests.stores import HandClock
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
@@ -57,3 +58,9 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
         yield url
     finally:
         postgres_server.drop_database(url)
+
+
+@pytest.fixture
+def clock() -> HandClock:
+    """A clock a store test moves by hand."""
+    return HandClock()

@@ -11,12 +11,15 @@ as its ``StateStore.record_notice`` and ``mark_emitted``: the JSON written twice
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import noticecli
 from noticecli.crawl.clock import Clock
 from noticecli.crawl.identity import (
     body_text,
@@ -29,6 +32,7 @@ from noticecli.crawl.identity import (
 from noticecli.crawl.store_api import NoticeStore
 from noticecli.crawl.store_schema import migrate
 from noticecli.crawl.stores import open_store
+from noticecli.models import Notice
 
 RELEASE_SCHEMA = 4
 
@@ -195,3 +199,70 @@ def is_sqlite(store: NoticeStore) -> bool:
     from noticecli.crawl.state import StateStore
 
     return isinstance(store, StateStore)
+
+
+# --- a notice to store, and a clock to move by hand (the store tests' shared pieces) ---
+
+URL = "http://rfb.example.gov.cn/xxgk/tzgg/202405/t20240506_1.html"
+ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+PARAGRAPHS = (
+    "各县（市、区）人民政府：现将有关事项通知如下。",
+    "一、检查范围包括全市所有危险化学品企业。",
+)
+
+
+def page(
+    *,
+    title: str = "关于开展2024年安全生产检查的通知",
+    date: str = "2024-05-06",
+    views: int = 1,
+    paragraphs: tuple[str, ...] = PARAGRAPHS,
+    attachment: str = "附件1.pdf",
+    banner: str = "",
+    publisher: str = "",
+) -> str:
+    """A small disclosure page; ``views``, ``banner`` and the footer stamp are page noise."""
+    byline = f"<p>发布机构：{publisher}</p>" if publisher else ""
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        f'<div class="banner">{banner}</div>'
+        f'<div class="article"><h1>{title}</h1>'
+        f"<p>发布时间：{date} 浏览次数：{views}</p>{byline}"
+        f'<div class="TRS_Editor">{body}</div>'
+        f'<p><a href="/files/a.pdf">{attachment}</a></p></div>'
+        f'<div class="footer">页面生成时间：2024-06-01 10:00:{views % 60:02d}</div>'
+        "</body></html>"
+    )
+
+
+def notice(url: str = URL, **kwargs: object) -> Notice:
+    return noticecli.parse_html(page(**kwargs), url=url)  # type: ignore[arg-type]
+
+
+class HandClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: str = "2026-11-29T15:00:00Z") -> None:
+        self.now = datetime.fromisoformat(start.replace("Z", "+00:00"))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def fill_for_search(store: NoticeStore) -> dict[str, str]:
+    ids = {}
+    docs = {
+        "safety": ("关于开展2024年安全生产检查的通知", PARAGRAPHS),
+        "water": ("关于做好防汛抗旱工作的通知", ("请各单位加强值班值守，确保安全度汛。",)),
+        "budget": ("2024年部门预算公开", ("部门预算收支总表详见附件。",)),
+    }
+    for key, (title, paragraphs) in docs.items():
+        url = f"http://x.gov.cn/{key}.html"
+        ids[key] = store.record_notice(
+            "hefei", url, notice(url, title=title, paragraphs=paragraphs), raw_sha256=key
+        ).notice_id
+    return ids
