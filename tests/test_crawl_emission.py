@@ -11,8 +11,7 @@ import pytest
 
 from noticecli.crawl.emission import BATCH_BYTES, BATCH_RECORDS, Emitter
 from noticecli.crawl.output import OUTPUT_TAIL, CrawlOutput, prepare_output
-from tests.stores import STORE_KINDS, open_test_store
-from tests.test_crawl_state import notice
+from tests.stores import STORE_KINDS, notice, open_test_store
 
 
 def record(number: int, size: int = 0) -> dict[str, Any]:

@@ -12,8 +12,7 @@ import pytest
 
 from noticecli.crawl import store_schema
 from noticecli.crawl.state import SCHEMA_VERSION, StateStore
-from tests.stores import STORE_KINDS, open_test_store
-from tests.test_crawl_state import Clock, notice
+from tests.stores import STORE_KINDS, HandClock, notice, open_test_store
 
 # A store written by noticecli at commit d6789af (schema version 4, before site health):
 # two mini-sites crawled twice, one of them failing (its listing answered 500), one notice
@@ -81,14 +80,9 @@ def test_a_store_from_before_site_health_is_migrated(tmp_path: Path) -> None:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
 @pytest.mark.parametrize("kind", STORE_KINDS)
 def test_failed_runs_in_a_row_and_what_ends_them(
-    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: HandClock
 ) -> None:
     with open_test_store(kind, request, tmp_path, clock) as store:
         assert store.finish_site("a", "ok") == 0
@@ -118,7 +112,7 @@ def test_failed_runs_in_a_row_and_what_ends_them(
 
 @pytest.mark.parametrize("kind", STORE_KINDS)
 def test_statuses_count_what_is_known_of_each_site(
-    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path, clock: HandClock
 ) -> None:
     with open_test_store(kind, request, tmp_path, clock) as store:
         url = "http://x.gov.cn/a/1.html"

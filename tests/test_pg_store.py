@@ -32,21 +32,11 @@ from noticecli.models import Notice
 from tests.minisite import MiniSite
 from tests.postgres import PostgresServer
 from tests.server import TestServer, http_server
+from tests.stores import HandClock
 
 psycopg = pytest.importorskip("psycopg")
 
 __all__ = ["http_server"]  # the fixture, imported for pytest
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.fromisoformat("2026-11-29T15:00:00+00:00")
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def page(title: str, date: str, paragraphs: tuple[str, ...], publisher: str = "") -> str:
@@ -64,7 +54,7 @@ def notice(url: str, title: str, date: str, *paragraphs: str, publisher: str = "
     return noticecli.parse_html(page(title, date, paragraphs, publisher), url=url)
 
 
-def fill(store: NoticeStore, clock: Clock) -> None:
+def fill(store: NoticeStore, clock: HandClock) -> None:
     """Two sites, a changed notice, a failure, a run: what the CLI then reads."""
     run = store.begin_run()
     store.record_listing("hefei", "http://x.gov.cn/list/index.html", raw_sha256="l1")
@@ -125,7 +115,7 @@ def filled(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """The same history in a SQLite file and in a PostgreSQL database: (path, URL)."""
     sqlite_path = str(tmp_path / "same.db")
     for location in (sqlite_path, postgres_url):
-        clock = Clock()
+        clock = HandClock()
         with open_store(Path(location) if location == sqlite_path else location, clock=clock) as s:
             fill(s, clock)
     yield sqlite_path, postgres_url
@@ -368,7 +358,7 @@ def test_writers_in_several_processes_record_each_notice_once(postgres_url: str)
 
 
 def test_search_uses_the_trigram_index(postgres_url: str) -> None:
-    clock = Clock()
+    clock = HandClock()
     with PostgresStore.open(postgres_url, clock=clock) as store:
         fill(store, clock)
         conn = store.connection
