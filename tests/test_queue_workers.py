@@ -469,6 +469,63 @@ def test_a_worker_outlives_the_end_of_its_database_sessions(
         server.close()
 
 
+def test_a_failed_heartbeat_is_said_and_no_job_failure(postgres_url: str, tmp_path: Path) -> None:
+    # The session of one heartbeat is ended while it waits on a lock: the worker goes on
+    # running jobs, and the heartbeat's error is said as such, never as a job that failed.
+    server = TestServer(host="127.0.0.3")
+    try:
+        sites_file = write_sites(tmp_path / "sites.toml", [MiniSite(server, count=3)], delay=0)
+        worker = start_worker(postgres_url, "--verbose")
+        try:
+            with (
+                psycopg.connect(postgres_url, autocommit=True) as locker,
+                psycopg.connect(postgres_url, autocommit=True) as watcher,
+            ):
+                deadline = time.monotonic() + 30
+                while (
+                    not watcher.execute(
+                        "SELECT 1 FROM pg_tables WHERE tablename = 'procrastinate_workers'"
+                    ).fetchone()
+                    or not watcher.execute("SELECT 1 FROM procrastinate_workers").fetchone()
+                ):
+                    assert time.monotonic() < deadline, "the worker never registered"
+                    time.sleep(0.1)
+                locker.execute("BEGIN")
+                locker.execute("LOCK TABLE procrastinate_workers IN ACCESS EXCLUSIVE MODE")
+                waiting = None
+                deadline = time.monotonic() + 10
+                while waiting is None:
+                    assert time.monotonic() < deadline, "no heartbeat waited on the lock"
+                    time.sleep(0.05)
+                    # (pg_stat_activity is read outside the locking transaction: inside
+                    # one it would stay the snapshot of its first read)
+                    waiting = watcher.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        " AND query LIKE %s",
+                        ("%procrastinate_update_heartbeat%",),
+                    ).fetchone()
+                watcher.execute("SELECT pg_terminate_backend(%s)", waiting)
+                locker.execute("ROLLBACK")
+            time.sleep(1)
+            assert worker.poll() is None, finish(worker)[1]
+            assert cli("enqueue", "--sites", str(sites_file), "--db", postgres_url).exit_code == 0
+            deadline = time.monotonic() + 30
+            while {status for _, status in jobs(postgres_url)} & {"todo", "doing"}:
+                assert time.monotonic() < deadline, jobs(postgres_url)
+                time.sleep(0.1)
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            code, err = finish(worker, timeout=60)
+        assert code == 143, err
+        assert "the queue's update_heartbeats met an error: ConnectorException" in err, err
+        assert "ended in an error" not in err, "a heartbeat is not a job"
+        assert "3 new, 0 changed" in err and "0 failed" in err, err
+        assert "discarding closed connection" not in err, "the pool's own log is left out"
+        assert len(emitted(postgres_url)) == 3
+    finally:
+        server.close()
+
+
 def test_crawl_on_postgres_is_enqueue_plus_one_worker_until_idle(
     hosts: list[TestServer], postgres_url: str, tmp_path: Path
 ) -> None:

@@ -85,7 +85,7 @@ def run_worker(
     workers put back. Raises InputError for a store that cannot be used."""
     counts = counts if counts is not None else RunCounts()
     location = masked_url(url)
-    with _procrastinate_logs(debug, counts), open_store(url) as store:
+    with _procrastinate_logs(debug, counts, log), open_store(url) as store:
         prepare_queue(url, location=location)
         run_id = store.begin_run()
         sites: list[str] = []
@@ -280,41 +280,53 @@ async def queue_empty(pool: AsyncConnectionPool, queues: tuple[str, ...]) -> boo
 class _JobErrors(logging.Handler):
     """A job that ended in an error of its own (a bug, the store gone), not in a failure the
     crawl already counted: a failure of the run, said in one line like the others, where
-    procrastinate would print a traceback."""
+    procrastinate would print a traceback. An error of procrastinate's own side work (a
+    heartbeat or the listener losing its database session) is no job's failure: it is said
+    on the log, and the worker goes on."""
 
-    def __init__(self, counts: RunCounts) -> None:
+    def __init__(self, counts: RunCounts, log: Log | None) -> None:
         super().__init__(logging.ERROR)
         self.counts = counts
+        self.log = log
 
     def emit(self, record: logging.LogRecord) -> None:
         error = record.exc_info[1] if record.exc_info else None
         if error is None or isinstance(error, RetryLater):
             return
         job = getattr(record, "job", None)
-        task = job.get("task_name") if isinstance(job, dict) else None
         text = str(error).strip()
-        line = f"{task or 'a job'} ended in an error: {type(error).__name__}"
-        if text:
-            line += f": {text.splitlines()[0]}"
+        cause = type(error).__name__ + (f": {text.splitlines()[0]}" if text else "")
+        if not isinstance(job, dict):
+            if self.log is not None:
+                work = getattr(record, "task_name", None) or str(
+                    getattr(record, "action", "")
+                ).removesuffix("_error")
+                self.log(f"the queue's {work or 'worker'} met an error: {cause}")
+            return
         self.counts.failures += 1
-        self.counts.failed.append(line)
+        self.counts.failed.append(f"{job.get('task_name') or 'a job'} ended in an error: {cause}")
 
 
 @contextmanager
-def _procrastinate_logs(debug: bool, counts: RunCounts) -> Iterator[None]:
+def _procrastinate_logs(debug: bool, counts: RunCounts, log: Log | None) -> Iterator[None]:
     """procrastinate's log, while a worker runs: with ``debug`` as it is (tracebacks);
-    otherwise nothing but the jobs that ended in an error of their own, counted as
-    failures."""
+    otherwise nothing but the errors, in one line each (:class:`_JobErrors`). The
+    connection pool's warning on discarding a connection the server ended is left out
+    too: the error that follows says it."""
     logger = logging.getLogger("procrastinate")
     if debug:
         yield
         return
-    handler = _JobErrors(counts)
+    handler = _JobErrors(counts, log)
     propagate = logger.propagate
     logger.addHandler(handler)
     logger.propagate = False
+    pool_logger = logging.getLogger("psycopg.pool")
+    pool_level = pool_logger.level
+    pool_logger.setLevel(logging.ERROR)
     try:
         yield
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+        pool_logger.setLevel(pool_level)
