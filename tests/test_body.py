@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli import parse_html
@@ -156,3 +157,36 @@ def test_photo_credits_spaced_review_credits_and_pagers_by_their_text() -> None:
     assert is_credit_line("二  审:陈晓岚   三  审:左禹华")
     assert is_boilerplate("1 2 3 4 下一页") and is_boilerplate("|<< 上一页 1 2 3 下一页 >>|")
     assert not is_boilerplate("下一页") and not is_boilerplate("第1页共3页")
+
+
+_SENTENCES = [
+    "为切实做好人防工程安全管理工作，决定开展安全隐患排查整治工作。",
+    "各单位要高度重视，明确责任人，对排查发现的问题建立台账。",
+    "请于五月底前将排查整治情况报送市国防动员办公室。",
+]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "<div class='MsoNormal'><span><span>{}</span></span></div>",
+        "<div><font face='仿宋'><span>{}</span></font></div>",
+        "<li><span>{}</span></li>",
+    ],
+)
+def test_a_block_whose_text_is_all_in_inline_elements_carries_it(paragraph: str) -> None:
+    # Word-pasted bodies: no <p>, no text of the block's own; the container is unknown.
+    body = "".join(paragraph.format(sentence) for sentence in _SENTENCES)
+    html = f"<div class='nav'><a href='/'>首页</a></div><div class='x-art'>{body}</div>"
+    assert [block["text"] for block in blocks(html)] == _SENTENCES
+
+
+def test_inline_lines_ended_by_br_are_carried_by_their_br() -> None:
+    lines = "<br>".join(f"<span>{sentence}</span>" for sentence in _SENTENCES)
+    html = (
+        "<div class='x-art'><div class='x-t'>关于开展排查整治工作的通知</div>"
+        f"<div class='x-i'>发布时间：2024-04-08</div><div class='x-b'>{lines}</div></div>"
+    )
+    tree = LexborHTMLParser(html)
+    container = find_container(tree)
+    assert container is not None and container.attributes.get("class") == "x-b"

@@ -48,6 +48,19 @@ _BLOCK_CARRIERS = (
     'div:lexbor-contains("。"), div:lexbor-contains("，"), td:lexbor-contains("。"), '
     'td:lexbor-contains("，"), li:lexbor-contains("。"), dd:lexbor-contains("。")'
 )
+# Sentences held only in inline children of a block (Word's ``<div class="MsoNormal"><span>``,
+# a cell's ``<td><font>``): the inline element is found, its nearest block carries.
+_INLINE_CARRIERS = (
+    'span:lexbor-contains("。"), span:lexbor-contains("，"), '
+    'font:lexbor-contains("。"), font:lexbor-contains("，")'
+)
+_INLINE_TAGS = frozenset(
+    {"span", "font", "b", "strong", "em", "i", "u", "small", "big", "sup", "sub", "ins", "label"}
+)
+# The blocks an inline carrier may stand for; a paragraph (p, pre) is counted as one already.
+_INLINE_HOLDERS = frozenset(
+    {"div", "td", "th", "li", "dd", "dt", "section", "article", "blockquote", "center"}
+)
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
 _MIN_CARRIER_CHARS = 10
@@ -138,7 +151,10 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     _score_carriers(root.css(_PARAGRAPH_CARRIERS), scores, nodes, fallback)
     best, best_score = _best(scores, nodes)
     if best is None or best_score < _CLEAR_SCORE:
-        _score_carriers(root.css(_BLOCK_CARRIERS), scores, nodes, fallback)
+        blocks = root.css(_BLOCK_CARRIERS)
+        _score_carriers(blocks, scores, nodes, fallback)
+        holders = _inline_holders(root.css(_INLINE_CARRIERS), {node.mem_id for node in blocks})
+        _score_carriers(holders, scores, nodes, fallback, text_of=_inline_text)
         best, best_score = _best(scores, nodes)
     if best is not None and best_score >= _MIN_SCORE:
         return _widen(best, scores)
@@ -153,8 +169,10 @@ def _score_carriers(
     scores: dict[int, float],
     nodes: dict[int, LexborNode],
     fallback: dict[int, int],
+    text_of: Callable[[LexborNode], str] | None = None,
 ) -> None:
-    """Add each carrier's score to its parent, half to its grandparent, a third above."""
+    """Add each carrier's score to its parent, half to its grandparent, a third above.
+    ``text_of`` reads a carrier's text (by default :func:`_carrier_text`)."""
     furniture: dict[int, bool] = {}  # a parent's verdict, read once for its carriers
     for node in carriers[:_MAX_SCORED]:
         parent = node.parent
@@ -167,7 +185,7 @@ def _score_carriers(
             furniture[parent.mem_id] = verdict
         if verdict:
             continue
-        text = _carrier_text(node)
+        text = text_of(node) if text_of is not None else _carrier_text(node)
         if not text:
             if node.tag == "p" and node.css_first("a") is not None:
                 fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
@@ -212,6 +230,8 @@ def _carrier_text(node: LexborNode) -> str:
         previous = node.prev
         if previous is not None and previous.tag == "-text":
             return clean_text(previous.text_content or "")
+        if previous is not None and previous.tag in _INLINE_TAGS:
+            return clean_text(_own_inline_text(previous))  # <span>a line</span><br>
         return ""
     if node.tag in ("div", "span", "font"):
         # A block counts for the sentences of its own, not those of its children.
@@ -234,6 +254,51 @@ def _carrier_text(node: LexborNode) -> str:
     link_chars = sum(len(link.text().strip()) for link in links)
     # A menu entry or a link list: its text is link text, not article text.
     return "" if link_chars * 2 >= len(text) else text
+
+
+def _inline_holders(inline: list[LexborNode], counted: set[int]) -> list[LexborNode]:
+    """The nearest block of each inline carrier, once each, leaving out paragraphs and the
+    blocks ``counted`` already (those with sentences of their own)."""
+    holders: list[LexborNode] = []
+    seen = set(counted)
+    for node in inline[:_MAX_SCORED]:
+        holder = node.parent
+        while holder is not None and holder.tag in _INLINE_TAGS:
+            holder = holder.parent
+        if holder is None or holder.tag not in _INLINE_HOLDERS or holder.mem_id in seen:
+            continue
+        seen.add(holder.mem_id)
+        if not _breaks_lines(holder):  # lines ended by <br> are carried by their <br>s
+            holders.append(holder)
+    return holders
+
+
+def _inline_text(node: LexborNode) -> str:
+    """A block's text outside its child blocks and links: its own text and that of its
+    inline elements, however nested."""
+    return clean_text(_own_inline_text(node))
+
+
+def _breaks_lines(node: LexborNode) -> bool:
+    """Whether a ``<br>`` ends a line of ``node``'s own inline text."""
+    child = node.child
+    while child is not None:
+        if child.tag == "br" or (child.tag in _INLINE_TAGS and _breaks_lines(child)):
+            return True
+        child = child.next
+    return False
+
+
+def _own_inline_text(node: LexborNode) -> str:
+    parts: list[str] = []
+    child = node.child
+    while child is not None:
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag in _INLINE_TAGS:
+            parts.append(_own_inline_text(child))
+        child = child.next
+    return "".join(parts)
 
 
 def _links_and_code(node: LexborNode) -> list[LexborNode]:
