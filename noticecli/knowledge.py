@@ -320,6 +320,9 @@ FURNITURE_LINES = (
     # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
     r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
+# What a breadcrumb shows outside its links: a "where you are" label and the separators
+# (当前位置：<a>首页</a> >> <a>通知公告</a>). A regular expression matching the whole text.
+BREADCRUMB_TEXT = r"(?:[\u4e00-\u9fff]{0,6}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.
 CLOSING_LINES = (

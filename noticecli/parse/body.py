@@ -79,7 +79,7 @@ _CLEAR_SCORE = 12.0
 # A table's holder is the body when it scores this share of the table for text of its own.
 _HOLDER_SHARE = 0.3
 # A cell widens to its table when this many cells carry text and it holds less than this share.
-_SPREAD_ROWS = 3
+_SPREAD_ROWS = 2
 _CELL_SHARE = 0.6
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
 MAX_BODY_BLOCKS = 20_000
@@ -347,7 +347,14 @@ def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
         node = node.parent
     if node.tag == "table" and node.parent is not None:
         holder = node.parent
-        if scores.get(holder.mem_id, 0.0) >= _HOLDER_SHARE * scores.get(node.mem_id, 0.0):
+        # A table's rows sit in its <tbody>: the table's own score is that of its sections.
+        table_score = scores.get(node.mem_id, 0.0) + sum(
+            scores.get(section.mem_id, 0.0)
+            for section in _children(node)
+            if section.tag in ("tbody", "thead", "tfoot")
+        )
+        holder_score = scores.get(holder.mem_id, 0.0)
+        if holder_score > 0 and holder_score >= _HOLDER_SHARE * table_score:
             return holder
     return node
 
@@ -546,7 +553,7 @@ class _BlockBuilder:
                 self.flush()
                 self._image(node)
                 continue
-            if tag == "table":
+            if tag == "table" and not _one_column(node):
                 self.flush()
                 self._table(node)
                 continue
@@ -617,6 +624,23 @@ def _children(node: LexborNode) -> list[LexborNode]:
         children.append(child)
         child = child.next
     return children
+
+
+def _one_column(table: LexborNode) -> bool:
+    """A layout table: two or more rows of text, none with text in more than one cell (the
+    paragraphs of a page laid out in rows). Its rows are read as text, not as a table."""
+    rows_with_text = 0
+    for row in table.css("tr"):
+        owner = _owning_table(row)
+        if owner is None or owner.mem_id != table.mem_id:
+            continue
+        cells_with_text = sum(
+            1 for cell in row.iter() if cell.tag in ("td", "th") and cell.text(deep=True).strip()
+        )
+        if cells_with_text > 1:
+            return False
+        rows_with_text += cells_with_text
+    return rows_with_text >= 2
 
 
 def _owning_table(row: LexborNode) -> LexborNode | None:

@@ -41,6 +41,7 @@ from noticecli.parse.header_html import (
     extract_meta_tags,
 )
 from noticecli.parse.label_table import read_label_tables
+from noticecli.parse.opening import meta_fields, opening_head
 from noticecli.parse.title import choose_title
 from noticecli.parse.visibility import remove_hidden
 
@@ -114,6 +115,14 @@ def parse_html_tree(
     title = choose_title(tree, container, notice.header, skip, html)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or title.text
+    head: list[LexborNode] = []
+    if title.node is not None and container is not None:
+        # A container that holds the page's head: its navigation and meta line are no body.
+        navigation, meta = opening_head(container, title.node)
+        head = [*navigation, *meta]
+        if meta:
+            notice.header = _shown_once(notice.header + meta_fields(meta))
+            fill_top_level(notice)
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container)
         if dated is not None:
@@ -126,7 +135,7 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=skip))
+        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=[*skip, *head]))
         if credits:
             notice.header = _shown_once(
                 notice.header

@@ -20,6 +20,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import (
+    BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
     COLUMN_NAME_SUFFIXES,
     SITE_META_NAMES,
@@ -31,7 +32,13 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import compact_label, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, comes_before, visible_path, visible_text
+from noticecli.parse.dom import (
+    clean_text,
+    comes_before,
+    iter_visible,
+    visible_path,
+    visible_text,
+)
 from noticecli.parse.lines import is_org_line
 
 _MIN_CHARS = 4
@@ -53,6 +60,8 @@ _TAGS = re.compile(r"<[^>]*>")
 _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
+_CRUMB = re.compile(BREADCRUMB_TEXT)
+_DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
 
 
@@ -254,8 +263,30 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
         child = child.next
     if first is None:
         return []
-    opening = _compact(_leading_text(container, _MAX_CHARS * 2))
-    return [first] if opening.startswith(_compact(first.text())[:_MIN_SHARED]) else []
+    start = _compact(first.text())[:_MIN_SHARED]
+    if _compact(_leading_text(container, _MAX_CHARS * 2)).startswith(start):
+        return [first]
+    # A container that holds the page's navigation row before the title (a layout table):
+    # the title still opens its text outside links, after a document number if any (a
+    # Word body's 岚人防发〔2024〕3号 line above its title).
+    leading = _DOC_NUMBER_LEAD.sub("", _compact(_leading_text_outside_links(container)), 1)
+    return [first] if leading.startswith(start) else []
+
+
+def _leading_text_outside_links(node: LexborNode) -> str:
+    """About the first characters of ``node``'s visible text outside links."""
+    parts: list[str] = []
+    length = 0
+    for item in iter_visible(node, prune_tags=frozenset({"a"})):
+        if item.tag == "-text":
+            piece = item.text_content or ""
+            if _CRUMB.fullmatch(piece):
+                continue  # a breadcrumb's 当前位置： and separators
+            parts.append(piece)
+            length += len(piece)
+            if length >= _MAX_CHARS * 2:
+                break
+    return "".join(parts)
 
 
 def _leading_text(node: LexborNode, limit: int) -> str:

@@ -1,0 +1,97 @@
+"""The head of a page inside its body container.
+
+A container found by density on a template no selector knows (a layout table whose rows are
+the page, an article wrapper) can hold what comes before the text: the navigation row, the
+title and the meta line under it. Around the title the page's own structure tells them
+apart: before it, elements whose text is all link text are navigation; right after it,
+elements holding only labelled fields (发布日期：… 浏览次数：…) are the meta line. Neither is
+body; the meta line's fields are header fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from noticecli.knowledge import BREADCRUMB_TEXT
+from noticecli.models import HeaderField
+from noticecli.parse.dom import ancestors, clean_text, iter_visible
+from noticecli.parse.header_html import extract_grid_fields
+
+_CRUMB = re.compile(BREADCRUMB_TEXT)
+# A meta line is short and says no sentence.
+_META_MAX_CHARS = 150
+_SENTENCE = re.compile(r"[。；！？]")
+# Elements looked at after the title before the text is taken to start.
+_META_LOOKAHEAD = 3
+
+
+def opening_head(
+    container: LexborNode, title: LexborNode
+) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The navigation before ``title`` and the meta-line elements right after it, when
+    ``title`` is inside ``container`` (else nothing)."""
+    if not any(parent.mem_id == container.mem_id for parent in ancestors(title)):
+        return [], []
+    navigation: list[LexborNode] = []
+    meta: list[LexborNode] = []
+    node = title
+    looked = 0
+    after_done = False
+    while node.mem_id != container.mem_id:
+        sibling = node.prev
+        while sibling is not None:
+            if sibling.is_element_node and _all_link_text(sibling):
+                navigation.append(sibling)
+            sibling = sibling.prev
+        sibling = node.next
+        while sibling is not None and not after_done:
+            if sibling.is_element_node and clean_text(sibling.text()):
+                looked += 1
+                if looked > _META_LOOKAHEAD or not _meta_only(sibling):
+                    after_done = True
+                    break
+                meta.append(sibling)
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+    return navigation, meta
+
+
+def meta_fields(meta: list[LexborNode]) -> list[HeaderField]:
+    """The labelled fields of the meta-line elements, in page order."""
+    return [field for element in meta for field in extract_grid_fields(element)]
+
+
+def _meta_only(element: LexborNode) -> bool:
+    text = clean_text(element.text())
+    if len(text) > _META_MAX_CHARS or _SENTENCE.search(text):
+        return False
+    return bool(extract_grid_fields(element))
+
+
+def _all_link_text(element: LexborNode) -> bool:
+    """Navigation: links, and outside them nothing but a breadcrumb's label and separators."""
+    has_link = False
+    for node in iter_visible(element):
+        if node.tag == "a":
+            has_link = has_link or bool(node.text().strip())
+        elif (
+            node.tag == "-text"
+            and not _in_link(node, element)
+            and not _CRUMB.fullmatch(node.text_content or "")
+        ):
+            return False
+    return has_link
+
+
+def _in_link(node: LexborNode, element: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != element.mem_id:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False

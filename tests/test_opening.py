@@ -1,0 +1,73 @@
+"""The page's head inside a body container found by density (parse/opening.py), and tables
+that only lay a page out in rows (parse/body.py)."""
+
+from __future__ import annotations
+
+from noticecli import parse_html
+
+_TEXT = [
+    "为增强全民国防观念和人民防空意识，经研究决定，于9月18日上午10时进行防空警报试鸣。",
+    "试鸣期间，请广大市民保持正常的生产生活秩序，不要惊慌。",
+]
+
+
+def _rows(*cells: str) -> str:
+    return "".join(f"<tr><td>{cell}</td></tr>" for cell in cells)
+
+
+def _page(head: str, after_title: str = "", before_title: str = "") -> str:
+    rows = _rows(
+        head,
+        before_title,
+        "<b>关于开展防空警报试鸣的通告</b>",
+        after_title,
+        *(f"<p>{text}</p>" for text in _TEXT),
+    )
+    return f"<html><head><title>岚溪县人民防空办公室</title></head><body><table>{rows}</table></body></html>"
+
+
+def test_navigation_before_the_title_and_the_meta_line_after_it_are_no_body() -> None:
+    html = _page(
+        "当前位置：<a href='/'>首页</a> &gt;&gt; <a href='/t/'>通知公告</a>",
+        after_title="发布日期：2024-09-12 来源：县人防办",
+    )
+    notice = parse_html(html)
+    assert notice.title == "关于开展防空警报试鸣的通告"
+    assert [block.text for block in notice.body] == _TEXT
+    assert [(f.label, f.value, f.origin) for f in notice.header] == [
+        ("发布日期", "2024-09-12", "meta_line"),
+        ("来源", "县人防办", "meta_line"),
+    ]
+    assert notice.published_at == "2024-09-12"
+
+
+def test_a_line_before_the_title_that_is_not_links_stays_body() -> None:
+    # A Word body opens with its document number, then the title: the number is text.
+    html = _page("<a href='/'>首页</a>", before_title="岚人防发〔2024〕3号")
+    notice = parse_html(html)
+    assert notice.title == "关于开展防空警报试鸣的通告"
+    texts = [block.text for block in notice.body]
+    # The document's own head stays as it reads: its number, then its title.
+    assert texts == ["岚人防发〔2024〕3号", "关于开展防空警报试鸣的通告", *_TEXT]
+
+
+def test_a_sentence_after_the_title_is_never_taken_for_a_meta_line() -> None:
+    html = _page(
+        "<a href='/'>首页</a>", after_title="说明：本通告自发布之日起施行，请各单位遵照执行。"
+    )
+    notice = parse_html(html)
+    assert "说明：本通告自发布之日起施行，请各单位遵照执行。" in [b.text for b in notice.body]
+    assert not [field for field in notice.header if field.label == "说明"]
+
+
+def test_a_table_of_paragraph_rows_is_text_and_a_table_of_columns_stays_a_table() -> None:
+    layout = parse_html(_page("<a href='/'>首页</a>"))
+    assert [(block.type, block.text) for block in layout.body] == [
+        ("paragraph", text) for text in _TEXT
+    ]
+    data = (
+        "<html><body><div class='x'><p>" + _TEXT[0] + "</p><p>" + _TEXT[1] + "</p><table>"
+        "<tr><td>单位</td><td>地点</td></tr><tr><td>东区</td><td>人民广场</td></tr>"
+        "</table></div></body></html>"
+    )
+    assert [block.type for block in parse_html(data).body] == ["paragraph", "paragraph", "table"]
