@@ -71,3 +71,15 @@ def test_a_table_of_paragraph_rows_is_text_and_a_table_of_columns_stays_a_table(
         "</table></div></body></html>"
     )
     assert [block.type for block in parse_html(data).body] == ["paragraph", "paragraph", "table"]
+
+
+def test_a_table_of_data_chosen_as_the_body_stays_one_table() -> None:
+    # Nothing around the table says anything: the table itself is the body.
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{text}</td></tr>"
+        for label, text in [("主要违法事实", _TEXT[0]), ("处罚内容", _TEXT[1]), ("备注", "无")]
+    )
+    notice = parse_html(f"<html><body><table border='1'>{rows}</table></body></html>")
+    assert [block.type for block in notice.body] == ["table"]
+    rows_read = notice.body[0].rows
+    assert rows_read is not None and [cell.text for cell in rows_read[1]] == ["处罚内容", _TEXT[1]]

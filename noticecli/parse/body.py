@@ -347,14 +347,9 @@ def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
         node = node.parent
     if node.tag == "table" and node.parent is not None:
         holder = node.parent
-        # A table's rows sit in its <tbody>: the table's own score is that of its sections.
-        table_score = scores.get(node.mem_id, 0.0) + sum(
-            scores.get(section.mem_id, 0.0)
-            for section in _children(node)
-            if section.tag in ("tbody", "thead", "tfoot")
-        )
         holder_score = scores.get(holder.mem_id, 0.0)
-        if holder_score > 0 and holder_score >= _HOLDER_SHARE * table_score:
+        # A holder that says nothing of its own (the page's <body>) is no better than the table.
+        if holder_score > 0 and holder_score >= _HOLDER_SHARE * scores.get(node.mem_id, 0.0):
             return holder
     return node
 
@@ -411,7 +406,10 @@ def extract_blocks(
     (real notices have a few hundred; a page with more is cut, and the caller warns).
     Elements in ``skip`` (a header grid inside the body) are left out with their content."""
     builder = _BlockBuilder(base_url, max_blocks, frozenset(node.mem_id for node in skip))
-    builder.walk(container)
+    if container.tag == "table" and not _one_column(container):
+        builder._table(container)  # a table of data chosen as the body stays a table
+    else:
+        builder.walk(container)
     builder.flush()
     # The builder's marks (bold, right-aligned, centred) travel in Block.level until here.
     markers = [block.level for block in builder.blocks]
