@@ -203,9 +203,12 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     return pairs
 
 
-# A label found by its shape: 2 to 8 CJK characters after whitespace, then a colon (信息发布人：).
-# Compiled on first use (a CJK range is slow to compile); only values holding a colon need it.
-_SHAPE_LABEL = r"(?<=\s)([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+# A label found by its shape: 2 to 8 CJK characters after whitespace, then a colon (信息发布人：),
+# or glued to the clock time before it (发布时间：2020-07-16 18:25浏览：次, the spans between
+# them empty). Compiled on first use (a CJK range is slow to compile); only values holding a
+# colon need it.
+_SHAPE_LABEL = r"(?:(?<=\s)|(?<=\d[:：]\d\d))([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+_CLOCK_END = re.compile(r"\d[:：]\d\d$")
 
 
 @cache
@@ -235,7 +238,11 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
         starts.append((match.start(), match.end(), match.group(1)))
     known = _label_matches(value)
     for start, label_end, colon_end in known:
-        if start and (value[start - 1].isspace() or value[start - 1] in _PAIR_BOUNDARY):
+        if start and (
+            value[start - 1].isspace()
+            or value[start - 1] in _PAIR_BOUNDARY
+            or _CLOCK_END.search(value, 0, start)
+        ):
             starts.append((start, colon_end, value[start:label_end]))
     if not starts:
         return shown_value(value), []

@@ -42,6 +42,7 @@ from noticecli.parse.header_html import (
 )
 from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.title import choose_title
+from noticecli.parse.title_badge import without_badge
 from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def parse_html_tree(
     override_title = chosen.title if chosen is not None else None
     title = choose_title(tree, container, notice.header, skip, html)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
-    notice.title = override_title or notice.title or title.text
+    notice.title = override_title or notice.title or without_badge(title.text, title.node)
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container)
         if dated is not None:

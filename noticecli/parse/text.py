@@ -62,6 +62,7 @@ __all__ = ["parse_text_dump"]
 # Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
 _INNER_WS = " \t\u3000\u00a0\u2002\u2003"
 _CJK = "\u4e00-\u9fff"
+_LABEL_GAP_MAX = 8
 _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
 # CSS rules and comment markers left by tag stripping (the pingtan dump has a <style> block).
 _CSS_RULE = re.compile(r"(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}")
@@ -93,6 +94,10 @@ _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
+# A site menu under an article: at least this many items, each this short.
+_MENU_ITEMS_MIN = 2
+_MENU_ITEM_MAX = 8
+_IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -110,7 +115,8 @@ LabelKind = Literal["known", "unknown", "fragment"]
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    gap = f"[{_INNER_WS}]{{0,3}}"
+    # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
+    gap = f"[{_INNER_WS}]{{0,{_LABEL_GAP_MAX}}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
@@ -202,12 +208,17 @@ class _Builder:
         self.notice = notice
         self.seen: set[str] = set()
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
+        self.repeated = False  # a filled field was shown twice: the grid is printed twice
 
     def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
         # A grid printed twice (a page's desktop and mobile copies) is read once.
         shown = (label.compact, value, origin)
-        if value is not None and shown in self.shown:
-            return None
+        if shown in self.shown:
+            if value is not None:
+                self.repeated = True
+                return None
+            if self.repeated:
+                return None  # the empty 文号 of the second copy too
         self.shown.add(shown)
         key = label.key
         if label.kind == "fragment":
@@ -419,6 +430,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     build = _Builder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = []
+    widget_rows: list[int] = []
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
@@ -426,7 +438,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         line = strip_bullet(_clean(stripped))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
-        lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
+        if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line):
+            widget_rows.append(len(lines))
+            line = ""
+        lines.append(line)
+    _blank_leading_images(lines)
     lines, cells = rendered_cells(lines)
 
     start = 0
@@ -452,10 +468,65 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         ]
         headings = False  # line structure is gone: no evidence for headings
     else:
-        body_start, title_line = _parse_head(lines, first, build)
+        caption = _caption_row(lines[first]) if first < len(lines) else None
+        if caption is not None:
+            title_line, body_start = caption, first + 1
+        else:
+            body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
+        body_end = _before_closing_menu(lines, body_start, body_end, widget_rows)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
+
+
+def _caption_row(line: str) -> str | None:
+    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
+    over a page that is a table, worded like a title."""
+    if "|" not in line:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    filled = [cell for cell in cells if cell]
+    if len(cells) < 2 or len(filled) != 1:
+        return None
+    caption = filled[0]
+    return caption if len(caption) >= _TITLE_MIN and _is_title_like(caption) else None
+
+
+def _blank_leading_images(lines: list[str]) -> None:
+    """Image file names opening a rendering (logo.png, buttonWhite1.jpg) are the page's
+    pictures written out by the store: chrome above the title, not attachments."""
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if not _IMAGE_NAME.match(line):
+            return
+        lines[index] = ""
+
+
+def _before_closing_menu(lines: list[str], start: int, end: int, widget_rows: list[int]) -> int:
+    """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
+    followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图)."""
+    for row in reversed(widget_rows):
+        if not start < row < end:
+            continue
+        if not any(lines[start:row]):
+            return end  # no text above it: a widget over the article, not after it
+        items = [line for line in lines[row + 1 : end] if line]
+        if len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(item) for item in items):
+            return row
+        return end
+    return end
+
+
+def _is_menu_item(line: str) -> bool:
+    return (
+        len(line) <= _MENU_ITEM_MAX
+        and line[-1] not in END_PUNCT
+        and not is_date_line(line)
+        and not is_org_line(line)
+        and not FILE_NAME.search(line)
+        and not _find_labels(line)
+    )
 
 
 def _without_form_cells(

@@ -29,6 +29,9 @@ HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
 # A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
 _TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
+# A heading that opens with its section number (二、警报试鸣范围, （三）公开时限) is whole: the
+# short line under it is its content, not the rest of a wrapped title.
+_SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 # A short label, a colon and its value (联系人:张三, 联系电话：0871-…): a line of content,
 # never a heading, however short and alone it stands.
 _LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
@@ -71,11 +74,16 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         previous = blocks[-1].type if blocks else None
         # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
         # 5月12日上午10时至10时15分) is that section's content.
+        # With blank lines too, when the heading opens with its section number (二、试鸣范围 /
+        # 岚溪市城区): a short unnumbered line under it is the section's content.
         under_section = (
-            not has_blank
-            and previous == "heading"
-            and is_numbered_heading(blocks[-1].text or "")
+            previous == "heading"
+            and (
+                (not has_blank and is_numbered_heading(blocks[-1].text or ""))
+                or bool(_SECTION_NUMBER.match(blocks[-1].text or ""))
+            )
             and not is_numbered_heading(text)
+            and not _SECTION_NUMBER.match(text)
         )
         kind: BlockType
         if (
@@ -112,6 +120,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and last_heading_entry == position - 1
             and blocks
             and not is_numbered_heading(text)
+            and not _SECTION_NUMBER.match(blocks[-1].text or "")
             and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
         ):
             joined = join_heading(blocks[-1].text or "", text)
