@@ -409,6 +409,10 @@ VALUE_WIDGET_WORDS = (
     "相关链接[:：]?",
 )
 
+# … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
+# regular-expression fragment for the link's text.
+VALUE_LINK_ACTION = r"(?:点击)?查看[\u4e00-\u9fff]{0,6}"
+
 # What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
 # A counter's unit alone (浏览：<span></span>次) is the same: the number never came.
 VALUE_PLACEHOLDERS = frozenset(

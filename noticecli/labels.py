@@ -13,7 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from noticecli.knowledge import VALUE_PLACEHOLDERS, VALUE_WIDGET_LEADS, VALUE_WIDGET_WORDS
+from noticecli.knowledge import (
+    VALUE_LINK_ACTION,
+    VALUE_PLACEHOLDERS,
+    VALUE_WIDGET_LEADS,
+    VALUE_WIDGET_WORDS,
+)
 from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
@@ -26,11 +31,13 @@ _WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 _TRAILING_WIDGET = (
     r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
+    rf"|\s+{VALUE_LINK_ACTION}\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
 _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
-        re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS
+        [re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS]
+        + ["查看"]
     )
 )
 
