@@ -429,7 +429,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = _Builder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = []
+    lines: list[str] = []
     widget_rows: list[int] = []
     for raw in raw_lines:
         stripped = _strip_markup(raw)
@@ -662,6 +662,18 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
         _is_label_line(following)
         or _starts_with_date(following)
         or _compact_text(following) == _compact_text(line)
+    ):
+        return True
+    # The page's first line, over a paragraph of sentences (chrome above it already gone):
+    # its title, however it is worded (…政府信息公开目录).
+    if (
+        not worded
+        and following
+        and not any(lines[:index])
+        and not is_org_line(line)
+        and len(line) >= _TITLE_MIN
+        and len(following) >= 2 * len(line)
+        and "。" in following
     ):
         return True
     return worded
