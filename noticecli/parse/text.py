@@ -97,6 +97,12 @@ _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 # A site menu under an article: at least this many items, each this short.
 _MENU_ITEMS_MIN = 2
 _MENU_ITEM_MAX = 8
+_MENU_LINE_ITEMS_MIN = 4
+_HAS_COLON = re.compile("[:：]").search
+_CLOSE_BUTTONS = frozenset({"x", "X", "×", "✕", "✖"})
+_POPUP_LINE_MAX = 30
+# A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
+_BROKEN_OFF = re.compile(r"(?:\d|的|关于|和|与|及|、|《|（|\()$")
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 
 _SHAPE_WORDS: dict[Shape, str] = {
@@ -431,14 +437,17 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str] = []
     widget_rows: list[int] = []
+    close_rows: set[int] = set()
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = strip_bullet(_clean(stripped))
+        line = _with_spaced_label_colons(_without_cell_mark(strip_bullet(_clean(stripped))))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
-        if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line):
+        if line in _CLOSE_BUTTONS:
+            close_rows.add(len(lines))  # a pop-up box's close button: the box follows
+        if line in _CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
         lines.append(line)
@@ -474,9 +483,49 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         else:
             body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
-        body_end = _before_closing_menu(lines, body_start, body_end, widget_rows)
+        body_end = _before_closing_menu(lines, body_start, body_end, widget_rows, close_rows)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
+
+
+def _without_cell_mark(line: str) -> str:
+    """A table layout's cell end left on a line of text (…的通告 |): not part of the text.
+    A label's (公文时效: |) marks its empty cell and stays."""
+    if line.endswith("|") and line.count("|") == 1 and len(line) > 1 and not _HAS_COLON(line):
+        return line[:-1].rstrip()
+    return line
+
+
+def _with_spaced_label_colons(line: str) -> str:
+    """A grid row whose labels are letter-spaced to the cell's width and carry no colon
+    (索   引   号 2019… 分        类 其他; …): the colons put back, so the row reads as one of
+    ``label: value`` pairs. Only a row that opens with a known label spaced so counts."""
+    if ":" in line or "：" in line or not line[:1].strip():
+        return line
+    match = _spaced_known_label().match(line)
+    if match is None:
+        return line
+    return _spaced_label().sub(lambda found: found.group(1) + ":", line)
+
+
+@cache
+def _spaced_known_label() -> re.Pattern[str]:
+    gap = f"[{_INNER_WS}]{{1,{_LABEL_GAP_MAX}}}"
+    known = "|".join(
+        gap.join(re.escape(ch) for ch in label) for label in labels_by_length() if len(label) >= 2
+    )
+    return re.compile(rf"(?:{known})[{_INNER_WS}]+\S")
+
+
+@cache
+def _spaced_label() -> re.Pattern[str]:
+    # Known labels letter-spaced, or any run of 3-5 CJK characters spaced evenly (上 载 日 期).
+    gap = f"[{_INNER_WS}]{{1,{_LABEL_GAP_MAX}}}"
+    known = "|".join(
+        gap.join(re.escape(ch) for ch in label) for label in labels_by_length() if len(label) >= 2
+    )
+    even = rf"[{_CJK}](?P<gap>[{_INNER_WS}]{{1,3}})[{_CJK}](?:(?P=gap)[{_CJK}]){{1,3}}"
+    return re.compile(rf"(?:^|(?<=[{_INNER_WS}]))((?:{known})|{even})(?=[{_INNER_WS}]+\S)")
 
 
 def _caption_row(line: str) -> str | None:
@@ -503,24 +552,30 @@ def _blank_leading_images(lines: list[str]) -> None:
         lines[index] = ""
 
 
-def _before_closing_menu(lines: list[str], start: int, end: int, widget_rows: list[int]) -> int:
+def _before_closing_menu(
+    lines: list[str], start: int, end: int, widget_rows: list[int], close_rows: set[int]
+) -> int:
     """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
-    followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图)."""
+    followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图), or
+    a pop-up box's close button (x) by the box's short lines (影响营商环境建设问题线索征集)."""
     for row in reversed(widget_rows):
         if not start < row < end:
             continue
         if not any(lines[start:row]):
             return end  # no text above it: a widget over the article, not after it
         items = [line for line in lines[row + 1 : end] if line]
-        if len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(item) for item in items):
+        if row in close_rows:
+            if items and all(_is_menu_item(item, _POPUP_LINE_MAX) for item in items):
+                return row
+        elif len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(item) for item in items):
             return row
         return end
     return end
 
 
-def _is_menu_item(line: str) -> bool:
+def _is_menu_item(line: str, longest: int = _MENU_ITEM_MAX) -> bool:
     return (
-        len(line) <= _MENU_ITEM_MAX
+        len(line) <= longest
         and line[-1] not in END_PUNCT
         and not is_date_line(line)
         and not is_org_line(line)
@@ -560,6 +615,8 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     elif index < len(lines) and _opens_with_title(lines, index):
         title_line = lines[index]
         index = _after_repeats(lines, index + 1, title_line)
+    elif (above := _title_above_meta_line(lines, index)) is not None:
+        title_line, index = above
 
     grid: list[str] = []
     grid_end = scan = index
@@ -620,6 +677,39 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             break
         index += 1
     return index, title_line
+
+
+def _title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The title when a meta line (发布时间:…) comes after a few short lines, each on its own
+    (北京市西城区人民政府 / 政府信息公开年报 / …办公室2020 / 政府信息公开工作年度报告): the
+    line right above it, joined with the lines above that it continues (one that breaks off
+    after a number, 的, 关于 … is not whole). The lines above the title are the site's and the
+    column's names. Returns the title and the meta line's index."""
+    shown: list[int] = []
+    index = _next_nonblank(lines, start)
+    while index < len(lines) and len(shown) < _MAX_NAME_LINES:
+        line = lines[index]
+        if _is_meta_line(line):
+            break
+        if len(line) > _TITLE_RUN_LINE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+            return None
+        shown.append(index)
+        index = _next_nonblank(lines, index + 1)
+    else:
+        return None
+    if not shown or not _is_title_like(lines[shown[-1]]):
+        return None
+    run = [lines[shown[-1]]]
+    for upper in reversed(shown[:-1]):
+        if len(run) == _TITLE_RUN_MAX or not _BROKEN_OFF.search(lines[upper]):
+            break
+        run.insert(0, lines[upper])
+    joined = run[0]
+    for line in run[1:]:
+        joined = join_heading(joined, line)
+    if len(joined) < _TITLE_MIN or not _title_words().search(joined):
+        return None
+    return joined, index
 
 
 def _reads_as_field(line: str, label: _Label) -> bool:
@@ -694,10 +784,25 @@ def _after_names(lines: list[str], first: int) -> int:
             or _opens_with_title(lines, index)
         ):
             return index
+        if _is_menu_line(line):
+            index = _next_nonblank(lines, index + 1)
+            continue
         if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
         index = _next_nonblank(lines, index + 1)
     return first
+
+
+def _is_menu_line(line: str) -> bool:
+    """A toolbar or menu printed on one line (中国政府网 黑龙江省政府网 English …, 首 页 政 务
+    公 开 …): several short items apart, no sentence, no label."""
+    items = line.split()
+    return (
+        len(items) >= _MENU_LINE_ITEMS_MIN
+        and all(len(item) <= _MENU_ITEM_MAX for item in items)
+        and not any(mark in line for mark in END_PUNCT)
+        and not _find_labels(line)
+    )
 
 
 def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
