@@ -239,3 +239,69 @@ def test_a_units_credit_closing_an_article_is_a_byline() -> None:
         ("paragraph", "普查范围包括各类单建式人防工程和防空地下室。"),
         ("byline", "(岚溪市人防办:李青 供稿)"),
     ]
+
+
+# --- forms the held-out part showed ---------------------------------------------------------
+
+
+def test_letter_spaced_labels_without_colons_read_as_a_grid() -> None:
+    text = (
+        "中国政府网 省政府网 English 市人大 市政协\n"
+        "索   引   号 20240412-1 分        类 通知公告;\n"
+        "文        号 岚国动发〔2024〕6号   上 载 日 期 2024-04-12\n"
+        "岚溪市国防动员办公室关于开展检查的通知\n\n各单位:请做好自查。\n"
+    )
+    notice = parse_text_dump(text)
+    assert _fields(notice) == [
+        ("索引号", "20240412-1"),
+        ("分类", "通知公告;"),
+        ("文号", "岚国动发〔2024〕6号"),
+        ("上载日期", "2024-04-12"),
+    ]
+    assert notice.published_at == "2024-04-12"
+    assert notice.title == "岚溪市国防动员办公室关于开展检查的通知"
+
+
+def test_letter_spaced_words_that_open_no_known_label_stay_text() -> None:
+    text = "关于开展检查的通知\n\n各单位:请做好自查。\n\n检 查 内 容 人防工程的维护、使用和安全管理情况。\n"
+    notice = parse_text_dump(text)
+    assert notice.header == []
+    assert notice.body[-1].text == "检 查 内 容 人防工程的维护、使用和安全管理情况。"
+
+
+def test_a_title_over_blank_lines_above_its_meta_line() -> None:
+    text = (
+        "岚溪市岚东区人民政府\n\n政府信息公开年报\n\n岚东区人民防空办公室2023\n\n"
+        "政府信息公开工作年度报告\n\n\n发布时间:2024-01-22\n\n本报告由本办编制。\n"
+    )
+    notice = parse_text_dump(text)
+    assert notice.title == "岚东区人民防空办公室2023政府信息公开工作年度报告"
+    assert notice.published_at == "2024-01-22"
+    assert [block.text for block in notice.body] == ["本报告由本办编制。"]
+
+
+def test_a_whole_title_above_its_meta_line_takes_no_column_name() -> None:
+    text = "通知公告\n\n岚东区人民防空办公室关于人防宣传月活动的通知\n\n发布时间:2024-03-01\n\n请各街道组织好宣传工作。\n"
+    assert parse_text_dump(text).title == "岚东区人民防空办公室关于人防宣传月活动的通知"
+
+
+def test_a_cell_mark_after_a_line_of_text_is_dropped_a_labels_stays() -> None:
+    notice = parse_text_dump(
+        "关于在全县试鸣防空警报的通告 |\n|\n县政府决定在全县进行防空警报试鸣。\n"
+    )
+    assert notice.title == "关于在全县试鸣防空警报的通告"
+    grid = parse_text_dump(
+        "索引号: | LX-9 |\n公文时效: |\n关于在全县试鸣防空警报的通告\n\n县政府决定试鸣。\n"
+    )
+    assert ("公文时效", None) in _fields(grid)
+
+
+def test_a_pop_up_box_after_a_close_button_is_not_body() -> None:
+    text = (
+        "关于试鸣防空警报的通告\n发布时间:2024-07-01\n\n县政府决定进行防空警报试鸣。\n\n"
+        "特此通告。\n\nx\n影响营商环境建设问题线索征集\n"
+    )
+    assert [block.text for block in parse_text_dump(text).body] == [
+        "县政府决定进行防空警报试鸣。",
+        "特此通告。",
+    ]

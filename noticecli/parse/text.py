@@ -102,7 +102,7 @@ _HAS_COLON = re.compile("[:：]").search
 _CLOSE_BUTTONS = frozenset({"x", "X", "×", "✕", "✖"})
 _POPUP_LINE_MAX = 30
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
-_BROKEN_OFF = re.compile(r"(?:\d|的|关于|和|与|及|、|《|（|\()$")
+_BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 
 _SHAPE_WORDS: dict[Shape, str] = {
@@ -613,8 +613,8 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         title_line, index = run
         index = _after_repeats(lines, index, title_line)
     elif index < len(lines) and _opens_with_title(lines, index):
-        title_line = lines[index]
-        index = _after_repeats(lines, index + 1, title_line)
+        title_line = _joined_to_broken_off_line(lines, first, index)
+        index = _after_repeats(lines, index + 1, lines[index])
     elif (above := _title_above_meta_line(lines, index)) is not None:
         title_line, index = above
 
@@ -677,6 +677,26 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             break
         index += 1
     return index, title_line
+
+
+def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
+    """The title line, after the line above it when that one breaks off (…办公室2023 /
+    政府信息公开工作年度报告: one title over two lines, a blank line between them)."""
+    title = lines[index]
+    above = index - 1
+    while above >= first and not lines[above]:
+        above -= 1
+    if above < first or above == index - 1:
+        return title  # no line above, or right above: _title_run's case
+    line = lines[above]
+    if (
+        len(line) <= _TITLE_RUN_LINE_MAX
+        and _BROKEN_OFF.search(line)
+        and "|" not in line
+        and _is_title_like(line)
+    ):
+        return join_heading(line, title)
+    return title
 
 
 def _title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | None:
@@ -778,15 +798,15 @@ def _after_names(lines: list[str], first: int) -> int:
         if index >= len(lines):
             return first
         line = lines[index]
+        if _is_menu_line(line):
+            index = _next_nonblank(lines, index + 1)
+            continue
         if (
             _is_label_line(line)
             or _title_run(lines, index) is not None
             or _opens_with_title(lines, index)
         ):
             return index
-        if _is_menu_line(line):
-            index = _next_nonblank(lines, index + 1)
-            continue
         if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
         index = _next_nonblank(lines, index + 1)
