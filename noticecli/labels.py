@@ -248,7 +248,7 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
         if start and (
             value[start - 1].isspace()
             or value[start - 1] in _PAIR_BOUNDARY
-            or _CLOCK_END.search(value, 0, start)
+            or (start >= 4 and _CLOCK_END.match(value, start - 4, start))
         ):
             starts.append((start, colon_end, value[start:label_end]))
     if not starts:
