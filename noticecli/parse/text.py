@@ -56,13 +56,21 @@ from noticecli.parse.lines import (
 )
 from noticecli.parse.rendered import rendered_cells, strip_bullet
 from noticecli.parse.text_body import HEADING_MAX, body_blocks, join_heading
+from noticecli.parse.text_chrome import (
+    CLOSE_BUTTONS,
+    LABEL_GAP_MAX,
+    before_closing_menu,
+    blank_leading_images,
+    is_menu_line,
+    with_spaced_label_colons,
+    without_cell_mark,
+)
 
 __all__ = ["parse_text_dump"]
 
 # Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
 _INNER_WS = " \t\u3000\u00a0\u2002\u2003"
 _CJK = "\u4e00-\u9fff"
-_LABEL_GAP_MAX = 8
 _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
 # CSS rules and comment markers left by tag stripping (the pingtan dump has a <style> block).
 _CSS_RULE = re.compile(r"(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}")
@@ -94,16 +102,8 @@ _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
-# A site menu under an article: at least this many items, each this short.
-_MENU_ITEMS_MIN = 2
-_MENU_ITEM_MAX = 8
-_MENU_LINE_ITEMS_MIN = 4
-_HAS_COLON = re.compile("[:：]").search
-_CLOSE_BUTTONS = frozenset({"x", "X", "×", "✕", "✖"})
-_POPUP_LINE_MAX = 30
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
 _BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
-_IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -122,7 +122,7 @@ LabelKind = Literal["known", "unknown", "fragment"]
 @cache
 def _label_pattern() -> re.Pattern[str]:
     # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
-    gap = f"[{_INNER_WS}]{{0,{_LABEL_GAP_MAX}}}"
+    gap = f"[{_INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
@@ -188,6 +188,10 @@ def _find_labels(line: str) -> list[_Label]:
         found.append(_Label(match.start(), match.end(), run, compact, kind, None))
         pos = match.end()
     return found
+
+
+def _has_label(line: str) -> bool:
+    return bool(_find_labels(line))
 
 
 def _is_label_line(line: str) -> bool:
@@ -442,16 +446,16 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = _with_spaced_label_colons(_without_cell_mark(strip_bullet(_clean(stripped))))
+        line = with_spaced_label_colons(without_cell_mark(strip_bullet(_clean(stripped))))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
-        if line in _CLOSE_BUTTONS:
+        if line in CLOSE_BUTTONS:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
-        if line in _CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
+        if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
         lines.append(line)
-    _blank_leading_images(lines)
+    blank_leading_images(lines)
     lines, cells = rendered_cells(lines)
 
     start = 0
@@ -483,49 +487,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         else:
             body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
-        body_end = _before_closing_menu(lines, body_start, body_end, widget_rows, close_rows)
+        body_end = before_closing_menu(
+            lines, body_start, body_end, widget_rows, close_rows, _has_label
+        )
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
-
-
-def _without_cell_mark(line: str) -> str:
-    """A table layout's cell end left on a line of text (…的通告 |): not part of the text.
-    A label's (公文时效: |) marks its empty cell and stays."""
-    if line.endswith("|") and line.count("|") == 1 and len(line) > 1 and not _HAS_COLON(line):
-        return line[:-1].rstrip()
-    return line
-
-
-def _with_spaced_label_colons(line: str) -> str:
-    """A grid row whose labels are letter-spaced to the cell's width and carry no colon
-    (索   引   号 2019… 分        类 其他; …): the colons put back, so the row reads as one of
-    ``label: value`` pairs. Only a row that opens with a known label spaced so counts."""
-    if ":" in line or "：" in line or not line[:1].strip():
-        return line
-    match = _spaced_known_label().match(line)
-    if match is None:
-        return line
-    return _spaced_label().sub(lambda found: found.group(1) + ":", line)
-
-
-@cache
-def _spaced_known_label() -> re.Pattern[str]:
-    gap = f"[{_INNER_WS}]{{1,{_LABEL_GAP_MAX}}}"
-    known = "|".join(
-        gap.join(re.escape(ch) for ch in label) for label in labels_by_length() if len(label) >= 2
-    )
-    return re.compile(rf"(?:{known})[{_INNER_WS}]+\S")
-
-
-@cache
-def _spaced_label() -> re.Pattern[str]:
-    # Known labels letter-spaced, or any run of 3-5 CJK characters spaced evenly (上 载 日 期).
-    gap = f"[{_INNER_WS}]{{1,{_LABEL_GAP_MAX}}}"
-    known = "|".join(
-        gap.join(re.escape(ch) for ch in label) for label in labels_by_length() if len(label) >= 2
-    )
-    even = rf"[{_CJK}](?P<gap>[{_INNER_WS}]{{1,3}})[{_CJK}](?:(?P=gap)[{_CJK}]){{1,3}}"
-    return re.compile(rf"(?:^|(?<=[{_INNER_WS}]))((?:{known})|{even})(?=[{_INNER_WS}]+\S)")
 
 
 def _caption_row(line: str) -> str | None:
@@ -539,49 +505,6 @@ def _caption_row(line: str) -> str | None:
         return None
     caption = filled[0]
     return caption if len(caption) >= _TITLE_MIN and _is_title_like(caption) else None
-
-
-def _blank_leading_images(lines: list[str]) -> None:
-    """Image file names opening a rendering (logo.png, buttonWhite1.jpg) are the page's
-    pictures written out by the store: chrome above the title, not attachments."""
-    for index, line in enumerate(lines):
-        if not line:
-            continue
-        if not _IMAGE_NAME.match(line):
-            return
-        lines[index] = ""
-
-
-def _before_closing_menu(
-    lines: list[str], start: int, end: int, widget_rows: list[int], close_rows: set[int]
-) -> int:
-    """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
-    followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图), or
-    a pop-up box's close button (x) by the box's short lines (影响营商环境建设问题线索征集)."""
-    for row in reversed(widget_rows):
-        if not start < row < end:
-            continue
-        if not any(lines[start:row]):
-            return end  # no text above it: a widget over the article, not after it
-        items = [line for line in lines[row + 1 : end] if line]
-        if row in close_rows:
-            if items and all(_is_menu_item(item, _POPUP_LINE_MAX) for item in items):
-                return row
-        elif len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(item) for item in items):
-            return row
-        return end
-    return end
-
-
-def _is_menu_item(line: str, longest: int = _MENU_ITEM_MAX) -> bool:
-    return (
-        len(line) <= longest
-        and line[-1] not in END_PUNCT
-        and not is_date_line(line)
-        and not is_org_line(line)
-        and not FILE_NAME.search(line)
-        and not _find_labels(line)
-    )
 
 
 def _without_form_cells(
@@ -798,7 +721,7 @@ def _after_names(lines: list[str], first: int) -> int:
         if index >= len(lines):
             return first
         line = lines[index]
-        if _is_menu_line(line):
+        if is_menu_line(line, _has_label):
             index = _next_nonblank(lines, index + 1)
             continue
         if (
@@ -811,18 +734,6 @@ def _after_names(lines: list[str], first: int) -> int:
             return first
         index = _next_nonblank(lines, index + 1)
     return first
-
-
-def _is_menu_line(line: str) -> bool:
-    """A toolbar or menu printed on one line (中国政府网 黑龙江省政府网 English …, 首 页 政 务
-    公 开 …): several short items apart, no sentence, no label."""
-    items = line.split()
-    return (
-        len(items) >= _MENU_LINE_ITEMS_MIN
-        and all(len(item) <= _MENU_ITEM_MAX for item in items)
-        and not any(mark in line for mark in END_PUNCT)
-        and not _find_labels(line)
-    )
 
 
 def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
