@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
-from noticecli.labels import labels_by_length
+from noticecli.labels import vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 
@@ -45,6 +44,7 @@ _MENU_ITEM_MAX = 8
 _MENU_LINE_ITEMS_MIN = 4
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 _HAS_COLON = re.compile("[:：]")
+_EVEN_GAP_MAX = 3
 
 
 def without_cell_mark(line: str) -> str:
@@ -63,33 +63,65 @@ def without_cell_mark(line: str) -> str:
 def with_spaced_label_colons(line: str) -> str:
     """A grid row whose labels are letter-spaced to the cell's width and carry no colon
     (索   引   号 2019… 分        类 其他; …): the colons put back, so the row reads as one of
-    ``label: value`` pairs. Only a row that opens with a known label spaced so counts."""
-    if ":" in line or "：" in line or not line[:1].strip():
+    ``label: value`` pairs. Only a row that opens with a known label spaced so counts; after
+    it, a known label spaced so or a run of 3-5 characters spaced evenly (上 载 日 期) is one."""
+    if len(line) < 3 or line[1] not in _INNER_WS or ":" in line or "：" in line:
+        return line  # the cheap test: a spaced label's first character is followed by a gap
+    first = _spaced_label_at(line, 0, opening=True)
+    if first is None:
         return line
-    if _spaced_known_label().match(line) is None:
-        return line
-    return _spaced_label().sub(lambda found: found.group(1) + ":", line)
+    pieces: list[str] = []
+    done = 0
+    position = 0
+    found: int | None = first
+    while position < len(line):
+        if found is None and (position == 0 or line[position - 1] in _INNER_WS):
+            found = _spaced_label_at(line, position, opening=False)
+        if found is not None:
+            pieces.append(line[done:found])
+            pieces.append(":")
+            done = position = found
+            found = None
+            continue
+        position += 1
+    pieces.append(line[done:])
+    return "".join(pieces)
 
 
-def _spaced_known() -> str:
-    gap = f"[{_INNER_WS}]{{1,{LABEL_GAP_MAX}}}"
-    return "|".join(
-        gap.join(re.escape(ch) for ch in label) for label in labels_by_length() if len(label) >= 2
-    )
+def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
+    """Where a letter-spaced label starting at ``start`` ends (its last character + 1), when
+    a value follows it; ``None`` when there is none."""
+    chars: list[str] = []
+    ends: list[int] = []
+    gaps: list[int] = []
+    position = start
+    while position < len(line) and _is_cjk(line[position]):
+        chars.append(line[position])
+        ends.append(position + 1)
+        gap = position + 1
+        while gap < len(line) and line[gap] in _INNER_WS:
+            gap += 1
+        width = gap - position - 1
+        if width == 0 or width > LABEL_GAP_MAX:
+            break
+        gaps.append(width)
+        position = gap
+    known = vocabulary()
+    for size in range(len(chars), 1, -1):
+        if "".join(chars[:size]) in known and _value_after(line, ends[size - 1]):
+            return ends[size - 1]
+    even = len(chars) in (3, 4, 5) and len(set(gaps[: len(chars) - 1])) == 1
+    if not opening and even and gaps[0] <= _EVEN_GAP_MAX and _value_after(line, ends[-1]):
+        return ends[-1]
+    return None
 
 
-@cache
-def _spaced_known_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_spaced_known()})[{_INNER_WS}]+\S")
+def _value_after(line: str, end: int) -> bool:
+    return end < len(line) and line[end] in _INNER_WS and bool(line[end:].strip())
 
 
-@cache
-def _spaced_label() -> re.Pattern[str]:
-    # Known labels letter-spaced, or any run of 3-5 CJK characters spaced evenly (上 载 日 期).
-    even = rf"[{_CJK}](?P<gap>[{_INNER_WS}]{{1,3}})[{_CJK}](?:(?P=gap)[{_CJK}]){{1,3}}"
-    return re.compile(
-        rf"(?:^|(?<=[{_INNER_WS}]))((?:{_spaced_known()})|{even})(?=[{_INNER_WS}]+\S)"
-    )
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def blank_leading_images(lines: list[str]) -> None:
