@@ -166,6 +166,11 @@ TITLE_WORDS = (
     "预案",
     "活动",
     "工作",
+    "指南",
+    "条例",
+    "细则",
+    "清单",
+    "通报",
     r"\d{4}年",
 )
 # What separates the article title from the site name in <title> (标题_某某市人民政府).
@@ -261,7 +266,7 @@ WIDGET_TEXTS = (
     r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
     r"[【\[]?收藏[】\]]?",
     r"[【\[]?返回顶部[】\]]?",
-    "附件下载",
+    r"[【\[]?附件下载[】\]]?",
     "文件下载",
     "全真版",
     "文字版",
@@ -284,6 +289,10 @@ WIDGET_TEXTS = (
     "立即注册",
     r"还没有账号[?？]?",
     r"忘记密码[?？]?",
+    # A read-aloud widget (语音播报 / 语音合成中，请耐心等待... / 进入播报模式).
+    "语音播报",
+    r"语音合成中[,，]?\s*请耐心等待[.。…]*",
+    "(?:进入|退出)播报模式",
     "[|｜]",
 )
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
@@ -294,6 +303,9 @@ FURNITURE_LINES = (
     r"[【\[]\s*字[体号][:：].*",
     r"字[体号]\s*[:：]\s*[\[【(（].*",
     r"分享到?[:：]?.*",
+    # Widget labels whose controls left no text (字号: 分享:).
+    r"(?:(?:字体大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
+    r"欢迎(?:访问|光临|来到)[\u4e00-\u9fff]{0,24}(?:网站|门户)[!！。]?",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
@@ -400,8 +412,15 @@ VALUE_WIDGET_WORDS = (
     "相关链接[:：]?",
 )
 
+# … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
+# regular-expression fragment for the link's text.
+VALUE_LINK_ACTION = r"(?:点击)?查看[\u4e00-\u9fff]{0,6}"
+
 # What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
-VALUE_PLACEHOLDERS = frozenset({"0", "0次", "0人", "0人次", "-", "--", "—", "——", "－", "－－"})
+# A counter's unit alone (浏览：<span></span>次) is the same: the number never came.
+VALUE_PLACEHOLDERS = frozenset(
+    {"0", "0次", "0人", "0人次", "次", "人次", "-", "--", "—", "——", "－", "－－"}
+)
 
 # --- Listings -------------------------------------------------------------------------------
 

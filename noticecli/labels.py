@@ -13,7 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from noticecli.knowledge import VALUE_PLACEHOLDERS, VALUE_WIDGET_LEADS, VALUE_WIDGET_WORDS
+from noticecli.knowledge import (
+    VALUE_LINK_ACTION,
+    VALUE_PLACEHOLDERS,
+    VALUE_WIDGET_LEADS,
+    VALUE_WIDGET_WORDS,
+)
 from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
@@ -26,11 +31,13 @@ _WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 _TRAILING_WIDGET = (
     r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
+    rf"|\s+{VALUE_LINK_ACTION}\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
 _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
-        re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS
+        [re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS]
+        + ["查看"]
     )
 )
 
@@ -203,9 +210,12 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
     return pairs
 
 
-# A label found by its shape: 2 to 8 CJK characters after whitespace, then a colon (信息发布人：).
-# Compiled on first use (a CJK range is slow to compile); only values holding a colon need it.
-_SHAPE_LABEL = r"(?<=\s)([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+# A label found by its shape: 2 to 8 CJK characters after whitespace, then a colon (信息发布人：),
+# or glued to the clock time before it (发布时间：2020-07-16 18:25浏览：次, the spans between
+# them empty). Compiled on first use (a CJK range is slow to compile); only values holding a
+# colon need it.
+_SHAPE_LABEL = r"(?:(?<=\s)|(?<=\d[:：]\d\d))([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+_CLOCK_END = re.compile(r"\d[:：]\d\d$")
 
 
 @cache
@@ -235,7 +245,11 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
         starts.append((match.start(), match.end(), match.group(1)))
     known = _label_matches(value)
     for start, label_end, colon_end in known:
-        if start and (value[start - 1].isspace() or value[start - 1] in _PAIR_BOUNDARY):
+        if start and (
+            value[start - 1].isspace()
+            or value[start - 1] in _PAIR_BOUNDARY
+            or (start >= 4 and _CLOCK_END.match(value, start - 4, start))
+        ):
             starts.append((start, colon_end, value[start:label_end]))
     if not starts:
         return shown_value(value), []

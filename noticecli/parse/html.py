@@ -43,6 +43,7 @@ from noticecli.parse.header_html import (
 from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.opening import meta_fields, opening_head
 from noticecli.parse.title import choose_title
+from noticecli.parse.title_badge import without_badge
 from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def parse_html_tree(
     override_title = chosen.title if chosen is not None else None
     title = choose_title(tree, container, notice.header, skip, html)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
-    notice.title = override_title or notice.title or title.text
+    notice.title = override_title or notice.title or without_badge(title.text, title.node)
     head: list[LexborNode] = []
     if title.node is not None and container is not None:
         # A container that holds the page's head: its navigation and meta line are no body.

@@ -35,13 +35,14 @@ _FOOTER_LINKS = (
 _BOILERPLATE = (
     rf"^(?:{_WIDGET}(?:\s*{_WIDGET})*|" + "|".join(FURNITURE_LINES) + f"|{_FOOTER_LINKS})$"
 )
-# （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside.
+# （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside; a unit
+# may open it (（鞍山市人防办:李刚 供稿）).
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of
 # a range): compiled on first use, and the cheap tests in front of them spare most lines
 # (and most runs) the compilation.
 _BYLINE_PATTERN = (
-    rf"^[（(]\s*(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?[{_CJK}·]{{2,4}}"
-    rf"(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图)?\s*[)）]$"
+    rf"^[（(]\s*(?:[{_CJK}]{{2,16}}[:：]\s*)?(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?"
+    rf"[{_CJK}·]{{2,4}}(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图|供稿|撰稿)?\s*[)）]$"
 )
 # 新华社发（刘满仓摄）: an agency's photo credit.
 _PHOTO_CREDIT_PATTERN = (

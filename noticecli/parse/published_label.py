@@ -28,11 +28,12 @@ _EDGE = (
 def _label_end() -> re.Pattern[str]:
     """The last character of a publication label (发布日期, 时间 …, or a fragment of one cut
     short, which ends as the label does) where a label ends: before a colon, a table cell's
-    pipe, a bracket label's close, or the end of a line (a label printed over its value)."""
+    pipe, a bracket label's close, the end of a line (a label printed over its value), or a
+    gap before a number (a letter-spaced grid label without a colon: 上 载 日 期 2024-04-12)."""
     ends = "".join(
         sorted({label[-1] for label, key in vocabulary().items() if key in PUBLISHED_KEYS})
     )
-    return re.compile(rf"[{re.escape(ends)}]{_EDGE}(?:[:：|｜\]】]|(?=[\r\n])|\Z)")
+    return re.compile(rf"[{re.escape(ends)}]{_EDGE}(?:[:：|｜\]】]|(?=[\r\n])|\Z|(?<=\s)(?=\d))")
 
 
 # A date the parser may read as an unlabelled publication time opens a line once the line's

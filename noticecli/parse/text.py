@@ -56,6 +56,15 @@ from noticecli.parse.lines import (
 )
 from noticecli.parse.rendered import rendered_cells, strip_bullet
 from noticecli.parse.text_body import HEADING_MAX, body_blocks, join_heading
+from noticecli.parse.text_chrome import (
+    CLOSE_BUTTONS,
+    LABEL_GAP_MAX,
+    before_closing_menu,
+    blank_leading_images,
+    is_menu_line,
+    with_spaced_label_colons,
+    without_cell_mark,
+)
 
 __all__ = ["parse_text_dump"]
 
@@ -93,6 +102,8 @@ _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
+# A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
+_BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -110,7 +121,8 @@ LabelKind = Literal["known", "unknown", "fragment"]
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    gap = f"[{_INNER_WS}]{{0,3}}"
+    # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
+    gap = f"[{_INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
@@ -178,6 +190,10 @@ def _find_labels(line: str) -> list[_Label]:
     return found
 
 
+def _has_label(line: str) -> bool:
+    return bool(_find_labels(line))
+
+
 def _is_label_line(line: str) -> bool:
     labels = _find_labels(line)
     return bool(labels) and labels[0].start == 0
@@ -202,12 +218,17 @@ class _Builder:
         self.notice = notice
         self.seen: set[str] = set()
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
+        self.repeated = False  # a filled field was shown twice: the grid is printed twice
 
     def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
         # A grid printed twice (a page's desktop and mobile copies) is read once.
         shown = (label.compact, value, origin)
-        if value is not None and shown in self.shown:
-            return None
+        if shown in self.shown:
+            if value is not None:
+                self.repeated = True
+                return None
+            if self.repeated:
+                return None  # the empty 文号 of the second copy too
         self.shown.add(shown)
         key = label.key
         if label.kind == "fragment":
@@ -418,15 +439,23 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = _Builder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = []
+    lines: list[str] = []
+    widget_rows: list[int] = []
+    close_rows: set[int] = set()
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = strip_bullet(_clean(stripped))
+        line = with_spaced_label_colons(without_cell_mark(strip_bullet(_clean(stripped))))
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
-        lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
+        if line in CLOSE_BUTTONS:
+            close_rows.add(len(lines))  # a pop-up box's close button: the box follows
+        if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
+            widget_rows.append(len(lines))
+            line = ""
+        lines.append(line)
+    blank_leading_images(lines)
     lines, cells = rendered_cells(lines)
 
     start = 0
@@ -452,10 +481,30 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         ]
         headings = False  # line structure is gone: no evidence for headings
     else:
-        body_start, title_line = _parse_head(lines, first, build)
+        caption = _caption_row(lines[first]) if first < len(lines) else None
+        if caption is not None:
+            title_line, body_start = caption, first + 1
+        else:
+            body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
+        body_end = before_closing_menu(
+            lines, body_start, body_end, widget_rows, close_rows, _has_label
+        )
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
+
+
+def _caption_row(line: str) -> str | None:
+    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
+    over a page that is a table, worded like a title."""
+    if "|" not in line:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    filled = [cell for cell in cells if cell]
+    if len(cells) < 2 or len(filled) != 1:
+        return None
+    caption = filled[0]
+    return caption if len(caption) >= _TITLE_MIN and _is_title_like(caption) else None
 
 
 def _without_form_cells(
@@ -487,8 +536,10 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         title_line, index = run
         index = _after_repeats(lines, index, title_line)
     elif index < len(lines) and _opens_with_title(lines, index):
-        title_line = lines[index]
-        index = _after_repeats(lines, index + 1, title_line)
+        title_line = _joined_to_broken_off_line(lines, first, index)
+        index = _after_repeats(lines, index + 1, lines[index])
+    elif (above := _title_above_meta_line(lines, index)) is not None:
+        title_line, index = above
 
     grid: list[str] = []
     grid_end = scan = index
@@ -551,6 +602,59 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     return index, title_line
 
 
+def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
+    """The title line, after the line above it when that one breaks off (…办公室2023 /
+    政府信息公开工作年度报告: one title over two lines, a blank line between them)."""
+    title = lines[index]
+    above = index - 1
+    while above >= first and not lines[above]:
+        above -= 1
+    if above < first or above == index - 1:
+        return title  # no line above, or right above: _title_run's case
+    line = lines[above]
+    if (
+        len(line) <= _TITLE_RUN_LINE_MAX
+        and _BROKEN_OFF.search(line)
+        and "|" not in line
+        and _is_title_like(line)
+    ):
+        return join_heading(line, title)
+    return title
+
+
+def _title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The title when a meta line (发布时间:…) comes after a few short lines, each on its own
+    (北京市西城区人民政府 / 政府信息公开年报 / …办公室2020 / 政府信息公开工作年度报告): the
+    line right above it, joined with the lines above that it continues (one that breaks off
+    after a number, 的, 关于 … is not whole). The lines above the title are the site's and the
+    column's names. Returns the title and the meta line's index."""
+    shown: list[int] = []
+    index = _next_nonblank(lines, start)
+    while index < len(lines) and len(shown) < _MAX_NAME_LINES:
+        line = lines[index]
+        if _is_meta_line(line):
+            break
+        if len(line) > _TITLE_RUN_LINE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+            return None
+        shown.append(index)
+        index = _next_nonblank(lines, index + 1)
+    else:
+        return None
+    if not shown or not _is_title_like(lines[shown[-1]]):
+        return None
+    run = [lines[shown[-1]]]
+    for upper in reversed(shown[:-1]):
+        if len(run) == _TITLE_RUN_MAX or not _BROKEN_OFF.search(lines[upper]):
+            break
+        run.insert(0, lines[upper])
+    joined = run[0]
+    for line in run[1:]:
+        joined = join_heading(joined, line)
+    if len(joined) < _TITLE_MIN or not _title_words().search(joined):
+        return None
+    return joined, index
+
+
 def _reads_as_field(line: str, label: _Label) -> bool:
     """A line opening with an unknown label that reads as a form's field, not as the
     salutation that opens a body: its value is short text, or its label ends in a known
@@ -593,6 +697,18 @@ def _opens_with_title(lines: list[str], index: int) -> bool:
         or _compact_text(following) == _compact_text(line)
     ):
         return True
+    # The page's first line, over a paragraph of sentences (chrome above it already gone):
+    # its title, however it is worded (…政府信息公开目录).
+    if (
+        not worded
+        and following
+        and not any(lines[:index])
+        and not is_org_line(line)
+        and len(line) >= _TITLE_MIN
+        and len(following) >= 2 * len(line)
+        and "。" in following
+    ):
+        return True
     return worded
 
 
@@ -605,6 +721,9 @@ def _after_names(lines: list[str], first: int) -> int:
         if index >= len(lines):
             return first
         line = lines[index]
+        if is_menu_line(line, _has_label):
+            index = _next_nonblank(lines, index + 1)
+            continue
         if (
             _is_label_line(line)
             or _title_run(lines, index) is not None

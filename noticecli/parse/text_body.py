@@ -29,6 +29,15 @@ HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
 # A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
 _TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
+# A heading that opens with its section number (二、警报试鸣范围, （三）公开时限) is whole: the
+# short line under it is its content, not the rest of a wrapped title.
+_SECTION_NUMBER = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+# A signature's date the page or the store damaged (20249月9, 2025年9月15): digits, 月 and a
+# day without 日, or a year run into its month. A date all the same (the normalizer repairs
+# its text afterwards), so it closes the notice and is never joined into a heading.
+_DAMAGED_DATE_LINE = re.compile(r"^\d{4}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$")
 # A short label, a colon and its value (联系人:张三, 联系电话：0871-…): a line of content,
 # never a heading, however short and alone it stands.
 _LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
@@ -60,7 +69,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     tail_from = len(entries)
     while tail_from > 0:
         text = entries[tail_from - 1][1]
-        if not (is_date_line(text) or is_org_line(text) or is_byline(text)):
+        if not (_is_date(text) or is_org_line(text) or is_byline(text)):
             break
         tail_from -= 1
 
@@ -71,11 +80,16 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         previous = blocks[-1].type if blocks else None
         # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
         # 5月12日上午10时至10时15分) is that section's content.
+        # With blank lines too, when the heading opens with its section number (二、试鸣范围 /
+        # 岚溪市城区): a short unnumbered line under it is the section's content.
         under_section = (
-            not has_blank
-            and previous == "heading"
-            and is_numbered_heading(blocks[-1].text or "")
+            previous == "heading"
+            and (
+                (not has_blank and is_numbered_heading(blocks[-1].text or ""))
+                or bool(_SECTION_NUMBER.match(blocks[-1].text or ""))
+            )
             and not is_numbered_heading(text)
+            and not _SECTION_NUMBER.match(text)
         )
         kind: BlockType
         if (
@@ -84,11 +98,11 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             or is_credit_line(text)
         ):
             kind = "byline"
-        elif is_date_line(text):
+        elif _is_date(text):
             kind = "date"
         elif headings and _TEXT_CAPTION.match(text):
             kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
-        elif is_org_line(text) and (position >= tail_from or is_date_line(following)):
+        elif is_org_line(text) and (position >= tail_from or _is_date(following)):
             kind = "signature"
         elif (
             headings
@@ -112,6 +126,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and last_heading_entry == position - 1
             and blocks
             and not is_numbered_heading(text)
+            and not _SECTION_NUMBER.match(blocks[-1].text or "")
             and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
         ):
             joined = join_heading(blocks[-1].text or "", text)
@@ -123,3 +138,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         if kind == "heading":
             last_heading_entry = position
     return blocks
+
+
+def _is_date(text: str) -> bool:
+    return is_date_line(text) or (text[:1].isdecimal() and bool(_DAMAGED_DATE_LINE.match(text)))

@@ -1,0 +1,186 @@
+"""What in a text rendering of a page is the site's chrome, not the notice: read by shape.
+
+A rendering (a page stored as text) keeps what the browser showed around the article:
+toolbars printed on one line, the file names of the site's pictures above the title, a
+site menu after the widget that closes the article, a pop-up box after its close button,
+and a table layout's cell marks. It also loses the colons of a grid whose labels are
+letter-spaced to their cell's width. :mod:`noticecli.parse.text` asks these questions of
+its lines; whether a line holds a label it answers itself and passes in (``has_label``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from noticecli.labels import vocabulary
+from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
+
+__all__ = [
+    "CLOSE_BUTTONS",
+    "LABEL_GAP_MAX",
+    "before_closing_menu",
+    "blank_leading_images",
+    "is_menu_line",
+    "with_spaced_label_colons",
+    "without_cell_mark",
+]
+
+HasLabel = Callable[[str], bool]
+
+# Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
+_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
+_CJK = "\u4e00-\u9fff"
+# A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
+LABEL_GAP_MAX = 8
+# A pop-up box's close button on a line of its own: the box follows it.
+CLOSE_BUTTONS = frozenset({"x", "X", "×", "✕", "✖"})
+_POPUP_LINE_MAX = 30
+# A site menu under an article: at least this many items, each this short; a menu printed
+# on one line has at least this many items.
+_MENU_ITEMS_MIN = 2
+_MENU_ITEM_MAX = 8
+_MENU_LINE_ITEMS_MIN = 4
+_IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
+_HAS_COLON = re.compile("[:：]")
+_EVEN_GAP_MAX = 3
+
+
+def without_cell_mark(line: str) -> str:
+    """A table layout's cell end left on a line of text (…的通告 |): not part of the text.
+    A label's (公文时效: |) marks its empty cell and stays."""
+    if (
+        line.endswith("|")
+        and line.count("|") == 1
+        and len(line) > 1
+        and not _HAS_COLON.search(line)
+    ):
+        return line[:-1].rstrip()
+    return line
+
+
+def with_spaced_label_colons(line: str) -> str:
+    """A grid row whose labels are letter-spaced to the cell's width and carry no colon
+    (索   引   号 2019… 分        类 其他; …): the colons put back, so the row reads as one of
+    ``label: value`` pairs. Only a row that opens with a known label spaced so counts; after
+    it, a known label spaced so or a run of 3-5 characters spaced evenly (上 载 日 期) is one."""
+    if len(line) < 3 or line[1] not in _INNER_WS or ":" in line or "：" in line:
+        return line  # the cheap test: a spaced label's first character is followed by a gap
+    first = _spaced_label_at(line, 0, opening=True)
+    if first is None:
+        return line
+    pieces: list[str] = []
+    done = 0
+    position = 0
+    found: int | None = first
+    while position < len(line):
+        if found is None and (position == 0 or line[position - 1] in _INNER_WS):
+            found = _spaced_label_at(line, position, opening=False)
+        if found is not None:
+            pieces.append(line[done:found])
+            pieces.append(":")
+            done = position = found
+            found = None
+            continue
+        position += 1
+    pieces.append(line[done:])
+    return "".join(pieces)
+
+
+def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
+    """Where a letter-spaced label starting at ``start`` ends (its last character + 1), when
+    a value follows it; ``None`` when there is none."""
+    chars: list[str] = []
+    ends: list[int] = []
+    gaps: list[int] = []
+    position = start
+    while position < len(line) and _is_cjk(line[position]):
+        chars.append(line[position])
+        ends.append(position + 1)
+        gap = position + 1
+        while gap < len(line) and line[gap] in _INNER_WS:
+            gap += 1
+        width = gap - position - 1
+        if width == 0 or width > LABEL_GAP_MAX:
+            break
+        gaps.append(width)
+        position = gap
+    known = vocabulary()
+    for size in range(len(chars), 1, -1):
+        if "".join(chars[:size]) in known and _value_after(line, ends[size - 1]):
+            return ends[size - 1]
+    even = len(chars) in (3, 4, 5) and len(set(gaps[: len(chars) - 1])) == 1
+    if not opening and even and gaps[0] <= _EVEN_GAP_MAX and _value_after(line, ends[-1]):
+        return ends[-1]
+    return None
+
+
+def _value_after(line: str, end: int) -> bool:
+    return end < len(line) and line[end] in _INNER_WS and bool(line[end:].strip())
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def blank_leading_images(lines: list[str]) -> None:
+    """Image file names opening a rendering (logo.png, buttonWhite1.jpg) are the page's
+    pictures written out by the store: chrome above the title, not attachments. Blanked in
+    place."""
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if not _IMAGE_NAME.match(line):
+            return
+        lines[index] = ""
+
+
+def is_menu_line(line: str, has_label: HasLabel) -> bool:
+    """A toolbar or menu printed on one line (中国政府网 黑龙江省政府网 English …, 首 页 政 务
+    公 开 …): several short items apart, no sentence, no label."""
+    items = line.split()
+    return (
+        len(items) >= _MENU_LINE_ITEMS_MIN
+        and all(len(item) <= _MENU_ITEM_MAX for item in items)
+        and not any(mark in line for mark in END_PUNCT)
+        and not has_label(line)
+    )
+
+
+def before_closing_menu(
+    lines: list[str],
+    start: int,
+    end: int,
+    widget_rows: list[int],
+    close_rows: set[int],
+    has_label: HasLabel,
+) -> int:
+    """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
+    followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图), or
+    a pop-up box's close button (x) by the box's short lines (影响营商环境建设问题线索征集).
+    ``widget_rows``: the lines read as widgets (blank in ``lines``), in order."""
+    for row in reversed(widget_rows):
+        if not start < row < end:
+            continue
+        if not any(lines[start:row]):
+            return end  # no text above it: a widget over the article, not after it
+        items = [line for line in lines[row + 1 : end] if line]
+        if row in close_rows:
+            if items and all(_is_menu_item(item, has_label, _POPUP_LINE_MAX) for item in items):
+                return row
+        elif len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(i, has_label) for i in items):
+            return row
+        return end
+    return end
+
+
+def _is_menu_item(line: str, has_label: HasLabel, longest: int = _MENU_ITEM_MAX) -> bool:
+    return (
+        len(line) <= longest
+        and line[-1] not in END_PUNCT
+        and not is_date_line(line)
+        and not is_org_line(line)
+        and not FILE_NAME.search(line)
+        and not has_label(line)
+    )
