@@ -79,16 +79,28 @@ _CLOSERS = frozenset(" \t\n]】)）」>》|·•日号")
 _YEARISH = re.compile(r"\d{4}")
 
 
-@cache
-def _nav_token() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
-    )
+# The knowledge table's patterns are lower-case and case-insensitive: an ASCII value is
+# lower-cased and matched case-sensitively (the same answer; a case-insensitive alternation
+# costs several times more per character), any other value case-insensitively.
+_NAV_TOKEN = r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)"
+_ARTICLE_URL = "|".join(ARTICLE_URL_SHAPES)
 
 
 @cache
-def _article_url() -> re.Pattern[str]:
-    return re.compile("|".join(ARTICLE_URL_SHAPES), re.IGNORECASE)
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+def _is_nav_token(token: str) -> bool:
+    if token.isascii():
+        return _pattern(_NAV_TOKEN).search(token.lower()) is not None
+    return _pattern(_NAV_TOKEN, re.IGNORECASE).search(token) is not None
+
+
+def _is_article_url(href: str) -> bool:
+    if href.isascii():
+        return _pattern(_ARTICLE_URL).search(href.lower()) is not None
+    return _pattern(_ARTICLE_URL, re.IGNORECASE).search(href) is not None
 
 
 @cache
@@ -112,13 +124,28 @@ class _Candidate:
     link: PageLink
     shown: str  # the link text (or the title attribute when there is none)
     title: str  # the best title: the title attribute when the text is cut short
+    # Whether the href has the URL shape of an article page; read once (a link is a row of
+    # up to five groups), when first asked.
+    article_like: bool | None = None
+
+    def links_article(self) -> bool:
+        if self.article_like is None:
+            self.article_like = _is_article_url(self.link.href)
+        return self.article_like
 
 
 @dataclass(slots=True)
 class _Row:
     node: LexborNode
     seq: int
+    # Where the row sits: its container (the node above it) and that node's id, whether
+    # the container is the body (the last level), and the row the container is in turn
+    # (set once known), so the links of a list climb their shared ancestors by reference.
+    parent: LexborNode
+    parent_id: int
+    top: bool
     links: list[_Candidate] = field(default_factory=list)
+    up: _Row | None = None
     # Filled when the row is read (the URL is resolved only for the list chosen).
     href: str = ""
     title: str = ""
@@ -162,6 +189,8 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     for group in order:
         if best_score is not None and len(group.rows) < best_score[0]:
             break
+        if not _may_be_acceptable(group):
+            continue  # left unread: a look-alike sibling of the list chosen is read then
         _read_group(group)
         score = group.score()
         if not _acceptable(group, score) or (best_score is not None and score <= best_score):
@@ -190,6 +219,36 @@ def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
     return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
 
 
+def _may_be_acceptable(group: _Group) -> bool:
+    """False when reading the group's rows cannot make it acceptable (an exact test, far
+    cheaper than reading them): without three rows whose primary link has an article-shaped
+    URL, a list needs a dated row, and every date the rows are read for has a year of four
+    digits in the container's text (removing a title from a row's text can cut a run of
+    digits but never make one)."""
+    if _YEARISH.search(group.container.text()) is not None:
+        return True
+    rows = group.rows.values()
+    if len(rows) < 3:
+        return False
+    liked = 0
+    for row in rows:
+        if _primary(row).links_article():
+            liked += 1
+            if liked >= 3:
+                return True
+    return False
+
+
+def _primary(row: _Row) -> _Candidate:
+    """The row's link with the longest title (the first of them)."""
+    links = row.links
+    return links[0] if len(links) == 1 else max(links, key=_title_length)
+
+
+def _title_length(candidate: _Candidate) -> int:
+    return len(candidate.title)
+
+
 def _candidate(seq: int, link: PageLink) -> _Candidate | None:
     if skip_href(link.href):
         return None
@@ -202,22 +261,42 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
 def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
     """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS."""
     groups: dict[int, _Group] = {}
+    # The links of a list share their ancestors: each node's parent is read from the tree
+    # once, and a row already built is climbed by reference, not looked up again.
+    steps: dict[int, tuple[LexborNode | None, int, str | None]] = {}
     for candidate in candidates:
         node = candidate.link.node
+        node_id = node.mem_id
+        below: _Row | None = None
         for _ in range(MAX_ROW_LEVELS + 1):
-            parent = node.parent
-            if parent is None or parent.tag in _STOP_TAGS:
-                break
-            group = groups.get(parent.mem_id)
-            if group is None:
-                group = groups[parent.mem_id] = _Group(parent)
-            row = group.rows.get(node.mem_id)
+            row = below.up if below is not None else None
             if row is None:
-                row = group.rows[node.mem_id] = _Row(node, candidate.seq)
+                step = steps.get(node_id)
+                if step is None:
+                    parent = node.parent
+                    step = steps[node_id] = (
+                        (parent, parent.mem_id, parent.tag)
+                        if parent is not None
+                        else (None, 0, None)
+                    )
+                parent, parent_id, parent_tag = step
+                if parent is None or parent_tag in _STOP_TAGS:
+                    break
+                group = groups.get(parent_id)
+                if group is None:
+                    group = groups[parent_id] = _Group(parent)
+                row = group.rows.get(node_id)
+                if row is None:
+                    row = group.rows[node_id] = _Row(
+                        node, candidate.seq, parent, parent_id, parent_tag == "body"
+                    )
+                if below is not None:
+                    below.up = row
             row.links.append(candidate)
-            if parent.tag == "body":
+            if row.top:
                 break
-            node = parent
+            below = row
+            node, node_id = row.parent, row.parent_id
     return groups
 
 
@@ -248,7 +327,7 @@ def _read_group(group: _Group) -> None:
         if len(text) > _MAX_ROW_TEXT:
             blocks += 1
             continue
-        primary = max(row.links, key=lambda c: len(c.title))
+        primary = _primary(row)
         title, date = _title_and_inner_date(primary)
         if not title:
             continue
@@ -259,7 +338,7 @@ def _read_group(group: _Group) -> None:
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
         row.href, row.title, row.date = primary.link.href, title, date
-        row.article_like = bool(_article_url().search(row.href))
+        row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
     group.scored = (
@@ -511,7 +590,7 @@ def _is_furniture(container: LexborNode) -> bool:
         attrs = current.attributes
         for name in ("class", "id"):
             for token in (attrs.get(name) or "").split():
-                if _nav_token().search(token):
+                if _is_nav_token(token):
                     return True
         current = current.parent
     return _has_link_group_heading(container)
