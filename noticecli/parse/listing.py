@@ -70,6 +70,8 @@ class ListingPage:
     source: ListingSource | None = None
     # The element holding the items found in the markup (is_listing looks around it).
     list_node: LexborNode | None = None
+    # Whether the page has sentences outside that element (see is_listing), once read.
+    prose: bool | None = None
 
 
 # A markup list with this many dated items is the page's list: comments are not searched.
@@ -109,7 +111,9 @@ def extract_listing(
     article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
     ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     ``deciding``: the caller keeps the listing only when :func:`is_listing` says so, so the
-    pager is not read when the page has neither items nor a JS-filled list (no listing).
+    pager is not read when the page is no listing whatever the pager says: neither items
+    nor a JS-filled list, a markup or comment list without a dated item, or a markup list
+    beside sentences (an article).
     """
     warnings: list[tuple[str, str]] = []
     base = document_base_url(tree, page_url)
@@ -174,7 +178,17 @@ def extract_listing(
 
     next_urls: list[str] = []
     page_count: int | None = None
-    if items or js_rendered or not deciding:
+    if source != "html":
+        list_node = None
+    # Deciding, a list read from the markup or a comment is no listing whatever its pager
+    # says when none of its items is dated, or (markup) when the page has sentences outside
+    # it (see is_listing): the pager is not read then.
+    prose: bool | None = None
+    dated = _dated(items)
+    if deciding and source == "html" and dated:
+        prose = _has_prose(tree, list_node)
+    decided = deciding and source in ("html", "comment") and (not dated or bool(prose))
+    if (items or js_rendered or not deciding) and not decided:
         next_urls, page_count = read_pager(
             scripts,
             links,
@@ -185,9 +199,9 @@ def extract_listing(
         )
         if page_count is None and document_store:
             page_count = datastore_page_count(tree)
-    if source != "html":
-        list_node = None
-    return ListingPage(items, next_urls, page_count, js_rendered, warnings, source, list_node)
+    return ListingPage(
+        items, next_urls, page_count, js_rendered, warnings, source, list_node, prose
+    )
 
 
 def _body_text(tree: LexborHTMLParser) -> str:
@@ -222,8 +236,11 @@ def is_listing(
     if listing.source in ("json", "datastore", "selectors") and listing.items:
         return True
     dated = _dated(listing.items)
-    if listing.source == "html" and dated and _has_prose(tree, listing.list_node):
-        return False  # an article in a template we do not know, with a list of related links
+    if listing.source == "html" and dated:
+        if listing.prose is None:
+            listing.prose = _has_prose(tree, listing.list_node)
+        if listing.prose:
+            return False  # an article in a template we do not know, with a list of related links
     if dated >= 3:
         return True
     if dated >= 1:
@@ -234,7 +251,7 @@ def is_listing(
 
 # Characters of sentences (text with 。 or ； outside links) that make a page an article.
 _PROSE_CHARS = 250
-_LONG_LINE = re.compile(r"[^\n]{30,}")
+_LONG_LINE = 30
 
 
 def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
@@ -251,9 +268,11 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
 def _prose_chars(root: LexborNode) -> int:
     # Lexbor's own text walk (a newline between text nodes) is far cheaper than visiting the
     # nodes from Python; a link's text is rarely a sentence, so links need no special case.
+    # Lines of 30 characters or more, found by splitting (a pattern scanning every
+    # character costs far more than str.split on a long page).
     total = 0
-    for line in _LONG_LINE.findall(root.text(separator="\n")):
-        if "。" in line or "；" in line:
+    for line in root.text(separator="\n").split("\n"):
+        if len(line) >= _LONG_LINE and ("。" in line or "；" in line):
             total += len(line.strip())
     return total
 

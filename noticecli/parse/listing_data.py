@@ -28,7 +28,7 @@ from noticecli.knowledge import LIST_DATA_DATE_KEYS, LIST_DATA_TITLE_KEYS, LIST_
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
-from noticecli.parse.listing_rows import fragment_items, row_item
+from noticecli.parse.listing_rows import comment_fragment, fragment_items, row_item
 from noticecli.parse.script_source import code_chars
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
@@ -50,6 +50,9 @@ _OUTSIDE_STRINGS = re.compile(
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MIN_COMMENT_DATED = 2
+# Four digits written out: a pattern that begins with a digit class skips other characters
+# fast (\d{4} is tried at every character).
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _DATA_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
@@ -292,13 +295,31 @@ def comment_list_items(comments: list[str], base: str | None) -> list[ListingIte
     """The items of the best list kept inside one of ``comments`` (see :func:`page_comments`)."""
     best: list[ListingItem] = []
     for content in comments:
-        if len(_LINK_IN_COMMENT.findall(content)) < 2 or date_in_text().search(content) is None:
+        if not _has_links(content, 2):
             continue
-        items = fragment_items(content, base)
+        # An item's date is read from the fragment's text, a year of four digits at least:
+        # a comment whose text has no four digits gives no dated item (and cannot be the
+        # best). Parsing the fragment and searching its text is far cheaper than searching
+        # the markup for a date, which is asked only then (a comment whose markup shows no
+        # date is not read, as before).
+        fragment = comment_fragment(content)
+        body = fragment.body
+        text = body.text(separator=" ") if body is not None else ""
+        if _FOUR_DIGITS.search(text) is None or date_in_text().search(content) is None:
+            continue
+        items = fragment_items(fragment, base)
         if sum(1 for i in items if i.date) > sum(1 for i in best if i.date):
             best = items
     # Commented-out markup is a list of the column's items only when it is clearly one.
     return best if sum(1 for i in best if i.date) >= _MIN_COMMENT_DATED else []
+
+
+def _has_links(content: str, count: int) -> bool:
+    """``content`` (markup) holds ``count`` links or more; it is not searched further."""
+    for found, _ in enumerate(_LINK_IN_COMMENT.finditer(content), 1):
+        if found >= count:
+            return True
+    return False
 
 
 def page_comments(tree: LexborHTMLParser) -> list[str]:

@@ -21,6 +21,7 @@ row's date, nor is one in a summary that repeats the title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,7 +77,9 @@ _DATE_FRAME = re.compile(
 )
 _OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
 _CLOSERS = frozenset(" \t\n]】)）」>》|·•日号")
-_YEARISH = re.compile(r"\d{4}")
+# Four digits written out: a pattern that begins with a digit class skips other characters
+# fast (\d{4} is tried at every character).
+_YEARISH = re.compile(r"\d\d\d\d")
 
 
 # The knowledge table's patterns are lower-case and case-insensitive: an ASCII value is
@@ -177,6 +180,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     """The page's list of items, found by structure (see the module docstring)."""
     candidates = [c for seq, link in enumerate(links) if (c := _candidate(seq, link))]
     groups = _group(candidates)
+    few_articles = _article_urls_at_most(candidates, 2)
     # Largest first: a group with fewer rows than the best list has dated rows cannot beat
     # it, so most small groups are never read.
     order = sorted(
@@ -189,7 +193,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     for group in order:
         if best_score is not None and len(group.rows) < best_score[0]:
             break
-        if not _may_be_acceptable(group):
+        if not _may_be_acceptable(group, few_articles):
             continue  # left unread: a look-alike sibling of the list chosen is read then
         _read_group(group)
         score = group.score()
@@ -219,16 +223,16 @@ def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
     return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
 
 
-def _may_be_acceptable(group: _Group) -> bool:
+def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
     """False when reading the group's rows cannot make it acceptable (an exact test, far
     cheaper than reading them): without three rows whose primary link has an article-shaped
-    URL, a list needs a dated row, and every date the rows are read for has a year of four
-    digits in the container's text (removing a title from a row's text can cut a run of
-    digits but never make one)."""
+    URL (``few_articles``: the page has fewer than three such links), a list needs a dated
+    row, and every date the rows are read for has a year of four digits in the container's
+    text (removing a title from a row's text can cut a run of digits but never make one)."""
     if _YEARISH.search(group.container.text()) is not None:
         return True
     rows = group.rows.values()
-    if len(rows) < 3:
+    if few_articles or len(rows) < 3:
         return False
     liked = 0
     for row in rows:
@@ -237,6 +241,17 @@ def _may_be_acceptable(group: _Group) -> bool:
             if liked >= 3:
                 return True
     return False
+
+
+def _article_urls_at_most(candidates: list[_Candidate], most: int) -> bool:
+    """At most ``most`` of the links have an article-shaped URL: one search over all the
+    hrefs (no shape spans a line break), not one per link."""
+    hrefs = "\n".join(candidate.link.href for candidate in candidates)
+    if hrefs.isascii():
+        shapes = _pattern(_ARTICLE_URL).finditer(hrefs.lower())
+    else:
+        shapes = _pattern(_ARTICLE_URL, re.IGNORECASE).finditer(hrefs)
+    return sum(1 for _ in itertools.islice(shapes, most + 1)) <= most
 
 
 def _primary(row: _Row) -> _Candidate:
@@ -628,9 +643,13 @@ def _text(node: LexborNode, cache: dict[int, str]) -> str:
 # --- Fragments and the site's own selectors ------------------------------------------------
 
 
-def fragment_items(html: str, base: str | None) -> list[ListingItem]:
-    """The items of an HTML fragment that is one list (a comment's content, say)."""
-    fragment = LexborHTMLParser(f"<html><body>{html}</body></html>")
+def comment_fragment(html: str) -> LexborHTMLParser:
+    """An HTML fragment (a comment's content, say) parsed as a page's body."""
+    return LexborHTMLParser(f"<html><body>{html}</body></html>")
+
+
+def fragment_items(fragment: LexborHTMLParser, base: str | None) -> list[ListingItem]:
+    """The items of a parsed HTML fragment that is one list (see :func:`comment_fragment`)."""
     found = find_list([page_link(a) for a in fragment.css("a[href]")], base)
     return found.items if found is not None else []
 
