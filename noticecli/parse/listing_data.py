@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -316,10 +317,8 @@ def comment_list_items(comments: list[str], base: str | None) -> list[ListingIte
 
 def _has_links(content: str, count: int) -> bool:
     """``content`` (markup) holds ``count`` links or more; it is not searched further."""
-    for found, _ in enumerate(_LINK_IN_COMMENT.finditer(content), 1):
-        if found >= count:
-            return True
-    return False
+    found = itertools.islice(_LINK_IN_COMMENT.finditer(content), count)
+    return sum(1 for _ in found) >= count
 
 
 def page_comments(tree: LexborHTMLParser) -> list[str]:
