@@ -30,11 +30,12 @@ from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
 from noticecli.parse.listing_rows import comment_fragment, fragment_items, row_item
-from noticecli.parse.script_source import code_chars
+from noticecli.parse.script_source import code_marks
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
 # The lists that name themselves (Jiangxi's listData.articleList): a broken one is reported.
-_NAMED_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
+_LIST_NAMES = ("articleList", "listData")
+_NAMED_LIST_TAIL = re.compile(r"\b[\"']?\s*[:=]\s*\[")
 _ARRAY_OF_OBJECTS = re.compile(r"\[\s*\{")
 _KEY_COLON = re.compile(r"[\"']?\s*:")
 _MAX_ARRAYS_PER_SCRIPT = 40
@@ -120,11 +121,7 @@ def script_list_items(
         text = script.text
         if "[" not in text:
             continue
-        named = {
-            match.end() - 1
-            for match in _NAMED_LIST.finditer(text)
-            if _starts_name(text, match.start())
-        }
+        named = _named_list_starts(text)
         read_until = 0  # arrays inside an array already read are its entries' fields
         tried = 0
         for start in _array_starts(text, named):
@@ -151,6 +148,21 @@ def script_list_items(
             if start in named or sum(1 for item in found if item.date) >= 2:
                 items.extend(found)
     return _dedupe(items), failed and not items
+
+
+def _named_list_starts(text: str) -> set[int]:
+    """Where the arrays that name themselves (``articleList = [``) start. The names are
+    found with ``str.find``: a pattern that may start with either name is tried at every
+    character of a long script."""
+    starts: set[int] = set()
+    for name in _LIST_NAMES:
+        index = text.find(name)
+        while index >= 0:
+            match = _NAMED_LIST_TAIL.match(text, index + len(name))
+            if match is not None and _starts_name(text, index):
+                starts.add(match.end() - 1)
+            index = text.find(name, index + 1)
+    return starts
 
 
 def _starts_name(text: str, start: int) -> bool:
@@ -208,7 +220,7 @@ def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> tuple[lis
 def _array_literal(text: str, start: int) -> str | None:
     """The source of the bracketed array at ``start``, brackets inside strings left alone."""
     depth = 0
-    for index, char in code_chars(text, start, start + _MAX_LITERAL):
+    for index, char in code_marks(text, "[]{}", start, start + _MAX_LITERAL):
         if char in "[{":
             depth += 1
         elif char in "]}":
