@@ -97,6 +97,13 @@ _LIST_HEAD_TITLE = re.compile(LIST_HEAD_TITLE)
 _LIST_HEAD_DATE = re.compile(LIST_HEAD_DATE)
 
 
+class _Unresolved:
+    """The caller of :func:`extract_listing` has not resolved the page's base URL."""
+
+
+UNRESOLVED = _Unresolved()
+
+
 def extract_listing(
     tree: LexborHTMLParser,
     page_url: str | None,
@@ -104,11 +111,14 @@ def extract_listing(
     article: bool | None = None,
     selectors: SiteRules | None = None,
     deciding: bool = False,
+    base_url: str | _Unresolved | None = UNRESOLVED,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
-    article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
+    article pages (``base_url``: :func:`~noticecli.parse.dom.document_base_url` when the
+    caller already knows it). ``article`` is :func:`has_article_body` when the caller
+    already knows it.
     ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     ``deciding``: the caller keeps the listing only when :func:`is_listing` says so, so the
     pager is not read when the page is no listing whatever the pager says: neither items
@@ -116,14 +126,14 @@ def extract_listing(
     beside sentences (an article).
     """
     warnings: list[tuple[str, str]] = []
-    base = document_base_url(tree, page_url)
+    base = document_base_url(tree, page_url) if isinstance(base_url, _Unresolved) else base_url
     links = page_links(tree)
     scripts = page_scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
     comments: list[str] | None = None  # read once, when needed
     list_node: LexborNode | None = None
-    document_store = is_datastore_document(tree)
+    document_store: bool | None = None  # asked when it matters (a query of the whole page)
     script_failed = False
     if selectors is not None and selectors.items:
         selected = selected_items(tree, base, selectors)
@@ -133,6 +143,7 @@ def extract_listing(
     else:
         found = find_list(links, base)
         if found is not None:
+            document_store = is_datastore_document(tree)
             # A datastore document's rows are explicit list data, like a script's.
             candidates.append(("datastore" if document_store else "html", found.items))
             list_node = found.container
@@ -197,6 +208,8 @@ def extract_listing(
             hanweb_uid,
             (lambda: _body_text(tree)) if items else None,
         )
+        if document_store is None:
+            document_store = is_datastore_document(tree)
         if page_count is None and document_store:
             page_count = datastore_page_count(tree)
     return ListingPage(

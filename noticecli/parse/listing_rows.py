@@ -612,7 +612,7 @@ def _is_furniture(container: LexborNode) -> bool:
 
 
 def _has_link_group_heading(container: LexborNode) -> bool:
-    heads = [collapse(container.text(separator=" "))[:12]]
+    heads = [_collapsed_head(container.text(separator=" "), 12)]
     for node in (container, container.parent):
         sibling = node.prev if node is not None else None
         while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
@@ -620,6 +620,13 @@ def _has_link_group_heading(container: LexborNode) -> bool:
         if sibling is not None:
             heads.append(collapse(sibling.text(separator=" "))[:12])
     return any(head.startswith(word) for head in heads for word in LINK_GROUP_HEADINGS)
+
+
+def _collapsed_head(text: str, size: int) -> str:
+    """``collapse(text)[:size]`` without collapsing all of a long text: collapsing a prefix
+    gives a prefix of the collapsed whole (its last word may be cut, never changed)."""
+    prefix = collapse(text[: size * 8])
+    return prefix[:size] if len(prefix) >= size else collapse(text)[:size]
 
 
 def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
