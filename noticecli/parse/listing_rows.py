@@ -141,14 +141,7 @@ class _Candidate:
 class _Row:
     node: LexborNode
     seq: int
-    # Where the row sits: its container (the node above it) and that node's id, whether
-    # the container is the body (the last level), and the row the container is in turn
-    # (set once known), so the links of a list climb their shared ancestors by reference.
-    parent: LexborNode
-    parent_id: int
-    top: bool
     links: list[_Candidate] = field(default_factory=list)
-    up: _Row | None = None
     # Filled when the row is read (the URL is resolved only for the list chosen).
     href: str = ""
     title: str = ""
@@ -276,42 +269,32 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
 def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
     """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS."""
     groups: dict[int, _Group] = {}
-    # The links of a list share their ancestors: each node's parent is read from the tree
-    # once, and a row already built is climbed by reference, not looked up again.
+    # The links of a list share their ancestors: each node's parent (its id and tag) is
+    # read from the tree once, not once per link below it.
     steps: dict[int, tuple[LexborNode | None, int, str | None]] = {}
     for candidate in candidates:
         node = candidate.link.node
         node_id = node.mem_id
-        below: _Row | None = None
         for _ in range(MAX_ROW_LEVELS + 1):
-            row = below.up if below is not None else None
-            if row is None:
-                step = steps.get(node_id)
-                if step is None:
-                    parent = node.parent
-                    step = steps[node_id] = (
-                        (parent, parent.mem_id, parent.tag)
-                        if parent is not None
-                        else (None, 0, None)
-                    )
-                parent, parent_id, parent_tag = step
-                if parent is None or parent_tag in _STOP_TAGS:
-                    break
-                group = groups.get(parent_id)
-                if group is None:
-                    group = groups[parent_id] = _Group(parent)
-                row = group.rows.get(node_id)
-                if row is None:
-                    row = group.rows[node_id] = _Row(
-                        node, candidate.seq, parent, parent_id, parent_tag == "body"
-                    )
-                if below is not None:
-                    below.up = row
-            row.links.append(candidate)
-            if row.top:
+            step = steps.get(node_id)
+            if step is None:
+                parent = node.parent
+                step = steps[node_id] = (
+                    (parent, parent.mem_id, parent.tag) if parent is not None else (None, 0, None)
+                )
+            parent, parent_id, parent_tag = step
+            if parent is None or parent_tag in _STOP_TAGS:
                 break
-            below = row
-            node, node_id = row.parent, row.parent_id
+            group = groups.get(parent_id)
+            if group is None:
+                group = groups[parent_id] = _Group(parent)
+            row = group.rows.get(node_id)
+            if row is None:
+                row = group.rows[node_id] = _Row(node, candidate.seq)
+            row.links.append(candidate)
+            if parent_tag == "body":
+                break
+            node, node_id = parent, parent_id
     return groups
 
 
