@@ -69,8 +69,11 @@ def date_in_text() -> re.Pattern[str]:
     """A date in running text: year, month, day separated by ``-`` ``.`` ``/`` or 年 月
     (日 may follow), no digit glued on either side. Its groups are year, month and day.
     A shape only: :func:`iso_date` says whether a match is a date. Compiled on first use
-    (the CLI's start-up does not need it)."""
-    return re.compile(r"(?<!\d)(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
+    (the CLI's start-up does not need it). Written to begin with four single digits and to
+    look back for a fifth only then (the same matches as a leading negative look-behind):
+    the regex engine then skips non-digits without trying the pattern at each character,
+    several times cheaper on a long text."""
+    return re.compile(r"(\d\d\d\d)(?<!\d{5})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
 
 def iso_date(match: re.Match[str]) -> str | None:

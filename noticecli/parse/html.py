@@ -74,7 +74,7 @@ def parse_html_tree(
         return notice
 
     select = cached_select(tree)
-    listing = _listing(tree, url, select, rules, kind)
+    listing = _listing(tree, url, base_url, select, rules, kind)
     if listing is not None:
         notice.kind = "listing"
         notice.items = listing.items
@@ -162,6 +162,7 @@ def parse_html_tree(
 def _listing(
     tree: LexborHTMLParser,
     url: str | None,
+    base_url: str | None,
     select: Select,
     rules: SiteRules | None,
     kind: NoticeKind | None,
@@ -175,14 +176,16 @@ def _listing(
 
     selectors = rules if rules is not None and rules.items else None
     deciding = kind is None  # is_listing decides; a page it turns down needs no pager
-    listing = extract_listing(tree, url, article=False, selectors=selectors, deciding=deciding)
+    listing = extract_listing(
+        tree, url, article=False, selectors=selectors, deciding=deciding, base_url=base_url
+    )
     if kind == "listing" or is_listing(tree, listing, article=False):
         return listing
     if selectors is None or listing.items:
         return None
     # The items selector matched nothing here: a notice page of the site, or a listing the
     # selector no longer fits. The page decides, as without the selector.
-    listing = extract_listing(tree, url, article=False, deciding=True)
+    listing = extract_listing(tree, url, article=False, deciding=True, base_url=base_url)
     if not is_listing(tree, listing, article=False):
         return None
     listing.warnings.append(

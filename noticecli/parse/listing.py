@@ -70,6 +70,8 @@ class ListingPage:
     source: ListingSource | None = None
     # The element holding the items found in the markup (is_listing looks around it).
     list_node: LexborNode | None = None
+    # Whether the page has sentences outside that element (see is_listing), once read.
+    prose: bool | None = None
 
 
 # A markup list with this many dated items is the page's list: comments are not searched.
@@ -95,6 +97,13 @@ _LIST_HEAD_TITLE = re.compile(LIST_HEAD_TITLE)
 _LIST_HEAD_DATE = re.compile(LIST_HEAD_DATE)
 
 
+class _Unresolved:
+    """The caller of :func:`extract_listing` has not resolved the page's base URL."""
+
+
+UNRESOLVED = _Unresolved()
+
+
 def extract_listing(
     tree: LexborHTMLParser,
     page_url: str | None,
@@ -102,24 +111,29 @@ def extract_listing(
     article: bool | None = None,
     selectors: SiteRules | None = None,
     deciding: bool = False,
+    base_url: str | _Unresolved | None = UNRESOLVED,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
-    article pages. ``article`` is :func:`has_article_body` when the caller already knows it.
+    article pages (``base_url``: :func:`~noticecli.parse.dom.document_base_url` when the
+    caller already knows it). ``article`` is :func:`has_article_body` when the caller
+    already knows it.
     ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     ``deciding``: the caller keeps the listing only when :func:`is_listing` says so, so the
-    pager is not read when the page has neither items nor a JS-filled list (no listing).
+    pager is not read when the page is no listing whatever the pager says: neither items
+    nor a JS-filled list, a markup or comment list without a dated item, or a markup list
+    beside sentences (an article).
     """
     warnings: list[tuple[str, str]] = []
-    base = document_base_url(tree, page_url)
+    base = document_base_url(tree, page_url) if isinstance(base_url, _Unresolved) else base_url
     links = page_links(tree)
     scripts = page_scripts(tree)
 
     candidates: list[tuple[ListingSource, list[ListingItem]]] = []
     comments: list[str] | None = None  # read once, when needed
     list_node: LexborNode | None = None
-    document_store = is_datastore_document(tree)
+    document_store: bool | None = None  # asked when it matters (a query of the whole page)
     script_failed = False
     if selectors is not None and selectors.items:
         selected = selected_items(tree, base, selectors)
@@ -129,6 +143,7 @@ def extract_listing(
     else:
         found = find_list(links, base)
         if found is not None:
+            document_store = is_datastore_document(tree)
             # A datastore document's rows are explicit list data, like a script's.
             candidates.append(("datastore" if document_store else "html", found.items))
             list_node = found.container
@@ -174,7 +189,17 @@ def extract_listing(
 
     next_urls: list[str] = []
     page_count: int | None = None
-    if items or js_rendered or not deciding:
+    if source != "html":
+        list_node = None
+    # Deciding, a list read from the markup or a comment is no listing whatever its pager
+    # says when none of its items is dated, or (markup) when the page has sentences outside
+    # it (see is_listing): the pager is not read then.
+    prose: bool | None = None
+    dated = _dated(items)
+    if deciding and source == "html" and dated:
+        prose = _has_prose(tree, list_node)
+    decided = deciding and source in ("html", "comment") and (not dated or bool(prose))
+    if (items or js_rendered or not deciding) and not decided:
         next_urls, page_count = read_pager(
             scripts,
             links,
@@ -183,11 +208,13 @@ def extract_listing(
             hanweb_uid,
             (lambda: _body_text(tree)) if items else None,
         )
+        if document_store is None:
+            document_store = is_datastore_document(tree)
         if page_count is None and document_store:
             page_count = datastore_page_count(tree)
-    if source != "html":
-        list_node = None
-    return ListingPage(items, next_urls, page_count, js_rendered, warnings, source, list_node)
+    return ListingPage(
+        items, next_urls, page_count, js_rendered, warnings, source, list_node, prose
+    )
 
 
 def _body_text(tree: LexborHTMLParser) -> str:
@@ -222,8 +249,11 @@ def is_listing(
     if listing.source in ("json", "datastore", "selectors") and listing.items:
         return True
     dated = _dated(listing.items)
-    if listing.source == "html" and dated and _has_prose(tree, listing.list_node):
-        return False  # an article in a template we do not know, with a list of related links
+    if listing.source == "html" and dated:
+        if listing.prose is None:
+            listing.prose = _has_prose(tree, listing.list_node)
+        if listing.prose:
+            return False  # an article in a template we do not know, with a list of related links
     if dated >= 3:
         return True
     if dated >= 1:
@@ -234,7 +264,8 @@ def is_listing(
 
 # Characters of sentences (text with 。 or ； outside links) that make a page an article.
 _PROSE_CHARS = 250
-_LONG_LINE = re.compile(r"[^\n]{30,}")
+_LONG_LINE = 30
+_SENTENCE_MARKS = ("。", "；")
 
 
 def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
@@ -251,10 +282,22 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
 def _prose_chars(root: LexborNode) -> int:
     # Lexbor's own text walk (a newline between text nodes) is far cheaper than visiting the
     # nodes from Python; a link's text is rarely a sentence, so links need no special case.
+    # The lines holding a mark, found from the marks with str.find (a pattern scanning
+    # every character, or a loop over every line, costs far more on a long page).
+    text = root.text(separator="\n")
     total = 0
-    for line in _LONG_LINE.findall(root.text(separator="\n")):
-        if "。" in line or "；" in line:
-            total += len(line.strip())
+    counted: set[int] = set()
+    for mark in _SENTENCE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if start not in counted and end - start >= _LONG_LINE:
+                counted.add(start)
+                total += len(text[start:end].strip())
+            at = text.find(mark, end)
     return total
 
 

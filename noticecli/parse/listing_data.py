@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -28,12 +29,13 @@ from noticecli.knowledge import LIST_DATA_DATE_KEYS, LIST_DATA_TITLE_KEYS, LIST_
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
-from noticecli.parse.listing_rows import fragment_items, row_item
-from noticecli.parse.script_source import code_chars
+from noticecli.parse.listing_rows import comment_fragment, fragment_items, row_item
+from noticecli.parse.script_source import code_marks
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
 # The lists that name themselves (Jiangxi's listData.articleList): a broken one is reported.
-_NAMED_LIST = re.compile(r"(?:articleList|listData)\b[\"']?\s*[:=]\s*\[")
+_LIST_NAMES = ("articleList", "listData")
+_NAMED_LIST_TAIL = re.compile(r"\b[\"']?\s*[:=]\s*\[")
 _ARRAY_OF_OBJECTS = re.compile(r"\[\s*\{")
 _KEY_COLON = re.compile(r"[\"']?\s*:")
 _MAX_ARRAYS_PER_SCRIPT = 40
@@ -50,6 +52,9 @@ _OUTSIDE_STRINGS = re.compile(
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MIN_COMMENT_DATED = 2
+# Four digits written out: a pattern that begins with a digit class skips other characters
+# fast (\d{4} is tried at every character).
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _DATA_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
@@ -116,11 +121,7 @@ def script_list_items(
         text = script.text
         if "[" not in text:
             continue
-        named = {
-            match.end() - 1
-            for match in _NAMED_LIST.finditer(text)
-            if _starts_name(text, match.start())
-        }
+        named = _named_list_starts(text)
         read_until = 0  # arrays inside an array already read are its entries' fields
         tried = 0
         for start in _array_starts(text, named):
@@ -147,6 +148,21 @@ def script_list_items(
             if start in named or sum(1 for item in found if item.date) >= 2:
                 items.extend(found)
     return _dedupe(items), failed and not items
+
+
+def _named_list_starts(text: str) -> set[int]:
+    """Where the arrays that name themselves (``articleList = [``) start. The names are
+    found with ``str.find``: a pattern that may start with either name is tried at every
+    character of a long script."""
+    starts: set[int] = set()
+    for name in _LIST_NAMES:
+        index = text.find(name)
+        while index >= 0:
+            match = _NAMED_LIST_TAIL.match(text, index + len(name))
+            if match is not None and _starts_name(text, index):
+                starts.add(match.end() - 1)
+            index = text.find(name, index + 1)
+    return starts
 
 
 def _starts_name(text: str, start: int) -> bool:
@@ -204,7 +220,7 @@ def _decode_array(decoder: json.JSONDecoder, text: str, start: int) -> tuple[lis
 def _array_literal(text: str, start: int) -> str | None:
     """The source of the bracketed array at ``start``, brackets inside strings left alone."""
     depth = 0
-    for index, char in code_chars(text, start, start + _MAX_LITERAL):
+    for index, char in code_marks(text, "[]{}", start, start + _MAX_LITERAL):
         if char in "[{":
             depth += 1
         elif char in "]}":
@@ -292,13 +308,29 @@ def comment_list_items(comments: list[str], base: str | None) -> list[ListingIte
     """The items of the best list kept inside one of ``comments`` (see :func:`page_comments`)."""
     best: list[ListingItem] = []
     for content in comments:
-        if len(_LINK_IN_COMMENT.findall(content)) < 2 or date_in_text().search(content) is None:
+        if not _has_links(content, 2):
             continue
-        items = fragment_items(content, base)
+        # An item's date is read from the fragment's text, a year of four digits at least:
+        # a comment whose text has no four digits gives no dated item (and cannot be the
+        # best). Parsing the fragment and searching its text is far cheaper than searching
+        # the markup for a date, which is asked only then (a comment whose markup shows no
+        # date is not read, as before).
+        fragment = comment_fragment(content)
+        body = fragment.body
+        text = body.text(separator=" ") if body is not None else ""
+        if _FOUR_DIGITS.search(text) is None or date_in_text().search(content) is None:
+            continue
+        items = fragment_items(fragment, base)
         if sum(1 for i in items if i.date) > sum(1 for i in best if i.date):
             best = items
     # Commented-out markup is a list of the column's items only when it is clearly one.
     return best if sum(1 for i in best if i.date) >= _MIN_COMMENT_DATED else []
+
+
+def _has_links(content: str, count: int) -> bool:
+    """``content`` (markup) holds ``count`` links or more; it is not searched further."""
+    found = itertools.islice(_LINK_IN_COMMENT.finditer(content), count)
+    return sum(1 for _ in found) >= count
 
 
 def page_comments(tree: LexborHTMLParser) -> list[str]:

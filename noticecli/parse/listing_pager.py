@@ -42,7 +42,7 @@ from noticecli.knowledge import (
 )
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageLink, PageScript, collapse, skip_href
-from noticecli.parse.script_source import code_chars
+from noticecli.parse.script_source import code_marks
 
 # The following pages listed per listing page (page_count says how many there are): a crawl
 # follows only the next one, and listing them all made a long walk quadratic.
@@ -283,7 +283,7 @@ def _script_link_template(text: str) -> str | None:
 def _expression(source: str) -> str:
     """``source`` up to the end of its expression: an unbalanced ``)`` or a ``;``."""
     depth = 0
-    for index, char in code_chars(source):
+    for index, char in code_marks(source, "();"):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -319,7 +319,7 @@ def _split_plus(expression: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
-    for index, char in code_chars(expression):
+    for index, char in code_marks(expression, "()+"):
         if char == "(":
             depth += 1
         elif char == ")":

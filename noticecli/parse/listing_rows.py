@@ -21,6 +21,7 @@ row's date, nor is one in a summary that repeats the title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,19 +77,33 @@ _DATE_FRAME = re.compile(
 )
 _OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
 _CLOSERS = frozenset(" \t\n]】)）」>》|·•日号")
-_YEARISH = re.compile(r"\d{4}")
+# Four digits written out: a pattern that begins with a digit class skips other characters
+# fast (\d{4} is tried at every character).
+_YEARISH = re.compile(r"\d\d\d\d")
+
+
+# The knowledge table's patterns are lower-case and case-insensitive: an ASCII value is
+# lower-cased and matched case-sensitively (the same answer; a case-insensitive alternation
+# costs several times more per character), any other value case-insensitively.
+_NAV_TOKEN = r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)"
+_ARTICLE_URL = "|".join(ARTICLE_URL_SHAPES)
 
 
 @cache
-def _nav_token() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
-    )
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
-@cache
-def _article_url() -> re.Pattern[str]:
-    return re.compile("|".join(ARTICLE_URL_SHAPES), re.IGNORECASE)
+def _is_nav_token(token: str) -> bool:
+    if token.isascii():
+        return _pattern(_NAV_TOKEN).search(token.lower()) is not None
+    return _pattern(_NAV_TOKEN, re.IGNORECASE).search(token) is not None
+
+
+def _is_article_url(href: str) -> bool:
+    if href.isascii():
+        return _pattern(_ARTICLE_URL).search(href.lower()) is not None
+    return _pattern(_ARTICLE_URL, re.IGNORECASE).search(href) is not None
 
 
 @cache
@@ -112,6 +127,14 @@ class _Candidate:
     link: PageLink
     shown: str  # the link text (or the title attribute when there is none)
     title: str  # the best title: the title attribute when the text is cut short
+    # Whether the href has the URL shape of an article page; read once (a link is a row of
+    # up to five groups), when first asked.
+    article_like: bool | None = None
+
+    def links_article(self) -> bool:
+        if self.article_like is None:
+            self.article_like = _is_article_url(self.link.href)
+        return self.article_like
 
 
 @dataclass(slots=True)
@@ -150,6 +173,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     """The page's list of items, found by structure (see the module docstring)."""
     candidates = [c for seq, link in enumerate(links) if (c := _candidate(seq, link))]
     groups = _group(candidates)
+    few_articles = _article_urls_at_most(candidates, 2)
     # Largest first: a group with fewer rows than the best list has dated rows cannot beat
     # it, so most small groups are never read.
     order = sorted(
@@ -162,6 +186,8 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     for group in order:
         if best_score is not None and len(group.rows) < best_score[0]:
             break
+        if not _may_be_acceptable(group, few_articles):
+            continue  # left unread: a look-alike sibling of the list chosen is read then
         _read_group(group)
         score = group.score()
         if not _acceptable(group, score) or (best_score is not None and score <= best_score):
@@ -190,6 +216,47 @@ def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
     return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
 
 
+def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
+    """False when reading the group's rows cannot make it acceptable (an exact test, far
+    cheaper than reading them): without three rows whose primary link has an article-shaped
+    URL (``few_articles``: the page has fewer than three such links), a list needs a dated
+    row, and every date the rows are read for has a year of four digits in the container's
+    text (removing a title from a row's text can cut a run of digits but never make one)."""
+    if _YEARISH.search(group.container.text()) is not None:
+        return True
+    rows = group.rows.values()
+    if few_articles or len(rows) < 3:
+        return False
+    liked = 0
+    for row in rows:
+        if _primary(row).links_article():
+            liked += 1
+            if liked >= 3:
+                return True
+    return False
+
+
+def _article_urls_at_most(candidates: list[_Candidate], most: int) -> bool:
+    """At most ``most`` of the links have an article-shaped URL: one search over all the
+    hrefs (no shape spans a line break), not one per link."""
+    hrefs = "\n".join(candidate.link.href for candidate in candidates)
+    if hrefs.isascii():
+        shapes = _pattern(_ARTICLE_URL).finditer(hrefs.lower())
+    else:
+        shapes = _pattern(_ARTICLE_URL, re.IGNORECASE).finditer(hrefs)
+    return sum(1 for _ in itertools.islice(shapes, most + 1)) <= most
+
+
+def _primary(row: _Row) -> _Candidate:
+    """The row's link with the longest title (the first of them)."""
+    links = row.links
+    return links[0] if len(links) == 1 else max(links, key=_title_length)
+
+
+def _title_length(candidate: _Candidate) -> int:
+    return len(candidate.title)
+
+
 def _candidate(seq: int, link: PageLink) -> _Candidate | None:
     if skip_href(link.href):
         return None
@@ -202,22 +269,32 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
 def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
     """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS."""
     groups: dict[int, _Group] = {}
+    # The links of a list share their ancestors: each node's parent (its id and tag) is
+    # read from the tree once, not once per link below it.
+    steps: dict[int, tuple[LexborNode | None, int, str | None]] = {}
     for candidate in candidates:
         node = candidate.link.node
+        node_id = node.mem_id
         for _ in range(MAX_ROW_LEVELS + 1):
-            parent = node.parent
-            if parent is None or parent.tag in _STOP_TAGS:
+            step = steps.get(node_id)
+            if step is None:
+                parent = node.parent
+                step = steps[node_id] = (
+                    (parent, parent.mem_id, parent.tag) if parent is not None else (None, 0, None)
+                )
+            parent, parent_id, parent_tag = step
+            if parent is None or parent_tag in _STOP_TAGS:
                 break
-            group = groups.get(parent.mem_id)
+            group = groups.get(parent_id)
             if group is None:
-                group = groups[parent.mem_id] = _Group(parent)
-            row = group.rows.get(node.mem_id)
+                group = groups[parent_id] = _Group(parent)
+            row = group.rows.get(node_id)
             if row is None:
-                row = group.rows[node.mem_id] = _Row(node, candidate.seq)
+                row = group.rows[node_id] = _Row(node, candidate.seq)
             row.links.append(candidate)
-            if parent.tag == "body":
+            if parent_tag == "body":
                 break
-            node = parent
+            node, node_id = parent, parent_id
     return groups
 
 
@@ -248,7 +325,7 @@ def _read_group(group: _Group) -> None:
         if len(text) > _MAX_ROW_TEXT:
             blocks += 1
             continue
-        primary = max(row.links, key=lambda c: len(c.title))
+        primary = _primary(row)
         title, date = _title_and_inner_date(primary)
         if not title:
             continue
@@ -259,7 +336,7 @@ def _read_group(group: _Group) -> None:
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
         row.href, row.title, row.date = primary.link.href, title, date
-        row.article_like = bool(_article_url().search(row.href))
+        row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
     group.scored = (
@@ -511,14 +588,14 @@ def _is_furniture(container: LexborNode) -> bool:
         attrs = current.attributes
         for name in ("class", "id"):
             for token in (attrs.get(name) or "").split():
-                if _nav_token().search(token):
+                if _is_nav_token(token):
                     return True
         current = current.parent
     return _has_link_group_heading(container)
 
 
 def _has_link_group_heading(container: LexborNode) -> bool:
-    heads = [collapse(container.text(separator=" "))[:12]]
+    heads = [_collapsed_head(container.text(separator=" "), 12)]
     for node in (container, container.parent):
         sibling = node.prev if node is not None else None
         while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
@@ -526,6 +603,13 @@ def _has_link_group_heading(container: LexborNode) -> bool:
         if sibling is not None:
             heads.append(collapse(sibling.text(separator=" "))[:12])
     return any(head.startswith(word) for head in heads for word in LINK_GROUP_HEADINGS)
+
+
+def _collapsed_head(text: str, size: int) -> str:
+    """``collapse(text)[:size]`` without collapsing all of a long text: collapsing a prefix
+    gives a prefix of the collapsed whole (its last word may be cut, never changed)."""
+    prefix = collapse(text[: size * 8])
+    return prefix[:size] if len(prefix) >= size else collapse(text)[:size]
 
 
 def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
@@ -549,9 +633,13 @@ def _text(node: LexborNode, cache: dict[int, str]) -> str:
 # --- Fragments and the site's own selectors ------------------------------------------------
 
 
-def fragment_items(html: str, base: str | None) -> list[ListingItem]:
-    """The items of an HTML fragment that is one list (a comment's content, say)."""
-    fragment = LexborHTMLParser(f"<html><body>{html}</body></html>")
+def comment_fragment(html: str) -> LexborHTMLParser:
+    """An HTML fragment (a comment's content, say) parsed as a page's body."""
+    return LexborHTMLParser(f"<html><body>{html}</body></html>")
+
+
+def fragment_items(fragment: LexborHTMLParser, base: str | None) -> list[ListingItem]:
+    """The items of a parsed HTML fragment that is one list (see :func:`comment_fragment`)."""
     found = find_list([page_link(a) for a in fragment.css("a[href]")], base)
     return found.items if found is not None else []
 
