@@ -46,13 +46,26 @@ def _opens_a_line(text: str, start: int) -> bool:
     return _BEFORE_OPENING_DATE.fullmatch(text, line_start, start) is not None
 
 
+# A date the parser may read beside a value or a title: after a cell's gap (来源:岳阳日报
+# 2012-10-29) or in brackets closing the title line (标题 ( 2024年01月15日 )).
+_BESIDE = re.compile(r"(?:[ \t\u3000\xa0]{2}|[(（\[【][ \t\u3000\xa0]*)$")
+
+
+def _stands_beside(text: str, start: int) -> bool:
+    return _BESIDE.search(text, max(0, start - 8), start) is not None
+
+
 def may_show_published(text: str) -> bool:
     """Whether ``text`` has a place the text-dump parser could read a publication date from:
-    the end of a publication label, or a date opening a line. When not,
-    :func:`labelled_published` is ``None`` without reading the text."""
+    the end of a publication label, a date opening a line, or a date after a wide gap or an
+    opening bracket. When not, :func:`labelled_published` is ``None`` without reading the
+    text."""
     if _label_end().search(text):
         return True
-    return any(_opens_a_line(text, match.start()) for match in _DATE.finditer(text))
+    return any(
+        _opens_a_line(text, match.start()) or _stands_beside(text, match.start())
+        for match in _DATE.finditer(text)
+    )
 
 
 def labelled_published(text: str) -> datetime.date | None:

@@ -1,0 +1,37 @@
+"""The table cells a text rendering left on its lines, read as lines.
+
+A page laid out in tables, rendered as text, ends each cell with `` |`` and prints the rows
+of its layout tables as pipes only (``|``, ``|||``): ``标题 | |||``, ``正文…。 |``,
+``浏览量:1 | | | |``. The pipes are the table's ruling, not text. Label rows
+(``索引号 | … | 文号 | … |``) are read first by :mod:`noticecli.parse.rendered`; what is
+left is read here: a line of pipes only is blank, and on a line that ends with a cell's
+pipe every cell is a line of its own (a widget's cell blank). A line whose pipes stand only
+between words (``标题 | 站名``) is not a table's and is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.parse.lines import is_boilerplate
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
+
+
+def pipe_cell_lines(lines: list[str], cells: frozenset[int]) -> tuple[list[str], frozenset[int]]:
+    """``lines`` with each line that ends in a cell's pipe split into its non-empty cells
+    (a line of pipes only becomes blank), and ``cells`` (indices of a form's cells) moved to the new
+    indices."""
+    if not any("|" in line or "｜" in line for line in lines):
+        return lines, cells
+    out: list[str] = []
+    moved: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in cells:
+            moved.add(len(out))
+        if not line.endswith(("|", "｜")):
+            out.append(line)
+            continue
+        parts = [part for part in _PIPE.split(line) if part]
+        out.extend(["" if is_boilerplate(part) else part for part in parts] or [""])
+    return out, frozenset(moved)
