@@ -187,8 +187,9 @@ TITLE_WORDS = (
     "工作",
     r"\d{4}年",
 )
-# What separates the article title from the site name in <title> (标题_某某市人民政府).
-TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
+# What separates the article title from the site name in <title> (标题_某某市人民政府,
+# 某某招标投标网 · 标题; a middle dot only between spaces, as it also joins foreign names).
+TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s*"
 
 # --- Header fields outside the visible grid -------------------------------------------------
 

@@ -47,12 +47,14 @@ def _opens_a_line(text: str, start: int) -> bool:
 
 
 # A date the parser may read beside a value or a title: after a cell's gap (来源:岳阳日报
-# 2012-10-29) or in brackets closing the title line (标题 ( 2024年01月15日 )).
-_BESIDE = re.compile(r"(?:[ \t\u3000\xa0]{2}|[(（\[【][ \t\u3000\xa0]*)$")
+# 2012-10-29), in brackets closing the title line (标题 ( 2024年01月15日 )), or opening a
+# table cell that the parser reads as a line (标题 | 2024-01-15 |).
+_BESIDE = re.compile(rf"(?:\s\s|&nbsp;|[(（\[【|｜]){_EDGE}$")
+_BESIDE_REACH = 200  # characters looked back over (markup the parser blanks included)
 
 
 def _stands_beside(text: str, start: int) -> bool:
-    return _BESIDE.search(text, max(0, start - 8), start) is not None
+    return _BESIDE.search(text, max(0, start - _BESIDE_REACH), start) is not None
 
 
 def may_show_published(text: str) -> bool:

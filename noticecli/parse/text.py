@@ -37,6 +37,7 @@ from noticecli.labels import (
     cut_trailing_widget,
     display_label,
     fits_shape,
+    is_font_size_widget,
     key_for,
     labels_by_length,
     resolve_truncated_label,
@@ -219,6 +220,8 @@ class _Builder:
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
 
     def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
+        if label.kind != "known" and is_font_size_widget(label.compact, value):
+            return None  # 选择阅读字号:[ 大 中 小 ]: a widget, not a field
         # A grid printed twice (a page's desktop and mobile copies) is read once.
         shown = (label.compact, value, origin)
         if value is not None and shown in self.shown:
