@@ -45,7 +45,8 @@ _FONT_SIZE_VALUE = re.compile(r"^(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*
 
 def is_font_size_widget(label: str, value: str | None) -> bool:
     """A label naming the font-size widget (选择阅读字号, 阅读字体; not 发文字号, a known label,
-    nor 字号 alone, which may be one cut short) or a value that is only the widget's 大 中 小: never a field."""
+    nor 字号 alone, which may be one cut short) or a value that is only the widget's 大 中 小:
+    never a field."""
     compact = compact_label(label)
     if (
         ("字号" in compact or "字体" in compact)
