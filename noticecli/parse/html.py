@@ -27,6 +27,7 @@ from noticecli.parse.body import (
     find_container,
     trailing_credits,
 )
+from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
@@ -141,7 +142,17 @@ def parse_html_tree(
                 "body_truncated",
                 f"the body holds more than {MAX_BODY_BLOCKS} blocks; the rest was left out",
             )
-        notice.body = _without_title(blocks, notice.title)
+        blocks, opening = leading_meta(_without_title(blocks, notice.title))
+        if opening:  # the meta line printed as the body's first line
+            notice.header = _shown_once(
+                notice.header
+                + [
+                    HeaderField(key_for(label), label, value, "meta_line")
+                    for label, value in opening
+                ]
+            )
+            fill_top_level(notice)
+        notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
