@@ -218,6 +218,13 @@ class _Builder:
         self.notice = notice
         self.seen: set[str] = set()
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
+        self.rows: list[int] = []  # line index → the index of the page's line it comes from
+
+    def where(self, index: int) -> str:
+        """How a value read from line ``index`` without a label is labelled: the page's line
+        number (1-based), counted before table cells were split into lines."""
+        row = self.rows[index] if index < len(self.rows) else index
+        return f"line {row + 1}"
 
     def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
         if label.kind != "known" and is_font_size_widget(label.compact, value):
@@ -476,7 +483,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
-    lines, cells = pipe_cell_lines(*rendered_cells(lines))
+    lines, cells, build.rows = pipe_cell_lines(*rendered_cells(lines))
 
     start = 0
     separator = _find_separator(lines)
@@ -534,14 +541,14 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     run = _title_run(lines, index)
     if run is not None:
         title_line, index = run
-        title_line = _title_without_date(title_line, index, build)
+        title_line = _title_without_date(title_line, index - 1, build)
         index = _after_repeats(lines, index, title_line)
     elif index < len(lines) and _opens_with_title(lines, index):
-        title_line = _title_without_date(lines[index], index + 1, build)
+        title_line = _title_without_date(lines[index], index, build)
         index = _after_repeats(lines, index + 1, title_line)
 
     grid: list[str] = []
-    grid_rows: list[int] = []  # line numbers (1-based) of the grid's lines
+    grid_rows: list[int] = []  # indices of the grid's lines
     grid_end = scan = index
     while scan < len(lines):
         line = lines[scan]
@@ -562,7 +569,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         ):
             break
         grid.append(line)
-        grid_rows.append(scan)
+        grid_rows.append(scan - 1)
         grid_end = scan
     # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
     # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
@@ -571,7 +578,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         for line, row in zip(grid, grid_rows, strict=True):
             # Under a title shown above the grid, a when/where/who line is the meta line.
             meta = title_line is not None and _is_meta_line(line)
-            build.add_line(line, "meta_line" if meta else "header", f"line {row}")
+            build.add_line(line, "meta_line" if meta else "header", build.where(row))
         index = grid_end
     elif title_line is None:
         return first, None
@@ -589,7 +596,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         ) == _compact_text(doc_no):
             pass  # the document number shown under the title: a header value, not body
         elif _is_meta_line(line):
-            build.add_line(line, "meta_line", f"line {index + 1}")
+            build.add_line(line, "meta_line", build.where(index))
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and _dated_line(line, index, build):
@@ -597,7 +604,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         elif under_title and _is_title_detail(line):
             pass  # the issuer, index number or date shown as bare items under the title
         elif title is None and _is_title_like(line):
-            title = title_line = _title_without_date(line, index + 1, build)
+            title = title_line = _title_without_date(line, index, build)
             under_title = True
         else:
             break
@@ -625,15 +632,15 @@ def _is_empty_label_line(line: str) -> bool:
     return not (is_org_line(label) or _ADDRESSEE.search(label) or _CAPTION.search(label))
 
 
-def _title_without_date(title: str, line_no: int, build: _Builder) -> str:
+def _title_without_date(title: str, index: int, build: _Builder) -> str:
     """The title line without the bracketed date closing it (``标题 ( 2024年01月15日 )``):
     the publication time shown beside the title without a label, added as a field read
-    from line ``line_no``."""
+    from line ``index``."""
     match = _BRACKETED_DATE.match(title)
     if match is None or parse_date(match["date"]) is None:
         return title
     build.notice.header.append(
-        HeaderField("published_at", f"line {line_no}", match["date"], "unlabelled")
+        HeaderField("published_at", build.where(index), match["date"], "unlabelled")
     )
     return match["title"]
 
@@ -787,7 +794,7 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
         return False
     notice = build.notice
     # No label is shown: the field is labelled with where it was read.
-    notice.header.append(HeaderField("published_at", f"line {index + 1}", head, "unlabelled"))
+    notice.header.append(HeaderField("published_at", build.where(index), head, "unlabelled"))
     for label, value in pairs:
         notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
     return True
