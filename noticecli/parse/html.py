@@ -27,6 +27,7 @@ from noticecli.parse.body import (
     find_container,
     trailing_credits,
 )
+from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
@@ -42,6 +43,7 @@ from noticecli.parse.header_html import (
     extract_meta_tags,
 )
 from noticecli.parse.label_table import read_label_tables
+from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.title import choose_title
 from noticecli.parse.visibility import remove_hidden
 
@@ -102,10 +104,14 @@ def parse_html_tree(
     for code, message in tables.warnings:
         notice.warn(code, message)
     skip = [*skip, *tables.tables]
+    # A colon-labelled grid opening the body container (xxgk pages in one div#zoom).
+    body_grids = read_body_grids(container)
+    skip = [*skip, *body_grids.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
     automatic = (
         grid
         + tables.fields
+        + body_grids.fields
         + extract_meta_tags(tree)
         + _new_only(extract_comment_markers(html), grid)
     )
@@ -156,6 +162,7 @@ def parse_html_tree(
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
+    notice.body = without_link_rows(notice.body, notice.attachments)
     warn_published_mismatch(notice)
     return notice
 
