@@ -297,3 +297,68 @@ def test_a_hidden_time_of_day_still_refines_a_shown_date() -> None:
     head = "<meta name='PubDate' content='2024-09-10 09:30:00'>"
     notice = _html(f"<h1>{TITLE}</h1><div class='info'>发布日期：2024-09-10</div>", head=head)
     assert notice.published_at == "2024-09-10T09:30:00+08:00"
+
+
+# --- C: a colon-labelled grid inside the body container -------------------------------------
+
+_GRID_4 = (
+    "<table class='k1'><tr><td class='a7'>索 &nbsp;引 &nbsp;号：</td><td class='b7'>"
+    "000014349/2024-00041</td><td class='a7'>发布机构：</td><td class='b7'>岚溪市国动办</td></tr>"
+    "<tr><td class='a7'>成文日期：</td><td class='b7'>2024-09-08</td>"
+    "<td class='a7'>公开方式：</td><td class='b7'>主动公开</td></tr></table>"
+)
+_GRID_2 = (
+    "<table class='k2'><tr><td class='c1'>索 &nbsp;引 &nbsp;号：</td><td>000014349/2024-00041</td>"
+    "</tr><tr><td class='c1'>发布机构：</td><td>岚溪市国动办</td></tr><tr><td class='c1'>成文日期："
+    "</td><td>2024-09-08</td></tr><tr><td class='c1'>公开方式：</td><td>主动公开</td></tr></table>"
+)
+_GRID_FIELDS = [
+    ("索 引 号", "000014349/2024-00041"),
+    ("发布机构", "岚溪市国动办"),
+    ("成文日期", "2024-09-08"),
+    ("公开方式", "主动公开"),
+]
+
+
+def _header(notice: Notice) -> list[tuple[str, str | None]]:
+    return [(f.label, f.value) for f in notice.header if f.origin == "header"]
+
+
+def _body_text(notice: Notice) -> str:
+    parts = []
+    for block in notice.body:
+        parts.append(block.text or "")
+        parts.extend(cell.text for row in block.rows or [] for cell in row)
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("grids", [_GRID_4, _GRID_2, _GRID_4 + _GRID_2])
+def test_a_colon_grid_opening_the_body_is_the_header_read_once(grids: str) -> None:
+    notice = _html(f"<h1>{TITLE}</h1>", opening=grids)
+    assert _header(notice) == _GRID_FIELDS
+    assert "000014349" not in _body_text(notice)
+    assert _paragraphs(notice)[0] == FIRST
+
+
+def test_a_colon_table_after_the_text_stays_in_the_body() -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><div class='article-content'><p>{FIRST}</p>"
+        "<table><tr><td>联系人：</td><td>王伟</td></tr><tr><td>联系电话：</td><td>0871-6612345"
+        "</td></tr></table></div></body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    assert "王伟" in _body_text(notice)
+    assert not _header(notice)
+
+
+def test_a_row_of_attachment_links_is_not_a_paragraph() -> None:
+    links = "<p><a href='/f/a.pdf'>pdf下载</a>&nbsp;&nbsp;<a href='/f/a.doc'>word下载</a></p>"
+    notice = _html(f"<h1>{TITLE}</h1>", opening=f"<p>{FIRST}</p>{links}")
+    assert [a.name for a in notice.attachments] == ["pdf下载", "word下载"]
+    assert "pdf下载" not in _body_text(notice)
+
+
+def test_a_line_of_one_attachment_link_stays_text() -> None:
+    link = "<p><a href='/f/a.pdf'>《岚溪市人防工程维护管理办法》</a></p>"
+    notice = _html(f"<h1>{TITLE}</h1>", opening=f"<p>{FIRST}</p>{link}")
+    assert "《岚溪市人防工程维护管理办法》" in _paragraphs(notice)

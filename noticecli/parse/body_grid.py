@@ -23,6 +23,9 @@ from noticecli.parse.dom import clean_text, visible_text
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
 _MIN_ROWS = 2
+# Punctuation of prose (a sentence, a salutation's list): text before a grid holding it is
+# the body's, and a table after it is the body's too.
+_PROSE = re.compile(r"[。！？；，,]")
 # Text before a grid inside the body that still leaves it "before the body's first text".
 _TOP_CHARS = 120
 # Tables looked at among the container's first descendants.
@@ -64,8 +67,8 @@ def _holds_table(table: LexborNode) -> bool:
 
 
 def _at_top(table: LexborNode, container: LexborNode, grids: list[LexborNode]) -> bool:
-    """Little text stands before ``table`` inside the container (grids already found not
-    counted)."""
+    """Only a little text and no prose stands before ``table`` inside the container (a
+    title may; grids already found are not counted)."""
     grid_ids = {grid.mem_id for grid in grids}
     before = 0
     node: LexborNode | None = table
@@ -73,9 +76,10 @@ def _at_top(table: LexborNode, container: LexborNode, grids: list[LexborNode]) -
         sibling = node.prev
         while sibling is not None:
             if sibling.mem_id not in grid_ids:
-                before += len("".join(visible_text(sibling).split()))
-                if before > _TOP_CHARS:
-                    return False
+                text = "".join(visible_text(sibling).split())
+                before += len(text)
+                if before > _TOP_CHARS or _PROSE.search(text):
+                    return False  # the body's text has begun
             sibling = sibling.prev
         node = node.parent
     return True
