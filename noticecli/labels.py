@@ -64,13 +64,21 @@ def compact_label(text: str) -> str:
 
 def cut_trailing_widget(value: str) -> str:
     """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆), and
-    without what follows the bracket group it closes (阅读次数：】【我要打印】 → empty)."""
-    close = value.find("】")
-    if close >= 0 and "【" not in value[:close]:
-        value = value[:close]
+    without what follows the bracket group it closes (see :func:`before_group_close`)."""
+    value = before_group_close(value)
     if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()
+
+
+def before_group_close(value: str) -> str:
+    """A value inside a 【…】 group ends where the group closes: ``阅读次数：】【我要打印】``
+    (the value a script writes, then the widget groups) → empty; a value that opens a
+    group of its own (【责任编辑：王頔】) is left whole."""
+    close = value.find("】")
+    if close >= 0 and "【" not in value[:close]:
+        return value[:close]
+    return value
 
 
 @cache
