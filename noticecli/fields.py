@@ -117,13 +117,13 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     return (
         [field for field in labelled if field.key == PUBLISHED_KEYS[0]]
         + [field for field in unlabelled if field.key == PUBLISHED_KEYS[0]]
-        + [field for field in labelled if _is_time_label(field)]
+        + [field for field in labelled if is_time_label(field)]
         + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
         + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
     )
 
 
-def _is_time_label(field: HeaderField) -> bool:
+def is_time_label(field: HeaderField) -> bool:
     """A meta-line field (near the title) under a label the vocabulary does not know that
     ends in 时间/日期 and holds a date (更新时间：2023-06-28): the publication time when no
     publication label is shown, ahead of 发文日期."""

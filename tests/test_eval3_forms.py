@@ -88,6 +88,21 @@ def test_a_deadline_or_an_event_time_is_not_the_publication_time(label: str) -> 
     assert _text(f"{label}：2024-09-10 来源：岚溪市国动办").published_at is None
 
 
+@pytest.mark.parametrize(
+    "meta",
+    ["更新时间：2024-09-10 来源：岚溪市国动办", "<span>更新时间：</span><span>2024-09-10</span>"],
+)
+def test_a_time_label_of_its_own_under_an_html_title_is_the_publication_time(meta: str) -> None:
+    notice = _html(f"<h1>{TITLE}</h1><div class='info'>{meta}</div>")
+    assert notice.published_at == "2024-09-10"
+    assert ("更新时间", "2024-09-10") in _meta(notice)
+
+
+def test_an_html_deadline_under_the_title_is_not_the_publication_time() -> None:
+    notice = _html(f"<h1>{TITLE}</h1><div class='info'>截止时间：2024-09-10</div>")
+    assert notice.published_at is None
+
+
 def test_a_publication_label_beats_a_time_label_of_its_own() -> None:
     notice = _text("更新时间：2024-09-12 发布时间：2024-09-10")
     assert notice.published_at == "2024-09-10"
