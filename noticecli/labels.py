@@ -24,7 +24,10 @@ _WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 # Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
 # values hold none of them.
 _TRAILING_WIDGET = (
-    r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
+    # 选择阅读字号： and 调整字体： name the same widget as 字号：.
+    r"\s*[【\[]?\s*(?:选择|阅读|调整|设置){0,2}(?:"
+    + "|".join(VALUE_WIDGET_LEADS)
+    + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).

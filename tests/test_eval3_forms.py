@@ -264,6 +264,13 @@ def test_a_counter_over_a_numbered_line_does_not_take_it_as_its_value() -> None:
     assert any(block.text == item for block in notice.body)
 
 
+def test_a_font_size_label_in_an_html_meta_line_ends_the_value() -> None:
+    notice = _html(
+        f"<h1>{TITLE}</h1><div class='info'>来源：岚溪市国动办 选择阅读字号:[ 大 中 小 ]</div>"
+    )
+    assert _meta(notice) == [("来源", "岚溪市国动办")]
+
+
 def test_a_font_size_label_in_a_meta_line_ends_the_value() -> None:
     notice = _text("来源：岚溪市国动办 选择阅读字号：大 中 小")
     assert _meta(notice) == [("来源", "岚溪市国动办")]
