@@ -63,6 +63,17 @@ def test_a_bracketed_meta_line_in_a_text_is_the_meta_line_not_the_first_paragrap
     assert _paragraphs(notice)[0] == FIRST
 
 
+def test_a_bracketed_meta_line_broken_over_lines_is_read_as_one() -> None:
+    notice = _text("【信息时间：", "2023-06-28", "阅读次数：", "】【我要打印】【关闭】")
+    assert _meta(notice) == [("信息时间", "2023-06-28"), ("阅读次数", None)]
+    assert _paragraphs(notice)[0] == FIRST
+
+
+def test_a_bracket_left_open_in_the_text_stays_text() -> None:
+    notice = _text("", "【附件：岚溪市人防工程名录", "请各单位对照执行】")
+    assert any("【附件" in text for text in _paragraphs(notice))
+
+
 def test_a_value_ends_at_the_bracket_group_it_closes() -> None:
     assert cut_trailing_widget("】【 我要打印】【 关闭】") == ""
     assert cut_trailing_widget("12】【我要打印】") == "12"

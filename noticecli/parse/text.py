@@ -49,7 +49,7 @@ from noticecli.labels import (
 )
 from noticecli.models import FieldOrigin, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, named_files
-from noticecli.parse.bracket_groups import unbracket_meta
+from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
     END_PUNCT,
     is_boilerplate,
@@ -483,7 +483,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         lines.append("" if len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line) else line)
-    lines, cells, build.rows = pipe_cell_lines(*rendered_cells(lines))
+    lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
 
     start = 0
     separator = _find_separator(lines)
