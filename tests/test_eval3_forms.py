@@ -1,5 +1,5 @@
 """The general forms a held-out evaluation of issue 9 found (its report, sections B to J):
-each rule alone, on a page or text of our own. Fixtures 63-68 hold the same forms whole."""
+each rule alone, on a page or text of our own. Fixtures 94-99 hold the same forms whole."""
 
 from __future__ import annotations
 
