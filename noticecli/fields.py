@@ -26,6 +26,40 @@ SHOWN_ORIGINS: frozenset[FieldOrigin] = frozenset({"override", "header", "meta_l
 HIDDEN_ORIGINS: frozenset[FieldOrigin] = frozenset({"meta_tag", "comment"})
 # published_at comes from these keys only, best first; never from written_date (成文日期).
 PUBLISHED_KEYS = ("published_at", "issued_at")
+# A label of its own ending in 时间/日期 (信息时间, 更新时间, 上传日期) names when the page was
+# put up, unless it names a deadline, an event or a document's own date.
+_TIME_LABEL_ENDS = ("时间", "日期")
+_NOT_PUBLICATION_WORDS = (
+    "截止",
+    "截至",
+    "开标",
+    "报名",
+    "开始",
+    "结束",
+    "起止",
+    "有效",
+    "失效",
+    "生效",
+    "废止",
+    "成文",
+    "印发",
+    "会议",
+    "活动",
+    "回复",
+    "答复",
+    "办结",
+    "受理",
+    "来信",
+    "留言",
+    "提问",
+    "咨询",
+    "提交",
+    "投诉",
+    "出生",
+    "考试",
+    "开放",
+    "办理",
+)
 _DIGITS = re.compile(r"\d+")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -83,9 +117,22 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     return (
         [field for field in labelled if field.key == PUBLISHED_KEYS[0]]
         + [field for field in unlabelled if field.key == PUBLISHED_KEYS[0]]
+        + [field for field in labelled if is_time_label(field)]
         + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
         + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
     )
+
+
+def is_time_label(field: HeaderField) -> bool:
+    """A meta-line field (near the title) under a label the vocabulary does not know that
+    ends in 时间/日期 and holds a date (更新时间：2023-06-28): the publication time when no
+    publication label is shown, ahead of 发文日期."""
+    if field.key is not None or field.origin != "meta_line":
+        return False
+    label = compact_label(field.label)
+    if not label.endswith(_TIME_LABEL_ENDS) or any(w in label for w in _NOT_PUBLICATION_WORDS):
+        return False
+    return parse_date(field.value or "") is not None
 
 
 def warn_published_mismatch(notice: Notice) -> None:
@@ -108,8 +155,9 @@ def published_mismatch(fields: list[HeaderField]) -> str | None:
     shown_date = parse_date(shown.value or "")
     if shown_date is None:
         return None
+    shown_key = shown.key or PUBLISHED_KEYS[0]  # 信息时间 stands for a publication label
     for field in candidates:
-        if field.origin not in HIDDEN_ORIGINS or field.key != shown.key:
+        if field.origin not in HIDDEN_ORIGINS or field.key != shown_key:
             continue
         hidden_date = parse_date(field.value or "")
         if hidden_date is None:

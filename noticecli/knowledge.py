@@ -141,6 +141,25 @@ COLUMN_META_NAMES = ("columnname",)
 SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
 # Words that end a column's (channel's) name in <title> (标题_新闻频道_某某网).
 COLUMN_NAME_SUFFIXES = ("频道", "栏目", "专栏")
+# Words that end a column's caption printed over a title in a text rendering (义务教育领域 /
+# 岚溪县2024年…工作方案): the caption is not the title's first line.
+COLUMN_CAPTION_ENDS = (
+    "领域",
+    "专栏",
+    "专题",
+    "专区",
+    "栏目",
+    "动态",
+    "要闻",
+    "新闻",
+    "资讯",
+    "快讯",
+    "信息",
+    "公开",
+    "公告",
+    "通知",
+    "聚焦",
+)
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (
@@ -173,8 +192,9 @@ TITLE_WORDS = (
     "通报",
     r"\d{4}年",
 )
-# What separates the article title from the site name in <title> (标题_某某市人民政府).
-TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s)\s*"
+# What separates the article title from the site name in <title> (标题_某某市人民政府,
+# 某某招标投标网 · 标题; a middle dot only between spaces, as it also joins foreign names).
+TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s*"
 
 # --- Header fields outside the visible grid -------------------------------------------------
 
@@ -325,6 +345,14 @@ FURNITURE_LINES = (
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
+    # A font-size widget under any label (选择阅读字号:[ 大 中 小 ]).
+    r"[\u4e00-\u9fff]{0,6}字[体号](?:大小)?\s*[:：]?\s*(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}",
+    # A breadcrumb's continuation line (>工作动态>图片新闻 under 您的位置:首页).
+    r"(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20}(?:\s*(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20})*\s*[>＞»›]?",
+    # A vendor's credit closing a page (Produced By 大汉网络 大汉版通发布系统, Powered by …).
+    r"(?i:(?:produced|powered|designed|developed)\s+by)\b.*",
+    r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网络|科技|软件|信息|技术)\s+[\u4e00-\u9fffA-Za-z]{0,16}发布系统.*",
+    r"(?:技术支持|网站建设|网站制作)\s*[:：].{0,30}(?:公司|网络|科技)",
     # A letters page's rating form and captcha (满意度评价 / 满意度: 非常满意 满意 一般 不满意).
     r"满意度(?:评价)?[:：]?",
     r"(?:满意度[:：]?)?(?:\s*(?:非常满意|基本满意|满意|一般|不满意|非常不满意)){3,}",

@@ -29,7 +29,10 @@ _WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
 # Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
 # values hold none of them.
 _TRAILING_WIDGET = (
-    r"\s*[【\[]?\s*(?:" + "|".join(VALUE_WIDGET_LEADS) + r")\s*[:：】\]]"
+    # 选择阅读字号： and 调整字体： name the same widget as 字号：.
+    r"\s*[【\[]?\s*(?:选择|阅读|调整|设置){0,2}(?:"
+    + "|".join(VALUE_WIDGET_LEADS)
+    + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
     rf"|\s+{VALUE_LINK_ACTION}\s*$"
 )
@@ -46,16 +49,46 @@ DATE_KEYS = frozenset(
 )
 
 
+# A value that is only the font-size widget: 大 中 小, [ 大 中 小 ], 【大】【中】【小】.
+_FONT_SIZE_VALUE = re.compile(r"^(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}$")
+
+
+def is_font_size_widget(label: str, value: str | None) -> bool:
+    """A label naming the font-size widget (选择阅读字号, 阅读字体; not 发文字号, a known label,
+    nor 字号 alone, which may be one cut short) or a value that is only the widget's 大 中 小:
+    never a field."""
+    compact = compact_label(label)
+    if (
+        ("字号" in compact or "字体" in compact)
+        and compact not in vocabulary()
+        and not truncation_candidates(compact)  # 字号: may be 发文字号 cut short
+    ):
+        return True
+    return bool(value) and _FONT_SIZE_VALUE.match(value or "") is not None
+
+
 def compact_label(text: str) -> str:
     """The label with whitespace and colons removed: the form we match on."""
     return _LABEL_NOISE.sub("", text).strip(_EDGE_PUNCT)
 
 
 def cut_trailing_widget(value: str) -> str:
-    """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆)."""
+    """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆), and
+    without what follows the bracket group it closes (see :func:`before_group_close`)."""
+    value = before_group_close(value)
     if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()
+
+
+def before_group_close(value: str) -> str:
+    """A value inside a 【…】 group ends where the group closes: ``阅读次数：】【我要打印】``
+    (the value a script writes, then the widget groups) → empty; a value that opens a
+    group of its own (【责任编辑：王頔】) is left whole."""
+    close = value.find("】")
+    if close >= 0 and "【" not in value[:close]:
+        return value[:close]
+    return value
 
 
 @cache
@@ -263,7 +296,7 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
     head = shown_value(value[: ordered[0][0]])
     pairs: list[tuple[str, str | None]] = []
     for index, (_start, colon_end, label) in enumerate(ordered):
-        if compact_label(label) in WIDGET_LABELS:
+        if compact_label(label) in WIDGET_LABELS or is_font_size_widget(label, None):
             break
         end = ordered[index + 1][0] if index + 1 < len(ordered) else len(value)
         pairs.append((display_label(label), shown_value(cut_trailing_widget(value[colon_end:end]))))

@@ -9,6 +9,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.labels import (
+    before_group_close,
     cut_trailing_widget,
     display_label,
     labels_by_length,
@@ -203,7 +204,7 @@ def test_lazy_line_patterns_answer_as_the_patterns_themselves() -> None:
         expected = bool(date_line.match(line))
         assert lines.is_date_line(line) == expected, line
         hits["date"] += expected
-        expected_value = widget.split(line, maxsplit=1)[0].strip()
+        expected_value = widget.split(before_group_close(line), maxsplit=1)[0].strip()
         assert cut_trailing_widget(line) == expected_value, line
         hits["widget"] += expected_value != line
         if 2 <= len(line) <= lines.SIGNATURE_MAX and line[-1] not in lines.END_PUNCT:

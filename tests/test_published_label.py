@@ -103,6 +103,16 @@ _PIECES = st.sampled_from(
         "２０２０-０５-０６",
         "2020-5",
         "阅读人数：1",
+        # A date after a value's gap, in brackets after a title, under a time label.
+        "来源：岚溪日报",
+        "  ",
+        "(",
+        ")",
+        "（",
+        "）",
+        "信息时间",
+        "更新时间",
+        "【我要打印】",
         "各单位：",
         "现将有关事项通知如下。",
         "一、",
@@ -141,6 +151,11 @@ def test_a_text_without_a_label_end_or_an_opening_date_is_not_read() -> None:
         "【发布日期】二〇二〇年五月六日",  # a bracket label
         "关于开展防空警报试鸣的通知\n\n• 2023-09-14 10:42\n",  # no label, a bullet
         "关于开展防空警报试鸣的通知\n\n2023-09-14 10:42 阅读人数：1\n",  # no label at all
+        "关于开展防空警报试鸣的通知\n来源:岚溪日报   2023-09-14 00:00\n",  # after a gap
+        "关于开展防空警报试鸣的通知 ( 2023年09月14日 )\n\n正文。\n",  # beside the title
+        "关于开展防空警报试鸣的通知 | |||\n2023-09-14 |\n",  # a table cell of its own
+        "关于开展防空警报试鸣的通知\n【信息时间：2023-09-14】【关闭】\n",  # bracket groups
+        "关于开展防空警报试鸣的通知\n更新时间：2023-09-14\n\n正文。\n",  # a time label
     ],
 )
 def test_each_place_a_date_can_come_from_is_read(text: str) -> None:

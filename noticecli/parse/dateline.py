@@ -9,9 +9,12 @@ labelled with its name.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from noticecli.dates import parse_date
+from noticecli.fields import is_time_label
 from noticecli.labels import split_value_labels
 from noticecli.models import HeaderField
 from noticecli.parse.dom import ancestors, clean_text, iter_visible
@@ -23,6 +26,9 @@ _MAX_TEXTS = 12
 _LEVELS = 3
 # Around a date: brackets, and the bar that parts it from the next item (2024年05月10日06:58 |).
 _BRACKETS = "[]【】()（）〔〕 |｜"
+_TIME_LABEL = re.compile(
+    r"^[【\[]?(?P<label>[\u4e00-\u9fff]{1,6}(?:时间|日期))\s*[:：]\s*(?P<rest>.*)$"
+)
 
 
 def unlabelled_date(title: LexborNode, container: LexborNode | None) -> HeaderField | None:
@@ -54,6 +60,10 @@ def _date_in(node: LexborNode) -> HeaderField | None:
     texts = [node] if node.tag == "-text" else _texts(node)
     for text_node in texts:
         text = clean_text(text_node.text_content or "")
+        if (text and text[-1] in "：:") or "时间" in text or "日期" in text:
+            labelled = _time_label_in(text_node, text)
+            if labelled is not None:
+                return labelled
         if not text or (not text[0].isdigit() and text[0] not in _BRACKETS):
             continue
         head, _pairs = split_value_labels(text)
@@ -62,6 +72,22 @@ def _date_in(node: LexborNode) -> HeaderField | None:
             holder = text_node.parent
             return HeaderField("published_at", _where(holder), value, "unlabelled")
     return None
+
+
+def _time_label_in(text_node: LexborNode, text: str) -> HeaderField | None:
+    """A label of the page's own ending in 时间/日期 and the date it holds (更新时间：2024-09-10,
+    or the label alone with its date in the next text): the meta line's publication time
+    when no publication label is shown (:func:`noticecli.fields.is_time_label`)."""
+    match = _TIME_LABEL.match(text)
+    if match is None:
+        return None
+    rest = match["rest"]
+    if not rest:
+        following = text_node.next or (text_node.parent.next if text_node.parent else None)
+        rest = clean_text(following.text() if following is not None else "")
+    head, _pairs = split_value_labels(rest)
+    field = HeaderField(None, match["label"], head, "meta_line")
+    return field if head and is_time_label(field) else None
 
 
 def _texts(node: LexborNode) -> list[LexborNode]:

@@ -326,7 +326,10 @@ def extract_meta_tags(tree: LexborHTMLParser) -> list[HeaderField]:
         key = META_TAG_KEYS.get(name.lower())
         if key is None:
             continue
-        value = clean_text(node.attributes.get("content") or "")
+        content = node.attributes.get("content") or ""
+        if "<" in content:  # markup pasted into the tag (标题<div>——副题</div>): its text
+            content = _TAGS.sub("", content)
+        value = clean_text(content)
         fields.append(HeaderField(key, name, value or None, "meta_tag"))
     return fields
 

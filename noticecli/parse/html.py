@@ -27,6 +27,8 @@ from noticecli.parse.body import (
     find_container,
     trailing_credits,
 )
+from noticecli.parse.body_grid import read_body_grids
+from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
@@ -41,6 +43,7 @@ from noticecli.parse.header_html import (
     extract_meta_tags,
 )
 from noticecli.parse.label_table import read_label_tables
+from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.opening import meta_fields, opening_head
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
@@ -103,10 +106,14 @@ def parse_html_tree(
     for code, message in tables.warnings:
         notice.warn(code, message)
     skip = [*skip, *tables.tables]
+    # A colon-labelled grid opening the body container (xxgk pages in one div#zoom).
+    body_grids = read_body_grids(container)
+    skip = [*skip, *body_grids.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
     automatic = (
         grid
         + tables.fields
+        + body_grids.fields
         + extract_meta_tags(tree)
         + _new_only(extract_comment_markers(html), grid)
     )
@@ -119,7 +126,7 @@ def parse_html_tree(
     head: list[LexborNode] = []
     if title.node is not None and container is not None:
         # A container that holds the page's head: its navigation and meta line are no body.
-        navigation, meta = opening_head(container, title.node)
+        navigation, meta = opening_head(container, title.node, skip)
         head = [*navigation, *meta]
         if meta:
             notice.header = _shown_once(notice.header + meta_fields(meta))
@@ -151,10 +158,21 @@ def parse_html_tree(
                 "body_truncated",
                 f"the body holds more than {MAX_BODY_BLOCKS} blocks; the rest was left out",
             )
-        notice.body = _without_title(blocks, notice.title)
+        blocks, opening = leading_meta(_without_title(blocks, notice.title))
+        if opening:  # the meta line printed as the body's first line
+            notice.header = _shown_once(
+                notice.header
+                + [
+                    HeaderField(key_for(label), label, value, "meta_line")
+                    for label, value in opening
+                ]
+            )
+            fill_top_level(notice)
+        notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
     notice.attachments = extract_attachments(root, base_url)
+    notice.body = without_link_rows(notice.body, notice.attachments)
     warn_published_mismatch(notice)
     return notice
 

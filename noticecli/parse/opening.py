@@ -11,6 +11,7 @@ body; the meta line's fields are header fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
 
@@ -28,12 +29,17 @@ _META_LOOKAHEAD = 3
 
 
 def opening_head(
-    container: LexborNode, title: LexborNode
+    container: LexborNode, title: LexborNode, read: Sequence[LexborNode] = ()
 ) -> tuple[list[LexborNode], list[LexborNode]]:
     """The navigation before ``title`` and the meta-line elements right after it, when
-    ``title`` is inside ``container`` (else nothing)."""
+    ``title`` is inside ``container`` (else nothing). Elements in ``read`` (a header grid
+    already read) are passed over: neither meta line nor text."""
     if not any(parent.mem_id == container.mem_id for parent in ancestors(title)):
         return [], []
+    # The elements read are passed over; one that only holds one (a wrapper, maybe of the
+    # text too) ends the look.
+    read_ids = {node.mem_id for node in read}
+    holding_ids = {parent.mem_id for node in read for parent in ancestors(node)}
     navigation: list[LexborNode] = []
     meta: list[LexborNode] = []
     node = title
@@ -47,6 +53,12 @@ def opening_head(
             sibling = sibling.prev
         sibling = node.next
         while sibling is not None and not after_done:
+            if sibling.mem_id in read_ids:
+                sibling = sibling.next
+                continue
+            if sibling.mem_id in holding_ids:
+                after_done = True
+                break
             if sibling.is_element_node and clean_text(sibling.text()):
                 looked += 1
                 if looked > _META_LOOKAHEAD or not _meta_only(sibling):

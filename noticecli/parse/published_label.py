@@ -47,13 +47,28 @@ def _opens_a_line(text: str, start: int) -> bool:
     return _BEFORE_OPENING_DATE.fullmatch(text, line_start, start) is not None
 
 
+# A date the parser may read beside a value or a title: after a cell's gap (来源:岳阳日报
+# 2012-10-29), in brackets closing the title line (标题 ( 2024年01月15日 )), or opening a
+# table cell that the parser reads as a line (标题 | 2024-01-15 |).
+_BESIDE = re.compile(rf"(?:\s\s|&nbsp;|[(（\[【|｜]){_EDGE}$")
+_BESIDE_REACH = 200  # characters looked back over (markup the parser blanks included)
+
+
+def _stands_beside(text: str, start: int) -> bool:
+    return _BESIDE.search(text, max(0, start - _BESIDE_REACH), start) is not None
+
+
 def may_show_published(text: str) -> bool:
     """Whether ``text`` has a place the text-dump parser could read a publication date from:
-    the end of a publication label, or a date opening a line. When not,
-    :func:`labelled_published` is ``None`` without reading the text."""
+    the end of a publication label, a date opening a line, or a date after a wide gap or an
+    opening bracket. When not, :func:`labelled_published` is ``None`` without reading the
+    text."""
     if _label_end().search(text):
         return True
-    return any(_opens_a_line(text, match.start()) for match in _DATE.finditer(text))
+    return any(
+        _opens_a_line(text, match.start()) or _stands_beside(text, match.start())
+        for match in _DATE.finditer(text)
+    )
 
 
 def labelled_published(text: str) -> datetime.date | None:

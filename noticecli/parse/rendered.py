@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from noticecli.labels import compact_label, label_initials, vocabulary
+from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
 _BRACKET_LABEL = r"[\[【]\s*((?:[\u4e00-\u9fff][\s\u3000]*){2,8})[\]】][\s\u3000]*"
@@ -206,6 +206,7 @@ def _join_values(
             or _label_only(value) is not None
             or _starts_with_known_label(value)
             or compact in seen_values
+            or not _fits_known(label, value)  # 浏览量: over 一、项目编号：…
         ):
             continue
         out[index] = f"{line}{value}"
@@ -214,6 +215,13 @@ def _join_values(
         if joined is not None:
             joined.add(index)
     return out
+
+
+def _fits_known(label: str, value: str) -> bool:
+    """Whether ``value`` has a shape the known ``label``'s values can have (a counter holds
+    a number, a date label a date); an unknown label takes any value."""
+    key = vocabulary().get(compact_label(label))
+    return key is None or fits_shape(key, value_shape(value))
 
 
 def _in_run(lines: list[str], index: int) -> bool:

@@ -28,14 +28,16 @@ from typing import Literal
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import TITLE_WORDS
+from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
 from noticecli.labels import (
+    DATE_KEYS,
     WIDGET_LABELS,
     Shape,
     compact_label,
     cut_trailing_widget,
     display_label,
     fits_shape,
+    is_font_size_widget,
     key_for,
     labels_by_length,
     resolve_truncated_label,
@@ -47,6 +49,7 @@ from noticecli.labels import (
 )
 from noticecli.models import FieldOrigin, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, named_files
+from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
     END_PUNCT,
     is_boilerplate,
@@ -54,6 +57,7 @@ from noticecli.parse.lines import (
     is_date_line,
     is_org_line,
 )
+from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
 from noticecli.parse.text_body import HEADING_MAX, body_blocks, join_heading
 from noticecli.parse.text_chrome import (
@@ -83,6 +87,17 @@ _META_KEYS = frozenset(
 )
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
+# A value, a cell's gap, and a date(-time) closing the line (岳阳日报   2012-10-29 00:00).
+_GAPPED_DATE = re.compile(
+    r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+# A title line closed by a date in brackets: 标题 ( 2024年01月15日 ), 标题（2024-01-15）.
+_BRACKETED_DATE = re.compile(
+    r"^(?P<title>.*?\S)\s*[(（\[【]\s*"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"\s*[)）\]】]$"
+)
 _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
@@ -96,6 +111,7 @@ _MAX_NAME_LINES = 12
 _TITLE_RUN_MAX = 3
 _TITLE_RUN_LINE_MAX = 40
 _TITLE_MAX = 100
+_CAPTION_MAX = 8  # a column's caption over a title: 义务教育领域, 通知公告
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
@@ -219,8 +235,17 @@ class _Builder:
         self.seen: set[str] = set()
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
         self.repeated = False  # a filled field was shown twice: the grid is printed twice
+        self.rows: list[int] = []  # line index → the index of the page's line it comes from
+
+    def where(self, index: int) -> str:
+        """How a value read from line ``index`` without a label is labelled: the page's line
+        number (1-based), counted before table cells were split into lines."""
+        row = self.rows[index] if index < len(self.rows) else index
+        return f"line {row + 1}"
 
     def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
+        if label.kind != "known" and is_font_size_widget(label.compact, value):
+            return None  # 选择阅读字号:[ 大 中 小 ]: a widget, not a field
         # A grid printed twice (a page's desktop and mobile copies) is read once.
         shown = (label.compact, value, origin)
         if shown in self.shown:
@@ -265,15 +290,34 @@ class _Builder:
         )
         return key
 
-    def add_line(self, line: str, origin: FieldOrigin) -> list[HeaderField]:
+    def add_line(
+        self, line: str, origin: FieldOrigin, where: str = "meta line"
+    ) -> list[HeaderField]:
+        """The fields of a label line; on a meta line, a date a wide gap after a value
+        (来源:岳阳日报   2012-10-29 00:00) is the unlabelled publication time, read from
+        ``where``."""
         labels = _find_labels(line)
         added = []
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-            field = self.add(label, _value(line[label.end : end]), origin)
+            raw = line[label.end : end]
+            dated = None
+            if origin == "meta_line" and label.key not in DATE_KEYS:
+                raw, dated = _split_trailing_date(raw)
+            field = self.add(label, _value(raw), origin)
             if field is not None:
                 added.append(field)
+            if dated is not None:
+                self.notice.header.append(HeaderField("published_at", where, dated, "unlabelled"))
         return added
+
+
+def _split_trailing_date(raw: str) -> tuple[str, str | None]:
+    """A value and the date-time a gap of two or more spaces sets after it, if any."""
+    match = _GAPPED_DATE.match(raw)
+    if match is None or parse_date(match["date"]) is None:
+        return raw, None
+    return match["value"], match["date"]
 
 
 def _is_meta_line(line: str) -> bool:
@@ -282,7 +326,18 @@ def _is_meta_line(line: str) -> bool:
     if not labels or labels[0].start != 0:
         return False
     known = [label.key for label in labels if label.key is not None]
-    return bool(known) and all(key in _META_KEYS for key in known)
+    if not known:  # 更新时间：2023-06-28 alone: when the page was put up
+        return _has_dated_time_label(line, labels)
+    return all(key in _META_KEYS for key in known)
+
+
+def _has_dated_time_label(line: str, labels: list[_Label]) -> bool:
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+        value = _value(line[label.end : end])
+        if label.compact.endswith(("时间", "日期")) and value and parse_date(value) is not None:
+            return True
+    return False
 
 
 def _is_trailing_meta(line: str) -> bool:
@@ -447,6 +502,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = with_spaced_label_colons(without_cell_mark(strip_bullet(_clean(stripped))))
+        line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
         if line in CLOSE_BUTTONS:
@@ -456,7 +512,16 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             line = ""
         lines.append(line)
     blank_leading_images(lines)
-    lines, cells = rendered_cells(lines)
+    lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
+    if len(build.rows) != len(set(build.rows)):
+        # Table cells split into lines: the widget and close-button rows follow their lines.
+        widgets = set(widget_rows)
+        widget_rows = [index for index, row in enumerate(build.rows) if row in widgets]
+        close_rows = {
+            index
+            for index, row in enumerate(build.rows)
+            if row in close_rows and (index == 0 or build.rows[index - 1] != row)
+        }
 
     start = 0
     separator = _find_separator(lines)
@@ -534,14 +599,21 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     run = _title_run(lines, index)
     if run is not None:
         title_line, index = run
+        title_line = _title_without_date(title_line, index - 1, build)
         index = _after_repeats(lines, index, title_line)
     elif index < len(lines) and _opens_with_title(lines, index):
-        title_line = _joined_to_broken_off_line(lines, first, index)
-        index = _after_repeats(lines, index + 1, lines[index])
+        line = lines[index]
+        bracketed = _BRACKETED_DATE.match(line)
+        shown = bracketed["title"] if bracketed and parse_date(bracketed["date"]) else line
+        title_line = _title_without_date(
+            _joined_to_broken_off_line(lines, first, index), index, build
+        )
+        index = _after_repeats(lines, index + 1, shown)
     elif (above := _title_above_meta_line(lines, index)) is not None:
         title_line, index = above
 
     grid: list[str] = []
+    grid_rows: list[int] = []  # indices of the grid's lines
     grid_end = scan = index
     while scan < len(lines):
         line = lines[scan]
@@ -562,15 +634,16 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         ):
             break
         grid.append(line)
+        grid_rows.append(scan - 1)
         grid_end = scan
     # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
     # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
     labels = [label for line in grid for label in _find_labels(line)]
     if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
-        for line in grid:
+        for line, row in zip(grid, grid_rows, strict=True):
             # Under a title shown above the grid, a when/where/who line is the meta line.
             meta = title_line is not None and _is_meta_line(line)
-            build.add_line(line, "meta_line" if meta else "header")
+            build.add_line(line, "meta_line" if meta else "header", build.where(row))
         index = grid_end
     elif title_line is None:
         return first, None
@@ -588,13 +661,15 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         ) == _compact_text(doc_no):
             pass  # the document number shown under the title: a header value, not body
         elif _is_meta_line(line):
-            build.add_line(line, "meta_line")
+            build.add_line(line, "meta_line", build.where(index))
+        elif under_title and _is_empty_label_line(line):
+            build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and _dated_line(line, index, build):
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
         elif under_title and _is_title_detail(line):
             pass  # the issuer, index number or date shown as bare items under the title
         elif title is None and _is_title_like(line):
-            title = title_line = line
+            title = title_line = _title_without_date(line, index, build)
             under_title = True
         else:
             break
@@ -653,6 +728,39 @@ def _title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | No
     if len(joined) < _TITLE_MIN or not _title_words().search(joined):
         return None
     return joined, index
+
+
+# A caption naming the text under it (信件内容:, 回复内容：): the body's, not a field.
+_CAPTION = re.compile(r"(?:内容|正文|详情|如下)$")
+# Whom a salutation addresses (各单位：, 尊敬的市民朋友：, 全市广大居民：): a label-only line
+# that is a body's first paragraph, not an empty field.
+_ADDRESSEE = re.compile(
+    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
+    r"同学|老师|先生|女士|用户|考生)$"
+)
+
+
+def _is_empty_label_line(line: str) -> bool:
+    """A line under the title that is only a label with nothing after it (浏览量:, 访问人数：):
+    a field a script fills, part of the meta block; a salutation (各单位：) is not one."""
+    labels = _find_labels(line)
+    if len(labels) != 1 or labels[0].start != 0 or line[labels[0].end :].strip():
+        return False
+    label = labels[0].compact
+    return not (is_org_line(label) or _ADDRESSEE.search(label) or _CAPTION.search(label))
+
+
+def _title_without_date(title: str, index: int, build: _Builder) -> str:
+    """The title line without the bracketed date closing it (``标题 ( 2024年01月15日 )``):
+    the publication time shown beside the title without a label, added as a field read
+    from line ``index``."""
+    match = _BRACKETED_DATE.match(title)
+    if match is None or parse_date(match["date"]) is None:
+        return title
+    build.notice.header.append(
+        HeaderField("published_at", build.where(index), match["date"], "unlabelled")
+    )
+    return match["title"]
 
 
 def _reads_as_field(line: str, label: _Label) -> bool:
@@ -765,6 +873,8 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
     if captioned:
         run = run[opening:]
+    elif len(run) >= 2 and _is_column_caption(run[0], run[1:]):
+        run, captioned = run[1:], True
     if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
         return None
     joined = run[0]
@@ -784,6 +894,15 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         ):
             return None
     return joined, probe
+
+
+def _is_column_caption(line: str, rest: list[str]) -> bool:
+    """A column's caption over a title (义务教育领域 / 岚溪县2024年…工作方案): a short name
+    ending as column names do, over lines that are a title by themselves."""
+    if len(line) > _CAPTION_MAX or not line.endswith(COLUMN_CAPTION_ENDS) or is_org_line(line):
+        return False
+    joined = "".join(rest)
+    return len(joined) >= _TITLE_MIN and bool(_title_words().search(joined))
 
 
 def _after_repeats(lines: list[str], start: int, title: str) -> int:
@@ -808,7 +927,7 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
         return False
     notice = build.notice
     # No label is shown: the field is labelled with where it was read.
-    notice.header.append(HeaderField("published_at", f"line {index + 1}", head, "unlabelled"))
+    notice.header.append(HeaderField("published_at", build.where(index), head, "unlabelled"))
     for label, value in pairs:
         notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
     return True

@@ -50,6 +50,13 @@ def join_heading(first: str, second: str) -> str:
     return first + second  # a CJK heading wrapped over two lines reads as one
 
 
+def _joins_across_blank(entries: list[tuple[int, str]], position: int) -> bool:
+    """Whether a heading line after a blank line continues the heading above it (a title
+    wrapped over a blank line): not when the line above opens with a bracket (a credit such
+    as ``(西固区国动办 王能学``), and not for the body's last line (what closes a page)."""
+    return position + 1 < len(entries) and entries[position - 1][1][:1] not in "（(【[<《"
+
+
 def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     """Blocks from body lines ("" marks a blank line)."""
     entries = [
@@ -124,6 +131,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         if (
             kind == "heading"
             and last_heading_entry == position - 1
+            and (entries[position - 1][0] == index - 1 or _joins_across_blank(entries, position))
             and blocks
             and not is_numbered_heading(text)
             and not _SECTION_NUMBER.match(blocks[-1].text or "")

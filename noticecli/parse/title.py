@@ -62,6 +62,11 @@ _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _CRUMB = re.compile(BREADCRUMB_TEXT)
 _DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
+# A cell's bold or large text: td > b, td > font > b, td > font[size], td > span[style*=size].
+_CELL_TITLE = (
+    "td > b, td > strong, td > font > b, td > font > strong, td > font[size], "
+    'td > span[style*="font-size" i], td > font[style*="font-size" i]'
+)
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
 
 
@@ -103,6 +108,12 @@ def choose_title(
     ]
     for candidate in candidates:
         candidate.support = _support(candidate.text, sources)
+    if not any(candidate.support for candidate in candidates):
+        # No title element the sources name: a table-layout page may show its title as a
+        # cell's lone bold or large text (td > font > b).
+        for cell_title in _cell_titles(tree, labels, len(candidates)):
+            cell_title.support = _support(cell_title.text, sources)
+            candidates.append(cell_title)
     place = _Placement(tree, container, skip)
 
     def ordered(group: list[_Candidate]) -> list[_Candidate]:
@@ -184,6 +195,29 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
         if _is_label(text):
             continue
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
+    return found
+
+
+def _cell_titles(tree: LexborHTMLParser, labels: set[str], order: int) -> list[_Candidate]:
+    """Table cells whose whole text is one bold or large-font element (``<td><font
+    style="font-size:22px"><b>标题</b></font></td>``): a table-layout page's title."""
+    found: list[_Candidate] = []
+    for node in tree.css(_CELL_TITLE)[:_MAX_CANDIDATES]:
+        cell = node.parent
+        while cell is not None and cell.tag not in ("td", "th"):
+            cell = cell.parent
+        if cell is None:
+            continue
+        text = clean_text(node.text(deep=True))
+        if (
+            not (_SHORT <= len(text) <= _MAX_CHARS)
+            or _compact(clean_text(cell.text(deep=True))) != _compact(text)
+            or _compact(text) in labels
+            or _is_label(text)
+            or split_label_pairs(text)
+        ):
+            continue
+        found.append(_Candidate(text, node, order + len(found), 1, False))
     return found
 
 
@@ -426,7 +460,10 @@ def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     for node in nodes or tree.css("meta[name], meta[property]"):
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
-        value = clean_text(attrs.get("content") or "")
+        content = attrs.get("content") or ""
+        if "<" in content:  # ArticleTitle = 标题<div>——副题</div>: the text, as a heading's
+            content = _TAGS.sub("", content)
+        value = clean_text(content)
         if name and value:
             found.append((name, value))
     return found

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from noticecli.dates import ParsedDate, parse_date
 from noticecli.edits import TextEdit, apply_edits
-from noticecli.fields import fill_top_level, published_candidates
+from noticecli.fields import HIDDEN_ORIGINS, fill_top_level, published_candidates
 from noticecli.labels import (
     DATE_KEYS,
     compact_label,
@@ -188,7 +188,9 @@ def _structure_dates(notice: Notice) -> None:
 
 
 def _best_published(notice: Notice) -> str | None:
-    """The first labelled publication date; a later one with a time on the same day wins."""
+    """The first labelled publication date; a later one with a time on the same day wins,
+    unless only hidden metadata gives that time and it is midnight (a CMS's placeholder
+    for "no time": ``PubDate`` 2022-01-28 00:00:00 under a shown 2022年01月28日)."""
     chosen: ParsedDate | None = None
     for field in published_candidates(notice.header):
         parsed = parse_date(field.value or "")
@@ -199,6 +201,7 @@ def _best_published(notice: Notice) -> str | None:
             and not chosen.has_time
             and parsed.has_time
             and parsed.iso[:10] == chosen.iso[:10]
+            and not (field.origin in HIDDEN_ORIGINS and parsed.iso[11:19] == "00:00:00")
         )
         if chosen is None or same_day_with_time:
             chosen = parsed

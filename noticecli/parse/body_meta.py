@@ -1,0 +1,55 @@
+"""The meta line printed as the first lines of the body container.
+
+Templates that put the whole article in one container (an Epoint ``div.infodetail``, a
+portal's ``div.content``) print the meta line (【信息时间：… 来源：…】【我要打印】【关闭】,
+发布时间：… 来源：…) as its first line. It is the page's meta line, not the first paragraph.
+A line counts only when every label on it is a known meta-line label and a publication label
+holds a date: ``时间：2024年5月6日 地点：…`` opening a meeting notice is text.
+"""
+
+from __future__ import annotations
+
+from noticecli.dates import parse_date
+from noticecli.labels import key_for, split_meta_pairs
+from noticecli.models import Block
+from noticecli.parse.bracket_groups import unbracket_meta
+
+_META_KEYS = frozenset(
+    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
+)
+_DATE_KEYS = frozenset({"published_at", "issued_at"})
+_LOOKED_AT = 3  # the meta line is among the body's first blocks
+_BRACKETS = "【】[]（）() "
+
+
+def leading_meta(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str | None]]]:
+    """The blocks without the meta lines that open them, and those lines' (label, value)
+    pairs."""
+    pairs: list[tuple[str, str | None]] = []
+    start = 0
+    while start < min(len(blocks), _LOOKED_AT):
+        block = blocks[start]
+        if block.type not in ("paragraph", "heading", "byline", "date") or not block.text:
+            break
+        found = _meta_pairs(block.text)
+        if not found:
+            break
+        pairs.extend(found)
+        start += 1
+    return blocks[start:], pairs
+
+
+def _meta_pairs(text: str) -> list[tuple[str, str | None]]:
+    line = unbracket_meta(text) or text.strip(_BRACKETS)
+    found = split_meta_pairs(line)
+    keys = [key_for(label) for label, _value in found]
+    if not found or any(key not in _META_KEYS for key in keys):
+        return []
+    dated = [
+        value
+        for (label, value), key in zip(found, keys, strict=True)
+        if key in _DATE_KEYS and value
+    ]
+    if not dated or any(parse_date(value) is None for value in dated):
+        return []
+    return found
