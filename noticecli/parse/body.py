@@ -24,6 +24,8 @@ from noticecli.parse.dom import (
     SKIP_TAGS,
     absolute_url,
     clean_text,
+    find_tags,
+    first_tag,
     iter_visible,
     visible_text,
 )
@@ -48,6 +50,8 @@ _BLOCK_CARRIERS = (
     'div:lexbor-contains("。"), div:lexbor-contains("，"), td:lexbor-contains("。"), '
     'td:lexbor-contains("，"), li:lexbor-contains("。"), dd:lexbor-contains("。")'
 )
+_LINK_TAG = frozenset({"a"})
+_IMAGE_TAG = frozenset({"img"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
 _MIN_CARRIER_CHARS = 10
@@ -55,8 +59,6 @@ _MIN_CARRIER_CHARS = 10
 _BOILERPLATE_MAX = 160
 # A widget (share, print, font size) holds at most this much text; more is an article area.
 _WIDGET_MAX_CHARS = 200
-# Elements of a carrier walked from Python before Lexbor is asked instead.
-_WALK_MAX_ELEMENTS = 24
 _LINK_AND_CODE_TAGS = frozenset({"a", "script", "style", "noscript", "template"})
 # Candidates whose link text is weighed, and the least final score of an article.
 _FINALISTS = 3
@@ -100,7 +102,7 @@ def find_container(
         best_score = 0
         for node in nodes:
             # An image-only article counts; a banner holding one Flash <embed> does not.
-            score = len(clean_text(visible_text(node))) or (1 if node.css_first("img") else 0)
+            score = len(clean_text(visible_text(node))) or (1 if _first_image(node) else 0)
             if score > best_score:
                 best, best_score = node, score
         if best is not None:
@@ -113,7 +115,11 @@ def _shows_anything(node: LexborNode) -> bool:
     for item in iter_visible(node):
         if item.tag == "-text" and clean_text(item.text_content or ""):
             return True
-    return node.css_first("img") is not None
+    return _first_image(node) is not None
+
+
+def _first_image(node: LexborNode) -> LexborNode | None:
+    return first_tag(node, _IMAGE_TAG, "img")
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
@@ -169,7 +175,7 @@ def _score_carriers(
             continue
         text = _carrier_text(node)
         if not text:
-            if node.tag == "p" and node.css_first("a") is not None:
+            if node.tag == "p" and first_tag(node, _LINK_TAG, "a") is not None:
                 fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
                 nodes[parent.mem_id] = parent
             continue
@@ -237,16 +243,8 @@ def _carrier_text(node: LexborNode) -> str:
 
 
 def _links_and_code(node: LexborNode) -> list[LexborNode]:
-    """The links, scripts, styles and templates inside ``node``, in page order. A carrier of
-    a few elements is walked (a CSS query costs a parse of its selector, about as much as
-    visiting a few dozen elements); a larger one is searched by Lexbor."""
-    found: list[LexborNode] = []
-    for count, item in enumerate(node.traverse()):
-        if count > _WALK_MAX_ELEMENTS:
-            return node.css("a, script, style, noscript, template")
-        if item.tag in _LINK_AND_CODE_TAGS:
-            found.append(item)
-    return found
+    """The links, scripts, styles and templates inside ``node``, in page order."""
+    return find_tags(node, _LINK_AND_CODE_TAGS, "a, script, style, noscript, template")
 
 
 def _has_element_child(node: LexborNode) -> bool:

@@ -37,6 +37,7 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.head_tags import HeadTags
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
@@ -319,9 +320,10 @@ def _origin(
     return "meta_line"
 
 
-def extract_meta_tags(tree: LexborHTMLParser) -> list[HeaderField]:
+def extract_meta_tags(tree: LexborHTMLParser, head: HeadTags | None = None) -> list[HeaderField]:
+    """TRS ``<meta name>`` fields; ``head``: the page's metas when already found."""
     fields: list[HeaderField] = []
-    for node in tree.css("meta[name]"):
+    for node in head.named_metas() if head is not None else tree.css("meta[name]"):
         name = (node.attributes.get("name") or "").strip()
         key = META_TAG_KEYS.get(name.lower())
         if key is None:

@@ -35,6 +35,7 @@ from noticecli.parse.dom import (
     visible_path,
     visible_text,
 )
+from noticecli.parse.head_tags import head_tags
 from noticecli.parse.header_html import (
     extract_comment_markers,
     extract_grid_fields,
@@ -102,16 +103,17 @@ def parse_html_tree(
         notice.warn(code, message)
     skip = [*skip, *tables.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
+    head = head_tags(tree)
     automatic = (
         grid
         + tables.fields
-        + extract_meta_tags(tree)
+        + extract_meta_tags(tree, head)
         + _new_only(extract_comment_markers(html), grid)
     )
     notice.header = _shown_once(chosen.merge(automatic) if chosen is not None else automatic)
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    title = choose_title(tree, container, notice.header, skip, html)
+    title = choose_title(tree, container, notice.header, skip, html, head)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or title.text
     if title.node is not None and not _shows_publication(notice.header):
