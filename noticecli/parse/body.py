@@ -141,11 +141,13 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     fallback: dict[int, int] = {}  # link-only paragraphs, for a body that is only a link
     # Paragraphs and line breaks first (one cheap walk); blocks, cells and list items that
     # hold sentences of their own only when they left the article in doubt.
+    # A finalist's share of article text (None: furniture), read once for both rounds.
+    shares: dict[int, float | None] = {}
     _score_carriers(root.css(_PARAGRAPH_CARRIERS), scores, nodes, fallback)
-    best, best_score = _best(scores, nodes)
+    best, best_score = _best(scores, nodes, shares)
     if best is None or best_score < _CLEAR_SCORE:
         _score_carriers(root.css(_BLOCK_CARRIERS), scores, nodes, fallback)
-        best, best_score = _best(scores, nodes)
+        best, best_score = _best(scores, nodes, shares)
     if best is not None and best_score >= _MIN_SCORE:
         return _widen(best, scores)
     if scores or not fallback:
@@ -194,9 +196,10 @@ def _score_carriers(
 
 
 def _best(
-    scores: dict[int, float], nodes: dict[int, LexborNode]
+    scores: dict[int, float], nodes: dict[int, LexborNode], shares: dict[int, float | None]
 ) -> tuple[LexborNode | None, float]:
-    """The best finalist, its score less its share of link text."""
+    """The best finalist, its score less its share of link text (``shares`` remembers each
+    finalist's share of text outside links, ``None`` for furniture)."""
     ranked = sorted(scores, key=lambda node_id: scores[node_id], reverse=True)
     best: LexborNode | None = None
     best_score = 0.0
@@ -204,9 +207,14 @@ def _best(
         node = nodes[node_id]
         if node.tag == "body" and len(ranked) > 1:
             continue
-        if _is_furniture_marker(_marker(node)) or is_widget(node):
+        if node_id in shares:
+            share = shares[node_id]
+        else:
+            furniture = _is_furniture_marker(_marker(node)) or is_widget(node)
+            share = shares[node_id] = None if furniture else 1 - _link_density(node)
+        if share is None:
             continue
-        final = scores[node_id] * (1 - _link_density(node))
+        final = scores[node_id] * share
         if final > best_score:
             best, best_score = node, final
     return best, best_score
