@@ -433,7 +433,8 @@ class _BlockBuilder:
         self._right = False
 
     def flush(self) -> None:
-        text = clean_text("".join(self._parts))
+        # Most block ends close an element whose text was flushed already: nothing to read.
+        text = clean_text("".join(self._parts)) if self._parts else ""
         if text and not is_boilerplate(text):
             block = Block("paragraph", text)
             if self._bold_chars >= len(text.replace(" ", "")) > 0:
