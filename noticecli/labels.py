@@ -9,7 +9,7 @@ reading a label that extraction cut short (``号`` → 索引号 or 文号) from
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -77,6 +77,8 @@ def vocabulary() -> dict[str, str]:
     return table
 
 
+# Pages of a site, and sites, show the same few hundred labels again and again.
+@lru_cache(maxsize=4096)
 def key_for(label: str) -> str | None:
     """The canonical key of a label as shown, or ``None`` when the label is not known."""
     return vocabulary().get(compact_label(label))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -64,6 +64,8 @@ class _LabelNode(NamedTuple):
     key: str | None
 
 
+# The label-like texts of pages repeat from page to page (发布时间：, 来源：).
+@lru_cache(maxsize=4096)
 def _label_of(text: str) -> tuple[str, str | None] | None:
     """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
     stripped = text.strip()
