@@ -44,11 +44,12 @@ def ranked(fields: list[HeaderField]) -> list[HeaderField]:
 def fill_top_level(notice: Notice) -> None:
     """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins)."""
     flat: dict[str, str | None] = {}
-    for field in ranked(notice.header):
+    by_trust = ranked(notice.header)
+    for field in by_trust:
         name = field_name(field)
         if flat.get(name) is None:
             flat[name] = field.value
-    notice.fields = {field_name(f): flat[field_name(f)] for f in notice.header}
+    notice.fields = {name: flat[name] for name in map(field_name, notice.header)}
     for key in _TOP_LEVEL:
         value = flat.get(key)
         if value is not None:
@@ -56,7 +57,7 @@ def fill_top_level(notice: Notice) -> None:
     title = next(
         (
             field.value
-            for field in ranked(notice.header)
+            for field in by_trust
             if field.key == "title" and field.value and field.origin in SHOWN_ORIGINS
         ),
         None,
