@@ -76,16 +76,24 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     """Fields that may give published_at, best first: a date the page shows beats one only
     in its metadata (a publication label, then an unlabelled date under the title, then
     发文日期); among hidden ones, the same order."""
-    by_trust = ranked(fields)
-    shown = [field for field in by_trust if field.value and field.origin not in HIDDEN_ORIGINS]
-    hidden = [field for field in by_trust if field.value and field.origin in HIDDEN_ORIGINS]
-    labelled = [field for field in shown if field.origin != "unlabelled"]
-    unlabelled = [field for field in shown if field.origin == "unlabelled"]
+    # Sorting is stable: the fields with a publication key and a value, sorted, keep the
+    # order they have among all the fields sorted (asked several times a page).
+    by_trust = ranked([field for field in fields if field.value and field.key in PUBLISHED_KEYS])
+    labelled: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
+    unlabelled: list[HeaderField] = []
+    hidden: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
+    for field in by_trust:
+        if field.origin in HIDDEN_ORIGINS:
+            hidden[field.key].append(field)
+        elif field.origin != "unlabelled":
+            labelled[field.key].append(field)
+        elif field.key == PUBLISHED_KEYS[0]:
+            unlabelled.append(field)
     return (
-        [field for field in labelled if field.key == PUBLISHED_KEYS[0]]
-        + [field for field in unlabelled if field.key == PUBLISHED_KEYS[0]]
-        + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
-        + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
+        labelled[PUBLISHED_KEYS[0]]
+        + unlabelled
+        + [field for key in PUBLISHED_KEYS[1:] for field in labelled[key]]
+        + [field for key in PUBLISHED_KEYS for field in hidden[key]]
     )
 
 
