@@ -153,11 +153,12 @@ def _iso(year: int, month: int, day: int, time: tuple[str | None, ...] = ()) -> 
         return ParsedDate(date.isoformat(), False)
     minute_s = time[1] if time[1] is not None else time[3]
     second_s = time[2] if time[2] is not None else time[4]
-    try:
-        clock = datetime.time(int(hour_s), int(minute_s or 0), int(second_s or 0))
-    except ValueError:
+    hour, minute, second = int(hour_s), int(minute_s or 0), int(second_s or 0)
+    # The ranges datetime.time accepts, checked here: building one costs more than the
+    # rest of the parse.
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
         return None
-    return ParsedDate(f"{date.isoformat()}T{clock.isoformat()}+08:00", True)
+    return ParsedDate(f"{date.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}+08:00", True)
 
 
 def parse_date(value: str) -> ParsedDate | None:
@@ -165,7 +166,9 @@ def parse_date(value: str) -> ParsedDate | None:
     `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
     `20200506`; full-width digits too. Returns None when the value is not a (single, valid
     calendar) date; never guesses."""
-    text = _WHITESPACE.sub(" ", to_ascii_digits(value)).strip()
+    # Runs of whitespace as one space, the ends stripped (str.split's whitespace is re's \s,
+    # U+3000 and nbsp included); most values are ASCII, with no full-width digit to map.
+    text = " ".join((value if value.isascii() else to_ascii_digits(value)).split())
     if not text:
         return None
     for pattern in (_DATE_SEPARATED, _DATE_CJK):

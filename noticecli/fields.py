@@ -78,11 +78,12 @@ def ranked(fields: list[HeaderField]) -> list[HeaderField]:
 def fill_top_level(notice: Notice) -> None:
     """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins)."""
     flat: dict[str, str | None] = {}
-    for field in ranked(notice.header):
+    by_trust = ranked(notice.header)
+    for field in by_trust:
         name = field_name(field)
         if flat.get(name) is None:
             flat[name] = field.value
-    notice.fields = {field_name(f): flat[field_name(f)] for f in notice.header}
+    notice.fields = {name: flat[name] for name in map(field_name, notice.header)}
     for key in _TOP_LEVEL:
         value = flat.get(key)
         if value is not None:
@@ -90,7 +91,7 @@ def fill_top_level(notice: Notice) -> None:
     title = next(
         (
             field.value
-            for field in ranked(notice.header)
+            for field in by_trust
             if field.key == "title" and field.value and field.origin in SHOWN_ORIGINS
         ),
         None,
@@ -109,17 +110,34 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     """Fields that may give published_at, best first: a date the page shows beats one only
     in its metadata (a publication label, then an unlabelled date under the title, then
     发文日期); among hidden ones, the same order."""
-    by_trust = ranked(fields)
-    shown = [field for field in by_trust if field.value and field.origin not in HIDDEN_ORIGINS]
-    hidden = [field for field in by_trust if field.value and field.origin in HIDDEN_ORIGINS]
-    labelled = [field for field in shown if field.origin != "unlabelled"]
-    unlabelled = [field for field in shown if field.origin == "unlabelled"]
+    # Sorting is stable: the fields that can give a date, sorted, keep the order they have
+    # among all the fields sorted (asked several times a page).
+    by_trust = ranked(
+        [
+            field
+            for field in fields
+            if field.value and (field.key in PUBLISHED_KEYS or is_time_label(field))
+        ]
+    )
+    labelled: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
+    unlabelled: list[HeaderField] = []
+    time_labelled: list[HeaderField] = []
+    hidden: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
+    for field in by_trust:
+        if field.key not in PUBLISHED_KEYS:
+            time_labelled.append(field)  # shown on the meta line, under a label of its own
+        elif field.origin in HIDDEN_ORIGINS:
+            hidden[field.key].append(field)
+        elif field.origin != "unlabelled":
+            labelled[field.key].append(field)
+        elif field.key == PUBLISHED_KEYS[0]:
+            unlabelled.append(field)
     return (
-        [field for field in labelled if field.key == PUBLISHED_KEYS[0]]
-        + [field for field in unlabelled if field.key == PUBLISHED_KEYS[0]]
-        + [field for field in labelled if is_time_label(field)]
-        + [field for key in PUBLISHED_KEYS[1:] for field in labelled if field.key == key]
-        + [field for key in PUBLISHED_KEYS for field in hidden if field.key == key]
+        labelled[PUBLISHED_KEYS[0]]
+        + unlabelled
+        + time_labelled
+        + [field for key in PUBLISHED_KEYS[1:] for field in labelled[key]]
+        + [field for key in PUBLISHED_KEYS for field in hidden[key]]
     )
 
 

@@ -6,7 +6,7 @@ import random
 import re
 from functools import cache
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.labels import (
     before_group_close,
@@ -284,24 +284,60 @@ def test_lower_cased_ascii_tests_answer_as_ignorecase() -> None:
         assert _is_furniture_marker(text) == bool(_NOT_ARTICLE.search(text)), text
 
 
-def test_small_carriers_walked_find_what_the_query_finds() -> None:
-    """A carrier's links and scripts found by walking it are those the CSS query finds, in
-    page order, on either side of the walking bound."""
-    from noticecli.parse.body import _WALK_MAX_ELEMENTS, _links_and_code
+def test_small_subtrees_walked_find_what_the_query_finds() -> None:
+    """Tags found by walking a subtree are those the CSS query finds (the subtree's root
+    included), in page order, on either side of the walking bound."""
+    from noticecli.parse.body import _links_and_code
+    from noticecli.parse.dom import _WALK_MAX_ELEMENTS, find_tags, first_tag
 
     generator = random.Random(10)
     parts = ["<span>文字", "</span>", '<a href="x">链接</a>', "<b>粗</b>", "<script>s</script>",
              "<template><a>t</a></template>", "<style>p{}</style>", "<noscript>n</noscript>",
-             "<a>无址</a>", "。"]  # fmt: skip
+             "<a>无址</a>", "。", "<br>", "<strong>强</strong>", "<img src=i>", "<h2>题</h2>",
+             "<svg><a>矢</a></svg>", "<!-- c -->"]  # fmt: skip
+    queries = ["a", "b, strong", "br, script, style", "h1, h2, h3, h4, strong, b", "img"]
     for _ in range(300):
         count = generator.randint(0, 2 * _WALK_MAX_ELEMENTS)
         inner = "".join(generator.choice(parts) for _ in range(count))
-        tree = LexborHTMLParser(f"<body><p>开头{inner}</p></body>")
-        paragraph = tree.css_first("p")
-        assert paragraph is not None
-        walked = [node.mem_id for node in _links_and_code(paragraph)]
-        queried = paragraph.css("a, script, style, noscript, template")
+        outer = generator.choice(["p", "b", "a", "td"])
+        tree = LexborHTMLParser(f"<body><table><tr><{outer}>开头{inner}</{outer}></table></body>")
+        root = tree.css_first(outer)
+        assert root is not None
+        walked = [node.mem_id for node in _links_and_code(root)]
+        queried = root.css("a, script, style, noscript, template")
         assert walked == [node.mem_id for node in queried], inner
+        for query in queries:
+            tags = frozenset(query.split(", "))
+            found = [node.mem_id for node in find_tags(root, tags, query)]
+            assert found == [node.mem_id for node in root.css(query)], (query, inner)
+            first = first_tag(root, tags, query)
+            expected = root.css_first(query)
+            assert (first and first.mem_id) == (expected and expected.mem_id), (query, inner)
+
+
+def test_head_tags_are_the_queries_answers() -> None:
+    """The one query for <meta> and <title> answers as the queries it stands in for."""
+    from noticecli.parse.head_tags import head_tags
+
+    generator = random.Random(11)
+    parts = ['<meta name="a" content="1">', '<meta property="og:title" content="2">',
+             '<meta charset="utf-8">', "<title>题</title>", "<div>文</div>",
+             '<meta name="" content="3">', "<svg><title>矢</title></svg>"]  # fmt: skip
+    for _ in range(200):
+        head = "".join(generator.choice(parts) for _ in range(generator.randint(0, 4)))
+        body = "".join(generator.choice(parts) for _ in range(generator.randint(0, 4)))
+        tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
+        tags = head_tags(tree)
+        assert tree.head is not None
+
+        def ids(nodes: list[LexborNode]) -> list[int]:
+            return [node.mem_id for node in nodes]
+
+        assert ids(tags.named_metas()) == ids(tree.css("meta[name]")), (head, body)
+        assert ids(tags.metas) == ids(tree.css("meta")), (head, body)
+        assert ids(tags.head_metas) == ids(tree.head.css("meta")), (head, body)
+        assert ids(tags.titles) == ids(tree.css("title")), (head, body)
+        assert ids(tags.head_titles) == ids(tree.head.css("title")), (head, body)
 
 
 def test_base_url_of_pages_with_and_without_an_address() -> None:

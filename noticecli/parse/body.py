@@ -24,6 +24,8 @@ from noticecli.parse.dom import (
     SKIP_TAGS,
     absolute_url,
     clean_text,
+    find_tags,
+    first_tag,
     iter_visible,
     visible_text,
 )
@@ -61,6 +63,8 @@ _INLINE_TAGS = frozenset(
 _INLINE_HOLDERS = frozenset(
     {"div", "td", "th", "li", "dd", "dt", "section", "article", "blockquote", "center"}
 )
+_LINK_TAG = frozenset({"a"})
+_IMAGE_TAG = frozenset({"img"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
 _MIN_CARRIER_CHARS = 10
@@ -68,8 +72,6 @@ _MIN_CARRIER_CHARS = 10
 _BOILERPLATE_MAX = 160
 # A widget (share, print, font size) holds at most this much text; more is an article area.
 _WIDGET_MAX_CHARS = 200
-# Elements of a carrier walked from Python before Lexbor is asked instead.
-_WALK_MAX_ELEMENTS = 24
 _LINK_AND_CODE_TAGS = frozenset({"a", "script", "style", "noscript", "template"})
 # Candidates whose link text is weighed, and the least final score of an article.
 _FINALISTS = 3
@@ -113,7 +115,7 @@ def find_container(
         best_score = 0
         for node in nodes:
             # An image-only article counts; a banner holding one Flash <embed> does not.
-            score = len(clean_text(visible_text(node))) or (1 if node.css_first("img") else 0)
+            score = len(clean_text(visible_text(node))) or (1 if _first_image(node) else 0)
             if score > best_score:
                 best, best_score = node, score
         if best is not None:
@@ -126,7 +128,11 @@ def _shows_anything(node: LexborNode) -> bool:
     for item in iter_visible(node):
         if item.tag == "-text" and clean_text(item.text_content or ""):
             return True
-    return node.css_first("img") is not None
+    return _first_image(node) is not None
+
+
+def _first_image(node: LexborNode) -> LexborNode | None:
+    return first_tag(node, _IMAGE_TAG, "img")
 
 
 def _densest(tree: LexborHTMLParser) -> LexborNode | None:
@@ -148,14 +154,16 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     fallback: dict[int, int] = {}  # link-only paragraphs, for a body that is only a link
     # Paragraphs and line breaks first (one cheap walk); blocks, cells and list items that
     # hold sentences of their own only when they left the article in doubt.
+    # A finalist's share of article text (None: furniture), read once for both rounds.
+    shares: dict[int, float | None] = {}
     _score_carriers(root.css(_PARAGRAPH_CARRIERS), scores, nodes, fallback)
-    best, best_score = _best(scores, nodes)
+    best, best_score = _best(scores, nodes, shares)
     if best is None or best_score < _CLEAR_SCORE:
         blocks = root.css(_BLOCK_CARRIERS)
         _score_carriers(blocks, scores, nodes, fallback)
         holders = _inline_holders(root.css(_INLINE_CARRIERS), {node.mem_id for node in blocks})
         _score_carriers(holders, scores, nodes, fallback, text_of=_inline_text)
-        best, best_score = _best(scores, nodes)
+        best, best_score = _best(scores, nodes, shares)
     if best is not None and best_score >= _MIN_SCORE:
         return _widen(best, scores)
     if scores or not fallback:
@@ -187,7 +195,7 @@ def _score_carriers(
             continue
         text = text_of(node) if text_of is not None else _carrier_text(node)
         if not text:
-            if node.tag == "p" and node.css_first("a") is not None:
+            if node.tag == "p" and first_tag(node, _LINK_TAG, "a") is not None:
                 fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
                 nodes[parent.mem_id] = parent
             continue
@@ -206,9 +214,10 @@ def _score_carriers(
 
 
 def _best(
-    scores: dict[int, float], nodes: dict[int, LexborNode]
+    scores: dict[int, float], nodes: dict[int, LexborNode], shares: dict[int, float | None]
 ) -> tuple[LexborNode | None, float]:
-    """The best finalist, its score less its share of link text."""
+    """The best finalist, its score less its share of link text (``shares`` remembers each
+    finalist's share of text outside links, ``None`` for furniture)."""
     ranked = sorted(scores, key=lambda node_id: scores[node_id], reverse=True)
     best: LexborNode | None = None
     best_score = 0.0
@@ -216,9 +225,14 @@ def _best(
         node = nodes[node_id]
         if node.tag == "body" and len(ranked) > 1:
             continue
-        if _is_furniture_marker(_marker(node)) or is_widget(node):
+        if node_id in shares:
+            share = shares[node_id]
+        else:
+            furniture = _is_furniture_marker(_marker(node)) or is_widget(node)
+            share = shares[node_id] = None if furniture else 1 - _link_density(node)
+        if share is None:
             continue
-        final = scores[node_id] * (1 - _link_density(node))
+        final = scores[node_id] * share
         if final > best_score:
             best, best_score = node, final
     return best, best_score
@@ -302,16 +316,8 @@ def _own_inline_text(node: LexborNode) -> str:
 
 
 def _links_and_code(node: LexborNode) -> list[LexborNode]:
-    """The links, scripts, styles and templates inside ``node``, in page order. A carrier of
-    a few elements is walked (a CSS query costs a parse of its selector, about as much as
-    visiting a few dozen elements); a larger one is searched by Lexbor."""
-    found: list[LexborNode] = []
-    for count, item in enumerate(node.traverse()):
-        if count > _WALK_MAX_ELEMENTS:
-            return node.css("a, script, style, noscript, template")
-        if item.tag in _LINK_AND_CODE_TAGS:
-            found.append(item)
-    return found
+    """The links, scripts, styles and templates inside ``node``, in page order."""
+    return find_tags(node, _LINK_AND_CODE_TAGS, "a, script, style, noscript, template")
 
 
 def _has_element_child(node: LexborNode) -> bool:
@@ -497,7 +503,8 @@ class _BlockBuilder:
         self._right = False
 
     def flush(self) -> None:
-        text = clean_text("".join(self._parts))
+        # Most block ends close an element whose text was flushed already: nothing to read.
+        text = clean_text("".join(self._parts)) if self._parts else ""
         if text and not is_boilerplate(text):
             block = Block("paragraph", text)
             if self._bold_chars >= len(text.replace(" ", "")) > 0:

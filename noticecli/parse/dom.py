@@ -208,6 +208,36 @@ def comes_before(path: list[LexborNode], other: list[LexborNode]) -> bool:
     return len(path) <= len(other)
 
 
+# Elements of a subtree visited from Python before Lexbor is asked instead: a CSS query has a
+# fixed cost (its selector parsed, Lexbor's selector memory set up) of about as much as
+# visiting a few dozen elements.
+_WALK_MAX_ELEMENTS = 32
+
+
+def find_tags(node: LexborNode, tags: frozenset[str], selector: str) -> list[LexborNode]:
+    """``node.css(selector)`` for a ``selector`` that lists just the tag names ``tags``
+    (``node`` itself included when it is one): a small subtree is walked, a larger one
+    queried."""
+    found: list[LexborNode] = []
+    for count, item in enumerate(node.traverse()):
+        if count >= _WALK_MAX_ELEMENTS:
+            return node.css(selector)
+        if item.tag in tags:
+            found.append(item)
+    return found
+
+
+def first_tag(node: LexborNode, tags: frozenset[str], selector: str) -> LexborNode | None:
+    """``node.css_first(selector)`` for a ``selector`` that lists just the tag names
+    ``tags``, as :func:`find_tags` reads it."""
+    for count, item in enumerate(node.traverse()):
+        if count >= _WALK_MAX_ELEMENTS:
+            return node.css_first(selector)
+        if item.tag in tags:
+            return item
+    return None
+
+
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     parent = node.parent
     while parent is not None and parent.tag not in (None, "-document"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -37,6 +37,7 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.head_tags import HeadTags
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
@@ -63,6 +64,8 @@ class _LabelNode(NamedTuple):
     key: str | None
 
 
+# The label-like texts of pages repeat from page to page (发布时间：, 来源：).
+@lru_cache(maxsize=4096)
 def _label_of(text: str) -> tuple[str, str | None] | None:
     """(label as shown, key) when ``text`` is a label alone, optionally with a colon."""
     stripped = text.strip()
@@ -319,9 +322,10 @@ def _origin(
     return "meta_line"
 
 
-def extract_meta_tags(tree: LexborHTMLParser) -> list[HeaderField]:
+def extract_meta_tags(tree: LexborHTMLParser, head: HeadTags | None = None) -> list[HeaderField]:
+    """TRS ``<meta name>`` fields; ``head``: the page's metas when already found."""
     fields: list[HeaderField] = []
-    for node in tree.css("meta[name]"):
+    for node in head.named_metas() if head is not None else tree.css("meta[name]"):
         name = (node.attributes.get("name") or "").strip()
         key = META_TAG_KEYS.get(name.lower())
         if key is None:

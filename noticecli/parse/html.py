@@ -37,6 +37,7 @@ from noticecli.parse.dom import (
     visible_path,
     visible_text,
 )
+from noticecli.parse.head_tags import head_tags
 from noticecli.parse.header_html import (
     extract_comment_markers,
     extract_grid_fields,
@@ -110,24 +111,25 @@ def parse_html_tree(
     body_grids = read_body_grids(container)
     skip = [*skip, *body_grids.tables]
     grid = extract_grid_fields(root, exclude=[container, *skip])
+    head = head_tags(tree)
     automatic = (
         grid
         + tables.fields
         + body_grids.fields
-        + extract_meta_tags(tree)
+        + extract_meta_tags(tree, head)
         + _new_only(extract_comment_markers(html), grid)
     )
     notice.header = _shown_once(chosen.merge(automatic) if chosen is not None else automatic)
     fill_top_level(notice)
     override_title = chosen.title if chosen is not None else None
-    title = choose_title(tree, container, notice.header, skip, html)
+    title = choose_title(tree, container, notice.header, skip, html, head)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or without_badge(title.text, title.node)
-    head: list[LexborNode] = []
+    opening_nodes: list[LexborNode] = []
     if title.node is not None and container is not None:
         # A container that holds the page's head: its navigation and meta line are no body.
         navigation, meta = opening_head(container, title.node, skip)
-        head = [*navigation, *meta]
+        opening_nodes = [*navigation, *meta]
         if meta:
             notice.header = _shown_once(notice.header + meta_fields(meta))
             fill_top_level(notice)
@@ -143,7 +145,9 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=[*skip, *head]))
+        blocks, credits = trailing_credits(
+            extract_blocks(container, base_url, skip=[*skip, *opening_nodes])
+        )
         if credits:
             notice.header = _shown_once(
                 notice.header

@@ -29,6 +29,7 @@ from noticecli.models import HeaderField
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
+    first_tag,
     visible_path,
     visible_text,
 )
@@ -60,6 +61,7 @@ _MARKED_CELLS = ", ".join(
 )
 # Tables looked at: the first ones of the page are where a summary box sits.
 _MAX_TABLES = 40
+_BOLD_TAGS = frozenset({"b", "strong"})
 
 
 @dataclass(slots=True)
@@ -261,7 +263,7 @@ def _cell(node: LexborNode) -> _Cell:
         shade = match.group(1).strip().lower()
     if shade and shade not in ("#fff", "#ffffff", "white", "transparent", "none"):
         marks.add(f"shade:{shade}")
-    bold = node.css_first("b, strong")
+    bold = first_tag(node, _BOLD_TAGS, "b, strong")
     if (
         bold is not None
         and text

@@ -35,10 +35,13 @@ from noticecli.models import HeaderField
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
+    find_tags,
+    first_tag,
     iter_visible,
     visible_path,
     visible_text,
 )
+from noticecli.parse.head_tags import HeadTags, head_tags
 from noticecli.parse.lines import is_org_line
 
 _MIN_CHARS = 4
@@ -50,6 +53,9 @@ _MAX_CANDIDATES = 30
 # The body's first blocks in which its opening heading is looked for.
 _OPENING_BLOCKS = 2
 _OPENING_TAGS = frozenset({"h1", "h2", "h3", "h4", "strong", "b"})
+_LINK_TAG = frozenset({"a"})
+# What makes a heading's visible text differ from its plain text.
+_BROKEN_TAGS = frozenset({"br", "script", "style"})
 # A source names a candidate when one holds the other and the shorter is at least this long.
 _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
@@ -92,14 +98,18 @@ def choose_title(
     fields: list[HeaderField],
     skip: list[LexborNode] | None = None,
     markup: str = "",
+    head: HeadTags | None = None,
 ) -> TitleChoice:
     """The title the page shows, or the best its metadata offers. Elements in ``skip``
     (label tables, a header grid) hold labels and values, never the title; ``markup`` is
-    the page's source, whose end holds the footer."""
-    metas = _metas(tree)
+    the page's source, whose end holds the footer; ``head``: its metas and ``<title>`` when
+    already found."""
+    if head is None:
+        head = head_tags(tree)
+    metas = _metas(head)
     names = _Names(tree, metas, markup)
     columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
-    sources = _sources(tree, metas, fields, names, columns)
+    sources = _sources(head, metas, fields, names, columns)
     labels = {_compact(field.label) for field in fields}
     candidates = [
         candidate
@@ -266,10 +276,10 @@ class _Placement:
             return None
         if self.limit is not None and not candidate.opening and not comes_before(path, self.limit):
             return None
-        if node.tag in ("h1", "h2") and node.css_first("a") is not None:
+        if node.tag in ("h1", "h2") and first_tag(node, _LINK_TAG, "a") is not None:
             return None  # a logo or a site-name link, not the article's title
         text = candidate.text
-        if node.css_first("br, script, style") is not None:
+        if first_tag(node, _BROKEN_TAGS, "br, script, style") is not None:
             # A heading broken by <br> joins its lines as a reader sees them.
             text = clean_text(visible_text(node))
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS):
@@ -292,7 +302,7 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
         if child.tag in _OPENING_TAGS:
             first = child
         elif child.tag and not child.tag.startswith("-"):
-            first = child.css_first("h1, h2, h3, h4, strong, b")
+            first = first_tag(child, _OPENING_TAGS, "h1, h2, h3, h4, strong, b")
             blocks += 1
         child = child.next
     if first is None:
@@ -347,12 +357,12 @@ def _marker(node: LexborNode) -> str:
 
 
 def _all_link_text(node: LexborNode, text: str) -> bool:
-    links = "".join(clean_text(link.text()) for link in node.css("a"))
+    links = "".join(clean_text(link.text()) for link in find_tags(node, _LINK_TAG, "a"))
     return bool(links) and len(links.replace(" ", "")) >= len(text.replace(" ", "")) * 0.9
 
 
 def _sources(
-    tree: LexborHTMLParser,
+    head: HeadTags,
     metas: list[tuple[str, str]],
     fields: list[HeaderField],
     names: _Names,
@@ -366,7 +376,7 @@ def _sources(
     for value in _meta_values(metas, TITLE_META_NAMES):
         if not _is_label(value):
             found.append(value)
-    page_title = _page_title_text(tree)
+    page_title = _page_title_text(head)
     if page_title:
         found.append(_without_names(page_title, names, columns))
     return list(dict.fromkeys(text for text in found if text))
@@ -400,11 +410,9 @@ def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
     return "".join(pieces[start * 2 : end * 2 - 1]).strip()
 
 
-def _page_title_text(tree: LexborHTMLParser) -> str:
-    head = tree.head
-    node = head.css_first("title") if head is not None else None
-    node = node or tree.css_first("title")
-    return clean_text(node.text()) if node is not None else ""
+def _page_title_text(head: HeadTags) -> str:
+    titles = head.head_titles or head.titles
+    return clean_text(titles[0].text()) if titles else ""
 
 
 def _support(text: str, sources: list[str]) -> int:
@@ -451,13 +459,12 @@ def _name_shaped(compact: str) -> bool:
     return len(compact) <= _NAME_MAX
 
 
-def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content."""
+def _metas(head: HeadTags) -> list[tuple[str, str]]:
+    """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content:
+    those of ``<head>``, or all when a page's markup pushed its metadata into the body."""
     found: list[tuple[str, str]] = []
-    # <head> is small; a page whose markup pushed its metadata into the body is searched whole.
-    head = tree.head
-    nodes = head.css("meta[name], meta[property]") if head is not None else []
-    for node in nodes or tree.css("meta[name], meta[property]"):
+    nodes = _named(head.head_metas) or _named(head.metas)
+    for node in nodes:
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
         content = attrs.get("content") or ""
@@ -466,6 +473,16 @@ def _metas(tree: LexborHTMLParser) -> list[tuple[str, str]]:
         value = clean_text(content)
         if name and value:
             found.append((name, value))
+    return found
+
+
+def _named(metas: list[LexborNode]) -> list[LexborNode]:
+    """``meta[name], meta[property]``."""
+    found = []
+    for node in metas:
+        attrs = node.attributes
+        if "name" in attrs or "property" in attrs:
+            found.append(node)
     return found
 
 

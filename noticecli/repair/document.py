@@ -40,7 +40,8 @@ class _TextSlot(NamedTuple):
 def normalize(notice: Notice, *, repair: bool = True) -> Notice:
     """Add ISO dates and (unless ``repair`` is false) repair damaged dates in place."""
     _repair_truncated_labels(notice, repair=repair)
-    context = DateContext(published=_publication_date(notice))
+    dates = _Dates()
+    context = DateContext(published=_publication_date(notice, dates))
     slots = _text_slots(notice)
     results = repair_dates([slot.text for slot in slots], context, threshold=REPAIR_THRESHOLD)
     for slot, (edits, ambiguities) in zip(slots, results, strict=True):
@@ -59,7 +60,7 @@ def normalize(notice: Notice, *, repair: bool = True) -> Notice:
         slot.store(apply_edits(slot.text, edits))
         notice.repairs.extend(_record(slot, edit) for edit in edits)
     fill_top_level(notice)
-    _structure_dates(notice)
+    _structure_dates(notice, dates)
     return notice
 
 
@@ -166,34 +167,45 @@ def _setter(target: object, name: str) -> Callable[[str], None]:
     return store
 
 
-def _publication_date(notice: Notice) -> datetime.date | None:
+class _Dates(dict[str, ParsedDate | None]):
+    """Header values read as dates, each value once: the publication date is looked for
+    before the repairs, then every date field is structured and published_at chosen."""
+
+    def parse(self, value: str) -> ParsedDate | None:
+        if value in self:
+            return self[value]
+        parsed = self[value] = parse_date(value)
+        return parsed
+
+
+def _publication_date(notice: Notice, dates: _Dates) -> datetime.date | None:
     for field in published_candidates(notice.header):
-        parsed = parse_date(field.value or "")
+        parsed = dates.parse(field.value or "")
         if parsed is not None:
             return parsed.date
     return None
 
 
-def _structure_dates(notice: Notice) -> None:
+def _structure_dates(notice: Notice, dates: _Dates) -> None:
     """ISO forms beside the date values as shown, and ``published_at`` as ISO."""
     for field in notice.header:
         if field.key not in DATE_KEYS or not field.value:
             field.iso = None
             continue
-        parsed = parse_date(field.value)
+        parsed = dates.parse(field.value)
         field.iso = parsed.iso if parsed else None
         if parsed is None:
             notice.warn("date_unparsed", f"{field.label}: {field.value!r} is not a date")
-    notice.published_at = _best_published(notice)
+    notice.published_at = _best_published(notice, dates)
 
 
-def _best_published(notice: Notice) -> str | None:
+def _best_published(notice: Notice, dates: _Dates) -> str | None:
     """The first labelled publication date; a later one with a time on the same day wins,
     unless only hidden metadata gives that time and it is midnight (a CMS's placeholder
     for "no time": ``PubDate`` 2022-01-28 00:00:00 under a shown 2022年01月28日)."""
     chosen: ParsedDate | None = None
     for field in published_candidates(notice.header):
-        parsed = parse_date(field.value or "")
+        parsed = dates.parse(field.value or "")
         if parsed is None:
             continue
         same_day_with_time = (
