@@ -38,6 +38,7 @@ from noticecli.parse.lines import (
     is_heading_like,
     is_org_line,
 )
+from noticecli.parse.title_block import names_title_block, numbered_section
 
 CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
 # Text carriers for the density search, found by Lexbor: paragraphs, line breaks, and
@@ -495,6 +496,8 @@ class _BlockBuilder:
         self._bold_chars = 0
         self._centered = False
         self._right = False
+        self._titled = False  # the block element's class names a title
+        self._own_div = False  # the block element is a div (holding one line unless <br>)
 
     def flush(self) -> None:
         text = clean_text("".join(self._parts))
@@ -506,12 +509,18 @@ class _BlockBuilder:
                 block.level = -2  # marks right-aligned text (signatures)
             elif self._centered:
                 block.level = -3
+            elif self._titled:
+                block.level = -4  # its own element names a title (div.title4): a section title
+            elif self._own_div and numbered_section(text):
+                block.level = -4  # a numbered line in a div of its own (一、项目概况)
             self.blocks.append(block)
             self.sources.append(self._element)
         self._parts = []
         self._bold_chars = 0
         self._centered = False
         self._right = False
+        self._titled = False
+        self._own_div = False
 
     def walk(self, root: LexborNode) -> None:
         # Explicit stack of (node, leaving) pairs: deep nesting cannot overflow Python's stack.
@@ -543,9 +552,11 @@ class _BlockBuilder:
             if _is_widget_marker(_marker_of(attrs)) and _small(node):
                 continue
             if tag == "br":
-                centered, right = self._centered, self._right
+                centered, right, titled = self._centered, self._right, self._titled
+                self._own_div = False  # a div of several lines
                 self.flush()
-                self._centered, self._right = centered, right  # the element's alignment holds
+                # The element's alignment and class hold.
+                self._centered, self._right, self._titled = centered, right, titled
                 continue
             if tag == "img":
                 self.flush()
@@ -571,6 +582,9 @@ class _BlockBuilder:
             self._centered = True
         if "text-align:right" in style or align == "right":
             self._right = True
+        if tag != "p" and names_title_block(attrs):
+            self._titled = True
+        self._own_div = tag == "div"
 
     def _image(self, node: LexborNode) -> None:
         src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
@@ -673,7 +687,7 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
         elif is_date_line(text):
             block.type = "date"
         elif (
-            markers[index] == -1 or (markers[index] == -3 and not after_image)
+            markers[index] in (-1, -4) or (markers[index] == -3 and not after_image)
         ) and is_heading_like(text):
             block.type = "heading"
     _mark_signatures(blocks, markers)
@@ -684,6 +698,30 @@ def _signature_like(text: str, marker: int | None) -> bool:
     if marker == -2:  # right-aligned: the shape is enough
         return len(text) <= SIGNATURE_MAX and text[-1] not in END_PUNCT
     return is_org_line(text)
+
+
+# Right-aligned lines after the closing date, at most this many, may sign the notice.
+_SIGNATURE_LINES_AFTER_DATE = 2
+
+
+def _signatures_after_date(
+    blocks: list[Block], markers: list[int | None], text_indexes: list[int]
+) -> None:
+    """Right-aligned signature lines that close the body after its date line (2021年06月23日
+    / 招标人或其招标代理机构：（签章）): the date printed above the signature."""
+    closing = text_indexes[-_SIGNATURE_LINES_AFTER_DATE - 1 :]
+    dates = [index for index in closing if blocks[index].type == "date"]
+    if not dates:
+        return
+    after = [index for index in closing if index > dates[-1]]
+    if after and all(
+        blocks[index].type == "paragraph"
+        and markers[index] == -2
+        and _signature_like(blocks[index].text or "", -2)
+        for index in after
+    ):
+        for index in after:
+            blocks[index].type = "signature"
 
 
 def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
@@ -699,6 +737,7 @@ def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
             ):
                 break
             block.type = "signature"
+    _signatures_after_date(blocks, markers, text_indexes)
     if text_indexes:
         last = text_indexes[-1]
         block = blocks[last]

@@ -47,6 +47,7 @@ from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.opening import meta_fields, opening_head
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
+from noticecli.parse.title_block import mark_title_deck
 from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
@@ -158,7 +159,10 @@ def parse_html_tree(
                 "body_truncated",
                 f"the body holds more than {MAX_BODY_BLOCKS} blocks; the rest was left out",
             )
-        blocks, opening = leading_meta(_without_title(blocks, notice.title))
+        blocks = _without_title(blocks, notice.title)
+        if notice.title:
+            blocks = mark_title_deck(blocks)
+        blocks, opening = leading_meta(blocks)
         if opening:  # the meta line printed as the body's first line
             notice.header = _shown_once(
                 notice.header
