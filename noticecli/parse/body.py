@@ -27,6 +27,7 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.image_source import image_source
 from noticecli.parse.lines import (
     END_PUNCT,
     SIGNATURE_MAX,
@@ -561,6 +562,8 @@ class _BlockBuilder:
             if tag == "img":
                 self.flush()
                 self._image(node)
+                # Lines on either side of an image are not one heading broken by <br>.
+                self._element = node.mem_id
                 continue
             if tag == "table" and not _one_column(node):
                 self.flush()
@@ -587,8 +590,8 @@ class _BlockBuilder:
         self._own_div = tag == "div"
 
     def _image(self, node: LexborNode) -> None:
-        src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
-        if not src or src.startswith("data:"):
+        src = image_source(node.attributes)
+        if not src:
             return
         alt = clean_text(node.attributes.get("alt") or "") or None
         self.blocks.append(Block("image", src=absolute_url(src, self.base_url), alt=alt))
@@ -687,8 +690,8 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
         elif is_date_line(text):
             block.type = "date"
         elif (
-            markers[index] in (-1, -4) or (markers[index] == -3 and not after_image)
-        ) and is_heading_like(text):
+            markers[index] == -4 or (markers[index] in (-1, -3) and not after_image)
+        ) and is_heading_like(text):  # a line right under an image is its caption
             block.type = "heading"
     _mark_signatures(blocks, markers)
     return blocks

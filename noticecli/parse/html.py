@@ -29,6 +29,7 @@ from noticecli.parse.body import (
 )
 from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
+from noticecli.parse.closing_lines import closing_scope
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
@@ -144,7 +145,11 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
-        blocks, credits = trailing_credits(extract_blocks(container, base_url, skip=[*skip, *head]))
+        # Signature and date lines printed after the container are the notice's own.
+        body_root, beside = closing_scope(container)
+        blocks, credits = trailing_credits(
+            extract_blocks(body_root, base_url, skip=[*skip, *head, *beside])
+        )
         if credits:
             notice.header = _shown_once(
                 notice.header
