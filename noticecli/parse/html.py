@@ -135,8 +135,16 @@ def parse_html_tree(
             fill_top_level(notice)
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container)
-        if dated is not None:
-            notice.header.append(dated)
+        if dated:
+            # The date's label may be read already (更新日期： beside known labels); the
+            # values after it are new only under labels not read.
+            labels = {field.label for field in notice.header}
+            shown = {(field.label, field.value) for field in notice.header}
+            date, *after = dated
+            notice.header.extend(
+                ([date] if (date.label, date.value) not in shown else [])
+                + [field for field in after if field.label not in labels]
+            )
             fill_top_level(notice)
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
