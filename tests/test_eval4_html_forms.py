@@ -260,8 +260,14 @@ def test_values_after_an_own_time_label_are_read() -> None:
 
 
 def test_an_own_time_label_in_spans_is_read_once() -> None:
+    # Beside two known labels the label scan reads 更新日期 too; the date-line reading
+    # (which appends its fields after those the scan read) must not repeat it.
     notice = _article(
         "<span>更新日期：</span><span>2025-10-09 16:05</span> <span>来源：澄岭县人防办</span>"
+        " <span>浏览次数：<script>document.write(n)</script></span>"
     )
-    # Each once (the date-line reading appends its field after those the label scan read).
-    assert sorted(_meta(notice)) == [("更新日期", "2025-10-09 16:05"), ("来源", "澄岭县人防办")]
+    assert sorted(_meta(notice)) == [
+        ("更新日期", "2025-10-09 16:05"),
+        ("来源", "澄岭县人防办"),
+        ("浏览次数", None),
+    ]
