@@ -82,6 +82,7 @@ def test_the_deck_rule_needs_brackets_and_a_label() -> None:
         assert mark_title_deck([Block("paragraph", text)])[0].type == "paragraph"
     assert bracketed("【项目编号：X-1】")
     assert not bracketed("（一）项目概况（续）x")
+    assert not bracketed("【岚溪市中心】岚溪市人防指挥所设备维护服务项目竞争性磋商公告[正在报名]")
 
 
 def test_title_class_words() -> None:

@@ -20,7 +20,7 @@ _TITLE_CLASS = re.compile(
 # Sub-title or section boxes: title4 under title3 is a section title, subtitle a deck.
 _NOT_MAIN = re.compile(r"sub|small|section|little|list", re.I)
 # A whole text in one pair of brackets: (项目编号：…), 【征求意见稿】.
-_BRACKETED = re.compile(r"[(（【\[［].*[)）】\]］]")
+_BRACKETED = re.compile(r"[(（【\[［][^()（）【】\[\]［］]*[)）】\]］]")
 
 
 def names_title(node: LexborNode) -> bool:
