@@ -29,6 +29,7 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.image_source import image_source
 from noticecli.parse.lines import (
     END_PUNCT,
     SIGNATURE_MAX,
@@ -40,6 +41,7 @@ from noticecli.parse.lines import (
     is_heading_like,
     is_org_line,
 )
+from noticecli.parse.title_block import names_title_block, numbered_section
 
 CONTAINER_SELECTORS = tuple(container.selector for container in BODY_CONTAINERS)
 # Text carriers for the density search, found by Lexbor: paragraphs, line breaks, and
@@ -501,6 +503,8 @@ class _BlockBuilder:
         self._bold_chars = 0
         self._centered = False
         self._right = False
+        self._titled = False  # the block element's class names a title
+        self._own_div = False  # the block element is a div (holding one line unless <br>)
 
     def flush(self) -> None:
         # Most block ends close an element whose text was flushed already: nothing to read.
@@ -513,12 +517,18 @@ class _BlockBuilder:
                 block.level = -2  # marks right-aligned text (signatures)
             elif self._centered:
                 block.level = -3
+            elif self._titled:
+                block.level = -4  # its own element names a title (div.title4): a section title
+            elif self._own_div and numbered_section(text):
+                block.level = -4  # a numbered line in a div of its own (一、项目概况)
             self.blocks.append(block)
             self.sources.append(self._element)
         self._parts = []
         self._bold_chars = 0
         self._centered = False
         self._right = False
+        self._titled = False
+        self._own_div = False
 
     def walk(self, root: LexborNode) -> None:
         # Explicit stack of (node, leaving) pairs: deep nesting cannot overflow Python's stack.
@@ -550,13 +560,17 @@ class _BlockBuilder:
             if _is_widget_marker(_marker_of(attrs)) and _small(node):
                 continue
             if tag == "br":
-                centered, right = self._centered, self._right
+                centered, right, titled = self._centered, self._right, self._titled
+                self._own_div = False  # a div of several lines
                 self.flush()
-                self._centered, self._right = centered, right  # the element's alignment holds
+                # The element's alignment and class hold.
+                self._centered, self._right, self._titled = centered, right, titled
                 continue
             if tag == "img":
                 self.flush()
                 self._image(node)
+                # Lines on either side of an image are not one heading broken by <br>.
+                self._element = node.mem_id
                 continue
             if tag == "table" and not _one_column(node):
                 self.flush()
@@ -578,10 +592,13 @@ class _BlockBuilder:
             self._centered = True
         if "text-align:right" in style or align == "right":
             self._right = True
+        if tag != "p" and names_title_block(attrs):
+            self._titled = True
+        self._own_div = tag == "div"
 
     def _image(self, node: LexborNode) -> None:
-        src = (node.attributes.get("src") or node.attributes.get("data-src") or "").strip()
-        if not src or src.startswith("data:"):
+        src = image_source(node.attributes)
+        if not src:
             return
         alt = clean_text(node.attributes.get("alt") or "") or None
         self.blocks.append(Block("image", src=absolute_url(src, self.base_url), alt=alt))
@@ -680,8 +697,8 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
         elif is_date_line(text):
             block.type = "date"
         elif (
-            markers[index] == -1 or (markers[index] == -3 and not after_image)
-        ) and is_heading_like(text):
+            markers[index] == -4 or (markers[index] in (-1, -3) and not after_image)
+        ) and is_heading_like(text):  # a line right under an image is its caption
             block.type = "heading"
     _mark_signatures(blocks, markers)
     return blocks
@@ -691,6 +708,30 @@ def _signature_like(text: str, marker: int | None) -> bool:
     if marker == -2:  # right-aligned: the shape is enough
         return len(text) <= SIGNATURE_MAX and text[-1] not in END_PUNCT
     return is_org_line(text)
+
+
+# Right-aligned lines after the closing date, at most this many, may sign the notice.
+_SIGNATURE_LINES_AFTER_DATE = 2
+
+
+def _signatures_after_date(
+    blocks: list[Block], markers: list[int | None], text_indexes: list[int]
+) -> None:
+    """Right-aligned signature lines that close the body after its date line (2021年06月23日
+    / 招标人或其招标代理机构：（签章）): the date printed above the signature."""
+    closing = text_indexes[-_SIGNATURE_LINES_AFTER_DATE - 1 :]
+    dates = [index for index in closing if blocks[index].type == "date"]
+    if not dates:
+        return
+    after = [index for index in closing if index > dates[-1]]
+    if after and all(
+        blocks[index].type == "paragraph"
+        and markers[index] == -2
+        and _signature_like(blocks[index].text or "", -2)
+        for index in after
+    ):
+        for index in after:
+            blocks[index].type = "signature"
 
 
 def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
@@ -706,6 +747,7 @@ def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
             ):
                 break
             block.type = "signature"
+    _signatures_after_date(blocks, markers, text_indexes)
     if text_indexes:
         last = text_indexes[-1]
         block = blocks[last]

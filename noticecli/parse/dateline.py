@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.dates import parse_date
 from noticecli.fields import is_time_label
-from noticecli.labels import split_value_labels
+from noticecli.labels import key_for, split_value_labels
 from noticecli.models import HeaderField
 from noticecli.parse.dom import ancestors, clean_text, iter_visible
 
@@ -31,8 +31,25 @@ _TIME_LABEL = re.compile(
 )
 
 
-def unlabelled_date(title: LexborNode, container: LexborNode | None) -> HeaderField | None:
-    """The first date-time shown without a label after ``title`` and before ``container``."""
+def unlabelled_date(title: LexborNode, container: LexborNode | None) -> list[HeaderField]:
+    """The first date-time shown without a label after ``title`` and before ``container``
+    (nothing when there is none), with the labelled values printed after a time label of the
+    page's own in the same text (更新时间：2025-09-15 10:20  来源：某某  作者：某某): the label
+    scan of :mod:`.header_html` starts only at known labels and passes such a text over."""
+    found = _first_date(title, container)
+    if found is None:
+        return []
+    field, rest = found
+    if field.origin != "meta_line" or not rest:
+        return [field]
+    _head, pairs = split_value_labels(rest)
+    return [
+        field,
+        *(HeaderField(key_for(label), label, value, "meta_line") for label, value in pairs),
+    ]
+
+
+def _first_date(title: LexborNode, container: LexborNode | None) -> tuple[HeaderField, str] | None:
     body_line = (
         {container.mem_id, *(node.mem_id for node in ancestors(container))} if container else set()
     )
@@ -56,21 +73,24 @@ def unlabelled_date(title: LexborNode, container: LexborNode | None) -> HeaderFi
     return None
 
 
-def _date_in(node: LexborNode) -> HeaderField | None:
+def _date_in(node: LexborNode) -> tuple[HeaderField, str] | None:
+    """The date field in ``node``, and the rest of a time label's text after the date's
+    label (empty for an unlabelled date)."""
     texts = [node] if node.tag == "-text" else _texts(node)
     for text_node in texts:
         text = clean_text(text_node.text_content or "")
         if (text and text[-1] in "：:") or "时间" in text or "日期" in text:
             labelled = _time_label_in(text_node, text)
             if labelled is not None:
-                return labelled
+                match = _TIME_LABEL.match(text)
+                return labelled, match["rest"] if match is not None else ""
         if not text or (not text[0].isdigit() and text[0] not in _BRACKETS):
             continue
         head, _pairs = split_value_labels(text)
         value = (head or "").strip(_BRACKETS)
         if value and parse_date(value) is not None:
             holder = text_node.parent
-            return HeaderField("published_at", _where(holder), value, "unlabelled")
+            return HeaderField("published_at", _where(holder), value, "unlabelled"), ""
     return None
 
 

@@ -29,6 +29,7 @@ from noticecli.parse.body import (
 )
 from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
+from noticecli.parse.closing_lines import closing_scope
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
@@ -48,6 +49,7 @@ from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.opening import meta_fields, opening_head
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
+from noticecli.parse.title_block import mark_title_deck
 from noticecli.parse.visibility import remove_hidden
 
 if TYPE_CHECKING:
@@ -135,8 +137,16 @@ def parse_html_tree(
             fill_top_level(notice)
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container)
-        if dated is not None:
-            notice.header.append(dated)
+        if dated:
+            # The date's label may be read already (更新日期： beside known labels); the
+            # values after it are new only under labels not read.
+            labels = {field.label for field in notice.header}
+            shown = {(field.label, field.value) for field in notice.header}
+            date, *after = dated
+            notice.header.extend(
+                ([date] if (date.label, date.value) not in shown else [])
+                + [field for field in after if field.label not in labels]
+            )
             fill_top_level(notice)
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
@@ -145,8 +155,10 @@ def parse_html_tree(
     if container is None:
         notice.warn("no_body", "no article body found")
     else:
+        # Signature and date lines printed after the container are the notice's own.
+        body_root, beside = closing_scope(container)
         blocks, credits = trailing_credits(
-            extract_blocks(container, base_url, skip=[*skip, *opening_nodes])
+            extract_blocks(body_root, base_url, skip=[*skip, *opening_nodes, *beside])
         )
         if credits:
             notice.header = _shown_once(
@@ -162,7 +174,10 @@ def parse_html_tree(
                 "body_truncated",
                 f"the body holds more than {MAX_BODY_BLOCKS} blocks; the rest was left out",
             )
-        blocks, opening = leading_meta(_without_title(blocks, notice.title))
+        blocks = _without_title(blocks, notice.title)
+        if notice.title:
+            blocks = mark_title_deck(blocks)
+        blocks, opening = leading_meta(blocks)
         if opening:  # the meta line printed as the body's first line
             notice.header = _shown_once(
                 notice.header

@@ -43,6 +43,7 @@ from noticecli.parse.dom import (
 )
 from noticecli.parse.head_tags import HeadTags, head_tags
 from noticecli.parse.lines import is_org_line
+from noticecli.parse.title_block import bracketed, centred_line, names_title
 
 _MIN_CHARS = 4
 _MAX_CHARS = 200
@@ -202,8 +203,8 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
         # the copy nearest the body wins, and its neighbours hold the date line.
         if _BREADCRUMB.search(text) or split_label_pairs(text):
             continue
-        if _is_label(text):
-            continue
+        if _is_label(text) or bracketed(text):
+            continue  # a label, or a (项目编号：…) line under the title
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
 
@@ -299,7 +300,8 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
     child = container.child
     blocks = 0
     while child is not None and first is None and blocks < _OPENING_BLOCKS:
-        if child.tag in _OPENING_TAGS:
+        if child.tag in _OPENING_TAGS or names_title(child) or centred_line(child):
+            # A heading, a block whose class names the title (div.title3), a centred line.
             first = child
         elif child.tag and not child.tag.startswith("-"):
             first = first_tag(child, _OPENING_TAGS, "h1, h2, h3, h4, strong, b")
