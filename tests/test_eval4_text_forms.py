@@ -1,0 +1,84 @@
+"""The general forms of text renderings a fourth held-out evaluation of issue 9 found (its
+report, sections A to G): each rule alone, on a text of our own. Fixtures 102 and up hold
+the same forms whole."""
+
+from __future__ import annotations
+
+import pytest
+
+import noticecli
+from noticecli.dates import parse_date
+from noticecli.labels import cut_trailing_widget
+from noticecli.models import Notice
+
+TITLE = "岚溪区人防办开展防空警报试鸣宣传活动"
+META = "发布时间：2025-09-12   来源：岚溪区人防办"
+FIRST = "为增强群众国防观念，岚溪区人防办于9月10日在中心广场开展防空警报试鸣宣传活动。"
+LAST = "活动现场发放宣传资料三千余份，解答群众咨询两百余人次。"
+
+
+def _page(*above: str, meta: str = META, tail: tuple[str, ...] = ()) -> Notice:
+    lines = [*above, TITLE, meta, "", FIRST, "", LAST, "", *tail]
+    return noticecli.parse_text("\n".join(lines) + "\n")
+
+
+def _paragraphs(notice: Notice) -> list[str]:
+    return [block.text or "" for block in notice.body if block.type == "paragraph"]
+
+
+def _body_texts(notice: Notice) -> list[str]:
+    return [block.text or "" for block in notice.body]
+
+
+# --- B: an empty widget bracket after a meta value -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-02-23 08:00:00   [ ]", "2026-02-23 08:00:00"),
+        ("2026-02-23 08:00:00 【 】", "2026-02-23 08:00:00"),
+        ("岚溪区人防办 [ ] [ ]", "岚溪区人防办"),
+        ("[ ]", ""),
+        ("第[ ]号", "第[ ]号"),  # a bracket inside a value, not after a gap, is the value's
+    ],
+)
+def test_an_empty_bracket_after_a_value_is_not_part_of_it(value: str, expected: str) -> None:
+    assert cut_trailing_widget(value) == expected
+
+
+def test_an_empty_widget_bracket_in_the_meta_line_leaves_the_date_readable() -> None:
+    notice = _page(meta="发布时间:2026-02-23 08:00:00   [ ]   浏览次数:")
+    assert notice.published_at == "2026-02-23T08:00:00+08:00"
+    assert [(f.label, f.value) for f in notice.header] == [
+        ("发布时间", "2026-02-23 08:00:00"),
+        ("浏览次数", None),
+    ]
+
+
+# --- C: a date with spaced digits --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2025- 11- 24", "2025-11-24"),
+        ("2025 -11 -24", "2025-11-24"),
+        ("2025 / 11 / 24 08:30", "2025-11-24T08:30:00+08:00"),
+        ("2025. 1. 6", "2025-01-06"),
+    ],
+)
+def test_a_date_with_a_space_beside_its_separators_parses(value: str, iso: str) -> None:
+    parsed = parse_date(value)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize("value", ["2025- 11/ 24", "2025 11 24", "2025- 13- 01"])
+def test_a_spaced_date_is_still_one_date_or_none(value: str) -> None:
+    assert parse_date(value) is None
+
+
+def test_a_spaced_meta_date_is_the_publication_date_and_is_kept_as_shown() -> None:
+    notice = _page(meta="发布日期: 2025- 11- 24   来源：岚溪区人防办")
+    assert notice.published_at == "2025-11-24"
+    assert notice.header[0].value == "2025- 11- 24"
