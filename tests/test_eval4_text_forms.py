@@ -82,3 +82,41 @@ def test_a_spaced_meta_date_is_the_publication_date_and_is_kept_as_shown() -> No
     notice = _page(meta="发布日期: 2025- 11- 24   来源：岚溪区人防办")
     assert notice.published_at == "2025-11-24"
     assert notice.header[0].value == "2025- 11- 24"
+
+
+# --- A: chrome lines above the title; the title printed twice ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "岚溪市国防动员办公室网站logo",
+        "岚溪市人民政府门户网站标志",
+        "青林镇>政府信息公开>工作动态",
+        "青林镇 » 政府信息公开 » 工作动态",
+    ],
+)
+def test_a_logo_or_breadcrumb_line_above_the_title_is_not_joined_to_it(above: str) -> None:
+    notice = _page(above)
+    assert notice.title == TITLE
+    assert notice.published_at == "2025-09-12"
+    assert above not in " ".join(_body_texts(notice))
+
+
+def test_a_title_printed_on_two_consecutive_lines_is_one_title() -> None:
+    notice = _page(TITLE)
+    assert notice.title == TITLE
+    assert _paragraphs(notice)[0] == FIRST
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "气温>35℃时，应减少户外活动。",  # a sentence
+        "一级>二级",  # two items: not read as a trail
+        "岚溪区举行新版政府网站标志征集活动颁奖仪式，共评出获奖作品十件，现将结果公布如下。",
+    ],
+)
+def test_text_with_arrows_or_logo_words_stays_text(line: str) -> None:
+    notice = _page(tail=(line,))
+    assert line in _body_texts(notice)

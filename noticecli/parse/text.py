@@ -66,6 +66,7 @@ from noticecli.parse.text_chrome import (
     before_closing_menu,
     blank_leading_images,
     is_menu_line,
+    is_site_chrome,
     with_spaced_label_colons,
     without_cell_mark,
 )
@@ -510,6 +511,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
+        elif is_site_chrome(line):  # 杨巷镇>政府信息公开>工作动态, …网站logo
+            line = ""
         lines.append(line)
     blank_leading_images(lines)
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
@@ -863,6 +866,7 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or is_date_line(line)
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or _find_labels(line)
+            or (run and _compact_text(line) == _compact_text(run[-1]))  # printed twice
         ):
             break
         run.append(line)

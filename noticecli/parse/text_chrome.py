@@ -23,6 +23,7 @@ __all__ = [
     "before_closing_menu",
     "blank_leading_images",
     "is_menu_line",
+    "is_site_chrome",
     "with_spaced_label_colons",
     "without_cell_mark",
 ]
@@ -122,6 +123,28 @@ def _value_after(line: str, end: int) -> bool:
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+# A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
+_LOGO_TEXT = re.compile(r"(?:logo|LOGO|Logo|标志|图标|标识)$")
+_LOGO_LINE_MAX = 40
+# A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>政府信息公开>工作动态).
+_CRUMB_ARROWS = re.compile(r"\s*(?:>|&gt;|＞|»|›)\s*")
+_CRUMB_ITEM_MAX = 15
+_CRUMB_ITEMS_MIN = 3
+
+
+def is_site_chrome(line: str) -> bool:
+    """A line that is the site's, never the notice's: a logo's alt text, or a breadcrumb of
+    at least three short items joined by arrows (no sentence, no label in an item)."""
+    if not line or any(mark in line for mark in END_PUNCT):
+        return False
+    if len(line) <= _LOGO_LINE_MAX and _LOGO_TEXT.search(line):
+        return True
+    items = _CRUMB_ARROWS.split(line)
+    return len(items) >= _CRUMB_ITEMS_MIN and all(
+        0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
+    )
 
 
 def blank_leading_images(lines: list[str]) -> None:
