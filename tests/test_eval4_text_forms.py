@@ -120,3 +120,25 @@ def test_a_title_printed_on_two_consecutive_lines_is_one_title() -> None:
 def test_text_with_arrows_or_logo_words_stays_text(line: str) -> None:
     notice = _page(tail=(line,))
     assert line in _body_texts(notice)
+
+
+# --- D: an unlabelled date-time line with an unfilled counter and labels after it --------------
+
+
+@pytest.mark.parametrize("counter", ["次浏览", "次阅读", "次点击"])
+def test_a_dated_line_with_an_unfilled_counter_is_the_meta_line(counter: str) -> None:
+    notice = _page(meta=f"2010/1/6 16:43:13 {counter} 分类:政府动态    来源:")
+    assert notice.published_at == "2010-01-06T16:43:13+08:00"
+    assert [(f.key, f.label, f.value) for f in notice.header] == [
+        ("published_at", "line 2", "2010/1/6 16:43:13"),
+        ("category", "分类", "政府动态"),
+        ("source", "来源", None),
+    ]
+    assert _paragraphs(notice)[0] == FIRST
+
+
+def test_a_line_opening_with_a_date_and_going_on_as_a_sentence_stays_text() -> None:
+    line = "2010年1月6日 16时，岚溪区召开防汛工作会议，部署今年防汛任务。"
+    notice = _page(meta=line)
+    assert _paragraphs(notice)[0] == line
+    assert notice.published_at is None

@@ -102,6 +102,8 @@ _BRACKETED_DATE = re.compile(
 _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+# A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
+_UNFILLED_COUNTER = re.compile(r"\s+次(?:浏览|阅读|点击|访问)$")
 
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
@@ -927,6 +929,8 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
     if match is None:
         return False
     head, pairs = split_value_labels(line)
+    if head is not None:
+        head = _UNFILLED_COUNTER.sub("", head)
     if head is None or parse_date(head) is None:
         return False
     notice = build.notice
