@@ -142,3 +142,50 @@ def test_a_line_opening_with_a_date_and_going_on_as_a_sentence_stays_text() -> N
     notice = _page(meta=line)
     assert _paragraphs(notice)[0] == line
     assert notice.published_at is None
+
+
+# --- E: closing chrome after the article ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("打印此文 关闭窗口",),
+        ("【打印本文】 【关闭窗口】",),
+        ("附件下载:",),
+        ("相关附件：",),
+        ("友情链接:",),
+        ("友情链接：中国政府网  岚溪市人民政府",),
+        ("用户登录", "还没有账号?", "立即注册"),
+        ("附件下载:", "关闭窗口 打印本页", "智能互动 手机版", "微信", "岚溪发布", "图片2 图片1"),
+    ],
+)
+def test_closing_chrome_is_not_the_last_paragraph(tail: tuple[str, ...]) -> None:
+    notice = _page(tail=tail)
+    assert _body_texts(notice) == [FIRST, LAST]
+
+
+@pytest.mark.parametrize("label", ["终审", "审核", "责编", "一审"])
+def test_an_editorial_credit_after_the_signature_is_a_field_not_the_last_paragraph(
+    label: str,
+) -> None:
+    notice = _page(tail=("岚溪区人防办", "2025年9月12日", f"{label}:lxqrfb", "用户登录", "立即注册"))
+    assert _body_texts(notice)[-2:] == ["岚溪区人防办", "2025年9月12日"]
+    assert (label, "lxqrfb", "meta_line") in [(f.label, f.value, f.origin) for f in notice.header]
+
+
+def test_an_attachment_label_before_its_files_stays() -> None:
+    notice = _page(tail=("附件：", "岚溪区防空警报试鸣方案.docx"))
+    assert "附件：" in _body_texts(notice)
+    assert [a.name for a in notice.attachments] == ["岚溪区防空警报试鸣方案.docx"]
+
+
+def test_short_lines_closing_an_article_without_a_closing_widget_stay() -> None:
+    notice = _page(tail=("岚溪区人防办", "2025年9月12日"))
+    assert _body_texts(notice)[-2:] == ["岚溪区人防办", "2025年9月12日"]
+
+
+def test_a_sentence_after_a_review_word_stays_text() -> None:
+    line = "终审：经审理，维持原判。"
+    notice = _page(tail=(line,))
+    assert _body_texts(notice)[-1] == line

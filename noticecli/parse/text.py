@@ -28,7 +28,7 @@ from typing import Literal
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
+from noticecli.knowledge import COLUMN_CAPTION_ENDS, EDITORIAL_LABELS, TITLE_WORDS
 from noticecli.labels import (
     DATE_KEYS,
     WIDGET_LABELS,
@@ -64,6 +64,7 @@ from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
     LABEL_GAP_MAX,
     before_closing_menu,
+    before_empty_boxes,
     blank_leading_images,
     is_menu_line,
     is_site_chrome,
@@ -120,6 +121,7 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
 _BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
@@ -349,6 +351,13 @@ def _is_trailing_meta(line: str) -> bool:
         return False
     if is_credit_line(line):
         return True  # 编  辑:吴 霞  一  审:田 勇: the review credits closing a page
+    if (
+        len(labels) == 1
+        and labels[0].compact in EDITORIAL_LABELS
+        and len(line) <= _CREDIT_LINE_MAX
+        and not any(mark in line[labels[0].end :] for mark in END_PUNCT)
+    ):
+        return True  # 终审:xxx alone after the signature: an editorial credit, not text
     if any(label.kind != "known" or label.key not in _TRAILING_KEYS for label in labels):
         return False
     return len(line) <= 60
@@ -560,6 +569,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         body_end = before_closing_menu(
             lines, body_start, body_end, widget_rows, close_rows, _has_label
         )
+        body_end = before_empty_boxes(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
 

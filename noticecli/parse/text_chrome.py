@@ -21,6 +21,7 @@ __all__ = [
     "CLOSE_BUTTONS",
     "LABEL_GAP_MAX",
     "before_closing_menu",
+    "before_empty_boxes",
     "blank_leading_images",
     "is_menu_line",
     "is_site_chrome",
@@ -46,6 +47,8 @@ _MENU_LINE_ITEMS_MIN = 4
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 _HAS_COLON = re.compile("[:：]")
 _EVEN_GAP_MAX = 3
+# An attachment box's label with nothing after it.
+_EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
 
 
 def without_cell_mark(line: str) -> str:
@@ -182,19 +185,37 @@ def before_closing_menu(
     """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
     followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图), or
     a pop-up box's close button (x) by the box's short lines (影响营商环境建设问题线索征集).
-    ``widget_rows``: the lines read as widgets (blank in ``lines``), in order."""
+    ``widget_rows``: the lines read as widgets (blank in ``lines``), in order. A menu cut
+    off so reaches back over the widget lines and short items above it (关闭窗口 打印本页 /
+    智能互动 手机版 / 微信 / 始兴发布)."""
+    cut = end
     for row in reversed(widget_rows):
-        if not start < row < end:
+        if not start < row < cut:
             continue
         if not any(lines[start:row]):
-            return end  # no text above it: a widget over the article, not after it
-        items = [line for line in lines[row + 1 : end] if line]
+            return cut  # no text above it: a widget over the article, not after it
+        items = [line for line in lines[row + 1 : cut] if line]
+        if cut < end and all(_is_menu_item(item, has_label) for item in items):
+            cut = row  # a widget line above a menu already cut: the same closing block
+            continue
         if row in close_rows:
             if items and all(_is_menu_item(item, has_label, _POPUP_LINE_MAX) for item in items):
                 return row
         elif len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(i, has_label) for i in items):
-            return row
-        return end
+            cut = row
+            continue
+        return cut
+    return cut
+
+
+def before_empty_boxes(lines: list[str], start: int, end: int) -> int:
+    """Where the body ends when it closes with an attachment box's label and no file
+    (附件下载:, 相关附件：): the box is the template's, empty on this page."""
+    while end > start:
+        line = lines[end - 1]
+        if line and not _EMPTY_BOX.match(line):
+            break
+        end -= 1
     return end
 
 
