@@ -189,3 +189,25 @@ def test_a_sentence_after_a_review_word_stays_text() -> None:
     line = "终审：经审理，维持原判。"
     notice = _page(tail=(line,))
     assert _body_texts(notice)[-1] == line
+
+
+# --- F: a toolbar row of image names, widget words and padded pipes ---------------------------
+
+
+@pytest.mark.parametrize(
+    "toolbar",
+    [
+        "top_icon2weixin.png 微信 lxwexinewm.jpg head-wb.png 微博      无障碍版      简体   |   繁体 长者模式",
+        "icon_wx.png 微信   |   icon_wb.png 微博",
+    ],
+)
+def test_a_toolbar_row_with_image_names_and_pipes_is_chrome(toolbar: str) -> None:
+    notice = _page(toolbar, "首页 > 工作动态")
+    assert notice.title == TITLE
+    assert notice.published_at == "2025-09-12"
+    assert _body_texts(notice) == [FIRST, LAST]
+
+
+def test_a_pictures_name_beside_its_caption_is_not_a_toolbar() -> None:
+    notice = _page(tail=("揭牌.png 揭牌仪式现场",))
+    assert "揭牌.png 揭牌仪式现场" in _body_texts(notice)

@@ -68,6 +68,7 @@ from noticecli.parse.text_chrome import (
     blank_leading_images,
     is_menu_line,
     is_site_chrome,
+    is_toolbar_row,
     with_spaced_label_colons,
     without_cell_mark,
 )
@@ -522,8 +523,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
-        elif is_site_chrome(line):  # 杨巷镇>政府信息公开>工作动态, …网站logo
-            line = ""
+        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate):
+            line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))

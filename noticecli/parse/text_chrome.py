@@ -25,6 +25,7 @@ __all__ = [
     "blank_leading_images",
     "is_menu_line",
     "is_site_chrome",
+    "is_toolbar_row",
     "with_spaced_label_colons",
     "without_cell_mark",
 ]
@@ -147,6 +148,28 @@ def is_site_chrome(line: str) -> bool:
     items = _CRUMB_ARROWS.split(line)
     return len(items) >= _CRUMB_ITEMS_MIN and all(
         0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
+    )
+
+
+_TOOLBAR_SPLIT = re.compile(r"[\s|｜]+")
+_TOOLBAR_ITEM_MAX = 6
+
+
+def is_toolbar_row(line: str, is_widget: Callable[[str], bool]) -> bool:
+    """A toolbar printed on one line with its pictures' file names (top_icon2weixin.png 微信
+    … 简体   |   繁体): image names, widget words (one at least) and short items, split by
+    spaces or ``|``.
+    Read as table cells it would derail the page; it is chrome. ``is_widget``: whether an
+    item is a widget's text (微信, 繁体, 长者模式)."""
+    items = [item for item in _TOOLBAR_SPLIT.split(line) if item]
+    images = sum(1 for item in items if _IMAGE_NAME.match(item))
+    if not images or _HAS_COLON.search(line) or not any(map(is_widget, items)):
+        return False  # a picture's name beside its caption (揭牌.png 揭牌仪式) is content
+    return all(
+        _IMAGE_NAME.match(item)
+        or is_widget(item)
+        or (len(item) <= _TOOLBAR_ITEM_MAX and not any(m in item for m in END_PUNCT))
+        for item in items
     )
 
 
