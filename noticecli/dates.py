@@ -164,8 +164,8 @@ def _iso(year: int, month: int, day: int, time: tuple[str | None, ...] = ()) -> 
 def parse_date(value: str) -> ParsedDate | None:
     """Structured date from a header value as shown: `2020-05-06 09:33`, `2020-05-06 09:33:12`,
     `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
-    `20200506`, `2025- 11- 24` (a space beside a separator); full-width digits too. Returns None when the value is not a (single, valid
-    calendar) date; never guesses."""
+    `20200506`, `2025- 11- 24` (a space beside a separator); full-width digits too. Returns
+    None when the value is not a (single, valid calendar) date; never guesses."""
     text = _WHITESPACE.sub(" ", to_ascii_digits(value)).strip()
     if not text:
         return None

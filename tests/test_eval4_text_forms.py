@@ -169,7 +169,9 @@ def test_closing_chrome_is_not_the_last_paragraph(tail: tuple[str, ...]) -> None
 def test_an_editorial_credit_after_the_signature_is_a_field_not_the_last_paragraph(
     label: str,
 ) -> None:
-    notice = _page(tail=("岚溪区人防办", "2025年9月12日", f"{label}:lxqrfb", "用户登录", "立即注册"))
+    notice = _page(
+        tail=("岚溪区人防办", "2025年9月12日", f"{label}:lxqrfb", "用户登录", "立即注册")
+    )
     assert _body_texts(notice)[-2:] == ["岚溪区人防办", "2025年9月12日"]
     assert (label, "lxqrfb", "meta_line") in [(f.label, f.value, f.origin) for f in notice.header]
 

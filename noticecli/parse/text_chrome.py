@@ -132,7 +132,7 @@ def _is_cjk(char: str) -> bool:
 # A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
 _LOGO_TEXT = re.compile(r"(?:logo|LOGO|Logo|标志|图标|标识)$")
 _LOGO_LINE_MAX = 40
-# A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>政府信息公开>工作动态).
+# A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>信息公开>工作动态).
 _CRUMB_ARROWS = re.compile(r"\s*(?:>|&gt;|＞|»|›)\s*")
 _CRUMB_ITEM_MAX = 15
 _CRUMB_ITEMS_MIN = 3
