@@ -213,3 +213,46 @@ def test_a_toolbar_row_with_image_names_and_pipes_is_chrome(toolbar: str) -> Non
 def test_a_pictures_name_beside_its_caption_is_not_a_toolbar() -> None:
     notice = _page(tail=("揭牌.png 揭牌仪式现场",))
     assert "揭牌.png 揭牌仪式现场" in _body_texts(notice)
+
+
+# --- G: a grid rendered as bare values without labels ------------------------------------------
+
+PLAN = "岚溪县突发事件应急预案"
+GRID_VALUES = (
+    "11371525/2017-00231",
+    "岚溪县人民政府",
+    "综合政务;应急管理",
+    "2017-09-04",
+    PLAN,
+    "有效",
+    "无",
+    "2017-09-04",
+    "岚政发〔2017〕12号",
+)
+PLAN_FIRST = "为健全全县突发事件应急机制，提高应对突发事件的能力，制定本预案。"
+
+
+def _plan(*head: str) -> Notice:
+    lines = [*head, "", PLAN_FIRST, "", "本预案适用于全县范围内突发事件的应对工作。"]
+    return noticecli.parse_text("\n".join(lines) + "\n")
+
+
+def test_bare_grid_values_stay_out_of_the_title_and_the_first_paragraph() -> None:
+    notice = _plan(*GRID_VALUES, PLAN, "岚政发〔2017〕12号")
+    assert notice.title == PLAN
+    assert _paragraphs(notice)[0] == PLAN_FIRST
+    assert notice.header == []  # no label shows what the values are: none is read
+    assert notice.published_at is None
+
+
+def test_short_lines_without_a_value_shape_before_a_repeated_title_are_not_a_grid() -> None:
+    # Site and column names over a title printed twice: the names are not a grid's values,
+    # and the date under the title is still read.
+    notice = _plan("岚溪县人民政府", "政务公开", "应急管理", PLAN, PLAN, "发布时间：2017-09-04")
+    assert notice.title == PLAN
+    assert notice.published_at == "2017-09-04"
+
+
+def test_a_repeated_value_that_is_not_worded_as_a_title_is_not_taken_for_one() -> None:
+    notice = _plan("11371525/2017-00231", "有效", "2017-09-04", "无", "有效", PLAN)
+    assert notice.title != "有效"

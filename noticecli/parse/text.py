@@ -122,6 +122,7 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_GRID_VALUES_MIN = 4  # bare values of a grid before its title's repeat
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
@@ -612,8 +613,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
-    run = _title_run(lines, index)
-    if run is not None:
+    repeated = _title_under_bare_values(lines, first)
+    run = _title_run(lines, index) if repeated is None else None
+    if repeated is not None:
+        title_line, index = lines[repeated], repeated + 1
+    elif run is not None:
         title_line, index = run
         title_line = _title_without_date(title_line, index - 1, build)
         index = _after_repeats(lines, index, title_line)
@@ -691,6 +695,31 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             break
         index += 1
     return index, title_line
+
+
+def _title_under_bare_values(lines: list[str], first: int) -> int | None:
+    """Where the title is repeated under a grid whose labels were lost (pictures, or cells
+    the rendering dropped): the page opens with short bare values, one a line (an index
+    number, the issuer, a date, the title, 有效 …), and a line repeats one of them. The
+    repeat is the title; the values before it are left unread (no label shows what they
+    are), neither title nor body. Returns the repeat's index."""
+    seen: set[str] = set()
+    shaped = False  # a value with a field's shape: the evidence of a grid
+    index = _next_nonblank(lines, first)
+    for _ in range(_MAX_NAME_LINES + _TITLE_RUN_MAX):
+        if index >= len(lines):
+            return None
+        line = lines[index]
+        compact = _compact_text(line)
+        worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
+        if compact in seen and worded:  # a repeated date (成文 and 发布) is still a value
+            return index if shaped and len(seen) >= _GRID_VALUES_MIN else None
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+            return None
+        shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
+        seen.add(compact)
+        index = _next_nonblank(lines, index + 1)
+    return None
 
 
 def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
