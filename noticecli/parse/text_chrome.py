@@ -218,6 +218,8 @@ def before_closing_menu(
         if not any(lines[start:row]):
             return cut  # no text above it: a widget over the article, not after it
         items = [line for line in lines[row + 1 : cut] if line]
+        if not items:
+            continue  # a footer line closing the page (版权所有…): look above it
         if cut < end and all(_is_menu_item(item, has_label) for item in items):
             cut = row  # a widget line above a menu already cut: the same closing block
             continue
