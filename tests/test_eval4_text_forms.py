@@ -158,6 +158,7 @@ def test_a_line_opening_with_a_date_and_going_on_as_a_sentence_stays_text() -> N
         ("友情链接：中国政府网  岚溪市人民政府",),
         ("用户登录", "还没有账号?", "立即注册"),
         ("附件下载:", "关闭窗口 打印本页", "智能互动 手机版", "微信", "岚溪发布", "图片2 图片1"),
+        ("关闭窗口 打印本页", "手机版", "微信", "岚溪发布", "图片1", "版权所有：岚溪市人防办"),
     ],
 )
 def test_closing_chrome_is_not_the_last_paragraph(tail: tuple[str, ...]) -> None:
