@@ -103,6 +103,22 @@ def test_a_logo_or_breadcrumb_line_above_the_title_is_not_joined_to_it(above: st
     assert above not in " ".join(_body_texts(notice))
 
 
+def test_the_site_name_over_a_whole_title_is_not_joined_to_it() -> None:
+    assert _page("岚溪区国防动员办公室").title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("issuer", "title"),
+    [
+        ("秦安县国防动员办公室", "关于开展防空警报试鸣的通告"),  # the issuer runs on into 关于
+        ("秦安县国防动员办公室", "2024年防空警报试鸣的通告"),  # the title names no place
+    ],
+)
+def test_an_issuer_over_the_rest_of_its_title_is_still_joined(issuer: str, title: str) -> None:
+    notice = noticecli.parse_text(f"{issuer}\n{title}\n{META}\n\n{FIRST}\n")
+    assert notice.title == issuer + title
+
+
 def test_a_title_printed_on_two_consecutive_lines_is_one_title() -> None:
     notice = _page(TITLE)
     assert notice.title == TITLE

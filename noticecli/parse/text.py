@@ -122,6 +122,7 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_PLACE_CHARS = 3  # a place name's usual length (岚溪县, 青林镇): a name and a title share it
 _GRID_VALUES_MIN = 4  # bare values of a grid before its title's repeat
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
@@ -919,7 +920,10 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
     if captioned:
         run = run[opening:]
-    elif len(run) >= 2 and _is_column_caption(run[0], run[1:]):
+    elif len(run) >= 2 and (
+        _is_column_caption(run[0], run[1:])
+        or (len(run) == 2 and _is_site_name_over_title(run[0], run[1]))
+    ):  # a column's caption or the site's name over a whole title
         run, captioned = run[1:], True
     if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
         return None
@@ -940,6 +944,16 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         ):
             return None
     return joined, probe
+
+
+def _is_site_name_over_title(line: str, title: str) -> bool:
+    """The site's name over a whole title (岚溪县人民政府 / 岚溪县举办…颁奖仪式): an
+    organisation's name whose place the title names again, over a line that is a title by
+    itself and does not continue the name (an issuer's name runs on into 关于…)."""
+    if not is_org_line(line) or title.startswith("关于") or len(title) < _TITLE_MIN:
+        return False
+    place = line[:_PLACE_CHARS]
+    return title.startswith(place) and bool(_title_words().search(title))
 
 
 def _is_column_caption(line: str, rest: list[str]) -> bool:
