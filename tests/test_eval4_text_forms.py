@@ -273,3 +273,26 @@ def test_short_lines_without_a_value_shape_before_a_repeated_title_are_not_a_gri
 def test_a_repeated_value_that_is_not_worded_as_a_title_is_not_taken_for_one() -> None:
     notice = _plan("11371525/2017-00231", "有效", "2017-09-04", "无", "有效", PLAN)
     assert notice.title != "有效"
+
+
+def test_bare_grid_values_under_the_title_are_not_the_first_paragraph() -> None:
+    notice = _plan(PLAN, *GRID_VALUES[:4], *GRID_VALUES[5:])
+    assert notice.title == PLAN
+    assert _paragraphs(notice)[0] == PLAN_FIRST
+    assert notice.header == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        ("一、总则", "（一）编制目的", "2017年工作要点"),  # short headings: no field's shape
+        ("综合政务", "2017-09-04"),  # two lines: too few for a grid
+        ("综合政务", "", "2017-09-04", "", "有效"),  # blank lines between: not one grid
+    ],
+)
+def test_short_lines_opening_a_text_are_not_taken_for_bare_grid_values(
+    opening: tuple[str, ...],
+) -> None:
+    notice = _plan(PLAN, "发布时间：2017-09-04", *opening)
+    shown = [line for line in opening if line and line != "2017-09-04"]
+    assert all(line in " ".join(_body_texts(notice)) for line in shown)

@@ -123,7 +123,9 @@ _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 _PLACE_CHARS = 3  # a place name's usual length (岚溪县, 青林镇): a name and a title share it
-_GRID_VALUES_MIN = 4  # bare values of a grid before its title's repeat
+_GRID_VALUES_MIN = 4
+_BARE_VALUES_MIN = 3  # a grid's values printed bare under the title, each this short
+_BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
@@ -689,6 +691,9 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
         elif under_title and _is_title_detail(line):
             pass  # the issuer, index number or date shown as bare items under the title
+        elif under_title and (after := _after_bare_values(lines, index)) is not None:
+            index = after  # a grid's values without their labels: read as nothing
+            continue
         elif title is None and _is_title_like(line):
             title = title_line = _title_without_date(line, index, build)
             under_title = True
@@ -721,6 +726,28 @@ def _title_under_bare_values(lines: list[str], first: int) -> int | None:
         seen.add(compact)
         index = _next_nonblank(lines, index + 1)
     return None
+
+
+def _after_bare_values(lines: list[str], start: int) -> int | None:
+    """Past a grid printed as values without labels under the title (综合政务;应急管理 /
+    2017-09-04 / 有效 / 无 / 岚政发〔2017〕12号): at least a few short lines in a row, no
+    blank line between them, one with a field's shape (a date, a document or index number),
+    and the text after them. Returns the index after the values, or ``None``."""
+    index = start
+    shaped = False
+    while index < len(lines) and lines[index]:
+        line = lines[index]
+        if len(line) > _BARE_VALUE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+            break
+        shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
+        index += 1
+    if index - start < _BARE_VALUES_MIN or not shaped:
+        return None
+    after = _next_nonblank(lines, index)
+    following = lines[after] if after < len(lines) else ""
+    if following and len(following) <= _BARE_VALUE_MAX and following[-1] not in END_PUNCT:
+        return None  # another short line (a heading, a name) after them: not the text yet
+    return after
 
 
 def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
