@@ -716,11 +716,13 @@ def _title_under_bare_values(lines: list[str], first: int) -> int | None:
         if index >= len(lines):
             return None
         line = lines[index]
-        compact = _compact_text(line)
-        worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
-        if compact in seen and worded:  # a repeated date (成文 and 发布) is still a value
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
+            return None
+        compact = "".join(line.split())
+        if compact in seen and len(line) >= _TITLE_MIN and _title_words().search(line):
+            # The title's repeat (a repeated date, 成文 and 发布, is still a value).
             return index if shaped and len(seen) >= _GRID_VALUES_MIN else None
-        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+        if (":" in line or "：" in line) and _find_labels(line):
             return None
         shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
         seen.add(compact)
@@ -737,7 +739,11 @@ def _after_bare_values(lines: list[str], start: int) -> int | None:
     shaped = False
     while index < len(lines) and lines[index]:
         line = lines[index]
-        if len(line) > _BARE_VALUE_MAX or line[-1] in END_PUNCT or _find_labels(line):
+        if (
+            len(line) > _BARE_VALUE_MAX
+            or line[-1] in END_PUNCT
+            or ((":" in line or "：" in line) and _find_labels(line))
+        ):
             break
         shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
         index += 1

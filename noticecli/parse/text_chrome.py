@@ -130,20 +130,27 @@ def _is_cjk(char: str) -> bool:
 
 
 # A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
-_LOGO_TEXT = re.compile(r"(?:logo|LOGO|Logo|标志|图标|标识)$")
+_LOGO_ENDS = ("logo", "LOGO", "Logo", "标志", "图标", "标识")
 _LOGO_LINE_MAX = 40
 # A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>信息公开>工作动态).
 _CRUMB_ARROWS = re.compile(r"\s*(?:>|&gt;|＞|»|›)\s*")
+_CRUMB_ARROW_CHARS = (">", "＞", "»", "›")
 _CRUMB_ITEM_MAX = 15
+_CRUMB_LINE_MAX = 80
 _CRUMB_ITEMS_MIN = 3
 
 
 def is_site_chrome(line: str) -> bool:
     """A line that is the site's, never the notice's: a logo's alt text, or a breadcrumb of
     at least three short items joined by arrows (no sentence, no label in an item)."""
-    if not line or any(mark in line for mark in END_PUNCT):
-        return False
-    if len(line) <= _LOGO_LINE_MAX and _LOGO_TEXT.search(line):
+    if len(line) > _CRUMB_LINE_MAX:
+        return False  # a paragraph
+    logo = len(line) <= _LOGO_LINE_MAX and line.endswith(_LOGO_ENDS)
+    if not (logo or any(map(line.__contains__, _CRUMB_ARROW_CHARS))) or any(
+        map(line.__contains__, END_PUNCT)
+    ):
+        return False  # the cheap tests first: most lines hold neither
+    if logo:
         return True
     items = _CRUMB_ARROWS.split(line)
     return len(items) >= _CRUMB_ITEMS_MIN and all(
@@ -161,6 +168,8 @@ def is_toolbar_row(line: str, is_widget: Callable[[str], bool]) -> bool:
     spaces or ``|``.
     Read as table cells it would derail the page; it is chrome. ``is_widget``: whether an
     item is a widget's text (微信, 繁体, 长者模式)."""
+    if "." not in line:
+        return False  # the cheap test: no file name
     items = [item for item in _TOOLBAR_SPLIT.split(line) if item]
     images = sum(1 for item in items if _IMAGE_NAME.match(item))
     if not images or _HAS_COLON.search(line) or not any(map(is_widget, items)):
