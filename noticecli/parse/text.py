@@ -22,6 +22,7 @@ The body blocks (headings, bylines, dates, signatures) are read by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -709,8 +710,7 @@ def _title_under_bare_values(lines: list[str], first: int) -> int | None:
     number, the issuer, a date, the title, 有效 …), and a line repeats one of them. The
     repeat is the title; the values before it are left unread (no label shows what they
     are), neither title nor body. Returns the repeat's index."""
-    seen: set[str] = set()
-    shaped = False  # a value with a field's shape: the evidence of a grid
+    seen: dict[str, str] = {}  # compact text → the line
     index = _next_nonblank(lines, first)
     for _ in range(_MAX_NAME_LINES + _TITLE_RUN_MAX):
         if index >= len(lines):
@@ -720,14 +720,19 @@ def _title_under_bare_values(lines: list[str], first: int) -> int | None:
             return None
         compact = "".join(line.split())
         if compact in seen and len(line) >= _TITLE_MIN and _title_words().search(line):
-            # The title's repeat (a repeated date, 成文 and 发布, is still a value).
-            return index if shaped and len(seen) >= _GRID_VALUES_MIN else None
+            # The title's repeat (a repeated date, 成文 and 发布, is still a value); a value
+            # with a field's shape is the evidence of a grid.
+            return index if len(seen) >= _GRID_VALUES_MIN and _has_shaped(seen.values()) else None
         if (":" in line or "：" in line) and _find_labels(line):
             return None
-        shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
-        seen.add(compact)
+        seen[compact] = line
         index = _next_nonblank(lines, index + 1)
     return None
+
+
+def _has_shaped(values: Iterable[str]) -> bool:
+    """Whether some value has a field's shape: a date, a document or an index number."""
+    return any(value_shape(value) in ("index_no", "doc_no", "date") for value in values)
 
 
 def _after_bare_values(lines: list[str], start: int) -> int | None:
@@ -736,7 +741,6 @@ def _after_bare_values(lines: list[str], start: int) -> int | None:
     blank line between them, one with a field's shape (a date, a document or index number),
     and the text after them. Returns the index after the values, or ``None``."""
     index = start
-    shaped = False
     while index < len(lines) and lines[index]:
         line = lines[index]
         if (
@@ -745,15 +749,14 @@ def _after_bare_values(lines: list[str], start: int) -> int | None:
             or ((":" in line or "：" in line) and _find_labels(line))
         ):
             break
-        shaped = shaped or value_shape(line) in ("index_no", "doc_no", "date")
         index += 1
-    if index - start < _BARE_VALUES_MIN or not shaped:
+    if index - start < _BARE_VALUES_MIN:
         return None
     after = _next_nonblank(lines, index)
     following = lines[after] if after < len(lines) else ""
     if following and len(following) <= _BARE_VALUE_MAX and following[-1] not in END_PUNCT:
         return None  # another short line (a heading, a name) after them: not the text yet
-    return after
+    return after if _has_shaped(lines[start:index]) else None
 
 
 def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:

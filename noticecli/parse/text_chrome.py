@@ -130,7 +130,7 @@ def _is_cjk(char: str) -> bool:
 
 
 # A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
-_LOGO_ENDS = ("logo", "LOGO", "Logo", "标志", "图标", "标识")
+_CHROME_HINT = re.compile(r"[>＞»›]|(?:logo|LOGO|Logo|标志|图标|标识)$")
 _LOGO_LINE_MAX = 40
 # A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>信息公开>工作动态).
 _CRUMB_ARROWS = re.compile(r"\s*(?:>|&gt;|＞|»|›)\s*")
@@ -143,15 +143,12 @@ _CRUMB_ITEMS_MIN = 3
 def is_site_chrome(line: str) -> bool:
     """A line that is the site's, never the notice's: a logo's alt text, or a breadcrumb of
     at least three short items joined by arrows (no sentence, no label in an item)."""
-    if len(line) > _CRUMB_LINE_MAX:
-        return False  # a paragraph
-    logo = len(line) <= _LOGO_LINE_MAX and line.endswith(_LOGO_ENDS)
-    if not (logo or any(map(line.__contains__, _CRUMB_ARROW_CHARS))) or any(
-        map(line.__contains__, END_PUNCT)
-    ):
+    if len(line) > _CRUMB_LINE_MAX or (hint := _CHROME_HINT.search(line)) is None:
         return False  # the cheap tests first: most lines hold neither
-    if logo:
-        return True
+    if any(map(line.__contains__, END_PUNCT)):
+        return False
+    if hint.group() not in _CRUMB_ARROW_CHARS:
+        return len(line) <= _LOGO_LINE_MAX  # …网站logo
     items = _CRUMB_ARROWS.split(line)
     return len(items) >= _CRUMB_ITEMS_MIN and all(
         0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
