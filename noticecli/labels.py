@@ -79,7 +79,9 @@ def cut_trailing_widget(value: str) -> str:
     """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆; an
     empty ``[ ]`` after a gap), and
     without what follows the bracket group it closes (see :func:`before_group_close`)."""
-    value = _EMPTY_BRACKETS.sub("", before_group_close(value))
+    value = before_group_close(value)
+    if value.rstrip().endswith(("]", "】", "］")):
+        value = _EMPTY_BRACKETS.sub("", value)
     if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()
