@@ -128,14 +128,14 @@ def find_split_date(text: str) -> str | None:
 # --------------------------------------------------------------------------- whole values
 
 _CLOCK = r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
-_DATE_SEPARATED = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?:[ T]{_CLOCK})?")
+# A Hanweb rendering spaces the digits from the separators (2025- 11- 24): one space each side.
+_DATE_SEPARATED = re.compile(rf"(\d{{4}}) ?([-/.]) ?(\d{{1,2}}) ?\2 ?(\d{{1,2}})(?:[ T]{_CLOCK})?")
 _DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _CN = f"[{CN_NUMERAL_CHARS}]"
 _CN_CHARS = frozenset(CN_NUMERAL_CHARS)
 # Compiled on first use: only a value that starts with a Chinese numeral can match.
 _DATE_CN = rf"({_CN}{{4}})年({_CN}{{1,3}})月({_CN}{{1,3}})[日号]"
-_WHITESPACE = re.compile(r"[\s\u3000\u00a0]+")
 
 
 @cache
@@ -164,8 +164,8 @@ def _iso(year: int, month: int, day: int, time: tuple[str | None, ...] = ()) -> 
 def parse_date(value: str) -> ParsedDate | None:
     """Structured date from a header value as shown: `2020-05-06 09:33`, `2020-05-06 09:33:12`,
     `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
-    `20200506`; full-width digits too. Returns None when the value is not a (single, valid
-    calendar) date; never guesses."""
+    `20200506`, `2025- 11- 24` (a space beside a separator); full-width digits too. Returns
+    None when the value is not a (single, valid calendar) date; never guesses."""
     # Runs of whitespace as one space, the ends stripped (str.split's whitespace is re's \s,
     # U+3000 and nbsp included); most values are ASCII, with no full-width digit to map.
     text = " ".join((value if value.isascii() else to_ascii_digits(value)).split())

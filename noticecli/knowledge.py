@@ -23,6 +23,7 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``CLOSING_LINES``,             :mod:`noticecli.labels`
 ``CREDIT_WORDS``,
 ``VALUE_PLACEHOLDERS``
+``EDITORIAL_LABELS``           :mod:`noticecli.parse.text` (trailing credit lines)
 ``NAV_*``,                     :mod:`noticecli.parse.listing_rows` (rows, their dates,
 ``LINK_GROUP_HEADINGS``,       furniture)
 ``ARTICLE_URL_SHAPES``,
@@ -281,7 +282,7 @@ FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header",
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
-    r"[【\[]?(?:我要)?打印(?:本页|此页|文章)?[】\]]?",
+    r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章)?[】\]]?",
     r"[【\[]?关闭(?:窗口|本页)?[】\]]?",
     r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
     r"[【\[]?收藏[】\]]?",
@@ -306,6 +307,7 @@ WIDGET_TEXTS = (
     "登录",
     "注册",
     r"账号\+?密码登录",
+    "用户登录",
     "立即注册",
     r"还没有账号[?？]?",
     r"忘记密码[?？]?",
@@ -329,6 +331,7 @@ FURNITURE_LINES = (
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
+    r"友情链接[:：]?.*",
     r"当前位置[:：].*",
     r"您(?:当前|所在)?的位置[:：].*",
     r"您(?:当前)?所在(?:的)?位置[:：].*",
@@ -392,6 +395,10 @@ CREDIT_WORDS = (
     "文字",
     "图片",
     "通讯员",
+)
+# Editorial credit labels: one alone on a line closing an article (终审:xxx) is a field.
+EDITORIAL_LABELS = frozenset(
+    {"终审", "审核", "审稿", "初审", "复审", "一审", "二审", "三审", "责编", "编辑", "校对"}
 )
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")

@@ -37,6 +37,9 @@ _TRAILING_WIDGET = (
     rf"|\s+{VALUE_LINK_ACTION}\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
+# Brackets a widget's script had not filled (2026-02-23 08:00:00   [ ]), after a value's gap:
+# they end the value and are never part of it.
+_EMPTY_BRACKETS = re.compile(r"(?:(?:^|\s+)[\[【［]\s*[\]】］])+\s*$")
 _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
         [re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS]
@@ -73,9 +76,12 @@ def compact_label(text: str) -> str:
 
 
 def cut_trailing_widget(value: str) -> str:
-    """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆), and
+    """A value without the widget that shares its row (李喆 【字体：大 中 小】 → 李喆; an
+    empty ``[ ]`` after a gap), and
     without what follows the bracket group it closes (see :func:`before_group_close`)."""
     value = before_group_close(value)
+    if value.rstrip().endswith(("]", "】", "］")):
+        value = _EMPTY_BRACKETS.sub("", value)
     if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()

@@ -22,13 +22,14 @@ The body blocks (headings, bylines, dates, signatures) are read by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
+from noticecli.knowledge import COLUMN_CAPTION_ENDS, EDITORIAL_LABELS, TITLE_WORDS
 from noticecli.labels import (
     DATE_KEYS,
     WIDGET_LABELS,
@@ -64,8 +65,11 @@ from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
     LABEL_GAP_MAX,
     before_closing_menu,
+    before_empty_boxes,
     blank_leading_images,
     is_menu_line,
+    is_site_chrome,
+    is_toolbar_row,
     with_spaced_label_colons,
     without_cell_mark,
 )
@@ -101,6 +105,8 @@ _BRACKETED_DATE = re.compile(
 _DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+# A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
+_UNFILLED_COUNTER = re.compile(r"\s+次(?:浏览|阅读|点击|访问)$")
 
 # A line opening a page is its title when worded like one and at least this long.
 _TITLE_MIN = 8
@@ -117,6 +123,11 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
+_PLACE_CHARS = 3  # a place name's usual length (岚溪县, 青林镇): a name and a title share it
+_GRID_VALUES_MIN = 4
+_BARE_VALUES_MIN = 3  # a grid's values printed bare under the title, each this short
+_BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
+_CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
 _BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
@@ -346,6 +357,13 @@ def _is_trailing_meta(line: str) -> bool:
         return False
     if is_credit_line(line):
         return True  # 编  辑:吴 霞  一  审:田 勇: the review credits closing a page
+    if (
+        len(labels) == 1
+        and labels[0].compact in EDITORIAL_LABELS
+        and len(line) <= _CREDIT_LINE_MAX
+        and not any(mark in line[labels[0].end :] for mark in END_PUNCT)
+    ):
+        return True  # 终审:xxx alone after the signature: an editorial credit, not text
     if any(label.kind != "known" or label.key not in _TRAILING_KEYS for label in labels):
         return False
     return len(line) <= 60
@@ -510,6 +528,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
+        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate):
+            line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
@@ -555,6 +575,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         body_end = before_closing_menu(
             lines, body_start, body_end, widget_rows, close_rows, _has_label
         )
+        body_end = before_empty_boxes(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     return notice, body_lines, headings, title_line
 
@@ -596,8 +617,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
-    run = _title_run(lines, index)
-    if run is not None:
+    repeated = _title_under_bare_values(lines, first)
+    run = _title_run(lines, index) if repeated is None else None
+    if repeated is not None:
+        title_line, index = lines[repeated], repeated + 1
+    elif run is not None:
         title_line, index = run
         title_line = _title_without_date(title_line, index - 1, build)
         index = _after_repeats(lines, index, title_line)
@@ -668,6 +692,9 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
         elif under_title and _is_title_detail(line):
             pass  # the issuer, index number or date shown as bare items under the title
+        elif under_title and (after := _after_bare_values(lines, index)) is not None:
+            index = after  # a grid's values without their labels: read as nothing
+            continue
         elif title is None and _is_title_like(line):
             title = title_line = _title_without_date(line, index, build)
             under_title = True
@@ -675,6 +702,61 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             break
         index += 1
     return index, title_line
+
+
+def _title_under_bare_values(lines: list[str], first: int) -> int | None:
+    """Where the title is repeated under a grid whose labels were lost (pictures, or cells
+    the rendering dropped): the page opens with short bare values, one a line (an index
+    number, the issuer, a date, the title, 有效 …), and a line repeats one of them. The
+    repeat is the title; the values before it are left unread (no label shows what they
+    are), neither title nor body. Returns the repeat's index."""
+    seen: dict[str, str] = {}  # compact text → the line
+    index = _next_nonblank(lines, first)
+    for _ in range(_MAX_NAME_LINES + _TITLE_RUN_MAX):
+        if index >= len(lines):
+            return None
+        line = lines[index]
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
+            return None
+        compact = "".join(line.split())
+        if compact in seen and len(line) >= _TITLE_MIN and _title_words().search(line):
+            # The title's repeat (a repeated date, 成文 and 发布, is still a value); a value
+            # with a field's shape is the evidence of a grid.
+            return index if len(seen) >= _GRID_VALUES_MIN and _has_shaped(seen.values()) else None
+        if (":" in line or "：" in line) and _find_labels(line):
+            return None
+        seen[compact] = line
+        index = _next_nonblank(lines, index + 1)
+    return None
+
+
+def _has_shaped(values: Iterable[str]) -> bool:
+    """Whether some value has a field's shape: a date, a document or an index number."""
+    return any(value_shape(value) in ("index_no", "doc_no", "date") for value in values)
+
+
+def _after_bare_values(lines: list[str], start: int) -> int | None:
+    """Past a grid printed as values without labels under the title (综合政务;应急管理 /
+    2017-09-04 / 有效 / 无 / 岚政发〔2017〕12号): at least a few short lines in a row, no
+    blank line between them, one with a field's shape (a date, a document or index number),
+    and the text after them. Returns the index after the values, or ``None``."""
+    index = start
+    while index < len(lines) and lines[index]:
+        line = lines[index]
+        if (
+            len(line) > _BARE_VALUE_MAX
+            or line[-1] in END_PUNCT
+            or ((":" in line or "：" in line) and _find_labels(line))
+        ):
+            break
+        index += 1
+    if index - start < _BARE_VALUES_MIN:
+        return None
+    after = _next_nonblank(lines, index)
+    following = lines[after] if after < len(lines) else ""
+    if following and len(following) <= _BARE_VALUE_MAX and following[-1] not in END_PUNCT:
+        return None  # another short line (a heading, a name) after them: not the text yet
+    return after if _has_shaped(lines[start:index]) else None
 
 
 def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
@@ -863,6 +945,7 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or is_date_line(line)
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or _find_labels(line)
+            or (run and _compact_text(line) == _compact_text(run[-1]))  # printed twice
         ):
             break
         run.append(line)
@@ -873,7 +956,10 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
     if captioned:
         run = run[opening:]
-    elif len(run) >= 2 and _is_column_caption(run[0], run[1:]):
+    elif len(run) >= 2 and (
+        _is_column_caption(run[0], run[1:])
+        or (len(run) == 2 and _is_site_name_over_title(run[0], run[1]))
+    ):  # a column's caption or the site's name over a whole title
         run, captioned = run[1:], True
     if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
         return None
@@ -894,6 +980,16 @@ def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         ):
             return None
     return joined, probe
+
+
+def _is_site_name_over_title(line: str, title: str) -> bool:
+    """The site's name over a whole title (岚溪县人民政府 / 岚溪县举办…颁奖仪式): an
+    organisation's name whose place the title names again, over a line that is a title by
+    itself and does not continue the name (an issuer's name runs on into 关于…)."""
+    if not is_org_line(line) or title.startswith("关于") or len(title) < _TITLE_MIN:
+        return False
+    place = line[:_PLACE_CHARS]
+    return title.startswith(place) and bool(_title_words().search(title))
 
 
 def _is_column_caption(line: str, rest: list[str]) -> bool:
@@ -923,6 +1019,8 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
     if match is None:
         return False
     head, pairs = split_value_labels(line)
+    if head is not None:
+        head = _UNFILLED_COUNTER.sub("", head)
     if head is None or parse_date(head) is None:
         return False
     notice = build.notice

@@ -21,8 +21,11 @@ __all__ = [
     "CLOSE_BUTTONS",
     "LABEL_GAP_MAX",
     "before_closing_menu",
+    "before_empty_boxes",
     "blank_leading_images",
     "is_menu_line",
+    "is_site_chrome",
+    "is_toolbar_row",
     "with_spaced_label_colons",
     "without_cell_mark",
 ]
@@ -45,6 +48,8 @@ _MENU_LINE_ITEMS_MIN = 4
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 _HAS_COLON = re.compile("[:：]")
 _EVEN_GAP_MAX = 3
+# An attachment box's label with nothing after it.
+_EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
 
 
 def without_cell_mark(line: str) -> str:
@@ -124,6 +129,56 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
+_CHROME_HINT = re.compile(r"[>＞»›]|(?:logo|LOGO|Logo|标志|图标|标识)$")
+_LOGO_LINE_MAX = 40
+# A breadcrumb without a 当前位置 label: short items joined by arrows (杨巷镇>信息公开>工作动态).
+_CRUMB_ARROWS = re.compile(r"\s*(?:>|&gt;|＞|»|›)\s*")
+_CRUMB_ARROW_CHARS = (">", "＞", "»", "›")
+_CRUMB_ITEM_MAX = 15
+_CRUMB_LINE_MAX = 80
+_CRUMB_ITEMS_MIN = 3
+
+
+def is_site_chrome(line: str) -> bool:
+    """A line that is the site's, never the notice's: a logo's alt text, or a breadcrumb of
+    at least three short items joined by arrows (no sentence, no label in an item)."""
+    if len(line) > _CRUMB_LINE_MAX or (hint := _CHROME_HINT.search(line)) is None:
+        return False  # the cheap tests first: most lines hold neither
+    if any(map(line.__contains__, END_PUNCT)):
+        return False
+    if hint.group() not in _CRUMB_ARROW_CHARS:
+        return len(line) <= _LOGO_LINE_MAX  # …网站logo
+    items = _CRUMB_ARROWS.split(line)
+    return len(items) >= _CRUMB_ITEMS_MIN and all(
+        0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
+    )
+
+
+_TOOLBAR_SPLIT = re.compile(r"[\s|｜]+")
+_TOOLBAR_ITEM_MAX = 6
+
+
+def is_toolbar_row(line: str, is_widget: Callable[[str], bool]) -> bool:
+    """A toolbar printed on one line with its pictures' file names (top_icon2weixin.png 微信
+    … 简体   |   繁体): image names, widget words (one at least) and short items, split by
+    spaces or ``|``.
+    Read as table cells it would derail the page; it is chrome. ``is_widget``: whether an
+    item is a widget's text (微信, 繁体, 长者模式)."""
+    if "." not in line:
+        return False  # the cheap test: no file name
+    items = [item for item in _TOOLBAR_SPLIT.split(line) if item]
+    images = sum(1 for item in items if _IMAGE_NAME.match(item))
+    if not images or _HAS_COLON.search(line) or not any(map(is_widget, items)):
+        return False  # a picture's name beside its caption (揭牌.png 揭牌仪式) is content
+    return all(
+        _IMAGE_NAME.match(item)
+        or is_widget(item)
+        or (len(item) <= _TOOLBAR_ITEM_MAX and not any(m in item for m in END_PUNCT))
+        for item in items
+    )
+
+
 def blank_leading_images(lines: list[str]) -> None:
     """Image file names opening a rendering (logo.png, buttonWhite1.jpg) are the page's
     pictures written out by the store: chrome above the title, not attachments. Blanked in
@@ -159,19 +214,39 @@ def before_closing_menu(
     """Where the body ends when a widget line that closes an article (扫一扫…, 打印本页) is
     followed only by a site menu, one short item a line (部门街镇 / 公开信箱 / 服务地图), or
     a pop-up box's close button (x) by the box's short lines (影响营商环境建设问题线索征集).
-    ``widget_rows``: the lines read as widgets (blank in ``lines``), in order."""
+    ``widget_rows``: the lines read as widgets (blank in ``lines``), in order. A menu cut
+    off so reaches back over the widget lines and short items above it (关闭窗口 打印本页 /
+    智能互动 手机版 / 微信 / 始兴发布)."""
+    cut = end
     for row in reversed(widget_rows):
-        if not start < row < end:
+        if not start < row < cut:
             continue
         if not any(lines[start:row]):
-            return end  # no text above it: a widget over the article, not after it
-        items = [line for line in lines[row + 1 : end] if line]
+            return cut  # no text above it: a widget over the article, not after it
+        items = [line for line in lines[row + 1 : cut] if line]
+        if not items:
+            continue  # a footer line closing the page (版权所有…): look above it
+        if cut < end and all(_is_menu_item(item, has_label) for item in items):
+            cut = row  # a widget line above a menu already cut: the same closing block
+            continue
         if row in close_rows:
             if items and all(_is_menu_item(item, has_label, _POPUP_LINE_MAX) for item in items):
                 return row
         elif len(items) >= _MENU_ITEMS_MIN and all(_is_menu_item(i, has_label) for i in items):
-            return row
-        return end
+            cut = row
+            continue
+        return cut
+    return cut
+
+
+def before_empty_boxes(lines: list[str], start: int, end: int) -> int:
+    """Where the body ends when it closes with an attachment box's label and no file
+    (附件下载:, 相关附件：): the box is the template's, empty on this page."""
+    while end > start:
+        line = lines[end - 1]
+        if line and not _EMPTY_BOX.match(line):
+            break
+        end -= 1
     return end
 
 
