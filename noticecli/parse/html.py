@@ -161,14 +161,7 @@ def parse_html_tree(
             extract_blocks(body_root, base_url, skip=[*skip, *opening_nodes, *beside])
         )
         if credits:
-            notice.header = _shown_once(
-                notice.header
-                + [
-                    HeaderField(key_for(label), label, value, "meta_line")
-                    for label, value in credits
-                ]
-            )
-            fill_top_level(notice)
+            _add_meta_line(notice, credits)
         if len(blocks) >= MAX_BODY_BLOCKS:
             notice.warn(
                 "body_truncated",
@@ -179,14 +172,7 @@ def parse_html_tree(
             blocks = mark_title_deck(blocks)
         blocks, opening = leading_meta(blocks)
         if opening:  # the meta line printed as the body's first line
-            notice.header = _shown_once(
-                notice.header
-                + [
-                    HeaderField(key_for(label), label, value, "meta_line")
-                    for label, value in opening
-                ]
-            )
-            fill_top_level(notice)
+            _add_meta_line(notice, opening)
         notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
@@ -194,6 +180,15 @@ def parse_html_tree(
     notice.body = without_link_rows(notice.body, notice.attachments)
     warn_published_mismatch(notice)
     return notice
+
+
+def _add_meta_line(notice: Notice, pairs: list[tuple[str, str | None]]) -> None:
+    """The (label, value) pairs of a meta line the body printed, as header fields."""
+    notice.header = _shown_once(
+        notice.header
+        + [HeaderField(key_for(label), label, value, "meta_line") for label, value in pairs]
+    )
+    fill_top_level(notice)
 
 
 def _listing(

@@ -22,29 +22,20 @@ The body blocks (headings, bylines, dates, signatures) are read by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
-from typing import Literal
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import COLUMN_CAPTION_ENDS, EDITORIAL_LABELS, TITLE_WORDS
+from noticecli.knowledge import EDITORIAL_LABELS
 from noticecli.labels import (
     DATE_KEYS,
     WIDGET_LABELS,
     Shape,
     compact_label,
-    cut_trailing_widget,
-    display_label,
     fits_shape,
     is_font_size_widget,
     key_for,
-    labels_by_length,
     resolve_truncated_label,
-    shown_value,
     split_value_labels,
-    truncation_candidates,
     value_shape,
     vocabulary,
 )
@@ -55,40 +46,57 @@ from noticecli.parse.lines import (
     END_PUNCT,
     is_boilerplate,
     is_credit_line,
-    is_date_line,
     is_org_line,
 )
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
-from noticecli.parse.text_body import HEADING_MAX, body_blocks, join_heading
+from noticecli.parse.text_body import body_blocks
 from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
-    LABEL_GAP_MAX,
     before_closing_menu,
     before_empty_boxes,
     blank_leading_images,
-    is_menu_line,
     is_site_chrome,
     is_toolbar_row,
     with_spaced_label_colons,
     without_cell_mark,
 )
+from noticecli.parse.text_labels import (
+    DATE_TIME_PREFIX,
+    UNFILLED_COUNTER,
+    TextLabel,
+    clean_line,
+    find_labels,
+    first_label,
+    has_label,
+    is_label_line,
+    is_meta_line,
+    line_value,
+)
+from noticecli.parse.text_title import (
+    NAME_LINE_MAX,
+    TITLE_MIN,
+    after_bare_values,
+    after_names,
+    after_repeats,
+    compact_text,
+    is_title_detail,
+    is_title_like,
+    joined_to_broken_off_line,
+    next_nonblank,
+    opens_with_title,
+    title_above_meta_line,
+    title_run,
+    title_under_bare_values,
+)
 
 __all__ = ["parse_text_dump"]
 
-# Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
-_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
-_CJK = "\u4e00-\u9fff"
-_EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
 # CSS rules and comment markers left by tag stripping (the pingtan dump has a <style> block).
 _CSS_RULE = re.compile(r"(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}")
 _COMMENT_MARK = re.compile(r"<!--|-->")
 _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
 
-# Keys a meta line (under the title) or a trailing line (after the body) carries.
-_META_KEYS = frozenset(
-    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
-)
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
 # A value, a cell's gap, and a date(-time) closing the line (岳阳日报   2012-10-29 00:00).
@@ -102,35 +110,14 @@ _BRACKETED_DATE = re.compile(
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
     r"\s*[)）\]】]$"
 )
-_DATE_TIME_PREFIX = re.compile(
-    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-)
-# A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
-_UNFILLED_COUNTER = re.compile(r"\s+次(?:浏览|阅读|点击|访问)$")
 
-# A line opening a page is its title when worded like one and at least this long.
-_TITLE_MIN = 8
-# Names of the site and the column above a title: short lines, a few of them.
-_NAME_LINE_MAX = 16
-_MAX_NAME_LINES = 12
-# A title printed over several lines (issuer / 关于… / 通 告): at most this many, each short.
-_TITLE_RUN_MAX = 3
-_TITLE_RUN_LINE_MAX = 40
-_TITLE_MAX = 100
-_CAPTION_MAX = 8  # a column's caption over a title: 义务教育领域, 通知公告
 _BOILERPLATE_LINE_MAX = 120
 _BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
-_PLACE_CHARS = 3  # a place name's usual length (岚溪县, 青林镇): a name and a title share it
-_GRID_VALUES_MIN = 4
-_BARE_VALUES_MIN = 3  # a grid's values printed bare under the title, each this short
-_BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
-# A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
-_BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -140,102 +127,12 @@ _SHAPE_WORDS: dict[Shape, str] = {
     "number": "number",
     "text": "text",
 }
-LabelKind = Literal["known", "unknown", "fragment"]
 
 
 # --- labels -----------------------------------------------------------------------------------
 
 
-@cache
-def _label_pattern() -> re.Pattern[str]:
-    # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
-    gap = f"[{_INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
-    known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
-    # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
-    # only at the line start or after whitespace, so body-like text is not cut into labels:
-    # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
-    # (姓  名; 吴   霞    一  审 is a value and a label).
-    return re.compile(
-        rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}](?P<gap>[{_INNER_WS}]{{1,4}})[{_CJK}](?:(?P=gap)[{_CJK}]){{0,2}}"
-        rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
-    )
-
-
-@cache
-def _first_label() -> dict[str, str]:
-    """Canonical key → its first (most usual) label, for messages."""
-    names: dict[str, str] = {}
-    for label, key in vocabulary().items():
-        names.setdefault(key, label)
-    return names
-
-
-@dataclass(slots=True)
-class _Label:
-    start: int
-    end: int  # just after the colon
-    shown: str  # label as shown, colon and edge whitespace removed
-    compact: str
-    kind: LabelKind
-    key: str | None
-
-
-def _find_labels(line: str) -> list[_Label]:
-    found: list[_Label] = []
-    pattern = _label_pattern()
-    pos = 0
-    while (match := pattern.search(line, pos)) is not None:
-        if match["known"] is not None:
-            compact = compact_label(match["known"])
-            found.append(
-                _Label(
-                    match.start(),
-                    match.end(),
-                    display_label(match["known"]),
-                    compact,
-                    "known",
-                    vocabulary()[compact],
-                )
-            )
-            pos = match.end()
-            continue
-        run = match["other"]
-        compact = compact_label(run)
-        if compact in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
-            pos = match.end()
-            continue
-        if truncation_candidates(compact):
-            kind: LabelKind = "fragment"
-        elif len(compact) >= 2:
-            kind = "unknown"
-        else:  # one character that ends no label: "张:" is text, not a label
-            pos = match.start() + 1
-            continue
-        found.append(_Label(match.start(), match.end(), run, compact, kind, None))
-        pos = match.end()
-    return found
-
-
-def _has_label(line: str) -> bool:
-    return bool(_find_labels(line))
-
-
-def _is_label_line(line: str) -> bool:
-    labels = _find_labels(line)
-    return bool(labels) and labels[0].start == 0
-
-
 # --- building fields --------------------------------------------------------------------------
-
-
-def _clean(line: str) -> str:
-    return _EDGE_NOISE.sub("", line)
-
-
-def _value(text: str) -> str | None:
-    # A counter a script had not filled (浏览次数:0次) shows no value.
-    return shown_value(cut_trailing_widget(_clean(text)))
 
 
 class _Builder:
@@ -254,7 +151,7 @@ class _Builder:
         row = self.rows[index] if index < len(self.rows) else index
         return f"line {row + 1}"
 
-    def add(self, label: _Label, value: str | None, origin: FieldOrigin) -> HeaderField | None:
+    def add(self, label: TextLabel, value: str | None, origin: FieldOrigin) -> HeaderField | None:
         if label.kind != "known" and is_font_size_widget(label.compact, value):
             return None  # 选择阅读字号:[ 大 中 小 ]: a widget, not a field
         # A grid printed twice (a page's desktop and mobile copies) is read once.
@@ -277,10 +174,10 @@ class _Builder:
             self.seen.add(key)
         return field
 
-    def _resolve(self, label: _Label, value: str | None) -> str | None:
+    def _resolve(self, label: TextLabel, value: str | None) -> str | None:
         seen_before = set(self.seen)
         key, _confidence, candidates = resolve_truncated_label(label.compact, value, seen_before)
-        names = _first_label()
+        names = first_label()
         if key is None:
             shape = value_shape(value)
             if len(label.compact) > 1 and not any(fits_shape(c, shape) for c in candidates):
@@ -307,7 +204,7 @@ class _Builder:
         """The fields of a label line; on a meta line, a date a wide gap after a value
         (来源:岳阳日报   2012-10-29 00:00) is the unlabelled publication time, read from
         ``where``."""
-        labels = _find_labels(line)
+        labels = find_labels(line)
         added = []
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
@@ -315,7 +212,7 @@ class _Builder:
             dated = None
             if origin == "meta_line" and label.key not in DATE_KEYS:
                 raw, dated = _split_trailing_date(raw)
-            field = self.add(label, _value(raw), origin)
+            field = self.add(label, line_value(raw), origin)
             if field is not None:
                 added.append(field)
             if dated is not None:
@@ -331,28 +228,8 @@ def _split_trailing_date(raw: str) -> tuple[str, str | None]:
     return match["value"], match["date"]
 
 
-def _is_meta_line(line: str) -> bool:
-    """A label line under the title: it names when/where/who, not what (标题, 索引号 …)."""
-    labels = _find_labels(line)
-    if not labels or labels[0].start != 0:
-        return False
-    known = [label.key for label in labels if label.key is not None]
-    if not known:  # 更新时间：2023-06-28 alone: when the page was put up
-        return _has_dated_time_label(line, labels)
-    return all(key in _META_KEYS for key in known)
-
-
-def _has_dated_time_label(line: str, labels: list[_Label]) -> bool:
-    for index, label in enumerate(labels):
-        end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-        value = _value(line[label.end : end])
-        if label.compact.endswith(("时间", "日期")) and value and parse_date(value) is not None:
-            return True
-    return False
-
-
 def _is_trailing_meta(line: str) -> bool:
-    labels = _find_labels(line)
+    labels = find_labels(line)
     if not labels or labels[0].start != 0:
         return False
     if is_credit_line(line):
@@ -372,19 +249,6 @@ def _is_trailing_meta(line: str) -> bool:
 # --- lines and shapes -------------------------------------------------------------------------
 
 
-def _compact_text(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _is_title_like(line: str) -> bool:
-    return (
-        4 <= len(line) <= 100
-        and line[-1] not in END_PUNCT
-        and not is_date_line(line)
-        and not _is_label_line(line)
-    )
-
-
 def _strip_markup(line: str) -> str:
     return _COMMENT_MARK.sub(" ", _CSS_RULE.sub(" ", line))
 
@@ -394,12 +258,12 @@ def _strip_markup(line: str) -> str:
 
 def _cut_value(raw: str) -> tuple[str | None, str]:
     """First value-sized piece of ``raw`` (a date keeps its time), and the rest."""
-    text = _clean(raw)
+    text = clean_line(raw)
     if not text:
         return None, ""
-    match = _DATE_TIME_PREFIX.match(text)
+    match = DATE_TIME_PREFIX.match(text)
     if match:
-        return match.group(), _clean(text[match.end() :])
+        return match.group(), clean_line(text[match.end() :])
     parts = text.split(maxsplit=1)
     head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
     return head, rest
@@ -411,7 +275,7 @@ def _plausible_value(value: str) -> bool:
 
 def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
     """Header grid of a one-line page; returns (title if newly found, the text after it)."""
-    labels = _find_labels(line)
+    labels = find_labels(line)
     last = 0
     while last + 1 < len(labels) and labels[last + 1].start - labels[last].end <= _FLAT_GAP_MAX:
         last += 1
@@ -425,7 +289,7 @@ def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
         raw = line[label.end : end]
         value, residue = _cut_value(raw)
         if index == last and value is not None and not _plausible_value(value):
-            value, residue = None, _clean(raw)  # the body starts right after this label
+            value, residue = None, clean_line(raw)  # the body starts right after this label
         build.add(label, value, origin)
         if index == last:
             rest = residue
@@ -433,11 +297,11 @@ def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
         if residue:
             dropped = True
             known_title = _field_value(build.notice, "title") or found_title
-            if known_title and _compact_text(known_title) in _compact_text(residue):
+            if known_title and compact_text(known_title) in compact_text(residue):
                 origin = "meta_line"  # labels after the title line are its meta line
             elif known_title is None:
                 head = residue.split()[0]
-                if _is_title_like(head) and len(head) >= 6:
+                if is_title_like(head) and len(head) >= 6:
                     found_title, origin = head, "meta_line"
     build.notice.warn(
         "flattened_text",
@@ -466,23 +330,17 @@ def _find_separator(lines: list[str]) -> int | None:
     for index, line in enumerate(lines[:40]):
         if _SEPARATOR.match(line):
             before = [item for item in lines[:index] if item]
-            if before and any(_is_label_line(item) for item in before):
+            if before and any(is_label_line(item) for item in before):
                 return index
             return None
     return None
-
-
-def _next_nonblank(lines: list[str], start: int) -> int:
-    while start < len(lines) and not lines[start]:
-        start += 1
-    return start
 
 
 def _without_breadcrumb(line: str) -> str:
     """A flattened page that starts with its breadcrumb (当前位置： 首页 …) from its first label."""
     if not _BREADCRUMB.match(line):
         return line
-    labels = _find_labels(line)
+    labels = find_labels(line)
     return line[labels[0].start :] if labels else line
 
 
@@ -519,7 +377,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = with_spaced_label_colons(without_cell_mark(strip_bullet(_clean(stripped))))
+        line = with_spaced_label_colons(without_cell_mark(strip_bullet(clean_line(stripped))))
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
@@ -548,17 +406,17 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     if separator is not None:
         # The archiver's own record of the page: metadata, not part of the page's grid.
         for line in lines[:separator]:
-            if _is_label_line(line):
+            if is_label_line(line):
                 build.add_line(line, "meta_tag")
         start = separator + 1
 
     title_line: str | None = None
     body_lines: list[str] = []
     headings = True
-    first = _next_nonblank(lines, start)
+    first = next_nonblank(lines, start)
     if first < len(lines):
         lines[first] = _without_breadcrumb(lines[first])
-    if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and _is_label_line(lines[first]):
+    if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and is_label_line(lines[first]):
         found, rest = _parse_flattened(lines[first], build)
         title_line = found
         body_lines = [part for piece in rest.split() for part in _split_salutation(piece)] + lines[
@@ -573,7 +431,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             body_start, title_line = _parse_head(lines, first, build)
         body_end = _parse_trailing(lines, body_start, build)
         body_end = before_closing_menu(
-            lines, body_start, body_end, widget_rows, close_rows, _has_label
+            lines, body_start, body_end, widget_rows, close_rows, has_label
         )
         body_end = before_empty_boxes(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
@@ -590,7 +448,7 @@ def _caption_row(line: str) -> str | None:
     if len(cells) < 2 or len(filled) != 1:
         return None
     caption = filled[0]
-    return caption if len(caption) >= _TITLE_MIN and _is_title_like(caption) else None
+    return caption if len(caption) >= TITLE_MIN and is_title_like(caption) else None
 
 
 def _without_form_cells(
@@ -601,9 +459,9 @@ def _without_form_cells(
     body = lines[start:end]
     for index in range(start, end):
         line = lines[index]
-        if index not in cells or not _is_label_line(line) or FILE_NAME.search(line):
+        if index not in cells or not is_label_line(line) or FILE_NAME.search(line):
             continue
-        labels = _find_labels(line)
+        labels = find_labels(line)
         if any(label.compact in WIDGET_LABELS for label in labels):
             continue
         build.add_line(line, "header")
@@ -613,27 +471,27 @@ def _without_form_cells(
 
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
-    index = _after_names(lines, first)
+    index = after_names(lines, first)
     title_line: str | None = None
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
-    repeated = _title_under_bare_values(lines, first)
-    run = _title_run(lines, index) if repeated is None else None
+    repeated = title_under_bare_values(lines, first)
+    run = title_run(lines, index) if repeated is None else None
     if repeated is not None:
         title_line, index = lines[repeated], repeated + 1
     elif run is not None:
         title_line, index = run
         title_line = _title_without_date(title_line, index - 1, build)
-        index = _after_repeats(lines, index, title_line)
-    elif index < len(lines) and _opens_with_title(lines, index):
+        index = after_repeats(lines, index, title_line)
+    elif index < len(lines) and opens_with_title(lines, index):
         line = lines[index]
         bracketed = _BRACKETED_DATE.match(line)
         shown = bracketed["title"] if bracketed and parse_date(bracketed["date"]) else line
         title_line = _title_without_date(
-            _joined_to_broken_off_line(lines, first, index), index, build
+            joined_to_broken_off_line(lines, first, index), index, build
         )
-        index = _after_repeats(lines, index + 1, shown)
-    elif (above := _title_above_meta_line(lines, index)) is not None:
+        index = after_repeats(lines, index + 1, shown)
+    elif (above := title_above_meta_line(lines, index)) is not None:
         title_line, index = above
 
     grid: list[str] = []
@@ -644,7 +502,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         scan += 1
         if not line:
             continue
-        labels = _find_labels(line)
+        labels = find_labels(line)
         if not labels or labels[0].start != 0:
             break
         # After a blank line, a line of unknown labels only is more likely the salutation
@@ -662,11 +520,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         grid_end = scan
     # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
     # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
-    labels = [label for line in grid for label in _find_labels(line)]
+    labels = [label for line in grid for label in find_labels(line)]
     if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
         for line, row in zip(grid, grid_rows, strict=True):
             # Under a title shown above the grid, a when/where/who line is the meta line.
-            meta = title_line is not None and _is_meta_line(line)
+            meta = title_line is not None and is_meta_line(line)
             build.add_line(line, "meta_line" if meta else "header", build.where(row))
         index = grid_end
     elif title_line is None:
@@ -676,140 +534,32 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     under_title = title is not None
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
     # then meta lines under it; anything else starts the body.
-    while (index := _next_nonblank(lines, index)) < len(lines):
+    while (index := next_nonblank(lines, index)) < len(lines):
         line = lines[index]
-        if title and _compact_text(line) == _compact_text(title):
+        if title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
-        elif (doc_no := _field_value(build.notice, "doc_no")) and _compact_text(
+        elif (doc_no := _field_value(build.notice, "doc_no")) and compact_text(
             line
-        ) == _compact_text(doc_no):
+        ) == compact_text(doc_no):
             pass  # the document number shown under the title: a header value, not body
-        elif _is_meta_line(line):
+        elif is_meta_line(line):
             build.add_line(line, "meta_line", build.where(index))
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and _dated_line(line, index, build):
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
-        elif under_title and _is_title_detail(line):
+        elif under_title and is_title_detail(line):
             pass  # the issuer, index number or date shown as bare items under the title
-        elif under_title and (after := _after_bare_values(lines, index)) is not None:
+        elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
-        elif title is None and _is_title_like(line):
+        elif title is None and is_title_like(line):
             title = title_line = _title_without_date(line, index, build)
             under_title = True
         else:
             break
         index += 1
     return index, title_line
-
-
-def _title_under_bare_values(lines: list[str], first: int) -> int | None:
-    """Where the title is repeated under a grid whose labels were lost (pictures, or cells
-    the rendering dropped): the page opens with short bare values, one a line (an index
-    number, the issuer, a date, the title, 有效 …), and a line repeats one of them. The
-    repeat is the title; the values before it are left unread (no label shows what they
-    are), neither title nor body. Returns the repeat's index."""
-    seen: dict[str, str] = {}  # compact text → the line
-    index = _next_nonblank(lines, first)
-    for _ in range(_MAX_NAME_LINES + _TITLE_RUN_MAX):
-        if index >= len(lines):
-            return None
-        line = lines[index]
-        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
-            return None
-        compact = "".join(line.split())
-        if compact in seen and len(line) >= _TITLE_MIN and _title_words().search(line):
-            # The title's repeat (a repeated date, 成文 and 发布, is still a value); a value
-            # with a field's shape is the evidence of a grid.
-            return index if len(seen) >= _GRID_VALUES_MIN and _has_shaped(seen.values()) else None
-        if (":" in line or "：" in line) and _find_labels(line):
-            return None
-        seen[compact] = line
-        index = _next_nonblank(lines, index + 1)
-    return None
-
-
-def _has_shaped(values: Iterable[str]) -> bool:
-    """Whether some value has a field's shape: a date, a document or an index number."""
-    return any(value_shape(value) in ("index_no", "doc_no", "date") for value in values)
-
-
-def _after_bare_values(lines: list[str], start: int) -> int | None:
-    """Past a grid printed as values without labels under the title (综合政务;应急管理 /
-    2017-09-04 / 有效 / 无 / 岚政发〔2017〕12号): at least a few short lines in a row, no
-    blank line between them, one with a field's shape (a date, a document or index number),
-    and the text after them. Returns the index after the values, or ``None``."""
-    index = start
-    while index < len(lines) and lines[index]:
-        line = lines[index]
-        if (
-            len(line) > _BARE_VALUE_MAX
-            or line[-1] in END_PUNCT
-            or ((":" in line or "：" in line) and _find_labels(line))
-        ):
-            break
-        index += 1
-    if index - start < _BARE_VALUES_MIN:
-        return None
-    after = _next_nonblank(lines, index)
-    following = lines[after] if after < len(lines) else ""
-    if following and len(following) <= _BARE_VALUE_MAX and following[-1] not in END_PUNCT:
-        return None  # another short line (a heading, a name) after them: not the text yet
-    return after if _has_shaped(lines[start:index]) else None
-
-
-def _joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
-    """The title line, after the line above it when that one breaks off (…办公室2023 /
-    政府信息公开工作年度报告: one title over two lines, a blank line between them)."""
-    title = lines[index]
-    above = index - 1
-    while above >= first and not lines[above]:
-        above -= 1
-    if above < first or above == index - 1:
-        return title  # no line above, or right above: _title_run's case
-    line = lines[above]
-    if (
-        len(line) <= _TITLE_RUN_LINE_MAX
-        and _BROKEN_OFF.search(line)
-        and "|" not in line
-        and _is_title_like(line)
-    ):
-        return join_heading(line, title)
-    return title
-
-
-def _title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | None:
-    """The title when a meta line (发布时间:…) comes after a few short lines, each on its own
-    (北京市西城区人民政府 / 政府信息公开年报 / …办公室2020 / 政府信息公开工作年度报告): the
-    line right above it, joined with the lines above that it continues (one that breaks off
-    after a number, 的, 关于 … is not whole). The lines above the title are the site's and the
-    column's names. Returns the title and the meta line's index."""
-    shown: list[int] = []
-    index = _next_nonblank(lines, start)
-    while index < len(lines) and len(shown) < _MAX_NAME_LINES:
-        line = lines[index]
-        if _is_meta_line(line):
-            break
-        if len(line) > _TITLE_RUN_LINE_MAX or line[-1] in END_PUNCT or _find_labels(line):
-            return None
-        shown.append(index)
-        index = _next_nonblank(lines, index + 1)
-    else:
-        return None
-    if not shown or not _is_title_like(lines[shown[-1]]):
-        return None
-    run = [lines[shown[-1]]]
-    for upper in reversed(shown[:-1]):
-        if len(run) == _TITLE_RUN_MAX or not _BROKEN_OFF.search(lines[upper]):
-            break
-        run.insert(0, lines[upper])
-    joined = run[0]
-    for line in run[1:]:
-        joined = join_heading(joined, line)
-    if len(joined) < _TITLE_MIN or not _title_words().search(joined):
-        return None
-    return joined, index
 
 
 # A caption naming the text under it (信件内容:, 回复内容：): the body's, not a field.
@@ -825,7 +575,7 @@ _ADDRESSEE = re.compile(
 def _is_empty_label_line(line: str) -> bool:
     """A line under the title that is only a label with nothing after it (浏览量:, 访问人数：):
     a field a script fills, part of the meta block; a salutation (各单位：) is not one."""
-    labels = _find_labels(line)
+    labels = find_labels(line)
     if len(labels) != 1 or labels[0].start != 0 or line[labels[0].end :].strip():
         return False
     label = labels[0].compact
@@ -845,13 +595,13 @@ def _title_without_date(title: str, index: int, build: _Builder) -> str:
     return match["title"]
 
 
-def _reads_as_field(line: str, label: _Label) -> bool:
+def _reads_as_field(line: str, label: TextLabel) -> bool:
     """A line opening with an unknown label that reads as a form's field, not as the
     salutation that opens a body: its value is short text, or its label ends in a known
     label (结果反馈日期 ends in 日期)."""
-    value = _value(line[label.end :])
+    value = line_value(line[label.end :])
     if value is not None:
-        return len(value) <= _NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
+        return len(value) <= NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
     compact = label.compact
     return any(compact.endswith(known) for known in vocabulary() if len(known) >= 2)
 
@@ -860,167 +610,23 @@ def _has_field_values(grid: list[str]) -> bool:
     """Some label of these lines has a date, a document number or an index number as its
     value: evidence of a header grid that labels alone do not give."""
     for line in grid:
-        labels = _find_labels(line)
+        labels = find_labels(line)
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-            if value_shape(_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
+            if value_shape(line_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
                 return True
     return False
-
-
-def _opens_with_title(lines: list[str], index: int) -> bool:
-    """The line is the page's title: title-like, and either worded like one (关于…通知)
-    or followed by label lines, a date line or itself repeated."""
-    line = lines[index]
-    if _is_label_line(line) or not _is_title_like(line):
-        return False
-    worded = len(line) >= _TITLE_MIN and bool(_title_words().search(line))
-    if not worded and index > 0 and 0 < len(lines[index - 1]) <= _NAME_LINE_MAX:
-        return False  # the last item of a menu printed one item a line (… 互动交流 / 专题专栏)
-    if len(line) < _TITLE_MIN and not _title_words().search(line):
-        return False  # a column's or a box's caption (征集调查, 来信内容) above a form
-    after = _next_nonblank(lines, index + 1)
-    following = lines[after] if after < len(lines) else ""
-    if following and (
-        _is_label_line(following)
-        or _starts_with_date(following)
-        or _compact_text(following) == _compact_text(line)
-    ):
-        return True
-    # The page's first line, over a paragraph of sentences (chrome above it already gone):
-    # its title, however it is worded (…政府信息公开目录).
-    if (
-        not worded
-        and following
-        and not any(lines[:index])
-        and not is_org_line(line)
-        and len(line) >= _TITLE_MIN
-        and len(following) >= 2 * len(line)
-        and "。" in following
-    ):
-        return True
-    return worded
-
-
-def _after_names(lines: list[str], first: int) -> int:
-    """Past what opens a rendering above its title or grid: the site's and the column's
-    names (遂宁市水利局 / 征集调查), toolbar and menu items (省政府 市政府 …, 移动门户, 首页),
-    when a title or a label line follows them; ``first`` otherwise."""
-    index = first
-    for _ in range(_MAX_NAME_LINES):
-        if index >= len(lines):
-            return first
-        line = lines[index]
-        if is_menu_line(line, _has_label):
-            index = _next_nonblank(lines, index + 1)
-            continue
-        if (
-            _is_label_line(line)
-            or _title_run(lines, index) is not None
-            or _opens_with_title(lines, index)
-        ):
-            return index
-        if len(line) > _NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
-            return first
-        index = _next_nonblank(lines, index + 1)
-    return first
-
-
-def _title_run(lines: list[str], index: int) -> tuple[str, int] | None:
-    """A title printed over 2-3 consecutive lines (秦安县国防动员办公室 / 关于…的 / 通 告, or
-    a heading wrapped mid-word), read as one: its lines are short and title-like, together
-    they are worded like a title, and what follows is not another short line (a menu) but a
-    label line, a date, the title repeated or the text. Returns the title and the index
-    after its last line."""
-    run: list[str] = []
-    probe = index
-    while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
-        line = lines[probe]
-        # Lines after the first may be short: the last one can be the notice's kind alone
-        # (通 告), letter-spaced.
-        shaped = _is_title_like(line) if not run else len(line) >= 2 and line[-1] not in END_PUNCT
-        if (
-            len(line) > _TITLE_RUN_LINE_MAX
-            or not shaped
-            or is_date_line(line)
-            or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
-            or _find_labels(line)
-            or (run and _compact_text(line) == _compact_text(run[-1]))  # printed twice
-        ):
-            break
-        run.append(line)
-        probe += 1
-    # A column's caption above a title that opens on its own line (通知公告 / 关于…的通知)
-    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is.
-    opening = next((n for n, line in enumerate(run) if n and line.startswith("关于")), None)
-    captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
-    if captioned:
-        run = run[opening:]
-    elif len(run) >= 2 and (
-        _is_column_caption(run[0], run[1:])
-        or (len(run) == 2 and _is_site_name_over_title(run[0], run[1]))
-    ):  # a column's caption or the site's name over a whole title
-        run, captioned = run[1:], True
-    if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
-        return None
-    joined = run[0]
-    for line in run[1:]:
-        joined = join_heading(joined, line)
-    if len(joined) > _TITLE_MAX or not _title_words().search(joined):
-        return None
-    after = _next_nonblank(lines, probe)
-    if after < len(lines):
-        following = lines[after]
-        if not (
-            _is_label_line(following)
-            or _starts_with_date(following)
-            or _compact_text(following) == _compact_text(joined)
-            or not _is_title_like(following)
-            or len(following) > _TITLE_RUN_LINE_MAX
-        ):
-            return None
-    return joined, probe
-
-
-def _is_site_name_over_title(line: str, title: str) -> bool:
-    """The site's name over a whole title (岚溪县人民政府 / 岚溪县举办…颁奖仪式): an
-    organisation's name whose place the title names again, over a line that is a title by
-    itself and does not continue the name (an issuer's name runs on into 关于…)."""
-    if not is_org_line(line) or title.startswith("关于") or len(title) < _TITLE_MIN:
-        return False
-    place = line[:_PLACE_CHARS]
-    return title.startswith(place) and bool(_title_words().search(title))
-
-
-def _is_column_caption(line: str, rest: list[str]) -> bool:
-    """A column's caption over a title (义务教育领域 / 岚溪县2024年…工作方案): a short name
-    ending as column names do, over lines that are a title by themselves."""
-    if len(line) > _CAPTION_MAX or not line.endswith(COLUMN_CAPTION_ENDS) or is_org_line(line):
-        return False
-    joined = "".join(rest)
-    return len(joined) >= _TITLE_MIN and bool(_title_words().search(joined))
-
-
-def _after_repeats(lines: list[str], start: int, title: str) -> int:
-    index = _next_nonblank(lines, start)
-    while index < len(lines) and _compact_text(lines[index]) == _compact_text(title):
-        index = _next_nonblank(lines, index + 1)
-    return index
-
-
-def _starts_with_date(line: str) -> bool:
-    return bool(_DATE_TIME_PREFIX.match(line))
 
 
 def _dated_line(line: str, index: int, build: _Builder) -> bool:
     """A line that opens with a date-time and no label: the publication time, with any
     label pairs after it read as the meta line. Adds the fields; returns whether it was one."""
-    match = _DATE_TIME_PREFIX.match(line)
+    match = DATE_TIME_PREFIX.match(line)
     if match is None:
         return False
     head, pairs = split_value_labels(line)
     if head is not None:
-        head = _UNFILLED_COUNTER.sub("", head)
+        head = UNFILLED_COUNTER.sub("", head)
     if head is None or parse_date(head) is None:
         return False
     notice = build.notice
@@ -1029,18 +635,6 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
     for label, value in pairs:
         notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
     return True
-
-
-def _is_title_detail(line: str) -> bool:
-    """A bare item under a title: the issuing unit, an index or document number."""
-    return len(line) <= HEADING_MAX and (
-        is_org_line(line) or value_shape(line) in ("index_no", "doc_no")
-    )
-
-
-@cache
-def _title_words() -> re.Pattern[str]:
-    return re.compile("|".join(TITLE_WORDS))
 
 
 def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
@@ -1086,9 +680,9 @@ def _without_doc_no(notice: Notice, title: str | None) -> str | None:
     doc_no = _field_value(notice, "doc_no")
     if title is None or doc_no is None:
         return title
-    doc_no = _compact_text(doc_no)
-    compact = _compact_text(title)
-    if not compact.startswith(doc_no) or len(compact) - len(doc_no) < _TITLE_MIN:
+    doc_no = compact_text(doc_no)
+    compact = compact_text(title)
+    if not compact.startswith(doc_no) or len(compact) - len(doc_no) < TITLE_MIN:
         return title
     # Cut after as many characters of the title as the number has (spaces skipped).
     seen = 0

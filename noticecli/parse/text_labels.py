@@ -1,0 +1,161 @@
+"""The label finder of text dumps: where a line's ``label：value`` pairs start (known labels,
+cut-short ones, unknown ones by shape), and the meta lines they make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from noticecli.dates import parse_date
+from noticecli.labels import (
+    WIDGET_LABELS,
+    compact_label,
+    cut_trailing_widget,
+    display_label,
+    labels_by_length,
+    shown_value,
+    truncation_candidates,
+    vocabulary,
+)
+from noticecli.parse.text_chrome import LABEL_GAP_MAX
+
+# Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
+_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
+
+
+_CJK = "\u4e00-\u9fff"
+
+
+_EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
+
+
+# Keys a meta line (under the title) or a trailing line (after the body) carries.
+_META_KEYS = frozenset(
+    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
+)
+
+
+DATE_TIME_PREFIX = re.compile(
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+# A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
+UNFILLED_COUNTER = re.compile(r"\s+次(?:浏览|阅读|点击|访问)$")
+
+
+GRID_VALUES_MIN = 4
+
+
+LabelKind = Literal["known", "unknown", "fragment"]
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
+    gap = f"[{_INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
+    known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
+    # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
+    # only at the line start or after whitespace, so body-like text is not cut into labels:
+    # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
+    # (姓  名; 吴   霞    一  审 is a value and a label).
+    return re.compile(
+        rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{_CJK}](?P<gap>[{_INNER_WS}]{{1,4}})[{_CJK}](?:(?P=gap)[{_CJK}]){{0,2}}"
+        rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
+    )
+
+
+@cache
+def first_label() -> dict[str, str]:
+    """Canonical key → its first (most usual) label, for messages."""
+    names: dict[str, str] = {}
+    for label, key in vocabulary().items():
+        names.setdefault(key, label)
+    return names
+
+
+@dataclass(slots=True)
+class TextLabel:
+    start: int
+    end: int  # just after the colon
+    shown: str  # label as shown, colon and edge whitespace removed
+    compact: str
+    kind: LabelKind
+    key: str | None
+
+
+def find_labels(line: str) -> list[TextLabel]:
+    found: list[TextLabel] = []
+    pattern = _label_pattern()
+    pos = 0
+    while (match := pattern.search(line, pos)) is not None:
+        if match["known"] is not None:
+            compact = compact_label(match["known"])
+            found.append(
+                TextLabel(
+                    match.start(),
+                    match.end(),
+                    display_label(match["known"]),
+                    compact,
+                    "known",
+                    vocabulary()[compact],
+                )
+            )
+            pos = match.end()
+            continue
+        run = match["other"]
+        compact = compact_label(run)
+        if compact in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
+            pos = match.end()
+            continue
+        if truncation_candidates(compact):
+            kind: LabelKind = "fragment"
+        elif len(compact) >= 2:
+            kind = "unknown"
+        else:  # one character that ends no label: "张:" is text, not a label
+            pos = match.start() + 1
+            continue
+        found.append(TextLabel(match.start(), match.end(), run, compact, kind, None))
+        pos = match.end()
+    return found
+
+
+def has_label(line: str) -> bool:
+    return bool(find_labels(line))
+
+
+def is_label_line(line: str) -> bool:
+    labels = find_labels(line)
+    return bool(labels) and labels[0].start == 0
+
+
+def clean_line(line: str) -> str:
+    return _EDGE_NOISE.sub("", line)
+
+
+def line_value(text: str) -> str | None:
+    # A counter a script had not filled (浏览次数:0次) shows no value.
+    return shown_value(cut_trailing_widget(clean_line(text)))
+
+
+def is_meta_line(line: str) -> bool:
+    """A label line under the title: it names when/where/who, not what (标题, 索引号 …)."""
+    labels = find_labels(line)
+    if not labels or labels[0].start != 0:
+        return False
+    known = [label.key for label in labels if label.key is not None]
+    if not known:  # 更新时间：2023-06-28 alone: when the page was put up
+        return _has_dated_time_label(line, labels)
+    return all(key in _META_KEYS for key in known)
+
+
+def _has_dated_time_label(line: str, labels: list[TextLabel]) -> bool:
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+        value = line_value(line[label.end : end])
+        if label.compact.endswith(("时间", "日期")) and value and parse_date(value) is not None:
+            return True
+    return False

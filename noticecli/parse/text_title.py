@@ -1,0 +1,346 @@
+"""Where a text dump's title is: the lines above the meta line, a title run over several
+lines, a title under bare grid values, the site's and the column's names and breadcrumbs
+above it that are not part of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
+from noticecli.labels import value_shape
+from noticecli.parse.lines import (
+    END_PUNCT,
+    is_date_line,
+    is_org_line,
+)
+from noticecli.parse.text_body import HEADING_MAX, join_heading
+from noticecli.parse.text_chrome import is_menu_line
+from noticecli.parse.text_labels import (
+    DATE_TIME_PREFIX,
+    GRID_VALUES_MIN,
+    find_labels,
+    has_label,
+    is_label_line,
+    is_meta_line,
+)
+
+# A line opening a page is its title when worded like one and at least this long.
+TITLE_MIN = 8
+
+
+# Names of the site and the column above a title: short lines, a few of them.
+NAME_LINE_MAX = 16
+
+
+_MAX_NAME_LINES = 12
+
+
+# A title printed over several lines (issuer / 关于… / 通 告): at most this many, each short.
+_TITLE_RUN_MAX = 3
+
+
+_TITLE_RUN_LINE_MAX = 40
+
+
+_TITLE_MAX = 100
+
+
+_CAPTION_MAX = 8  # a column's caption over a title: 义务教育领域, 通知公告
+
+
+_PLACE_CHARS = 3  # a place name's usual length (岚溪县, 青林镇): a name and a title share it
+
+
+_BARE_VALUES_MIN = 3  # a grid's values printed bare under the title, each this short
+
+
+_BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
+
+
+# A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
+_BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_title_like(line: str) -> bool:
+    return (
+        4 <= len(line) <= 100
+        and line[-1] not in END_PUNCT
+        and not is_date_line(line)
+        and not is_label_line(line)
+    )
+
+
+def next_nonblank(lines: list[str], start: int) -> int:
+    while start < len(lines) and not lines[start]:
+        start += 1
+    return start
+
+
+def title_under_bare_values(lines: list[str], first: int) -> int | None:
+    """Where the title is repeated under a grid whose labels were lost (pictures, or cells
+    the rendering dropped): the page opens with short bare values, one a line (an index
+    number, the issuer, a date, the title, 有效 …), and a line repeats one of them. The
+    repeat is the title; the values before it are left unread (no label shows what they
+    are), neither title nor body. Returns the repeat's index."""
+    seen: dict[str, str] = {}  # compact text → the line
+    index = next_nonblank(lines, first)
+    for _ in range(_MAX_NAME_LINES + _TITLE_RUN_MAX):
+        if index >= len(lines):
+            return None
+        line = lines[index]
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
+            return None
+        compact = "".join(line.split())
+        if compact in seen and len(line) >= TITLE_MIN and _title_words().search(line):
+            # The title's repeat (a repeated date, 成文 and 发布, is still a value); a value
+            # with a field's shape is the evidence of a grid.
+            return index if len(seen) >= GRID_VALUES_MIN and _has_shaped(seen.values()) else None
+        if (":" in line or "：" in line) and find_labels(line):
+            return None
+        seen[compact] = line
+        index = next_nonblank(lines, index + 1)
+    return None
+
+
+def _has_shaped(values: Iterable[str]) -> bool:
+    """Whether some value has a field's shape: a date, a document or an index number."""
+    return any(value_shape(value) in ("index_no", "doc_no", "date") for value in values)
+
+
+def after_bare_values(lines: list[str], start: int) -> int | None:
+    """Past a grid printed as values without labels under the title (综合政务;应急管理 /
+    2017-09-04 / 有效 / 无 / 岚政发〔2017〕12号): at least a few short lines in a row, no
+    blank line between them, one with a field's shape (a date, a document or index number),
+    and the text after them. Returns the index after the values, or ``None``."""
+    index = start
+    while index < len(lines) and lines[index]:
+        line = lines[index]
+        if (
+            len(line) > _BARE_VALUE_MAX
+            or line[-1] in END_PUNCT
+            or ((":" in line or "：" in line) and find_labels(line))
+        ):
+            break
+        index += 1
+    if index - start < _BARE_VALUES_MIN:
+        return None
+    after = next_nonblank(lines, index)
+    following = lines[after] if after < len(lines) else ""
+    if following and len(following) <= _BARE_VALUE_MAX and following[-1] not in END_PUNCT:
+        return None  # another short line (a heading, a name) after them: not the text yet
+    return after if _has_shaped(lines[start:index]) else None
+
+
+def joined_to_broken_off_line(lines: list[str], first: int, index: int) -> str:
+    """The title line, after the line above it when that one breaks off (…办公室2023 /
+    政府信息公开工作年度报告: one title over two lines, a blank line between them)."""
+    title = lines[index]
+    above = index - 1
+    while above >= first and not lines[above]:
+        above -= 1
+    if above < first or above == index - 1:
+        return title  # no line above, or right above: title_run's case
+    line = lines[above]
+    if (
+        len(line) <= _TITLE_RUN_LINE_MAX
+        and _BROKEN_OFF.search(line)
+        and "|" not in line
+        and is_title_like(line)
+    ):
+        return join_heading(line, title)
+    return title
+
+
+def title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The title when a meta line (发布时间:…) comes after a few short lines, each on its own
+    (北京市西城区人民政府 / 政府信息公开年报 / …办公室2020 / 政府信息公开工作年度报告): the
+    line right above it, joined with the lines above that it continues (one that breaks off
+    after a number, 的, 关于 … is not whole). The lines above the title are the site's and the
+    column's names. Returns the title and the meta line's index."""
+    shown: list[int] = []
+    index = next_nonblank(lines, start)
+    while index < len(lines) and len(shown) < _MAX_NAME_LINES:
+        line = lines[index]
+        if is_meta_line(line):
+            break
+        if len(line) > _TITLE_RUN_LINE_MAX or line[-1] in END_PUNCT or find_labels(line):
+            return None
+        shown.append(index)
+        index = next_nonblank(lines, index + 1)
+    else:
+        return None
+    if not shown or not is_title_like(lines[shown[-1]]):
+        return None
+    run = [lines[shown[-1]]]
+    for upper in reversed(shown[:-1]):
+        if len(run) == _TITLE_RUN_MAX or not _BROKEN_OFF.search(lines[upper]):
+            break
+        run.insert(0, lines[upper])
+    joined = run[0]
+    for line in run[1:]:
+        joined = join_heading(joined, line)
+    if len(joined) < TITLE_MIN or not _title_words().search(joined):
+        return None
+    return joined, index
+
+
+def opens_with_title(lines: list[str], index: int) -> bool:
+    """The line is the page's title: title-like, and either worded like one (关于…通知)
+    or followed by label lines, a date line or itself repeated."""
+    line = lines[index]
+    if is_label_line(line) or not is_title_like(line):
+        return False
+    worded = len(line) >= TITLE_MIN and bool(_title_words().search(line))
+    if not worded and index > 0 and 0 < len(lines[index - 1]) <= NAME_LINE_MAX:
+        return False  # the last item of a menu printed one item a line (… 互动交流 / 专题专栏)
+    if len(line) < TITLE_MIN and not _title_words().search(line):
+        return False  # a column's or a box's caption (征集调查, 来信内容) above a form
+    after = next_nonblank(lines, index + 1)
+    following = lines[after] if after < len(lines) else ""
+    if following and (
+        is_label_line(following)
+        or _starts_with_date(following)
+        or compact_text(following) == compact_text(line)
+    ):
+        return True
+    # The page's first line, over a paragraph of sentences (chrome above it already gone):
+    # its title, however it is worded (…政府信息公开目录).
+    if (
+        not worded
+        and following
+        and not any(lines[:index])
+        and not is_org_line(line)
+        and len(line) >= TITLE_MIN
+        and len(following) >= 2 * len(line)
+        and "。" in following
+    ):
+        return True
+    return worded
+
+
+def after_names(lines: list[str], first: int) -> int:
+    """Past what opens a rendering above its title or grid: the site's and the column's
+    names (遂宁市水利局 / 征集调查), toolbar and menu items (省政府 市政府 …, 移动门户, 首页),
+    when a title or a label line follows them; ``first`` otherwise."""
+    index = first
+    for _ in range(_MAX_NAME_LINES):
+        if index >= len(lines):
+            return first
+        line = lines[index]
+        if is_menu_line(line, has_label):
+            index = next_nonblank(lines, index + 1)
+            continue
+        if (
+            is_label_line(line)
+            or title_run(lines, index) is not None
+            or opens_with_title(lines, index)
+        ):
+            return index
+        if len(line) > NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
+            return first
+        index = next_nonblank(lines, index + 1)
+    return first
+
+
+def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A title printed over 2-3 consecutive lines (秦安县国防动员办公室 / 关于…的 / 通 告, or
+    a heading wrapped mid-word), read as one: its lines are short and title-like, together
+    they are worded like a title, and what follows is not another short line (a menu) but a
+    label line, a date, the title repeated or the text. Returns the title and the index
+    after its last line."""
+    run: list[str] = []
+    probe = index
+    while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
+        line = lines[probe]
+        # Lines after the first may be short: the last one can be the notice's kind alone
+        # (通 告), letter-spaced.
+        shaped = is_title_like(line) if not run else len(line) >= 2 and line[-1] not in END_PUNCT
+        if (
+            len(line) > _TITLE_RUN_LINE_MAX
+            or not shaped
+            or is_date_line(line)
+            or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
+            or find_labels(line)
+            or (run and compact_text(line) == compact_text(run[-1]))  # printed twice
+        ):
+            break
+        run.append(line)
+        probe += 1
+    # A column's caption above a title that opens on its own line (通知公告 / 关于…的通知)
+    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is.
+    opening = next((n for n, line in enumerate(run) if n and line.startswith("关于")), None)
+    captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
+    if captioned:
+        run = run[opening:]
+    elif len(run) >= 2 and (
+        _is_column_caption(run[0], run[1:])
+        or (len(run) == 2 and _is_site_name_over_title(run[0], run[1]))
+    ):  # a column's caption or the site's name over a whole title
+        run, captioned = run[1:], True
+    if not (1 if captioned else 2) <= len(run) <= _TITLE_RUN_MAX:
+        return None
+    joined = run[0]
+    for line in run[1:]:
+        joined = join_heading(joined, line)
+    if len(joined) > _TITLE_MAX or not _title_words().search(joined):
+        return None
+    after = next_nonblank(lines, probe)
+    if after < len(lines):
+        following = lines[after]
+        if not (
+            is_label_line(following)
+            or _starts_with_date(following)
+            or compact_text(following) == compact_text(joined)
+            or not is_title_like(following)
+            or len(following) > _TITLE_RUN_LINE_MAX
+        ):
+            return None
+    return joined, probe
+
+
+def _is_site_name_over_title(line: str, title: str) -> bool:
+    """The site's name over a whole title (岚溪县人民政府 / 岚溪县举办…颁奖仪式): an
+    organisation's name whose place the title names again, over a line that is a title by
+    itself and does not continue the name (an issuer's name runs on into 关于…)."""
+    if not is_org_line(line) or title.startswith("关于") or len(title) < TITLE_MIN:
+        return False
+    place = line[:_PLACE_CHARS]
+    return title.startswith(place) and bool(_title_words().search(title))
+
+
+def _is_column_caption(line: str, rest: list[str]) -> bool:
+    """A column's caption over a title (义务教育领域 / 岚溪县2024年…工作方案): a short name
+    ending as column names do, over lines that are a title by themselves."""
+    if len(line) > _CAPTION_MAX or not line.endswith(COLUMN_CAPTION_ENDS) or is_org_line(line):
+        return False
+    joined = "".join(rest)
+    return len(joined) >= TITLE_MIN and bool(_title_words().search(joined))
+
+
+def after_repeats(lines: list[str], start: int, title: str) -> int:
+    index = next_nonblank(lines, start)
+    while index < len(lines) and compact_text(lines[index]) == compact_text(title):
+        index = next_nonblank(lines, index + 1)
+    return index
+
+
+def _starts_with_date(line: str) -> bool:
+    return bool(DATE_TIME_PREFIX.match(line))
+
+
+def is_title_detail(line: str) -> bool:
+    """A bare item under a title: the issuing unit, an index or document number."""
+    return len(line) <= HEADING_MAX and (
+        is_org_line(line) or value_shape(line) in ("index_no", "doc_no")
+    )
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
