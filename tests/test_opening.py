@@ -83,3 +83,54 @@ def test_a_table_of_data_chosen_as_the_body_stays_one_table() -> None:
     assert [block.type for block in notice.body] == ["table"]
     rows_read = notice.body[0].rows
     assert rows_read is not None and [cell.text for cell in rows_read[1]] == ["处罚内容", _TEXT[1]]
+
+
+_PARAGRAPH = (
+    "根据上级有关规定，结合本地实际，现就做好防空警报试鸣工作通知如下，请各单位认真贯彻执行。"
+)
+
+
+def test_a_meeting_notice_opening_with_time_and_place_keeps_them_as_text() -> None:
+    # 时间：… 地点：… under the title is the meeting's, not the page's publication date.
+    body = f"<p>{_PARAGRAPH}</p>" * 3
+    html = (
+        "<html><body><div class='x-c'><h1>关于召开2024年人防工作会议的通知</h1>"
+        f"<p>时间：2024年5月6日 地点：三楼会议室</p>{body}</div></body></html>"
+    )
+    notice = parse_html(html)
+    assert notice.published_at is None
+    assert notice.body[0].text == "时间：2024年5月6日 地点：三楼会议室"
+    # After a meta line that gave the publication date, a second 时间 line is the text's.
+    html = html.replace("<p>时间", "<p>发布日期：2024-05-01</p><p>时间").replace(
+        " 地点", "</p><p>地点"
+    )
+    notice = parse_html(html)
+    assert notice.published_at == "2024-05-01"
+    assert [block.text for block in notice.body[:2]] == ["时间：2024年5月6日", "地点：三楼会议室"]
+
+
+def test_a_layout_table_with_a_two_cell_meta_row_is_still_read_as_text() -> None:
+    rows = "".join(f"<tr><td>{_PARAGRAPH}</td></tr>" for _ in range(4))
+    html = (
+        "<html><body><table class='main'>"
+        "<tr><td><a href='/'>首页</a> &gt; <a href='/x'>通知公告</a></td></tr>"
+        "<tr><td><h2>关于开展防空警报试鸣工作的通知</h2></td></tr>"
+        f"<tr><td>发布日期：2024-09-01</td><td>来源：人防办</td></tr>{rows}</table></body></html>"
+    )
+    notice = parse_html(html)
+    assert notice.published_at == "2024-09-01"
+    assert [(block.type, block.text) for block in notice.body] == [("paragraph", _PARAGRAPH)] * 4
+
+
+def test_an_article_cell_beside_a_sidebar_cell_is_not_widened_to_their_table() -> None:
+    # One row, two cells: the article's cell is the body, the sidebar stays out.
+    article = "".join(f"<p>{_PARAGRAPH}</p>" for _ in range(3))
+    html = (
+        "<html><body><table><tr><td class='side'>"
+        + "<p>本站提供政务服务、互动交流、信息查询。</p>" * 3
+        + "</td>"
+        f"<td class='main'><h2>关于开展防空警报试鸣工作的通知</h2>{article}</td></tr></table>"
+        "</body></html>"
+    )
+    notice = parse_html(html)
+    assert [block.text for block in notice.body] == [_PARAGRAPH] * 3

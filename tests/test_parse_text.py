@@ -392,3 +392,18 @@ def test_a_pre_wrapped_dump_keeps_its_own_address() -> None:
         parse_html(wrapped, url="http://example.gov.cn/a.html").url
         == "http://example.gov.cn/a.html"
     )
+
+
+def test_a_salutation_line_after_the_meta_line_opens_the_body() -> None:
+    # 各乡镇人民政府：… right under the meta line is the body's first paragraph, not a field.
+    notice = parse_text_dump(
+        "关于开展2024年防空警报试鸣工作的通告\n"
+        "发布日期：2024-09-01 来源：本站\n"
+        "各乡镇人民政府：根据有关规定，定于9月18日试鸣防空警报。特此通告。\n"
+        "岚溪市人民防空办公室\n"
+        "2024年9月1日\n"
+    )
+    assert (
+        notice.body[0].text == "各乡镇人民政府：根据有关规定，定于9月18日试鸣防空警报。特此通告。"
+    )
+    assert not [field for field in notice.header if field.label == "各乡镇人民政府"]

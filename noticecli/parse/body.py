@@ -349,7 +349,8 @@ def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
         if table is not None:
             cells = [cell for cell in table.css("td, th") if cell.mem_id in scores]
             spread = sum(scores[cell.mem_id] for cell in cells)
-            if len(cells) >= _SPREAD_ROWS and scores[node.mem_id] < _CELL_SHARE * spread:
+            rows = {cell.parent.mem_id for cell in cells if cell.parent is not None}
+            if len(rows) >= _SPREAD_ROWS and scores[node.mem_id] < _CELL_SHARE * spread:
                 node = table
     while node.tag in ("tr", "tbody", "thead", "tfoot") and node.parent is not None:
         node = node.parent
@@ -414,7 +415,7 @@ def extract_blocks(
     (real notices have a few hundred; a page with more is cut, and the caller warns).
     Elements in ``skip`` (a header grid inside the body) are left out with their content."""
     builder = _BlockBuilder(base_url, max_blocks, frozenset(node.mem_id for node in skip))
-    if container.tag == "table" and not _one_column(container):
+    if container.tag == "table" and not _one_column(container, builder.skip):
         builder._table(container)  # a table of data chosen as the body stays a table
     else:
         builder.walk(container)
@@ -572,7 +573,7 @@ class _BlockBuilder:
                 # Lines on either side of an image are not one heading broken by <br>.
                 self._element = node.mem_id
                 continue
-            if tag == "table" and not _one_column(node):
+            if tag == "table" and not _one_column(node, skip):
                 self.flush()
                 self._table(node)
                 continue
@@ -609,8 +610,8 @@ class _BlockBuilder:
         for row in node.css("tr"):
             # Rows of nested tables belong to their own table; keep only this table's rows.
             owner = _owning_table(row)
-            if owner is None or owner.mem_id != node.mem_id:
-                continue
+            if owner is None or owner.mem_id != node.mem_id or row.mem_id in self.skip:
+                continue  # (a skipped row was read already: a meta row, a header grid's)
             cells = []
             for cell in row.iter():
                 if cell.tag not in ("td", "th"):
@@ -648,14 +649,14 @@ def _children(node: LexborNode) -> list[LexborNode]:
     return children
 
 
-def _one_column(table: LexborNode) -> bool:
+def _one_column(table: LexborNode, skip: frozenset[int] = frozenset()) -> bool:
     """A layout table: two or more rows of text, none with text in more than one cell (the
     paragraphs of a page laid out in rows). Its rows are read as text, not as a table."""
     rows_with_text = 0
     for row in table.css("tr"):
         owner = _owning_table(row)
-        if owner is None or owner.mem_id != table.mem_id:
-            continue
+        if owner is None or owner.mem_id != table.mem_id or row.mem_id in skip:
+            continue  # another table's row, or one read already (a meta row)
         cells_with_text = sum(
             1 for cell in row.iter() if cell.tag in ("td", "th") and cell.text(deep=True).strip()
         )

@@ -9,6 +9,8 @@ holds a date: ``时间：2024年5月6日 地点：…`` opening a meeting notice
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from noticecli.dates import parse_date
 from noticecli.labels import key_for, split_meta_pairs
 from noticecli.models import Block
@@ -22,19 +24,28 @@ _LOOKED_AT = 3  # the meta line is among the body's first blocks
 _BRACKETS = "【】[]（）() "
 
 
-def leading_meta(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str | None]]]:
+def leading_meta(
+    blocks: list[Block], shown: Iterable[tuple[str | None, str | None]] = ()
+) -> tuple[list[Block], list[tuple[str, str | None]]]:
     """The blocks without the meta lines that open them, and those lines' (label, value)
-    pairs."""
+    pairs. ``shown``: the (key, value) pairs of the meta line read already. A line that
+    repeats them is dropped; one naming a key shown already with another value is the
+    text's (a second 时间：… is the meeting's)."""
     pairs: list[tuple[str, str | None]] = []
+    seen = set(shown)
     start = 0
     while start < min(len(blocks), _LOOKED_AT):
         block = blocks[start]
         if block.type not in ("paragraph", "heading", "byline", "date") or not block.text:
             break
         found = _meta_pairs(block.text)
-        if not found:
+        read = {(key_for(label), value) for label, value in found}
+        if not found or {key for key, _ in read} & {key for key, _ in seen - read}:
             break
-        pairs.extend(found)
+        pairs.extend(
+            (label, value) for label, value in found if (key_for(label), value) not in seen
+        )
+        seen |= read
         start += 1
     return blocks[start:], pairs
 
@@ -42,14 +53,18 @@ def leading_meta(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str 
 def _meta_pairs(text: str) -> list[tuple[str, str | None]]:
     line = unbracket_meta(text) or text.strip(_BRACKETS)
     found = split_meta_pairs(line)
+    return found if is_meta_line(found) else []
+
+
+def is_meta_line(found: list[tuple[str, str | None]]) -> bool:
+    """Whether the (label, value) pairs of a line are a meta line: every label a known
+    meta-line label, and a publication label holding a date."""
     keys = [key_for(label) for label, _value in found]
     if not found or any(key not in _META_KEYS for key in keys):
-        return []
+        return False
     dated = [
         value
         for (label, value), key in zip(found, keys, strict=True)
         if key in _DATE_KEYS and value
     ]
-    if not dated or any(parse_date(value) is None for value in dated):
-        return []
-    return found
+    return bool(dated) and all(parse_date(value) is not None for value in dated)

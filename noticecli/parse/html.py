@@ -170,7 +170,8 @@ def parse_html_tree(
         blocks = _without_title(blocks, notice.title)
         if notice.title:
             blocks = mark_title_deck(blocks)
-        blocks, opening = leading_meta(blocks)
+        shown_meta = [(f.key, f.value) for f in notice.header if f.origin == "meta_line"]
+        blocks, opening = leading_meta(blocks, shown_meta)
         if opening:  # the meta line printed as the body's first line
             _add_meta_line(notice, opening)
         notice.body = blocks

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import BREADCRUMB_TEXT
 from noticecli.models import HeaderField
+from noticecli.parse.body_meta import is_meta_line
 from noticecli.parse.dom import ancestors, clean_text, iter_visible
 from noticecli.parse.header_html import extract_grid_fields
 
@@ -44,6 +45,7 @@ def opening_head(
     meta: list[LexborNode] = []
     node = title
     looked = 0
+    keys_read: set[str | None] = set()
     after_done = False
     while node.mem_id != container.mem_id:
         sibling = node.prev
@@ -61,7 +63,7 @@ def opening_head(
                 break
             if sibling.is_element_node and clean_text(sibling.text()):
                 looked += 1
-                if looked > _META_LOOKAHEAD or not _meta_only(sibling):
+                if looked > _META_LOOKAHEAD or not _meta_only(sibling, keys_read):
                     after_done = True
                     break
                 meta.append(sibling)
@@ -78,11 +80,21 @@ def meta_fields(meta: list[LexborNode]) -> list[HeaderField]:
     return [field for element in meta for field in extract_grid_fields(element)]
 
 
-def _meta_only(element: LexborNode) -> bool:
+def _meta_only(element: LexborNode, keys_read: set[str | None]) -> bool:
+    """A meta line: short, no sentence, the rule of a meta line printed in the body (时间：…
+    地点：… opening a meeting notice is text, its date no publication date), and no label
+    the meta line above gave already (a second 时间：… is the text's)."""
     text = clean_text(element.text())
     if len(text) > _META_MAX_CHARS or _SENTENCE.search(text):
         return False
-    return bool(extract_grid_fields(element))
+    fields = extract_grid_fields(element)
+    if not fields or not is_meta_line([(field.label, field.value) for field in fields]):
+        return False
+    keys = {field.key for field in fields}
+    if keys & keys_read:
+        return False
+    keys_read.update(keys)
+    return True
 
 
 def _all_link_text(element: LexborNode) -> bool:

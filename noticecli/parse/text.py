@@ -505,12 +505,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         labels = find_labels(line)
         if not labels or labels[0].start != 0:
             break
-        # After a blank line, a line of unknown labels only is more likely the salutation
-        # that opens the body (各单位：) than a grid row, unless it reads as a field: a short
+        # A line of unknown labels only after the grid is more likely the salutation that
+        # opens the body (各单位：…) than a grid row, unless it reads as a field: a short
         # value (征集状态:已结束), or a label ending in a known one (结果反馈日期:).
         if (
             grid
-            and not lines[scan - 2]
             and all(label.kind == "unknown" for label in labels)
             and not _reads_as_field(line, labels[0])
         ):
