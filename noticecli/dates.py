@@ -132,6 +132,9 @@ _CLOCK = r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
 _DATE_SEPARATED = re.compile(rf"(\d{{4}}) ?([-/.]) ?(\d{{1,2}}) ?\2 ?(\d{{1,2}})(?:[ T]{_CLOCK})?")
 _DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# A weekday after a date (2024-05-01（星期三）, 2024年5月1日 周三); 日 and 天 are Sunday.
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY_END = re.compile(r" ?[（(]?(?:星期|周|礼拜)(?P<day>[一二三四五六日天])[)）]?$")
 _CN = f"[{CN_NUMERAL_CHARS}]"
 _CN_CHARS = frozenset(CN_NUMERAL_CHARS)
 # Compiled on first use: only a value that starts with a Chinese numeral can match.
@@ -171,6 +174,13 @@ def parse_date(value: str) -> ParsedDate | None:
     text = " ".join((value if value.isascii() else to_ascii_digits(value)).split())
     if not text:
         return None
+    weekday = _WEEKDAY_END.search(text) if not text.isascii() else None
+    if weekday is not None:
+        # 2024-05-01（星期三）: the date, when the weekday shown is its own (else no guess).
+        parsed = parse_date(text[: weekday.start()])
+        if parsed is None or _WEEKDAYS[weekday["day"]] != _weekday(parsed.iso):
+            return None
+        return parsed
     for pattern in (_DATE_SEPARATED, _DATE_CJK):
         match = pattern.fullmatch(text)
         if match:
@@ -191,3 +201,8 @@ def parse_date(value: str) -> ParsedDate | None:
             return None
         return _iso(year_n, month_n, day_n)
     return None
+
+
+def _weekday(iso: str) -> int:
+    """Monday 0 … Sunday 6 of an ISO date (its first ten characters)."""
+    return datetime.date.fromisoformat(iso[:10]).weekday()

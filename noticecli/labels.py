@@ -240,6 +240,18 @@ def shown_value(value: str | None) -> str | None:
     return None if not value or value in VALUE_PLACEHOLDERS else value
 
 
+# The separator a meta line prints between its pairs (发布时间：2024-05-01 | 点击数：12): after
+# a gap, before the next label; not part of the value.
+_PAIR_SEPARATOR_END = re.compile(r"(?:\s+[|｜丨/／·•])+\s*$")
+_SEPARATOR_CHARS = frozenset("|｜丨/／·•")
+
+
+def _without_pair_separator(value: str | None) -> str | None:
+    if not value or value[-1] not in _SEPARATOR_CHARS:
+        return value
+    return _PAIR_SEPARATOR_END.sub("", value) or None
+
+
 def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, str | None]]]:
     """A value that runs on into further ``label：value`` pairs, split at every label: known
     ones and any 2-8 CJK characters after whitespace before a colon (``2023-09-12
@@ -268,13 +280,16 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
         if current is None or found[1] > current[1]:
             by_start[found[0]] = found
     ordered = sorted(by_start.values())
-    head = shown_value(value[: ordered[0][0]])
+    head = shown_value(_PAIR_SEPARATOR_END.sub("", value[: ordered[0][0]]))
     pairs: list[tuple[str, str | None]] = []
     for index, (_start, colon_end, label) in enumerate(ordered):
         if compact_label(label) in WIDGET_LABELS or is_font_size_widget(label, None):
             break
         end = ordered[index + 1][0] if index + 1 < len(ordered) else len(value)
-        pairs.append((display_label(label), shown_value(cut_trailing_widget(value[colon_end:end]))))
+        shown = cut_trailing_widget(value[colon_end:end])
+        if index + 1 < len(ordered):
+            shown = _PAIR_SEPARATOR_END.sub("", shown)
+        pairs.append((display_label(label), shown_value(shown)))
     return head, pairs
 
 
@@ -284,7 +299,7 @@ def split_meta_pairs(text: str) -> list[tuple[str, str | None]]:
     pairs: list[tuple[str, str | None]] = []
     for label, value in split_label_pairs(text):
         head, more = split_value_labels(value)
-        pairs.append((label, head))
+        pairs.append((label, _without_pair_separator(head)))
         pairs.extend(more)
     return pairs
 

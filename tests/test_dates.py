@@ -537,3 +537,13 @@ def test_range_end_decides(text: str, published: datetime.date, expected: str) -
 def test_range_end_negatives(text: str) -> None:
     edits, _ = repair_one(text, DateContext(datetime.date(2020, 12, 31)))
     assert edits == []
+
+
+def test_a_header_date_followed_by_its_own_weekday_is_read_and_a_wrong_weekday_is_not() -> None:
+    from noticecli.dates import parse_date
+
+    assert parse_date("2024-05-01（星期三）") == parse_date("2024-05-01")
+    assert parse_date("2024年5月5日 周日") == parse_date("2024年5月5日")
+    assert parse_date("2024年5月5日 星期天") == parse_date("2024年5月5日")
+    assert parse_date("2024-05-01 09:30（星期三）") == parse_date("2024-05-01 09:30")
+    assert parse_date("2024-05-01（星期四）") is None  # the page contradicts itself: no guess

@@ -3,6 +3,8 @@ that only lay a page out in rows (parse/body.py)."""
 
 from __future__ import annotations
 
+import pytest
+
 from noticecli import parse_html
 
 _TEXT = [
@@ -134,3 +136,20 @@ def test_an_article_cell_beside_a_sidebar_cell_is_not_widened_to_their_table() -
     )
     notice = parse_html(html)
     assert [block.text for block in notice.body] == [_PARAGRAPH] * 3
+
+
+@pytest.mark.parametrize("separator", ["|", "｜", "丨", "/"])
+def test_the_separator_between_meta_line_pairs_is_no_part_of_a_value(separator: str) -> None:
+    body = f"<p>{_PARAGRAPH}</p>" * 3
+    meta = f"发布时间：2024-05-01 {separator} 来源：本站 {separator} 点击数：12"
+    html = (
+        f"<html><body><div class='a'><h1>关于开展防空警报试鸣工作的通知</h1>"
+        f"<div class='m'>{meta}</div><div class='b'>{body}</div></div></body></html>"
+    )
+    notice = parse_html(html)
+    assert [(field.label, field.value) for field in notice.header] == [
+        ("发布时间", "2024-05-01"),
+        ("来源", "本站"),
+        ("点击数", "12"),
+    ]
+    assert notice.published_at == "2024-05-01"
