@@ -407,3 +407,19 @@ def test_a_salutation_line_after_the_meta_line_opens_the_body() -> None:
         notice.body[0].text == "各乡镇人民政府：根据有关规定，定于9月18日试鸣防空警报。特此通告。"
     )
     assert not [field for field in notice.header if field.label == "各乡镇人民政府"]
+
+
+def test_a_grid_row_of_labels_of_the_page_own_after_the_grid_stays_in_the_grid() -> None:
+    # Unknown labels in a row of the grid (no sentence, no blank line before) are fields.
+    notice = parse_text_dump(
+        "索引号: 000014349/2024-00041  发布机构: 岚溪县应急管理局\n"
+        "政策咨询机关: 县应急局  政策咨询电话: 0552-1234567\n"
+        "关于做好2024年汛期安全防范工作的通知\n"
+        "\n"
+        "各乡镇人民政府，县直有关单位：\n"
+        "为切实做好汛期安全防范工作，现将有关事项通知如下。\n"
+    )
+    shown = {field.label: field.value for field in notice.header}
+    assert shown["政策咨询机关"] == "县应急局"
+    assert shown["政策咨询电话"] == "0552-1234567"
+    assert "政策咨询" not in "".join(block.text or "" for block in notice.body)

@@ -505,12 +505,14 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         labels = find_labels(line)
         if not labels or labels[0].start != 0:
             break
-        # A line of unknown labels only after the grid is more likely the salutation that
-        # opens the body (各单位：…) than a grid row, unless it reads as a field: a short
-        # value (征集状态:已结束), or a label ending in a known one (结果反馈日期:).
+        # A line of unknown labels only after a blank line, or holding a sentence, or naming
+        # addressees alone (各单位：) is the salutation that opens the body rather than a grid
+        # row, unless it reads as a field: a short value (征集状态:已结束), or a label ending in
+        # a known one (结果反馈日期:).
         if (
             grid
             and all(label.kind == "unknown" for label in labels)
+            and (not lines[scan - 2] or _opens_text(line, labels))
             and not _reads_as_field(line, labels[0])
         ):
             break
@@ -565,10 +567,20 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
 _CAPTION = re.compile(r"(?:内容|正文|详情|如下)$")
 # Whom a salutation addresses (各单位：, 尊敬的市民朋友：, 全市广大居民：): a label-only line
 # that is a body's first paragraph, not an empty field.
+_SENTENCE_MARKS = re.compile("[。；！？]")
 _ADDRESSEE = re.compile(
     r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
     r"同学|老师|先生|女士|用户|考生)$"
 )
+
+
+def _opens_text(line: str, labels: list[TextLabel]) -> bool:
+    """A line that opens the body though it starts with a label: a sentence after the
+    salutation (各乡镇人民政府：根据…。), or the addressees alone (各单位：)."""
+    if _SENTENCE_MARKS.search(line):
+        return True
+    alone = len(labels) == 1 and not line[labels[0].end :].strip()
+    return alone and _ADDRESSEE.search(labels[0].compact) is not None
 
 
 def _is_empty_label_line(line: str) -> bool:
