@@ -1,0 +1,95 @@
+"""The general forms of text renderings a fifth held-out evaluation of issue 9 found (its
+report, sections A to E): each rule alone, on a text of our own. Fixtures 130 and up hold
+the same forms whole."""
+
+from __future__ import annotations
+
+import pytest
+
+import noticecli
+from noticecli.models import Notice
+from noticecli.parse.text_chrome import with_plain_label_colons
+
+TITLE = "岚溪区人防办关于开展防空警报试鸣的通告"
+FIRST = "为增强群众国防观念，岚溪区人防办定于9月20日上午10时试鸣防空警报。"
+LAST = "试鸣期间请广大群众保持正常生产生活秩序。"
+
+
+def _parse(*lines: str) -> Notice:
+    return noticecli.parse_text("\n".join(lines) + "\n")
+
+
+def _body_texts(notice: Notice) -> list[str]:
+    return [block.text or "" for block in notice.body]
+
+
+# --- E: a header grid printed without colons ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("索引号 1165/2022-00187 发布机构 县人防办", "索引号: 1165/2022-00187 发布机构: 县人防办"),
+        (
+            "成文日期\t2022-03-14\t发布日期\t2022-03-15",
+            "成文日期:\t2022-03-14\t发布日期:\t2022-03-15",
+        ),
+        ("文件编号 县动办发〔2023〕5号 索取号", "文件编号: 县动办发〔2023〕5号 索取号:"),
+        # one label only: a sentence that opens with a label word stays text
+        ("发布机构 对群众咨询作出安排", "发布机构 对群众咨询作出安排"),
+        # a sentence's full stop: text, even with two label words
+        ("发布日期 前整改的单位 索引号 不再编制。", "发布日期 前整改的单位 索引号 不再编制。"),
+        # the row must open with a label
+        ("本办 索引号 1165 发布机构 县人防办", "本办 索引号 1165 发布机构 县人防办"),
+        # colons already there: left as it is
+        ("索引号: 1165 发布机构: 县人防办", "索引号: 1165 发布机构: 县人防办"),
+    ],
+)
+def test_a_grid_row_without_colons_gets_them_back(line: str, expected: str) -> None:
+    assert with_plain_label_colons(line) == expected
+
+
+def test_a_grid_without_colons_above_the_title_is_the_header() -> None:
+    notice = _parse(
+        "索引号 1165/2022-00187 发布机构 岚溪区人防办",
+        "成文日期 2022-09-14 发布日期 2022-09-15",
+        TITLE,
+        "来源:岚溪区人防办 作者: 发布时间: 2022年09月15日 点击数:",
+        FIRST,
+        LAST,
+    )
+    assert notice.title == TITLE
+    assert [(f.label, f.value) for f in notice.header if f.origin == "header"] == [
+        ("索引号", "1165/2022-00187"),
+        ("发布机构", "岚溪区人防办"),
+        ("成文日期", "2022-09-14"),
+        ("发布日期", "2022-09-15"),
+    ]
+    assert ("发布时间", "2022年09月15日") in [(f.label, f.value) for f in notice.header]
+    assert notice.published_at == "2022-09-15"
+    assert _body_texts(notice)[0] == FIRST
+
+
+def test_a_grid_without_colons_under_the_title_is_the_header() -> None:
+    notice = _parse(
+        TITLE,
+        "索引号 1165/2022-00187\t发布机构 岚溪区人防办",
+        "文件编号 岚人防发〔2022〕3号\t索取号",
+        FIRST,
+        LAST,
+    )
+    assert notice.title == TITLE
+    assert [(f.label, f.value) for f in notice.header] == [
+        ("索引号", "1165/2022-00187"),
+        ("发布机构", "岚溪区人防办"),
+        ("文件编号", "岚人防发〔2022〕3号"),
+        ("索取号", None),
+    ]
+    assert _body_texts(notice) == [FIRST, LAST]
+
+
+def test_a_body_sentence_opening_with_a_label_word_stays_text() -> None:
+    sentence = "发布机构 对试鸣期间的群众咨询作出安排"
+    notice = _parse(TITLE, "发布时间:2022-09-15", FIRST, sentence, LAST)
+    assert sentence in _body_texts(notice)
+    assert [f.label for f in notice.header] == ["发布时间"]
