@@ -93,3 +93,78 @@ def test_a_body_sentence_opening_with_a_label_word_stays_text() -> None:
     notice = _parse(TITLE, "发布时间:2022-09-15", FIRST, sentence, LAST)
     assert sentence in _body_texts(notice)
     assert [f.label for f in notice.header] == ["发布时间"]
+
+
+# --- A: a bulleted grid whose empty items follow one another --------------------------------
+
+
+def test_empty_bulleted_items_under_a_lone_counter_word_are_null_fields() -> None:
+    notice = _parse(
+        TITLE,
+        "发布时间:2022-09-15 10:00",
+        "浏览",
+        "• 索引号:",
+        "• 主题分类:",
+        "其他-人防",
+        "• 发文字号:",
+        "• 失效日期:",
+        "",
+        FIRST,
+        LAST,
+    )
+    assert [(f.label, f.value) for f in notice.header if f.origin == "header"] == [
+        ("索引号", None),
+        ("主题分类", "其他-人防"),
+        ("发文字号", None),
+        ("失效日期", None),
+    ]
+    assert _body_texts(notice) == [FIRST, LAST]
+
+
+# --- B: closing widgets after the signature and date ------------------------------------------
+
+
+def test_closing_widgets_after_the_signature_are_not_body() -> None:
+    notice = _parse(
+        TITLE,
+        "发布时间:2022-09-15",
+        FIRST,
+        LAST,
+        "岚溪区人防办",
+        "2022年9月14日",
+        "扫一扫在手机打开当前页",
+        "文件预览",
+        "附件下载",
+        "相关链接",
+        "公众评价",
+        "0位公众参与评价,0位公众认为信息有帮助。",
+    )
+    assert _body_texts(notice) == [FIRST, LAST, "岚溪区人防办", "2022年9月14日"]
+
+
+# --- C: tab labels and the read-aloud widget --------------------------------------------------
+
+
+def test_tab_labels_and_read_aloud_are_never_glued_to_the_title() -> None:
+    notice = _parse(
+        "详细信息",
+        "公开具体内容",
+        TITLE,
+        "发布时间:2022-09-15",
+        "朗读",
+        TITLE,
+        FIRST,
+        LAST,
+    )
+    assert notice.title == TITLE
+    assert _body_texts(notice) == [FIRST, LAST]
+
+
+# --- D: an accessibility toolbar line above the header ----------------------------------------
+
+
+@pytest.mark.parametrize("toolbar", ["网站无障碍 适老版", "无障碍版 长者版", "适老化 简体 繁体"])
+def test_an_accessibility_toolbar_line_is_never_the_title(toolbar: str) -> None:
+    notice = _parse(toolbar, "索引号:1165/2017-00615 发布日期:2017-06-20", TITLE, FIRST, LAST)
+    assert notice.title == TITLE
+    assert toolbar not in " ".join(_body_texts(notice))
