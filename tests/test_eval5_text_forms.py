@@ -168,3 +168,18 @@ def test_an_accessibility_toolbar_line_is_never_the_title(toolbar: str) -> None:
     notice = _parse(toolbar, "索引号:1165/2017-00615 发布日期:2017-06-20", TITLE, FIRST, LAST)
     assert notice.title == TITLE
     assert toolbar not in " ".join(_body_texts(notice))
+
+
+def test_a_title_over_three_lines_under_the_grid_is_joined() -> None:
+    notice = _parse(
+        "网站无障碍 适老版",
+        "索引号:1165/2017-00615 发布日期:2017-06-20",
+        "岚溪区人民政府办公室",
+        "关于印发岚溪区突发环境事件",
+        "应急预案的通知",
+        "各街道办事处:",
+        FIRST,
+        LAST,
+    )
+    assert notice.title == "岚溪区人民政府办公室关于印发岚溪区突发环境事件应急预案的通知"
+    assert _body_texts(notice)[:2] == ["各街道办事处:", FIRST]

@@ -555,6 +555,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
+        elif title is None and (run := title_run(lines, index)) is not None:
+            # A title over 2-3 lines under the grid (issuer / 关于… / …的通知): joined.
+            title, index = run
+            title_line, under_title = title, True
+            continue
         elif title is None and is_title_like(line):
             title = title_line = _title_without_date(line, index, build)
             under_title = True
