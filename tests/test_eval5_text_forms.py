@@ -183,3 +183,28 @@ def test_a_title_over_three_lines_under_the_grid_is_joined() -> None:
     )
     assert notice.title == "岚溪区人民政府办公室关于印发岚溪区突发环境事件应急预案的通知"
     assert _body_texts(notice)[:2] == ["各街道办事处:", FIRST]
+
+
+def test_a_grid_without_colons_of_xxgk_labels_is_read_whole() -> None:
+    notice = _parse(
+        f"信息标题 {TITLE} 文件编号 岚政办发〔2021〕34号",
+        "公开类型 主动公开 产生日期 2021-10-22 17:55",
+        "发布机构 县政府办公室 载体类型 电子",
+        "关键字 应急预案 索取号",
+        TITLE,
+        "来源:县政府办公室 发布时间: 2021年10月22日",
+        FIRST,
+        LAST,
+    )
+    assert notice.title == TITLE
+    assert [f.key for f in notice.header if f.origin == "header"] == [
+        "title",
+        "doc_no",
+        "disclosure_method",
+        "issued_at",
+        "publisher",
+        "carrier",
+        "keywords",
+        "index_no",
+    ]
+    assert _body_texts(notice) == [FIRST, LAST]
