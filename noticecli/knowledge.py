@@ -295,8 +295,9 @@ WIDGET_TEXTS = (
     "微博",
     "QQ空间",
     # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
-    "无障碍(?:浏览|阅读|模式)?",
-    "长者(?:专版|模式)",
+    "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
+    "适老(?:版|化|模式)",
+    "长者(?:专版|版|模式)",
     "退出长者模式",
     "关怀版",
     "个人中心",
@@ -315,12 +316,22 @@ WIDGET_TEXTS = (
     "语音播报",
     r"语音合成中[,，]?\s*请耐心等待[.。…]*",
     "(?:进入|退出)播报模式",
+    "朗读",
+    # A counter's word whose number the rendering lost (浏览 above a header grid).
+    "浏览",
+    # A detail page's tab bar (详细信息 / 公开具体内容) and closing widgets.
+    "详细信息",
+    "公开具体内容",
+    "文件预览",
+    "公众评价",
     "[|｜]",
 )
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
 # Regular-expression fragments, each matching the whole line.
 FURNITURE_LINES = (
+    # A rating widget's counter sentence (0位公众参与评价,0位公众认为信息有帮助。).
+    r"\d+\s*位公众参与评价.*",
     r"字[体号][:：]?\s*【?[大中小]】?.*",
     r"[【\[]\s*字[体号][:：].*",
     r"字[体号]\s*[:：]\s*[\[【(（].*",

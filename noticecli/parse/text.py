@@ -58,6 +58,7 @@ from noticecli.parse.text_chrome import (
     blank_leading_images,
     is_site_chrome,
     is_toolbar_row,
+    with_plain_label_colons,
     with_spaced_label_colons,
     without_cell_mark,
 )
@@ -377,7 +378,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = with_spaced_label_colons(without_cell_mark(strip_bullet(clean_line(stripped))))
+        line = without_cell_mark(strip_bullet(clean_line(stripped)))
+        line = with_plain_label_colons(with_spaced_label_colons(line))
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
@@ -553,6 +555,11 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
             pass  # the issuer, index number or date shown as bare items under the title
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
+            continue
+        elif title is None and (run := title_run(lines, index)) is not None:
+            # A title over 2-3 lines under the grid (issuer / 关于… / …的通知): joined.
+            title, index = run
+            title_line, under_title = title, True
             continue
         elif title is None and is_title_like(line):
             title = title_line = _title_without_date(line, index, build)

@@ -26,6 +26,7 @@ __all__ = [
     "is_menu_line",
     "is_site_chrome",
     "is_toolbar_row",
+    "with_plain_label_colons",
     "with_spaced_label_colons",
     "without_cell_mark",
 ]
@@ -48,6 +49,10 @@ _MENU_LINE_ITEMS_MIN = 4
 _IMAGE_NAME = re.compile(r"^[^\s/\\]{1,60}\.(?:png|jpe?g|gif|bmp|svg|webp)$", re.IGNORECASE)
 _HAS_COLON = re.compile("[:：]")
 _EVEN_GAP_MAX = 3
+# A grid row without colons: at least this many known labels, the first opening the row.
+_PLAIN_LABELS_MIN = 2
+_CELL_GAP = re.compile(f"([{_INNER_WS}]+)")
+_LABEL_WITH_COLON = re.compile(f"^[{_CJK}]{{2,8}}[:：]")
 # An attachment box's label with nothing after it.
 _EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
 
@@ -91,6 +96,28 @@ def with_spaced_label_colons(line: str) -> str:
         position += 1
     pieces.append(line[done:])
     return "".join(pieces)
+
+
+def with_plain_label_colons(line: str) -> str:
+    """A grid row printed without colons, label and value cells side by side (索引号
+    11/2021-00034 发布机构 县政府办公室): the colons put back after each known label. Only a
+    row that opens with a known label and holds at least two counts, so a sentence that
+    starts with a label word stays text; a line with a sentence's full stop, or a label
+    already followed by a colon, leaves the row as it is."""
+    if "。" in line or _HAS_COLON.search(line.split(None, 1)[0] if line.strip() else ":"):
+        return line
+    cells = _CELL_GAP.split(line)
+    known = vocabulary()
+    if cells[0] not in known:
+        return line
+    labels = [index for index in range(0, len(cells), 2) if cells[index] in known]
+    if len(labels) < _PLAIN_LABELS_MIN:
+        return line
+    if any(_LABEL_WITH_COLON.match(cells[index]) for index in range(0, len(cells), 2)):
+        return line
+    for index in labels:
+        cells[index] += ":"
+    return "".join(cells)
 
 
 def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
