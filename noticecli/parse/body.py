@@ -82,7 +82,8 @@ _MIN_SCORE = 3.0
 _CLEAR_SCORE = 12.0
 # A table's holder is the body when it scores this share of the table for text of its own.
 _HOLDER_SHARE = 0.3
-# A cell widens to its table when text spreads over this many rows and it holds less than this share.
+# A cell widens to its table when text spreads over this many rows and the cell holds less than
+# this share of it.
 _SPREAD_ROWS = 2
 _CELL_SHARE = 0.6
 # Bounds that keep a pathological page (hundreds of thousands of paragraphs) to seconds.
