@@ -374,6 +374,10 @@ FURNITURE_LINES = (
     # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
     r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
+# The keys a meta line (under the title, or printed as the body's first line) carries.
+META_LINE_KEYS = frozenset(
+    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
+)
 # What a breadcrumb shows outside its links: a "where you are" label and the separators
 # (当前位置：<a>首页</a> >> <a>通知公告</a>). A regular expression matching the whole text.
 BREADCRUMB_TEXT = r"(?:[\u4e00-\u9fff]{0,6}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"

@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from noticecli.dates import parse_date
+from noticecli.knowledge import META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs
 from noticecli.models import Block
 from noticecli.parse.bracket_groups import unbracket_meta
 
-_META_KEYS = frozenset(
-    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
-)
 _DATE_KEYS = frozenset({"published_at", "issued_at"})
 _LOOKED_AT = 3  # the meta line is among the body's first blocks
 _BRACKETS = "【】[]（）() "
@@ -60,7 +58,7 @@ def is_meta_line(found: list[tuple[str, str | None]]) -> bool:
     """Whether the (label, value) pairs of a line are a meta line: every label a known
     meta-line label, and a publication label holding a date."""
     keys = [key_for(label) for label, _value in found]
-    if not found or any(key not in _META_KEYS for key in keys):
+    if not found or any(key not in META_LINE_KEYS for key in keys):
         return False
     dated = [
         value

@@ -34,8 +34,8 @@ __all__ = [
 HasLabel = Callable[[str], bool]
 
 # Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
-_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
-_CJK = "\u4e00-\u9fff"
+INNER_WS = " \t\u3000\u00a0\u2002\u2003"
+CJK = "\u4e00-\u9fff"
 # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
 LABEL_GAP_MAX = 8
 # A pop-up box's close button on a line of its own: the box follows it.
@@ -51,8 +51,8 @@ _HAS_COLON = re.compile("[:：]")
 _EVEN_GAP_MAX = 3
 # A grid row without colons: at least this many known labels, the first opening the row.
 _PLAIN_LABELS_MIN = 2
-_CELL_GAP = re.compile(f"([{_INNER_WS}]+)")
-_LABEL_WITH_COLON = re.compile(f"^[{_CJK}]{{2,8}}[:：]")
+_CELL_GAP = re.compile(f"([{INNER_WS}]+)")
+_LABEL_WITH_COLON = re.compile(f"^[{CJK}]{{2,8}}[:：]")
 # An attachment box's label with nothing after it.
 _EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
 
@@ -75,7 +75,7 @@ def with_spaced_label_colons(line: str) -> str:
     (索   引   号 2019… 分        类 其他; …): the colons put back, so the row reads as one of
     ``label: value`` pairs. Only a row that opens with a known label spaced so counts; after
     it, a known label spaced so or a run of 3-5 characters spaced evenly (上 载 日 期) is one."""
-    if len(line) < 3 or line[1] not in _INNER_WS or ":" in line or "：" in line:
+    if len(line) < 3 or line[1] not in INNER_WS or ":" in line or "：" in line:
         return line  # the cheap test: a spaced label's first character is followed by a gap
     first = _spaced_label_at(line, 0, opening=True)
     if first is None:
@@ -85,7 +85,7 @@ def with_spaced_label_colons(line: str) -> str:
     position = 0
     found: int | None = first
     while position < len(line):
-        if found is None and (position == 0 or line[position - 1] in _INNER_WS):
+        if found is None and (position == 0 or line[position - 1] in INNER_WS):
             found = _spaced_label_at(line, position, opening=False)
         if found is not None:
             pieces.append(line[done:found])
@@ -131,7 +131,7 @@ def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
         chars.append(line[position])
         ends.append(position + 1)
         gap = position + 1
-        while gap < len(line) and line[gap] in _INNER_WS:
+        while gap < len(line) and line[gap] in INNER_WS:
             gap += 1
         width = gap - position - 1
         if width == 0 or width > LABEL_GAP_MAX:
@@ -149,7 +149,7 @@ def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
 
 
 def _value_after(line: str, end: int) -> bool:
-    return end < len(line) and line[end] in _INNER_WS and bool(line[end:].strip())
+    return end < len(line) and line[end] in INNER_WS and bool(line[end:].strip())
 
 
 def _is_cjk(char: str) -> bool:

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Literal
 
 from noticecli.dates import parse_date
+from noticecli.knowledge import META_LINE_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -19,22 +20,9 @@ from noticecli.labels import (
     truncation_candidates,
     vocabulary,
 )
-from noticecli.parse.text_chrome import LABEL_GAP_MAX
-
-# Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
-_INNER_WS = " \t\u3000\u00a0\u2002\u2003"
-
-
-_CJK = "\u4e00-\u9fff"
-
+from noticecli.parse.text_chrome import CJK, INNER_WS, LABEL_GAP_MAX
 
 _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
-
-
-# Keys a meta line (under the title) or a trailing line (after the body) carries.
-_META_KEYS = frozenset(
-    {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
-)
 
 
 DATE_TIME_PREFIX = re.compile(
@@ -55,16 +43,16 @@ LabelKind = Literal["known", "unknown", "fragment"]
 @cache
 def _label_pattern() -> re.Pattern[str]:
     # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
-    gap = f"[{_INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
+    gap = f"[{INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
     # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
     # (姓  名; 吴   霞    一  审 is a value and a label).
     return re.compile(
-        rf"(?P<known>{known})[{_INNER_WS}]*[:：]"
-        rf"|(?<!\S)(?P<other>[{_CJK}](?P<gap>[{_INNER_WS}]{{1,4}})[{_CJK}](?:(?P=gap)[{_CJK}]){{0,2}}"
-        rf"|[{_CJK}]{{1,8}}(?:/[{_CJK}]{{1,8}})?)[{_INNER_WS}]*[:：]"
+        rf"(?P<known>{known})[{INNER_WS}]*[:：]"
+        rf"|(?<!\S)(?P<other>[{CJK}](?P<gap>[{INNER_WS}]{{1,4}})[{CJK}](?:(?P=gap)[{CJK}]){{0,2}}"
+        rf"|[{CJK}]{{1,8}}(?:/[{CJK}]{{1,8}})?)[{INNER_WS}]*[:：]"
     )
 
 
@@ -149,7 +137,7 @@ def is_meta_line(line: str) -> bool:
     known = [label.key for label in labels if label.key is not None]
     if not known:  # 更新时间：2023-06-28 alone: when the page was put up
         return _has_dated_time_label(line, labels)
-    return all(key in _META_KEYS for key in known)
+    return all(key in META_LINE_KEYS for key in known)
 
 
 def _has_dated_time_label(line: str, labels: list[TextLabel]) -> bool:
