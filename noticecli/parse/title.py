@@ -492,11 +492,6 @@ def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[st
     return [value for name, value in metas if name in keys]
 
 
-def _is_name(text: str, names: set[str], columns: set[str]) -> bool:
-    compact = _compact(text)
-    return compact in names or compact in columns
-
-
 def _is_label(text: str) -> bool:
     return compact_label(text) in vocabulary()
 
