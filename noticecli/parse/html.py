@@ -46,7 +46,7 @@ from noticecli.parse.header_html import (
 )
 from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.link_rows import without_link_rows
-from noticecli.parse.opening import meta_fields, opening_head
+from noticecli.parse.opening import opening_head
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
 from noticecli.parse.title_block import mark_title_deck
@@ -130,10 +130,10 @@ def parse_html_tree(
     opening_nodes: list[LexborNode] = []
     if title.node is not None and container is not None:
         # A container that holds the page's head: its navigation and meta line are no body.
-        navigation, meta = opening_head(container, title.node, skip)
-        opening_nodes = [*navigation, *meta]
-        if meta:
-            notice.header = _shown_once(notice.header + meta_fields(meta))
+        head_in_body = opening_head(container, title.node, skip)
+        opening_nodes = [*head_in_body.navigation, *head_in_body.meta]
+        if head_in_body.fields:
+            notice.header = _shown_once(notice.header + head_in_body.fields)
             fill_top_level(notice)
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container)

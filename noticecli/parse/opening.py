@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -29,20 +30,27 @@ _SENTENCE = re.compile(r"[。；！？]")
 _META_LOOKAHEAD = 3
 
 
+class OpeningHead(NamedTuple):
+    navigation: list[LexborNode]  # before the title: never body
+    meta: list[LexborNode]  # the meta-line elements after it: never body
+    fields: list[HeaderField]  # their labelled fields, in page order
+
+
 def opening_head(
     container: LexborNode, title: LexborNode, read: Sequence[LexborNode] = ()
-) -> tuple[list[LexborNode], list[LexborNode]]:
-    """The navigation before ``title`` and the meta-line elements right after it, when
-    ``title`` is inside ``container`` (else nothing). Elements in ``read`` (a header grid
-    already read) are passed over: neither meta line nor text."""
+) -> OpeningHead:
+    """The navigation before ``title`` and the meta line right after it, when ``title`` is
+    inside ``container`` (else nothing). Elements in ``read`` (a header grid already read)
+    are passed over: neither meta line nor text."""
     if not any(parent.mem_id == container.mem_id for parent in ancestors(title)):
-        return [], []
+        return OpeningHead([], [], [])
     # The elements read are passed over; one that only holds one (a wrapper, maybe of the
     # text too) ends the look.
     read_ids = {node.mem_id for node in read}
     holding_ids = {parent.mem_id for node in read for parent in ancestors(node)}
     navigation: list[LexborNode] = []
     meta: list[LexborNode] = []
+    fields: list[HeaderField] = []
     node = title
     looked = 0
     keys_read: set[str | None] = set()
@@ -63,38 +71,36 @@ def opening_head(
                 break
             if sibling.is_element_node and clean_text(sibling.text()):
                 looked += 1
-                if looked > _META_LOOKAHEAD or not _meta_only(sibling, keys_read):
+                read_here = _meta_line_fields(sibling, keys_read)
+                if looked > _META_LOOKAHEAD or read_here is None:
                     after_done = True
                     break
                 meta.append(sibling)
+                fields.extend(read_here)
             sibling = sibling.next
         parent = node.parent
         if parent is None:
             break
         node = parent
-    return navigation, meta
+    return OpeningHead(navigation, meta, fields)
 
 
-def meta_fields(meta: list[LexborNode]) -> list[HeaderField]:
-    """The labelled fields of the meta-line elements, in page order."""
-    return [field for element in meta for field in extract_grid_fields(element)]
-
-
-def _meta_only(element: LexborNode, keys_read: set[str | None]) -> bool:
-    """A meta line: short, no sentence, the rule of a meta line printed in the body (时间：…
-    地点：… opening a meeting notice is text, its date no publication date), and no label
+def _meta_line_fields(element: LexborNode, keys_read: set[str | None]) -> list[HeaderField] | None:
+    """The fields of a meta line, or ``None`` when ``element`` is not one: a meta line is
+    short, says no sentence, follows the rule of a meta line printed in the body (时间：…
+    地点：… opening a meeting notice is text, its date no publication date), and names no key
     the meta line above gave already (a second 时间：… is the text's)."""
     text = clean_text(element.text())
     if len(text) > _META_MAX_CHARS or _SENTENCE.search(text):
-        return False
+        return None
     fields = extract_grid_fields(element)
     if not fields or not is_meta_line([(field.label, field.value) for field in fields]):
-        return False
+        return None
     keys = {field.key for field in fields}
     if keys & keys_read:
-        return False
+        return None
     keys_read.update(keys)
-    return True
+    return fields
 
 
 def _all_link_text(element: LexborNode) -> bool:
