@@ -378,6 +378,10 @@ FURNITURE_LINES = (
 META_LINE_KEYS = frozenset(
     {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}
 )
+# Meta-line values that hold no date of their own (a name, a unit, a count): a date closing
+# one (作者：张三 2024-05-01) is the line's. A source may hold one: 来源：岳阳日报 2012-10-29
+# names the paper's issue.
+DATELESS_META_KEYS = frozenset({"editor", "author", "views", "publisher"})
 # What a breadcrumb shows outside its links: a "where you are" label and the separators
 # (当前位置：<a>首页</a> >> <a>通知公告</a>). A regular expression matching the whole text.
 BREADCRUMB_TEXT = r"(?:[\u4e00-\u9fff]{0,6}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"

@@ -152,6 +152,7 @@ def test_a_text_without_a_label_end_or_an_opening_date_is_not_read() -> None:
         "关于开展防空警报试鸣的通知\n\n• 2023-09-14 10:42\n",  # no label, a bullet
         "关于开展防空警报试鸣的通知\n\n2023-09-14 10:42 阅读人数：1\n",  # no label at all
         "关于开展防空警报试鸣的通知\n来源:岚溪日报   2023-09-14 00:00\n",  # after a gap
+        "关于开展防空警报试鸣的通知\n作者：张三 2023-09-14\n",  # closing an undated name
         "关于开展防空警报试鸣的通知 ( 2023年09月14日 )\n\n正文。\n",  # beside the title
         "关于开展防空警报试鸣的通知 | |||\n2023-09-14 |\n",  # a table cell of its own
         "关于开展防空警报试鸣的通知\n【信息时间：2023-09-14】【关闭】\n",  # bracket groups

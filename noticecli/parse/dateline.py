@@ -10,12 +10,15 @@ labelled with its name.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
 from noticecli.dates import parse_date
 from noticecli.fields import is_time_label
-from noticecli.labels import key_for, split_value_labels
+from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
+from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
 from noticecli.parse.dom import ancestors, clean_text, iter_visible
 
@@ -26,45 +29,80 @@ _MAX_TEXTS = 12
 _LEVELS = 3
 # Around a date: brackets, and the bar that parts it from the next item (2024年05月10日06:58 |).
 _BRACKETS = "[]【】()（）〔〕 |｜"
+_BRACKET_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕"))
+# A date line is short and says no sentence.
+_LINE_MAX_CHARS = 150
+_SENTENCE = re.compile(r"[。；！？]")
+_DATE_KEYS = frozenset({"published_at", "issued_at"})
+# A value closed by a date after a gap (张三 2024-05-01, 本站 2024-05-01 10:30).
+_CLOSING_DATE = re.compile(
+    r"^(?P<value>.*?\S)\s+"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$"
+)
+_Pairs = list[tuple[str, str | None]]
 _TIME_LABEL = re.compile(
     r"^[【\[]?(?P<label>[\u4e00-\u9fff]{1,6}(?:时间|日期))\s*[:：]\s*(?P<rest>.*)$"
 )
 
 
-def unlabelled_date(title: LexborNode, container: LexborNode | None) -> list[HeaderField]:
+class DateLine(NamedTuple):
+    fields: list[HeaderField]  # the date field, then the labelled values after it
+    element: LexborNode | None  # the element that is the date line, when it stands directly
+    # under the title and holds nothing else (then it is no body text)
+
+
+def unlabelled_date(
+    title: LexborNode, container: LexborNode | None, passed: Collection[int] = ()
+) -> DateLine:
     """The first date-time shown without a label after ``title`` and before ``container``
-    (nothing when there is none), with the labelled values printed after a time label of the
-    page's own in the same text (更新时间：2025-09-15 10:20  来源：某某  作者：某某): the label
-    scan of :mod:`.header_html` starts only at known labels and passes such a text over."""
-    found = _first_date(title, container)
+    (nothing when there is none), with the labelled values printed after it in the same line
+    (2024-05-01 来源：本站; 更新时间：2025-09-15 10:20  来源：某某  作者：某某: the label scan of
+    :mod:`.header_html` starts only at known labels and passes such a text over). Elements
+    whose ids are in ``passed`` (a meta line read already) are no text between the title and
+    the date line."""
+    found = _first_date(title, container, passed)
     if found is None:
-        return []
-    field, rest = found
-    if field.origin != "meta_line" or not rest:
-        return [field]
-    _head, pairs = split_value_labels(rest)
-    return [
-        field,
-        *(HeaderField(key_for(label), label, value, "meta_line") for label, value in pairs),
-    ]
+        return DateLine([], None)
+    field, pairs, element = found
+    return DateLine(
+        [
+            field,
+            *(HeaderField(key_for(label), label, value, "meta_line") for label, value in pairs),
+        ],
+        element,
+    )
 
 
-def _first_date(title: LexborNode, container: LexborNode | None) -> tuple[HeaderField, str] | None:
+def _first_date(
+    title: LexborNode, container: LexborNode | None, passed: Collection[int]
+) -> tuple[HeaderField, _Pairs, LexborNode | None] | None:
     body_line = (
         {container.mem_id, *(node.mem_id for node in ancestors(container))} if container else set()
     )
     node: LexborNode | None = title
     seen = 0
+    direct = True  # no text stands between the title and the sibling looked at
+    # Under a title inside the body container, text after it is the body's: a date past it
+    # (the signature's) is no date line.
+    in_body = container is not None and any(
+        parent.mem_id == container.mem_id for parent in ancestors(title)
+    )
     for _level in range(_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None
         sibling = node.next
         while sibling is not None:
-            if sibling.mem_id in body_line:
+            if sibling.mem_id in body_line or (in_body and not direct):
                 return None  # the body starts: no date line between it and the title
             found = _date_in(sibling)
             if found is not None:
-                return found
+                field, pairs, text_node = found
+                line = _line_element(text_node, sibling) if direct else None
+                if line is not None:  # the line's values may stand in other elements
+                    pairs = _line_pairs(clean_text(line.text()))
+                return field, pairs, line
+            if sibling.mem_id not in passed and (sibling.tag == "-text" or sibling.is_element_node):
+                direct = direct and not clean_text(sibling.text())
             seen += 1
             if seen >= _MAX_SIBLINGS:
                 return None
@@ -73,25 +111,104 @@ def _first_date(title: LexborNode, container: LexborNode | None) -> tuple[Header
     return None
 
 
-def _date_in(node: LexborNode) -> tuple[HeaderField, str] | None:
-    """The date field in ``node``, and the rest of a time label's text after the date's
-    label (empty for an unlabelled date)."""
+def _line_element(text_node: LexborNode, sibling: LexborNode) -> LexborNode | None:
+    """The largest element from ``text_node``'s parent up to ``sibling`` that is the date
+    line alone: a date line's shape (:func:`_dated`), no sentence."""
+    if text_node.mem_id == sibling.mem_id:
+        return None
+    line: LexborNode | None = None
+    node = text_node.parent
+    while node is not None:
+        text = clean_text(node.text())
+        if len(text) > _LINE_MAX_CHARS or _SENTENCE.search(text):
+            break
+        if _dated(text):
+            line = node
+        if node.mem_id == sibling.mem_id:
+            break
+        node = node.parent
+    return line
+
+
+def _dated(text: str) -> bool:
+    """A date line: a date, or a time label holding one, then labelled values (2024-05-01
+    来源：本站); or meta-line values closed by a date (作者：张三 2024-05-01)."""
+    if _trailing_date(text) is not None:
+        return True
+    match = _TIME_LABEL.match(text)
+    head, _pairs = split_value_labels(match["rest"] if match is not None else text)
+    return parse_date(_unbracketed(head or "")) is not None
+
+
+def _line_pairs(text: str) -> _Pairs:
+    """The labelled values a date line holds besides its date."""
+    trailing = _trailing_date(text)
+    if trailing is not None:
+        return trailing[0]
+    match = _TIME_LABEL.match(text)
+    _head, pairs = split_value_labels(match["rest"] if match is not None else text)
+    return pairs
+
+
+def _trailing_date(text: str) -> tuple[_Pairs, str] | None:
+    """Meta-line values whose last one, a value without a date of its own, is closed by a
+    date (作者：张三 2024-05-01): the pairs without the date, and the date. Every label must be
+    a meta-line label and none a date's (a line of other labels, 时间：… 地点：…, is text)."""
+    if not text or text[0].isdigit() or ("：" not in text and ":" not in text):
+        return None
+    pairs = split_meta_pairs(text)
+    if not pairs or any(
+        key_for(label) not in META_LINE_KEYS or key_for(label) in _DATE_KEYS
+        for label, _value in pairs
+    ):
+        return None
+    label, value = pairs[-1]
+    if key_for(label) not in DATELESS_META_KEYS:
+        return None
+    match = _CLOSING_DATE.match(value or "")
+    if match is None or parse_date(match["date"]) is None:
+        return None
+    return [*pairs[:-1], (label, match["value"])], match["date"]
+
+
+def _date_in(node: LexborNode) -> tuple[HeaderField, _Pairs, LexborNode] | None:
+    """The date field in ``node``, the labelled values printed with it and the text node it
+    was read from."""
     texts = [node] if node.tag == "-text" else _texts(node)
     for text_node in texts:
         text = clean_text(text_node.text_content or "")
         if (text and text[-1] in "：:") or "时间" in text or "日期" in text:
             labelled = _time_label_in(text_node, text)
             if labelled is not None:
-                match = _TIME_LABEL.match(text)
-                return labelled, match["rest"] if match is not None else ""
+                return labelled, _line_pairs(text), text_node
+        trailing = _trailing_date(text)
+        if trailing is not None:
+            pairs, date = trailing
+            field = HeaderField("published_at", _where(text_node.parent), date, "unlabelled")
+            return field, pairs, text_node
         if not text or (not text[0].isdigit() and text[0] not in _BRACKETS):
             continue
-        head, _pairs = split_value_labels(text)
-        value = (head or "").strip(_BRACKETS)
+        head, pairs = split_value_labels(text)
+        value = _unbracketed(head or "")
         if value and parse_date(value) is not None:
             holder = text_node.parent
-            return HeaderField("published_at", _where(holder), value, "unlabelled"), ""
+            return (
+                HeaderField("published_at", _where(holder), value, "unlabelled"),
+                pairs,
+                text_node,
+            )
     return None
+
+
+def _unbracketed(text: str) -> str:
+    """A date without the brackets and bars around it; a bracket the value opens itself
+    (2024年5月1日（星期三）) is kept closed."""
+    value = text.strip(_BRACKETS)
+    after = text[text.find(value) + len(value) :].lstrip()
+    for opener, closer in _BRACKET_PAIRS:
+        if value.count(opener) > value.count(closer) and after.startswith(closer):
+            value += closer
+    return value
 
 
 def _time_label_in(text_node: LexborNode, text: str) -> HeaderField | None:

@@ -32,6 +32,7 @@ from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.closing_lines import closing_scope
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
+    ancestors,
     clean_text,
     comes_before,
     document_base_url,
@@ -136,18 +137,22 @@ def parse_html_tree(
             notice.header = _shown_once(notice.header + head_in_body.fields)
             fill_top_level(notice)
     if title.node is not None and not _shows_publication(notice.header):
-        dated = unlabelled_date(title.node, container)
-        if dated:
+        dated = unlabelled_date(title.node, container, {node.mem_id for node in opening_nodes})
+        if dated.fields:
             # The date's label may be read already (更新日期： beside known labels); the
             # values after it are new only under labels not read.
             labels = {field.label for field in notice.header}
             shown = {(field.label, field.value) for field in notice.header}
-            date, *after = dated
+            date, *after = dated.fields
+            _unglue_date(notice.header, after, date.value)
             notice.header.extend(
                 ([date] if (date.label, date.value) not in shown else [])
                 + [field for field in after if field.label not in labels]
             )
             fill_top_level(notice)
+        line = dated.element
+        if line is not None and container is not None and _holds(container, line):
+            opening_nodes.append(line)  # the date line under the title is no body text
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
         notice.warn("no_header", "no label/value header block found")
@@ -229,6 +234,19 @@ def _listing(
         )
     )
     return listing
+
+
+def _unglue_date(fields: list[HeaderField], line: list[HeaderField], date: str | None) -> None:
+    """A meta-line value read already with the date line's date glued on (作者：张三
+    2024-05-01 read by the label scan as 张三 2024-05-01) keeps only its own part."""
+    own = {(field.label, _compact(f"{field.value}{date}")): field.value for field in line}
+    for field in fields:
+        if field.origin == "meta_line" and field.value is not None:
+            field.value = own.get((field.label, _compact(field.value)), field.value)
+
+
+def _holds(container: LexborNode, node: LexborNode) -> bool:
+    return any(parent.mem_id == container.mem_id for parent in ancestors(node))
 
 
 def _shows_publication(fields: list[HeaderField]) -> bool:

@@ -25,7 +25,7 @@ import re
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import EDITORIAL_LABELS
+from noticecli.knowledge import DATELESS_META_KEYS, EDITORIAL_LABELS
 from noticecli.labels import (
     DATE_KEYS,
     WIDGET_LABELS,
@@ -103,6 +103,10 @@ _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views
 # A value, a cell's gap, and a date(-time) closing the line (岳阳日报   2012-10-29 00:00).
 _GAPPED_DATE = re.compile(
     r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+_CLOSING_DATE = re.compile(
+    r"^(?P<value>.*?\S)[ \t\u3000\xa0]+"
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
 )
 # A title line closed by a date in brackets: 标题 ( 2024年01月15日 ), 标题（2024-01-15）.
@@ -207,12 +211,16 @@ class _Builder:
         ``where``."""
         labels = find_labels(line)
         added = []
+        # A line without a date label may close its last value, one holding no date of its
+        # own, with the date after one space (作者：张三 2024-05-01).
+        undated = not any(label.key in DATE_KEYS for label in labels)
         for index, label in enumerate(labels):
             end = labels[index + 1].start if index + 1 < len(labels) else len(line)
             raw = line[label.end : end]
             dated = None
             if origin == "meta_line" and label.key not in DATE_KEYS:
-                raw, dated = _split_trailing_date(raw)
+                closing = undated and end == len(line) and label.key in DATELESS_META_KEYS
+                raw, dated = _split_trailing_date(raw, closing)
             field = self.add(label, line_value(raw), origin)
             if field is not None:
                 added.append(field)
@@ -221,9 +229,10 @@ class _Builder:
         return added
 
 
-def _split_trailing_date(raw: str) -> tuple[str, str | None]:
-    """A value and the date-time a gap of two or more spaces sets after it, if any."""
-    match = _GAPPED_DATE.match(raw)
+def _split_trailing_date(raw: str, closing: bool = False) -> tuple[str, str | None]:
+    """A value and the date-time a gap of two or more spaces sets after it (one space when
+    ``closing``: the last value of a line without a date label), if any."""
+    match = (_CLOSING_DATE if closing else _GAPPED_DATE).match(raw)
     if match is None or parse_date(match["date"]) is None:
         return raw, None
     return match["value"], match["date"]
