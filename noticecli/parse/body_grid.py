@@ -22,6 +22,8 @@ from noticecli.parse.dom import clean_text, visible_text
 
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
+# A value saying a sentence is text (备注：…。), not a header value.
+_SENTENCE_END = re.compile(r"[。；！？]")
 _MIN_ROWS = 2
 # Punctuation of prose (a sentence, a salutation's list): text before a grid holding it is
 # the body's, and a table after it is the body's too.
@@ -48,10 +50,17 @@ def read_body_grids(container: LexborNode | None) -> BodyGrids:
     for table in container.css("table")[:_MAX_TABLES]:
         if _holds_table(table) or not _at_top(table, container, found.tables):
             continue  # a layout table: its inner tables are looked at themselves
-        pairs = _grid_pairs(table)
-        if pairs is None:
-            continue
-        found.tables.append(table)
+        if table.mem_id == container.mem_id:
+            # The container is the grid: its label rows are the header, its rows of text
+            # (备注：<a sentence>) the body.
+            rows, pairs = _container_grid_rows(table)
+            found.tables.extend(rows)
+        else:
+            grid = _grid_pairs(table)
+            if grid is None:
+                continue
+            pairs = grid
+            found.tables.append(table)
         for label, value in pairs:
             shown = (compact_label(label), value)
             if shown in seen:
@@ -91,23 +100,68 @@ def _grid_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
     pairs: list[tuple[str, str | None]] = []
     rows = 0
     for row in table.css("tr"):
-        cells = [
-            clean_text(visible_text(cell, separator=" "))
-            for cell in row.iter()
-            if cell.tag in ("td", "th")
-        ]
+        cells = _cells(row)
         if not cells:
             continue
-        if len(cells) not in (2, 4):
+        row_pairs = _row_pairs(cells)
+        if row_pairs is None:
             return None
-        for index in range(0, len(cells), 2):
-            label, value = cells[index], cells[index + 1]
-            if not _is_colon_label(label):
-                return None
-            if compact_label(label) not in WIDGET_LABELS:
-                pairs.append((display_label(label), shown_value(value)))
+        pairs.extend(row_pairs)
         rows += 1
     return pairs if rows >= _MIN_ROWS else None
+
+
+def _container_grid_rows(
+    table: LexborNode,
+) -> tuple[list[LexborNode], list[tuple[str, str | None]]]:
+    """The label rows of a container that opens as a grid (two label rows first), and their
+    pairs: every row of labels whose values say no sentence. Rows of text and label rows
+    saying one (备注：<a sentence>) are the body's; nothing when the table opens otherwise."""
+    rows: list[LexborNode] = []
+    pairs: list[tuple[str, str | None]] = []
+    for row in table.css("tr"):
+        if _owning_table(row) != table.mem_id:
+            continue
+        cells = _cells(row)
+        if not any(cells):
+            continue
+        row_pairs = _row_pairs(cells)
+        if row_pairs is None or any(_SENTENCE_END.search(value or "") for _, value in row_pairs):
+            if len(rows) < _MIN_ROWS:
+                return [], []  # the table does not open as a grid
+            continue
+        rows.append(row)
+        pairs.extend(row_pairs)
+    return (rows, pairs) if len(rows) >= _MIN_ROWS else ([], [])
+
+
+def _owning_table(row: LexborNode) -> int | None:
+    parent = row.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent.mem_id if parent is not None else None
+
+
+def _cells(row: LexborNode) -> list[str]:
+    return [
+        clean_text(visible_text(cell, separator=" "))
+        for cell in row.iter()
+        if cell.tag in ("td", "th")
+    ]
+
+
+def _row_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
+    """The pairs of a grid row (2 or 4 cells, colon labels first), else ``None``."""
+    if len(cells) not in (2, 4):
+        return None
+    pairs: list[tuple[str, str | None]] = []
+    for index in range(0, len(cells), 2):
+        label, value = cells[index], cells[index + 1]
+        if not _is_colon_label(label):
+            return None
+        if compact_label(label) not in WIDGET_LABELS:
+            pairs.append((display_label(label), shown_value(value)))
+    return pairs
 
 
 def _is_colon_label(text: str) -> bool:
