@@ -18,6 +18,8 @@ from typing import NamedTuple
 from noticecli.parse.lines import is_boilerplate
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
+# A cell that is a labelled value (发布日期：2024-09-01): a short label and its colon.
+_LABELLED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,11}[：:]")
 
 
 class CellLines(NamedTuple):
@@ -34,10 +36,15 @@ def pipe_cell_lines(lines: list[str], cells: frozenset[int]) -> CellLines:
     out: list[str] = []
     moved: set[int] = set()
     rows: list[int] = []
+    first = next((index for index, line in enumerate(lines) if line), len(lines))
     for index, line in enumerate(lines):
         if index in cells:
             moved.add(len(out))
-        if not line.endswith(("|", "｜")) or _is_table_row(line):
+        if (
+            not line.endswith(("|", "｜"))
+            or (_is_table_row(line) and _beside_a_row(lines, index))
+            or (index == first and _is_caption_row(line, lines[index + 1 :]))
+        ):
             parts = [line]
         else:
             parts = [part for part in _PIPE.split(line) if part] or [""]
@@ -47,10 +54,41 @@ def pipe_cell_lines(lines: list[str], cells: frozenset[int]) -> CellLines:
     return CellLines(out, frozenset(moved), rows)
 
 
-# A row of a table (| 1 | 事项名称 | 行政许可 | … |, a caption row | 权责清单 | |||): a line
-# opening with a pipe that holds text besides widgets. It stays one line, for the body's
-# table or the caption's title.
+# A row of a table (| 1 | 事项名称 | 行政许可 | … |): a line opening with a pipe that holds two
+# cells or more of text besides widgets, not all of them labelled values (| 发布日期：… | 来源：…
+# | is a meta line laid out in cells). It stays one line, for the body's table. A row of one
+# cell of text (| 正文…。 |, | 岚溪市人民防空办公室 |) is a layout table's.
 def _is_table_row(line: str) -> bool:
-    if not line.startswith(("|", "｜")):
+    return line.startswith(("|", "｜")) and _holds_row(line)
+
+
+def _holds_row(line: str) -> bool:
+    filled = _filled_cells(line)
+    return len(filled) >= 2 and not all(_LABELLED.match(cell) for cell in filled)
+
+
+def _beside_a_row(lines: list[str], index: int) -> bool:
+    """A table has two rows at least (a head and a row; a long row may wrap onto a line
+    of its cells that opens without a pipe): a row of cells alone among lines of one cell
+    (| 岚溪市人民防空办公室 || 2024年9月1日 |) is a layout table's."""
+    before = next((line for line in reversed(lines[:index]) if line), "")
+    after = next((line for line in lines[index + 1 :] if line), "")
+    return _holds_row(before) or _holds_row(after)
+
+
+def _is_caption_row(line: str, after: list[str]) -> bool:
+    """A table's caption row (| 权责清单(行政许可类) | |||||), the page's first line: kept whole
+    for the title, unless the row under it is a layout row too (| 发布日期：… | 来源：… |,
+    | 正文…。 |): then the page is laid out in a table, and its first cell is the title."""
+    if not line.startswith(("|", "｜")) or len(_filled_cells(line)) != 1:
         return False
-    return any(part and not is_boilerplate(part) for part in _PIPE.split(line))
+    following = next((row for row in after if row), "")
+    return not _is_layout_row(following)
+
+
+def _is_layout_row(line: str) -> bool:
+    return line.startswith(("|", "｜")) and line.endswith(("|", "｜")) and not _holds_row(line)
+
+
+def _filled_cells(line: str) -> list[str]:
+    return [part for part in _PIPE.split(line) if part and not is_boilerplate(part)]
