@@ -50,3 +50,16 @@ def test_a_word_table_that_carries_the_text_is_kept_with_its_holder() -> None:
     )
     body = f"<div id='holder'><p>{SENTENCE}</p><table>{rows}</table><p>{SENTENCE}</p></div>"
     assert _chosen(body) == "holder"
+
+
+def test_a_page_wide_holder_of_a_table_of_paragraphs_is_not_the_body() -> None:
+    # The paragraphs in the cells score the cells, not the table: the holder's one short
+    # line of its own must be weighed against the text the table carries.
+    cells = f"<td><p>{SENTENCE}</p></td><td><p>{SENTENCE}</p></td>"
+    body = (
+        "<div id='page'><div><a href='/'>首页</a><a href='/a'>机构概况</a>"
+        "<a href='/b'>政务公开</a></div>"
+        f"<table id='text'>{f'<tr>{cells}</tr>' * 3}</table>"
+        "<div>欢迎来信来电，对本网站的内容提出意见和建议。</div></div>"
+    )
+    assert _chosen(body) == "text"

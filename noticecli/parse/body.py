@@ -358,8 +358,14 @@ def _widen(node: LexborNode, scores: dict[int, float]) -> LexborNode:
     if node.tag == "table" and node.parent is not None:
         holder = node.parent
         holder_score = scores.get(holder.mem_id, 0.0)
+        # The text the table carries: paragraphs inside its cells score the cells, not the
+        # table, which then says nothing against a page-wide holder.
+        carried = max(
+            scores.get(node.mem_id, 0.0),
+            sum(scores.get(cell.mem_id, 0.0) for cell in node.css("td, th")),
+        )
         # A holder that says nothing of its own (the page's <body>) is no better than the table.
-        if holder_score > 0 and holder_score >= _HOLDER_SHARE * scores.get(node.mem_id, 0.0):
+        if holder_score > 0 and holder_score >= _HOLDER_SHARE * carried:
             return holder
     return node
 
