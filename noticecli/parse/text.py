@@ -101,14 +101,10 @@ _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
 # A value, a cell's gap, and a date(-time) closing the line (岳阳日报   2012-10-29 00:00).
-_GAPPED_DATE = re.compile(
-    r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}"
-    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
-)
-_CLOSING_DATE = re.compile(
-    r"^(?P<value>.*?\S)[ \t\u3000\xa0]+"
-    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
-)
+_DATE_AT_END = r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+_GAPPED_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}" + _DATE_AT_END)
+# The same after one space: the date closing a name on a line without a date label.
+_CLOSING_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]+" + _DATE_AT_END)
 # A title line closed by a date in brackets: 标题 ( 2024年01月15日 ), 标题（2024-01-15）.
 _BRACKETED_DATE = re.compile(
     r"^(?P<title>.*?\S)\s*[(（\[【]\s*"
