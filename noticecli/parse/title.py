@@ -23,6 +23,7 @@ from noticecli.knowledge import (
     BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
     COLUMN_NAME_SUFFIXES,
+    SITE_GREETING,
     SITE_META_NAMES,
     SITE_NAME_SUFFIXES,
     TITLE_CANDIDATES,
@@ -68,6 +69,7 @@ _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _CRUMB = re.compile(BREADCRUMB_TEXT)
+_GREETING = re.compile(SITE_GREETING)
 _DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
 # A cell's bold or large text: td > b, td > font > b, td > font[size], td > span[style*=size].
 _CELL_TITLE = (
@@ -275,7 +277,13 @@ class _Placement:
             return None
         if self.skipped and any(item.mem_id in self.skipped for item in path):
             return None
-        if self.limit is not None and not candidate.opening and not comes_before(path, self.limit):
+        # The body container's own text is the body, never the title (a table-layout page's
+        # body cell set in a large font).
+        if (
+            self.limit is not None
+            and not candidate.opening
+            and (path[0].mem_id == self.limit[0].mem_id or not comes_before(path, self.limit))
+        ):
             return None
         if node.tag in ("h1", "h2") and first_tag(node, _LINK_TAG, "a") is not None:
             return None  # a logo or a site-name link, not the article's title
@@ -500,6 +508,8 @@ def _site_shaped(text: str) -> bool:
     """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
     site or organisation word, without the words titles are made of."""
     compact = _compact(text)
+    if _GREETING.search(compact):
+        return True
     if len(compact) > 25 or _title_words().search(compact):
         return False
     return compact.endswith(SITE_NAME_SUFFIXES) or is_org_line(compact)

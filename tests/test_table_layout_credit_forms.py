@@ -1,0 +1,150 @@
+"""Forms of old table-layout CMS pages and portal articles, each rule alone on markup of our
+own: a body cell set in a large font is never the title; a site's greeting in <title> is a
+site name; a meta row that opens with a label of the page's own, or that holds a time label of
+the page's own beside 作者/来源/点击数, is a meta line; a credit after bracketed widget buttons
+is read. Fixtures 140-143 hold the same forms whole."""
+
+from __future__ import annotations
+
+import pytest
+
+import noticecli
+from noticecli.models import Notice
+from noticecli.parse.header_html import _inline_pairs
+
+TITLE = "关于做好人防工程汛期安全检查工作的通知"
+LINES = (
+    "各区人防办：",
+    "为确保人防工程安全度汛，现就做好汛期安全检查工作通知如下。",
+    "一、落实防汛责任制，汛期实行值班制度。",
+)
+
+
+def _layout(title_cell: str, meta_row: str, body_cell: str, title_tag: str = "汀北市民防局") -> str:
+    rows = [
+        '<tr><td>您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/l">通知公告</a></td></tr>',
+        f"<tr><td align=center>{title_cell}</td></tr>",
+        f"<tr><td align=center>{meta_row}</td></tr>" if meta_row else "",
+        f"<tr><td>{body_cell}</td></tr>",
+    ]
+    return (
+        f"<html><head><title>{title_tag}</title></head><body>"
+        '<table><tr><td><a href="/">网站首页</a> | <a href="/a">民防动态</a></td></tr></table>'
+        f"<table width=760>{''.join(rows)}</table></body></html>"
+    )
+
+
+def _meta(notice: Notice) -> list[tuple[str, str | None]]:
+    return [(f.label, f.value) for f in notice.header if f.origin == "meta_line"]
+
+
+@pytest.mark.parametrize(
+    "body_cell",
+    [
+        '<font style="font-size:14px">' + "<br>".join(LINES) + "</font>",
+        '<span style="font-size:15px">' + "<br>".join(LINES) + "</span>",
+    ],
+)
+def test_a_body_cell_set_in_a_large_font_is_the_body_never_the_title(body_cell: str) -> None:
+    page = _layout(f"<b><font size=4>{TITLE}</font></b>", "", body_cell)
+    notice = noticecli.parse_html(page)
+    assert notice.title == TITLE
+    assert [block.text for block in notice.body][:3] == list(LINES)
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["汀北县人民防空办公室欢迎您", "欢迎访问汀北县人民防空办公室", "汀北县人防办欢迎你！"],
+)
+def test_a_sites_greeting_in_the_title_tag_is_never_the_title(greeting: str) -> None:
+    page = _layout(
+        f"<font size=5><b>{TITLE}</b></font>", "", "<p>" + "</p><p>".join(LINES) + "</p>", greeting
+    )
+    assert noticecli.parse_html(page).title == TITLE
+
+
+def test_a_title_tag_that_only_welcomes_in_the_middle_is_still_a_title() -> None:
+    title = "关于欢迎您参加人防知识竞赛的通知"
+    page = f"<html><head><title>{title}</title></head><body><p>{LINES[1]}</p></body></html>"
+    assert noticecli.parse_html(page).title == title
+
+
+def test_a_meta_row_with_a_time_label_of_its_own_beside_credits_is_the_meta_line() -> None:
+    row = "作者：办公室　　来源：本站　　点击数：356　　更新时间：2019-5-28"
+    notice = noticecli.parse_html(_layout(f"<b>{TITLE}</b>", row, "<br>".join(LINES)))
+    assert _meta(notice) == [
+        ("作者", "办公室"),
+        ("来源", "本站"),
+        ("点击数", "356"),
+        ("更新时间", "2019-5-28"),
+    ]
+    assert notice.published_at == "2019-05-28"
+
+
+def test_a_grid_holding_a_time_label_of_its_own_stays_a_header_grid() -> None:
+    grid = (
+        "<table><tr><td>索引号：</td><td>000000/2019-00012</td><td>发布机构：</td><td>市民防局</td></tr>"
+        "<tr><td>文号：</td><td>汀民防〔2019〕3号</td><td>更新时间：</td><td>2019-05-28</td></tr></table>"
+    )
+    page = (
+        f"<html><body>{grid}<h1>{TITLE}</h1><div><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    origins = {f.label: f.origin for f in notice.header}
+    assert origins["更新时间"] == "header"
+    assert origins["索引号"] == "header"
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "发布人：管理员　　浏览次数：88 次　　更新日期：2021/3/2",
+            [("发布人", "管理员"), ("浏览次数", "88 次"), ("更新日期", "2021/3/2")],
+        ),
+        ("录入者：张三 来源：本站", [("录入者", "张三"), ("来源", "本站")]),
+        # Labels of the page's own with no publication-line label after them: not a meta line.
+        ("联系人：张三 联系电话：0800-1234567", []),
+        ("地址：汀北市人民路1号", []),
+    ],
+)
+def test_a_meta_line_opening_with_a_label_of_the_pages_own(
+    text: str, pairs: list[tuple[str, str | None]]
+) -> None:
+    assert _inline_pairs(text) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("【我要纠错】 责任编辑：王敏", [("责任编辑", "王敏")]),
+        ("【打印】【关闭】 （责任编辑：李华）", [("责任编辑", "李华")]),
+        ("[打印本页] 来源：本站", [("来源", "本站")]),
+        ("【纠错】", []),
+        ("【重要】关于开展人防宣传月活动的通知", []),
+    ],
+)
+def test_a_credit_after_bracketed_widget_buttons(
+    text: str, pairs: list[tuple[str, str | None]]
+) -> None:
+    assert _inline_pairs(text) == pairs
+
+
+def test_the_editor_credit_after_the_body_is_read_and_the_button_is_not() -> None:
+    page = (
+        f"<html><body><div class=article><h1>{TITLE}</h1>"
+        "<div class=date>2024-12-03 17:05 <span>来源：汀北日报</span></div>"
+        f"<div class=content><p>{'</p><p>'.join(LINES)}</p></div>"
+        "<div class=editor>【我要纠错】 责任编辑：王敏</div></div></body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.editor == "王敏"
+    assert all("纠错" not in (block.text or "") for block in notice.body)
+    assert not any("纠错" in (f.value or "") for f in notice.header)
+
+
+def test_a_lone_time_label_of_its_own_under_the_title_stays_body() -> None:
+    # 培训时间 may be the training's time: without a credit beside it, it is not a meta line.
+    row = "培训时间：2019年5月28日"
+    notice = noticecli.parse_html(_layout(f"<b>{TITLE}</b>", row, "<br>".join(LINES)))
+    assert notice.body[0].text == row
