@@ -256,6 +256,8 @@ ATTACHMENT_EXTENSIONS = frozenset(
         "webp",
     }
 )
+# The image extensions among them: an image a frame shows is the body's, not a file offered.
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp"})
 
 # --- Widgets and page furniture --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import noticecli
+from noticecli.dates import parse_date
 from noticecli.models import Notice
 from noticecli.parse.header_html import _inline_pairs
 
@@ -148,3 +149,74 @@ def test_a_lone_time_label_of_its_own_under_the_title_stays_body() -> None:
     row = "培训时间：2019年5月28日"
     notice = noticecli.parse_html(_layout(f"<b>{TITLE}</b>", row, "<br>".join(LINES)))
     assert notice.body[0].text == row
+
+
+# --- a date set in brackets; a document shown in a viewer frame ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"),
+    [
+        ("[2024-09-12]", "2024-09-12"),
+        ("【2024年9月12日】", "2024-09-12"),
+        ("（2024-09-12 10:05）", "2024-09-12T10:05:00+08:00"),
+        ("[2024-09-12", None),
+        ("[2024-13-12]", None),
+        ("()", None),
+    ],
+)
+def test_a_date_set_in_brackets(shown: str, iso: str | None) -> None:
+    parsed = parse_date(shown)
+    assert (parsed.iso if parsed else None) == iso
+
+
+def _framed(frame: str) -> Notice:
+    return noticecli.parse_html(
+        f"<html><body><h1>{TITLE}</h1><div class=content><p>{LINES[1]}</p>{frame}</div>"
+        "</body></html>",
+        url="http://rfb.tingbei.gov.cn/tzgg/1.html",
+    )
+
+
+@pytest.mark.parametrize(
+    ("frame", "name", "url"),
+    [
+        (
+            '<iframe src="/pdfjs/web/viewer.html?file=%2Fu%2F2024%2Fa.pdf"></iframe>',
+            "a.pdf",
+            "http://rfb.tingbei.gov.cn/u/2024/a.pdf",
+        ),
+        (
+            '<iframe title="通知原文" src="viewer.html?file=/u/b.pdf#page=1"></iframe>',
+            "通知原文",
+            "http://rfb.tingbei.gov.cn/u/b.pdf",
+        ),
+        (
+            '<embed src="/u/%E9%80%9A%E7%9F%A5.ofd">',
+            "通知.ofd",
+            "http://rfb.tingbei.gov.cn/u/%E9%80%9A%E7%9F%A5.ofd",
+        ),
+        ('<object data="/u/c.docx"></object>', "c.docx", "http://rfb.tingbei.gov.cn/u/c.docx"),
+    ],
+)
+def test_a_document_shown_in_a_frame_is_an_attachment(frame: str, name: str, url: str) -> None:
+    attachments = _framed(frame).attachments
+    assert [(a.name, a.url) for a in attachments] == [(name, url)]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<iframe src="https://video.tingbei.gov.cn/player?id=3"></iframe>',
+        '<object data="/u/photo.jpg"></object>',
+        '<iframe src="javascript:void(0)"></iframe>',
+        '<iframe style="display:none" src="/u/hidden.pdf"></iframe>',
+    ],
+)
+def test_frames_that_show_no_document_are_not_attachments(frame: str) -> None:
+    assert _framed(frame).attachments == []
+
+
+def test_a_framed_file_also_linked_is_one_attachment() -> None:
+    frame = '<a href="/u/a.pdf">通知原文.pdf</a><iframe src="/u/a.pdf"></iframe>'
+    assert [a.name for a in _framed(frame).attachments] == ["通知原文.pdf"]

@@ -11,11 +11,11 @@ the site downloads by script) is an attachment without a URL.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import ATTACHMENT_EXTENSIONS
+from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS
 from noticecli.models import Attachment
 from noticecli.parse.dom import absolute_url, ancestors, clean_text
 
@@ -27,6 +27,9 @@ _SENTENCE = re.compile(r"[。；，,;]")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "vbscript:", "data:")
 # A href that stands for no address (a template variable the page never filled).
 _NO_ADDRESS = ("undefined", "null", "none")
+# Elements that show a document in the page: a PDF viewer frame, an embedded file.
+_EMBED_TAGS = ("iframe", "embed", "object")
+_EMBEDS = "iframe[src], embed[src], object[data]"
 _EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
 _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
 # A name that ends in a file extension (the text of a link, a line of a text dump).
@@ -56,8 +59,54 @@ def file_type_of(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
-    """File links under ``root`` in page order, one per URL (or per name, without one)."""
+def extract_attachments(
+    root: LexborNode, base_url: str | None, markup: str = ""
+) -> list[Attachment]:
+    """File links under ``root`` in page order, one per URL (or per name, without one), then
+    documents the page shows in a viewer frame; ``markup``: the page's source, which tells
+    whether it has any frame at all."""
+    found = _linked_files(root, base_url)
+    if any(f"<{tag}" in markup for tag in _EMBED_TAGS):
+        for attachment in _embedded_files(root, base_url):
+            found.setdefault(attachment.url or attachment.name, attachment)
+    return list(found.values())
+
+
+def _embedded_files(root: LexborNode, base_url: str | None) -> list[Attachment]:
+    """Documents a page shows in a frame (``<iframe src=…/viewer.html?file=/u/通知.pdf>``,
+    ``<embed src=….pdf>``, ``<object data=….pdf>``): the file itself, named by the frame's
+    title or the file's name. Images are the body's, not attachments."""
+    found: list[Attachment] = []
+    for node in root.css(_EMBEDS):
+        attrs = node.attributes
+        source = (attrs.get("data") if node.tag == "object" else attrs.get("src")) or ""
+        target = _framed_file(source.strip())
+        if target is None:
+            continue
+        file_type = file_type_of(target)
+        if file_type is None or file_type in IMAGE_EXTENSIONS:
+            continue
+        file_name = unquote(target.partition("?")[0].rsplit("/", 1)[-1])
+        name = clean_text(attrs.get("title") or "") or file_name
+        found.append(Attachment(name=name, url=absolute_url(target, base_url), file_type=file_type))
+    return found
+
+
+def _framed_file(source: str) -> str | None:
+    """The file a frame shows: its source when that names a file, else the file a viewer's
+    query names (``viewer.html?file=/u/a.pdf``)."""
+    if not source or source.lower().startswith(_NOT_LINKS):
+        return None
+    path, _, query = source.partition("?")
+    if "." in path.rsplit("/", 1)[-1] and file_type_of(path) is not None:
+        return source
+    for _key, value in parse_qsl(query.partition("#")[0]):
+        if file_type_of(value) is not None:
+            return value
+    return None
+
+
+def _linked_files(root: LexborNode, base_url: str | None) -> dict[str, Attachment]:
     found: dict[str, Attachment] = {}
     readable = {node.mem_id for node in root.css(_READ_TEXT_LINKS)}
     for node in root.css("a[href]"):
@@ -86,7 +135,7 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
         if key in found:
             continue
         found[key] = Attachment(name=text, url=url, file_type=href_type or text_type)
-    return list(found.values())
+    return found
 
 
 def _in_site_footer(node: LexborNode) -> bool:
