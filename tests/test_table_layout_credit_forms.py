@@ -220,3 +220,40 @@ def test_frames_that_show_no_document_are_not_attachments(frame: str) -> None:
 def test_a_framed_file_also_linked_is_one_attachment() -> None:
     frame = '<a href="/u/a.pdf">通知原文.pdf</a><iframe src="/u/a.pdf"></iframe>'
     assert [a.name for a in _framed(frame).attachments] == ["通知原文.pdf"]
+
+
+# --- a title the metadata names, shown in an element no title selector knows --------------
+
+
+def test_the_date_line_under_a_title_shown_in_an_unknown_element_is_read() -> None:
+    page = (
+        f"<html><head><title>{TITLE}_汀北市人民政府</title></head><body>"
+        f'<div class="t1">{TITLE}</div>'
+        '<div class="t2"><i class="icon-time"></i>2024-09-12 <i class="icon-eye"></i>128</div>'
+        f'<div class="content"><p>{"</p><p>".join(LINES)}</p></div></body></html>'
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.title == TITLE
+    assert notice.published_at == "2024-09-12"
+
+
+def test_a_title_the_metadata_names_but_the_page_never_shows_has_no_date_line() -> None:
+    page = (
+        f"<html><head><title>{TITLE}_汀北市人民政府</title></head><body>"
+        '<div class="t2">2024-09-12</div>'
+        f'<div class="content"><p>{"</p><p>".join(LINES)}</p></div></body></html>'
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.title == TITLE
+    assert notice.published_at is None
+
+
+@pytest.mark.parametrize("label", ["阅读", "点击"])
+def test_a_bare_counter_label_is_the_views_counter(label: str) -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><ul class=meta><li>日期：2024-09-12</li>"
+        f"<li>{label}：<span id=r></span></li></ul>"
+        f'<div class="content"><p>{"</p><p>".join(LINES)}</p></div></body></html>'
+    )
+    fields = [(f.key, f.label, f.value) for f in noticecli.parse_html(page).header]
+    assert ("views", label, None) in fields

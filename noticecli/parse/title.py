@@ -154,12 +154,27 @@ def choose_title(
     for text in sources:
         shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
         if shaped and _compact(text) not in columns and not names.holds(text):
-            return TitleChoice(text)
+            return TitleChoice(text, _shown_at(tree, container, text))
     for candidate in ordered([c for c in candidates if not c.support]):
         text = place.text(candidate)
         if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
     return TitleChoice(next(iter(sources), None))
+
+
+def _shown_at(tree: LexborHTMLParser, container: LexborNode | None, text: str) -> LexborNode | None:
+    """The element before the body that shows ``text`` (a title the metadata named, printed in
+    an element no title selector knows, ``div.t1``): where its date line is looked for."""
+    body = tree.body
+    if body is None or container is None:
+        return None
+    target = _compact(text)
+    for item in iter_visible(body):
+        if item.mem_id == container.mem_id:
+            return None
+        if item.tag == "-text" and _compact(item.text_content or "") == target:
+            return item.parent
+    return None
 
 
 class _Names:
