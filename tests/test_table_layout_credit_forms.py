@@ -257,3 +257,43 @@ def test_a_bare_counter_label_is_the_views_counter(label: str) -> None:
     )
     fields = [(f.key, f.label, f.value) for f in noticecli.parse_html(page).header]
     assert ("views", label, None) in fields
+
+
+# --- a header grid printed by columns -------------------------------------------------------
+
+_GRID_HEAD = "<tr><th>索引号</th><th>发布机构</th><th>发布日期</th></tr>"
+_GRID_VALUES = "<tr><td>000000/2024-00031</td><td>汀北县人防办</td><td>2024-04-29</td></tr>"
+
+
+def _with_table(rows: str, inside: bool = False) -> Notice:
+    table = f"<table>{rows}</table>"
+    body = f"<p>{'</p><p>'.join(LINES)}</p>"
+    return noticecli.parse_html(
+        f"<html><body>{'' if inside else table}<h1>{TITLE}</h1>"
+        f"<div class=content>{table if inside else ''}{body}</div></body></html>"
+    )
+
+
+def test_a_header_grid_printed_by_columns_gives_each_label_the_value_under_it() -> None:
+    notice = _with_table(_GRID_HEAD + _GRID_VALUES)
+    assert [(f.label, f.value, f.origin) for f in notice.header] == [
+        ("索引号", "000000/2024-00031", "header"),
+        ("发布机构", "汀北县人防办", "header"),
+        ("发布日期", "2024-04-29", "header"),
+    ]
+    assert notice.published_at == "2024-04-29"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A head row over several rows of values: a data table.
+        _GRID_HEAD + _GRID_VALUES + _GRID_VALUES.replace("汀北县", "汀南县"),
+        # Head cells that are not header labels (a list of shelters).
+        "<tr><th>名称</th><th>地址</th><th>面积</th></tr><tr><td>一中</td><td>学府路1号</td><td>800</td></tr>",
+    ],
+)
+def test_a_data_table_with_a_head_row_stays_body(rows: str) -> None:
+    notice = _with_table(rows, inside=True)
+    assert any(block.type == "table" for block in notice.body)
+    assert not any(f.origin == "header" and f.value for f in notice.header)
