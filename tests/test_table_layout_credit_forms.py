@@ -297,3 +297,51 @@ def test_a_data_table_with_a_head_row_stays_body(rows: str) -> None:
     notice = _with_table(rows, inside=True)
     assert any(block.type == "table" for block in notice.body)
     assert not any(f.origin == "header" and f.value for f in notice.header)
+
+
+# --- links a 附件 label introduces ----------------------------------------------------------
+
+
+def _with_links(markup: str) -> list[tuple[str, str | None]]:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><div class=content><p>{LINES[1]}</p>{markup}</div>"
+        "</body></html>"
+    )
+    return [(a.name, a.url) for a in noticecli.parse_html(page).attachments]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<p>附件：<a href="/d.do?id=3">自查表</a></p>', [("自查表", "/d.do?id=3")]),
+        ('<p>附件1：<a href="/d.do?id=3">自查表</a></p>', [("自查表", "/d.do?id=3")]),
+        (
+            '<p>附件：</p><p><a href="/d.do?id=3">1. 自查表</a></p><p><a href="/d.do?id=4">2. 回执</a></p>',
+            [("1. 自查表", "/d.do?id=3"), ("2. 回执", "/d.do?id=4")],
+        ),
+        (
+            '<div><span>相关附件：</span><ul><li><a href="/get?fid=1">报名表</a></li></ul></div>',
+            [("报名表", "/get?fid=1")],
+        ),
+    ],
+)
+def test_links_a_attachment_label_introduces_are_attachments(
+    markup: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _with_links(markup) == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # No 附件 label: a download-looking link in a sentence is not named a file.
+        '<p>详见<a href="/d.do?id=3">自查表</a>。</p>',
+        # Pages, a site's home and anchors after the label are not files.
+        '<p>附件：</p><p><a href="/tzgg/1.html">上一篇通知</a></p><p><a href="http://www.tingbei.gov.cn">汀北县人民政府</a></p>',
+        '<p>附件：<a href="#top">返回顶部</a></p>',
+        # 附件 inside a sentence is not a label.
+        '<p>具体要求见附件，<a href="/d.do?id=3">点此报名</a></p>',
+    ],
+)
+def test_links_without_a_attachment_label_or_to_pages_are_not_attachments(markup: str) -> None:
+    assert _with_links(markup) == []
