@@ -345,3 +345,48 @@ def test_links_a_attachment_label_introduces_are_attachments(
 )
 def test_links_without_a_attachment_label_or_to_pages_are_not_attachments(markup: str) -> None:
     assert _with_links(markup) == []
+
+
+# --- a date printed inside the heading; a date opening a line of credits ---------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "published"),
+    [
+        (f"<h1>{TITLE}<small>2024-09-12</small></h1>", TITLE, "2024-09-12"),
+        (f"<h1>{TITLE} <span>[2024-09-12]</span></h1>", TITLE, "2024-09-12"),
+        (f"<h1>{TITLE}<span>发布时间：2024-09-12</span></h1>", TITLE, "2024-09-12"),
+        # A date inside the title's wording is the title's own.
+        (
+            "<h1>关于<span>2024年9月18日</span>举行防空警报试鸣的通告</h1>",
+            "关于2024年9月18日举行防空警报试鸣的通告",
+            None,
+        ),
+        # A title that is all one element: nothing is cut from it.
+        (f"<h1><span>{TITLE}</span></h1>", TITLE, None),
+    ],
+)
+def test_a_date_printed_inside_the_heading_after_the_title(
+    heading: str, title: str, published: str | None
+) -> None:
+    page = f"<html><body>{heading}<div class=content><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    notice = noticecli.parse_html(page)
+    assert (notice.title, notice.published_at) == (title, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("2024年09月10日 16:30 &nbsp; 汀北县人防办 &nbsp; 浏览 36 次", "2024-09-10T16:30:00+08:00"),
+        ("2024-09-10 汀北日报", "2024-09-10"),
+        # A sentence opening with a date is not a date line.
+        ("2024年9月10日，县人防办召开会议。", None),
+        ("2024-09-10至2024-09-20 集中检查", None),
+    ],
+)
+def test_a_date_opening_a_line_of_unlabelled_credits(line: str, published: str | None) -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><p class=info>{line}</p>"
+        f"<div class=content><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    )
+    assert noticecli.parse_html(page).published_at == published

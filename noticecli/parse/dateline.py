@@ -26,6 +26,10 @@ _MAX_TEXTS = 12
 _LEVELS = 3
 # Around a date: brackets, and the bar that parts it from the next item (2024年05月10日06:58 |).
 _BRACKETS = "[]【】()（）〔〕 |｜"
+# A date (and a time) opening a line, a space after it.
+_LEADING_DATE = re.compile(
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s"
+)
 _TIME_LABEL = re.compile(
     r"^[【\[]?(?P<label>[\u4e00-\u9fff]{1,6}(?:时间|日期))\s*[:：]\s*(?P<rest>.*)$"
 )
@@ -53,6 +57,12 @@ def _first_date(title: LexborNode, container: LexborNode | None) -> tuple[Header
     body_line = (
         {container.mem_id, *(node.mem_id for node in ancestors(container))} if container else set()
     )
+    last = title.last_child
+    if last is not None and last.tag != "-text":
+        # <h1>标题<small>2024-09-12</small></h1>: the date printed inside the heading, last.
+        found = _date_in(last)
+        if found is not None:
+            return found
     node: LexborNode | None = title
     seen = 0
     for _level in range(_LEVELS):
@@ -88,6 +98,9 @@ def _date_in(node: LexborNode) -> tuple[HeaderField, str] | None:
             continue
         head, _pairs = split_value_labels(text)
         value = (head or "").strip(_BRACKETS)
+        if value and parse_date(value) is None and (leading := _LEADING_DATE.match(value)):
+            # 2024年09月12日 10:30  青川日报  记者 王敏: the date, then unlabelled credits.
+            value = leading.group(1)
         if value and parse_date(value) is not None:
             holder = text_node.parent
             return HeaderField("published_at", _where(holder), value, "unlabelled"), ""

@@ -19,6 +19,7 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.dates import parse_date
 from noticecli.knowledge import (
     BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
@@ -76,6 +77,8 @@ _CELL_TITLE = (
     "td > b, td > strong, td > font > b, td > font > strong, td > font[size], "
     'td > span[style*="font-size" i], td > font[style*="font-size" i]'
 )
+# Brackets a date under a title may be set in.
+_DATE_BRACKETS = "[]【】()（） "
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
 
 
@@ -214,6 +217,8 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
         text = clean_text(raw)
         if (":" in text or "：" in text) and (inner := _title_child(node)) is not None:
             node, text = inner  # a title box holding the title and its meta line
+        elif (last := node.last_child) is not None and last.tag != "-text":
+            text = _without_trailing_meta(last, text)
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
             continue  # not title-sized, or a caption (公告概要：) or a label
         # A title shown twice (a sticky top bar, a mobile copy) stays a candidate each time:
@@ -224,6 +229,18 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
             continue  # a label, or a (项目编号：…) line under the title
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
+
+
+def _without_trailing_meta(last: LexborNode, text: str) -> str:
+    """A heading's text less the date or meta pair its last element prints after the title
+    (``<h1>标题<small>2024-09-12</small></h1>``, ``<span>发布时间：…</span>``): the date line's,
+    not the title's."""
+    tail = clean_text(last.text(deep=True))
+    if not tail or len(tail) >= len(text) or not text.endswith(tail):
+        return text
+    if parse_date(tail.strip(_DATE_BRACKETS)) is None and not split_label_pairs(tail):
+        return text
+    return clean_text(text[: -len(tail)])
 
 
 def _cell_titles(tree: LexborHTMLParser, labels: set[str], order: int) -> list[_Candidate]:
