@@ -2,7 +2,7 @@
 own: a body cell set in a large font is never the title; a site's greeting in <title> is a
 site name; a meta row that opens with a label of the page's own, or that holds a time label of
 the page's own beside 作者/来源/点击数, is a meta line; a credit after bracketed widget buttons
-is read. Fixtures 140-143 hold the same forms whole."""
+is read. Fixtures 172-175 hold the same forms whole."""
 
 from __future__ import annotations
 
