@@ -164,6 +164,10 @@ def _iso(year: int, month: int, day: int, time: tuple[str | None, ...] = ()) -> 
     return ParsedDate(f"{date.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}+08:00", True)
 
 
+# Brackets a page sets a whole date in, opening → closing.
+_ENCLOSING = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕", "［": "］", "<": ">"}
+
+
 def parse_date(value: str) -> ParsedDate | None:
     """Structured date from a header value as shown: `2020-05-06 09:33`, `2020-05-06 09:33:12`,
     `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
@@ -174,6 +178,8 @@ def parse_date(value: str) -> ParsedDate | None:
     text = " ".join((value if value.isascii() else to_ascii_digits(value)).split())
     if not text:
         return None
+    if _ENCLOSING.get(text[0]) == text[-1] and len(text) > 2:
+        return parse_date(text[1:-1])  # [2024-09-12]: a date set in brackets
     weekday = _WEEKDAY_END.search(text) if not text.isascii() else None
     if weekday is not None:
         # 2024-05-01（星期三）: the date, when the weekday shown is its own (else no guess).

@@ -59,6 +59,22 @@ _NOT_PUBLICATION_WORDS = (
     "考试",
     "开放",
     "办理",
+    # Events a notice announces: an alarm test, a drill, a training, a contest, works.
+    "试鸣",
+    "鸣放",
+    "演练",
+    "演习",
+    "培训",
+    "比赛",
+    "竞赛",
+    "举办",
+    "举行",
+    "召开",
+    "施工",
+    "停电",
+    "停水",
+    "集合",
+    "报到",
 )
 _DIGITS = re.compile(r"\d+")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -145,12 +161,18 @@ def is_time_label(field: HeaderField) -> bool:
     """A meta-line field (near the title) under a label the vocabulary does not know that
     ends in 时间/日期 and holds a date (更新时间：2023-06-28): the publication time when no
     publication label is shown, ahead of 发文日期."""
-    if field.key is not None or field.origin != "meta_line":
-        return False
-    label = compact_label(field.label)
-    if not label.endswith(_TIME_LABEL_ENDS) or any(w in label for w in _NOT_PUBLICATION_WORDS):
+    if field.key is not None or field.origin != "meta_line" or not names_put_up(field.label):
         return False
     return parse_date(field.value or "") is not None
+
+
+def names_put_up(label: str) -> bool:
+    """Whether a label the vocabulary does not know (更新时间, 上传日期) reads as when the page
+    was put up: it ends in 时间/日期 and names no deadline, event or document date."""
+    label = compact_label(label)
+    return label.endswith(_TIME_LABEL_ENDS) and not any(
+        word in label for word in _NOT_PUBLICATION_WORDS
+    )
 
 
 def warn_published_mismatch(notice: Notice) -> None:

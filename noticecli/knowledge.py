@@ -140,6 +140,9 @@ COLUMN_META_NAMES = ("columnname",)
 # How the name of a site or a unit ends (…政府采购网, …门户网站); organisation endings (局,
 # 中心, 办公室 …) are read by noticecli.parse.lines.
 SITE_NAME_SUFFIXES = ("网", "网站", "官网", "门户", "平台", "信息网", "政务网")
+# A site's greeting in <title> (某某人民防空办公室欢迎您, 欢迎访问某某网): a site's name, never a
+# notice's title. A regular expression searched in the text without spaces.
+SITE_GREETING = r"^欢迎(?:访问|光临|来到|登录|进入)|欢迎(?:您|你)[!！]?$"
 # Words that end a column's (channel's) name in <title> (标题_新闻频道_某某网).
 COLUMN_NAME_SUFFIXES = ("频道", "栏目", "专栏")
 # Words that end a column's caption printed over a title in a text rendering (义务教育领域 /
@@ -253,6 +256,8 @@ ATTACHMENT_EXTENSIONS = frozenset(
         "webp",
     }
 )
+# The image extensions among them: an image a frame shows is the body's, not a file offered.
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp"})
 
 # --- Widgets and page furniture --------------------------------------------------------------
 

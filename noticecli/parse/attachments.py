@@ -3,19 +3,21 @@ and file names a text dump shows without a link.
 
 A link is an attachment when its href names a file (in its path or its query string, any
 letter case), when its visible text is a file name (``…名录.xlsx`` on a ``download.do?id=``
-link), or when its text says 附件. Links without visible text (an icon), ``javascript:``
-and ``undefined`` hrefs are not; a file name whose link has no target at all (``href=""``,
-the site downloads by script) is an attachment without a URL.
+link), when its text says 附件, or when a 附件 label before it introduces it (and it goes to
+no web page). Links without visible text (an icon), ``javascript:`` and ``undefined`` hrefs
+are not; a file name whose link has no target at all (``href=""``, the site downloads by
+script) is an attachment without a URL. Documents a page shows in a viewer frame are
+attachments too.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import ATTACHMENT_EXTENSIONS
+from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS
 from noticecli.models import Attachment
 from noticecli.parse.dom import absolute_url, ancestors, clean_text
 
@@ -27,6 +29,15 @@ _SENTENCE = re.compile(r"[。；，,;]")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "vbscript:", "data:")
 # A href that stands for no address (a template variable the page never filled).
 _NO_ADDRESS = ("undefined", "null", "none")
+# Elements whose own text may be a 附件 label (Lexbor's :lexbor-contains reads own text).
+_ATTACHMENT_LABEL_HOLDERS = ':lexbor-contains("附件")'
+_ATTACHMENT_LABEL_ONLY = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?")
+# Elements after a 附件 label whose links it introduces.
+_INTRODUCED_SIBLINGS = 10
+_PAGE_ENDINGS = (".html", ".htm", ".shtml", ".xhtml")
+# Elements that show a document in the page: a PDF viewer frame, an embedded file.
+_EMBED_TAGS = ("iframe", "embed", "object")
+_EMBEDS = "iframe[src], embed[src], object[data]"
 _EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
 _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
 # A name that ends in a file extension (the text of a link, a line of a text dump).
@@ -56,10 +67,85 @@ def file_type_of(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachment]:
-    """File links under ``root`` in page order, one per URL (or per name, without one)."""
+def extract_attachments(
+    root: LexborNode, base_url: str | None, markup: str = ""
+) -> list[Attachment]:
+    """File links under ``root`` in page order, one per URL (or per name, without one), then
+    documents the page shows in a viewer frame; ``markup``: the page's source, which tells
+    whether it has any frame at all."""
+    # Only a page that says 附件 somewhere can have a link a 附件 label introduces.
+    found = _linked_files(root, base_url, "附件" in markup if markup else True)
+    if any(f"<{tag}" in markup for tag in _EMBED_TAGS):
+        for attachment in _embedded_files(root, base_url):
+            found.setdefault(attachment.url or attachment.name, attachment)
+    return list(found.values())
+
+
+def _embedded_files(root: LexborNode, base_url: str | None) -> list[Attachment]:
+    """Documents a page shows in a frame (``<iframe src=…/viewer.html?file=/u/通知.pdf>``,
+    ``<embed src=….pdf>``, ``<object data=….pdf>``): the file itself, named by the frame's
+    title or the file's name. Images are the body's, not attachments."""
+    found: list[Attachment] = []
+    for node in root.css(_EMBEDS):
+        attrs = node.attributes
+        source = (attrs.get("data") if node.tag == "object" else attrs.get("src")) or ""
+        target = _framed_file(source.strip())
+        if target is None:
+            continue
+        file_type = file_type_of(target)
+        if file_type is None or file_type in IMAGE_EXTENSIONS:
+            continue
+        file_name = unquote(target.partition("?")[0].rsplit("/", 1)[-1])
+        name = clean_text(attrs.get("title") or "") or file_name
+        found.append(Attachment(name=name, url=absolute_url(target, base_url), file_type=file_type))
+    return found
+
+
+def _framed_file(source: str) -> str | None:
+    """The file a frame shows: its source when that names a file, else the file a viewer's
+    query names (``viewer.html?file=/u/a.pdf``)."""
+    if not source or source.lower().startswith(_NOT_LINKS):
+        return None
+    path, _, query = source.partition("?")
+    if "." in path.rsplit("/", 1)[-1] and file_type_of(path) is not None:
+        return source
+    for _key, value in parse_qsl(query.partition("#")[0]):
+        if file_type_of(value) is not None:
+            return value
+    return None
+
+
+def _introduced_links(root: LexborNode) -> set[int]:
+    """Links a 附件 label introduces: after a ``附件：`` text in the same element
+    (``<p>附件：<a href="download.do?id=3">自查表</a></p>``) or in the elements that follow the
+    label's own (``<p>附件：</p><p><a …>1. 自查表</a></p>``)."""
+    found: set[int] = set()
+    for label in root.css(_ATTACHMENT_LABEL_HOLDERS):
+        if label.tag == "a" or not _holds_attachment_label(label):
+            continue
+        scope = [label]
+        sibling = label.next
+        while sibling is not None and len(scope) <= _INTRODUCED_SIBLINGS:
+            if sibling.tag and not sibling.tag.startswith("-"):
+                scope.append(sibling)
+            sibling = sibling.next
+        for holder in scope:
+            found.update(link.mem_id for link in holder.css("a[href]"))
+    return found
+
+
+def _holds_attachment_label(node: LexborNode) -> bool:
+    """An element whose own text is a 附件 label, alone or before its links (附件：, 附件1：)."""
+    own = "".join(
+        (child.text_content or "") for child in node.iter(include_text=True) if child.tag == "-text"
+    )
+    return _ATTACHMENT_LABEL_ONLY.fullmatch(own.strip()) is not None
+
+
+def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dict[str, Attachment]:
     found: dict[str, Attachment] = {}
     readable = {node.mem_id for node in root.css(_READ_TEXT_LINKS)}
+    introduced = _introduced_links(root) if labelled else set()
     for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         lowered = href.lower()
@@ -67,14 +153,19 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
         href_type = file_type_of(href) if "." in href else None
-        if href_type is None and node.mem_id not in readable:
+        if href_type is None and node.mem_id not in readable and node.mem_id not in introduced:
             continue
         text = clean_text(node.text())
         if not text:
             continue  # an icon: nothing a reader can name
         name_match = FILE_NAME.search(text)
         text_type = name_match.group(1).lower() if name_match else None
-        if href_type is None and text_type is None and not _ATTACHMENT_TEXT.match(text):
+        if (
+            href_type is None
+            and text_type is None
+            and not _ATTACHMENT_TEXT.match(text)
+            and (node.mem_id not in introduced or _names_a_page(href))
+        ):
             continue
         if text_type is None and _in_site_footer(node):
             continue  # 品牌广告 → a rate card PDF among the footer's 关于我们 links
@@ -86,7 +177,16 @@ def extract_attachments(root: LexborNode, base_url: str | None) -> list[Attachme
         if key in found:
             continue
         found[key] = Attachment(name=text, url=url, file_type=href_type or text_type)
-    return list(found.values())
+    return found
+
+
+def _names_a_page(href: str) -> bool:
+    """A href to a web page (an article, a column), not to a download: ``….html``, a
+    fragment, or nothing after the host."""
+    path = urlsplit(href).path
+    if not path or path.endswith("/") or href.startswith("#"):
+        return True
+    return path.rsplit("/", 1)[-1].lower().endswith(_PAGE_ENDINGS)
 
 
 def _in_site_footer(node: LexborNode) -> bool:

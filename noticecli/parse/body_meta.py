@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from noticecli.dates import parse_date
+from noticecli.fields import names_put_up
 from noticecli.knowledge import META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs
 from noticecli.models import Block
@@ -56,9 +57,17 @@ def _meta_pairs(text: str) -> list[tuple[str, str | None]]:
 
 def is_meta_line(found: list[tuple[str, str | None]]) -> bool:
     """Whether the (label, value) pairs of a line are a meta line: every label a known
-    meta-line label, and a publication label holding a date."""
+    meta-line label, and a publication label holding a date. A time label of the page's own
+    (更新时间) counts as a publication label beside a known one (作者：… 更新时间：…); alone it
+    may name a training's or a visit's time, body text."""
     keys = [key_for(label) for label, _value in found]
-    if not found or any(key not in META_LINE_KEYS for key in keys):
+    if not found or not any(key in META_LINE_KEYS for key in keys):
+        return False
+    keys = [
+        "published_at" if key is None and names_put_up(label) else key
+        for (label, _value), key in zip(found, keys, strict=True)
+    ]
+    if any(key not in META_LINE_KEYS for key in keys):
         return False
     dated = [
         value

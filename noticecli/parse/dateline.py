@@ -40,6 +40,10 @@ _CLOSING_DATE = re.compile(
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
 _Pairs = list[tuple[str, str | None]]
+# A date (and a time) opening a line, a space after it.
+_LEADING_DATE = re.compile(
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s"
+)
 _TIME_LABEL = re.compile(
     r"^[【\[]?(?P<label>[\u4e00-\u9fff]{1,6}(?:时间|日期))\s*[:：]\s*(?P<rest>.*)$"
 )
@@ -79,6 +83,13 @@ def _first_date(
     body_line = (
         {container.mem_id, *(node.mem_id for node in ancestors(container))} if container else set()
     )
+    last = title.last_child
+    if last is not None and last.tag != "-text":
+        # <h1>标题<small>2024-09-12</small></h1>: the date printed inside the heading, last.
+        found = _date_in(last)
+        if found is not None:
+            field, pairs, _text = found
+            return field, pairs, None  # the heading is no body line
     node: LexborNode | None = title
     seen = 0
     direct = True  # no text stands between the title and the sibling looked at
@@ -190,6 +201,9 @@ def _date_in(node: LexborNode) -> tuple[HeaderField, _Pairs, LexborNode] | None:
             continue
         head, pairs = split_value_labels(text)
         value = _unbracketed(head or "")
+        if value and parse_date(value) is None and (leading := _LEADING_DATE.match(value)):
+            # 2024年09月12日 10:30  青川日报  记者 王敏: the date, then unlabelled credits.
+            value = leading.group(1)
         if value and parse_date(value) is not None:
             holder = text_node.parent
             return (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import parse_date
+from noticecli.fields import names_put_up
 from noticecli.knowledge import HANWEB_MARKER_SKIP, META_TAG_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
@@ -51,6 +52,10 @@ _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subje
 _META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
 _NOT_HEADER = frozenset({"a"})
 _CREDIT_BRACKETS = "【】[]（）() \u3000"
+# A label by its shape (2 to 8 CJK characters, then a colon) opening a text.
+_OPENING_SHAPE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]")
+# Bracketed groups of a few words without a colon at the start of a text: widget buttons.
+_WIDGET_GROUPS = re.compile(r"^(?:\s*[【\[][^:：【】\[\]]{1,8}[】\]])+\s*")
 
 
 # What compact_label() removes before a label's first character: edge brackets, colons,
@@ -187,7 +192,7 @@ def extract_grid_fields(
     holds_label: dict[int, int] = {}
     located: list[tuple[int, list[str | None]]] = [
         (item.node.mem_id, [item.key]) for item in label_nodes
-    ] + [(node.mem_id, [key_for(label) for label, _ in pairs]) for node, pairs in inline]
+    ] + [(node.mem_id, [_group_key(label) for label, _ in pairs]) for node, pairs in inline]
     for node_id, keys in located:
         for parent_id in chains[node_id]:
             holds_label[parent_id] = holds_label.get(parent_id, 0) + len(keys)
@@ -227,11 +232,24 @@ def _inline_pairs(text: str) -> list[tuple[str, str | None]]:
     if pairs:
         return pairs
     if text[0] in _CREDIT_BRACKETS:
-        return split_meta_pairs(text.strip(_CREDIT_BRACKETS))
+        pairs = split_meta_pairs(text.strip(_CREDIT_BRACKETS))
+        if pairs:
+            return pairs
+        # Widget groups before a credit (【我要纠错】【打印】 责任编辑：…): buttons, not values.
+        rest = _WIDGET_GROUPS.sub("", text).strip(_CREDIT_BRACKETS)
+        return split_meta_pairs(rest) if rest and rest != text else []
     if text[0].isdigit():
         head, more = split_value_labels(text)
         if more and head is not None and parse_date(head.strip(" |｜")) is not None:
             return more
+        return []
+    # A meta line opening with a label of the page's own (发布人：管理员  浏览次数：88): read by
+    # shape when a publication-line label the vocabulary knows follows it.
+    opening = _OPENING_SHAPE_LABEL.match(text)
+    if opening is not None:
+        head, more = split_value_labels(text[opening.end() :])
+        if any(_group_key(label) in _META_LINE_KEYS for label, _ in more):
+            return [(opening.group(1), head), *more]
     return []
 
 
@@ -301,6 +319,15 @@ def _group_of(node_id: int, chains: dict[int, list[int]], holds_label: dict[int,
         if holds_label.get(parent_id, 0) > max(own, 1):
             return parent_id
     return node_id
+
+
+def _group_key(label: str) -> str | None:
+    """A label's key for telling a meta line from a grid: a time label of the page's own
+    (更新时间) in a line of 作者/来源/点击数 counts as the publication time it names."""
+    key = key_for(label)
+    if key is None and names_put_up(label):
+        return "published_at"
+    return key
 
 
 def _origin(

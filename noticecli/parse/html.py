@@ -182,7 +182,7 @@ def parse_html_tree(
         notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")
-    notice.attachments = extract_attachments(root, base_url)
+    notice.attachments = extract_attachments(root, base_url, html)
     notice.body = without_link_rows(notice.body, notice.attachments)
     warn_published_mismatch(notice)
     return notice

@@ -1,4 +1,5 @@
-"""Label tables without colons: a 公告概要 / 项目概况 box near the top of the article.
+"""Label tables without colons: a 公告概要 / 项目概况 box near the top of the article, or a
+header grid printed by columns (a row of labels over one row of values).
 
 A row reads ``label value`` or ``label value label value``; a label cell is *marked* apart
 from the value cells of its row (a ``<th>``, a class such as ``title``/``label``/``name``/
@@ -42,6 +43,8 @@ _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
 _MIN_ROWS = 2
 _MIN_SHARE = 0.6
 _GIVE_UP_ROWS = 3
+# Vocabulary labels a head row of a grid printed by columns holds, at least.
+_MIN_COLUMN_LABELS = 2
 # The body's first blocks in which a label table may open it.
 _TOP_CHILDREN = 4
 # Text before a table inside the body that still leaves it "at the top" (an intro line).
@@ -202,11 +205,15 @@ def _at_top(table: LexborNode, container: LexborNode) -> bool:
 
 def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
     """The (label, value) pairs of a label table, or ``None`` when it is not one."""
+    rows = _rows(table)
+    columns = _column_pairs(rows)
+    if columns is not None:
+        return columns
     pairs: list[tuple[str, str | None]] = []
     label_rows = 0
     other_rows = 0
     known_labels = 0
-    for row in _rows(table):
+    for row in rows:
         cells = [_cell(node) for node in row]
         if not cells:
             continue
@@ -232,6 +239,32 @@ def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
     if known_labels * 2 > label_rows:
         return None
     return pairs or None
+
+
+def _column_pairs(rows: list[list[LexborNode]]) -> list[tuple[str, str | None]] | None:
+    """A header grid printed by columns: one row of label cells (索引号 发布机构 发布日期 文号),
+    one row of their values under them. Two rows only: a head row over several rows of
+    values is a data table (a list of shelters), body text."""
+    filled = [row for row in rows if row]
+    if len(filled) != 2 or len(filled[0]) != len(filled[1]) or len(filled[0]) < 2:
+        return None
+    labels = [_cell(node) for node in filled[0]]
+    values = [_cell(node) for node in filled[1]]
+    known = 0
+    for label, value in zip(labels, values, strict=True):
+        compact = "".join(label.text.split())
+        if not compact or len(compact) > _MAX_LABEL_CHARS or _SENTENCE.search(compact):
+            return None
+        if key_for(compact) is not None:
+            known += 1
+        if key_for("".join(value.text.split())) is not None:
+            return None  # a second row of labels
+    if known < _MIN_COLUMN_LABELS or known * 2 <= len(labels):
+        return None
+    return [
+        (display_label(label.text), shown_value(value.text))
+        for label, value in zip(labels, values, strict=True)
+    ]
 
 
 def _rows(table: LexborNode) -> list[list[LexborNode]]:

@@ -19,10 +19,12 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.dates import parse_date
 from noticecli.knowledge import (
     BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
     COLUMN_NAME_SUFFIXES,
+    SITE_GREETING,
     SITE_META_NAMES,
     SITE_NAME_SUFFIXES,
     TITLE_CANDIDATES,
@@ -68,12 +70,15 @@ _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _CRUMB = re.compile(BREADCRUMB_TEXT)
+_GREETING = re.compile(SITE_GREETING)
 _DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
 # A cell's bold or large text: td > b, td > font > b, td > font[size], td > span[style*=size].
 _CELL_TITLE = (
     "td > b, td > strong, td > font > b, td > font > strong, td > font[size], "
     'td > span[style*="font-size" i], td > font[style*="font-size" i]'
 )
+# Brackets a date under a title may be set in.
+_DATE_BRACKETS = "[]【】()（） "
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
 
 
@@ -152,12 +157,27 @@ def choose_title(
     for text in sources:
         shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
         if shaped and _compact(text) not in columns and not names.holds(text):
-            return TitleChoice(text)
+            return TitleChoice(text, _shown_at(tree, container, text))
     for candidate in ordered([c for c in candidates if not c.support]):
         text = place.text(candidate)
         if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
     return TitleChoice(next(iter(sources), None))
+
+
+def _shown_at(tree: LexborHTMLParser, container: LexborNode | None, text: str) -> LexborNode | None:
+    """The element before the body that shows ``text`` (a title the metadata named, printed in
+    an element no title selector knows, ``div.t1``): where its date line is looked for."""
+    body = tree.body
+    if body is None or container is None:
+        return None
+    target = _compact(text)
+    for item in iter_visible(body):
+        if item.mem_id == container.mem_id:
+            return None
+        if item.tag == "-text" and _compact(item.text_content or "") == target:
+            return item.parent
+    return None
 
 
 class _Names:
@@ -197,6 +217,8 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
         text = clean_text(raw)
         if (":" in text or "：" in text) and (inner := _title_child(node)) is not None:
             node, text = inner  # a title box holding the title and its meta line
+        elif (last := node.last_child) is not None and last.tag != "-text":
+            text = _without_trailing_meta(last, text)
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS * 2) or text[-1] in ":：":
             continue  # not title-sized, or a caption (公告概要：) or a label
         # A title shown twice (a sticky top bar, a mobile copy) stays a candidate each time:
@@ -207,6 +229,18 @@ def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> li
             continue  # a label, or a (项目编号：…) line under the title
         found.append(_Candidate(text, node, len(found), _rank(node), node in opening))
     return found
+
+
+def _without_trailing_meta(last: LexborNode, text: str) -> str:
+    """A heading's text less the date or meta pair its last element prints after the title
+    (``<h1>标题<small>2024-09-12</small></h1>``, ``<span>发布时间：…</span>``): the date line's,
+    not the title's."""
+    tail = clean_text(last.text(deep=True))
+    if not tail or len(tail) >= len(text) or not text.endswith(tail):
+        return text
+    if parse_date(tail.strip(_DATE_BRACKETS)) is None and not split_label_pairs(tail):
+        return text
+    return clean_text(text[: -len(tail)])
 
 
 def _cell_titles(tree: LexborHTMLParser, labels: set[str], order: int) -> list[_Candidate]:
@@ -275,7 +309,13 @@ class _Placement:
             return None
         if self.skipped and any(item.mem_id in self.skipped for item in path):
             return None
-        if self.limit is not None and not candidate.opening and not comes_before(path, self.limit):
+        # The body container's own text is the body, never the title (a table-layout page's
+        # body cell set in a large font).
+        if (
+            self.limit is not None
+            and not candidate.opening
+            and (path[0].mem_id == self.limit[0].mem_id or not comes_before(path, self.limit))
+        ):
             return None
         if node.tag in ("h1", "h2") and first_tag(node, _LINK_TAG, "a") is not None:
             return None  # a logo or a site-name link, not the article's title
@@ -500,6 +540,8 @@ def _site_shaped(text: str) -> bool:
     """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
     site or organisation word, without the words titles are made of."""
     compact = _compact(text)
+    if _GREETING.search(compact):
+        return True
     if len(compact) > 25 or _title_words().search(compact):
         return False
     return compact.endswith(SITE_NAME_SUFFIXES) or is_org_line(compact)
