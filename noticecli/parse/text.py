@@ -87,6 +87,7 @@ from noticecli.parse.text_title import (
     next_nonblank,
     opens_with_title,
     title_above_meta_line,
+    title_over_chrome,
     title_run,
     title_under_bare_values,
 )
@@ -164,6 +165,8 @@ class _Builder:
             if self.repeated:
                 return None  # the empty 文号 of the second copy too
         self.shown.add(shown)
+        if origin == "meta_line" and self._shown_again(label, value):
+            return None
         key = label.key
         if label.kind == "fragment":
             key = self._resolve(label, value)
@@ -174,6 +177,22 @@ class _Builder:
         if key is not None:
             self.seen.add(key)
         return field
+
+    def _shown_again(self, label: TextLabel, value: str | None) -> bool:
+        """A meta-line label shown again with no other value (访问量: at the line's end, then
+        访问量: on the next line): one field, and a warning."""
+        for field in self.notice.header:
+            if field.origin != "meta_line" or compact_label(field.label) != label.compact:
+                continue
+            if value is not None and value != field.value:
+                return False
+            self.notice.warn(
+                "label_repeated",
+                f"{label.shown} appears more than once on the meta lines; fields keeps the "
+                f"first value ({field.value})",
+            )
+            return True
+        return False
 
     def _resolve(self, label: TextLabel, value: str | None) -> str | None:
         seen_before = set(self.seen)
@@ -473,8 +492,11 @@ def _without_form_cells(
 
 def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
-    index = after_names(lines, first)
     title_line: str | None = None
+    if (over := title_over_chrome(lines, first)) is not None:
+        title_line, index = over
+        return _parse_grid_and_meta(lines, first, index, title_line, build)
+    index = after_names(lines, first)
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
     repeated = title_under_bare_values(lines, first)
@@ -495,7 +517,21 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         index = after_repeats(lines, index + 1, shown)
     elif (above := title_above_meta_line(lines, index)) is not None:
         title_line, index = above
+    # Over a grid's bare values, a document number under the title is one of them, unlabelled.
+    return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
+
+def _parse_grid_and_meta(
+    lines: list[str],
+    first: int,
+    index: int,
+    title_line: str | None,
+    build: _Builder,
+    reads_doc_no: bool = True,
+) -> tuple[int, str | None]:
+    """The header grid from ``index``, then the meta lines under the title (a document
+    number alone on its line is the doc_no when ``reads_doc_no``); returns (body start,
+    title line if seen)."""
     grid: list[str] = []
     grid_rows: list[int] = []  # indices of the grid's lines
     grid_end = scan = index
@@ -552,7 +588,16 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         elif under_title and _dated_line(line, index, build):
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
         elif under_title and is_title_detail(line):
-            pass  # the issuer, index number or date shown as bare items under the title
+            # The issuer, index number or date shown as bare items under the title; a
+            # document number alone on its line is the notice's doc_no.
+            if (
+                reads_doc_no
+                and value_shape(line) == "doc_no"
+                and _field_value(build.notice, "doc_no") is None
+            ):
+                build.notice.header.append(
+                    HeaderField("doc_no", build.where(index), line, "unlabelled")
+                )
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
