@@ -40,7 +40,7 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField, Notice
-from noticecli.parse.attachments import FILE_NAME, named_files
+from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
     END_PUNCT,
@@ -56,6 +56,7 @@ from noticecli.parse.text_chrome import (
     before_closing_menu,
     before_empty_boxes,
     blank_leading_images,
+    is_page_chrome,
     is_site_chrome,
     is_toolbar_row,
     with_plain_label_colons,
@@ -367,15 +368,30 @@ def _without_breadcrumb(line: str) -> str:
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice, body_lines, headings, title_line = _read_header(text)
+    body_lines, glued = _split_glued_names(body_lines)
     notice.body = body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
     notice.attachments = named_files(
         [block.text for block in notice.body if block.text and block.type != "heading"]
     )
+    if glued:  # names glued on one line are attachments only, never paragraphs
+        notice.body = [block for block in notice.body if block.text not in glued]
     _fill_top_level(notice, title_line)
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
     return notice
+
+
+def _split_glued_names(lines: list[str]) -> tuple[list[str], set[str]]:
+    """The body's lines with each line of file names glued together (IMG_0539.jpgmm01.jpg)
+    split into one line a name, and the names so split."""
+    glued: set[str] = set()
+    out: list[str] = []
+    for line in lines:
+        names = glued_file_names(line) if "." in line else []
+        out.extend(names or [line])
+        glued.update(names)
+    return out, glued
 
 
 def text_dump_header(text: str) -> list[HeaderField]:
@@ -407,7 +423,9 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
-        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate):
+        elif (
+            is_site_chrome(line) or is_toolbar_row(line, is_boilerplate) or is_page_chrome(line)
+        ):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
@@ -700,21 +718,36 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
     return True
 
 
+# A credit in brackets after the text: (供稿:岚昌县人防办), （来源：…）, (岚昌县人防办供稿).
+_CREDIT_WORDS = "供稿|供图|撰稿|来源|稿件来源|通讯员|摄影"
+_BRACKETED_CREDIT = re.compile(
+    rf"^[(（]\s*(?:(?P<label>{_CREDIT_WORDS})\s*[:：]\s*(?P<value>[^()（）:：]{{1,30}}?)"
+    rf"|(?P<by>[^()（）:：\s]{{2,30}}?)\s*(?P<word>供稿|供图|撰稿))\s*[)）]$"
+)
+
+
 def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
-    """Trailing ``信息来源:`` style lines after the body; returns where the body ends."""
+    """Trailing ``信息来源:`` style lines after the body, and a bracketed credit
+    ``(供稿:…)``; returns where the body ends."""
     end = len(lines)
     trailing: list[str] = []
     index = end - 1
     while index >= body_start:
         line = lines[index]
-        if line and not _is_trailing_meta(line):
+        if line and not _is_trailing_meta(line) and not _BRACKETED_CREDIT.match(line):
             break
         if line:
             trailing.append(line)
             end = index
         index -= 1
     for line in reversed(trailing):
-        build.add_line(line, "meta_line")
+        credit = _BRACKETED_CREDIT.match(line)
+        if credit is None:
+            build.add_line(line, "meta_line")
+            continue
+        label = credit["label"] or credit["word"]
+        value = (credit["value"] or credit["by"]).strip()
+        build.notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
     return end
 
 
@@ -728,13 +761,27 @@ def _field_value(notice: Notice, key: str) -> str | None:
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
     warn_published_mismatch(notice)
-    notice.title = notice.title or _without_doc_no(notice, title_line)
+    notice.title = notice.title or _without_doc_no(notice, _without_caption(title_line))
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
         value = field.value or ""
         if compact_label(field.label) == "原文链接" and value.startswith(("http://", "https://")):
             notice.url = value
             break
+
+
+# A column's caption and a pipe before the title on its line (区县动态 || 标题).
+_CAPTION_PIPE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*(?:[|｜]{1,2})\s*(?P<title>[^|｜]+)$")
+
+
+def _without_caption(title: str | None) -> str | None:
+    """The title line without the column caption a pipe sets before it, when what follows
+    is a title by itself."""
+    match = _CAPTION_PIPE.match(title) if title and ("|" in title or "｜" in title) else None
+    if match is None:
+        return title
+    rest = match["title"].strip()
+    return rest if len(rest) >= TITLE_MIN and is_title_like(rest) else title
 
 
 def _without_doc_no(notice: Notice, title: str | None) -> str | None:

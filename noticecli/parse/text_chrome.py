@@ -286,3 +286,50 @@ def _is_menu_item(line: str, has_label: HasLabel, longest: int = _MENU_ITEM_MAX)
         and not FILE_NAME.search(line)
         and not has_label(line)
     )
+
+
+# Links to the previous and the next article (上一页:…, 下一条：…): navigation.
+_PREV_NEXT = re.compile(r"^[上下]一(?:页|篇|条|个)\s*[:：]")
+# A font-size widget's bracket or label alone on its line, closed or not (【浏览字体:, 字号:).
+_LONE_WIDGET = re.compile(
+    r"^[【\[]?\s*[\u4e00-\u9fff]{0,4}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$"
+)
+# The site's credits in its footer, two to a line (主办:…    承办:…).
+_FOOTER_CREDITS = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：].*?\s(?:承办|协办|运维|技术支持)")
+# A footer's row of links split by pipes (收藏本站| 设为首页| 网站地图 | 联系我们).
+_FOOTER_ROW_WORDS = frozenset(
+    {
+        "收藏本站",
+        "加入收藏",
+        "设为首页",
+        "网站地图",
+        "联系我们",
+        "帮助说明",
+        "使用帮助",
+        "网站声明",
+        "关于我们",
+        "隐私声明",
+        "返回首页",
+        "网站纠错",
+    }
+)
+_FOOTER_ROW_ITEMS_MIN = 3
+_CHROME_STARTS = frozenset("上下【[字主承协")
+
+
+def is_page_chrome(line: str) -> bool:
+    """A line of the page's furniture around the article: links to the previous and next
+    article, a font-size widget's bracket left alone, the footer's credits or its row of
+    links split by pipes."""
+    if line[:1] in _CHROME_STARTS and (
+        _PREV_NEXT.match(line) or _LONE_WIDGET.match(line) or _FOOTER_CREDITS.match(line)
+    ):
+        return True
+    if "|" not in line and "｜" not in line:
+        return False
+    items = [item.strip() for item in re.split(r"[|｜]", line) if item.strip()]
+    return (
+        len(items) >= _FOOTER_ROW_ITEMS_MIN
+        and sum(item in _FOOTER_ROW_WORDS for item in items) >= 2
+        and all(len(item) <= _MENU_ITEM_MAX for item in items)
+    )
