@@ -45,7 +45,10 @@ _TRAILING_WIDGET = (
 _EMPTY_BRACKETS = re.compile(r"(?:(?:^|\s+)[\[【［]\s*[\]】］])+\s*$")
 _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
-        [re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE]
+        [
+            re.sub(r"\[[^]]*\]\?|.\?", "", word)
+            for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE
+        ]
         + ["查看"]
     )
 )

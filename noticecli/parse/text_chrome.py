@@ -295,7 +295,9 @@ _LONE_WIDGET = re.compile(
     r"^[【\[]?\s*[\u4e00-\u9fff]{0,4}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$"
 )
 # The site's credits in its footer, two to a line (主办:…    承办:…).
-_FOOTER_CREDITS = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：].*?\s(?:承办|协办|运维|技术支持)")
+_FOOTER_CREDITS = re.compile(
+    r"^(?:主办|承办|协办)(?:单位)?\s*[:：].*?\s(?:承办|协办|运维|技术支持)"
+)
 # A footer's row of links split by pipes (收藏本站| 设为首页| 网站地图 | 联系我们).
 _FOOTER_ROW_WORDS = frozenset(
     {

@@ -192,9 +192,7 @@ def title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | Non
 
 # Site chrome above a title: a related-list entry (- 2023-02-15关于征求…意...), a date glued
 # to a headline cut short, or a line of menu words (公开指南 政府信息).
-_RELATED_ENTRY = re.compile(
-    r"^(?:[-•·*>]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\S.*?(?:\.{2,}|…+)?$"
-)
+_RELATED_ENTRY = re.compile(r"^(?:[-•·*>]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\S.*?(?:\.{2,}|…+)?$")
 _CUT_SHORT = re.compile(r"(?:\.{2,}|…+)$")
 _MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}$")
 _CHROME_SCAN_MAX = 40  # lines of chrome a page may print above its title
