@@ -56,6 +56,7 @@ from noticecli.parse.text_chrome import (
     is_toolbar_row,
     with_plain_label_colons,
     with_spaced_label_colons,
+    with_stacked_label_values,
     without_cell_mark,
 )
 from noticecli.parse.text_fields import FieldBuilder, field_value
@@ -196,15 +197,20 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = with_stacked_label_values(raw_lines)
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
+    after_plain_row = False
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
-        line = with_plain_label_colons(with_spaced_label_colons(line))
+        spaced = with_spaced_label_colons(line)
+        line = with_plain_label_colons(spaced, after_row=after_plain_row)
+        if line:  # a grid's last row may hold one pair (有效性 有效) right under the others
+            after_plain_row = line != spaced
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
