@@ -40,6 +40,7 @@ from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
     END_PUNCT,
     is_boilerplate,
+    is_byline,
     is_credit_line,
     is_org_line,
 )
@@ -530,6 +531,11 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
+def _is_bracketed_credit(line: str) -> bool:
+    """A bracketed credit closing the text; a person's byline ((李青 供稿)) stays a byline."""
+    return _BRACKETED_CREDIT.match(line) is not None and not is_byline(line)
+
+
 def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> int:
     """Trailing ``信息来源:`` style lines after the body, and a bracketed credit
     ``(供稿:…)``; returns where the body ends."""
@@ -538,7 +544,7 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
     index = end - 1
     while index >= body_start:
         line = lines[index]
-        if line and not _is_trailing_meta(line) and not _BRACKETED_CREDIT.match(line):
+        if line and not _is_trailing_meta(line) and not _is_bracketed_credit(line):
             break
         if line:
             trailing.append(line)

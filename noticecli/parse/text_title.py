@@ -356,6 +356,7 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or compact_text(following) == compact_text(joined)
             or not is_title_like(following)
             or len(following) > _TITLE_RUN_LINE_MAX
+            or value_shape(following) == "doc_no"  # the notice's number under its title
         ):
             return None
     return joined, probe
