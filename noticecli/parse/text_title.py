@@ -218,9 +218,11 @@ def title_over_chrome(lines: list[str], start: int) -> tuple[str, int] | None:
     index = next_nonblank(lines, start)
     while index < len(lines) and len(shown) < _CHROME_SCAN_MAX:
         line = lines[index]
-        if sum(label.kind == "known" for label in find_labels(line)) >= 2 and is_meta_line(line):
-            break
-        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT or find_labels(line):
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
+            return None
+        if labels := find_labels(line):
+            if sum(label.kind == "known" for label in labels) >= 2 and is_meta_line(line):
+                break
             return None
         shown.append(index)
         index = next_nonblank(lines, index + 1)
