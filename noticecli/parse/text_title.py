@@ -218,11 +218,11 @@ def title_over_chrome(lines: list[str], start: int) -> tuple[str, int] | None:
     index = next_nonblank(lines, start)
     while index < len(lines) and len(shown) < _CHROME_SCAN_MAX:
         line = lines[index]
-        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
-            return None
         if labels := find_labels(line):
             if sum(label.kind == "known" for label in labels) >= 2 and is_meta_line(line):
-                break
+                break  # a meta line may be long and end in an empty label's colon
+            return None
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
             return None
         shown.append(index)
         index = next_nonblank(lines, index + 1)
