@@ -261,6 +261,17 @@ def test_not_page_chrome(line: str) -> None:
     assert not is_page_chrome(line)
 
 
+def test_a_site_credit_closing_the_page_is_footer() -> None:
+    notice = _parse(
+        TITLE, META, FIRST, LAST, "岚溪区人防办", "2023年9月20日", "", "主办:岚溪区人民政府办公室"
+    )
+    assert [block.type for block in notice.body] == ["paragraph", "paragraph", "signature", "date"]
+    assert ("主办", "岚溪区人民政府办公室") not in _fields(notice)
+    # Inside the text, an event's organiser stays text.
+    notice = _parse(TITLE, META, FIRST, "主办:岚溪区人防办", LAST)
+    assert "主办:岚溪区人防办" in _body_texts(notice)
+
+
 def test_chrome_lines_around_the_text_are_not_body() -> None:
     notice = _parse(
         TITLE, META, "【浏览字体:", FIRST, LAST, "上一页:岚溪区人防办召开年度工作会议",

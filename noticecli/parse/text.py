@@ -531,6 +531,9 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
+_SITE_CREDIT = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
+
+
 def _is_bracketed_credit(line: str) -> bool:
     """A bracketed credit closing the text; a person's byline ((李青 供稿)) stays a byline."""
     return _BRACKETED_CREDIT.match(line) is not None and not is_byline(line)
@@ -542,6 +545,11 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
     end = len(lines)
     trailing: list[str] = []
     index = end - 1
+    # The site's credits closing the page (主办:某市人民政府办公室, 承办:…): footer, not a field
+    # nor a signature.
+    while index >= body_start and (not lines[index] or _SITE_CREDIT.match(lines[index])):
+        end = index if lines[index] else end
+        index -= 1
     while index >= body_start:
         line = lines[index]
         if line and not _is_trailing_meta(line) and not _is_bracketed_credit(line):
