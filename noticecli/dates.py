@@ -127,7 +127,7 @@ def find_split_date(text: str) -> str | None:
 
 # --------------------------------------------------------------------------- whole values
 
-_CLOCK = r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
+_CLOCK = r"(\d{1,2})(?: ?: ?(\d{2})(?: ?: ?(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
 # A Hanweb rendering spaces the digits from the separators (2025- 11- 24): one space each side.
 _DATE_SEPARATED = re.compile(rf"(\d{{4}}) ?([-/.]) ?(\d{{1,2}}) ?\2 ?(\d{{1,2}})(?:[ T]{_CLOCK})?")
 _DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")

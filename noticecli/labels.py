@@ -16,6 +16,7 @@ from typing import Literal
 from noticecli.knowledge import (
     VALUE_LINK_ACTION,
     VALUE_PLACEHOLDERS,
+    VALUE_WIDGET_ALONE,
     VALUE_WIDGET_LEADS,
     VALUE_WIDGET_WORDS,
 )
@@ -25,7 +26,7 @@ from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers im
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")
 _EDGE_PUNCT = "【】[]〔〕()（）<>《》"
 
-_WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS) + ")"
+_WIDGET_WORDS = "(?:" + "|".join(VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE) + ")"
 # Compiled on first use: every alternative holds one of _TRAILING_WIDGET_WORDS, and most
 # values hold none of them.
 _TRAILING_WIDGET = (
@@ -35,6 +36,8 @@ _TRAILING_WIDGET = (
     + r")\s*[:：】\]]"
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
     rf"|\s+{VALUE_LINK_ACTION}\s*$"
+    rf"|\s+(?:{'|'.join(VALUE_WIDGET_ALONE)})\s*$"
+    rf"|^{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})*\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
 # Brackets a widget's script had not filled (2026-02-23 08:00:00   [ ]), after a value's gap:
@@ -42,7 +45,10 @@ _TRAILING_WIDGET = (
 _EMPTY_BRACKETS = re.compile(r"(?:(?:^|\s+)[\[【［]\s*[\]】］])+\s*$")
 _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
-        [re.sub(r"\[[^]]*\]\?|.\?", "", word) for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS]
+        [
+            re.sub(r"\[[^]]*\]\?|.\?", "", word)
+            for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE
+        ]
         + ["查看"]
     )
 )

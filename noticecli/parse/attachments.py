@@ -215,3 +215,26 @@ def named_files(lines: list[str]) -> list[Attachment]:
             continue
         found[name] = Attachment(name=name, url=None, file_type=match.group(1).lower())
     return list(found.values())
+
+
+# Where one file name ends and the next begins when a text dump glues them
+# (IMG_0539.jpgmmexport1664.jpg): an extension followed by a name's character.
+_GLUED_NAME_END = re.compile(rf"\.(?:{_EXTENSIONS})(?=[A-Za-z0-9_\u4e00-\u9fff])", re.IGNORECASE)
+
+
+def glued_file_names(line: str) -> list[str]:
+    """The file names a line holds glued together with no space (two photo names in a row),
+    each ending in a file extension; ``[]`` when the line is not two or more such names."""
+    if len(line) > _MAX_NAME or not FILE_NAME.search(line) or any(c.isspace() for c in line):
+        return []
+    names: list[str] = []
+    start = 0
+    for match in _GLUED_NAME_END.finditer(line):
+        names.append(line[start : match.end()])
+        start = match.end()
+    if not names:
+        return []
+    names.append(line[start:])
+    if _SENTENCE.search(line) or not all(FILE_NAME.search(name) for name in names):
+        return []
+    return names

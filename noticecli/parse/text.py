@@ -25,26 +25,22 @@ import re
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import DATELESS_META_KEYS, EDITORIAL_LABELS
+from noticecli.knowledge import EDITORIAL_LABELS
 from noticecli.labels import (
-    DATE_KEYS,
     WIDGET_LABELS,
-    Shape,
     compact_label,
-    fits_shape,
-    is_font_size_widget,
     key_for,
-    resolve_truncated_label,
     split_value_labels,
     value_shape,
     vocabulary,
 )
-from noticecli.models import FieldOrigin, HeaderField, Notice
-from noticecli.parse.attachments import FILE_NAME, named_files
+from noticecli.models import HeaderField, Notice
+from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
     END_PUNCT,
     is_boilerplate,
+    is_byline,
     is_credit_line,
     is_org_line,
 )
@@ -56,11 +52,22 @@ from noticecli.parse.text_chrome import (
     before_closing_menu,
     before_empty_boxes,
     blank_leading_images,
+    is_page_chrome,
     is_site_chrome,
     is_toolbar_row,
     with_plain_label_colons,
     with_spaced_label_colons,
+    with_stacked_label_values,
     without_cell_mark,
+)
+from noticecli.parse.text_fields import FieldBuilder, field_value
+from noticecli.parse.text_flat import (
+    FLAT_LINE_MIN,
+    flat_title,
+    parse_flattened,
+    split_salutation,
+    without_breadcrumb,
+    without_widget_groups,
 )
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -68,7 +75,6 @@ from noticecli.parse.text_labels import (
     TextLabel,
     clean_line,
     find_labels,
-    first_label,
     has_label,
     is_label_line,
     is_meta_line,
@@ -87,6 +93,7 @@ from noticecli.parse.text_title import (
     next_nonblank,
     opens_with_title,
     title_above_meta_line,
+    title_over_chrome,
     title_run,
     title_under_bare_values,
 )
@@ -100,11 +107,6 @@ _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
 
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
-# A value, a cell's gap, and a date(-time) closing the line (岳阳日报   2012-10-29 00:00).
-_DATE_AT_END = r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
-_GAPPED_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}" + _DATE_AT_END)
-# The same after one space: the date closing a name on a line without a date label.
-_CLOSING_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]+" + _DATE_AT_END)
 # A title line closed by a date in brackets: 标题 ( 2024年01月15日 ), 标题（2024-01-15）.
 _BRACKETED_DATE = re.compile(
     r"^(?P<title>.*?\S)\s*[(（\[【]\s*"
@@ -113,125 +115,8 @@ _BRACKETED_DATE = re.compile(
 )
 
 _BOILERPLATE_LINE_MAX = 120
-_BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
-_FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
-_FLAT_VALUE_MAX = 50
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
-_SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
-
-_SHAPE_WORDS: dict[Shape, str] = {
-    "empty": "empty",
-    "date": "date",
-    "doc_no": "document number",
-    "index_no": "index number",
-    "number": "number",
-    "text": "text",
-}
-
-
-# --- labels -----------------------------------------------------------------------------------
-
-
-# --- building fields --------------------------------------------------------------------------
-
-
-class _Builder:
-    """Collects header fields and warnings in page order."""
-
-    def __init__(self, notice: Notice) -> None:
-        self.notice = notice
-        self.seen: set[str] = set()
-        self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
-        self.repeated = False  # a filled field was shown twice: the grid is printed twice
-        self.rows: list[int] = []  # line index → the index of the page's line it comes from
-
-    def where(self, index: int) -> str:
-        """How a value read from line ``index`` without a label is labelled: the page's line
-        number (1-based), counted before table cells were split into lines."""
-        row = self.rows[index] if index < len(self.rows) else index
-        return f"line {row + 1}"
-
-    def add(self, label: TextLabel, value: str | None, origin: FieldOrigin) -> HeaderField | None:
-        if label.kind != "known" and is_font_size_widget(label.compact, value):
-            return None  # 选择阅读字号:[ 大 中 小 ]: a widget, not a field
-        # A grid printed twice (a page's desktop and mobile copies) is read once.
-        shown = (label.compact, value, origin)
-        if shown in self.shown:
-            if value is not None:
-                self.repeated = True
-                return None
-            if self.repeated:
-                return None  # the empty 文号 of the second copy too
-        self.shown.add(shown)
-        key = label.key
-        if label.kind == "fragment":
-            key = self._resolve(label, value)
-        elif key is None and label.compact.endswith("标题"):
-            key = "title"  # 信件标题, 文章标题: the title under a label of its own
-        field = HeaderField(key=key, label=label.shown, value=value, origin=origin)
-        self.notice.header.append(field)
-        if key is not None:
-            self.seen.add(key)
-        return field
-
-    def _resolve(self, label: TextLabel, value: str | None) -> str | None:
-        seen_before = set(self.seen)
-        key, _confidence, candidates = resolve_truncated_label(label.compact, value, seen_before)
-        names = first_label()
-        if key is None:
-            shape = value_shape(value)
-            if len(label.compact) > 1 and not any(fits_shape(c, shape) for c in candidates):
-                return None  # 字号：大 中 小 is a label of its own, not a cut-short 发文字号
-            shown = "/".join(names[c] for c in candidates)
-            self.notice.warn(
-                "truncated_label_ambiguous",
-                f"label '{label.shown}' could be {shown}; kept as shown",
-            )
-            return None
-        reasons = [f"value shape: {_SHAPE_WORDS[value_shape(value)]}"]
-        already = [names[c] for c in candidates if c in seen_before and c != key]
-        if already:
-            reasons.append(f"{'/'.join(already)} already seen")
-        self.notice.warn(
-            "truncated_label",
-            f"label '{label.shown}' read as {names[key]} ({'; '.join(reasons)})",
-        )
-        return key
-
-    def add_line(
-        self, line: str, origin: FieldOrigin, where: str = "meta line"
-    ) -> list[HeaderField]:
-        """The fields of a label line; on a meta line, a date a wide gap after a value
-        (来源:岳阳日报   2012-10-29 00:00) is the unlabelled publication time, read from
-        ``where``."""
-        labels = find_labels(line)
-        added = []
-        # A line without a date label may close its last value, one holding no date of its
-        # own, with the date after one space (作者：张三 2024-05-01).
-        undated = not any(label.key in DATE_KEYS for label in labels)
-        for index, label in enumerate(labels):
-            end = labels[index + 1].start if index + 1 < len(labels) else len(line)
-            raw = line[label.end : end]
-            dated = None
-            if origin == "meta_line" and label.key not in DATE_KEYS:
-                closing = undated and end == len(line) and label.key in DATELESS_META_KEYS
-                raw, dated = _split_trailing_date(raw, closing)
-            field = self.add(label, line_value(raw), origin)
-            if field is not None:
-                added.append(field)
-            if dated is not None:
-                self.notice.header.append(HeaderField("published_at", where, dated, "unlabelled"))
-        return added
-
-
-def _split_trailing_date(raw: str, closing: bool = False) -> tuple[str, str | None]:
-    """A value and the date-time a gap of two or more spaces sets after it (one space when
-    ``closing``: the last value of a line without a date label), if any."""
-    match = (_CLOSING_DATE if closing else _GAPPED_DATE).match(raw)
-    if match is None or parse_date(match["date"]) is None:
-        return raw, None
-    return match["value"], match["date"]
 
 
 def _is_trailing_meta(line: str) -> bool:
@@ -259,77 +144,7 @@ def _strip_markup(line: str) -> str:
     return _COMMENT_MARK.sub(" ", _CSS_RULE.sub(" ", line))
 
 
-# --- flattened pages --------------------------------------------------------------------------
-
-
-def _cut_value(raw: str) -> tuple[str | None, str]:
-    """First value-sized piece of ``raw`` (a date keeps its time), and the rest."""
-    text = clean_line(raw)
-    if not text:
-        return None, ""
-    match = DATE_TIME_PREFIX.match(text)
-    if match:
-        return match.group(), clean_line(text[match.end() :])
-    parts = text.split(maxsplit=1)
-    head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
-    return head, rest
-
-
-def _plausible_value(value: str) -> bool:
-    return len(value) <= _FLAT_VALUE_MAX and not re.search("[。；！？]", value)
-
-
-def _parse_flattened(line: str, build: _Builder) -> tuple[str | None, str]:
-    """Header grid of a one-line page; returns (title if newly found, the text after it)."""
-    labels = find_labels(line)
-    last = 0
-    while last + 1 < len(labels) and labels[last + 1].start - labels[last].end <= _FLAT_GAP_MAX:
-        last += 1
-    origin: FieldOrigin = "header"
-    found_title: str | None = None
-    rest = ""
-    dropped = False
-    for index in range(last + 1):
-        label = labels[index]
-        end = labels[index + 1].start if index < last else len(line)
-        raw = line[label.end : end]
-        value, residue = _cut_value(raw)
-        if index == last and value is not None and not _plausible_value(value):
-            value, residue = None, clean_line(raw)  # the body starts right after this label
-        build.add(label, value, origin)
-        if index == last:
-            rest = residue
-            continue
-        if residue:
-            dropped = True
-            known_title = _field_value(build.notice, "title") or found_title
-            if known_title and compact_text(known_title) in compact_text(residue):
-                origin = "meta_line"  # labels after the title line are its meta line
-            elif known_title is None:
-                head = residue.split()[0]
-                if is_title_like(head) and len(head) >= 6:
-                    found_title, origin = head, "meta_line"
-    build.notice.warn(
-        "flattened_text",
-        "header and body share one line; header values cut at whitespace"
-        + ("; page chrome between them dropped" if dropped else ""),
-    )
-    return found_title, rest
-
-
 # --- the parser -------------------------------------------------------------------------------
-
-
-def _split_salutation(piece: str) -> list[str]:
-    """A flattened paragraph that opens with the notice's addressees (各…单位：…): the
-    salutation is a paragraph of its own, as on the page."""
-    colon = piece.find("：")
-    if colon < 2 or colon > _SALUTATION_MAX or colon == len(piece) - 1:
-        return [piece]
-    head = piece[: colon + 1]
-    if not head.startswith("各") or any(mark in head for mark in "。；！？"):
-        return [piece]
-    return [head, piece[colon + 1 :]]
 
 
 def _find_separator(lines: list[str]) -> int | None:
@@ -342,26 +157,33 @@ def _find_separator(lines: list[str]) -> int | None:
     return None
 
 
-def _without_breadcrumb(line: str) -> str:
-    """A flattened page that starts with its breadcrumb (当前位置： 首页 …) from its first label."""
-    if not _BREADCRUMB.match(line):
-        return line
-    labels = find_labels(line)
-    return line[labels[0].start :] if labels else line
-
-
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice, body_lines, headings, title_line = _read_header(text)
+    body_lines, glued = _split_glued_names(body_lines)
     notice.body = body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
     notice.attachments = named_files(
         [block.text for block in notice.body if block.text and block.type != "heading"]
     )
+    if glued:  # names glued on one line are attachments only, never paragraphs
+        notice.body = [block for block in notice.body if block.text not in glued]
     _fill_top_level(notice, title_line)
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
     return notice
+
+
+def _split_glued_names(lines: list[str]) -> tuple[list[str], set[str]]:
+    """The body's lines with each line of file names glued together (IMG_0539.jpgmm01.jpg)
+    split into one line a name, and the names so split."""
+    glued: set[str] = set()
+    out: list[str] = []
+    for line in lines:
+        names = glued_file_names(line) if "." in line else []
+        out.extend(names or [line])
+        glued.update(names)
+    return out, glued
 
 
 def text_dump_header(text: str) -> list[HeaderField]:
@@ -374,17 +196,22 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     """The notice with its header fields, the body's lines, whether they keep headings, and
     the title line if seen."""
     notice = Notice(kind="notice")
-    build = _Builder(notice)
+    build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = with_stacked_label_values(raw_lines)
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
+    after_plain_row = False
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
-        line = with_plain_label_colons(with_spaced_label_colons(line))
+        spaced = with_spaced_label_colons(line)
+        line = with_plain_label_colons(spaced, after_row=after_plain_row)
+        if line:  # a grid's last row may hold one pair (有效性 有效) right under the others
+            after_plain_row = line != spaced
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
@@ -393,7 +220,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
-        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate):
+        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate) or is_page_chrome(line):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
@@ -421,16 +248,26 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     body_lines: list[str] = []
     headings = True
     first = next_nonblank(lines, start)
-    if first < len(lines):
-        lines[first] = _without_breadcrumb(lines[first])
-    if first < len(lines) and len(lines[first]) > _FLAT_LINE_MIN and is_label_line(lines[first]):
-        found, rest = _parse_flattened(lines[first], build)
-        title_line = found
-        body_lines = [part for piece in rest.split() for part in _split_salutation(piece)] + lines[
+    flat_line: str | None = None
+    flat_head: str | None = None
+    if first < len(lines) and len(lines[first]) > FLAT_LINE_MIN:
+        # A whole page on one line: its widget groups go whole, its title is what comes
+        # before the first meta label.
+        flat_line = without_widget_groups(lines[first])
+        flat_head, titled = flat_title(flat_line)
+        flat_line = titled if flat_head is not None else without_breadcrumb(flat_line)
+    elif first < len(lines):
+        lines[first] = without_breadcrumb(lines[first])
+    if flat_line is not None and is_label_line(flat_line):
+        found, rest = parse_flattened(flat_line, build, "meta_line" if flat_head else "header")
+        title_line = flat_head or found
+        body_lines = [part for piece in rest.split() for part in split_salutation(piece)] + lines[
             first + 1 :
         ]
         headings = False  # line structure is gone: no evidence for headings
     else:
+        if flat_line is not None:
+            lines[first] = without_breadcrumb(lines[first])
         caption = _caption_row(lines[first]) if first < len(lines) else None
         if caption is not None:
             title_line, body_start = caption, first + 1
@@ -459,7 +296,7 @@ def _caption_row(line: str) -> str | None:
 
 
 def _without_form_cells(
-    lines: list[str], start: int, end: int, cells: frozenset[int], build: _Builder
+    lines: list[str], start: int, end: int, cells: frozenset[int], build: FieldBuilder
 ) -> list[str]:
     """The body's lines, less the form cells printed among them (a letters page's reply box:
     回复时间: / 2024-03-08), which are header fields."""
@@ -476,10 +313,13 @@ def _without_form_cells(
     return body
 
 
-def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str | None]:
+def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
-    index = after_names(lines, first)
     title_line: str | None = None
+    if (over := title_over_chrome(lines, first)) is not None:
+        title_line, index = over
+        return _parse_grid_and_meta(lines, first, index, title_line, build)
+    index = after_names(lines, first)
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
     repeated = title_under_bare_values(lines, first)
@@ -500,7 +340,21 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         index = after_repeats(lines, index + 1, shown)
     elif (above := title_above_meta_line(lines, index)) is not None:
         title_line, index = above
+    # Over a grid's bare values, a document number under the title is one of them, unlabelled.
+    return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
+
+def _parse_grid_and_meta(
+    lines: list[str],
+    first: int,
+    index: int,
+    title_line: str | None,
+    build: FieldBuilder,
+    reads_doc_no: bool = True,
+) -> tuple[int, str | None]:
+    """The header grid from ``index``, then the meta lines under the title (a document
+    number alone on its line is the doc_no when ``reads_doc_no``); returns (body start,
+    title line if seen)."""
     grid: list[str] = []
     grid_rows: list[int] = []  # indices of the grid's lines
     grid_end = scan = index
@@ -538,7 +392,7 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
     elif title_line is None:
         return first, None
 
-    title = _field_value(build.notice, "title") or title_line
+    title = field_value(build.notice, "title") or title_line
     under_title = title is not None
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
     # then meta lines under it; anything else starts the body.
@@ -546,9 +400,9 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         line = lines[index]
         if title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
-        elif (doc_no := _field_value(build.notice, "doc_no")) and compact_text(
-            line
-        ) == compact_text(doc_no):
+        elif (doc_no := field_value(build.notice, "doc_no")) and compact_text(line) == compact_text(
+            doc_no
+        ):
             pass  # the document number shown under the title: a header value, not body
         elif is_meta_line(line):
             build.add_line(line, "meta_line", build.where(index))
@@ -557,7 +411,16 @@ def _parse_head(lines: list[str], first: int, build: _Builder) -> tuple[int, str
         elif under_title and _dated_line(line, index, build):
             pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
         elif under_title and is_title_detail(line):
-            pass  # the issuer, index number or date shown as bare items under the title
+            # The issuer, index number or date shown as bare items under the title; a
+            # document number alone on its line is the notice's doc_no.
+            if (
+                reads_doc_no
+                and value_shape(line) == "doc_no"
+                and field_value(build.notice, "doc_no") is None
+            ):
+                build.notice.header.append(
+                    HeaderField("doc_no", build.where(index), line, "unlabelled")
+                )
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
@@ -605,7 +468,7 @@ def _is_empty_label_line(line: str) -> bool:
     return not (is_org_line(label) or _ADDRESSEE.search(label) or _CAPTION.search(label))
 
 
-def _title_without_date(title: str, index: int, build: _Builder) -> str:
+def _title_without_date(title: str, index: int, build: FieldBuilder) -> str:
     """The title line without the bracketed date closing it (``标题 ( 2024年01月15日 )``):
     the publication time shown beside the title without a label, added as a field read
     from line ``index``."""
@@ -641,7 +504,7 @@ def _has_field_values(grid: list[str]) -> bool:
     return False
 
 
-def _dated_line(line: str, index: int, build: _Builder) -> bool:
+def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:
     """A line that opens with a date-time and no label: the publication time, with any
     label pairs after it read as the meta line. Adds the fields; returns whether it was one."""
     match = DATE_TIME_PREFIX.match(line)
@@ -660,35 +523,56 @@ def _dated_line(line: str, index: int, build: _Builder) -> bool:
     return True
 
 
-def _parse_trailing(lines: list[str], body_start: int, build: _Builder) -> int:
-    """Trailing ``信息来源:`` style lines after the body; returns where the body ends."""
+# A credit in brackets after the text: (供稿:岚昌县人防办), （来源：…）, (岚昌县人防办供稿).
+_CREDIT_WORDS = "供稿|供图|撰稿|来源|稿件来源|通讯员|摄影"
+_BRACKETED_CREDIT = re.compile(
+    rf"^[(（]\s*(?:(?P<label>{_CREDIT_WORDS})\s*[:：]\s*(?P<value>[^()（）:：]{{1,30}}?)"
+    rf"|(?P<by>[^()（）:：\s]{{2,30}}?)\s*(?P<word>供稿|供图|撰稿))\s*[)）]$"
+)
+
+
+_SITE_CREDIT = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
+
+
+def _is_bracketed_credit(line: str) -> bool:
+    """A bracketed credit closing the text; a person's byline ((李青 供稿)) stays a byline."""
+    return _BRACKETED_CREDIT.match(line) is not None and not is_byline(line)
+
+
+def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> int:
+    """Trailing ``信息来源:`` style lines after the body, and a bracketed credit
+    ``(供稿:…)``; returns where the body ends."""
     end = len(lines)
     trailing: list[str] = []
     index = end - 1
+    # The site's credits closing the page (主办:某市人民政府办公室, 承办:…): footer, not a field
+    # nor a signature.
+    while index >= body_start and (not lines[index] or _SITE_CREDIT.match(lines[index])):
+        end = index if lines[index] else end
+        index -= 1
     while index >= body_start:
         line = lines[index]
-        if line and not _is_trailing_meta(line):
+        if line and not _is_trailing_meta(line) and not _is_bracketed_credit(line):
             break
         if line:
             trailing.append(line)
             end = index
         index -= 1
     for line in reversed(trailing):
-        build.add_line(line, "meta_line")
+        credit = _BRACKETED_CREDIT.match(line)
+        if credit is None:
+            build.add_line(line, "meta_line")
+            continue
+        label = credit["label"] or credit["word"]
+        value = (credit["value"] or credit["by"]).strip()
+        build.notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
     return end
-
-
-def _field_value(notice: Notice, key: str) -> str | None:
-    for field in notice.header:
-        if field.key == key and field.value is not None:
-            return field.value
-    return None
 
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
     fill_top_level(notice)
     warn_published_mismatch(notice)
-    notice.title = notice.title or _without_doc_no(notice, title_line)
+    notice.title = notice.title or _without_doc_no(notice, _without_caption(title_line))
     for field in notice.header:
         # The archiver preamble's 原文链接 is the page's address.
         value = field.value or ""
@@ -697,10 +581,24 @@ def _fill_top_level(notice: Notice, title_line: str | None) -> None:
             break
 
 
+# A column's caption and a pipe before the title on its line (区县动态 || 标题).
+_CAPTION_PIPE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*(?:[|｜]{1,2})\s*(?P<title>[^|｜]+)$")
+
+
+def _without_caption(title: str | None) -> str | None:
+    """The title line without the column caption a pipe sets before it, when what follows
+    is a title by itself."""
+    match = _CAPTION_PIPE.match(title) if title and ("|" in title or "｜" in title) else None
+    if match is None:
+        return title
+    rest = match["title"].strip()
+    return rest if len(rest) >= TITLE_MIN and is_title_like(rest) else title
+
+
 def _without_doc_no(notice: Notice, title: str | None) -> str | None:
     """The title line without the document number glued before it (筑府办函〔2020〕78号市人民
     政府办公厅关于…), when the grid shows that number as a field of its own."""
-    doc_no = _field_value(notice, "doc_no")
+    doc_no = field_value(notice, "doc_no")
     if title is None or doc_no is None:
         return title
     doc_no = compact_text(doc_no)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from noticecli.knowledge import TITLE_WORDS
 from noticecli.labels import vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
@@ -28,6 +29,7 @@ __all__ = [
     "is_toolbar_row",
     "with_plain_label_colons",
     "with_spaced_label_colons",
+    "with_stacked_label_values",
     "without_cell_mark",
 ]
 
@@ -51,6 +53,7 @@ _HAS_COLON = re.compile("[:：]")
 _EVEN_GAP_MAX = 3
 # A grid row without colons: at least this many known labels, the first opening the row.
 _PLAIN_LABELS_MIN = 2
+_ONE_PAIR_VALUE_MAX = 20  # the value of a grid's last row of one pair
 _CELL_GAP = re.compile(f"([{INNER_WS}]+)")
 _LABEL_WITH_COLON = re.compile(f"^[{CJK}]{{2,8}}[:：]")
 # An attachment box's label with nothing after it.
@@ -98,12 +101,13 @@ def with_spaced_label_colons(line: str) -> str:
     return "".join(pieces)
 
 
-def with_plain_label_colons(line: str) -> str:
+def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
     """A grid row printed without colons, label and value cells side by side (索引号
     11/2021-00034 发布机构 县政府办公室): the colons put back after each known label. Only a
     row that opens with a known label and holds at least two counts, so a sentence that
-    starts with a label word stays text; a line with a sentence's full stop, or a label
-    already followed by a colon, leaves the row as it is."""
+    starts with a label word stays text; right under such a row (``after_row``), a row of
+    one pair with a short value (有效性 有效) counts too. A line with a sentence's full stop,
+    or a label already followed by a colon, leaves the row as it is."""
     if "。" in line or _HAS_COLON.search(line.split(None, 1)[0] if line.strip() else ":"):
         return line
     cells = _CELL_GAP.split(line)
@@ -111,7 +115,13 @@ def with_plain_label_colons(line: str) -> str:
     if cells[0] not in known:
         return line
     labels = [index for index in range(0, len(cells), 2) if cells[index] in known]
-    if len(labels) < _PLAIN_LABELS_MIN:
+    one_pair = (
+        after_row
+        and len(cells) == 3  # label, gap, value
+        and len(cells[2]) <= _ONE_PAIR_VALUE_MAX
+        and not any(mark in cells[2] for mark in END_PUNCT)
+    )
+    if len(labels) < _PLAIN_LABELS_MIN and not one_pair:
         return line
     if any(_LABEL_WITH_COLON.match(cells[index]) for index in range(0, len(cells), 2)):
         return line
@@ -286,3 +296,127 @@ def _is_menu_item(line: str, has_label: HasLabel, longest: int = _MENU_ITEM_MAX)
         and not FILE_NAME.search(line)
         and not has_label(line)
     )
+
+
+# Links to the previous and the next article (上一页:…, 下一条：…): navigation.
+_PREV_NEXT = re.compile(r"^[上下]一(?:页|篇|条|个)\s*[:：]")
+# A font-size widget's bracket or label alone on its line, closed or not (【浏览字体:, 字号:).
+_LONE_WIDGET = re.compile(
+    r"^[【\[]?\s*[\u4e00-\u9fff]{0,4}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$"
+)
+# The site's credits in its footer, two to a line (主办:…    承办:…).
+_FOOTER_CREDITS = re.compile(
+    r"^(?:主办|承办|协办)(?:单位)?\s*[:：].*?\s(?:承办|协办|运维|技术支持)"
+)
+# A footer's row of links split by pipes (收藏本站| 设为首页| 网站地图 | 联系我们).
+_FOOTER_ROW_WORDS = frozenset(
+    {
+        "收藏本站",
+        "加入收藏",
+        "设为首页",
+        "网站地图",
+        "联系我们",
+        "帮助说明",
+        "使用帮助",
+        "网站声明",
+        "关于我们",
+        "隐私声明",
+        "返回首页",
+        "网站纠错",
+    }
+)
+_FOOTER_ROW_ITEMS_MIN = 3
+_CHROME_STARTS = frozenset("上下【[字主承协")
+
+
+def is_page_chrome(line: str) -> bool:
+    """A line of the page's furniture around the article: links to the previous and next
+    article, a font-size widget's bracket left alone, the footer's credits or its row of
+    links split by pipes."""
+    if line[:1] in _CHROME_STARTS and (
+        _PREV_NEXT.match(line) or _LONE_WIDGET.match(line) or _FOOTER_CREDITS.match(line)
+    ):
+        return True
+    if "|" not in line and "｜" not in line:
+        return False
+    items = [item.strip() for item in re.split(r"[|｜]", line) if item.strip()]
+    return (
+        len(items) >= _FOOTER_ROW_ITEMS_MIN
+        and sum(item in _FOOTER_ROW_WORDS for item in items) >= 2
+        and all(len(item) <= _MENU_ITEM_MAX for item in items)
+    )
+
+
+# A grid printed one cell a line without colons (索引号 / LJ-2020-0031 / 发文机构 / …): at
+# least this many known labels, each alone on its line (letter-spacing allowed), each over
+# its value's line or over the next label (an empty value).
+_STACKED_LABELS_MIN = 3
+_STACKED_LABEL_MAX = 24  # a letter-spaced label's line, gaps included
+_STACKED_VALUE_MAX = 40
+_SENTENCE_MARKS = re.compile("[。；！？]")
+_SPACES = re.compile(f"[{INNER_WS}]+")
+
+
+def _stacked_label(line: str) -> str | None:
+    """The known label a line is by itself (文      号 → 文号), or ``None``."""
+    text = line.strip()
+    if not 2 <= len(text) <= _STACKED_LABEL_MAX or text[-1] in ":：":
+        return None
+    compact = _SPACES.sub("", text)
+    return compact if compact in vocabulary() else None
+
+
+def with_stacked_label_values(lines: list[str]) -> list[str]:
+    """``lines`` with each label/value pair of a grid printed one cell a line, without
+    colons, joined on the label's line as ``label: value`` (the value's line left blank),
+    so that the grid reads as one; a label right over another label gets an empty value.
+    Nothing else changes."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        if _stacked_label(lines[index]) is None:
+            index += 1
+            continue
+        pairs: list[tuple[int, int | None]] = []  # (label's line, value's line)
+        probe = index
+        while probe < len(lines) and (label := _stacked_label(lines[probe])) is not None:
+            value = _next_filled(lines, probe + 1)
+            if value is None or _stacked_label(lines[value]) is not None:
+                pairs.append((probe, None))
+                probe = value if value is not None else len(lines)
+                continue
+            text = lines[value].strip()
+            if (
+                len(text) > _STACKED_VALUE_MAX
+                or _SENTENCE_MARKS.search(text)
+                or (vocabulary()[label] != "title" and _is_worded_title(text))
+            ):
+                pairs.append((probe, None))  # the title or the text: the last label is empty
+                probe = value
+                break
+            pairs.append((probe, value))
+            probe = _next_filled(lines, value + 1) or len(lines)
+        if len(pairs) >= _STACKED_LABELS_MIN:
+            for label_row, value_row in pairs:
+                label = lines[label_row].strip()  # as shown, letter-spacing kept
+                shown = lines[value_row].strip() if value_row is not None else ""
+                out[label_row] = f"{label}: {shown}".rstrip()
+                if value_row is not None:
+                    out[value_row] = ""
+        index = max(probe, index + 1)
+    return out
+
+
+_TITLE_SHAPED_MIN = 12  # a grid's value worded like a title and this long is the title
+
+
+def _is_worded_title(text: str) -> bool:
+    return len(text) >= _TITLE_SHAPED_MIN and any(word in text for word in TITLE_WORDS)
+
+
+def _next_filled(lines: list[str], start: int) -> int | None:
+    while start < len(lines):
+        if lines[start].strip():
+            return start
+        start += 1
+    return None

@@ -18,6 +18,7 @@ from noticecli.labels import (
     labels_by_length,
     shown_value,
     truncation_candidates,
+    value_shape,
     vocabulary,
 )
 from noticecli.parse.text_chrome import CJK, INNER_WS, LABEL_GAP_MAX
@@ -53,6 +54,8 @@ def _label_pattern() -> re.Pattern[str]:
         rf"(?P<known>{known})[{INNER_WS}]*[:：]"
         rf"|(?<!\S)(?P<other>[{CJK}](?P<gap>[{INNER_WS}]{{1,4}})[{CJK}](?:(?P=gap)[{CJK}]){{0,2}}"
         rf"|[{CJK}]{{1,8}}(?:/[{CJK}]{{1,8}})?)[{INNER_WS}]*[:：]"
+        # … or glued to a code's last digit (索引号:GS4770/2022-22396部门:…), see _after_code.
+        rf"|(?<=[0-9])(?P<glued>[{CJK}]{{2,4}})[{INNER_WS}]*[:：]"
     )
 
 
@@ -94,7 +97,10 @@ def find_labels(line: str) -> list[TextLabel]:
             )
             pos = match.end()
             continue
-        run = match["other"]
+        run = match["other"] or match["glued"]
+        if match["glued"] is not None and not _after_code(line, match.start()):
+            pos = match.start() + 1  # 2022年5月工作: a date in text, not a code and a label
+            continue
         compact = compact_label(run)
         if compact in WIDGET_LABELS:  # 相关链接：, 当前位置：… are page furniture
             pos = match.end()
@@ -109,6 +115,17 @@ def find_labels(line: str) -> list[TextLabel]:
         found.append(TextLabel(match.start(), match.end(), run, compact, kind, None))
         pos = match.end()
     return found
+
+
+# The code a label may be glued to: letters, digits and the separators of an index number.
+_CODE_END = re.compile(r"[A-Za-z0-9/._-]+$")
+
+
+def _after_code(line: str, start: int) -> bool:
+    """Whether the text before ``start`` ends in an index number (GS4770/2022-22396): a value
+    whose last digit the next cell's label follows with no space."""
+    code = _CODE_END.search(line, 0, start)
+    return code is not None and value_shape(code.group()) == "index_no"
 
 
 def has_label(line: str) -> bool:

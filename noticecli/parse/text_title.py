@@ -190,6 +190,64 @@ def title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | Non
     return joined, index
 
 
+# Site chrome above a title: a related-list entry (- 2023-02-15关于征求…意...), a date glued
+# to a headline cut short, or a line of menu words (公开指南 政府信息).
+_RELATED_ENTRY = re.compile(r"^(?:[-•·*>]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\S.*?(?:\.{2,}|…+)?$")
+_CUT_SHORT = re.compile(r"(?:\.{2,}|…+)$")
+_MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}$")
+_CHROME_SCAN_MAX = 40  # lines of chrome a page may print above its title
+_CHROME_LINES_MIN = 3
+
+
+def _is_menu_words(line: str) -> bool:
+    return all(_MENU_WORD.match(item) for item in line.split())
+
+
+def _is_related_entry(line: str) -> bool:
+    return _RELATED_ENTRY.match(line) is not None
+
+
+def title_over_chrome(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The title when the page prints site chrome above it (a menu of short words, several a
+    line and repeated; a list of dated related items cut short with ...) and a meta line of
+    two or more known labels under it: the line right above the first such meta line, found
+    without choosing a title first. Returns the title and the meta line's index; ``None``
+    unless every line above the title is chrome and the chrome shows itself (several words on
+    a line, a repeated line, or a related-list entry)."""
+    shown: list[int] = []
+    index = next_nonblank(lines, start)
+    while index < len(lines) and len(shown) < _CHROME_SCAN_MAX:
+        line = lines[index]
+        if labels := find_labels(line):
+            if sum(label.kind == "known" for label in labels) >= 2 and is_meta_line(line):
+                break  # a meta line may be long and end in an empty label's colon
+            return None
+        if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
+            return None
+        shown.append(index)
+        index = next_nonblank(lines, index + 1)
+    else:
+        return None
+    if len(shown) <= _CHROME_LINES_MIN:
+        return None
+    title, chrome = lines[shown[-1]], [lines[row] for row in shown[:-1]]
+    if (
+        len(title) < TITLE_MIN
+        or not is_title_like(title)
+        or _CUT_SHORT.search(title)
+        or _starts_with_date(title)
+    ):
+        return None
+    if not all(_is_menu_words(line) or _is_related_entry(line) for line in chrome):
+        return None
+    shows_itself = (
+        any(len(line.split()) >= 2 for line in chrome)
+        or len(set(chrome)) < len(chrome)
+        or any(_is_related_entry(line) for line in chrome)
+    )
+    return (title, index) if shows_itself else None
+
+
 def opens_with_title(lines: list[str], index: int) -> bool:
     """The line is the page's title: title-like, and either worded like one (关于…通知)
     or followed by label lines, a date line or itself repeated."""
@@ -268,6 +326,7 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or find_labels(line)
             or (run and compact_text(line) == compact_text(run[-1]))  # printed twice
+            or (run and value_shape(line) == "doc_no")  # 岚政告〔2016〕14号 under the title
         ):
             break
         run.append(line)
@@ -299,6 +358,7 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or compact_text(following) == compact_text(joined)
             or not is_title_like(following)
             or len(following) > _TITLE_RUN_LINE_MAX
+            or value_shape(following) == "doc_no"  # the notice's number under its title
         ):
             return None
     return joined, probe
