@@ -393,3 +393,42 @@ def test_a_date_opening_a_line_of_unlabelled_credits(line: str, published: str |
         f"<div class=content><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
     )
     assert noticecli.parse_html(page).published_at == published
+
+
+# --- a title no selector or source names, right above the meta line ------------------------
+
+
+def _unmarked(head_rows: str) -> Notice:
+    return noticecli.parse_html(
+        "<html><head><title>汀北市人民防空办公室</title></head><body><table>"
+        '<tr><td><a href="/">首页</a> <a href="/tz/">通知公告</a></td></tr>'
+        f"{head_rows}<tr><td class=nr><p>{'</p><p>'.join(LINES)}</p></td></tr>"
+        "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "head_rows",
+    [
+        f"<tr><td class=biaoti>{TITLE}</td></tr><tr><td>发布时间：2024-06-03 来源：本站</td></tr>",
+        f"<tr><td class=wzbt><span>{TITLE}</span></td></tr><tr><td><span>发布日期：2024-06-03</span></td></tr>",
+        f"<tr><td>{TITLE}<br>发布时间：2024-06-03</td></tr>",
+    ],
+)
+def test_the_block_right_above_the_meta_line_is_the_title(head_rows: str) -> None:
+    assert _unmarked(head_rows).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "head_rows",
+    [
+        # Only the menu row above the meta line: no title is guessed from it.
+        "<tr><td>发布时间：2024-06-03 来源：本站</td></tr>",
+        # A label line above the meta line is no title.
+        "<tr><td>索引号：000/2024-1</td></tr><tr><td>发布时间：2024-06-03</td></tr>",
+    ],
+)
+def test_no_title_is_read_from_menus_or_labels_above_the_meta_line(head_rows: str) -> None:
+    title = _unmarked(head_rows).title or ""
+    assert "首页" not in title
+    assert "索引号" not in title

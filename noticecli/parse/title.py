@@ -32,7 +32,7 @@ from noticecli.knowledge import (
     TITLE_SITE_SEPARATOR,
     TITLE_WORDS,
 )
-from noticecli.labels import compact_label, split_label_pairs, vocabulary
+from noticecli.labels import compact_label, key_for, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.dom import (
     clean_text,
@@ -70,6 +70,9 @@ _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
 _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _CRUMB = re.compile(BREADCRUMB_TEXT)
+# Levels climbed from a meta line's text to find the block above it (span → td → tr).
+_ABOVE_LEVELS = 3
+_PUBLISHED_KEYS = frozenset({"published_at", "issued_at"})
 _GREETING = re.compile(SITE_GREETING)
 _DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
 # A cell's bold or large text: td > b, td > font > b, td > font[size], td > span[style*=size].
@@ -162,7 +165,69 @@ def choose_title(
         text = place.text(candidate)
         if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
+    above = _above_meta_line(tree, container)
+    if above is not None and not names.holds(above[0]):
+        return TitleChoice(*above)
     return TitleChoice(next(iter(sources), None))
+
+
+def _above_meta_line(
+    tree: LexborHTMLParser, container: LexborNode | None
+) -> tuple[str, LexborNode | None] | None:
+    """The text block right above the meta line (发布时间：… under it), for a page whose
+    title element neither a selector nor any source names (``<td class="biaoti">``):
+    templates print the title directly over the line that dates it."""
+    body = tree.body
+    if body is None:
+        return None
+    for item in iter_visible(body):
+        if container is not None and item.mem_id == container.mem_id:
+            return None
+        if item.tag != "-text" or not _opens_with_publication_label(item.text_content or ""):
+            continue
+        earlier = _previous_with_text(item)
+        if earlier is not None:
+            # The title and its meta line in one element, parted by <br>: the text before it.
+            text = clean_text(earlier.text_content or "") if earlier.tag == "-text" else ""
+            broken = item.prev is not None and item.prev.tag == "br"
+            if broken and _MIN_CHARS <= len(text) <= _MAX_CHARS and ":" not in text:
+                return text, None
+            return None
+        holder = item.parent
+        for _level in range(_ABOVE_LEVELS):
+            if holder is None or holder.tag in ("body", "html"):
+                return None
+            before = _previous_with_text(holder)
+            if before is not None:
+                text = clean_text(visible_text(before))
+                if _MIN_CHARS <= len(text) <= _MAX_CHARS and not _is_label(text):
+                    if _BREADCRUMB.search(text) or split_label_pairs(text) or ":" in text:
+                        return None
+                    if _all_link_text(before, text):
+                        return None  # a menu row
+                    return text, before
+                return None
+            holder = holder.parent
+        return None
+    return None
+
+
+def _opens_with_publication_label(text: str) -> bool:
+    pairs = split_label_pairs(text)
+    return bool(pairs) and key_for(pairs[0][0]) in _PUBLISHED_KEYS
+
+
+def _previous_with_text(node: LexborNode) -> LexborNode | None:
+    """The nearest earlier sibling showing text (an element, or a text node)."""
+    sibling = node.prev
+    while sibling is not None:
+        if sibling.tag == "-text":
+            if (sibling.text_content or "").strip():
+                return sibling
+        elif sibling.tag and not sibling.tag.startswith("-") and clean_text(visible_text(sibling)):
+            return sibling
+        sibling = sibling.prev
+    return None
 
 
 def _shown_at(tree: LexborHTMLParser, container: LexborNode | None, text: str) -> LexborNode | None:
