@@ -474,7 +474,17 @@ VALUE_WIDGET_WORDS = (
 )
 # … and so does one of these alone after a gap, or any run of widget words that is the whole
 # value (作者:  语音阅读正文: the author not filled, the read-aloud button beside it).
-VALUE_WIDGET_ALONE = ("关闭本页", "关闭窗口", "打印本页", "语音阅读正文", "语音播报", "语音朗读")
+VALUE_WIDGET_ALONE = (
+    "关闭本页",
+    "关闭窗口",
+    "打印本页",
+    "语音阅读正文",
+    "语音播报",
+    "语音朗读",
+    "举报",
+    "我要纠错",
+    "纠错",
+)
 
 # … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
 # regular-expression fragment for the link's text.

@@ -432,3 +432,28 @@ def test_no_title_is_read_from_menus_or_labels_above_the_meta_line(head_rows: st
     title = _unmarked(head_rows).title or ""
     assert "首页" not in title
     assert "索引号" not in title
+
+
+# --- news-portal credits: a report button after the source, 本文来源 closing the body -------
+
+
+def test_a_report_button_after_the_source_is_no_part_of_it() -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1>"
+        '<div class=info>2024-09-21 10:30:15　来源: <a href="/x">新华网</a> <a class=jb>举报</a></div>'
+        f"<div class=content><p>{'</p><p>'.join(LINES)}</p>"
+        "<p>本文来源：新华网 责任编辑：李四</p></div></body></html>"
+    )
+    notice = noticecli.parse_html(page)
+    assert notice.source == "新华网"
+    assert notice.editor == "李四"
+    assert ("本文来源", "新华网") in _meta(notice)
+    assert all("本文来源" not in (block.text or "") for block in notice.body)
+
+
+def test_a_source_whose_name_holds_the_word_report_keeps_it() -> None:
+    page = (
+        f"<html><body><h1>{TITLE}</h1><div class=info>来源：市举报中心　发布时间：2024-09-21</div>"
+        f"<div class=content><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    )
+    assert noticecli.parse_html(page).source == "市举报中心"
