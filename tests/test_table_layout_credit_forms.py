@@ -457,3 +457,43 @@ def test_a_source_whose_name_holds_the_word_report_keeps_it() -> None:
         f"<div class=content><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
     )
     assert noticecli.parse_html(page).source == "市举报中心"
+
+
+# --- a short notice: one sentence and a data table, no container the density search finds ---
+
+_DATA_TABLE = (
+    "<table><tr><th>名称</th><th>地址</th><th>发布日期</th></tr>"
+    "<tr><td>一中疏散场所</td><td>文昌路6号</td><td>2024-05-20</td></tr>"
+    "<tr><td>公园疏散场所</td><td>湖滨路2号</td><td>2024-05-22</td></tr></table>"
+)
+
+
+def _short(after_title: str) -> Notice:
+    return noticecli.parse_html(
+        f"<html><body><div><a href='/'>首页</a> <a href='/tz/'>通知公告</a></div><h1>{TITLE}</h1>"
+        f"{after_title}<div>主办：汀北县人民政府办公室</div></body></html>"
+    )
+
+
+def test_the_block_after_the_title_is_a_short_notices_body() -> None:
+    notice = _short(f"<div><p>名单公布如下：</p>{_DATA_TABLE}<p>特此公告。</p></div>")
+    assert [block.type for block in notice.body] == ["paragraph", "table", "paragraph"]
+    assert notice.title == TITLE
+
+
+def test_a_data_tables_head_row_gives_no_fields() -> None:
+    notice = _short(f"<div><p>名单公布如下：</p>{_DATA_TABLE}</div>")
+    assert not [f for f in notice.header if f.label in ("名称", "地址", "发布日期")]
+    assert notice.published_at is None
+
+
+@pytest.mark.parametrize(
+    "after_title",
+    [
+        # Navigation after the title, then the footer: no body is made of them.
+        "<div><a href='/a'>上一篇：人防宣传月活动</a> <a href='/b'>下一篇：警报试鸣</a></div>",
+        "<div>版权所有：汀北县人民政府 网站标识码：1234</div>",
+    ],
+)
+def test_no_body_is_read_from_navigation_or_a_footer_after_the_title(after_title: str) -> None:
+    assert _short(after_title).body == []

@@ -387,6 +387,12 @@ def _text_outside_links(node: LexborNode) -> str:
     return clean_text("".join(parts))
 
 
+def is_furniture(node: LexborNode) -> bool:
+    """Navigation, a footer, a sidebar or a widget, by its class or id."""
+    marker = _marker(node)
+    return _is_furniture_marker(marker) or (_is_widget_marker(marker) and _small(node))
+
+
 def is_widget(node: LexborNode) -> bool:
     """A share, print, font-size … widget: its class says so and it holds little text (a
     "printer" area that wraps the whole article is not one)."""

@@ -97,6 +97,24 @@ def _unknown_label() -> re.Pattern[str]:
     return re.compile(_UNKNOWN_LABEL)
 
 
+def _heads_a_column(cell: LexborNode) -> bool:
+    """A ``<th>`` in a row of ``<th>`` cells over a row of as many value cells: a column's
+    head, whose value is the cell under it, never the head beside it."""
+    row = cell.parent
+    if row is None or row.tag != "tr":
+        return False
+    heads = [child.tag for child in row.iter() if child.tag in ("td", "th")]
+    if len(heads) < 2 or any(tag != "th" for tag in heads):
+        return False
+    below = row.next
+    while below is not None and below.tag != "tr":
+        below = below.next
+    if below is None:
+        return False
+    cells = [child.tag for child in below.iter() if child.tag in ("td", "th")]
+    return len(cells) == len(heads) and "td" in cells
+
+
 def _climb(node: LexborNode, compact: str, stop: frozenset[int]) -> LexborNode:
     """The outermost element whose whole text is still just the label (``td > b`` → ``td``)."""
     current = node
@@ -176,6 +194,8 @@ def extract_grid_fields(
         if found is not None:
             label, key = found
             climbed = _climb(node, compact_label(text), excluded)
+            if climbed.tag == "th" and _heads_a_column(climbed):
+                continue  # 名称 地址 发布日期 over rows of values: a data table's head
             order[climbed.mem_id] = position
             label_nodes.append(_LabelNode(climbed, label, key))
         else:

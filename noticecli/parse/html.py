@@ -19,6 +19,7 @@ from noticecli.fields import (
 from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
+from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import (
@@ -128,6 +129,9 @@ def parse_html_tree(
     title = choose_title(tree, container, notice.header, skip, html, head)
     # A labelled 标题 the page shows (set by fill_top_level) beats the vote.
     notice.title = override_title or notice.title or without_badge(title.text, title.node)
+    if container is None and title.node is not None:
+        # A short notice (one sentence and a table) the density search passed over.
+        container = block_after_title(title.node)
     opening_nodes: list[LexborNode] = []
     if title.node is not None and container is not None:
         # A container that holds the page's head: its navigation and meta line are no body.
