@@ -497,3 +497,46 @@ def test_a_data_tables_head_row_gives_no_fields() -> None:
 )
 def test_no_body_is_read_from_navigation_or_a_footer_after_the_title(after_title: str) -> None:
     assert _short(after_title).body == []
+
+
+# --- tables without classes: caption rows, grids of unknown colon labels; bracketed credits --
+
+
+def _fields(markup: str) -> list[tuple[str, str | None]]:
+    page = (
+        f"<html><body><h1>{TITLE}</h1>{markup}"
+        f"<div><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    )
+    return [(f.label, f.value) for f in noticecli.parse_html(page).header]
+
+
+def test_a_caption_row_is_no_field_and_takes_no_row_under_it() -> None:
+    table = (
+        "<table><tr><td colspan=2><b>公告信息：</b></td></tr>"
+        "<tr><td>采购人：</td><td>汀北市人防办</td></tr><tr><td>成交金额：</td><td>28.6万元</td></tr></table>"
+    )
+    assert _fields(table) == [("采购人", "汀北市人防办"), ("成交金额", "28.6万元")]
+
+
+def test_one_unknown_colon_label_in_a_table_is_no_grid() -> None:
+    assert _fields("<table><tr><td>联系电话：</td><td>0800-1234567</td></tr></table>") == []
+
+
+@pytest.mark.parametrize(
+    ("credit", "pair"),
+    [
+        ("<span>（责任编辑：</span><span>王敏）</span>", ("责任编辑", "王敏")),
+        ("<span>【来源：</span><span>市人防办】</span>", ("来源", "市人防办")),
+        ("<span>（责任编辑：</span><span>王敏</span>", ("责任编辑", "王敏")),
+    ],
+)
+def test_a_credit_set_in_brackets_across_elements(credit: str, pair: tuple[str, str]) -> None:
+    assert pair in _fields(f"<div>{credit}</div>")
+
+
+def test_a_caption_cell_ending_in_a_colon_is_never_the_title() -> None:
+    page = (
+        "<html><body><table><tr><td><b>联系人及联系方式：</b></td></tr></table>"
+        f"<div><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
+    )
+    assert noticecli.parse_html(page).title != "联系人及联系方式："

@@ -52,6 +52,10 @@ _GRID_KEYS = frozenset({"index_no", "doc_no", "written_date", "category", "subje
 _META_LINE_KEYS = frozenset({"published_at", "source", "editor", "author", "views", "column"})
 _NOT_HEADER = frozenset({"a"})
 _CREDIT_BRACKETS = "【】[]（）() \u3000"
+# Cells of unknown colon labels that make a table a grid of them.
+_GRID_CELLS = 2
+# Brackets a credit may be set in, opening → closing.
+_CLOSERS = {"（": "）", "(": ")", "【": "】", "[": "]"}
 # A label by its shape (2 to 8 CJK characters, then a colon) opening a text.
 _OPENING_SHAPE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]")
 # Bracketed groups of a few words without a colon at the start of a text: widget buttons.
@@ -97,6 +101,25 @@ def _unknown_label() -> re.Pattern[str]:
     return re.compile(_UNKNOWN_LABEL)
 
 
+def _spans_its_row(cell: LexborNode) -> bool:
+    """A merged cell (``colspan`` of two or more) that is its row's only cell."""
+    span = (cell.attributes.get("colspan") or "").strip()
+    if not span.isdigit() or int(span) < 2 or cell.parent is None:
+        return False
+    return sum(1 for child in cell.parent.iter() if child.tag in ("td", "th")) == 1
+
+
+def _unbracketed_credit(label: str, value: str | None) -> tuple[str, str | None]:
+    """A credit set in brackets across elements (``<span>（责任编辑：</span><span>王敏）</span>``):
+    the label without its opening bracket, the value without the closing one."""
+    closer = _CLOSERS.get(label[:1])
+    if closer is None:
+        return label, value
+    if value is not None and value.endswith(closer):
+        value = value[: -len(closer)].rstrip() or None
+    return label[1:].lstrip(), value
+
+
 def _heads_a_column(cell: LexborNode) -> bool:
     """A ``<th>`` in a row of ``<th>`` cells over a row of as many value cells: a column's
     head, whose value is the cell under it, never the head beside it."""
@@ -121,6 +144,8 @@ def _climb(node: LexborNode, compact: str, stop: frozenset[int]) -> LexborNode:
     for parent in ancestors(node):
         if parent.mem_id in stop or parent.tag in ("body", "html", "a"):
             break
+        if current.tag in ("td", "th"):
+            break  # a cell bounds its field: a caption alone in a row takes no next row
         if not _text_is_only(parent, compact):
             break
         current = parent
@@ -196,6 +221,8 @@ def extract_grid_fields(
             climbed = _climb(node, compact_label(text), excluded)
             if climbed.tag == "th" and _heads_a_column(climbed):
                 continue  # 名称 地址 发布日期 over rows of values: a data table's head
+            if climbed.tag in ("td", "th") and _spans_its_row(climbed):
+                continue  # 公告信息： in a merged cell over the rows: a caption
             order[climbed.mem_id] = position
             label_nodes.append(_LabelNode(climbed, label, key))
         else:
@@ -224,9 +251,10 @@ def extract_grid_fields(
     for item in label_nodes:
         node_id = item.node.mem_id
         value, more = split_value_labels(_value_after(item.node, label_ids, holds_label))
+        label, value = _unbracketed_credit(item.label, value)
         origin = _origin(node_id, chains, holds_label, group_keys, item.key)
         position = order.get(node_id, 0)
-        positioned.append((position, HeaderField(item.key, item.label, value, origin)))
+        positioned.append((position, HeaderField(item.key, label, value, origin)))
         for label, extra in more:
             positioned.append((position, HeaderField(key_for(label), label, extra, origin)))
     for node, pairs in inline:
@@ -300,15 +328,26 @@ def _readable_outside(node: LexborNode, excluded: frozenset[int], known: dict[in
 def _drop_lonely_unknown(
     label_nodes: list[_LabelNode], chains: dict[int, list[int]]
 ) -> list[_LabelNode]:
-    """Keep an unknown ``XX：`` label only beside known labels (same parent or grandparent)."""
+    """Keep an unknown ``XX：`` label only beside known labels (same parent or grandparent),
+    or as a cell of a grid of such cells (采购人： | 某某 in a table of two or more)."""
     near_known: set[int] = set()
+    cells_in: dict[int, int] = {}  # label cells per table (the cell's third ancestor)
     for item in label_nodes:
+        chain = chains[item.node.mem_id]
         if item.key is not None:
-            near_known.update(chains[item.node.mem_id][:3])
+            near_known.update(chain[:3])
+        elif item.node.tag in ("td", "th") and len(chain) >= 3:
+            cells_in[chain[2]] = cells_in.get(chain[2], 0) + 1
     return [
         item
         for item in label_nodes
-        if item.key is not None or not near_known.isdisjoint(chains[item.node.mem_id][:3])
+        if item.key is not None
+        or not near_known.isdisjoint(chains[item.node.mem_id][:3])
+        or (
+            item.node.tag in ("td", "th")
+            and len(chains[item.node.mem_id]) >= 3
+            and cells_in.get(chains[item.node.mem_id][2], 0) >= _GRID_CELLS
+        )
     ]
 
 

@@ -321,6 +321,7 @@ def _cell_titles(tree: LexborHTMLParser, labels: set[str], order: int) -> list[_
         text = clean_text(node.text(deep=True))
         if (
             not (_SHORT <= len(text) <= _MAX_CHARS)
+            or text[-1] in ":："  # a caption (联系人及联系方式：)
             or _compact(clean_text(cell.text(deep=True))) != _compact(text)
             or _compact(text) in labels
             or _is_label(text)
