@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from noticecli.knowledge import TITLE_WORDS
-from noticecli.labels import vocabulary
+from noticecli.labels import value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 
@@ -112,9 +112,11 @@ def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
         return line
     cells = _CELL_GAP.split(line)
     known = vocabulary()
-    if cells[0] not in known:
+    if any(len(cells[index]) == 1 for index in range(0, len(cells), 2)):
+        cells = _with_spaced_labels_joined(cells, known)
+    if _compact_cell(cells[0]) not in known:
         return line
-    labels = [index for index in range(0, len(cells), 2) if cells[index] in known]
+    labels = [index for index in range(0, len(cells), 2) if _compact_cell(cells[index]) in known]
     one_pair = (
         after_row
         and len(cells) == 3  # label, gap, value
@@ -128,6 +130,63 @@ def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
     for index in labels:
         cells[index] += ":"
     return "".join(cells)
+
+
+def one_pair_row(line: str) -> str | None:
+    """A colon-less row of ONE pair (索引号 11331000MB1234567X/2024-00045) with the colon put
+    back, when its label is known and its value short or shaped like a field's; ``None``
+    otherwise. The caller decides, from the rows around it, whether it is a grid row."""
+    if not line or not _is_cjk(line[0]) or "。" in line or _HAS_COLON.search(line):
+        return None
+    cells = _CELL_GAP.split(line)
+    if len(cells) != 3 or cells[0] not in vocabulary():
+        return None
+    value = cells[2]
+    if any(mark in value for mark in END_PUNCT):
+        return None
+    if len(value) > _ONE_PAIR_VALUE_MAX and value_shape(value) not in _FIELD_SHAPES:
+        return None
+    return cells[0] + ":" + cells[1] + value
+
+
+_FIELD_SHAPES = ("date", "doc_no", "index_no")
+
+
+def _with_spaced_labels_joined(cells: list[str], known: dict[str, str]) -> list[str]:
+    """The cells of a colon-less row (tokens at even places, gaps at odd ones) with each run
+    of one-character tokens whose characters join to a known label (文 号, 索 引 号) made one
+    token, kept as shown: a label printed letter-spaced in a row of plain ones."""
+    out: list[str] = []
+    index = 0
+    while index < len(cells):
+        run_end = index
+        while (
+            run_end < len(cells)
+            and len(cells[run_end]) == 1
+            and _is_cjk(cells[run_end])
+            and (run_end == index or len(cells[run_end - 1]) <= LABEL_GAP_MAX)
+        ):
+            run_end += 2
+        joined = None
+        for end in range(run_end, index + 2, -2):  # the longest known label first
+            if "".join(cells[index:end:2]) in known:
+                joined = end
+                break
+        if joined is None:
+            out.append(cells[index])
+            if index + 1 < len(cells):
+                out.append(cells[index + 1])
+            index += 2
+            continue
+        out.append("".join(cells[index : joined - 1]))
+        if joined - 1 < len(cells):
+            out.append(cells[joined - 1])
+        index = joined
+    return out
+
+
+def _compact_cell(cell: str) -> str:
+    return "".join(cell.split()) if len(cell) > 1 and cell[1] in INNER_WS else cell
 
 
 def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
@@ -187,7 +246,11 @@ def is_site_chrome(line: str) -> bool:
     if hint.group() not in _CRUMB_ARROW_CHARS:
         return len(line) <= _LOGO_LINE_MAX  # …网站logo
     items = _CRUMB_ARROWS.split(line)
-    return len(items) >= _CRUMB_ITEMS_MIN and all(
+    least = _CRUMB_ITEMS_MIN
+    if len(items) > 2 and not items[-1]:  # 某某办> 通知公告>: a trail closed by its arrow
+        items.pop()
+        least -= 1
+    return len(items) >= least and all(
         0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
     )
 
