@@ -11,11 +11,15 @@ import pytest
 import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_chrome import (
+    blank_repeated_label_block,
+    is_captioned_widgets,
     is_page_chrome,
     is_site_chrome,
+    is_site_header_line,
     one_pair_row,
     with_plain_label_colons,
 )
+from noticecli.parse.text_labels import is_label_line
 
 TITLE = "岚峰县国动办开展防空警报试鸣演练"
 FIRST = "9月14日上午10时,岚峰县国动办组织开展防空警报试鸣演练。"
@@ -284,3 +288,86 @@ def test_i_a_restored_label_keeps_the_shown_label_in_its_repair() -> None:
         index = int(re.fullmatch(r"header\[(\d+)\]\.label", repair.field or "")[1])  # type: ignore[index]
         assert notice.header[index].label == repair.after
     assert sum(warning.code == "truncated_label" for warning in notice.warnings) == 3
+
+
+# --- D: a title over two lines printed again over the text, a captioned toolbar line -------------
+
+ISSUER = "岚峰县国防动员办公室"
+ABOUT = "关于开展人防工程维护管理检查的通知"
+SALUTATION = "各乡镇人民政府,县直有关单位:"
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("国动办文件 字体(    )  打印", True),
+        ("字号:【大 中 小】 打印本页 关闭窗口", True),
+        ("打印 关闭", True),
+        ("通知公告 打印", False),  # one widget word: a caption may end so
+        ("中国人民 大 中 小", False),
+        ("字体设计", False),
+    ],
+)
+def test_d_a_captioned_toolbar_line_is_chrome(line: str, chrome: bool) -> None:
+    assert is_captioned_widgets(line) is chrome
+
+
+@pytest.mark.parametrize("toolbar", [("国动办文件 字体(    )  打印",), ()], ids=["toolbar", "none"])
+def test_d_a_title_over_lines_printed_again_is_one_title(toolbar: tuple[str, ...]) -> None:
+    notice = _parse(
+        ISSUER, ABOUT, *toolbar, ISSUER, ABOUT, SALUTATION, FIRST, ISSUER, "2024年5月20日"
+    )
+    assert notice.title == ISSUER + ABOUT
+    assert _body_texts(notice)[:2] == [SALUTATION, FIRST]
+
+
+def test_d_a_repeat_of_only_the_first_line_is_not_the_title_s() -> None:
+    notice = _parse(ISSUER, ABOUT, ISSUER, "关于开展人防宣传的通知", FIRST)
+    assert notice.title != ISSUER + ABOUT
+
+
+# --- G: the site's header above the breadcrumb, a meta block printed twice -----------------------
+
+BLOCK = ("发布时间:", "2024-03-08 09:30", "信息来源:", "今日岚峰", "分享到:")
+CRUMB = "当前位置: 首页>政务公开>通知公告"
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("欢迎访问岚峰县人民政府!", True),
+        ("登录/注册 用户中心 无障碍 长者模式", True),
+        ("简体|繁体 IPV6", True),
+        ("欢迎各位来到岚峰县人防教育基地,下面请看演示。", False),
+        ("登录 岚峰县人防工程管理系统", False),
+    ],
+)
+def test_g_site_header_lines(line: str, header: bool) -> None:
+    assert is_site_header_line(line) is header
+
+
+def test_g_the_site_header_above_the_breadcrumb_and_a_block_printed_twice() -> None:
+    notice = _parse(
+        "欢迎访问岚峰县人民政府!", "登录/注册 用户中心", CRUMB, TITLE, *BLOCK, *BLOCK, FIRST
+    )
+    assert notice.title == TITLE
+    assert _fields(notice) == [("发布时间", "2024-03-08 09:30"), ("信息来源", "今日岚峰")]
+    assert _body_texts(notice) == [FIRST]
+
+
+def test_g_a_greeting_below_the_breadcrumb_is_text() -> None:
+    greeting = "欢迎来到岚峰县人防教育基地!"
+    notice = _parse(CRUMB, TITLE, META, greeting, FIRST)
+    assert _body_texts(notice)[0] == greeting
+
+
+def test_g_a_second_block_with_other_values_stays() -> None:
+    lines = list(BLOCK[:4])
+    second = ["更新时间:", "2024-03-09 10:00", "信息来源:", "岚峰县国动办"]
+    blank_repeated_label_block(lines + second, is_label_line)
+    joined = lines + second
+    blank_repeated_label_block(joined, is_label_line)
+    assert joined == list(BLOCK[:4]) + second
+    copy = list(BLOCK[:4]) * 2
+    blank_repeated_label_block(copy, is_label_line)
+    assert copy == list(BLOCK[:4]) + ["", "", "", ""]

@@ -52,8 +52,11 @@ from noticecli.parse.text_chrome import (
     before_closing_menu,
     before_empty_boxes,
     blank_leading_images,
+    blank_repeated_label_block,
+    is_captioned_widgets,
     is_page_chrome,
     is_site_chrome,
+    is_site_header_line,
     is_toolbar_row,
     one_pair_row,
     with_plain_label_colons,
@@ -124,6 +127,7 @@ _SPACED_DATE = re.compile(
 )
 
 _BOILERPLATE_LINE_MAX = 120
+_SITE_HEADER_LINES_MAX = 8  # lines above the breadcrumb a site's header may take
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 
@@ -244,10 +248,20 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
-        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate) or is_page_chrome(line):
+        elif (
+            is_site_chrome(line)
+            or is_toolbar_row(line, is_boilerplate)
+            or is_page_chrome(line)
+            or is_captioned_widgets(line)
+        ):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
+    blank_repeated_label_block(lines, is_label_line)
+    if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
+        for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+            if lines[index] and is_site_header_line(lines[index]):
+                lines[index] = ""
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.

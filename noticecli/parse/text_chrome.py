@@ -392,6 +392,98 @@ _FOOTER_ROW_ITEMS_MIN = 3
 _CHROME_STARTS = frozenset("上下【[字主承协")
 
 
+# Widget words a toolbar prints (字体(  ), 字号:【大 中 小】, 打印, 关闭窗口) …
+_WIDGET_WORD = (
+    r"(?:(?:字体|字号|文字大小)\s*[:：]?\s*(?:[(（\[【][^)）\]】]{0,12}[)）\]】])?"
+    r"|打印(?:本页|正文)?|关闭(?:窗口|本页)?|[大中小])"
+)
+# … a line of two or more of them, after a short caption (某某文件 字体(    )  打印).
+_CAPTIONED_WIDGETS = re.compile(
+    rf"^(?:[{CJK}]{{1,12}}[{INNER_WS}]+)?{_WIDGET_WORD}(?:[{INNER_WS}]*{_WIDGET_WORD})+$"
+)
+_CAPTIONED_WIDGETS_MAX = 40
+
+
+# A site's greeting (欢迎访问岚山县人民政府!) and its account and reading-mode links
+# (登录/注册 用户中心 无障碍 长者模式): the site's header, when above the breadcrumb.
+_GREETING = re.compile(rf"^欢迎(?:访问|光临|来到|您)[{CJK}A-Za-z0-9]{{0,24}}[!！。]?$")
+_ACCOUNT_WORDS = frozenset(
+    {
+        "登录",
+        "注册",
+        "登录/注册",
+        "登录|注册",
+        "用户中心",
+        "个人中心",
+        "退出",
+        "无障碍",
+        "无障碍浏览",
+        "长者模式",
+        "关怀版",
+        "适老化",
+        "简体",
+        "繁体",
+        "简体|繁体",
+        "简体版",
+        "繁体版",
+        "IPV6",
+        "IPv6",
+        "English",
+        "手机版",
+        "移动版",
+    }
+)
+_ACCOUNT_WORDS_MIN = 2
+
+
+def is_site_header_line(line: str) -> bool:
+    """A greeting or a row of account and reading-mode links: the site's header. Only what
+    stands above the breadcrumb counts (a speech may open with 欢迎…); the caller checks."""
+    if _GREETING.match(line):
+        return True
+    words = _TOOLBAR_SPLIT.split(line.strip())
+    return len(words) >= _ACCOUNT_WORDS_MIN and all(word in _ACCOUNT_WORDS for word in words)
+
+
+_BLOCK_SCAN_MAX = 40  # the head of a page, where a meta block may be printed twice
+_BLOCK_LINES_MAX = 12
+_BLOCK_LABELS_MIN = 2
+
+
+def blank_repeated_label_block(lines: list[str], is_label_line: Callable[[str], bool]) -> None:
+    """Blank the second copy of a block of label and value lines printed twice in a row
+    near the top (发布时间: / <date> / 信息来源: / <name>, then the same again): the same
+    lines in the same order, holding at least two label lines. A block whose values differ
+    is not a copy and stays."""
+    filled = [index for index in range(min(len(lines), _BLOCK_SCAN_MAX)) if lines[index]]
+    if len({lines[index] for index in filled}) == len(filled):
+        return  # the cheap test: no line is printed twice
+    for position, start in enumerate(filled):
+        if not is_label_line(lines[start]):
+            continue
+        for size in range(_BLOCK_LABELS_MIN, _BLOCK_LINES_MAX + 1):
+            if position + 2 * size > len(filled):
+                break
+            first = filled[position : position + size]
+            second = filled[position + size : position + 2 * size]
+            if [lines[index] for index in first] != [lines[index] for index in second]:
+                continue
+            if sum(is_label_line(lines[index]) for index in first) >= _BLOCK_LABELS_MIN:
+                for index in second:
+                    lines[index] = ""
+                return
+
+
+def is_captioned_widgets(line: str) -> bool:
+    """A toolbar line of widget words, a short caption before them or not (国动办文件 字体(  )
+    打印): chrome as a whole."""
+    return (
+        len(line) <= _CAPTIONED_WIDGETS_MAX
+        and ("字" in line or "打印" in line)
+        and _CAPTIONED_WIDGETS.match(line) is not None
+    )
+
+
 def is_page_chrome(line: str) -> bool:
     """A line of the page's furniture around the article: links to the previous and next
     article, a font-size widget's bracket left alone, the footer's credits or its row of
