@@ -362,12 +362,11 @@ def test_g_a_greeting_below_the_breadcrumb_is_text() -> None:
 
 
 def test_g_a_second_block_with_other_values_stays() -> None:
-    lines = list(BLOCK[:4])
-    second = ["更新时间:", "2024-03-09 10:00", "信息来源:", "岚峰县国动办"]
-    blank_repeated_label_block(lines + second, is_label_line)
-    joined = lines + second
-    blank_repeated_label_block(joined, is_label_line)
-    assert joined == list(BLOCK[:4]) + second
-    copy = list(BLOCK[:4]) * 2
+    first = list(BLOCK[:4])
+    other = [*first, "更新时间:", "2024-03-09 10:00", "信息来源:", "岚峰县国动办"]
+    kept = list(other)
+    blank_repeated_label_block(kept, is_label_line)
+    assert kept == other
+    copy = first * 2
     blank_repeated_label_block(copy, is_label_line)
-    assert copy == list(BLOCK[:4]) + ["", "", "", ""]
+    assert copy == [*first, "", "", "", ""]
