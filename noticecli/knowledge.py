@@ -339,10 +339,12 @@ FURNITURE_LINES = (
     r"\d+\s*位公众参与评价.*",
     r"字[体号][:：]?\s*【?[大中小]】?.*",
     r"[【\[]\s*字[体号][:：].*",
+    # A font-size widget group, closed or cut by the store (【文字大小:, [选择阅读字号:大 中 小]).
+    r"[【\[]\s*(?:文字大小|(?:选择)?阅读字[体号]|字体大小)\s*[:：].*",
     r"字[体号]\s*[:：]\s*[\[【(（].*",
     r"分享到?[:：]?.*",
     # Widget labels whose controls left no text (字号: 分享:).
-    r"(?:(?:字体大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
+    r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
     r"欢迎(?:访问|光临|来到)[\u4e00-\u9fff]{0,24}(?:网站|门户)[!！。]?",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
@@ -365,7 +367,8 @@ FURNITURE_LINES = (
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
     # A font-size widget under any label (选择阅读字号:[ 大 中 小 ]).
-    r"[\u4e00-\u9fff]{0,6}字[体号](?:大小)?\s*[:：]?\s*(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}",
+    r"(?:[\u4e00-\u9fff]{0,6}字[体号](?:大小)?|文字大小)\s*[:：]?\s*"
+    r"(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}[\]】]?",
     # A breadcrumb's continuation line (>工作动态>图片新闻 under 您的位置:首页).
     r"(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20}(?:\s*(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20})*\s*[>＞»›]?",
     # A vendor's credit closing a page (Produced By 大汉网络 大汉版通发布系统, Powered by …).
@@ -435,6 +438,7 @@ WIDGET_LABELS = frozenset(
         "字体",
         "字号",
         "字体大小",
+        "文字大小",
         "分享",
         "分享到",
         "打印",
@@ -454,7 +458,7 @@ WIDGET_LABELS = frozenset(
 )
 # A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
 # bracket or followed by a colon ends the value …
-VALUE_WIDGET_LEADS = ("字体大小", "字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+VALUE_WIDGET_LEADS = ("字体大小", "文字大小", "字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
 # … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
 # fragments.
 VALUE_WIDGET_WORDS = (

@@ -58,11 +58,11 @@ def test_ul_li_font_values_with_ensp_labels() -> None:
 
 
 def test_dl_dt_dd_keeps_unknown_label() -> None:
-    html = """<dl><dt>索引号：</dt><dd>A-1</dd><dt>公开程序：</dt><dd>依申请</dd>
+    html = """<dl><dt>索引号：</dt><dd>A-1</dd><dt>办理环节：</dt><dd>依申请</dd>
       <dt>发布机构：</dt><dd>市民防局</dd><dt>文号：</dt><dd>民防〔2024〕3号</dd></dl>"""
     assert grid(html) == [
         ("index_no", "索引号", "A-1", "header"),
-        (None, "公开程序", "依申请", "header"),
+        (None, "办理环节", "依申请", "header"),
         ("publisher", "发布机构", "市民防局", "header"),
         ("doc_no", "文号", "民防〔2024〕3号", "header"),
     ]

@@ -49,9 +49,10 @@ def _opens_a_line(text: str, start: int) -> bool:
 
 # A date the parser may read beside a value or a title: after a cell's gap (来源:岳阳日报
 # 2012-10-29) or a space closing a line (作者：张三 2024-05-01), in brackets closing the title
-# line (标题 ( 2024年01月15日 )), or opening a table cell that the parser reads as a line
+# line (标题 ( 2024年01月15日 )), after a bracketed unit name under the title
+# ([岚峰县国动办]2016-05-12), or opening a table cell that the parser reads as a line
 # (标题 | 2024-01-15 |).
-_BESIDE = re.compile(rf"(?:\s|&nbsp;|[(（\[【|｜]){_EDGE}$")
+_BESIDE = re.compile(rf"(?:\s|&nbsp;|[(（\[【|｜)）\]】]){_EDGE}$")
 _BESIDE_REACH = 200  # characters looked back over (markup the parser blanks included)
 
 

@@ -52,9 +52,13 @@ from noticecli.parse.text_chrome import (
     before_closing_menu,
     before_empty_boxes,
     blank_leading_images,
+    blank_repeated_label_block,
+    is_captioned_widgets,
     is_page_chrome,
     is_site_chrome,
+    is_site_header_line,
     is_toolbar_row,
+    one_pair_row,
     with_plain_label_colons,
     with_spaced_label_colons,
     with_stacked_label_values,
@@ -114,7 +118,16 @@ _BRACKETED_DATE = re.compile(
     r"\s*[)）\]】]$"
 )
 
+# … or a full date after a gap (标题 2022-09-14): a date that is part of the wording
+# (关于2022年…的通知, …2022年工作总结) has no gap before it or is not a full date.
+_SPACED_DATE = re.compile(
+    r"^(?P<title>.*\S)[ \t\u3000\u00a0]+"
+    r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+)
+
 _BOILERPLATE_LINE_MAX = 120
+_SITE_HEADER_LINES_MAX = 8  # lines above the breadcrumb a site's header may take
 _FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 
@@ -202,16 +215,31 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
+    colonless: dict[str, str] = {}
+    pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
+        shown = line
         spaced = with_spaced_label_colons(line)
-        line = with_plain_label_colons(spaced, after_row=after_plain_row)
+        line = with_plain_label_colons(shown, after_row=after_plain_row)
+        if spaced != shown:  # 索 引 号 <code> 发文时间 <date>: the row's plain labels count too
+            line = line if line.count(":") > spaced.count(":") else spaced
         if line:  # a grid's last row may hold one pair (有效性 有效) right under the others
             after_plain_row = line != spaced
+            if pending is not None:  # … and its first row one pair right over them
+                row, was, pair = pending
+                if line != shown and lines[row] == was:
+                    colonless[pair] = lines[row]
+                    lines[row] = pair
+                pending = None
+            if line == shown and (one_pair := one_pair_row(line)) is not None:
+                pending = (len(lines), line, one_pair)
+        if line != shown:
+            colonless[line] = shown  # the row as the page prints it, for the body
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
@@ -220,10 +248,20 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
             line = ""
-        elif is_site_chrome(line) or is_toolbar_row(line, is_boilerplate) or is_page_chrome(line):
+        elif (
+            is_site_chrome(line)
+            or is_toolbar_row(line, is_boilerplate)
+            or is_page_chrome(line)
+            or is_captioned_widgets(line)
+        ):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_leading_images(lines)
+    blank_repeated_label_block(lines, is_label_line)
+    if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
+        for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+            if lines[index] and is_site_header_line(lines[index]):
+                lines[index] = ""
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.
@@ -279,6 +317,10 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         )
         body_end = before_empty_boxes(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
+    if colonless:
+        # Colons were put back only to read a grid row: a row left in the body keeps the
+        # line as the page prints it, never characters the page does not have.
+        body_lines = [colonless.get(line, line) for line in body_lines]
     return notice, body_lines, headings, title_line
 
 
@@ -320,6 +362,9 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     index = after_names(lines, first)
+    if (headline := _unit_headline_title(lines, index)) is not None:
+        title_line, index = headline
+        return _parse_grid_and_meta(lines, first, index, title_line, build)
     # A title above the grid or the article: a title-like line (shown twice on some pages)
     # followed by label lines, a date line or the text; or one printed over a few lines.
     repeated = title_under_bare_values(lines, first)
@@ -342,6 +387,30 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         title_line, index = above
     # Over a grid's bare values, a document number under the title is one of them, unlabelled.
     return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
+
+
+# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
+_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
+
+
+def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
+    """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
+    field, since its left part is no known label and the meta line follows. Returns the
+    title (colon kept) and the index of the line after it."""
+    if index >= len(lines) or (match := _UNIT_HEADLINE.match(lines[index])) is None:
+        return None
+    unit = match["unit"]
+    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
+        return None
+    labels = find_labels(lines[index])
+    if len(labels) != 1 or labels[0].kind != "unknown":
+        return None  # a cut label (号:), or a value holding more labels
+    after = next_nonblank(lines, index + 1)
+    if after >= len(lines) or not (
+        is_meta_line(lines[after]) or _is_empty_label_line(lines[after])
+    ):
+        return None
+    return lines[index], after
 
 
 def _parse_grid_and_meta(
@@ -394,6 +463,7 @@ def _parse_grid_and_meta(
 
     title = field_value(build.notice, "title") or title_line
     under_title = title is not None
+    after_meta = index == grid_end and bool(grid) and is_meta_line(grid[-1])  # just read one
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
     # then meta lines under it; anything else starts the body.
     while (index := next_nonblank(lines, index)) < len(lines):
@@ -406,10 +476,17 @@ def _parse_grid_and_meta(
             pass  # the document number shown under the title: a header value, not body
         elif is_meta_line(line):
             build.add_line(line, "meta_line", build.where(index))
+            after_meta = True
+            index += 1
+            continue
+        elif after_meta and _COUNTER_VALUE.match(line):
+            pass  # 0001234 under the meta line: a visit counter printed without its label
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
-        elif under_title and _dated_line(line, index, build):
-            pass  # 2023-09-14 10:42 阅读人数:1: the publication time, no label
+        elif under_title and (
+            _dated_line(line, index, build) or _unit_dated_line(line, index, build)
+        ):
+            pass  # 2023-09-14 10:42 阅读人数:1, [岚山县国动办]2024-05-12: the publication time
         elif under_title and is_title_detail(line):
             # The issuer, index number or date shown as bare items under the title; a
             # document number alone on its line is the notice's doc_no.
@@ -434,8 +511,42 @@ def _parse_grid_and_meta(
             under_title = True
         else:
             break
+        after_meta = False
         index += 1
     return index, title_line
+
+
+# A visit counter's value alone on its line (0001234), its label left out by the rendering.
+_COUNTER_VALUE = re.compile(r"^\d{1,9}$")
+# A date line under the title with a bracketed unit before the date and a widget after it
+# ([岚山县国动办]2024-05-12字号: |): what is left once they go must be a date alone.
+_UNIT_DATE = re.compile(
+    r"^[\[【(（](?P<unit>[\u4e00-\u9fff]{2,20})[\]】)）]\s*(?P<date>\d{4}[-/.年][^\s字]*"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?P<widget>(?:字[体号]|文字大小).*)?$"
+)
+_DATE_WIDGET = re.compile(
+    r"^(?P<date>\d{4}[-/.年][^\s字]*(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*"
+    r"(?P<widget>(?:字[体号]|文字大小)\s*[:：].*)$"
+)
+_WIDGET_REST = re.compile(r"^(?:字[体号]|文字大小)\s*[:：]?[\s|｜大中小\[\]【】()（）]*$")
+
+
+def _unit_dated_line(line: str, index: int, build: FieldBuilder) -> bool:
+    """A line under the title that is a date with a bracketed unit name before it or a
+    font-size widget after it, and nothing else ([岚山县国动办]2024-05-12字号: |): the
+    publication time without a label (the unit gives no field). Adds the date; returns
+    whether the line was one."""
+    match = _UNIT_DATE.match(line) or _DATE_WIDGET.match(line)
+    if match is None:
+        return False
+    widget = match["widget"]
+    if widget and not _WIDGET_REST.match(widget):
+        return False
+    date = match["date"].strip()
+    if parse_date(date) is None:
+        return False
+    build.notice.header.append(HeaderField("published_at", build.where(index), date, "unlabelled"))
+    return True
 
 
 # A caption naming the text under it (信件内容:, 回复内容：): the body's, not a field.
@@ -469,10 +580,10 @@ def _is_empty_label_line(line: str) -> bool:
 
 
 def _title_without_date(title: str, index: int, build: FieldBuilder) -> str:
-    """The title line without the bracketed date closing it (``标题 ( 2024年01月15日 )``):
-    the publication time shown beside the title without a label, added as a field read
-    from line ``index``."""
-    match = _BRACKETED_DATE.match(title)
+    """The title line without the date closing it, bracketed (``标题 ( 2024年01月15日 )``) or
+    after a gap (``标题 2022-09-14``): the publication time shown beside the title without a
+    label, added as a field read from line ``index``."""
+    match = _BRACKETED_DATE.match(title) or _SPACED_DATE.match(title)
     if match is None or parse_date(match["date"]) is None:
         return title
     build.notice.header.append(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from noticecli.knowledge import TITLE_WORDS
-from noticecli.labels import vocabulary
+from noticecli.labels import value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 
@@ -112,9 +112,11 @@ def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
         return line
     cells = _CELL_GAP.split(line)
     known = vocabulary()
-    if cells[0] not in known:
+    if any(len(cells[index]) == 1 for index in range(0, len(cells), 2)):
+        cells = _with_spaced_labels_joined(cells, known)
+    if _compact_cell(cells[0]) not in known:
         return line
-    labels = [index for index in range(0, len(cells), 2) if cells[index] in known]
+    labels = [index for index in range(0, len(cells), 2) if _compact_cell(cells[index]) in known]
     one_pair = (
         after_row
         and len(cells) == 3  # label, gap, value
@@ -128,6 +130,63 @@ def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
     for index in labels:
         cells[index] += ":"
     return "".join(cells)
+
+
+def one_pair_row(line: str) -> str | None:
+    """A colon-less row of ONE pair (索引号 11331000MB1234567X/2024-00045) with the colon put
+    back, when its label is known and its value short or shaped like a field's; ``None``
+    otherwise. The caller decides, from the rows around it, whether it is a grid row."""
+    if not line or not _is_cjk(line[0]) or "。" in line or _HAS_COLON.search(line):
+        return None
+    cells = _CELL_GAP.split(line)
+    if len(cells) != 3 or cells[0] not in vocabulary():
+        return None
+    value = cells[2]
+    if any(mark in value for mark in END_PUNCT):
+        return None
+    if len(value) > _ONE_PAIR_VALUE_MAX and value_shape(value) not in _FIELD_SHAPES:
+        return None
+    return cells[0] + ":" + cells[1] + value
+
+
+_FIELD_SHAPES = ("date", "doc_no", "index_no")
+
+
+def _with_spaced_labels_joined(cells: list[str], known: dict[str, str]) -> list[str]:
+    """The cells of a colon-less row (tokens at even places, gaps at odd ones) with each run
+    of one-character tokens whose characters join to a known label (文 号, 索 引 号) made one
+    token, kept as shown: a label printed letter-spaced in a row of plain ones."""
+    out: list[str] = []
+    index = 0
+    while index < len(cells):
+        run_end = index
+        while (
+            run_end < len(cells)
+            and len(cells[run_end]) == 1
+            and _is_cjk(cells[run_end])
+            and (run_end == index or len(cells[run_end - 1]) <= LABEL_GAP_MAX)
+        ):
+            run_end += 2
+        joined = None
+        for end in range(run_end, index + 2, -2):  # the longest known label first
+            if "".join(cells[index:end:2]) in known:
+                joined = end
+                break
+        if joined is None:
+            out.append(cells[index])
+            if index + 1 < len(cells):
+                out.append(cells[index + 1])
+            index += 2
+            continue
+        out.append("".join(cells[index : joined - 1]))
+        if joined - 1 < len(cells):
+            out.append(cells[joined - 1])
+        index = joined
+    return out
+
+
+def _compact_cell(cell: str) -> str:
+    return "".join(cell.split()) if len(cell) > 1 and cell[1] in INNER_WS else cell
 
 
 def _spaced_label_at(line: str, start: int, *, opening: bool) -> int | None:
@@ -187,7 +246,11 @@ def is_site_chrome(line: str) -> bool:
     if hint.group() not in _CRUMB_ARROW_CHARS:
         return len(line) <= _LOGO_LINE_MAX  # …网站logo
     items = _CRUMB_ARROWS.split(line)
-    return len(items) >= _CRUMB_ITEMS_MIN and all(
+    least = _CRUMB_ITEMS_MIN
+    if len(items) > 2 and not items[-1]:  # 某某办> 通知公告>: a trail closed by its arrow
+        items.pop()
+        least -= 1
+    return len(items) >= least and all(
         0 < len(item) <= _CRUMB_ITEM_MAX and " " not in item for item in items
     )
 
@@ -327,6 +390,98 @@ _FOOTER_ROW_WORDS = frozenset(
 )
 _FOOTER_ROW_ITEMS_MIN = 3
 _CHROME_STARTS = frozenset("上下【[字主承协")
+
+
+# Widget words a toolbar prints (字体(  ), 字号:【大 中 小】, 打印, 关闭窗口) …
+_WIDGET_WORD = (
+    r"(?:(?:字体|字号|文字大小)\s*[:：]?\s*(?:[(（\[【][^)）\]】]{0,12}[)）\]】])?"
+    r"|打印(?:本页|正文)?|关闭(?:窗口|本页)?|[大中小])"
+)
+# … a line of two or more of them, after a short caption (某某文件 字体(    )  打印).
+_CAPTIONED_WIDGETS = re.compile(
+    rf"^(?:[{CJK}]{{1,12}}[{INNER_WS}]+)?{_WIDGET_WORD}(?:[{INNER_WS}]*{_WIDGET_WORD})+$"
+)
+_CAPTIONED_WIDGETS_MAX = 40
+
+
+# A site's greeting (欢迎访问岚山县人民政府!) and its account and reading-mode links
+# (登录/注册 用户中心 无障碍 长者模式): the site's header, when above the breadcrumb.
+_GREETING = re.compile(rf"^欢迎(?:访问|光临|来到|您)[{CJK}A-Za-z0-9]{{0,24}}[!！。]?$")
+_ACCOUNT_WORDS = frozenset(
+    {
+        "登录",
+        "注册",
+        "登录/注册",
+        "登录|注册",
+        "用户中心",
+        "个人中心",
+        "退出",
+        "无障碍",
+        "无障碍浏览",
+        "长者模式",
+        "关怀版",
+        "适老化",
+        "简体",
+        "繁体",
+        "简体|繁体",
+        "简体版",
+        "繁体版",
+        "IPV6",
+        "IPv6",
+        "English",
+        "手机版",
+        "移动版",
+    }
+)
+_ACCOUNT_WORDS_MIN = 2
+
+
+def is_site_header_line(line: str) -> bool:
+    """A greeting or a row of account and reading-mode links: the site's header. Only what
+    stands above the breadcrumb counts (a speech may open with 欢迎…); the caller checks."""
+    if _GREETING.match(line):
+        return True
+    words = _TOOLBAR_SPLIT.split(line.strip())
+    return len(words) >= _ACCOUNT_WORDS_MIN and all(word in _ACCOUNT_WORDS for word in words)
+
+
+_BLOCK_SCAN_MAX = 40  # the head of a page, where a meta block may be printed twice
+_BLOCK_LINES_MAX = 12
+_BLOCK_LABELS_MIN = 2
+
+
+def blank_repeated_label_block(lines: list[str], is_label_line: Callable[[str], bool]) -> None:
+    """Blank the second copy of a block of label and value lines printed twice in a row
+    near the top (发布时间: / <date> / 信息来源: / <name>, then the same again): the same
+    lines in the same order, holding at least two label lines. A block whose values differ
+    is not a copy and stays."""
+    filled = [index for index in range(min(len(lines), _BLOCK_SCAN_MAX)) if lines[index]]
+    if len({lines[index] for index in filled}) == len(filled):
+        return  # the cheap test: no line is printed twice
+    for position, start in enumerate(filled):
+        if not is_label_line(lines[start]):
+            continue
+        for size in range(_BLOCK_LABELS_MIN, _BLOCK_LINES_MAX + 1):
+            if position + 2 * size > len(filled):
+                break
+            first = filled[position : position + size]
+            second = filled[position + size : position + 2 * size]
+            if [lines[index] for index in first] != [lines[index] for index in second]:
+                continue
+            if sum(is_label_line(lines[index]) for index in first) >= _BLOCK_LABELS_MIN:
+                for index in second:
+                    lines[index] = ""
+                return
+
+
+def is_captioned_widgets(line: str) -> bool:
+    """A toolbar line of widget words, a short caption before them or not (国动办文件 字体(  )
+    打印): chrome as a whole."""
+    return (
+        len(line) <= _CAPTIONED_WIDGETS_MAX
+        and ("字" in line or "打印" in line)
+        and _CAPTIONED_WIDGETS.match(line) is not None
+    )
 
 
 def is_page_chrome(line: str) -> bool:

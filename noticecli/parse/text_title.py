@@ -326,6 +326,7 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or find_labels(line)
             or (run and compact_text(line) == compact_text(run[-1]))  # printed twice
+            or (len(run) >= 2 and compact_text(line) == compact_text(run[0]))  # … all lines
             or (run and value_shape(line) == "doc_no")  # 岚政告〔2016〕14号 under the title
         ):
             break
@@ -350,6 +351,8 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     if len(joined) > _TITLE_MAX or not _title_words().search(joined):
         return None
     after = next_nonblank(lines, probe)
+    if len(run) >= 2 and (repeat_end := _run_repeated(lines, after, run)) is not None:
+        return joined, repeat_end  # the issuer / 关于… lines printed again over the text
     if after < len(lines):
         following = lines[after]
         if not (
@@ -362,6 +365,17 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         ):
             return None
     return joined, probe
+
+
+def _run_repeated(lines: list[str], start: int, run: list[str]) -> int | None:
+    """Where the lines of ``run`` printed again from ``start`` end (the index after the
+    last), when each nonblank line from there repeats the run's in order; ``None`` if not."""
+    index = start
+    for line in run:
+        if index >= len(lines) or compact_text(lines[index]) != compact_text(line):
+            return None
+        index = next_nonblank(lines, index + 1)
+    return index
 
 
 def _is_site_name_over_title(line: str, title: str) -> bool:
