@@ -5,7 +5,8 @@ every line it is asked about, and most lines match none of them. Read from each
 alternative's parsed form (Python's own regex parser), either the characters a match can
 start with or a literal every match contains; a line that starts with none of those
 characters and holds none of those literals cannot match, and is settled without the
-pattern. Alternatives with neither (a case-insensitive start, say) are always tried.
+pattern. Alternatives with neither (any CJK character may start them, and no literal is
+needed) are always tried.
 
 ``guarded_match(alternatives)(text)`` is ``re.match("^(?:" + "|".join(alternatives) +
 ")$", text) is not None`` for every text (tests/test_pattern_guard.py checks it).
@@ -25,6 +26,7 @@ _c: Any = import_module("re._constants")
 # A character class spanning more code points than this (a CJK range) gives no useful first
 # characters: the alternative is guarded by a literal instead, or always tried.
 _MAX_RANGE = 64
+_MORE_THAN_TWO_CASES = "iks"
 
 
 class _Start(NamedTuple):
@@ -46,12 +48,13 @@ def _union(starts: Sequence[_Start], nullable: bool) -> _Start:
     )
 
 
-def _sequence_start(items: Any) -> _Start | None:
+def _sequence_start(items: Any, folded: bool = False) -> _Start | None:
     """What a match of the sequence ``items`` can start with; None when it can start with
-    nearly anything (or the pattern uses what this reading does not follow)."""
+    nearly anything (or the pattern uses what this reading does not follow). ``folded``:
+    the sequence is matched ignoring case."""
     starts: list[_Start] = []
     for op, av in items:
-        start = _item_start(op, av)
+        start = _item_start(op, av, folded)
         if start is None:
             return None
         starts.append(start)
@@ -60,25 +63,34 @@ def _sequence_start(items: Any) -> _Start | None:
     return _union(starts, True)
 
 
-def _item_start(op: Any, av: Any) -> _Start | None:
+def _item_start(op: Any, av: Any, folded: bool) -> _Start | None:
     if op is _c.LITERAL:
-        return _Start(frozenset(chr(av)), False, False, False)
+        char = chr(av)
+        if not folded:
+            return _Start(frozenset(char), False, False, False)
+        # Ignoring case, an ASCII letter matches its two cases and nothing else, but for
+        # i, k and s (İ, the Kelvin sign, ſ).
+        if char.isascii() and char.isalpha() and char.lower() not in _MORE_THAN_TWO_CASES:
+            return _Start(frozenset({char.lower(), char.upper()}), False, False, False)
+        return None
     if op is _c.IN:
-        return _class_start(av)
+        return None if folded else _class_start(av)
     if op is _c.BRANCH:
-        branches = [_sequence_start(branch) for branch in av[1]]
+        branches = [_sequence_start(branch, folded) for branch in av[1]]
         if any(branch is None for branch in branches):
             return None
         known = [branch for branch in branches if branch is not None]
         return _union(known, any(branch.nullable for branch in known))
     if op is _c.SUBPATTERN:
-        _group, add_flags, _del_flags, items = av
+        _group, add_flags, del_flags, items = av
         if add_flags & re.IGNORECASE:
-            return None
-        return _sequence_start(items)
+            folded = True
+        elif del_flags & re.IGNORECASE:
+            folded = False
+        return _sequence_start(items, folded)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         least, _most, items = av
-        inner = _sequence_start(items)
+        inner = _sequence_start(items, folded)
         if inner is None:
             return None
         return inner._replace(nullable=inner.nullable or least == 0)
@@ -135,15 +147,13 @@ def _split(alternatives: Sequence[str]) -> _Parts:
     always: list[str] = []
     for alternative in alternatives:
         parsed = _parser.parse(alternative)
-        if parsed.state.flags & re.IGNORECASE:
-            always.append(alternative)
-            continue
-        start = _sequence_start(list(parsed))
+        folded = bool(parsed.state.flags & re.IGNORECASE)
+        start = _sequence_start(list(parsed), folded)
         if start is not None and not start.nullable:
             by_start.append(alternative)
             starts.append(start)
             continue
-        literal = _required_literal(list(parsed))
+        literal = None if folded else _required_literal(list(parsed))
         if literal is not None:
             by_literal.append(alternative)
             literals.append(literal)
@@ -174,12 +184,12 @@ def guarded_match(alternatives: Sequence[str]) -> Callable[[str], bool]:
             and by_start.match(text)
         ):
             return True
-        if (
-            by_literal is not None
-            and any(literal in text for literal in literals)
-            and by_literal.match(text)
-        ):
-            return True
+        if by_literal is not None:
+            for literal in literals:
+                if literal in text:
+                    if by_literal.match(text):
+                        return True
+                    break
         return always is not None and always.match(text) is not None
 
     return match
