@@ -195,7 +195,14 @@ TITLE_WORDS = (
 )
 # What separates the article title from the site name in <title> (标题_某某市人民政府,
 # 某某招标投标网 · 标题; a middle dot only between spaces, as it also joins foreign names).
-TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s*"
+# Read: \s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s* — written here to begin with one character
+# class (its first character, then the rest after a dash or after a space), with the same
+# matches, so that the regex engine skips the title's other characters fast instead of
+# trying the pattern at each of them.
+TITLE_SITE_SEPARATOR = (
+    r"[\s\-_|｜—–](?:(?<=[-_|｜—–])[-_|｜—–]*"
+    r"|(?<=\s)(?:\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)|-\s|[·•・]\s))\s*"
+)
 
 # --- Header fields outside the visible grid -------------------------------------------------
 

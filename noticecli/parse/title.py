@@ -74,7 +74,9 @@ _CELL_TITLE = (
     "td > b, td > strong, td > font > b, td > font > strong, td > font[size], "
     'td > span[style*="font-size" i], td > font[style*="font-size" i]'
 )
-_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
+# Every alternative begins with a literal (the arrows too, not as one class): the engine
+# then skips the characters no alternative starts with.
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|>|＞|»")
 
 
 @dataclass(slots=True)
