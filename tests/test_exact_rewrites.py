@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.decode import decode_bytes
 from tests.conftest import CORPUS, PAGES
@@ -99,3 +99,80 @@ def test_the_breadcrumb_test_answers_as_before(text: str) -> None:
 
     old = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
     assert (_BREADCRUMB.search(text) is None) == (old.search(text) is None)
+
+
+def _page_trees() -> list[LexborHTMLParser]:
+    folders = [PAGES] + ([CORPUS] if CORPUS.is_dir() else [])
+    return [
+        LexborHTMLParser(decode_bytes(path.read_bytes()).text)
+        for folder in folders
+        for path in sorted(folder.iterdir())
+        if path.suffix in _HTML
+    ]
+
+
+def test_text_and_comment_nodes_never_name_or_centre_a_title() -> None:
+    """The opening-heading search passes text and comment children over without asking
+    names_title / centred_line: on every such node of every page both say no."""
+    from noticecli.parse.title_block import centred_line, names_title
+
+    seen = 0
+    for tree in _page_trees():
+        root = tree.root
+        assert root is not None
+        for node in root.traverse(include_text=True):
+            tag = node.tag
+            if not tag or tag.startswith("-"):
+                seen += 1
+                assert not names_title(node) and not centred_line(node)
+    assert seen > 5000
+
+
+def test_the_grid_label_start_set_is_the_two_tests_it_replaces() -> None:
+    from noticecli.labels import label_initials
+    from noticecli.parse.header_html import _LABEL_LEAD, _label_starts
+
+    starts = _label_starts()
+    for text in _page_texts():
+        for char in set(text):
+            assert (char in starts) == (char in label_initials() or char in _LABEL_LEAD)
+
+
+def _old_opening(container: LexborNode | None) -> list[LexborNode]:
+    """title._opening as it was written before text and comment children were passed over."""
+    from noticecli.parse import title as t
+    from noticecli.parse.dom import first_tag
+    from noticecli.parse.title_block import centred_line, names_title
+
+    if container is None:
+        return []
+    first = None
+    child = container.child
+    blocks = 0
+    while child is not None and first is None and blocks < t._OPENING_BLOCKS:
+        if child.tag in t._OPENING_TAGS or names_title(child) or centred_line(child):
+            first = child
+        elif child.tag and not child.tag.startswith("-"):
+            first = first_tag(child, t._OPENING_TAGS, "h1, h2, h3, h4, strong, b")
+            blocks += 1
+        child = child.next
+    if first is None:
+        return []
+    start = t._compact(first.text())[: t._MIN_SHARED]
+    if t._compact(t._leading_text(container, t._MAX_CHARS * 2)).startswith(start):
+        return [first]
+    leading = t._DOC_NUMBER_LEAD.sub("", t._compact(t._leading_text_outside_links(container)), 1)
+    return [first] if leading.startswith(start) else []
+
+
+def test_the_opening_heading_is_found_as_before_in_every_element() -> None:
+    """Every element of every page taken as the body container."""
+    from noticecli.parse.title import _opening
+
+    found = 0
+    for tree in _page_trees():
+        for node in tree.css("body, body *")[:400]:
+            new = [item.mem_id for item in _opening(node)]
+            assert new == [item.mem_id for item in _old_opening(node)]
+            found += bool(new)
+    assert found > 50

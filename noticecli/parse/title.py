@@ -302,10 +302,13 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
     child = container.child
     blocks = 0
     while child is not None and first is None and blocks < _OPENING_BLOCKS:
-        if child.tag in _OPENING_TAGS or names_title(child) or centred_line(child):
+        tag = child.tag
+        if not tag or tag.startswith("-"):
+            pass  # text and comments: no heading, and no class or style to read
+        elif tag in _OPENING_TAGS or names_title(child) or centred_line(child):
             # A heading, a block whose class names the title (div.title3), a centred line.
             first = child
-        elif child.tag and not child.tag.startswith("-"):
+        else:
             first = first_tag(child, _OPENING_TAGS, "h1, h2, h3, h4, strong, b")
             blocks += 1
         child = child.next
