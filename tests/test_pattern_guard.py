@@ -41,6 +41,16 @@ def _real_lines() -> list[str]:
     return sorted(found)
 
 
+def test_the_boilerplate_guard_is_what_the_alternatives_say() -> None:
+    """lines.py writes out the characters and literals pattern_guard reads from the
+    boilerplate alternatives (reading them at start-up would parse the pattern)."""
+    parts = _split(lines._BOILERPLATE_ALTERNATIVES)
+    assert not parts.always
+    assert parts.start.digit and parts.start.space
+    assert parts.start.chars == lines._BOILERPLATE_STARTS, "".join(sorted(parts.start.chars))
+    assert parts.literals == lines._BOILERPLATE_LITERALS
+
+
 def test_the_guard_splits_the_boilerplate_alternatives_as_expected() -> None:
     parts = _split(lines._BOILERPLATE_ALTERNATIVES)
     # Most alternatives are told by their first character (the case-insensitive vendor
