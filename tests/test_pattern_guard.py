@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.decode import decode_bytes
 from noticecli.parse import lines
-from noticecli.parse.pattern_guard import _split, guarded_match
+from noticecli.parse.pattern_guard import guarded_match, split_alternatives
 from tests.conftest import CORPUS, PAGES
 
 _HTML = (".html", ".htm", ".shtml")
@@ -44,7 +44,7 @@ def _real_lines() -> list[str]:
 def test_the_boilerplate_guard_is_what_the_alternatives_say() -> None:
     """lines.py writes out the characters and literals pattern_guard reads from the
     boilerplate alternatives (reading them at start-up would parse the pattern)."""
-    parts = _split(lines._BOILERPLATE_ALTERNATIVES)
+    parts = split_alternatives(lines._BOILERPLATE_ALTERNATIVES)
     assert not parts.always
     assert parts.start.digit and parts.start.space
     assert parts.start.chars == lines._BOILERPLATE_STARTS, "".join(sorted(parts.start.chars))
@@ -52,7 +52,7 @@ def test_the_boilerplate_guard_is_what_the_alternatives_say() -> None:
 
 
 def test_the_guard_splits_the_boilerplate_alternatives_as_expected() -> None:
-    parts = _split(lines._BOILERPLATE_ALTERNATIVES)
+    parts = split_alternatives(lines._BOILERPLATE_ALTERNATIVES)
     # Most alternatives are told by their first character (the case-insensitive vendor
     # credit by p/P and d/D); the footer codes by a literal; none is always tried.
     assert len(parts.by_start) >= 25
@@ -208,7 +208,7 @@ def test_the_guard_answers_as_re_on_random_patterns(
 
 def test_the_corpus_lines_include_boilerplate_of_every_kind() -> None:
     """The real lines reach each guarded part (so the real-line test tests each)."""
-    parts = _split(lines._BOILERPLATE_ALTERNATIVES)
+    parts = split_alternatives(lines._BOILERPLATE_ALTERNATIVES)
     by_start = re.compile("^(?:" + "|".join(parts.by_start) + ")$")
     by_literal = re.compile("^(?:" + "|".join(parts.by_literal) + ")$")
     samples = _real_lines()

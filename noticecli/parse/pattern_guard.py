@@ -8,8 +8,12 @@ characters and holds none of those literals cannot match, and is settled without
 pattern. Alternatives with neither (any CJK character may start them, and no literal is
 needed) are always tried.
 
-``guarded_match(alternatives)(text)`` is ``re.match("^(?:" + "|".join(alternatives) +
-")$", text) is not None`` for every text (tests/test_pattern_guard.py checks it).
+``split_alternatives`` reads the characters and literals (``noticecli.parse.lines`` writes
+out what it reads for the boilerplate pattern, and its tests check the two agree: reading
+them parses the pattern, too slow for start-up); ``guarded_match(alternatives)(text)`` is
+``re.match("^(?:" + "|".join(alternatives) + ")$", text) is not None`` for every text,
+the pattern tried in its guarded parts (tests/test_pattern_guard.py checks it on random
+patterns). Neither runs when a page is parsed.
 """
 
 from __future__ import annotations
@@ -131,7 +135,10 @@ def _required_literal(items: Any) -> str | None:
     return best or None
 
 
-class _Parts(NamedTuple):
+class Parts(NamedTuple):
+    """The alternatives told by their first character (and those characters), those told
+    by a literal they need (and those literals), and those always tried."""
+
     by_start: list[str]
     start: _Start
     by_literal: list[str]
@@ -139,7 +146,7 @@ class _Parts(NamedTuple):
     always: list[str]
 
 
-def _split(alternatives: Sequence[str]) -> _Parts:
+def split_alternatives(alternatives: Sequence[str]) -> Parts:
     by_start: list[str] = []
     starts: list[_Start] = []
     by_literal: list[str] = []
@@ -159,7 +166,7 @@ def _split(alternatives: Sequence[str]) -> _Parts:
             literals.append(literal)
         else:
             always.append(alternative)
-    return _Parts(by_start, _union(starts, False), by_literal, tuple(literals), always)
+    return Parts(by_start, _union(starts, False), by_literal, tuple(literals), always)
 
 
 def _whole(alternatives: list[str]) -> re.Pattern[str] | None:
@@ -168,7 +175,7 @@ def _whole(alternatives: list[str]) -> re.Pattern[str] | None:
 
 def guarded_match(alternatives: Sequence[str]) -> Callable[[str], bool]:
     """A test equal to matching ``^(?:alt1|alt2|…)$`` at the start of a text."""
-    parts = _split(alternatives)
+    parts = split_alternatives(alternatives)
     by_start = _whole(parts.by_start)
     by_literal = _whole(parts.by_literal)
     always = _whole(parts.always)
