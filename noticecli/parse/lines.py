@@ -38,7 +38,7 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # What a boilerplate line can start with (also any digit or space), and the literals one
 # of the other alternatives needs (the footer codes, a font widget under any label, a
 # vendor's release system): read from the alternatives by noticecli.parse.pattern_guard.
-# Written out rather than read at start-up (reading them parses the pattern, ~5 ms); a
+# Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
     "&<>DPQ[dp|«»›【一上下不个主今全公关分加友基字尾帮当微忘您我所打扫技搜收文无朗末欢注浏满"
