@@ -198,7 +198,14 @@ TITLE_WORDS = (
 )
 # What separates the article title from the site name in <title> (标题_某某市人民政府,
 # 某某招标投标网 · 标题; a middle dot only between spaces, as it also joins foreign names).
-TITLE_SITE_SEPARATOR = r"\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s*"
+# Read: \s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s* — written here to begin with one character
+# class (its first character, then the rest after a dash or after a space), with the same
+# matches, so that the regex engine skips the title's other characters fast instead of
+# trying the pattern at each of them.
+TITLE_SITE_SEPARATOR = (
+    r"[\s\-_|｜—–](?:(?<=[-_|｜—–])[-_|｜—–]*"
+    r"|(?<=\s)(?:\s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)|-\s|[·•・]\s))\s*"
+)
 
 # --- Header fields outside the visible grid -------------------------------------------------
 
@@ -367,7 +374,7 @@ FURNITURE_LINES = (
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
     # A font-size widget under any label (选择阅读字号:[ 大 中 小 ]).
-    r"(?:[\u4e00-\u9fff]{0,6}字[体号](?:大小)?|文字大小)\s*[:：]?\s*"
+    r"[\u4e00-\u9fff]{0,6}字(?:[体号](?:大小)?|大小)\s*[:：]?\s*"
     r"(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}[\]】]?",
     # A breadcrumb's continuation line (>工作动态>图片新闻 under 您的位置:首页).
     r"(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20}(?:\s*(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20})*\s*[>＞»›]?",

@@ -19,7 +19,6 @@ from noticecli.knowledge import (
 
 Select = Callable[[str], list[LexborNode]]
 
-_WS = re.compile(r"\s+")
 # (selector, required tag) of the containers that prove an article: div.TRS_Editor is asked
 # as .TRS_Editor, the query the body search makes too, so a shared cache (see
 # :func:`cached_select`) answers it once.
@@ -67,9 +66,9 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
         for node in css(selector):
             if tag is not None and node.tag != tag:
                 continue
-            chars = len(_WS.sub("", node.text()))
+            chars = _visible_chars(node.text())
             if chars > _BODY_MIN_CHARS:
-                chars -= sum(len(_WS.sub("", a.text())) for a in node.css("a"))
+                chars -= sum(_visible_chars(a.text()) for a in node.css("a"))
                 if chars > _BODY_MIN_CHARS:
                     return True
     body = tree.body
@@ -78,6 +77,11 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
         if _other_header_label().search(text, match.end(), match.end() + 400):
             return True
     return False
+
+
+def _visible_chars(text: str) -> int:
+    """Characters other than whitespace (str.split splits on what \\s matches)."""
+    return sum(map(len, text.split()))
 
 
 @cache

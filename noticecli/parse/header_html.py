@@ -97,6 +97,13 @@ def _label_of(text: str) -> tuple[str, str | None] | None:
 
 
 @cache
+def _label_starts() -> frozenset[str]:
+    """The characters a label's text may start with: a label's first character, or what
+    compact_label() removes before it."""
+    return label_initials() | frozenset(_LABEL_LEAD)
+
+
+@cache
 def _unknown_label() -> re.Pattern[str]:
     return re.compile(_UNKNOWN_LABEL)
 
@@ -195,7 +202,7 @@ def extract_grid_fields(
     # Lexbor walks the tree; only text that could be a label is looked at further, and only
     # then is it checked to be outside links, scripts, hidden parts and the body. (Reading a
     # property of every node from Python is what costs: this is the page's hottest loop.)
-    initials = label_initials()
+    starts = _label_starts()
     readable: dict[int, bool] = {}
     # Whitespace-only text nodes are skipped in C; text_content is None on elements.
     for position, node in enumerate(root.traverse(include_text=True, skip_empty=True)):
@@ -205,11 +212,7 @@ def extract_grid_fields(
         stripped = text.strip()
         # The tests of _label_of and split_label_pairs, inlined for the common case: text
         # that neither starts like a label nor ends with a colon is not one.
-        if not stripped or (
-            stripped[0] not in initials
-            and stripped[0] not in _LABEL_LEAD
-            and stripped[-1] not in ":："
-        ):
+        if not stripped or (stripped[0] not in starts and stripped[-1] not in ":："):
             continue
         found = _label_of(text)
         pairs = _inline_pairs(stripped) if found is None else []

@@ -82,7 +82,9 @@ _CELL_TITLE = (
 )
 # Brackets a date under a title may be set in.
 _DATE_BRACKETS = "[]【】()（） "
-_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|[>＞»]")
+# Every alternative begins with a literal (the arrows too, not as one class): the engine
+# then skips the characters no alternative starts with.
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>＞»/]|首页\s+[-–—]+\s|>|＞|»")
 
 
 @dataclass(slots=True)
@@ -406,10 +408,13 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
     child = container.child
     blocks = 0
     while child is not None and first is None and blocks < _OPENING_BLOCKS:
-        if child.tag in _OPENING_TAGS or names_title(child) or centred_line(child):
+        tag = child.tag
+        if not tag or tag.startswith("-"):
+            pass  # text and comments: no heading, and no class or style to read
+        elif tag in _OPENING_TAGS or names_title(child) or centred_line(child):
             # A heading, a block whose class names the title (div.title3), a centred line.
             first = child
-        elif child.tag and not child.tag.startswith("-"):
+        else:
             first = first_tag(child, _OPENING_TAGS, "h1, h2, h3, h4, strong, b")
             blocks += 1
         child = child.next
