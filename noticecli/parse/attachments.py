@@ -29,11 +29,11 @@ _SENTENCE = re.compile(r"[。；，,;]")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "vbscript:", "data:")
 # A href that stands for no address (a template variable the page never filled).
 _NO_ADDRESS = ("undefined", "null", "none")
-# Elements whose own text may be a 附件 label (Lexbor's :lexbor-contains reads own text).
-_ATTACHMENT_LABEL_HOLDERS = ':lexbor-contains("附件")'
 _ATTACHMENT_LABEL_ONLY = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?")
-# Elements after a 附件 label whose links it introduces.
+# Elements after a 附件 label whose links it introduces, and the levels looked up from a
+# link (the link, its item, its list).
 _INTRODUCED_SIBLINGS = 10
+_INTRODUCED_LEVELS = 3
 _PAGE_ENDINGS = (".html", ".htm", ".shtml", ".xhtml")
 # Elements that show a document in the page: a PDF viewer frame, an embedded file.
 _EMBED_TAGS = ("iframe", "embed", "object")
@@ -115,23 +115,28 @@ def _framed_file(source: str) -> str | None:
     return None
 
 
-def _introduced_links(root: LexborNode) -> set[int]:
-    """Links a 附件 label introduces: after a ``附件：`` text in the same element
-    (``<p>附件：<a href="download.do?id=3">自查表</a></p>``) or in the elements that follow the
-    label's own (``<p>附件：</p><p><a …>1. 自查表</a></p>``)."""
-    found: set[int] = set()
-    for label in root.css(_ATTACHMENT_LABEL_HOLDERS):
-        if label.tag == "a" or not _holds_attachment_label(label):
-            continue
-        scope = [label]
-        sibling = label.next
-        while sibling is not None and len(scope) <= _INTRODUCED_SIBLINGS:
-            if sibling.tag and not sibling.tag.startswith("-"):
-                scope.append(sibling)
-            sibling = sibling.next
-        for holder in scope:
-            found.update(link.mem_id for link in holder.css("a[href]"))
-    return found
+def _introduced(link: LexborNode) -> bool:
+    """Whether a 附件 label introduces ``link``: a ``附件：`` text before it in its element
+    (``<p>附件：<a href="download.do?id=3">自查表</a></p>``), or an element of its own a few
+    siblings before the link's (``<p>附件：</p><p><a …>1. 自查表</a></p>``), looked for up to
+    the link's list or block."""
+    node: LexborNode | None = link
+    for _level in range(_INTRODUCED_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        sibling = node.prev
+        steps = 0
+        while sibling is not None and steps <= _INTRODUCED_SIBLINGS:
+            if sibling.tag == "-text":
+                if _ATTACHMENT_LABEL_ONLY.fullmatch((sibling.text_content or "").strip()):
+                    return True
+            elif sibling.tag and not sibling.tag.startswith("-"):
+                if _holds_attachment_label(sibling):
+                    return True
+                steps += 1
+            sibling = sibling.prev
+        node = node.parent
+    return False
 
 
 def _holds_attachment_label(node: LexborNode) -> bool:
@@ -145,7 +150,6 @@ def _holds_attachment_label(node: LexborNode) -> bool:
 def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dict[str, Attachment]:
     found: dict[str, Attachment] = {}
     readable = {node.mem_id for node in root.css(_READ_TEXT_LINKS)}
-    introduced = _introduced_links(root) if labelled else set()
     for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         lowered = href.lower()
@@ -153,7 +157,11 @@ def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dic
             continue
         # Cheap string tests first: a page has hundreds of navigation links.
         href_type = file_type_of(href) if "." in href else None
-        if href_type is None and node.mem_id not in readable and node.mem_id not in introduced:
+        # A link neither its href nor its text names a file: one a 附件 label introduces.
+        introduced = (
+            href_type is None and labelled and not _names_a_page(href) and _introduced(node)
+        )
+        if href_type is None and node.mem_id not in readable and not introduced:
             continue
         text = clean_text(node.text())
         if not text:
@@ -164,7 +172,7 @@ def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dic
             href_type is None
             and text_type is None
             and not _ATTACHMENT_TEXT.match(text)
-            and (node.mem_id not in introduced or _names_a_page(href))
+            and not introduced
         ):
             continue
         if text_type is None and _in_site_footer(node):

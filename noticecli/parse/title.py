@@ -305,6 +305,8 @@ def _without_trailing_meta(last: LexborNode, text: str) -> str:
     tail = clean_text(last.text(deep=True))
     if not tail or len(tail) >= len(text) or not text.endswith(tail):
         return text
+    if ":" not in tail and "：" not in tail and not any(char.isdigit() for char in tail):
+        return text  # neither a date nor a label pair
     if parse_date(tail.strip(_DATE_BRACKETS)) is None and not split_label_pairs(tail):
         return text
     return clean_text(text[: -len(tail)])
@@ -611,7 +613,7 @@ def _site_shaped(text: str) -> bool:
     """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
     site or organisation word, without the words titles are made of."""
     compact = _compact(text)
-    if _GREETING.search(compact):
+    if "欢迎" in compact and _GREETING.search(compact):
         return True
     if len(compact) > 25 or _title_words().search(compact):
         return False
