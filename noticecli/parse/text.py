@@ -47,11 +47,6 @@ from noticecli.parse.lines import (
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
 from noticecli.parse.text_body import body_blocks
-from noticecli.parse.text_edges import (
-    before_related_caption,
-    is_search_box,
-    split_glued_date_text,
-)
 from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
     before_closing_menu,
@@ -68,6 +63,11 @@ from noticecli.parse.text_chrome import (
     with_spaced_label_colons,
     with_stacked_label_values,
     without_cell_mark,
+)
+from noticecli.parse.text_edges import (
+    before_related_caption,
+    is_search_box,
+    split_glued_date_text,
 )
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_flat import (
@@ -335,18 +335,22 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
 
 def _with_glued_text_split(lines: list[str], notice: Notice) -> list[str]:
     """The lines with a date label's line cut after its date when the first paragraph runs
-    straight on from it (发布时间:2025-09-18清河县…。): two lines, and a warning naming the cut."""
+    straight on from it (发布时间:2025-09-18清河县…。): two lines, and a warning naming the cut.
+    Only above the text: once a sentence has ended, a labelled line is the text's own."""
     out: list[str] = []
-    for line in lines:
+    for position, line in enumerate(lines):
         split = split_glued_date_text(line.strip()) if ":" in line or "：" in line else None
         if split is None:
             out.append(line)
+            if "。" in line:
+                return out + lines[position + 1 :]
             continue
         out.extend(split)
         notice.warn(
             "glued_text_split",
             f"text glued to the date of '{split[0]}' read as the body's first paragraph",
         )
+        return out + lines[position + 1 :]
     return out
 
 

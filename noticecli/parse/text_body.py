@@ -45,6 +45,8 @@ _LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
 # units opening with 各, joined by 、 or commas.
 _ADDRESSEES = re.compile(r"^各[\u4e00-\u9fff]{1,20}(?:[、,，][\u4e00-\u9fff]{2,20})*$")
 _SENTENCE = re.compile("[。，,；]")
+# An item of a list (1.…, 2、…, (一)…): what a heading, not a salutation, stands over.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（]?[一二三四五六七八九十\d]{1,3}[)）、])")
 
 
 def _is_salutation(text: str, following: str, blocks: list[Block]) -> bool:
@@ -54,8 +56,7 @@ def _is_salutation(text: str, following: str, blocks: list[Block]) -> bool:
         _ADDRESSEES.match(text) is not None
         and len(following) > len(text)
         and _SENTENCE.search(following) is not None
-        and not is_numbered_heading(following)
-        and not _SECTION_NUMBER.match(following)
+        and not _LIST_ITEM.match(following)
         and all(block.type == "heading" for block in blocks)
     )
 

@@ -149,7 +149,12 @@ class FieldBuilder:
             if origin == "meta_line" and label.key not in DATE_KEYS:
                 closing = undated and end == len(line) and label.key in DATELESS_META_KEYS
                 raw, dated = _split_trailing_date(raw, closing)
-                if dated is None and undated and label.kind == "known":
+                if (
+                    dated is None
+                    and undated
+                    and label.kind == "known"
+                    and field_value(self.notice, "published_at") is None
+                ):
                     raw, dated = _split_timed_date(raw)
             field = self.add(label, line_value(raw), origin)
             if field is not None:
