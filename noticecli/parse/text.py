@@ -64,10 +64,16 @@ from noticecli.parse.text_chrome import (
     with_stacked_label_values,
     without_cell_mark,
 )
+from noticecli.parse.text_edges import (
+    before_related_caption,
+    is_search_box,
+    split_glued_date_text,
+)
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_flat import (
     FLAT_LINE_MIN,
     flat_title,
+    one_line_page_start,
     parse_flattened,
     split_salutation,
     without_breadcrumb,
@@ -91,6 +97,7 @@ from noticecli.parse.text_title import (
     after_names,
     after_repeats,
     compact_text,
+    is_suffixed_repeat,
     is_title_detail,
     is_title_like,
     joined_to_broken_off_line,
@@ -211,7 +218,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw_lines = with_stacked_label_values(raw_lines)
+    raw_lines = _with_glued_text_split(with_stacked_label_values(raw_lines), notice)
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
@@ -253,6 +260,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_toolbar_row(line, is_boilerplate)
             or is_page_chrome(line)
             or is_captioned_widgets(line)
+            or is_search_box(line)
         ):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
@@ -285,7 +293,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     title_line: str | None = None
     body_lines: list[str] = []
     headings = True
-    first = next_nonblank(lines, start)
+    first = one_line_page_start(lines, next_nonblank(lines, start))
     flat_line: str | None = None
     flat_head: str | None = None
     if first < len(lines) and len(lines[first]) > FLAT_LINE_MIN:
@@ -316,12 +324,34 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             lines, body_start, body_end, widget_rows, close_rows, has_label
         )
         body_end = before_empty_boxes(lines, body_start, body_end)
+        body_end = before_related_caption(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
     if colonless:
         # Colons were put back only to read a grid row: a row left in the body keeps the
         # line as the page prints it, never characters the page does not have.
         body_lines = [colonless.get(line, line) for line in body_lines]
     return notice, body_lines, headings, title_line
+
+
+def _with_glued_text_split(lines: list[str], notice: Notice) -> list[str]:
+    """The lines with a date label's line cut after its date when the first paragraph runs
+    straight on from it (发布时间:2025-09-18清河县…。): two lines, and a warning naming the cut.
+    Only above the text: once a sentence has ended, a labelled line is the text's own."""
+    out: list[str] = []
+    for position, line in enumerate(lines):
+        split = split_glued_date_text(line.strip()) if ":" in line or "：" in line else None
+        if split is None:
+            out.append(line)
+            if "。" in line:
+                return out + lines[position + 1 :]
+            continue
+        out.extend(split)
+        notice.warn(
+            "glued_text_split",
+            f"text glued to the date of '{split[0]}' read as the body's first paragraph",
+        )
+        return out + lines[position + 1 :]
+    return out
 
 
 def _caption_row(line: str) -> str | None:
@@ -470,6 +500,9 @@ def _parse_grid_and_meta(
         line = lines[index]
         if title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
+        elif title and title == title_line and is_suffixed_repeat(title, line):
+            title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
+            under_title = True
         elif (doc_no := field_value(build.notice, "doc_no")) and compact_text(line) == compact_text(
             doc_no
         ):

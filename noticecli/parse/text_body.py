@@ -41,6 +41,24 @@ _DAMAGED_DATE_LINE = re.compile(r"^\d{4}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日?
 # A short label, a colon and its value (联系人:张三, 联系电话：0871-…): a line of content,
 # never a heading, however short and alone it stands.
 _LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
+# The addressees of a notice printed without their colon (各乡镇人民政府、各街道办事处,县直各单位):
+# units opening with 各, joined by 、 or commas.
+_ADDRESSEES = re.compile(r"^各[\u4e00-\u9fff]{1,20}(?:[、,，][\u4e00-\u9fff]{2,20})*$")
+_SENTENCE = re.compile("[。，,；]")
+# An item of a list (1.…, 2、…, (一)…): what a heading, not a salutation, stands over.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（]?[一二三四五六七八九十\d]{1,3}[)）、])")
+
+
+def _is_salutation(text: str, following: str, blocks: list[Block]) -> bool:
+    """A line of addressees without its colon, opening the text (no paragraph above it)
+    right over a sentence: the salutation, a paragraph, never a heading."""
+    return (
+        _ADDRESSEES.match(text) is not None
+        and len(following) > len(text)
+        and _SENTENCE.search(following) is not None
+        and not _LIST_ITEM.match(following)
+        and all(block.type == "heading" for block in blocks)
+    )
 
 
 def join_heading(first: str, second: str) -> str:
@@ -111,6 +129,8 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
         elif is_org_line(text) and (position >= tail_from or _is_date(following)):
             kind = "signature"
+        elif _is_salutation(text, following, blocks):
+            kind = "paragraph"
         elif (
             headings
             and not FILE_NAME.search(text)  # an attachment's name, not a heading

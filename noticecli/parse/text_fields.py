@@ -27,6 +27,12 @@ _DATE_AT_END = r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\
 _GAPPED_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}" + _DATE_AT_END)
 # The same after one space: the date closing a name on a line without a date label.
 _CLOSING_DATE = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]+" + _DATE_AT_END)
+# … and a date with its time of day after one space, wherever the value ends (来源:某县人防办
+# 2025-06-12 09:30 浏览量:): a publication time, never a source's issue date (a day only).
+_TIMED_DATE = re.compile(
+    r"^(?P<value>.*?\S)[ \t\u3000\xa0]+"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?)\s*$"
+)
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -143,6 +149,13 @@ class FieldBuilder:
             if origin == "meta_line" and label.key not in DATE_KEYS:
                 closing = undated and end == len(line) and label.key in DATELESS_META_KEYS
                 raw, dated = _split_trailing_date(raw, closing)
+                if (
+                    dated is None
+                    and undated
+                    and label.kind == "known"
+                    and field_value(self.notice, "published_at") is None
+                ):
+                    raw, dated = _split_timed_date(raw)
             field = self.add(label, line_value(raw), origin)
             if field is not None:
                 added.append(field)
@@ -155,6 +168,14 @@ def _split_trailing_date(raw: str, closing: bool = False) -> tuple[str, str | No
     """A value and the date-time a gap of two or more spaces sets after it (one space when
     ``closing``: the last value of a line without a date label), if any."""
     match = (_CLOSING_DATE if closing else _GAPPED_DATE).match(raw)
+    if match is None or parse_date(match["date"]) is None:
+        return raw, None
+    return match["value"], match["date"]
+
+
+def _split_timed_date(raw: str) -> tuple[str, str | None]:
+    """A value and the date with a time of day one space after it, if any."""
+    match = _TIMED_DATE.match(raw)
     if match is None or parse_date(match["date"]) is None:
         return raw, None
     return match["value"], match["date"]

@@ -164,3 +164,27 @@ def without_breadcrumb(line: str) -> str:
         return line
     labels = find_labels(line)
     return line[labels[0].start :] if labels else line
+
+
+_CHROME_OVER_FLAT_MAX = 3  # short lines a one-line page's chrome leaves above it
+_CHROME_LINE_MAX = 20
+
+
+def one_line_page_start(lines: list[str], first: int) -> int:
+    """Where a one-line page starts when up to three short lines (a widget word, 首页, a
+    greeting) stand above it: the first long line whose opening is a title running into a
+    known meta label; ``first`` when there is none."""
+    index, shorts = first, 0
+    while index < len(lines) and shorts <= _CHROME_OVER_FLAT_MAX:
+        line = lines[index]
+        if len(line) > FLAT_LINE_MIN:
+            if shorts == 0:
+                return first
+            head, rest = flat_title(without_widget_groups(line))
+            return index if head is not None and find_labels(rest) else first
+        if line:
+            if len(line) > _CHROME_LINE_MAX or line[-1] in END_PUNCT or find_labels(line):
+                return first  # text or a field above: not chrome
+            shorts += 1
+        index += 1
+    return first

@@ -418,3 +418,20 @@ def is_title_detail(line: str) -> bool:
 @cache
 def _title_words() -> re.Pattern[str]:
     return re.compile("|".join(TITLE_WORDS))
+
+
+# What a page's <title> glues after the title: a separator and the site's or unit's name
+# (-岚山县人民政府, _岚山县国动办, | 某某网).
+_SITE_SUFFIX = re.compile(
+    r"^(?:-|_|\||｜|——|—)[\u4e00-\u9fffA-Za-z0-9()（）]{0,28}"
+    r"(?:人民政府|政府|网站|网|门户|开发区|管委会|委员会|办公室|办|局|中心|厅|委)$"
+)
+
+
+def is_suffixed_repeat(title: str, line: str) -> bool:
+    """Whether ``title`` is ``line`` with a site suffix glued on (``<line>-<site name>``):
+    the page's title printed again without it shows where the title ends."""
+    shown, repeat = compact_text(title), compact_text(line)
+    if len(repeat) < TITLE_MIN or not shown.startswith(repeat) or shown == repeat:
+        return False
+    return _SITE_SUFFIX.match(shown[len(repeat) :]) is not None

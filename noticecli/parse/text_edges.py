@@ -1,0 +1,82 @@
+"""Lines at the edges of a text rendering's article that earlier rules misread: a labelled
+date running straight on into the first paragraph, a search box printed as a label line, a
+lone search word or a short chrome line over a one-line page, and the caption of a
+related-articles box after the text."""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.dates import parse_date
+from noticecli.labels import DATE_KEYS, key_for
+from noticecli.parse.text_chrome import CJK, INNER_WS
+
+__all__ = [
+    "before_related_caption",
+    "is_search_box",
+    "split_glued_date_text",
+]
+
+# 发布时间:2025-09-18清河县国动办于…。: a date label, a full date (a time of day too), then
+# text glued on with no break. The label is matched loosely here; key_for decides.
+_GLUED_DATE = re.compile(
+    rf"^(?P<label>[{CJK}]{{2,8}})[{INNER_WS}]*[:：][{INNER_WS}]*"
+    r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    rf"(?P<text>[{CJK}].*)$"
+)
+_WEEKDAY = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]")
+_SENTENCE_MARK = re.compile("[。，,；！？]")
+_GLUED_TEXT_MIN = 20  # a sentence, not the next meta value
+
+
+def split_glued_date_text(line: str) -> tuple[str, str] | None:
+    """``(label and date, text)`` when a date label's value is a full date with sentence
+    text glued after it (the first paragraph printed on the meta line); ``None`` for a date
+    followed by a time, a weekday, another label or a short value."""
+    if (match := _GLUED_DATE.match(line)) is None:
+        return None
+    if key_for(match["label"]) not in DATE_KEYS or parse_date(match["date"]) is None:
+        return None
+    text = match["text"]
+    if len(text) < _GLUED_TEXT_MIN or _WEEKDAY.match(text) or not _SENTENCE_MARK.search(text):
+        return None
+    if re.match(rf"^[{CJK}]{{2,8}}[{INNER_WS}]*[:：]", text):
+        return None  # 访问次数:…: the next label glued on, split there as before
+    return line[: match.start("text")], text
+
+
+# A search box's caption and its button (站内检索: 搜索, 关键词: 查询), or a search caption
+# alone with its colon (全文检索:): page chrome, never a field nor text.
+_SEARCH_CAPTION = rf"[{CJK}]{{0,6}}(?:检索|检阅|搜索)|站内[{CJK}]{{0,4}}"
+_SEARCH_BOX = re.compile(
+    rf"^(?:(?:{_SEARCH_CAPTION})[{INNER_WS}]*[:：][{INNER_WS}]*(?:搜\s*索|检\s*索|查\s*询|提\s*交|确\s*定)?"
+    rf"|(?:关键[词字])[{INNER_WS}]*[:：][{INNER_WS}]*(?:搜\s*索|检\s*索|查\s*询|提\s*交|确\s*定)"
+    r"|搜\s*索|检\s*索|站内搜索|站内检索|全文检索)$"
+)
+
+
+def is_search_box(line: str) -> bool:
+    """A search box as a text rendering prints it: the button word alone (搜索), or a search
+    caption with its colon and at most the button word (站内检索: 搜索)."""
+    return len(line) <= 20 and _SEARCH_BOX.match(line) is not None
+
+
+# The caption of a box of related items after the text: the box, and what follows it.
+_RELATED_CAPTION = re.compile(
+    r"^[【\[]?(?:相关(?:文章|链接|信息|阅读|新闻|稿件)|推荐阅读|延伸阅读)[】\]]?\s*[:：]?$"
+)
+
+
+def before_related_caption(lines: list[str], start: int, end: int) -> int:
+    """Where the body ends when a related-items caption (相关文章) stands alone on its line
+    after some text: the caption and the list under it are the template's."""
+    seen_text = False
+    for index in range(start, end):
+        line = lines[index]
+        if not line:
+            continue
+        if seen_text and _RELATED_CAPTION.match(line):
+            return index
+        seen_text = True
+    return end
