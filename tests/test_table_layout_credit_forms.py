@@ -540,3 +540,68 @@ def test_a_caption_cell_ending_in_a_colon_is_never_the_title() -> None:
         f"<div><p>{'</p><p>'.join(LINES)}</p></div></body></html>"
     )
     assert noticecli.parse_html(page).title != "联系人及联系方式："
+
+
+# --- review of the session's merges: look-alikes the new rules must leave alone -------------
+
+
+def test_an_empty_attachment_label_introduces_no_neighbour_links() -> None:
+    page = (
+        '<html><body><div class="content"><h1>关于开展防空警报试鸣的通告</h1>'
+        '<div class="info">发布时间：2024-09-12 来源：市人防办</div>'
+        f'<div class="article"><p>{LINES[1]}</p></div><div class="fj">附件：</div>'
+        '<div class="prev">上一篇：<a href="/show.asp?id=1231">关于做好人防工程安全检查的通知</a></div>'
+        '<div class="next">下一篇：<a href="/show.asp?id=1233">2024年人防宣传教育活动方案</a></div>'
+        '<div class="xg"><h3>相关文章</h3><ul><li><a href="/index.php?m=c&id=88">人防工程维护管理办法'
+        "</a></li></ul></div></div></body></html>"
+    )
+    assert noticecli.parse_html(page).attachments == []
+
+
+@pytest.mark.parametrize("colspan", [' colspan="4"', ""])
+def test_a_label_alone_in_its_row_takes_the_merged_row_under_it(colspan: str) -> None:
+    grid = (
+        "<table><tr><td>索引号：</td><td>11350100/2024-00012</td><td>发布机构：</td><td>市人防办</td></tr>"
+        "<tr><td>发布日期：</td><td>2024-09-12</td><td>文号：</td><td>汀人防〔2024〕5号</td></tr>"
+        f"<tr><td{colspan}>内容概述：</td></tr>"
+        f"<tr><td{colspan}>公布2024年第三季度人防工程竣工验收备案情况。</td></tr></table>"
+    )
+    fields = dict(_fields(grid))
+    assert fields["内容概述"] == "公布2024年第三季度人防工程竣工验收备案情况。"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "2024年9月18日 上午10时，全市146台防空警报同时鸣响，市民秩序井然。",
+        "2024年9月18日 全市146台防空警报同时鸣响，市民秩序井然。",
+        "2024年9月20日 上午9:00 市政府三楼会议室",
+    ],
+)
+def test_a_dated_lead_or_meeting_line_is_no_publication_time(lead: str) -> None:
+    page = (
+        f'<html><body><div class="article-content"><h1>{TITLE}</h1><p>{lead}</p>'
+        f"<p>{LINES[1]}</p></div></body></html>"
+    )
+    assert noticecli.parse_html(page).published_at is None
+
+
+def test_a_frame_written_in_capitals_shows_its_document() -> None:
+    frame = '<IFRAME SRC="/pdfjs/web/viewer.html?file=/upload/weihu.pdf"></IFRAME>'
+    assert [a.url for a in _framed(frame).attachments] == [
+        "http://rfb.tingbei.gov.cn/upload/weihu.pdf"
+    ]
+
+
+def test_a_column_caption_over_the_meta_line_is_no_title() -> None:
+    page = (
+        "<html><head><title>汀北市人民防空办公室</title></head><body><table>"
+        '<tr><td class="lmmc">通知公告</td></tr><tr><td>发布时间：2024-09-12 来源：市人防办</td></tr>'
+        f"<tr><td><p>{'</p><p>'.join(LINES)}</p></td></tr></table></body></html>"
+    )
+    assert noticecli.parse_html(page).title != "通知公告"
+
+
+def test_words_between_an_attachment_label_and_a_link_end_the_labels_list() -> None:
+    markup = '<p>附件：</p><p>相关文章</p><p><a href="/show.asp?id=3">人防工程维护管理办法</a></p>'
+    assert _with_links(markup) == []

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS
 from noticecli.models import Attachment
-from noticecli.parse.dom import absolute_url, ancestors, clean_text
+from noticecli.parse.dom import absolute_url, ancestors, clean_text, iter_visible
 
 _FOOTER_WORD = re.compile(r"(?:^|[\s_-])(?:site-?)?foot(?:er)?(?:$|[\s_\d-])", re.IGNORECASE)
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
@@ -35,8 +35,12 @@ _ATTACHMENT_LABEL_ONLY = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s
 _INTRODUCED_SIBLINGS = 10
 _INTRODUCED_LEVELS = 3
 _PAGE_ENDINGS = (".html", ".htm", ".shtml", ".xhtml")
-# Elements that show a document in the page: a PDF viewer frame, an embedded file.
-_EMBED_TAGS = ("iframe", "embed", "object")
+# What may stand beside a listed file's link: its number, brackets, a size.
+_LIST_DECORATION = re.compile(r"(?:附件|下载|点击下载|[\s\d.、:：()（）\[\]【】,，;；|KMBkmb])*")
+_LINK_TAGS = frozenset({"a"})
+# Elements that show a document in the page: a PDF viewer frame, an embedded file (<IFRAME>
+# on old pages too).
+_EMBED_OPENING = re.compile(r"<(?:iframe|embed|object)\b", re.IGNORECASE)
 _EMBEDS = "iframe[src], embed[src], object[data]"
 _EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
 _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
@@ -75,7 +79,7 @@ def extract_attachments(
     whether it has any frame at all."""
     # Only a page that says 附件 somewhere can have a link a 附件 label introduces.
     found = _linked_files(root, base_url, "附件" in markup if markup else True)
-    if any(f"<{tag}" in markup for tag in _EMBED_TAGS):
+    if not markup or _EMBED_OPENING.search(markup):
         for attachment in _embedded_files(root, base_url):
             found.setdefault(attachment.url or attachment.name, attachment)
     return list(found.values())
@@ -128,15 +132,31 @@ def _introduced(link: LexborNode) -> bool:
         steps = 0
         while sibling is not None and steps <= _INTRODUCED_SIBLINGS:
             if sibling.tag == "-text":
-                if _ATTACHMENT_LABEL_ONLY.fullmatch((sibling.text_content or "").strip()):
+                text = (sibling.text_content or "").strip()
+                if _ATTACHMENT_LABEL_ONLY.fullmatch(text):
                     return True
+                if _LIST_DECORATION.fullmatch(text) is None:
+                    return False  # 上一篇： before the link: words of another kind
             elif sibling.tag and not sibling.tag.startswith("-"):
                 if _holds_attachment_label(sibling):
                     return True
+                if _says_more_than_links(sibling):
+                    return False  # a 相关文章 heading, a 上一篇 line: the label's list ended
                 steps += 1
             sibling = sibling.prev
         node = node.parent
     return False
+
+
+def _says_more_than_links(node: LexborNode) -> bool:
+    """An element with words of its own outside its links (上一篇：, 相关文章), not a listed
+    file's number, brackets or size."""
+    own = "".join(
+        item.text_content or ""
+        for item in iter_visible(node, prune_tags=_LINK_TAGS)
+        if item.tag == "-text"
+    )
+    return _LIST_DECORATION.fullmatch(own.strip()) is None
 
 
 def _holds_attachment_label(node: LexborNode) -> bool:

@@ -33,6 +33,9 @@ _BRACKET_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔"
 # A date line is short and says no sentence.
 _LINE_MAX_CHARS = 150
 _SENTENCE = re.compile(r"[。；！？]")
+_CLAUSE = re.compile(r"[。；！？，,;]")
+# What follows an event's date, never a publication time's: a part of the day, a range.
+_EVENT_TIME = re.compile(r"\s*(?:上午|下午|中午|晚上|凌晨|早上|全天|至|到|起|[-—~～])")
 _DATE_KEYS = frozenset({"published_at", "issued_at"})
 # A value closed by a date after a gap (张三 2024-05-01, 本站 2024-05-01 10:30).
 _CLOSING_DATE = re.compile(
@@ -201,7 +204,13 @@ def _date_in(node: LexborNode) -> tuple[HeaderField, _Pairs, LexborNode] | None:
             continue
         head, pairs = split_value_labels(text)
         value = _unbracketed(head or "")
-        if value and parse_date(value) is None and (leading := _LEADING_DATE.match(value)):
+        if (
+            value
+            and parse_date(value) is None
+            and not _CLAUSE.search(value)  # 2024年9月18日 上午10时，全市…: a news lead
+            and (leading := _LEADING_DATE.match(value))
+            and not _EVENT_TIME.match(value[leading.end() :])  # 2024年9月20日 上午9:00: a meeting
+        ):
             # 2024年09月12日 10:30  青川日报  记者 王敏: the date, then unlabelled credits.
             value = leading.group(1)
         if value and parse_date(value) is not None:

@@ -127,6 +127,22 @@ def _unbracketed_credit(label: str, value: str | None) -> tuple[str, str | None]
     return label[1:].lstrip(), value
 
 
+def _row_cells(row: LexborNode | None) -> int:
+    return sum(1 for child in row.iter() if child.tag in ("td", "th")) if row is not None else 0
+
+
+def _over_merged_value(cell: LexborNode) -> bool:
+    """A label cell alone in its row over a row of one cell (内容概述： over its text): that
+    row is its value, not a caption's rows."""
+    row = cell.parent
+    if row is None or row.tag != "tr" or _row_cells(row) != 1:
+        return False
+    below = row.next
+    while below is not None and below.tag != "tr":
+        below = below.next
+    return _row_cells(below) == 1
+
+
 def _heads_a_column(cell: LexborNode) -> bool:
     """A ``<th>`` in a row of ``<th>`` cells over a row of as many value cells: a column's
     head, whose value is the cell under it, never the head beside it."""
@@ -151,7 +167,7 @@ def _climb(node: LexborNode, compact: str, stop: frozenset[int]) -> LexborNode:
     for parent in ancestors(node):
         if parent.mem_id in stop or parent.tag in ("body", "html", "a"):
             break
-        if current.tag in ("td", "th"):
+        if current.tag in ("td", "th") and not _over_merged_value(current):
             break  # a cell bounds its field: a caption alone in a row takes no next row
         if not _text_is_only(parent, compact):
             break
@@ -224,7 +240,11 @@ def extract_grid_fields(
             climbed = _climb(node, compact_label(text), excluded)
             if climbed.tag == "th" and _heads_a_column(climbed):
                 continue  # 名称 地址 发布日期 over rows of values: a data table's head
-            if climbed.tag in ("td", "th") and _spans_its_row(climbed):
+            if (
+                climbed.tag in ("td", "th")
+                and _spans_its_row(climbed)
+                and not (key is not None and _over_merged_value(climbed))
+            ):
                 continue  # 公告信息： in a merged cell over the rows: a caption
             order[climbed.mem_id] = position
             label_nodes.append(_LabelNode(climbed, label, key))

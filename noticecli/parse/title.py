@@ -168,7 +168,7 @@ def choose_title(
         if text is not None and not names.holds(text):
             return TitleChoice(text, candidate.node)
     above = _above_meta_line(tree, container)
-    if above is not None and not names.holds(above[0]):
+    if above is not None and not names.holds(above[0]) and _titled(above[0], columns):
         return TitleChoice(*above)
     return TitleChoice(next(iter(sources), None))
 
@@ -212,6 +212,17 @@ def _above_meta_line(
             holder = holder.parent
         return None
     return None
+
+
+def _titled(text: str, columns: set[str]) -> bool:
+    """Long enough for a notice's title and no column's name (通知公告 over the meta line is
+    the column's caption)."""
+    compact = _compact(text)
+    return (
+        len(compact) >= _SHORT
+        and compact not in columns
+        and not compact.endswith(COLUMN_NAME_SUFFIXES)
+    )
 
 
 def _opens_with_publication_label(text: str) -> bool:
