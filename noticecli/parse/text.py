@@ -66,6 +66,7 @@ from noticecli.parse.text_chrome import (
 )
 from noticecli.parse.text_edges import (
     before_related_caption,
+    blank_site_credits,
     is_search_box,
     split_glued_date_text,
 )
@@ -222,6 +223,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
+    chrome_rows: set[int] = set()  # lines blanked as the page's furniture
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -263,11 +265,15 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_search_box(line)
         ):
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
+            chrome_rows.add(len(lines))
         lines.append(line)
+    blank_site_credits(lines, chrome_rows.union(widget_rows))
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
         for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+            if lines[index] and is_label_line(lines[index]):
+                break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
@@ -513,7 +519,9 @@ def _parse_grid_and_meta(
             index += 1
             continue
         elif after_meta and _COUNTER_VALUE.match(line):
-            pass  # 0001234 under the meta line: a visit counter printed without its label
+            # 0001234 under the meta line: a visit counter printed without its label, kept
+            # as a field labelled with where it was read (a section number 1 stays body).
+            build.notice.header.append(HeaderField("views", build.where(index), line, "unlabelled"))
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and (
@@ -549,8 +557,9 @@ def _parse_grid_and_meta(
     return index, title_line
 
 
-# A visit counter's value alone on its line (0001234), its label left out by the rendering.
-_COUNTER_VALUE = re.compile(r"^\d{1,9}$")
+# A visit counter's value alone on its line (0001234, 356), its label left out by the
+# rendering; a shorter number (1, 12) may be a section's and stays text.
+_COUNTER_VALUE = re.compile(r"^(?:0\d{1,8}|\d{3,9})$")  # zero-padded, or 3+ digits
 # A date line under the title with a bracketed unit before the date and a widget after it
 # ([岚山县国动办]2024-05-12字号: |): what is left once they go must be a date alone.
 _UNIT_DATE = re.compile(
@@ -675,9 +684,6 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
-_SITE_CREDIT = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
-
-
 def _is_bracketed_credit(line: str) -> bool:
     """A bracketed credit closing the text; a person's byline ((李青 供稿)) stays a byline."""
     return _BRACKETED_CREDIT.match(line) is not None and not is_byline(line)
@@ -689,11 +695,6 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
     end = len(lines)
     trailing: list[str] = []
     index = end - 1
-    # The site's credits closing the page (主办:某市人民政府办公室, 承办:…): footer, not a field
-    # nor a signature.
-    while index >= body_start and (not lines[index] or _SITE_CREDIT.match(lines[index])):
-        end = index if lines[index] else end
-        index -= 1
     while index >= body_start:
         line = lines[index]
         if line and not _is_trailing_meta(line) and not _is_bracketed_credit(line):

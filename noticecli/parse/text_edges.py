@@ -1,7 +1,7 @@
 """Lines at the edges of a text rendering's article that earlier rules misread: a labelled
 date running straight on into the first paragraph, a search box printed as a label line, a
 lone search word or a short chrome line over a one-line page, and the caption of a
-related-articles box after the text."""
+related-articles box after the text, and the site's credits (主办:…) in its footer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from noticecli.parse.text_chrome import CJK, INNER_WS
 
 __all__ = [
     "before_related_caption",
+    "blank_site_credits",
     "is_search_box",
     "split_glued_date_text",
 ]
@@ -80,3 +81,50 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
             return index
         seen_text = True
     return end
+
+
+# An organiser's credit line (主办:某市人民政府办公室, 承办单位:…): the site's in its footer,
+# the notice's own when an event notice names who runs it.
+_CREDIT_LINE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
+# What only a site's footer says beside its credits.
+_FOOTER_WORDS = re.compile(r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©")
+
+
+def blank_site_credits(lines: list[str], chrome_rows: set[int]) -> None:
+    """Blank the runs of credit lines (主办:…, 承办:…) that are the site's footer: a run with
+    footer words on a line (技术支持, ICP备) or next to a line read as chrome (上一篇:…,
+    扫一扫, 版权所有…, a footer link row). A run between lines of text is the notice's own
+    (an event's organisers) and stays. ``chrome_rows``: the lines already blanked as chrome."""
+    index = 0
+    while index < len(lines):
+        if not _CREDIT_LINE.match(lines[index]):
+            index += 1
+            continue
+        run = [index]
+        probe = _next_shown(lines, index + 1, chrome_rows)
+        while probe < len(lines) and _CREDIT_LINE.match(lines[probe]):
+            run.append(probe)
+            probe = _next_shown(lines, probe + 1, chrome_rows)
+        before = _previous_shown(lines, index - 1, chrome_rows)
+        if (
+            any(_FOOTER_WORDS.search(lines[row]) for row in run)
+            or before in chrome_rows
+            or probe in chrome_rows
+        ):
+            for row in run:
+                lines[row] = ""
+        index = probe
+
+
+def _next_shown(lines: list[str], start: int, chrome_rows: set[int]) -> int:
+    """The first line from ``start`` that shows something or was chrome; ``len(lines)``."""
+    while start < len(lines) and not lines[start] and start not in chrome_rows:
+        start += 1
+    return start
+
+
+def _previous_shown(lines: list[str], start: int, chrome_rows: set[int]) -> int:
+    """The last line up to ``start`` that shows something or was chrome; ``-1``."""
+    while start >= 0 and not lines[start] and start not in chrome_rows:
+        start -= 1
+    return start
