@@ -104,6 +104,7 @@ from noticecli.parse.text_title import (
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
+    subject_under_title,
     title_above_meta_line,
     title_over_chrome,
     title_run,
@@ -715,6 +716,8 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
 
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
+    if (subject := subject_under_title(notice, title_line)) is not None:
+        subject.key = None  # 主题:<a theme> under the title line: its own field, not the title
     fill_top_level(notice)
     warn_published_mismatch(notice)
     notice.title = notice.title or _without_doc_no(notice, _without_caption(title_line))
