@@ -67,6 +67,7 @@ from noticecli.parse.text_chrome import (
 from noticecli.parse.text_edges import (
     before_related_caption,
     blank_site_credits,
+    is_footer_evidence,
     is_search_box,
     split_glued_date_text,
 )
@@ -224,7 +225,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
-    chrome_rows: set[int] = set()  # lines blanked as the page's furniture
+    footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -257,6 +258,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
+            if is_footer_evidence(line):
+                footer_rows.add(len(lines))
             line = ""
         elif (
             is_site_chrome(line)
@@ -265,10 +268,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_captioned_widgets(line)
             or is_search_box(line)
         ):
+            if is_footer_evidence(line):
+                footer_rows.add(len(lines))
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
-            chrome_rows.add(len(lines))
         lines.append(line)
-    blank_site_credits(lines, chrome_rows.union(widget_rows))
+    blank_site_credits(lines, footer_rows)
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
