@@ -161,3 +161,9 @@ def test_a_title_label_that_agrees_or_is_a_title_stays_the_title(value: str) -> 
 def test_a_theme_under_a_line_not_worded_as_a_title_is_the_title() -> None:
     notice = _parse("岚川县国防动员办公室专题", "主题:人民防空为人民", META, FIRST)
     assert notice.title == "人民防空为人民"
+
+
+def test_a_grids_record_name_stays_the_title() -> None:
+    # Only 主题 and 标题 may name a theme; 信息名称 names the record the grid describes.
+    notice = _parse(TOPIC_TITLE, "信息名称:人民防空为人民", META, FIRST)
+    assert notice.title == "人民防空为人民"
