@@ -167,3 +167,14 @@ def test_a_grids_record_name_stays_the_title() -> None:
     # Only 主题 and 标题 may name a theme; 信息名称 names the record the grid describes.
     notice = _parse(TOPIC_TITLE, "信息名称:人民防空为人民", META, FIRST)
     assert notice.title == "人民防空为人民"
+
+
+def test_credits_after_the_notices_closing_date_are_the_sites() -> None:
+    notice = _parse(TITLE, META, FIRST, LAST, "岚川县人防办", "2024年5月1日", "", HOST, RUNNER)
+    assert [block.type for block in notice.body] == ["paragraph", "paragraph", "signature", "date"]
+
+
+def test_a_two_credit_line_after_a_footer_link_row_is_the_sites() -> None:
+    line = "主办:岚川县人民政府办公室    承办:岚川县大数据中心"
+    notice = _parse(TITLE, META, FIRST, LAST, "网站地图｜联系我们｜网站声明", line)
+    assert _body_texts(notice) == [FIRST, LAST]

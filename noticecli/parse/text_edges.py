@@ -9,6 +9,7 @@ import re
 
 from noticecli.dates import parse_date
 from noticecli.labels import DATE_KEYS, key_for
+from noticecli.parse.lines import is_date_line
 from noticecli.parse.text_chrome import CJK, INNER_WS, is_page_chrome
 
 __all__ = [
@@ -107,9 +108,10 @@ def is_footer_evidence(line: str) -> bool:
 def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
     """Blank the runs of credit lines (主办:…, 承办:…) that are the site's footer: a run with
     footer words on a line (技术支持, ICP备) or next to a footer line already blanked (上一篇:…,
-    扫一扫, 版权所有…, a footer link row; other blanked lines are passed over). A run next to
-    the notice's lines, or closing them, is the notice's own (an event's organisers) and
-    stays. ``footer_rows``: the blanked lines that :func:`is_footer_evidence` holds."""
+    扫一扫, 版权所有…, a footer link row; other blanked lines are passed over), or after the
+    date that closes the notice (its signature's date: the notice has ended). A run right
+    after the notice's text, or inside it, is its own (an event's organisers) and stays.
+    ``footer_rows``: the blanked lines that :func:`is_footer_evidence` holds."""
     index = 0
     while index < len(lines):
         if not _CREDIT_LINE.match(lines[index]):
@@ -125,6 +127,7 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
             any(_FOOTER_WORDS.search(lines[row]) for row in run)
             or before in footer_rows
             or probe in footer_rows
+            or (before >= 0 and is_date_line(lines[before]))  # after the notice's closing date
         ):
             for row in run:
                 lines[row] = ""
