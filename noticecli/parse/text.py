@@ -66,6 +66,8 @@ from noticecli.parse.text_chrome import (
 )
 from noticecli.parse.text_edges import (
     before_related_caption,
+    blank_site_credits,
+    is_footer_evidence,
     is_search_box,
     split_glued_date_text,
 )
@@ -103,6 +105,7 @@ from noticecli.parse.text_title import (
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
+    subject_under_title,
     title_above_meta_line,
     title_over_chrome,
     title_run,
@@ -222,6 +225,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
+    footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -254,6 +258,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
             widget_rows.append(len(lines))
+            if is_footer_evidence(line):
+                footer_rows.add(len(lines))
             line = ""
         elif (
             is_site_chrome(line)
@@ -262,12 +268,17 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_captioned_widgets(line)
             or is_search_box(line)
         ):
+            if is_footer_evidence(line):
+                footer_rows.add(len(lines))
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
+    blank_site_credits(lines, footer_rows)
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
         for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+            if lines[index] and is_label_line(lines[index]):
+                break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
@@ -513,7 +524,9 @@ def _parse_grid_and_meta(
             index += 1
             continue
         elif after_meta and _COUNTER_VALUE.match(line):
-            pass  # 0001234 under the meta line: a visit counter printed without its label
+            # 0001234 under the meta line: a visit counter printed without its label, kept
+            # as a field labelled with where it was read (a section number 1 stays body).
+            build.notice.header.append(HeaderField("views", build.where(index), line, "unlabelled"))
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and (
@@ -549,8 +562,9 @@ def _parse_grid_and_meta(
     return index, title_line
 
 
-# A visit counter's value alone on its line (0001234), its label left out by the rendering.
-_COUNTER_VALUE = re.compile(r"^\d{1,9}$")
+# A visit counter's value alone on its line (0001234, 356), its label left out by the
+# rendering; a shorter number (1, 12) may be a section's and stays text.
+_COUNTER_VALUE = re.compile(r"^(?:0\d{1,8}|\d{3,9})$")  # zero-padded, or 3+ digits
 # A date line under the title with a bracketed unit before the date and a widget after it
 # ([岚山县国动办]2024-05-12字号: |): what is left once they go must be a date alone.
 _UNIT_DATE = re.compile(
@@ -675,9 +689,6 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
-_SITE_CREDIT = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
-
-
 def _is_bracketed_credit(line: str) -> bool:
     """A bracketed credit closing the text; a person's byline ((李青 供稿)) stays a byline."""
     return _BRACKETED_CREDIT.match(line) is not None and not is_byline(line)
@@ -689,11 +700,6 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
     end = len(lines)
     trailing: list[str] = []
     index = end - 1
-    # The site's credits closing the page (主办:某市人民政府办公室, 承办:…): footer, not a field
-    # nor a signature.
-    while index >= body_start and (not lines[index] or _SITE_CREDIT.match(lines[index])):
-        end = index if lines[index] else end
-        index -= 1
     while index >= body_start:
         line = lines[index]
         if line and not _is_trailing_meta(line) and not _is_bracketed_credit(line):
@@ -714,6 +720,8 @@ def _parse_trailing(lines: list[str], body_start: int, build: FieldBuilder) -> i
 
 
 def _fill_top_level(notice: Notice, title_line: str | None) -> None:
+    if (subject := subject_under_title(notice, title_line)) is not None:
+        subject.key = None  # 主题:<a theme> under the title line: its own field, not the title
     fill_top_level(notice)
     warn_published_mismatch(notice)
     notice.title = notice.title or _without_doc_no(notice, _without_caption(title_line))

@@ -367,10 +367,6 @@ _PREV_NEXT = re.compile(r"^[上下]一(?:页|篇|条|个)\s*[:：]")
 _LONE_WIDGET = re.compile(
     r"^[【\[]?\s*[\u4e00-\u9fff]{0,4}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$"
 )
-# The site's credits in its footer, two to a line (主办:…    承办:…).
-_FOOTER_CREDITS = re.compile(
-    r"^(?:主办|承办|协办)(?:单位)?\s*[:：].*?\s(?:承办|协办|运维|技术支持)"
-)
 # A footer's row of links split by pipes (收藏本站| 设为首页| 网站地图 | 联系我们).
 _FOOTER_ROW_WORDS = frozenset(
     {
@@ -389,7 +385,7 @@ _FOOTER_ROW_WORDS = frozenset(
     }
 )
 _FOOTER_ROW_ITEMS_MIN = 3
-_CHROME_STARTS = frozenset("上下【[字主承协")
+_CHROME_STARTS = frozenset("上下【[字")
 
 
 # Widget words a toolbar prints (字体(  ), 字号:【大 中 小】, 打印, 关闭窗口) …
@@ -486,11 +482,9 @@ def is_captioned_widgets(line: str) -> bool:
 
 def is_page_chrome(line: str) -> bool:
     """A line of the page's furniture around the article: links to the previous and next
-    article, a font-size widget's bracket left alone, the footer's credits or its row of
-    links split by pipes."""
-    if line[:1] in _CHROME_STARTS and (
-        _PREV_NEXT.match(line) or _LONE_WIDGET.match(line) or _FOOTER_CREDITS.match(line)
-    ):
+    article, a font-size widget's bracket left alone, the footer's row of links split by
+    pipes (its credits need the footer beside them: text_edges.blank_site_credits)."""
+    if line[:1] in _CHROME_STARTS and (_PREV_NEXT.match(line) or _LONE_WIDGET.match(line)):
         return True
     if "|" not in line and "｜" not in line:
         return False

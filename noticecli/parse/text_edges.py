@@ -1,7 +1,7 @@
 """Lines at the edges of a text rendering's article that earlier rules misread: a labelled
 date running straight on into the first paragraph, a search box printed as a label line, a
 lone search word or a short chrome line over a one-line page, and the caption of a
-related-articles box after the text."""
+related-articles box after the text, and the site's credits (主办:…) in its footer."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ import re
 
 from noticecli.dates import parse_date
 from noticecli.labels import DATE_KEYS, key_for
-from noticecli.parse.text_chrome import CJK, INNER_WS
+from noticecli.parse.lines import is_date_line
+from noticecli.parse.text_chrome import CJK, INNER_WS, is_page_chrome
 
 __all__ = [
     "before_related_caption",
+    "blank_site_credits",
+    "is_footer_evidence",
     "is_search_box",
     "split_glued_date_text",
 ]
@@ -80,3 +83,66 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
             return index
         seen_text = True
     return end
+
+
+# An organiser's credit line (主办:某市人民政府办公室, 承办单位:…): the site's in its footer,
+# the notice's own when an event notice names who runs it.
+_CREDIT_LINE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
+# What only a site's footer says beside its credits.
+_FOOTER_WORDS = re.compile(r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©")
+# The lines a template prints just before its footer: links to the previous and the next
+# article, the phone-reading prompt.
+_BEFORE_FOOTER = re.compile(r"^(?:[上下]一(?:页|篇|条|个)\s*[:：]|扫一扫)")
+
+
+def is_footer_evidence(line: str) -> bool:
+    """A line only a site's footer or its edge shows (ICP备…, 版权所有, 上一篇:…, 扫一扫…, a
+    row of footer links split by pipes): credit lines next to it are the site's."""
+    return bool(
+        _FOOTER_WORDS.search(line)
+        or _BEFORE_FOOTER.match(line)
+        or (("|" in line or "｜" in line) and is_page_chrome(line))
+    )
+
+
+def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
+    """Blank the runs of credit lines (主办:…, 承办:…) that are the site's footer: a run with
+    footer words on a line (技术支持, ICP备) or next to a footer line already blanked (上一篇:…,
+    扫一扫, 版权所有…, a footer link row; other blanked lines are passed over), or after the
+    date that closes the notice (its signature's date: the notice has ended). A run right
+    after the notice's text, or inside it, is its own (an event's organisers) and stays.
+    ``footer_rows``: the blanked lines that :func:`is_footer_evidence` holds."""
+    index = 0
+    while index < len(lines):
+        if not _CREDIT_LINE.match(lines[index]):
+            index += 1
+            continue
+        run = [index]
+        probe = _next_shown(lines, index + 1, footer_rows)
+        while probe < len(lines) and _CREDIT_LINE.match(lines[probe]):
+            run.append(probe)
+            probe = _next_shown(lines, probe + 1, footer_rows)
+        before = _previous_shown(lines, index - 1, footer_rows)
+        if (
+            any(_FOOTER_WORDS.search(lines[row]) for row in run)
+            or before in footer_rows
+            or probe in footer_rows
+            or (before >= 0 and is_date_line(lines[before]))  # after the notice's closing date
+        ):
+            for row in run:
+                lines[row] = ""
+        index = probe
+
+
+def _next_shown(lines: list[str], start: int, footer_rows: set[int]) -> int:
+    """The first line from ``start`` that shows something or was the footer's; ``len(lines)``."""
+    while start < len(lines) and not lines[start] and start not in footer_rows:
+        start += 1
+    return start
+
+
+def _previous_shown(lines: list[str], start: int, footer_rows: set[int]) -> int:
+    """The last line up to ``start`` that shows something or was the footer's; ``-1``."""
+    while start >= 0 and not lines[start] and start not in footer_rows:
+        start -= 1
+    return start

@@ -10,6 +10,7 @@ from functools import cache
 
 from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
 from noticecli.labels import value_shape
+from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
     END_PUNCT,
     is_date_line,
@@ -435,3 +436,34 @@ def is_suffixed_repeat(title: str, line: str) -> bool:
     if len(repeat) < TITLE_MIN or not shown.startswith(repeat) or shown == repeat:
         return False
     return _SITE_SUFFIX.match(shown[len(repeat) :]) is not None
+
+
+# Labels whose value may name a theme rather than the title (主题:人民防空为人民).
+_SUBJECT_LABELS = frozenset({"主题", "标题"})
+
+
+def subject_under_title(notice: Notice, title_line: str | None) -> HeaderField | None:
+    """The 主题/标题 field whose value says something else than the title line the page shows
+    above it (主题:人民防空为人民 under 关于开展人防宣传周活动的通知): a theme, not the title;
+    the line, worded as a title, is the title. A value holding the line or held by it (the
+    title cut short, the site's name glued on) agrees, and a value worded as a title is
+    one: ``None`` for both."""
+    if (
+        title_line is None
+        or len(title_line) < TITLE_MIN
+        or not is_title_like(title_line)
+        or not _title_words().search(title_line)  # 某办意见征集: the unit's and column's names
+    ):
+        return None
+    field = next(
+        (item for item in notice.header if item.key == "title" and item.value is not None),
+        None,
+    )
+    if field is None or re.sub(r"\s+", "", field.label).rstrip(":：") not in _SUBJECT_LABELS:
+        return None
+    shown, labelled = compact_text(title_line), compact_text(field.value or "")
+    if shown in labelled or labelled in shown:
+        return None
+    # A value worded as a title (…管理办法公开征求意见) is the title the line (某办意见征集,
+    # a unit's and a column's names) is not; a theme is worded otherwise.
+    return None if _title_words().search(labelled) else field
