@@ -10,6 +10,7 @@ import noticecli
 from noticecli.dates import parse_date
 from noticecli.labels import cut_trailing_widget
 from noticecli.models import Notice
+from tests.rendering import body_texts as _body_texts
 
 TITLE = "岚溪区人防办开展防空警报试鸣宣传活动"
 META = "发布时间：2025-09-12   来源：岚溪区人防办"
@@ -24,10 +25,6 @@ def _page(*above: str, meta: str = META, tail: tuple[str, ...] = ()) -> Notice:
 
 def _paragraphs(notice: Notice) -> list[str]:
     return [block.text or "" for block in notice.body if block.type == "paragraph"]
-
-
-def _body_texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 # --- B: an empty widget bracket after a meta value -------------------------------------------

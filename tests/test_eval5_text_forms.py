@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
-from noticecli.models import Notice
 from noticecli.parse.text_chrome import with_plain_label_colons
+from tests.rendering import body_texts as _body_texts
+from tests.rendering import parse_lines as _parse
 
 TITLE = "岚溪区人防办关于开展防空警报试鸣的通告"
 FIRST = "为增强群众国防观念，岚溪区人防办定于9月20日上午10时试鸣防空警报。"
 LAST = "试鸣期间请广大群众保持正常生产生活秩序。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body_texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 # --- E: a header grid printed without colons ---------------------------------------------------

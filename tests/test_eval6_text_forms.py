@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.dates import parse_date
 from noticecli.labels import cut_trailing_widget
-from noticecli.models import Notice
 from noticecli.parse.attachments import glued_file_names
 from noticecli.parse.text_chrome import (
     is_page_chrome,
@@ -19,22 +17,13 @@ from noticecli.parse.text_chrome import (
 from noticecli.parse.text_flat import flat_title, without_widget_groups
 from noticecli.parse.text_labels import find_labels
 from noticecli.parse.text_title import title_over_chrome
+from tests.rendering import body_texts as _body_texts
+from tests.rendering import label_values as _fields
+from tests.rendering import parse_lines as _parse
 
 TITLE = "岚溪区人防办开展防空警报试鸣活动"
 FIRST = "为增强群众国防观念，岚溪区人防办于9月20日上午10时试鸣防空警报。"
 LAST = "试鸣期间广大群众保持了正常生产生活秩序。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body_texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
-
-
-def _fields(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
 
 
 # --- A: site chrome above the title --------------------------------------------------------------

@@ -8,8 +8,6 @@ import re
 
 import pytest
 
-import noticecli
-from noticecli.models import Notice
 from noticecli.parse.text_chrome import (
     blank_repeated_label_block,
     is_captioned_widgets,
@@ -20,23 +18,14 @@ from noticecli.parse.text_chrome import (
     with_plain_label_colons,
 )
 from noticecli.parse.text_labels import is_label_line
+from tests.rendering import body_texts as _body_texts
+from tests.rendering import label_values as _fields
+from tests.rendering import parse_lines as _parse
 
 TITLE = "岚峰县国动办开展防空警报试鸣演练"
 FIRST = "9月14日上午10时,岚峰县国动办组织开展防空警报试鸣演练。"
 LAST = "演练期间全县群众生产生活秩序正常。"
 META = "发布时间:2024-09-14 来源:岚峰县国动办"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body_texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
-
-
-def _fields(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
 
 
 # --- A: letter-spaced labels in a colon-less grid ------------------------------------------------

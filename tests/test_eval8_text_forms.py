@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.labels import key_for
 from noticecli.models import Notice
 from noticecli.parse.text_body import body_blocks
@@ -17,18 +16,12 @@ from noticecli.parse.text_edges import (
 )
 from noticecli.parse.text_flat import one_line_page_start
 from noticecli.parse.text_title import is_suffixed_repeat
+from tests.rendering import label_values as _fields
+from tests.rendering import parse_lines as _parse
 
 TITLE = "清河县国动办开展防空警报试鸣演练"
 FIRST = "9月18日上午,清河县国动办组织全县防空警报试鸣,检验警报设施运行状况。"
 LAST = "演练期间全县群众生产生活秩序正常。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _fields(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
 
 
 def _paragraphs(notice: Notice) -> list[str | None]:

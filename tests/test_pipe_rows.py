@@ -3,9 +3,8 @@ stay rows; a layout table's rows (one cell of text, or labelled cells only) are 
 
 from __future__ import annotations
 
-import noticecli
-from noticecli.models import Notice
 from noticecli.parse.pipe_cells import pipe_cell_lines
+from tests.rendering import parse_lines as _parse
 
 TITLE = "关于开展2025年防空警报试鸣工作的通告"
 TEXT = "根据有关规定，定于2025年9月18日上午10时在全市范围内试鸣防空警报，请各单位做好宣传工作。"
@@ -13,10 +12,6 @@ TEXT = "根据有关规定，定于2025年9月18日上午10时在全市范围内
 
 def _lines(*lines: str) -> list[str]:
     return pipe_cell_lines(list(lines), frozenset()).lines
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
 
 
 def test_a_page_laid_out_in_one_cell_rows_is_read_as_lines() -> None:

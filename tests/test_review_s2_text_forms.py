@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_edges import blank_site_credits, is_footer_evidence
+from tests.rendering import body_texts as _body_texts
+from tests.rendering import parse_lines as _parse
 
 TITLE = "关于举办2024年人防知识竞赛的通知"
 META = "发布时间:2024-05-01 来源:岚川县人防办"
@@ -16,14 +17,6 @@ FIRST = "为普及人防知识,决定举办2024年人防知识竞赛,现将有�
 LAST = "二、竞赛地点:岚川县民防教育馆。"
 HOST = "主办:岚川县人民防空办公室"
 RUNNER = "承办:岚川县民防教育馆"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body_texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 def _fields(notice: Notice) -> list[tuple[str | None, str, str | None, str]]:
