@@ -605,3 +605,12 @@ def test_a_column_caption_over_the_meta_line_is_no_title() -> None:
 def test_words_between_an_attachment_label_and_a_link_end_the_labels_list() -> None:
     markup = '<p>附件：</p><p>相关文章</p><p><a href="/show.asp?id=3">人防工程维护管理办法</a></p>'
     assert _with_links(markup) == []
+
+
+def test_a_short_notice_with_a_dated_table_and_a_few_links_is_no_listing() -> None:
+    notice = _short(
+        f"<div><p>名单公布如下：</p>{_DATA_TABLE}<p>特此公告。</p>"
+        '<ul><li><a href="/f/1.doc">报名表</a></li><li><a href="/f/2.doc">回执</a></li></ul></div>'
+    )
+    assert notice.kind == "notice"
+    assert notice.body[0].text == "名单公布如下："

@@ -207,12 +207,17 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     return FoundList(_dedupe(items), holder)
 
 
+_PAIR = 2
+
+
 def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
     """Dated rows, or (undated) three rows or more that link to article-shaped URLs; a list
     of one row only when it is a dated table or list row."""
     dated, liked, rows, _ = score
     if rows == 0 or (dated == 0 and (liked < 3 or rows < 3)):
         return False
+    if rows == _PAIR and dated < _PAIR:
+        return False  # two rows, one of them undated: a menu beside a dated line, no list
     return rows > 1 or (dated > 0 and group.usable[0].node.tag in _ROW_TAGS)
 
 
