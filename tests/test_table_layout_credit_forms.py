@@ -424,6 +424,9 @@ def test_the_block_right_above_the_meta_line_is_the_title(head_rows: str) -> Non
     [
         # Only the menu row above the meta line: no title is guessed from it.
         "<tr><td>发布时间：2024-06-03 来源：本站</td></tr>",
+        # A menu row long enough for a title's length, right above the meta line.
+        '<tr><td><a href="/a">工作动态</a> <a href="/b">政策法规</a> <a href="/c">人防知识</a></td></tr>'
+        "<tr><td>发布时间：2024-06-03 来源：本站</td></tr>",
         # A label line above the meta line is no title.
         "<tr><td>索引号：000/2024-1</td></tr><tr><td>发布时间：2024-06-03</td></tr>",
     ],
@@ -431,6 +434,7 @@ def test_the_block_right_above_the_meta_line_is_the_title(head_rows: str) -> Non
 def test_no_title_is_read_from_menus_or_labels_above_the_meta_line(head_rows: str) -> None:
     title = _unmarked(head_rows).title or ""
     assert "首页" not in title
+    assert "工作动态" not in title
     assert "索引号" not in title
 
 
