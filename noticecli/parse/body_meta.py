@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from noticecli.dates import parse_date
-from noticecli.fields import names_put_up
+from noticecli.fields import PUBLISHED_KEYS, names_put_up
 from noticecli.knowledge import META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs
 from noticecli.models import Block
 from noticecli.parse.bracket_groups import unbracket_meta
 
-_DATE_KEYS = frozenset({"published_at", "issued_at"})
 _LOOKED_AT = 3  # the meta line is among the body's first blocks
 _BRACKETS = "【】[]（）() "
 
@@ -72,6 +71,6 @@ def is_meta_line(found: list[tuple[str, str | None]]) -> bool:
     dated = [
         value
         for (label, value), key in zip(found, keys, strict=True)
-        if key in _DATE_KEYS and value
+        if key in PUBLISHED_KEYS and value
     ]
     return bool(dated) and all(parse_date(value) is not None for value in dated)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborNode
 
 from noticecli.dates import parse_date
-from noticecli.fields import is_time_label
+from noticecli.fields import PUBLISHED_KEYS, is_time_label
 from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
@@ -36,7 +36,6 @@ _SENTENCE = re.compile(r"[。；！？]")
 _CLAUSE = re.compile(r"[。；！？，,;]")
 # What follows an event's date, never a publication time's: a part of the day, a range.
 _EVENT_TIME = re.compile(r"\s*(?:上午|下午|中午|晚上|凌晨|早上|全天|至|到|起|[-—~～])")
-_DATE_KEYS = frozenset({"published_at", "issued_at"})
 # A value closed by a date after a gap (张三 2024-05-01, 本站 2024-05-01 10:30).
 _CLOSING_DATE = re.compile(
     r"^(?P<value>.*?\S)\s+"
@@ -172,7 +171,7 @@ def _trailing_date(text: str) -> tuple[_Pairs, str] | None:
         return None
     pairs = split_meta_pairs(text)
     if not pairs or any(
-        key_for(label) not in META_LINE_KEYS or key_for(label) in _DATE_KEYS
+        key_for(label) not in META_LINE_KEYS or key_for(label) in PUBLISHED_KEYS
         for label, _value in pairs
     ):
         return None

@@ -20,6 +20,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import parse_date
+from noticecli.fields import PUBLISHED_KEYS
 from noticecli.knowledge import (
     BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
@@ -43,7 +44,7 @@ from noticecli.parse.dom import (
     visible_path,
     visible_text,
 )
-from noticecli.parse.head_tags import HeadTags, head_tags
+from noticecli.parse.head_tags import HeadTags
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.title_block import bracketed, centred_line, names_title
 
@@ -72,7 +73,6 @@ _SPONSOR_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,40})\s+主办(?!单位)$")
 _CRUMB = re.compile(BREADCRUMB_TEXT)
 # Levels climbed from a meta line's text to find the block above it (span → td → tr).
 _ABOVE_LEVELS = 3
-_PUBLISHED_KEYS = frozenset({"published_at", "issued_at"})
 _GREETING = re.compile(SITE_GREETING)
 _DOC_NUMBER_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d{1,5}号")
 # A cell's bold or large text: td > b, td > font > b, td > font[size], td > span[style*=size].
@@ -107,16 +107,13 @@ def choose_title(
     tree: LexborHTMLParser,
     container: LexborNode | None,
     fields: list[HeaderField],
-    skip: list[LexborNode] | None = None,
-    markup: str = "",
-    head: HeadTags | None = None,
+    skip: list[LexborNode] | None,
+    markup: str,
+    head: HeadTags,
 ) -> TitleChoice:
     """The title the page shows, or the best its metadata offers. Elements in ``skip``
     (label tables, a header grid) hold labels and values, never the title; ``markup`` is
-    the page's source, whose end holds the footer; ``head``: its metas and ``<title>`` when
-    already found."""
-    if head is None:
-        head = head_tags(tree)
+    the page's source, whose end holds the footer; ``head``: its metas and ``<title>``."""
     metas = _metas(head)
     names = _Names(tree, metas, markup)
     columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
@@ -227,7 +224,7 @@ def _titled(text: str, columns: set[str]) -> bool:
 
 def _opens_with_publication_label(text: str) -> bool:
     pairs = split_label_pairs(text)
-    return bool(pairs) and key_for(pairs[0][0]) in _PUBLISHED_KEYS
+    return bool(pairs) and key_for(pairs[0][0]) in PUBLISHED_KEYS
 
 
 def _previous_with_text(node: LexborNode) -> LexborNode | None:
