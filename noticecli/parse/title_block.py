@@ -25,8 +25,7 @@ _BRACKETED = re.compile(r"[(（【\[［][^()（）【】\[\]［］]*[)）】\]�
 
 def names_title(node: LexborNode) -> bool:
     """Whether ``node``'s class or id names a (main) title."""
-    attrs = node.attributes
-    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    marker = _marker(node.attributes)
     return bool(_TITLE_CLASS.search(marker)) and not _NOT_MAIN.search(marker)
 
 
@@ -43,8 +42,11 @@ _SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}、")
 def names_title_block(attrs: dict[str, str | None]) -> bool:
     """Whether an element's class or id names a title of any rank (title3, title4, subtitle):
     inside a body, a section title."""
-    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(_TITLE_CLASS.search(marker))
+    return bool(_TITLE_CLASS.search(_marker(attrs)))
+
+
+def _marker(attrs: dict[str, str | None]) -> str:
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def numbered_section(text: str) -> bool:
