@@ -138,7 +138,6 @@ _SPACED_DATE = re.compile(
 
 _BOILERPLATE_LINE_MAX = 120
 _SITE_HEADER_LINES_MAX = 8  # lines above the breadcrumb a site's header may take
-_FLAT_LINE_MIN = 200  # a header line this long holds the whole page
 _CREDIT_LINE_MAX = 40  # 终审:xxx, a credit line of one label
 
 
