@@ -395,3 +395,15 @@ def test_a_line_of_one_attachment_link_stays_text() -> None:
     link = "<p><a href='/f/a.pdf'>《岚溪市人防工程维护管理办法》</a></p>"
     notice = _html(f"<h1>{TITLE}</h1>", opening=f"<p>{FIRST}</p>{link}")
     assert "《岚溪市人防工程维护管理办法》" in _paragraphs(notice)
+
+
+@pytest.mark.parametrize("button", ["【我要纠错】", "【打印正文】", "【返回顶部】", "【关闭窗口】"])
+def test_a_bracketed_meta_line_keeps_its_pairs_beside_any_button_group(button: str) -> None:
+    # The button groups a one-line page drops are widgets here too (the two readers share
+    # bracket_groups.is_widget_group).
+    line = f"【发布时间：2023-06-28 来源：某局】{button}"
+    assert unbracket_meta(line) == "发布时间：2023-06-28 来源：某局"
+
+
+def test_a_title_in_brackets_beside_a_meta_group_is_no_meta_line() -> None:
+    assert unbracket_meta("【发布时间：2023-06-28】【不忘初心 牢记使命】") is None

@@ -18,6 +18,13 @@ from noticecli.parse.lines import is_boilerplate
 
 _GROUP = re.compile(r"【([^【】]*)】")
 _LABELLED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000\xa0]{1,9}[:：]")
+# Words of a widget group's button (【打印正文】, 【我要纠错】, 【返回顶部】).
+_WIDGET_WORDS = re.compile(r"字体|字号|打印|关闭|返回顶部|纠错|收藏|分享")
+
+
+def is_widget_group(inner: str) -> bool:
+    """Whether the text inside a ``【…】`` group is a widget's: a button word, or chrome."""
+    return bool(_WIDGET_WORDS.search(inner)) or is_boilerplate(inner)
 
 
 def unbracket_meta(line: str) -> str | None:
@@ -36,6 +43,8 @@ def unbracket_meta(line: str) -> str | None:
         if not inner or is_boilerplate(inner) or is_boilerplate(match.group()):
             continue
         if not _LABELLED.match(inner):
+            if is_widget_group(inner):
+                continue  # 【我要纠错】, 【打印正文】: a button beside the meta groups
             return None  # 【不忘初心 牢记使命】: a title's bracket, not a meta line
         kept.append(inner)
         known = known or _names_meta(inner)

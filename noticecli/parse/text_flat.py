@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from noticecli.models import FieldOrigin
-from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
+from noticecli.parse.bracket_groups import is_widget_group
+from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -39,7 +40,6 @@ _BREADCRUMB_TRAIL = re.compile(
 )
 # A bracketed widget group: 【字体:小 大】, 【打印正文】, 【关闭窗口】, 【我要纠错】.
 _BRACKET_GROUP = re.compile(r"【([^【】]{1,12})】")
-_GROUP_WIDGET_WORDS = re.compile(r"字体|字号|打印|关闭|返回顶部|纠错|收藏|分享")
 # A list's heading closing a one-line page (… 相关信息): the related list the store cut off.
 _CLOSING_LIST = re.compile(r"\s+(?:相关信息|相关链接|相关文章|相关阅读|相关新闻)$")
 
@@ -49,14 +49,9 @@ def without_widget_groups(line: str) -> str:
     related list's heading closing it."""
     if "【" in line:
         line = _BRACKET_GROUP.sub(
-            lambda group: " " if _is_widget_group(group) else group.group(), line
+            lambda group: " " if is_widget_group(group[1].strip()) else group.group(), line
         )
     return _CLOSING_LIST.sub("", line)
-
-
-def _is_widget_group(group: re.Match[str]) -> bool:
-    inner = group[1].strip()
-    return bool(_GROUP_WIDGET_WORDS.search(inner)) or is_boilerplate(inner)
 
 
 def flat_title(line: str) -> tuple[str | None, str]:
