@@ -164,6 +164,11 @@ COLUMN_CAPTION_ENDS = (
     "通知",
     "聚焦",
 )
+# A document type's word printed alone as a notice's title (通知, 通 告): a title only when a
+# date, meta lines or a salutation follow it; a longer caption (通知公告) is a column's.
+DOC_TYPE_WORDS = frozenset(
+    {"通知", "公告", "通告", "公示", "启事", "通报", "决定", "意见", "函", "批复", "声明", "说明"}
+)
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (
@@ -291,13 +296,16 @@ WIDGET_CLASS_WORDS = (
 # article (footers, navigation, banners, link lists).
 FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header", "banner", "link")
 
+# The QR-code widget's sentence (扫一扫在手机打开当前页): a whole line, or a whole value glued to
+# an empty label (责任编辑:扫一扫在手机打开当前页), never text.
+QR_WIDGET_TEXT = r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?"
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
-    r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章)?[】\]]?",
-    r"[【\[]?关闭(?:窗口|本页)?[】\]]?",
-    r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?",
-    r"[【\[]?收藏[】\]]?",
+    r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?[】\]]?",
+    r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
+    QR_WIDGET_TEXT,
+    r"[【\[]?收藏(?:本页|文章)?[】\]]?",
     r"[【\[]?返回顶部[】\]]?",
     r"[【\[]?附件下载[】\]]?",
     "文件下载",
@@ -382,6 +390,11 @@ FURNITURE_LINES = (
     r"(?i:(?:produced|powered|designed|developed)\s+by)\b.*",
     r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网络|科技|软件|信息|技术)\s+[\u4e00-\u9fffA-Za-z]{0,16}发布系统.*",
     r"(?:技术支持|网站建设|网站制作)\s*[:：].{0,30}(?:公司|网络|科技)",
+    # The footer's support line and browser advice (技术支持电话:…, 网站支持IPV6 推荐使用1366*768
+    # 或以上分辨率,… 浏览器): never a sentence, so no sentence end.
+    r"技术支持(?:电话|热线)\s*[:：][^。！？]{0,40}",
+    r"(?:网站|本站)支持IP[Vv]6[^。！？]{0,80}",
+    r"(?:推荐|建议)(?:您)?使用[^。！？]{0,40}(?:分辨率|浏览器)[^。！？]{0,40}",
     # A letters page's rating form and captcha (满意度评价 / 满意度: 非常满意 满意 一般 不满意).
     r"满意度(?:评价)?[:：]?",
     r"(?:满意度[:：]?)?(?:\s*(?:非常满意|基本满意|满意|一般|不满意|非常不满意)){3,}",
@@ -489,6 +502,8 @@ VALUE_WIDGET_ALONE = (
     "关闭本页",
     "关闭窗口",
     "打印本页",
+    "打印正文",
+    QR_WIDGET_TEXT,
     "语音阅读正文",
     "语音播报",
     "语音朗读",

@@ -49,7 +49,7 @@ _TRAILING_WIDGET_WORDS = tuple(
             re.sub(r"\[[^]]*\]\?|.\?", "", word)
             for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE
         ]
-        + ["查看"]
+        + ["查看", "扫一扫"]  # 查看: the link action; 扫一扫: the QR sentence's own word
     )
 )
 

@@ -237,12 +237,26 @@ def named_files(lines: list[str]) -> list[Attachment]:
     an attachment without a URL, once."""
     found: dict[str, Attachment] = {}
     for line in lines:
-        name = _ATTACHMENT_TEXT.sub("", line).strip() if line.startswith("附") else line.strip()
+        name = _labelled_name(line) if line.startswith("附") else line.strip()
         match = FILE_NAME.search(name)
         if match is None or len(name) > _MAX_NAME or name in found or _SENTENCE.search(name):
             continue
         found[name] = Attachment(name=name, url=None, file_type=match.group(1).lower())
     return list(found.values())
+
+
+# Opening brackets and their partners: one right after a 附件 label with no partner in the
+# name (附件【自查表.xlsx) belongs to the label, not to the name.
+_BRACKET_PAIRS = {"【": "】", "[": "]", "［": "］", "(": ")", "（": "）", "《": "》", "〔": "〕"}
+
+
+def _labelled_name(line: str) -> str:
+    """The name after a 附件 label, less an opening bracket the name never closes."""
+    label = _ATTACHMENT_TEXT.match(line)
+    name = line[label.end() if label else 0 :].strip()
+    if label and name[:1] in _BRACKET_PAIRS and _BRACKET_PAIRS[name[0]] not in name:
+        return name[1:].strip()
+    return name
 
 
 # Where one file name ends and the next begins when a text dump glues them

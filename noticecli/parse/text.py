@@ -25,7 +25,7 @@ import re
 
 from noticecli.dates import parse_date
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import EDITORIAL_LABELS
+from noticecli.knowledge import EDITORIAL_LABELS, IMAGE_EXTENSIONS
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -34,7 +34,7 @@ from noticecli.labels import (
     value_shape,
     vocabulary,
 )
-from noticecli.models import HeaderField, Notice
+from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import (
@@ -81,6 +81,12 @@ from noticecli.parse.text_flat import (
     without_breadcrumb,
     without_widget_groups,
 )
+from noticecli.parse.text_footer import blank_footer_tail, is_site_footer_line
+from noticecli.parse.text_furniture import (
+    is_empty_related_caption,
+    is_glued_furniture,
+    is_separator_line,
+)
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
     UNFILLED_COUNTER,
@@ -92,6 +98,7 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
     TITLE_MIN,
@@ -99,6 +106,7 @@ from noticecli.parse.text_title import (
     after_names,
     after_repeats,
     compact_text,
+    is_doc_type_title,
     is_suffixed_repeat,
     is_title_detail,
     is_title_like,
@@ -182,6 +190,8 @@ def _find_separator(lines: list[str]) -> int | None:
 def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice, body_lines, headings, title_line = _read_header(text)
+    if headings:  # a line holding the whole article: its paragraphs (a flat page is cut already)
+        body_lines = split_run_on_lines(body_lines)
     body_lines, glued = _split_glued_names(body_lines)
     notice.body = body_blocks(body_lines, headings=headings)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
@@ -190,10 +200,33 @@ def parse_text_dump(text: str) -> Notice:
     )
     if glued:  # names glued on one line are attachments only, never paragraphs
         notice.body = [block for block in notice.body if block.text not in glued]
+    notice.body = _without_photo_names(notice)
     _fill_top_level(notice, title_line)
     if not any(field.origin in {"header", "meta_line"} for field in notice.header):
         notice.warn("no_header", "no label/value header found; text kept as body paragraphs")
     return notice
+
+
+# An attachment list's caption (附件:, 相关附件：): the names under it are its items.
+_ATTACHMENT_CAPTION = re.compile(r"^(?:相关)?附\s*件")
+
+
+def _without_photo_names(notice: Notice) -> list[Block]:
+    """The body less the lines that are a photo's file name alone (202409141030.jpg): a
+    picture stood there, no text a reader sees; the name is an attachment. Under an
+    attachment list's caption (附件:) a name is the list's item and stays, as a document's
+    name does."""
+    photos = {item.name for item in notice.attachments if item.file_type in IMAGE_EXTENSIONS}
+    if not photos:
+        return notice.body
+    kept: list[Block] = []
+    listed = False
+    for block in notice.body:
+        text = block.text or ""
+        listed = listed or _ATTACHMENT_CAPTION.match(text) is not None
+        if listed or block.type == "heading" or text not in photos:
+            kept.append(block)
+    return kept
 
 
 def _split_glued_names(lines: list[str]) -> tuple[list[str], set[str]]:
@@ -225,6 +258,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     widget_rows: list[int] = []
     close_rows: set[int] = set()
     footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
+    site_footer_rows: set[int] = set()  # … of them, the footer's own (主办单位:…, 版权所有)
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -233,6 +267,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
+        if is_separator_line(line) or is_empty_related_caption(line):
+            line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
         spaced = with_spaced_label_colons(line)
         line = with_plain_label_colons(shown, after_row=after_plain_row)
@@ -259,6 +295,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             widget_rows.append(len(lines))
             if is_footer_evidence(line):
                 footer_rows.add(len(lines))
+            if is_site_footer_line(line):
+                site_footer_rows.add(len(lines))
             line = ""
         elif (
             is_site_chrome(line)
@@ -266,12 +304,16 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_page_chrome(line)
             or is_captioned_widgets(line)
             or is_search_box(line)
+            or is_glued_furniture(line)
         ):
             if is_footer_evidence(line):
                 footer_rows.add(len(lines))
+            if is_site_footer_line(line):
+                site_footer_rows.add(len(lines))
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_site_credits(lines, footer_rows)
+    blank_footer_tail(lines, site_footer_rows)
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
@@ -402,6 +444,10 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     index = after_names(lines, first)
+    for start in dict.fromkeys((first, index)):
+        if start < len(lines) and is_doc_type_title(lines, start):
+            # 通 知 over a date, meta lines or a salutation: a document type's word as title.
+            return _parse_grid_and_meta(lines, first, start + 1, lines[start], build)
     if (headline := _unit_headline_title(lines, index)) is not None:
         title_line, index = headline
         return _parse_grid_and_meta(lines, first, index, title_line, build)

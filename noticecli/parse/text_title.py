@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
+from noticecli.knowledge import COLUMN_CAPTION_ENDS, DOC_TYPE_WORDS, TITLE_WORDS
 from noticecli.labels import value_shape
 from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
@@ -403,6 +403,31 @@ def after_repeats(lines: list[str], start: int, title: str) -> int:
     while index < len(lines) and compact_text(lines[index]) == compact_text(title):
         index = next_nonblank(lines, index + 1)
     return index
+
+
+# A document type's word alone on its line, its characters letter-spaced or not (通 知).
+_DOC_TYPE_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \t\u3000\u00a0]{0,3}[\u4e00-\u9fff]){0,2}$")
+_SALUTATION_MAX = 60
+# What stands under such a title: a date or a date-time alone on its line.
+_DATE_ALONE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def is_doc_type_title(lines: list[str], index: int) -> bool:
+    """The line is a document type's word alone (通知, 通 告: joined to match, kept as shown)
+    with a date line, a meta line or a salutation under it: the notice's title. The same
+    word over list items or over another title is a column's caption."""
+    line = lines[index]
+    if _DOC_TYPE_LINE.match(line) is None or compact_text(line) not in DOC_TYPE_WORDS:
+        return False
+    after = next_nonblank(lines, index + 1)
+    if after >= len(lines):
+        return False
+    following = lines[after]
+    return bool(
+        _DATE_ALONE.match(following)
+        or is_meta_line(following)
+        or (following[-1] in ":：" and len(following) <= _SALUTATION_MAX)  # 各单位:
+    )
 
 
 def _starts_with_date(line: str) -> bool:

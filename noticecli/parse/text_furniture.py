@@ -1,0 +1,89 @@
+"""Lines of a text rendering that are furniture by their shape, not by a whole-line pattern.
+
+A line of separator punctuation alone (``-``, ``—``, ``***``, a long rule): the empty bullet
+of a list, or a rule between blocks; no text, so it counts as a blank line for the title,
+meta-line and body readers.
+
+An empty related-items caption (``关联稿件:``) between the meta lines and the text is the
+caption of a box whose list did not render: chrome, not an empty field.
+
+A chrome line may be several furniture pieces glued together: a portal's top bar prints
+its greeting and its date widget side by side; a rendering may glue them into one line
+(``欢迎访问某县人民政府网站!今天是:``, the date a script would fill left out).
+Neither whole-line furniture pattern matches the pair, and its line-final colon makes it
+look like a label line. Cut at the places a furniture piece starts; the line is chrome
+when every piece is furniture. A sentence that opens with a greeting and goes on, or
+mentions 今天是 in its course, leaves a piece that is text, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.parse.lines import is_boilerplate
+
+__all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "is_separator_line"]
+
+# A related-items box's caption with its colon and nothing after it (关联稿件:, 相关文章：):
+# the box's list did not render; neither a field nor text. With a value (相关文件:<name>.pdf)
+# it is a list, and 关联 inside a longer label (关联单位:) is a field's.
+_EMPTY_RELATED_CAPTION = re.compile(
+    r"[【\[]?(?:相关|关联)(?:稿件|文章|信息|链接|阅读|文件|新闻|内容|报道)[】\]]?\s*[:：]"
+)
+
+
+def is_empty_related_caption(line: str) -> bool:
+    """``关联稿件:`` alone on its line: a related-items caption whose list is not shown."""
+    return _EMPTY_RELATED_CAPTION.fullmatch(line.strip()) is not None
+
+
+# 1-3 separator marks (-, ——, ·), or a longer rule of one mark (------, ******). A lone | is
+# a widget row (read as one elsewhere); ``=`` rules are the archiver's ``==== 正文 ====``.
+_SEPARATOR_LINE = re.compile(r"[-—–_*·•=]{1,3}|([-—–_*·•])\1{3,}")
+
+
+def is_separator_line(line: str) -> bool:
+    """A line of separator punctuation only: no text (``- 2 -`` and ``- 一是…`` have some)."""
+    return _SEPARATOR_LINE.fullmatch(line.strip()) is not None
+
+
+# Where a furniture piece may start inside a line: a greeting, a date widget, the
+# accessibility and bookmark links of a top bar.
+_PIECE_START = re.compile(r"欢迎(?:访问|光临|来到)|今天是|(?:网站)?无障碍|关怀版|设为首页|加入收藏")
+# A date widget: 今天是 with the date a script fills, or with nothing after its colon.
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+_DATE_WIDGET = re.compile(
+    r"今天是\s*[:：]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"
+    rf"\s*(?:{_WEEKDAY})?\s*"
+)
+_LINE_MAX = 80
+
+
+def is_date_widget(piece: str) -> bool:
+    """``今天是:`` / ``今天是 2024年5月6日 星期一``: a date widget, never a label of the text."""
+    return _DATE_WIDGET.fullmatch(piece) is not None
+
+
+def is_glued_furniture(line: str) -> bool:
+    """A line of two or more furniture pieces glued together or set apart by spaces
+    (``欢迎访问某县人民政府网站!今天是:``), every piece furniture: chrome."""
+    if len(line) > _LINE_MAX:
+        return False
+    starts = [match.start() for match in _PIECE_START.finditer(line)]
+    if not starts:
+        return False
+    cuts = sorted({0, *starts})
+    pieces = [
+        piece
+        for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True)
+        for piece in line[start:end].split()
+    ]
+    if len(pieces) < 2:
+        return False  # one piece: the whole-line patterns decide
+    return all(_is_piece(piece) for piece in pieces)
+
+
+def _is_piece(piece: str) -> bool:
+    if piece.startswith("今天是"):
+        return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
+    return is_boilerplate(piece)

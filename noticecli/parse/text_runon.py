@@ -1,0 +1,85 @@
+"""A text rendering's line that holds a whole article: several paragraphs run on, each
+parted from the next by one space after its sentence end (``…。 次段…。 末段…。``).
+
+A table layout rendered cell by cell prints the article's cell as one line, its
+paragraphs' breaks turned to spaces. The one-line page reader cuts such text when the
+title and meta labels share its line; this cuts it when they stand on lines of their own.
+The text is unchanged: only where it is cut, so nothing is recorded.
+
+Only a line that carries the text does: long, with sentence ends, and either the only
+line of sentences in the body or far longer than every other (a body whose paragraphs are
+on lines of their own keeps a long paragraph whole). Inside quotes or brackets a space
+after ``。`` is the quoted text's; a bracketed credit after it ``(记者 …)`` stays in the
+paragraph it closes.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_run_on_lines"]
+
+_RUN_ON_MIN = 150  # characters: a line this long may hold a whole article
+_LONGER_FACTOR = 10  # … and is the article when this many times longer than other lines
+_SENTENCE_ENDS = "。！？"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
+# After the space: a paragraph's first character (CJK, a digit, an opening quote).
+_PARAGRAPH_START = re.compile("[\u4e00-\u9fff0-9“‘「『]")
+_OPENING = "“‘「『（(《〔【["
+_CLOSING = "”’」』）)》〕】]"
+
+
+def split_run_on_lines(lines: list[str]) -> list[str]:
+    """``lines`` (body lines, ``""`` for a blank line) with the line that holds the whole
+    article cut into its paragraphs; a blank line between the parts when the body parts
+    its paragraphs by blank lines."""
+    texts = [line for line in lines if len(_SENTENCE_END.findall(line)) >= 1]
+    if not texts:
+        return lines
+    longest = max(texts, key=len)
+    others = [len(line) for line in texts if line is not longest]
+    if len(longest) < _RUN_ON_MIN or (others and len(longest) < _LONGER_FACTOR * max(others)):
+        return lines
+    parts = _paragraphs(longest)
+    if len(parts) < 2:
+        return lines
+    index = lines.index(longest)
+    spaced = any(not line for line in lines[index + 1 :]) or any(not line for line in lines[:index])
+    joined: list[str] = []
+    for part in parts:
+        if joined and spaced:
+            joined.append("")
+        joined.append(part)
+    return [*lines[:index], *joined, *lines[index + 1 :]]
+
+
+def _paragraphs(line: str) -> list[str]:
+    """The line cut after each sentence end followed by one space and a paragraph's first
+    character, outside quotes and brackets."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for position, char in enumerate(line):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif (
+            char == " "
+            and depth == 0
+            and position > start
+            and _ends_sentence(line, position)
+            and _PARAGRAPH_START.match(line, position + 1)
+        ):
+            parts.append(line[start:position])
+            start = position + 1
+    parts.append(line[start:])
+    return [part for part in parts if part]
+
+
+def _ends_sentence(line: str, position: int) -> bool:
+    """A sentence end right before ``position``, or one closed by a quote (。”)."""
+    before = line[position - 1]
+    if before in "”’」』":
+        return position >= 2 and line[position - 2] in _SENTENCE_ENDS
+    return before in _SENTENCE_ENDS
