@@ -23,6 +23,8 @@ from noticecli.parse.dom import absolute_url, ancestors, clean_text, iter_visibl
 
 _FOOTER_WORD = re.compile(r"(?:^|[\s_-])(?:site-?)?foot(?:er)?(?:$|[\s_\d-])", re.IGNORECASE)
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
+# … and a related-files list's label with its colon (相关附件:, 相关文件：), in a text dump.
+_RELATED_FILES_TEXT = re.compile(r"^\s*相关(?:附\s*件|文\s*件)\s*\d*\s*[:：]")
 # A line of text that names a file is short and is not a sentence.
 _MAX_NAME = 120
 _SENTENCE = re.compile(r"[。；，,;]")
@@ -237,7 +239,7 @@ def named_files(lines: list[str]) -> list[Attachment]:
     an attachment without a URL, once."""
     found: dict[str, Attachment] = {}
     for line in lines:
-        name = _labelled_name(line) if line.startswith("附") else line.strip()
+        name = _labelled_name(line) if line.startswith(("附", "相关")) else line.strip()
         match = FILE_NAME.search(name)
         if match is None or len(name) > _MAX_NAME or name in found or _SENTENCE.search(name):
             continue
@@ -251,8 +253,9 @@ _BRACKET_PAIRS = {"【": "】", "[": "]", "［": "］", "(": ")", "（": "）", 
 
 
 def _labelled_name(line: str) -> str:
-    """The name after a 附件 label, less an opening bracket the name never closes."""
-    label = _ATTACHMENT_TEXT.match(line)
+    """The name after a 附件 (or 相关文件:) label, less an opening bracket the name never
+    closes."""
+    label = _ATTACHMENT_TEXT.match(line) or _RELATED_FILES_TEXT.match(line)
     name = line[label.end() if label else 0 :].strip()
     if label and name[:1] in _BRACKET_PAIRS and _BRACKET_PAIRS[name[0]] not in name:
         return name[1:].strip()

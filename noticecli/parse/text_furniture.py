@@ -73,14 +73,21 @@ def is_glued_furniture(line: str) -> bool:
     if not starts:
         return False
     cuts = sorted({0, *starts})
-    pieces = [
-        piece
+    segments = [
+        segment.strip()
         for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True)
-        for piece in line[start:end].split()
+        if (segment := line[start:end]).strip()
     ]
-    if len(pieces) < 2:
-        return False  # one piece: the whole-line patterns decide
-    return all(_is_piece(piece) for piece in pieces)
+    # A segment is one piece (今天是:2024年5月6日 星期一) or pieces set apart by spaces.
+    pieces = 0
+    for segment in segments:
+        if _is_piece(segment):
+            pieces += 1
+        elif all(_is_piece(part) for part in segment.split()):
+            pieces += len(segment.split())
+        else:
+            return False
+    return pieces >= 2  # one piece: the whole-line patterns decide
 
 
 def _is_piece(piece: str) -> bool:

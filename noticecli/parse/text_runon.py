@@ -44,7 +44,8 @@ def split_run_on_lines(lines: list[str]) -> list[str]:
     if len(parts) < 2:
         return lines
     index = lines.index(longest)
-    spaced = any(not line for line in lines[index + 1 :]) or any(not line for line in lines[:index])
+    filled = [position for position, line in enumerate(lines) if line]
+    spaced = len(filled) < filled[-1] - filled[0] + 1  # blank lines between the text's lines
     joined: list[str] = []
     for part in parts:
         if joined and spaced:
