@@ -185,7 +185,7 @@ def test_short_lines_after_a_footer_line_under_the_text_are_the_footer() -> None
 
 
 def test_contact_lines_inside_the_text_or_before_a_sentence_stay() -> None:
-    lines = [TITLE, "", *FOOTER, FIRST]  # the footer line has no text above it
+    lines = [TITLE, "", *FOOTER]  # no sentence above the footer line: the site's header
     blank_footer_tail(lines, {1})
     assert lines[2:5] == FOOTER
     lines = [FIRST, "", *FOOTER, LAST]  # a sentence after the contact lines: the text's
@@ -411,3 +411,12 @@ def test_a_related_label_with_a_value_is_not_dropped() -> None:
         TITLE, "发布时间:2024-09-14", FIRST, LAST, "相关文件:岚川县人防工程管理办法.pdf"
     )
     assert "相关文件:岚川县人防工程管理办法.pdf" in _body(notice)
+
+
+# --- not scored: a bracketed grid row left in the body keeps its line as shown -----------------
+
+
+def test_a_bracketed_grid_row_in_the_body_gets_no_colon_the_page_lacks() -> None:
+    row = "[ 索  引  号 ] 11340123MB1234567X/2024-00031 [ 文       号 ] [ 发布机构 ] 岚川县人防办"
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, row, LAST)
+    assert _body(notice) == [FIRST, row, LAST]

@@ -322,7 +322,14 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
-    lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
+    grouped = join_broken_groups(lines)
+    rendered, rendered_rows = rendered_cells(grouped)
+    if len(rendered) == len(grouped):
+        for before, after in zip(grouped, rendered, strict=True):
+            if before != after and "|" not in before and ("[" in before or "【" in before):
+                # [ 索  引  号 ] <code>: a bracketed grid row, colons put in only to read it.
+                colonless[after] = colonless.get(before, before)
+    lines, cells, build.rows = pipe_cell_lines(rendered, rendered_rows)
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.
         widgets = set(widget_rows)
