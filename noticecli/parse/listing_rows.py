@@ -48,6 +48,14 @@ from noticecli.knowledge import (
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url, is_hidden
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
+from noticecli.parse.listing_month_day import (
+    MonthDay,
+    delimited_month_day,
+    element_month_day,
+    has_month_day,
+    month_day_at_link_ends,
+    year_from_url,
+)
 
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
@@ -146,6 +154,9 @@ class _Row:
     href: str = ""
     title: str = ""
     date: str | None = None
+    # A date the row prints without a year (09-12), as shown; ``date`` then holds a year
+    # only when the item's URL gives it.
+    shown: str | None = None
     article_like: bool = False
 
 
@@ -201,7 +212,9 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
-    items = [ListingItem(r.title, absolute_url(r.href, base), r.date) for r in rows_in_order]
+    items = [
+        ListingItem(r.title, absolute_url(r.href, base), r.date, r.shown) for r in rows_in_order
+    ]
     # A list split over look-alike siblings is held by their common parent.
     holder = best.container.parent if siblings and best.container.parent else best.container
     return FoundList(_dedupe(items), holder)
@@ -211,7 +224,8 @@ _PAIR = 2
 
 
 def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
-    """Dated rows, or (undated) three rows or more that link to article-shaped URLs; a list
+    """Dated rows (a date without a year counts when three rows show one: see
+    :func:`_read_group`), or (undated) three rows or more that link to article-shaped URLs; a list
     of one row only when it is a dated table or list row."""
     dated, liked, rows, _ = score
     if rows == 0 or (dated == 0 and (liked < 3 or rows < 3)):
@@ -226,10 +240,14 @@ def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
     cheaper than reading them): without three rows whose primary link has an article-shaped
     URL (``few_articles``: the page has fewer than three such links), a list needs a dated
     row, and every date the rows are read for has a year of four digits in the container's
-    text (removing a title from a row's text can cut a run of digits but never make one)."""
-    if _YEARISH.search(group.container.text()) is not None:
+    text (removing a title from a row's text can cut a run of digits but never make one), or,
+    in a group of three rows or more, a month-day in it (dates printed without a year)."""
+    container_text = group.container.text()
+    if _YEARISH.search(container_text) is not None:
         return True
     rows = group.rows.values()
+    if len(rows) >= _MIN_YEARLESS and has_month_day(container_text):
+        return True  # rows that may print their dates without a year (09-12)
     if few_articles or len(rows) < 3:
         return False
     liked = 0
@@ -340,12 +358,24 @@ def _read_group(group: _Group) -> None:
             date = _row_date(row.node, primary, text)
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
-        row.href, row.title, row.date = primary.link.href, title, date
+        shown = None
+        if date is None and not flat:
+            title, month_day = _row_month_day(row.node, primary, text, title)
+            if month_day is not None:
+                shown = month_day.shown
+                year = year_from_url(primary.link.href, month_day.month, month_day.day)
+                if year is not None:
+                    date = f"{year:04d}-{month_day.month:02d}-{month_day.day:02d}"
+        row.href, row.title, row.date, row.shown = primary.link.href, title, date, shown
         row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
+    # Dates without a year count as dates when the rows repeat them (three rows or more):
+    # one or two month-days beside links are as likely a menu's numbers.
+    yearless = sum(1 for row in group.usable if row.shown)
     group.scored = (
-        sum(1 for row in group.usable if row.date),
+        sum(1 for row in group.usable if row.date and not row.shown)
+        + (yearless if yearless >= _MIN_YEARLESS else 0),
         sum(1 for row in group.usable if row.article_like),
         len(group.usable),
         sum(len(row.title) for row in group.usable),
@@ -353,6 +383,49 @@ def _read_group(group: _Group) -> None:
 
 
 # --- Titles and dates ---------------------------------------------------------------------
+
+# Rows showing a date without a year that make a list of dated rows.
+_MIN_YEARLESS = 3
+
+
+def _row_month_day(
+    row: LexborNode, primary: _Candidate, text: str, title: str
+) -> tuple[str, MonthDay | None]:
+    """The item's title and the date the row prints without a year (``[09-12]``,
+    ``09月12日``), found where :func:`_row_date` looks for a full date: an element of the
+    link or of the row that holds only it, a month-day set off in the rest of the row, one at
+    either end of the link text. A month-day inside the link's own element is left out of
+    the title."""
+    anchor = primary.link.node
+    if anchor.child is not None and has_month_day(primary.shown):
+        for node in _elements_below(anchor):
+            node_text = collapse(node.text(separator=" "))
+            month_day = element_month_day(node_text)
+            if month_day is not None:
+                if title == primary.shown:
+                    title = collapse(primary.shown.replace(node_text, " ", 1))
+                return title, month_day
+    rest = text
+    for shown in {primary.shown, primary.title}:
+        if shown:
+            rest = rest.replace(shown, " ")
+    rest = collapse(rest)
+    if has_month_day(rest):
+        month_day = element_month_day(rest)
+        if month_day is not None:
+            return title, month_day
+        anchor_id = anchor.mem_id
+        for node in _elements_below(row, skip=anchor_id):
+            node_text = node.text(separator=" ")
+            if len(node_text) > _MAX_DATE_TEXT * 3:
+                continue
+            month_day = element_month_day(collapse(node_text))
+            if month_day is not None:
+                return title, month_day
+        month_day = delimited_month_day(rest)
+        if month_day is not None:
+            return title, month_day
+    return title, month_day_at_link_ends(primary.shown) if has_month_day(primary.shown) else None
 
 
 def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
