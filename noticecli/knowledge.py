@@ -588,8 +588,16 @@ PAGER_COUNT_NAMES = (
     "allpage",
 )
 PAGER_CURRENT_NAMES = ("currentpage", "curpage", "nowpage", "pageindex", "pageno", "curr")
-PAGER_RECORD_NAMES = ("totalrecord", "totalrecords", "totalcount", "recordcount", "totalnum")
-PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit")
+PAGER_RECORD_NAMES = (
+    "totalrecord",
+    "totalrecords",
+    "totalcount",
+    "recordcount",
+    "totalnum",
+    "totaldata",
+    "totalnumber",
+)
+PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit", "showdata")
 # Pager scripts whose current page counts from 0 (TRS WCM writes index.html, index_1.html
 # for page 2 …): a comment or name of theirs in the script. Regular-expression fragments.
 PAGER_ZERO_BASED = (r"从0开始", r"\bcountPage\b", r"\bcreatePageHTML\b")

@@ -11,6 +11,7 @@ from noticecli.parse.listing_month_day import (
     element_month_day,
     month_day_at_link_ends,
     year_from_url,
+    years_between,
 )
 
 
@@ -113,3 +114,47 @@ def test_readers() -> None:
     assert year_from_url("/2023/a_2024.html", 9, 12) is None
     assert year_from_url("/2023/02/a.html", 2, 29) is None  # no 29 February in 2023
     assert year_from_url("/content_1987654.html", 9, 12) is None
+
+
+def test_dated_neighbours_of_the_same_year_give_a_year_they_bracket() -> None:
+    hrefs = [
+        "/tzgg/202409/t20240912_1.html",
+        "/tzgg/content_2.html",  # 09-05, between 2024-09-12 and 2024-08-26: 2024
+        "/tzgg/202408/t20240826_3.html",
+        "/tzgg/content_4.html",  # 08-30: out of order, no year
+        "/tzgg/202408/t20240801_5.html",
+        "/tzgg/content_6.html",  # after the last dated row: no year
+    ]
+    notice = _listing(_rows(["09-12", "09-05", "08-26", "08-30", "08-01", "07-20"], hrefs))
+    assert [item.date for item in notice.items] == [
+        "2024-09-12",
+        "2024-09-05",
+        "2024-08-26",
+        None,
+        "2024-08-01",
+        None,
+    ]
+
+
+def test_neighbours_of_two_years_or_out_of_order_give_no_year() -> None:
+    assert years_between([(2024, 1, 5), (None, 12, 28), (2023, 12, 20)]) == [2024, None, 2023]
+    assert years_between([(2024, 1, 5), (None, 2, 3), (2024, 3, 1)]) == [2024, 2024, 2024]
+    assert years_between([(2024, 1, 5), (None, 1, 3), (2024, 3, 1)]) == [2024, None, 2024]
+    assert years_between([(2024, 1, 5), (None, 1, 3), (2024, 3, 1), (2024, 2, 1)]) == [
+        2024,
+        None,
+        2024,
+        2024,
+    ]
+
+
+def test_a_flat_run_of_links_with_month_days() -> None:
+    cell = "".join(
+        f"<a href='/tzgg/content_{n}.html'>关于人防工程第{n}批检查结果的公告</a> 09-{n + 10}<br>"
+        for n in range(4)
+    )
+    notice = noticecli.parse_html(
+        f"<html><body><table><tr><td>{cell}</td></tr></table></body></html>"
+    )
+    assert notice.kind == "listing"
+    assert [item.date_shown for item in notice.items] == ["09-10", "09-11", "09-12", "09-13"]

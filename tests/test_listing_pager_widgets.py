@@ -59,3 +59,44 @@ def test_kkpager_default_and_custom_get_link() -> None:
     )
     assert count == 4
     assert pages == [f"http://rfb.example.gov.cn/tzgg/index_{n}.html" for n in (2, 3)]
+
+
+def test_jquery_pagination_records_first_and_its_zero_based_callback() -> None:
+    count, pages = _pager(
+        "$('#pager').pagination(120, { items_per_page: 20, current_page: 0, callback:"
+        " function(page_index){ location.href = 'list_' + (page_index + 1) + '.html'; } });"
+    )
+    assert count == 6
+    # Page 2, list_2.html, is the address the page was read from: never a following page.
+    assert pages == [f"http://rfb.example.gov.cn/tzgg/list_{n}.html" for n in (3, 4, 5, 6)]
+    assert _pager("$('#pager').pagination(95, { callback: function(){} });") == (10, [])
+
+
+def test_the_callback_of_any_pager_call_names_its_pages() -> None:
+    count, pages = _pager(
+        "$('#pagination').jqPaginator({ totalPages: 12, visiblePages: 5, currentPage: 2,"
+        " onPageChange: function (num, type) { if (type == 'change') {"
+        " location.href = 'index_' + num + '.html'; } } });"
+    )
+    assert (count, pages[0]) == (12, "http://rfb.example.gov.cn/tzgg/index_3.html")
+    count, pages = _pager(
+        "$('#page').bootstrapPaginator({ currentPage: 1, totalPages: 3,"
+        " pageUrl: function(type, page, current){ return 'index_' + (page - 1) + '.html'; } });"
+    )
+    assert (count, pages) == (
+        3,
+        [f"http://rfb.example.gov.cn/tzgg/index_{n}.html" for n in (1, 2)],
+    )
+
+
+def test_a_redirect_outside_the_pager_options_is_no_naming() -> None:
+    count, pages = _pager(
+        "var totalPage = 4; var currentPage = 1;"
+        " function search(){ location.href = '/search?q=' + kw; }"
+    )
+    assert (count, pages) == (4, [])
+
+
+def test_record_and_size_names_of_pagination_plugins() -> None:
+    assert _pager("$('#p').pagination({ totalData: 95, showData: 10, current: 1 });")[0] == 10
+    assert _pager("$('#p').pagination({ totalNumber: 41, pageSize: 20 });")[0] == 3

@@ -5,11 +5,14 @@ Many columns print each row's month and day only. Such a date is read here, cale
 (a leap year's 02-29 is a day), and kept as shown in the item's ``date_shown``; the item's
 ``date`` gets a year only from evidence on the page: the item's own URL path when it holds
 the year with the same month (``/2024/09/``, ``/202409/``, ``t20240912_``), or a year alone
-(``art_2024_…``). Otherwise ``date`` stays null: a year is never guessed.
+(``art_2024_…``); or, in a list in date order, dated rows of the same year above and below
+that bracket the date. Otherwise ``date`` stays null: a year is never guessed (not from the
+fetch time either: a column whose newest notice is two years old would get wrong years).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import NamedTuple
@@ -25,6 +28,7 @@ __all__ = [
     "has_month_day",
     "month_day_at_link_ends",
     "year_from_url",
+    "years_between",
 ]
 
 # A month-day has one to two digits each side of - / or 月 (日 or 号 may follow); with a dot,
@@ -156,3 +160,34 @@ def has_month_day(text: str) -> bool:
     """Whether ``text`` holds anything shaped like a month-day (a cheap test before rows are
     read for one)."""
     return _month_day().search(text) is not None
+
+
+def years_between(dates: list[tuple[int | None, int, int]]) -> list[int | None]:
+    """The years of a list's dates (year or None, month, day, in page order) with the
+    missing ones filled where the page implies them: the dates with a year are in order
+    (newest first or oldest first), and the nearest of them above and below a date without
+    a year have the same year and bracket it in that year."""
+    years = [year for year, _, _ in dates]
+    known = [
+        (index, (year, month, day))
+        for index, (year, month, day) in enumerate(dates)
+        if year is not None
+    ]
+    if len(known) < 2:
+        return years
+    keys = [key for _, key in known]
+    pairs = list(itertools.pairwise(keys))
+    if not (all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)):
+        return years
+    for index, (year, month, day) in enumerate(dates):
+        if year is not None:
+            continue
+        above = next((key for at, key in reversed(known) if at < index), None)
+        below = next((key for at, key in known if at > index), None)
+        if above is None or below is None or above[0] != below[0]:
+            continue
+        candidate = (above[0], month, day)
+        low, high = min(above, below), max(above, below)
+        if low <= candidate <= high and is_calendar_date(above[0], month, day):
+            years[index] = above[0]
+    return years

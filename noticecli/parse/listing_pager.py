@@ -44,7 +44,12 @@ from noticecli.knowledge import (
 )
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageLink, PageScript, collapse, skip_href
-from noticecli.parse.listing_pager_widgets import WidgetPager, widget_pager
+from noticecli.parse.listing_pager_widgets import (
+    WidgetPager,
+    callback_links,
+    link_counts_from_zero,
+    widget_pager,
+)
 from noticecli.parse.script_source import code_marks
 
 # The following pages listed per listing page (page_count says how many there are): a crawl
@@ -200,7 +205,7 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
                 naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
                 return _Found(count, current + 1, naming)
         lowered = script.lowered
-        if "laypage" in lowered or "kkpager" in lowered:
+        if "laypage" in lowered or "kkpager" in lowered or "pagination" in lowered:
             widget = widget_pager(text, lowered)
             if widget is not None and widget.pages:
                 return _widget_found(widget, text)
@@ -277,7 +282,22 @@ def _variable_pager(text: str, lowered: str) -> _Found | None:
     if template is None and trs and stated is not None:
         template = TRS_PAGE_NAMING  # the TRS pager's own naming, when the script hides it
     naming = _Naming(template, zero_based) if template else None
+    if naming is None:
+        naming = _callback_naming(text, zero_based)
     return _Found(count, current, naming)
+
+
+def _callback_naming(text: str, zero_based: bool) -> _Naming | None:
+    """The naming a pager call's callback gives (``location.href = 'index_' + num``)."""
+    links = callback_links(text, _PAGER_NAMES)
+    if not links:
+        return None
+    strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
+    for link in links:
+        built = _evaluate(link, strings)
+        if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
+            return _Naming(built, link_counts_from_zero(link, zero_based))
+    return None
 
 
 def _script_link_template(text: str) -> str | None:

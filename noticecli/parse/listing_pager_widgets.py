@@ -1,6 +1,7 @@
-"""Pager widgets configured by an options object: Layui ``laypage`` and ``kkpager``.
+"""Pager widgets configured by an options object: Layui ``laypage``, ``kkpager``, jQuery
+Pagination's ``pagination(records, {…})``, and the page naming of any pager's callback.
 
-Both draw the pager in the browser, so the served page has no pager links; their call says
+They draw the pager in the browser, so the served page has no pager links; their call says
 how many pages there are:
 
 * Layui ``laypage.render({elem, count, limit, curr, jump})`` (also ``layui.laypage.render``):
@@ -11,6 +12,12 @@ how many pages there are:
   ``pno`` is the current page, ``total`` the page count; page *n* is ``getLink(n)``'s
   return value, by default ``hrefFormer + "_" + n + hrefLatter`` (page 1:
   ``hrefFormer + hrefLatter``).
+* ``pagination(records, {items_per_page, current_page, callback})`` (jQuery Pagination):
+  records and their page size (10 when not given); ``current_page`` counts from 0.
+* Any other pager call whose options object names a page count (``totalPages``,
+  ``pageCount`` … read by :mod:`noticecli.parse.listing_pager`): the address its callback
+  assigns to ``location`` or its ``pageUrl`` / ``getLink`` function returns
+  (:func:`callback_links`).
 
 A value may be a number, a quoted number, or a variable the script assigns; a value read from
 a server response (``res.count``) leaves the count unknown. The link is returned as the
@@ -25,7 +32,7 @@ from typing import NamedTuple
 
 from noticecli.parse.script_source import code_marks
 
-__all__ = ["WidgetPager", "widget_pager"]
+__all__ = ["WidgetPager", "callback_links", "link_counts_from_zero", "widget_pager"]
 
 
 class WidgetPager(NamedTuple):
@@ -41,6 +48,12 @@ class WidgetPager(NamedTuple):
 
 _LAYPAGE = re.compile(r"\blaypage\s*\.\s*render\s*\(\s*\{", re.IGNORECASE)
 _KKPAGER = re.compile(r"\bkkpager\s*\.\s*generPageHtml\s*\(\s*\{", re.IGNORECASE)
+_JQUERY_PAGINATION = re.compile(r"\.\s*pagination\s*\(\s*([\w$]+)\s*,\s*\{")
+_JQUERY_PAGE_SIZE = 10
+# An options object passed to a call, after any plain arguments.
+_OPTIONS_OPEN = re.compile(r"\(\s*(?:[\w$.'\"]+\s*,\s*)*\{")
+_URL_FUNCTION = re.compile(r"\b(?:pageUrl|getLink|getHref|hrefFormat)\s*:\s*function\b")
+_PLUS_ONE = re.compile(r"[\w.]+(?:\(\))?\s*\+\s*1\b")
 _LAYPAGE_PAGE_SIZE = 10
 _VALUE = r"\s*:\s*(['\"]?)([\w.$]+)\1"
 _LOCATION = re.compile(
@@ -63,7 +76,55 @@ def widget_pager(text: str, lowered: str) -> WidgetPager | None:
         match = _KKPAGER.search(text)
         if match is not None:
             return _kkpager(_options(text, match.end()), lowered)
+    if "pagination" in lowered:
+        match = _JQUERY_PAGINATION.search(text)
+        if match is not None:
+            return _jquery_pagination(match.group(1), _options(text, match.end()), lowered)
     return None
+
+
+def callback_links(text: str, count_names: tuple[str, ...]) -> list[str]:
+    """The expressions a pager call's callback builds its page addresses with: a
+    ``location`` assignment, or what a ``pageUrl`` / ``getLink`` function returns, inside an
+    options object that names one of ``count_names`` (lower-case). A redirect elsewhere in
+    the script (a search box's) is no page naming."""
+    links: list[str] = []
+    for match in _OPTIONS_OPEN.finditer(text):
+        options = _options(text, match.end())
+        lowered = options.lower()
+        if not any(name in lowered for name in count_names):
+            continue
+        links += [_statement(options, found.end()) for found in _LOCATION.finditer(options)]
+        for function in _URL_FUNCTION.finditer(options):
+            links += [
+                _statement(options, found.end())
+                for found in _RETURN.finditer(options, function.end())
+            ]
+    return links
+
+
+def link_counts_from_zero(link: str, current_from_zero: bool) -> bool:
+    """Whether the number a callback's link puts in the address counts pages from 0:
+    ``page - 1`` does, ``page_index + 1`` does not, else as the pager counts its pages."""
+    if _MINUS_ONE.search(link):
+        return True
+    if _PLUS_ONE.search(link):
+        return False
+    return current_from_zero
+
+
+def _jquery_pagination(first: str, options: str, lowered: str) -> WidgetPager | None:
+    if first.isdigit():
+        records: int | None = int(first)
+    else:
+        records = _option(f"records: {first}", "records", lowered)
+    if not records:
+        return None
+    size = _option(options, "items_per_page", lowered) or _JQUERY_PAGE_SIZE
+    current = (_option(options, "current_page", lowered) or 0) + 1
+    links = [_statement(options, found.end()) for found in _LOCATION.finditer(options)]
+    zero_based = any(link_counts_from_zero(link, True) for link in links)
+    return WidgetPager(math.ceil(records / size), current, links, zero_based, {})
 
 
 def _options(text: str, start: int) -> str:

@@ -55,6 +55,7 @@ from noticecli.parse.listing_month_day import (
     has_month_day,
     month_day_at_link_ends,
     year_from_url,
+    years_between,
 )
 
 if TYPE_CHECKING:
@@ -156,8 +157,12 @@ class _Row:
     date: str | None = None
     # A date the row prints without a year (09-12), as shown; ``date`` then holds a year
     # only when the item's URL gives it.
-    shown: str | None = None
+    month_day: MonthDay | None = None
     article_like: bool = False
+
+    @property
+    def shown(self) -> str | None:
+        return self.month_day.shown if self.month_day is not None else None
 
 
 @dataclass(slots=True)
@@ -212,6 +217,8 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
+    if any(row.month_day is not None and row.date is None for row in rows_in_order):
+        _years_from_neighbours(rows_in_order)
     items = [
         ListingItem(r.title, absolute_url(r.href, base), r.date, r.shown) for r in rows_in_order
     ]
@@ -335,6 +342,7 @@ def _read_group(group: _Group) -> None:
     rows = list(group.rows.values())
     flat = all(row.node.tag == "a" for row in rows)
     side = _flat_date_side(group.container, rows) if flat else None
+    month_day_side: str | None = ""  # read for the first flat row without a full date
     text_cache: dict[int, str] = {}
     usable: list[_Row] = []
     blocks = 0
@@ -358,15 +366,21 @@ def _read_group(group: _Group) -> None:
             date = _row_date(row.node, primary, text)
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
-        shown = None
-        if date is None and not flat:
-            title, month_day = _row_month_day(row.node, primary, text, title)
+        month_day = None
+        if date is None:
+            if flat:
+                if month_day_side == "":
+                    month_day_side = _flat_month_day_side(group.container, rows)
+                if month_day_side is not None:
+                    beside = _flat_side_text(row.node, month_day_side)
+                    month_day = delimited_month_day(beside)
+            else:
+                title, month_day = _row_month_day(row.node, primary, text, title)
             if month_day is not None:
-                shown = month_day.shown
                 year = year_from_url(primary.link.href, month_day.month, month_day.day)
                 if year is not None:
                     date = f"{year:04d}-{month_day.month:02d}-{month_day.day:02d}"
-        row.href, row.title, row.date, row.shown = primary.link.href, title, date, shown
+        row.href, row.title, row.date, row.month_day = primary.link.href, title, date, month_day
         row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
@@ -380,6 +394,24 @@ def _read_group(group: _Group) -> None:
         len(group.usable),
         sum(len(row.title) for row in group.usable),
     )
+
+
+def _years_from_neighbours(rows: list[_Row]) -> None:
+    """Dates without a year, given the year of the dated rows around them when the list is
+    in date order and both neighbours are of the same year and bracket the date."""
+    dates: list[tuple[int | None, int, int]] = []
+    dated_rows: list[_Row] = []
+    for row in rows:
+        if row.date is not None:
+            dates.append((int(row.date[:4]), int(row.date[5:7]), int(row.date[8:10])))
+        elif row.month_day is not None:
+            dates.append((None, row.month_day.month, row.month_day.day))
+        else:
+            continue
+        dated_rows.append(row)
+    for row, year in zip(dated_rows, years_between(dates), strict=True):
+        if row.date is None and year is not None and row.month_day is not None:
+            row.date = f"{year:04d}-{row.month_day.month:02d}-{row.month_day.day:02d}"
 
 
 # --- Titles and dates ---------------------------------------------------------------------
@@ -595,6 +627,31 @@ def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
     ("before"): the side where most links find one."""
     anchors = {row.node.mem_id for row in rows}
     after = before = 0
+    segments = _flat_segments(container, anchors)
+    for index in range(len(anchors)):
+        before += _delimited_date(collapse(segments[index])) is not None
+        after += _delimited_date(collapse(segments[index + 1])) is not None
+    if max(after, before) == 0:
+        return None
+    return "after" if after >= before else "before"
+
+
+def _flat_month_day_side(container: LexborNode, rows: list[_Row]) -> str | None:
+    """Whether the dates without a year of a flat run of links (``<a/> 09-12<br>``) follow
+    each link ("after") or precede it ("before"), or None when the run shows none."""
+    if not has_month_day(container.text()):
+        return None
+    segments = _flat_segments(container, {row.node.mem_id for row in rows})
+    after = sum(delimited_month_day(collapse(text)) is not None for text in segments[1:])
+    before = sum(delimited_month_day(collapse(text)) is not None for text in segments[:-1])
+    if max(after, before) == 0:
+        return None
+    return "after" if after >= before else "before"
+
+
+def _flat_segments(container: LexborNode, anchors: set[int]) -> list[str]:
+    """The text between the links of a flat run: before the first, between each two, after
+    the last."""
     segment: list[str] = []
     segments: list[str] = []
     for child in _children(container):
@@ -604,17 +661,17 @@ def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
         else:
             segment.append(child.text(separator=" "))
     segments.append(" ".join(segment))
-    for index in range(len(anchors)):
-        before += _delimited_date(collapse(segments[index])) is not None
-        after += _delimited_date(collapse(segments[index + 1])) is not None
-    if max(after, before) == 0:
-        return None
-    return "after" if after >= before else "before"
+    return segments
 
 
 def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
     if side is None:
         return None
+    return _delimited_date(_flat_side_text(anchor, side))
+
+
+def _flat_side_text(anchor: LexborNode, side: str) -> str:
+    """The text beside a link of a flat run, up to the next link on ``side``."""
     parts: list[str] = []
     node = anchor.next if side == "after" else anchor.prev
     while node is not None and node.tag != "a" and node.css_first("a[href]") is None:
@@ -622,7 +679,7 @@ def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
         node = node.next if side == "after" else node.prev
     if side == "before":
         parts.reverse()
-    return _delimited_date(collapse(" ".join(parts)))
+    return collapse(" ".join(parts))
 
 
 # --- Choosing ------------------------------------------------------------------------------
