@@ -158,3 +158,28 @@ def test_a_flat_run_of_links_with_month_days() -> None:
     )
     assert notice.kind == "listing"
     assert [item.date_shown for item in notice.items] == ["09-10", "09-11", "09-12", "09-13"]
+
+
+def test_month_day_rows_without_article_shaped_urls_are_read() -> None:
+    hrefs = [f"/tzgg/show.aspx?id={n}" for n in range(4)]
+    notice = _listing(_rows(["[09-12]", "[09-05]", "[08-30]", "[08-21]"], hrefs))
+    assert notice.kind == "listing"
+    assert [item.date_shown for item in notice.items] == ["09-12", "09-05", "08-30", "08-21"]
+
+
+def test_two_month_day_numbers_do_not_outweigh_a_dated_list() -> None:
+    dated = "".join(
+        f"<li><a href='/tzgg/show.aspx?id={n}'>关于人防工程第{n}批检查结果的公告</a>"
+        f"<span>2024-09-1{n}</span></li>"
+        for n in range(2)
+    )
+    box = "".join(
+        f"<li><a href='/kc?{n}'>课程安排第{n}期</a> {term}</li>"
+        for n, term in enumerate(["1-2", "3-4", "", ""])
+    )
+    html = (
+        f"<html><body><ul class='box'>{box}</ul><ul class='list'>{dated}</ul>"
+        "<div class='page'><a href='index_1.html'>下一页</a></div></body></html>"
+    )
+    notice = noticecli.parse_html(html)
+    assert [item.date for item in notice.items] == ["2024-09-10", "2024-09-11"]

@@ -138,3 +138,16 @@ def test_a_visible_copy_of_the_hidden_text_keeps_it_hidden() -> None:
     )
     removal = remove_hidden(tree)
     assert removal == (1, False)
+
+
+def test_a_visible_copy_split_by_inline_tags_keeps_the_hidden_one_out() -> None:
+    visible = "".join(
+        "<p>"
+        + "".join(f"<b>{sentence[i : i + 12]}</b>" for i in range(0, len(sentence), 12))
+        + "</p>"
+        for sentence in (
+            "为检验防空警报设施的完好率，增强全民国防观念和防空防灾意识，县人防办定于9月21日组织试鸣。",
+        )
+    )
+    notice = _wechat("visibility: hidden;", visible)
+    assert "body_from_hidden" not in [warning.code for warning in notice.warnings]

@@ -151,24 +151,20 @@ def _has_visible_body(root: LexborNode, hidden: LexborNode) -> bool:
     hidden text. Only asked for a page with a hidden element of article text."""
     hidden_id = hidden.mem_id
     parts: list[str] = []
-    stack = [root]
-    while stack:
+    stack = _children_reversed(root)
+    while stack:  # the text nodes in document order, scripts and the hidden element left out
         node = stack.pop()
-        child = node.last_child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                parts.append(child.text(deep=False))
-            elif (
-                tag is not None
-                and not tag.startswith(("-", "_"))
-                and tag not in ("script", "style", "template", "noscript")
-                and child.mem_id != hidden_id
-            ):
-                stack.append(child)
-            child = child.prev
-    # The stack walks the last child first: the parts are in reverse document order.
-    visible = "\n".join(reversed(parts))
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text(deep=False))
+        elif (
+            tag is not None
+            and not tag.startswith(("-", "_"))
+            and tag not in ("script", "style", "template", "noscript")
+            and node.mem_id != hidden_id
+        ):
+            stack += _children_reversed(node)
+    visible = "\n".join(parts)
     if _prose_chars(visible) >= _VISIBLE_PROSE:
         return True
     for line in hidden.text(separator="\n").split("\n"):
@@ -176,6 +172,15 @@ def _has_visible_body(root: LexborNode, hidden: LexborNode) -> bool:
         if len(line) >= _COPY_PROBE:
             return line[:_COPY_PROBE] in "".join(visible.split())
     return False
+
+
+def _children_reversed(node: LexborNode) -> list[LexborNode]:
+    children: list[LexborNode] = []
+    child = node.last_child
+    while child is not None:
+        children.append(child)
+        child = child.prev
+    return children
 
 
 def _show(node: LexborNode, found: list[LexborNode]) -> None:
