@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -65,6 +66,24 @@ def _month_day() -> re.Pattern[str]:
     return re.compile(_MONTH_DAY)
 
 
+# Where a month-day may be: a digit beside a separator and a digit. A pattern that begins with
+# a digit class skips other characters fast (the full pattern, which begins with a
+# look-behind, is tried at every character), so the full pattern is tried only here.
+_NEAR = re.compile(r"\d ?[-/.月] ?\d")
+
+
+def _month_days(text: str) -> Iterator[re.Match[str]]:
+    """The month-day shapes in ``text``, in order."""
+    pattern = _month_day()
+    for near in _NEAR.finditer(text):
+        start = near.start()
+        if start and text[start - 1].isdigit():
+            start -= 1  # the month's first digit
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+
+
 @cache
 def _whole_element() -> re.Pattern[str]:
     return re.compile(rf"{_FRAME}(?P<date>{_MONTH_DAY}){_CLOCK_AFTER}")
@@ -96,7 +115,7 @@ def element_month_day(text: str) -> MonthDay | None:
 def delimited_month_day(text: str) -> MonthDay | None:
     """The first month-day in ``text`` that stands apart: spaces, brackets or a colon before
     it, spaces or brackets after it (not 关于9月18日组织…)."""
-    for match in _month_day().finditer(text):
+    for match in _month_days(text):
         start, end = match.span()
         if (start == 0 or text[start - 1] in _OPENERS) and (
             end == len(text) or text[end] in _CLOSERS
@@ -142,7 +161,7 @@ def month_day_at_link_ends(text: str) -> MonthDay | None:
     """A month-day printed at the start or the end of the link text itself, set off from the
     title by a space or a bracket (``[09-12] 标题``, ``标题 09-12``); never one the title runs
     on from (``9月1日起施行…``)."""
-    for match in _month_day().finditer(text):
+    for match in _month_days(text):
         start, end = match.span()
         before, after = text[:start], text[end:]
         if not before.strip(" [【(（") and after[:1] in (" ", "]", "】", ")", "）", "|"):
@@ -159,7 +178,7 @@ def month_day_at_link_ends(text: str) -> MonthDay | None:
 def has_month_day(text: str) -> bool:
     """Whether ``text`` holds anything shaped like a month-day (a cheap test before rows are
     read for one)."""
-    return _month_day().search(text) is not None
+    return next(_month_days(text), None) is not None
 
 
 def years_between(dates: list[tuple[int | None, int, int]]) -> list[int | None]:

@@ -428,6 +428,8 @@ def _row_month_day(
     link or of the row that holds only it, a month-day set off in the rest of the row, one at
     either end of the link text. A month-day inside the link's own element is left out of
     the title."""
+    if not has_month_day(text):
+        return title, None  # the row's text holds the link's and the rest's
     anchor = primary.link.node
     if anchor.child is not None and has_month_day(primary.shown):
         for node in _elements_below(anchor):
