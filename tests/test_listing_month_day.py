@@ -183,3 +183,13 @@ def test_two_month_day_numbers_do_not_outweigh_a_dated_list() -> None:
     )
     notice = noticecli.parse_html(html)
     assert [item.date for item in notice.items] == ["2024-09-10", "2024-09-11"]
+
+
+def test_the_table_view_shows_a_date_without_a_year_as_printed() -> None:
+    import io
+
+    from noticecli.render import render_table
+
+    stream = io.StringIO()
+    render_table(_listing(_rows(["[09-12]", "[09-05]", "[08-30]"])), stream)
+    assert "09-12" in stream.getvalue()
