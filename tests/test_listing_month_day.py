@@ -3,6 +3,8 @@ invented year."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 import noticecli
@@ -13,6 +15,7 @@ from noticecli.parse.listing_month_day import (
     year_from_url,
     years_between,
 )
+from noticecli.render import render_table
 
 
 def _listing(rows: str, sidebar: str = "") -> noticecli.Notice:
@@ -186,10 +189,6 @@ def test_two_month_day_numbers_do_not_outweigh_a_dated_list() -> None:
 
 
 def test_the_table_view_shows_a_date_without_a_year_as_printed() -> None:
-    import io
-
-    from noticecli.render import render_table
-
     stream = io.StringIO()
     render_table(_listing(_rows(["[09-12]", "[09-05]", "[08-30]"])), stream)
     assert "09-12" in stream.getvalue()
