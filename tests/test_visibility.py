@@ -151,3 +151,23 @@ def test_a_visible_copy_split_by_inline_tags_keeps_the_hidden_one_out() -> None:
     )
     notice = _wechat("visibility: hidden;", visible)
     assert "body_from_hidden" not in [warning.code for warning in notice.warnings]
+
+
+def test_an_article_hidden_by_the_pages_own_css_rule_is_read() -> None:
+    notice = noticecli.parse_html(
+        "<html><head><style>#js_content { visibility: hidden; }</style></head><body>"
+        f"<h1>关于组织防空警报试鸣的通告</h1><div id='js_content'>{_SENTENCES}</div>"
+        f"{_LONG_SCRIPT}</body></html>"
+    )
+    assert "body_from_hidden" in [warning.code for warning in notice.warnings]
+    assert any("组织试鸣" in (block.text or "") for block in notice.body)
+
+
+def test_a_hidden_popup_of_sentences_is_never_the_article() -> None:
+    for marker in ("class='modal fade'", "id='notice-layer'", "class='pop_box'"):
+        notice = noticecli.parse_html(
+            "<html><body><h1>关于组织防空警报试鸣的通告</h1><img src='notice.jpg'>"
+            f"<div {marker} style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body></html>"
+        )
+        assert not any("组织试鸣" in (block.text or "") for block in notice.body), marker
+        assert "body_from_hidden" not in [warning.code for warning in notice.warnings]

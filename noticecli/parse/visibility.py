@@ -15,7 +15,8 @@ Two exceptions keep pages readable, both for an element a script shows once the 
   has no article text of its own and no visible copy of it (a WeChat-style article whose only
   copy of the text sits in ``#js_content`` with ``visibility:hidden`` beside long scripts):
   :attr:`HiddenRemoval.shown_article` tells the parser to warn ``body_from_hidden``. A page
-  with a visible body never gets hidden text.
+  with a visible body never gets hidden text, nor does a hidden pop-up (a dialog, a notice
+  layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) ever count as the article.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from noticecli.knowledge import HIDDEN_SELECTORS
+from noticecli.knowledge import HIDDEN_POPUP_WORDS, HIDDEN_SELECTORS
 
 # An inline style that hides.
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -116,7 +117,7 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRe
                 total = len(root.text(deep=True))
             if length > total * _MAJORITY:
                 continue
-        if length >= _ARTICLE_PROSE:
+        if length >= _ARTICLE_PROSE and not _is_popup(node):
             prose = _prose_chars(node.text(separator="\n"))
             if prose >= _ARTICLE_PROSE and (article is None or prose > article[0]):
                 if article is not None:
@@ -134,6 +135,21 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRe
         return HiddenRemoval(removed + 1, False)
     _show(node, found)
     return HiddenRemoval(removed, True)
+
+
+_POPUP_TOKEN = re.compile(
+    r"(?:^|[-_])(?:" + "|".join(HIDDEN_POPUP_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
+)
+
+
+def _is_popup(node: LexborNode) -> bool:
+    """A dialog, notice layer or tooltip by its class or id words: never the article."""
+    attrs = node.attributes
+    return any(
+        _POPUP_TOKEN.search(token)
+        for name in ("class", "id")
+        for token in (attrs.get(name) or "").split()
+    )
 
 
 def _prose_chars(text: str) -> int:
