@@ -43,7 +43,6 @@ def _rows(dates: list[str], hrefs: list[str] | None = None) -> str:
         ("09月12日", "09月12日"),
         ("9月2日", "9月2日"),
         ("(09/12)", "09/12"),
-        ("09.12", "09.12"),
         ("发布时间：09-12", "09-12"),
         ("09-12 10:30", "09-12"),
     ],
@@ -105,6 +104,7 @@ def test_readers() -> None:
     assert element_month_day("2024-09-12") is None
     assert element_month_day("共3/5页") is None
     assert element_month_day("02-29") == (2, 29, "02-29")
+    assert element_month_day("10.25") is None  # an amount as often as a date
     assert delimited_month_day("办公室 09-12 浏览") == (9, 12, "09-12")
     assert delimited_month_day("关于9月18日组织") is None
     assert delimited_month_day("电话 0931-8123456") is None

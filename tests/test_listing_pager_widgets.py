@@ -89,6 +89,14 @@ def test_the_callback_of_any_pager_call_names_its_pages() -> None:
     )
 
 
+def test_a_location_variable_of_another_name_is_no_naming() -> None:
+    count, pages = _pager(
+        "laypage.render({elem: 'pager', count: 30, limit: 10, curr: 1, jump: function(obj){"
+        " var newlocation = 'list_' + obj.curr + '.html'; }});"
+    )
+    assert (count, pages) == (3, [])
+
+
 def test_a_redirect_outside_the_pager_options_is_no_naming() -> None:
     count, pages = _pager(
         "var totalPage = 4; var currentPage = 1;"

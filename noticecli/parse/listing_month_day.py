@@ -32,12 +32,11 @@ __all__ = [
     "years_between",
 ]
 
-# A month-day has one to two digits each side of - / or 月 (日 or 号 may follow); with a dot,
-# two digits each side (9.5 is more often a number than a date). No digit, and no separator
-# that would make it part of a longer date or number, on either side.
+# A month-day has one to two digits each side of - / or 月 (日 or 号 may follow). Not with a
+# dot: 10.25 in a row is as often an amount (万元) as a date. No digit, and no separator that
+# would make it part of a longer date or number, on either side.
 _MONTH_DAY = (
     r"(?<![\d./\-:])(?:(?P<m1>\d{1,2}) ?[-/] ?(?P<d1>\d{1,2})"
-    r"|(?P<m2>\d\d)\.(?P<d2>\d\d)"
     r"|(?P<m3>\d{1,2}) ?月 ?(?P<d3>\d{1,2}) ?[日号]?)(?![\d./\-年月])"
 )
 # What may stand around it in an element that holds only the date: brackets, a publication
@@ -69,7 +68,7 @@ def _month_day() -> re.Pattern[str]:
 # Where a month-day may be: a digit beside a separator and a digit. A pattern that begins with
 # a digit class skips other characters fast (the full pattern, which begins with a
 # look-behind, is tried at every character), so the full pattern is tried only here.
-_NEAR = re.compile(r"\d ?[-/.月] ?\d")
+_NEAR = re.compile(r"\d ?[-/月] ?\d")
 
 
 def _month_days(text: str) -> Iterator[re.Match[str]]:
@@ -90,7 +89,7 @@ def _whole_element() -> re.Pattern[str]:
 
 
 def _read(match: re.Match[str]) -> MonthDay | None:
-    for month_group, day_group in (("m1", "d1"), ("m2", "d2"), ("m3", "d3")):
+    for month_group, day_group in (("m1", "d1"), ("m3", "d3")):
         month = match.group(month_group)
         if month is not None:
             month_number, day_number = int(month), int(match.group(day_group))

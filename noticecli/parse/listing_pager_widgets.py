@@ -57,8 +57,8 @@ _PLUS_ONE = re.compile(r"[\w.]+(?:\(\))?\s*\+\s*1\b")
 _LAYPAGE_PAGE_SIZE = 10
 _VALUE = r"\s*:\s*(['\"]?)([\w.$]+)\1"
 _LOCATION = re.compile(
-    r"(?:window\s*\.\s*)?location(?:\s*\.\s*href)?\s*=(?!=)\s*|"
-    r"location\s*\.\s*(?:assign|replace)\s*\(\s*",
+    r"(?<![\w$])location(?:\s*\.\s*href)?\s*=(?!=)\s*|"
+    r"(?<![\w$])location\s*\.\s*(?:assign|replace)\s*\(\s*",
 )
 _RETURN = re.compile(r"\breturn\s+")
 _MINUS_ONE = re.compile(r"[\w.]+\s*-\s*1\b")
