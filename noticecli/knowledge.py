@@ -13,7 +13,7 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
                                :mod:`noticecli.parse.article` (is this an article page?)
 ``LABEL_CELL_CLASS_WORDS``     :mod:`noticecli.parse.label_table`
-``HIDDEN_SELECTORS``           :mod:`noticecli.parse.visibility`
+``HIDDEN_*``                  :mod:`noticecli.parse.visibility`
 ``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
                                :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
                                meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
@@ -114,6 +114,10 @@ HIDDEN_SELECTORS = (
     "[v-cloak]",
     "[x-cloak]",
 )
+# Class and id words of hidden pop-ups (a dialog, a notice layer, a tooltip): a hidden element
+# of article text marked so is never read as the page's article, however little else the page
+# shows. Regular-expression fragments, matched against whole class/id tokens cut at - and _.
+HIDDEN_POPUP_WORDS = ("modal", "dialog", "popup", "pop", "layer", "mask", "toast", "tips?", "alert")
 
 # --- Titles --------------------------------------------------------------------------------
 
@@ -603,8 +607,16 @@ PAGER_COUNT_NAMES = (
     "allpage",
 )
 PAGER_CURRENT_NAMES = ("currentpage", "curpage", "nowpage", "pageindex", "pageno", "curr")
-PAGER_RECORD_NAMES = ("totalrecord", "totalrecords", "totalcount", "recordcount", "totalnum")
-PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit")
+PAGER_RECORD_NAMES = (
+    "totalrecord",
+    "totalrecords",
+    "totalcount",
+    "recordcount",
+    "totalnum",
+    "totaldata",
+    "totalnumber",
+)
+PAGER_SIZE_NAMES = ("perpage", "pagesize", "page_size", "perpagenum", "limit", "showdata")
 # Pager scripts whose current page counts from 0 (TRS WCM writes index.html, index_1.html
 # for page 2 …): a comment or name of theirs in the script. Regular-expression fragments.
 PAGER_ZERO_BASED = (r"从0开始", r"\bcountPage\b", r"\bcreatePageHTML\b")

@@ -138,11 +138,18 @@ class Attachment(_Model):
 
 @dataclass(slots=True, repr=False, eq=False)
 class ListingItem(_Model):
-    """One entry of a listing page: title, absolute URL and date (ISO) when shown."""
+    """One entry of a listing page: title, absolute URL and date (ISO) when shown.
+
+    ``date_shown`` (left out when null): a date the row prints without a year (``09-12``),
+    as shown; ``date`` then has a year only when the page gives it (the item's URL path).
+    """
+
+    _omit_when_none = ("date_shown",)
 
     title: str
     url: str
     date: str | None = None
+    date_shown: str | None = None
 
 
 @dataclass(slots=True, repr=False, eq=False)

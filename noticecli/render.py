@@ -49,7 +49,7 @@ def render_table(notice: Notice, stream: IO[str]) -> None:
         for column in ("date", "title", "url"):
             items.add_column(column)
         for item in notice.items:
-            items.add_row(item.date or "", item.title, item.url)
+            items.add_row(item.date or item.date_shown or "", item.title, item.url)
         console.print(items)
 
     for index, block in enumerate(notice.body[:_PREVIEW_BLOCKS]):

@@ -115,7 +115,9 @@ class FactSpec:
 
 
 _ATTACHMENTS = _is_objects({"name": _is_str, "url": _is_opt_str}, {"file_type": _is_opt_str})
-_ITEMS = _is_objects({"title": _is_str, "url": _is_str, "date": _is_opt_str}, {})
+_ITEMS = _is_objects(
+    {"title": _is_str, "url": _is_str, "date": _is_opt_str}, {"date_shown": _is_str}
+)
 
 SPECS: dict[str, FactSpec] = {
     # Reader facts.
@@ -129,7 +131,7 @@ SPECS: dict[str, FactSpec] = {
     "body_contains": FactSpec("[string, …]", _is_str_list, True),
     "body_excludes": FactSpec("[string, …]", _is_str_list, True),
     "attachments": FactSpec("[{name, url or null, file_type?}, …]", _ATTACHMENTS, True),
-    "items": FactSpec("[{title, url, date or null}, …]", _ITEMS, True),
+    "items": FactSpec("[{title, url, date or null, date_shown?}, …]", _ITEMS, True),
     "next_pages": FactSpec("[url, …]", _is_str_list, True),
     "page_count": FactSpec("integer or null", lambda v: v is None or type(v) is int, True),
     # Detail facts (fixture tests only).

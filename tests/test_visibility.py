@@ -89,3 +89,85 @@ def test_nested_hidden_elements_are_removed_once_and_deep_pages_stay_safe() -> N
     deep = "<div>" * 3000 + "<span hidden>y</span>" + "</div>" * 3000
     assert "x" not in _texts(f"<body><p>a</p>{nested}</body>")
     assert "y" not in _texts(f"<body><p>a</p>{deep}</body>")
+
+
+_LONG_SCRIPT = (
+    "<script>" + "var item = {title: '往期推送', digest: '人防知识'};" * 300 + "</script>"
+)
+_SENTENCES = (
+    "<p>为检验防空警报设施的完好率，增强全民国防观念和防空防灾意识，县人防办定于9月21日组织试鸣。</p>"
+    "<p>试鸣顺序为预先警报、空袭警报和解除警报，每种警报各鸣放三分钟，请注意分辨警报信号。</p>"
+    "<p>试鸣期间，请广大群众保持正常的生产生活秩序，不要惊慌，不要传播不实信息，特此通告。</p>"
+)
+
+
+def _wechat(style: str, visible: str = "") -> noticecli.Notice:
+    return noticecli.parse_html(
+        "<html><body><h1 id='activity-name'>关于组织防空警报试鸣的通告</h1>"
+        f"{visible}<div id='js_content' style='{style}'>{_SENTENCES}"
+        "<p style='display:none'>编辑备注，勿转发。</p></div>"
+        f"{_LONG_SCRIPT}</body></html>"
+    )
+
+
+def test_a_hidden_only_copy_of_the_article_is_read_with_a_warning() -> None:
+    for style in ("visibility: hidden;", "display:none", "opacity:0; visibility:hidden"):
+        notice = _wechat(style)
+        text = "".join(block.text or "" for block in notice.body)
+        assert "县人防办定于9月21日组织试鸣" in text and "特此通告" in text
+        assert "编辑备注" not in text
+        assert "body_from_hidden" in [warning.code for warning in notice.warnings]
+
+
+def test_hidden_text_is_never_taken_beside_a_visible_body() -> None:
+    visible = (
+        "<div class='article'><p>为做好人防工程安全管理工作，现就有关事项通知如下，请认真贯彻执行，确保工程完好。</p>"
+        "<p>各单位要按照要求开展检查，确保人防工程防护设备完好、通道畅通、标识清楚，发现问题及时整改。</p></div>"
+    )
+    notice = _wechat("visibility: hidden;", visible)
+    text = "".join(block.text or "" for block in notice.body)
+    assert "人防工程安全管理工作" in text
+    assert "组织试鸣" not in text
+    assert "body_from_hidden" not in [warning.code for warning in notice.warnings]
+
+
+def test_a_visible_copy_of_the_hidden_text_keeps_it_hidden() -> None:
+    tree = LexborHTMLParser(
+        f"<body><div class='shown'>{_SENTENCES}</div>"
+        f"<div style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body>"
+    )
+    removal = remove_hidden(tree)
+    assert removal == (1, False)
+
+
+def test_a_visible_copy_split_by_inline_tags_keeps_the_hidden_one_out() -> None:
+    visible = "".join(
+        "<p>"
+        + "".join(f"<b>{sentence[i : i + 12]}</b>" for i in range(0, len(sentence), 12))
+        + "</p>"
+        for sentence in (
+            "为检验防空警报设施的完好率，增强全民国防观念和防空防灾意识，县人防办定于9月21日组织试鸣。",
+        )
+    )
+    notice = _wechat("visibility: hidden;", visible)
+    assert "body_from_hidden" not in [warning.code for warning in notice.warnings]
+
+
+def test_an_article_hidden_by_the_pages_own_css_rule_is_read() -> None:
+    notice = noticecli.parse_html(
+        "<html><head><style>#js_content { visibility: hidden; }</style></head><body>"
+        f"<h1>关于组织防空警报试鸣的通告</h1><div id='js_content'>{_SENTENCES}</div>"
+        f"{_LONG_SCRIPT}</body></html>"
+    )
+    assert "body_from_hidden" in [warning.code for warning in notice.warnings]
+    assert any("组织试鸣" in (block.text or "") for block in notice.body)
+
+
+def test_a_hidden_popup_of_sentences_is_never_the_article() -> None:
+    for marker in ("class='modal fade'", "id='notice-layer'", "class='pop_box'"):
+        notice = noticecli.parse_html(
+            "<html><body><h1>关于组织防空警报试鸣的通告</h1><img src='notice.jpg'>"
+            f"<div {marker} style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body></html>"
+        )
+        assert not any("组织试鸣" in (block.text or "") for block in notice.body), marker
+        assert "body_from_hidden" not in [warning.code for warning in notice.warnings]

@@ -102,7 +102,7 @@ class _Check:
         for column in ("date", "title", "url"):
             table.add_column(column)
         for item in page.items[:_SHOWN_ITEMS]:
-            table.add_row(item.date or "", item.title, item.url)
+            table.add_row(item.date or item.date_shown or "", item.title, item.url)
         self.console.print(table)
         more = len(page.items) - _SHOWN_ITEMS
         self.console.print(

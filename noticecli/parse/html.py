@@ -94,7 +94,8 @@ def parse_html_tree(
         return notice
 
     # Nothing a reader cannot see may give a field, a title, body text or an attachment.
-    remove_hidden(tree, html)
+    if remove_hidden(tree, html).shown_article:
+        notice.warn("body_from_hidden", "the article text is read from an element the page hides")
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None
     if notice_rules is not None:

@@ -172,6 +172,16 @@ def extract_listing(
             )
         )
 
+    yearless = sum(1 for item in items if item.date is None and item.date_shown)
+    if yearless:
+        warnings.append(
+            (
+                "listing_date_without_year",
+                f"{yearless} item(s) show a date without a year and the page gives none; "
+                "their date is null and date_shown keeps the date as shown",
+            )
+        )
+
     js_rendered = False
     if not items and not (article if article is not None else has_article_body(tree)):
         if comments is None:
@@ -223,7 +233,7 @@ def _body_text(tree: LexborHTMLParser) -> str:
 
 
 def _dated(items: list[ListingItem]) -> int:
-    return sum(1 for item in items if item.date)
+    return sum(1 for item in items if item.date or item.date_shown)
 
 
 def is_listing(

@@ -3,7 +3,9 @@
 Read, in this order of authority:
 
 * **Pager scripts.** TRS ``createPageHTML(count, current, "index", "html")``; Hanweb
-  ``jpage({totalRecord, perPage})`` (pages fetched as ``?uid=…&pageNum=N``); any other
+  ``jpage({totalRecord, perPage})`` (pages fetched as ``?uid=…&pageNum=N``); Layui
+  ``laypage.render({count, limit, curr, jump})`` and ``kkpager.generPageHtml({pno, total})``
+  (:mod:`noticecli.parse.listing_pager_widgets`); any other
   script that states a page count (``countPage``, ``pageCount``, ``totalPage`` … or a record
   count and a page size) and writes its links by joining strings and numbers
   (``pageName + "_" + (currentPage + 1) + "." + pageExt``): the link is evaluated with the
@@ -42,6 +44,12 @@ from noticecli.knowledge import (
 )
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageLink, PageScript, collapse, skip_href
+from noticecli.parse.listing_pager_widgets import (
+    WidgetPager,
+    callback_links,
+    link_counts_from_zero,
+    widget_pager,
+)
 from noticecli.parse.script_source import code_marks
 
 # The following pages listed per listing page (page_count says how many there are): a crawl
@@ -58,6 +66,8 @@ _CREATE_PAGE = re.compile(
 _STRING_VAR = re.compile(r"\b(?:var|let|const)?\s*(\w+)\s*=\s*(['\"])([^'\"\n]{0,80})\2")
 _BUILT_HREF = re.compile(r"href\s*=\s*[\"']?([^\"'\s>]+)")
 _DIGITS = re.compile(r"\d+")
+# What a page naming may hold: a relative address, a query, the number as {n}.
+_NAMING = re.compile(r"[\w./?&=%{}-]+")
 _PAGER_WORD = re.compile(r"下一页|尾页|末页|上一页")
 _PAGER_NAMES = (*PAGER_COUNT_NAMES, *PAGER_RECORD_NAMES)
 
@@ -194,6 +204,11 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
             if count is not None and current is not None:
                 naming = _Naming(f"{match.group(3)}_{{n}}.{match.group(4)}", True)
                 return _Found(count, current + 1, naming)
+        lowered = script.lowered
+        if "laypage" in lowered or "kkpager" in lowered or "pagination" in lowered:
+            widget = widget_pager(text, lowered)
+            if widget is not None and widget.pages:
+                return _widget_found(widget, text)
         found = _hanweb_pager(script.lowered, page_url, hanweb_uid) if hanweb_uid else None
         if found is None and _may_name_pager(script.lowered):
             found = _variable_pager(text, script.lowered)  # most scripts name no pager
@@ -204,6 +219,21 @@ def _script_pager(scripts: list[PageScript], page_url: str | None, hanweb_uid: s
         if best.count is None or (best.count <= 1 < (found.count or 0)):
             best = found
     return best
+
+
+def _widget_found(widget: WidgetPager, text: str) -> _Found:
+    """A Layui laypage or kkpager call's pager: its page count and current page, and the
+    naming its link expression gives with the script's own strings."""
+    naming = None
+    if widget.links:
+        strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
+        strings.update(widget.strings)
+        for link in widget.links:
+            built = _evaluate(link, strings)
+            if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
+                naming = _Naming(built, widget.zero_based)
+                break
+    return _Found(widget.pages, widget.current, naming)
 
 
 def _number(token: str, lowered: str) -> int | None:
@@ -252,7 +282,22 @@ def _variable_pager(text: str, lowered: str) -> _Found | None:
     if template is None and trs and stated is not None:
         template = TRS_PAGE_NAMING  # the TRS pager's own naming, when the script hides it
     naming = _Naming(template, zero_based) if template else None
+    if naming is None:
+        naming = _callback_naming(text, zero_based)
     return _Found(count, current, naming)
+
+
+def _callback_naming(text: str, zero_based: bool) -> _Naming | None:
+    """The naming a pager call's callback gives (``location.href = 'index_' + num``)."""
+    links = callback_links(text, _PAGER_NAMES)
+    if not links:
+        return None
+    strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
+    for link in links:
+        built = _evaluate(link, strings)
+        if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
+            return _Naming(built, link_counts_from_zero(link, zero_based))
+    return None
 
 
 def _script_link_template(text: str) -> str | None:
@@ -275,7 +320,7 @@ def _script_link_template(text: str) -> str | None:
         unescaped = built.replace('\\"', '"').replace("\\'", "'")
         for match in _BUILT_HREF.finditer(unescaped):
             href = match.group(1)
-            if href.count("{n}") == 1 and re.fullmatch(r"[\w./?&=%{}-]+", href):
+            if href.count("{n}") == 1 and _NAMING.fullmatch(href):
                 return href
     return None
 

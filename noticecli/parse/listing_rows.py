@@ -48,6 +48,15 @@ from noticecli.knowledge import (
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url, is_hidden
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
+from noticecli.parse.listing_month_day import (
+    MonthDay,
+    delimited_month_day,
+    element_month_day,
+    has_month_day,
+    month_day_at_link_ends,
+    year_from_url,
+    years_between,
+)
 
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
@@ -146,7 +155,14 @@ class _Row:
     href: str = ""
     title: str = ""
     date: str | None = None
+    # A date the row prints without a year (09-12), as shown; ``date`` then holds a year
+    # only when the item's URL gives it.
+    month_day: MonthDay | None = None
     article_like: bool = False
+
+    @property
+    def shown(self) -> str | None:
+        return self.month_day.shown if self.month_day is not None else None
 
 
 @dataclass(slots=True)
@@ -201,7 +217,11 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
-    items = [ListingItem(r.title, absolute_url(r.href, base), r.date) for r in rows_in_order]
+    if any(row.month_day is not None and row.date is None for row in rows_in_order):
+        _years_from_neighbours(rows_in_order)
+    items = [
+        ListingItem(r.title, absolute_url(r.href, base), r.date, r.shown) for r in rows_in_order
+    ]
     # A list split over look-alike siblings is held by their common parent.
     holder = best.container.parent if siblings and best.container.parent else best.container
     return FoundList(_dedupe(items), holder)
@@ -211,7 +231,8 @@ _PAIR = 2
 
 
 def _acceptable(group: _Group, score: tuple[int, int, int, int]) -> bool:
-    """Dated rows, or (undated) three rows or more that link to article-shaped URLs; a list
+    """Dated rows (a date without a year counts when three rows show one: see
+    :func:`_read_group`), or (undated) three rows or more that link to article-shaped URLs; a list
     of one row only when it is a dated table or list row."""
     dated, liked, rows, _ = score
     if rows == 0 or (dated == 0 and (liked < 3 or rows < 3)):
@@ -226,10 +247,14 @@ def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
     cheaper than reading them): without three rows whose primary link has an article-shaped
     URL (``few_articles``: the page has fewer than three such links), a list needs a dated
     row, and every date the rows are read for has a year of four digits in the container's
-    text (removing a title from a row's text can cut a run of digits but never make one)."""
-    if _YEARISH.search(group.container.text()) is not None:
+    text (removing a title from a row's text can cut a run of digits but never make one), or,
+    in a group of three rows or more, a month-day in it (dates printed without a year)."""
+    container_text = group.container.text()
+    if _YEARISH.search(container_text) is not None:
         return True
     rows = group.rows.values()
+    if len(rows) >= _MIN_YEARLESS and has_month_day(container_text):
+        return True  # rows that may print their dates without a year (09-12)
     if few_articles or len(rows) < 3:
         return False
     liked = 0
@@ -317,6 +342,7 @@ def _read_group(group: _Group) -> None:
     rows = list(group.rows.values())
     flat = all(row.node.tag == "a" for row in rows)
     side = _flat_date_side(group.container, rows) if flat else None
+    month_day_side: str | None = ""  # read for the first flat row without a full date
     text_cache: dict[int, str] = {}
     usable: list[_Row] = []
     blocks = 0
@@ -340,19 +366,100 @@ def _read_group(group: _Group) -> None:
             date = _row_date(row.node, primary, text)
         if date is None and _YEARISH.search(primary.shown):
             date = _date_at_link_ends(primary.shown)
-        row.href, row.title, row.date = primary.link.href, title, date
+        month_day = None
+        if date is None:
+            if flat:
+                if month_day_side == "":
+                    month_day_side = _flat_month_day_side(group.container, rows)
+                if month_day_side is not None:
+                    beside = _flat_side_text(row.node, month_day_side)
+                    month_day = delimited_month_day(beside)
+            else:
+                title, month_day = _row_month_day(row.node, primary, text, title)
+            if month_day is not None:
+                year = year_from_url(primary.link.href, month_day.month, month_day.day)
+                if year is not None:
+                    date = f"{year:04d}-{month_day.month:02d}-{month_day.day:02d}"
+        row.href, row.title, row.date, row.month_day = primary.link.href, title, date, month_day
         row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
+    # Dates without a year count as dates when the rows repeat them (three rows or more):
+    # one or two month-days beside links are as likely a menu's numbers.
+    yearless = sum(1 for row in group.usable if row.shown)
     group.scored = (
-        sum(1 for row in group.usable if row.date),
+        sum(1 for row in group.usable if row.date and not row.shown)
+        + (yearless if yearless >= _MIN_YEARLESS else 0),
         sum(1 for row in group.usable if row.article_like),
         len(group.usable),
         sum(len(row.title) for row in group.usable),
     )
 
 
+def _years_from_neighbours(rows: list[_Row]) -> None:
+    """Dates without a year, given the year of the dated rows around them when the list is
+    in date order and both neighbours are of the same year and bracket the date."""
+    dates: list[tuple[int | None, int, int]] = []
+    dated_rows: list[_Row] = []
+    for row in rows:
+        if row.date is not None:
+            dates.append((int(row.date[:4]), int(row.date[5:7]), int(row.date[8:10])))
+        elif row.month_day is not None:
+            dates.append((None, row.month_day.month, row.month_day.day))
+        else:
+            continue
+        dated_rows.append(row)
+    for row, year in zip(dated_rows, years_between(dates), strict=True):
+        if row.date is None and year is not None and row.month_day is not None:
+            row.date = f"{year:04d}-{row.month_day.month:02d}-{row.month_day.day:02d}"
+
+
 # --- Titles and dates ---------------------------------------------------------------------
+
+# Rows showing a date without a year that make a list of dated rows.
+_MIN_YEARLESS = 3
+
+
+def _row_month_day(
+    row: LexborNode, primary: _Candidate, text: str, title: str
+) -> tuple[str, MonthDay | None]:
+    """The item's title and the date the row prints without a year (``[09-12]``,
+    ``09月12日``), found where :func:`_row_date` looks for a full date: an element of the
+    link or of the row that holds only it, a month-day set off in the rest of the row, one at
+    either end of the link text. A month-day inside the link's own element is left out of
+    the title."""
+    if not has_month_day(text):
+        return title, None  # the row's text holds the link's and the rest's
+    anchor = primary.link.node
+    if anchor.child is not None and has_month_day(primary.shown):
+        for node in _elements_below(anchor):
+            node_text = collapse(node.text(separator=" "))
+            month_day = element_month_day(node_text)
+            if month_day is not None:
+                if title == primary.shown:
+                    title = collapse(primary.shown.replace(node_text, " ", 1))
+                return title, month_day
+    rest = text
+    for shown in {primary.shown, primary.title}:
+        if shown:
+            rest = rest.replace(shown, " ")
+    rest = collapse(rest)
+    if has_month_day(rest):
+        month_day = element_month_day(rest)
+        if month_day is not None:
+            return title, month_day
+        anchor_id = anchor.mem_id
+        for node in _elements_below(row, skip=anchor_id):
+            node_text = node.text(separator=" ")
+            if len(node_text) > _MAX_DATE_TEXT * 3:
+                continue
+            month_day = element_month_day(collapse(node_text))
+            if month_day is not None:
+                return title, month_day
+        month_day = delimited_month_day(rest)
+        if month_day is not None:
+            return title, month_day
+    return title, month_day_at_link_ends(primary.shown) if has_month_day(primary.shown) else None
 
 
 def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
@@ -522,6 +629,31 @@ def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
     ("before"): the side where most links find one."""
     anchors = {row.node.mem_id for row in rows}
     after = before = 0
+    segments = _flat_segments(container, anchors)
+    for index in range(len(anchors)):
+        before += _delimited_date(collapse(segments[index])) is not None
+        after += _delimited_date(collapse(segments[index + 1])) is not None
+    if max(after, before) == 0:
+        return None
+    return "after" if after >= before else "before"
+
+
+def _flat_month_day_side(container: LexborNode, rows: list[_Row]) -> str | None:
+    """Whether the dates without a year of a flat run of links (``<a/> 09-12<br>``) follow
+    each link ("after") or precede it ("before"), or None when the run shows none."""
+    if not has_month_day(container.text()):
+        return None
+    segments = _flat_segments(container, {row.node.mem_id for row in rows})
+    after = sum(delimited_month_day(collapse(text)) is not None for text in segments[1:])
+    before = sum(delimited_month_day(collapse(text)) is not None for text in segments[:-1])
+    if max(after, before) == 0:
+        return None
+    return "after" if after >= before else "before"
+
+
+def _flat_segments(container: LexborNode, anchors: set[int]) -> list[str]:
+    """The text between the links of a flat run: before the first, between each two, after
+    the last."""
     segment: list[str] = []
     segments: list[str] = []
     for child in _children(container):
@@ -531,17 +663,17 @@ def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
         else:
             segment.append(child.text(separator=" "))
     segments.append(" ".join(segment))
-    for index in range(len(anchors)):
-        before += _delimited_date(collapse(segments[index])) is not None
-        after += _delimited_date(collapse(segments[index + 1])) is not None
-    if max(after, before) == 0:
-        return None
-    return "after" if after >= before else "before"
+    return segments
 
 
 def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
     if side is None:
         return None
+    return _delimited_date(_flat_side_text(anchor, side))
+
+
+def _flat_side_text(anchor: LexborNode, side: str) -> str:
+    """The text beside a link of a flat run, up to the next link on ``side``."""
     parts: list[str] = []
     node = anchor.next if side == "after" else anchor.prev
     while node is not None and node.tag != "a" and node.css_first("a[href]") is None:
@@ -549,7 +681,7 @@ def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
         node = node.next if side == "after" else node.prev
     if side == "before":
         parts.reverse()
-    return _delimited_date(collapse(" ".join(parts)))
+    return collapse(" ".join(parts))
 
 
 # --- Choosing ------------------------------------------------------------------------------

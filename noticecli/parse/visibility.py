@@ -7,19 +7,27 @@ cloaks it (AngularJS ``ng-hide``/``ng-cloak``, Vue ``v-cloak`` …, the selector
 ``<style>`` hides it and no rule of the page shows it again. Stylesheets the page links to
 are not read: a class is hidden only when the page says so itself.
 
-One exception keeps pages readable: a hidden element that holds most of the page's text is
-shown by a script once the page loads (a cloaked app root, an anti-flicker wrapper), so it
-stays.
+Two exceptions keep pages readable, both for an element a script shows once the page loads:
+
+* a hidden element that holds most of the page's text (a cloaked app root, an anti-flicker
+  wrapper) stays;
+* a hidden element holding article text (sentences) stays, shown, when the rest of the page
+  has no article text of its own and no visible copy of it (a WeChat-style article whose only
+  copy of the text sits in ``#js_content`` with ``visibility:hidden`` beside long scripts):
+  :attr:`HiddenRemoval.shown_article` tells the parser to warn ``body_from_hidden``. A page
+  with a visible body never gets hidden text, nor does a hidden pop-up (a dialog, a notice
+  layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) ever count as the article.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from noticecli.knowledge import HIDDEN_SELECTORS
+from noticecli.knowledge import HIDDEN_POPUP_WORDS, HIDDEN_SELECTORS
 
 # An inline style that hides.
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -51,14 +59,32 @@ _MAJORITY_MIN_CHARS = 200
 _MAX_HIDDEN = 5_000
 
 
-def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> int:
-    """Remove the hidden elements of ``tree``; returns how many subtrees were removed.
+# A hidden element is article text with this many characters on lines holding a sentence
+# mark; the rest of the page has a body of its own with this many (about one sentence).
+_ARTICLE_PROSE = 100
+_VISIBLE_PROSE = 40
+_PROSE_LINE = 20
+_SENTENCE_MARKS = ("。", "；", "！", "？")
+# The opening of the hidden text looked for in the visible text (a visible copy).
+_COPY_PROBE = 24
+
+
+class HiddenRemoval(NamedTuple):
+    """What :func:`remove_hidden` did."""
+
+    removed: int  # hidden subtrees removed
+    # A hidden element of article text was shown: the page has no visible body.
+    shown_article: bool
+
+
+def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRemoval:
+    """Remove the hidden elements of ``tree`` (see the module docstring for the two kept).
 
     ``markup``, the page's source, lets the search skip the selectors of attributes and
     classes the page never writes (each selector costs a test on every element)."""
     root = tree.body
     if root is None:
-        return 0
+        return HiddenRemoval(0, False)
     selectors = [
         selector
         for selector in HIDDEN_SELECTORS
@@ -80,9 +106,10 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> int:
             found += [node for node in hidden if node.mem_id not in shown]
     outermost = _outermost(found)
     if not outermost:
-        return 0
+        return HiddenRemoval(0, False)
     total = -1  # the page's text length, read only for a large hidden element
     removed = 0
+    article: tuple[int, LexborNode] | None = None  # the hidden element with most sentences
     for node in outermost:
         length = len(node.text(deep=True))
         if length > _MAJORITY_MIN_CHARS:
@@ -90,9 +117,113 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> int:
                 total = len(root.text(deep=True))
             if length > total * _MAJORITY:
                 continue
+        if length >= _ARTICLE_PROSE and not _is_popup(node):
+            prose = _prose_chars(node.text(separator="\n"))
+            if prose >= _ARTICLE_PROSE and (article is None or prose > article[0]):
+                if article is not None:
+                    article[1].decompose()
+                    removed += 1
+                article = (prose, node)
+                continue
         node.decompose()
         removed += 1
-    return removed
+    if article is None:
+        return HiddenRemoval(removed, False)
+    node = article[1]
+    if _has_visible_body(root, node):
+        node.decompose()
+        return HiddenRemoval(removed + 1, False)
+    _show(node, found)
+    return HiddenRemoval(removed, True)
+
+
+_POPUP_TOKEN = re.compile(
+    r"(?:^|[-_])(?:" + "|".join(HIDDEN_POPUP_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
+)
+
+
+def _is_popup(node: LexborNode) -> bool:
+    """A dialog, notice layer or tooltip by its class or id words: never the article."""
+    attrs = node.attributes
+    return any(
+        _POPUP_TOKEN.search(token)
+        for name in ("class", "id")
+        for token in (attrs.get(name) or "").split()
+    )
+
+
+def _prose_chars(text: str) -> int:
+    """Characters on the lines of ``text`` that hold a sentence mark and are not short."""
+    total = 0
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) >= _PROSE_LINE and any(mark in line for mark in _SENTENCE_MARKS):
+            total += len(line)
+    return total
+
+
+def _has_visible_body(root: LexborNode, hidden: LexborNode) -> bool:
+    """Whether the page outside ``hidden`` shows article text of its own, or a copy of the
+    hidden text. Only asked for a page with a hidden element of article text."""
+    hidden_id = hidden.mem_id
+    parts: list[str] = []
+    stack = _children_reversed(root)
+    while stack:  # the text nodes in document order, scripts and the hidden element left out
+        node = stack.pop()
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text(deep=False))
+        elif (
+            tag is not None
+            and not tag.startswith(("-", "_"))
+            and tag not in ("script", "style", "template", "noscript")
+            and node.mem_id != hidden_id
+        ):
+            stack += _children_reversed(node)
+    visible = "\n".join(parts)
+    if _prose_chars(visible) >= _VISIBLE_PROSE:
+        return True
+    for line in hidden.text(separator="\n").split("\n"):
+        line = "".join(line.split())
+        if len(line) >= _COPY_PROBE:
+            return line[:_COPY_PROBE] in "".join(visible.split())
+    return False
+
+
+def _children_reversed(node: LexborNode) -> list[LexborNode]:
+    children: list[LexborNode] = []
+    child = node.last_child
+    while child is not None:
+        children.append(child)
+        child = child.prev
+    return children
+
+
+def _show(node: LexborNode, found: list[LexborNode]) -> None:
+    """Show ``node`` as the page's script would: its hiding style and attributes go, the
+    hidden elements inside it are removed."""
+    attrs = node.attrs
+    style = attrs.get("style")
+    if style:
+        attrs["style"] = _HIDES.sub("", style)
+    for name in ("hidden", "aria-hidden", "ng-cloak", "v-cloak", "x-cloak"):
+        if name in attrs:
+            del attrs[name]
+    classes = (attrs.get("class") or "").split()
+    if "ng-hide" in classes or "ng-cloak" in classes:
+        attrs["class"] = " ".join(c for c in classes if c not in ("ng-hide", "ng-cloak"))
+    node_id = node.mem_id
+    for inner in _outermost([n for n in found if n.mem_id != node_id and _inside(n, node_id)]):
+        inner.decompose()
+
+
+def _inside(node: LexborNode, ancestor_id: int) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _selector_word(selector: str) -> str:
