@@ -92,6 +92,7 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
     TITLE_MIN,
@@ -102,6 +103,7 @@ from noticecli.parse.text_title import (
     is_suffixed_repeat,
     is_title_detail,
     is_title_like,
+    is_unit_headline,
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
@@ -167,6 +169,11 @@ def _strip_markup(line: str) -> str:
 
 
 # --- the parser -------------------------------------------------------------------------------
+
+
+def _after_separator(lines: list[str]) -> int:
+    separator = _find_separator(lines)
+    return 0 if separator is None else separator + 1
 
 
 def _find_separator(lines: list[str]) -> int | None:
@@ -272,11 +279,13 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_site_credits(lines, footer_rows)
+    # 服务热线：…, 2024年05月01日 星期三 over the title (the archiver's record is no chrome)
+    blank_chrome_above_start(lines, _after_separator(lines))
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
         for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
-            if lines[index] and is_label_line(lines[index]):
+            if lines[index] and is_label_line(lines[index]) and not is_chrome_line(lines[index]):
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
@@ -429,22 +438,12 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
 
-# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
-_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
-
-
 def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
     """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
     field, since its left part is no known label and the meta line follows. Returns the
     title (colon kept) and the index of the line after it."""
-    if index >= len(lines) or (match := _UNIT_HEADLINE.match(lines[index])) is None:
+    if index >= len(lines) or not is_unit_headline(lines[index]):
         return None
-    unit = match["unit"]
-    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
-        return None
-    labels = find_labels(lines[index])
-    if len(labels) != 1 or labels[0].kind != "unknown":
-        return None  # a cut label (号:), or a value holding more labels
     after = next_nonblank(lines, index + 1)
     if after >= len(lines) or not (
         is_meta_line(lines[after]) or _is_empty_label_line(lines[after])

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from noticecli.knowledge import COLUMN_CAPTION_ENDS, TITLE_WORDS
-from noticecli.labels import value_shape
+from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
 from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
     END_PUNCT,
@@ -75,6 +75,24 @@ def is_title_like(line: str) -> bool:
         and not is_date_line(line)
         and not is_label_line(line)
     )
+
+
+# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
+_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
+_SENTENCE_MARKS = re.compile("[。；！？]")
+
+
+def is_unit_headline(line: str) -> bool:
+    """A line shaped ``<short unit>:<headline>``: its left part no known label nor a
+    widget's, its right part a headline (no sentence), no other label in it. A title when
+    the meta line follows (the caller checks)."""
+    if (match := _UNIT_HEADLINE.match(line)) is None:
+        return False
+    unit = match["unit"]
+    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
+        return False
+    labels = find_labels(line)
+    return len(labels) == 1 and labels[0].kind == "unknown"  # not a cut label (号:)
 
 
 def next_nonblank(lines: list[str], start: int) -> int:
