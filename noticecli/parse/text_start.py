@@ -22,7 +22,8 @@ import re
 from functools import cache
 
 from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
-from noticecli.parse.lines import END_PUNCT, is_date_line
+from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.lines import END_PUNCT, is_org_line
 from noticecli.parse.text_chrome import CJK, INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_label_line
@@ -176,12 +177,18 @@ def is_chrome_line(line: str) -> bool:
 # --- the article's start ------------------------------------------------------------------------
 
 # A numbered section heading (一、…, 1. …, （一）…): inside the text, never the title.
-_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_CN_NUMBER = "一二三四五六七八九十"
+_SECTION_NUMBER = re.compile(
+    rf"^(?:[{_CN_NUMBER}]{{1,3}}、|\d{{1,2}}[.、．]|[（(][{_CN_NUMBER}\d]{{1,3}}[)）])"
+)
 _CJK_CHAR = re.compile(f"[{CJK}]")  # a headline is words, a code (信件编码:LXZX2403…) is not
+_TITLE_CJK_MIN = 4
 _TEXT_LINE_MIN = 20  # a line of the text: a sentence this long
 _TEXT_MARKS = re.compile("[。；！？，,]")
 _DATE_LINE_MAX = 40  # a date line under a title, with a unit or a widget beside the date
-_FULL_DATE = re.compile(r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)")
+_FULL_DATE = re.compile(
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+)
 
 
 def _is_text(line: str) -> bool:
@@ -210,33 +217,40 @@ def _title_end(lines: list[str], index: int) -> int | None:
     line = lines[index]
     if is_unit_headline(line) and len(_CJK_CHAR.findall(line)) >= TITLE_MIN + 2:
         return index + 1  # 岚峰国动:岚峰县国动办开展…行动: a title despite its colon
-    if is_chrome_line(line) or _SECTION_NUMBER.match(line) or line[0] in "|｜":
-        return None  # | 3 | 城南基地 |: a table's row
+    if (
+        is_chrome_line(line)
+        or _SECTION_NUMBER.match(line)
+        or line[0] in "|｜"  # | 3 | 城南基地 |: a table's row
+        or len(_CJK_CHAR.findall(line)) < _TITLE_CJK_MIN  # buttonWhite1.jpg, a code
+        or FILE_NAME.search(line)
+    ):
+        return None
     if (run := title_run(lines, index)) is not None:
         return run[1]
-    if len(line) >= TITLE_MIN and is_title_like(line):
-        return index + 1
+    if len(line) >= TITLE_MIN and is_title_like(line) and not is_org_line(line):
+        return index + 1  # a unit's name alone is the site's or the issuer's, no title
     return None
 
 
 def _is_title_start(lines: list[str], index: int) -> bool:
-    """A title at ``index`` with evidence under it: a meta or label line, a date line (not
-    a widget), the title repeated, the salutation, the text, or the issuer's name or the
-    notice's number."""
+    """A title at ``index`` with evidence: worded as a title, or with a meta or label line,
+    a date line (not a widget), the title repeated, the salutation, the text, or the
+    issuer's name or the notice's number under it; never with a chrome line under it."""
     end = _title_end(lines, index)
     if end is None:
         return False
     title = compact_text("".join(lines[index:end]))
     after = next_nonblank(lines, end)
-    while after < len(lines) and compact_text(lines[after]) == title:
-        return True  # printed twice: the title and its repeat
     if after >= len(lines):
         return False
     following = lines[after]
-    if is_date_widget(following) or is_search_box(following):
-        return False
+    if compact_text(following) == title:
+        return True  # printed twice: the title and its repeat
+    if is_chrome_line(following) and following[-1] not in ":：":
+        return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)
     return (
-        is_label_line(following)
+        _title_words().search(title) is not None  # 关于…的通知, …应急预案: worded as a title
+        or is_label_line(following)
         or _is_date_line(following)
         or _ADDRESSEE.search(following) is not None
         or _is_text(following)
