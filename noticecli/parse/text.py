@@ -71,6 +71,7 @@ from noticecli.parse.text_edges import (
     is_search_box,
     split_glued_date_text,
 )
+from noticecli.parse.text_end import before_site_end, is_copyright_line, is_related_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_flat import (
     FLAT_LINE_MIN,
@@ -232,6 +233,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     widget_rows: list[int] = []
     close_rows: set[int] = set()
     footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
+    end_rows: set[int] = set()  # copyright lines, related-items captions
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -260,6 +262,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
+        if is_copyright_line(line) or is_related_caption(line):
+            end_rows.add(len(lines))  # the site's end after the text: the body may stop here
+            if is_copyright_line(line):
+                footer_rows.add(len(lines))
+                line = ""  # Copyright © 2024 …: the footer's wherever it stands
         if line in CLOSE_BUTTONS:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
@@ -290,6 +297,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
     lines, cells, build.rows = pipe_cell_lines(*rendered_cells(join_broken_groups(lines)))
+    end_rows = {index for index, row in enumerate(build.rows) if row in end_rows}
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.
         widgets = set(widget_rows)
@@ -338,7 +346,9 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             title_line, body_start = caption, first + 1
         else:
             body_start, title_line = _parse_head(lines, first, build)
-        body_end = _parse_trailing(lines, body_start, build)
+        # Past a copyright line or a related-items box after the text, only the site's.
+        site_end = before_site_end(lines, body_start, len(lines), end_rows)
+        body_end = _parse_trailing(lines[:site_end], body_start, build)
         body_end = before_closing_menu(
             lines, body_start, body_end, widget_rows, close_rows, has_label
         )
