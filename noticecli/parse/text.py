@@ -100,6 +100,7 @@ from noticecli.parse.text_title import (
     after_bare_values,
     after_names,
     after_repeats,
+    caption_row,
     compact_text,
     is_suffixed_repeat,
     is_title_detail,
@@ -334,14 +335,14 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     if flat_line is not None and is_label_line(flat_line):
         found, rest = parse_flattened(flat_line, build, "meta_line" if flat_head else "header")
         title_line = flat_head or found
-        body_lines = [part for piece in rest.split() for part in split_salutation(piece)] + lines[
-            first + 1 :
-        ]
+        site_end = before_site_end(lines, first, len(lines), end_rows)  # 相关链接： under it
+        body_lines = [part for piece in rest.split() for part in split_salutation(piece)]
+        body_lines += lines[first + 1 : site_end]
         headings = False  # line structure is gone: no evidence for headings
     else:
         if flat_line is not None:
             lines[first] = without_breadcrumb(lines[first])
-        caption = _caption_row(lines[first]) if first < len(lines) else None
+        caption = caption_row(lines[first]) if first < len(lines) else None
         if caption is not None:
             title_line, body_start = caption, first + 1
         else:
@@ -381,19 +382,6 @@ def _with_glued_text_split(lines: list[str], notice: Notice) -> list[str]:
         )
         return out + lines[position + 1 :]
     return out
-
-
-def _caption_row(line: str) -> str | None:
-    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
-    over a page that is a table, worded like a title."""
-    if "|" not in line:
-        return None
-    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    filled = [cell for cell in cells if cell]
-    if len(cells) < 2 or len(filled) != 1:
-        return None
-    caption = filled[0]
-    return caption if len(caption) >= TITLE_MIN and is_title_like(caption) else None
 
 
 def _without_form_cells(

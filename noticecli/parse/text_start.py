@@ -22,13 +22,16 @@ import re
 from functools import cache
 
 from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_org_line
 from noticecli.parse.text_chrome import CJK, INNER_WS
 from noticecli.parse.text_edges import is_search_box
+from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_label_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
+    caption_row,
     compact_text,
     is_title_detail,
     is_title_like,
@@ -156,6 +159,8 @@ def _is_label_shaped(line: str) -> bool:
     if _ADDRESSEE.search(labels[0].compact):
         return False
     value = line[labels[-1].end :].strip()
+    if value_shape(value) in ("date", "doc_no", "index_no"):
+        return False  # 公文生成日期:2020-04-28: a value with a field's shape is a field
     return len(value) <= _LABEL_VALUE_MAX and not any(mark in value for mark in "。！？；，")
 
 
@@ -217,6 +222,8 @@ def _title_end(lines: list[str], index: int) -> int | None:
     line = lines[index]
     if is_unit_headline(line) and len(_CJK_CHAR.findall(line)) >= TITLE_MIN + 2:
         return index + 1  # 岚峰国动:岚峰县国动办开展…行动: a title despite its colon
+    if caption_row(line) is not None:
+        return index + 1  # | 权责清单(行政许可类) | ||||: the caption over a page that is a table
     if (
         is_chrome_line(line)
         or _SECTION_NUMBER.match(line)
@@ -244,8 +251,8 @@ def _is_title_start(lines: list[str], index: int) -> bool:
     if after >= len(lines):
         return False
     following = lines[after]
-    if compact_text(following) == title:
-        return True  # printed twice: the title and its repeat
+    if compact_text(following) == title or caption_row(lines[index]) is not None:
+        return True  # printed twice: the title and its repeat; a table under its caption
     if is_chrome_line(following) and following[-1] not in ":：":
         return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)
     return (
@@ -276,22 +283,37 @@ def _header_end(lines: list[str], index: int) -> int | None:
     return end
 
 
+_FORM_REACH = 4  # shown lines around a label-only line where a form's other labels stand
+_FORM_LABELS_MIN = 2
+
+
 def _is_grid_row(lines: list[str], index: int, start: int, reach: int) -> bool:
-    """Whether a label-shaped line has a label line among its ``reach`` nearest shown lines
-    above it, or under it before the article's ``start``: a row of the grid, not chrome."""
-    near: list[int] = []
-    above = index - 1
-    while above >= 0 and len(near) < reach:
-        if lines[above]:
-            near.append(above)
-        above -= 1
-    under = next_nonblank(lines, index + 1)
-    for _ in range(reach):
-        if under >= start:
-            break
-        near.append(under)
-        under = next_nonblank(lines, under + 1)
-    return any(is_label_line(lines[row]) for row in near)
+    """Whether a label-shaped line belongs to a grid: a grid row (a label line that is not
+    label-shaped itself: known labels) among its ``reach`` nearest shown lines above it or
+    under it before the article's ``start``, or a form's other labels around it, two at
+    least (留言人: / 留言时间: / 办理状态:, or 姓名: / 李** / 信件编码: / …). Two
+    label-shaped lines alone side by side (服务热线：…, 专题专栏：) make no grid."""
+    above = _shown(lines, index, -1, 0)
+    under = _shown(lines, index, 1, start)
+    if any(
+        is_label_line(lines[row]) and not _is_label_shaped(lines[row])
+        for row in above[:reach] + under[:reach]
+    ):
+        return True
+    around = above[:_FORM_REACH] + under[:_FORM_REACH]
+    return sum(is_label_line(lines[row]) for row in around) >= _FORM_LABELS_MIN
+
+
+def _shown(lines: list[str], index: int, step: int, stop: int) -> list[int]:
+    """The rows of the shown lines from ``index`` (excluded) towards ``stop`` (excluded:
+    the start of the lines going up, the article's start going down), nearest first."""
+    rows: list[int] = []
+    probe = index + step
+    while (probe >= stop if step < 0 else probe < stop) and len(rows) < _FORM_REACH:
+        if lines[probe]:
+            rows.append(probe)
+        probe += step
+    return rows
 
 
 def _chrome_rows(lines: list[str], first: int, start: int, *, over_title: bool) -> list[int]:
@@ -324,6 +346,11 @@ def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
     seen = 0
     while index < len(lines) and seen < _HEAD_LINES_MAX:
         line = lines[index]
+        if len(line) > FLAT_LINE_MIN:  # a whole page on one line: its title opens it
+            head, rest = flat_title(without_widget_groups(line))
+            if head is not None and find_labels(rest):
+                blanked.extend(_chrome_rows(lines, region, index, over_title=True))
+            break
         if _is_text(line):
             break
         if _is_title_start(lines, index):

@@ -101,6 +101,19 @@ def next_nonblank(lines: list[str], start: int) -> int:
     return start
 
 
+def caption_row(line: str) -> str | None:
+    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
+    over a page that is a table, worded like a title."""
+    if "|" not in line:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    filled = [cell for cell in cells if cell]
+    if len(cells) < 2 or len(filled) != 1:
+        return None
+    caption = filled[0]
+    return caption if len(caption) >= TITLE_MIN and is_title_like(caption) else None
+
+
 def title_under_bare_values(lines: list[str], first: int) -> int | None:
     """Where the title is repeated under a grid whose labels were lost (pictures, or cells
     the rendering dropped): the page opens with short bare values, one a line (an index
