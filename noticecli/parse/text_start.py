@@ -131,6 +131,10 @@ _ADDRESSEE = re.compile(
 )
 
 
+# A sentence that opens what follows (现将有关事项通知如下：): the text's, not a caption.
+_OPENS_LIST = re.compile("(?:如下|以下|下列)$")
+
+
 def _is_menu_row(line: str) -> bool:
     if line[0] in "|｜" or any(mark in line for mark in END_PUNCT) or find_labels(line):
         return False  # | 1 | 城东基地 | 3000 |: a table's row
@@ -152,7 +156,11 @@ def _is_label_shaped(line: str) -> bool:
         labels = find_labels(line)
         if any(label.kind != "unknown" for label in labels):
             return False
-        return bool(caption) and _ADDRESSEE.search(caption) is None
+        return (
+            bool(caption)
+            and _ADDRESSEE.search(caption) is None
+            and _OPENS_LIST.search(caption) is None
+        )
     labels = find_labels(line)
     if not labels or labels[0].start != 0 or any(label.kind != "unknown" for label in labels):
         return False
