@@ -36,6 +36,7 @@ def _paragraphs(*lines: str) -> list[str | None]:
     "line",
     [
         "服务热线：12345",  # an unknown label and a short value
+        "咨询电话：0571-7654321",  # a telephone number, though shaped like an index number
         "专题专栏：",  # a caption with its colon
         "欢迎光临本网站！今天是：",  # a caption the label finder cannot read
         "2024年05月01日 星期三",  # a date widget: date and weekday

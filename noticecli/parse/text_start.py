@@ -131,6 +131,8 @@ _ADDRESSEE = re.compile(
 )
 
 
+# A telephone number (0571-12345): a hotline's, though shaped like an index number.
+_PHONE = re.compile(r"^0\d{2,3}-\d{5,8}$")
 # A sentence that opens what follows (现将有关事项通知如下：): the text's, not a caption.
 _OPENS_LIST = re.compile("(?:如下|以下|下列)$")
 
@@ -167,7 +169,8 @@ def _is_label_shaped(line: str) -> bool:
     if _ADDRESSEE.search(labels[0].compact):
         return False
     value = line[labels[-1].end :].strip()
-    if value_shape(value) in ("date", "doc_no", "index_no"):
+    shape = value_shape(value)
+    if shape in ("date", "doc_no") or (shape == "index_no" and not _PHONE.match(value)):
         return False  # 公文生成日期:2020-04-28: a value with a field's shape is a field
     return len(value) <= _LABEL_VALUE_MAX and not any(mark in value for mark in "。！？；，")
 
@@ -325,9 +328,10 @@ def _shown(lines: list[str], index: int, step: int, stop: int) -> list[int]:
 
 
 def _chrome_rows(lines: list[str], first: int, start: int, *, over_title: bool) -> list[int]:
-    """The chrome lines from ``first`` to the article's ``start``. Label-shaped lines count
-    only over a title and away from label lines: over a header grid such a line is its
-    first row, and next to a label line it is a row of the grid."""
+    """The chrome lines from ``first`` to the article's ``start`` (a title's, or a header
+    grid's: ``over_title`` false). A label line that is label-shaped counts only away from
+    the grid rows and forms around it (:func:`_is_grid_row`); one right over a header grid
+    is not asked about, since the grid starts with it (:func:`_header_end`)."""
     rows: list[int] = []
     for index in range(first, start):
         line = lines[index]
