@@ -289,3 +289,33 @@ def test_the_end_needs_text_before_it() -> None:
     lines = [FIRST, "", "关于做好防汛工作的通知"]
     assert before_site_end(lines, 0, 3, {1}) == 1
     assert before_site_end([FIRST, "", LAST], 0, 3, {1}) == 3  # a sentence after the mark
+
+
+def test_a_spaced_menu_line_worded_like_a_title_starts_nothing() -> None:
+    # 公开指南 政府信息 holds a title word (指南) but its items are spaced: a menu, no title.
+    menu = [
+        "公开指南 政府信息",
+        "公开目录",
+        "依申请公开",
+        "政策解读",
+        "首页 政务公开",
+        "公开指南 政府信息",
+    ]
+    lines = [*menu, "机构职能", "", "服务热线：12345", "", TITLE, META, FIRST]
+    assert blank_chrome_above_start(list(lines), 0) == [8]
+    assert _parse(*lines).title == TITLE
+
+
+def test_a_grid_of_bracketed_labels_is_a_grid_not_a_title() -> None:
+    lines = [
+        "[ 索引号 ] 115000000000000000/2020-00160 [ 发文字号 ] 岚府办发〔2017〕132号",
+        "[ 发布机构 ] 岚川县人民政府办公室",
+        "[ 成文日期 ] 2020-10-28 [ 发布日期 ] 2020-10-28",
+        "",
+        "首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流",
+        "",
+        TITLE,
+        FIRST,
+    ]
+    assert blank_chrome_above_start(list(lines), 0) == [4]
+    assert _parse(*lines).title == TITLE

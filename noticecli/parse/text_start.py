@@ -25,10 +25,12 @@ from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
 from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.rendered import label_row
 from noticecli.parse.text_chrome import CJK, INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
-from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_label_line
+from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
+from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
     caption_row,
@@ -192,6 +194,13 @@ def is_chrome_line(line: str) -> bool:
 
 # --- the article's start ------------------------------------------------------------------------
 
+
+def is_label_line(line: str) -> bool:
+    """A label line, a grid's pipe row or a row of bracketed labels included (the reader
+    rewrites those as label lines after this pass)."""
+    return _is_label_text_line(line) or (line[:1] in "[【|｜" and label_row(line) is not None)
+
+
 # A numbered section heading (一、…, 1. …, （一）…): inside the text, never the title.
 _CN_NUMBER = "一二三四五六七八九十"
 _SECTION_NUMBER = re.compile(
@@ -199,6 +208,7 @@ _SECTION_NUMBER = re.compile(
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")  # a headline is words, a code (信件编码:LXZX2403…) is not
 _TITLE_CJK_MIN = 4
+_GAP = re.compile(f"[{INNER_WS}]")
 _TEXT_LINE_MIN = 20  # a line of the text: a sentence this long
 _TEXT_MARKS = re.compile("[。；！？，,]")
 _DATE_LINE_MAX = 40  # a date line under a title, with a unit or a widget beside the date
@@ -239,6 +249,7 @@ def _title_end(lines: list[str], index: int) -> int | None:
         is_chrome_line(line)
         or _SECTION_NUMBER.match(line)
         or line[0] in "|｜"  # | 3 | 城南基地 |: a table's row
+        or is_label_line(line)  # [ 发布机构 ] 某办: a grid's row
         or len(_CJK_CHAR.findall(line)) < _TITLE_CJK_MIN  # buttonWhite1.jpg, a code
         or FILE_NAME.search(line)
     ):
@@ -266,8 +277,9 @@ def _is_title_start(lines: list[str], index: int) -> bool:
         return True  # printed twice: the title and its repeat; a table under its caption
     if is_chrome_line(following) and following[-1] not in ":：":
         return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)
+    # 关于…的通知, …应急预案: worded as a title (a menu's items are spaced: 公开指南 政府信息).
     return (
-        _title_words().search(title) is not None  # 关于…的通知, …应急预案: worded as a title
+        (_title_words().search(title) is not None and not _GAP.search(lines[index]))
         or is_label_line(following)
         or _is_date_line(following)
         or _ADDRESSEE.search(following) is not None
@@ -286,7 +298,8 @@ def _header_end(lines: list[str], index: int) -> int | None:
     known: list[str | None] = []
     end = index
     while end < len(lines) and (not lines[end] or is_label_line(lines[end])):
-        known.extend(label.key for label in find_labels(lines[end]) if label.kind == "known")
+        row = label_row(lines[end]) or lines[end] if lines[end] else ""
+        known.extend(label.key for label in find_labels(row) if label.kind == "known")
         end += 1
     keys = [key for key in known if key is not None]
     if len(keys) < _HEADER_LABELS_MIN or all(key in META_LINE_KEYS for key in keys):
