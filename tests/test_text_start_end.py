@@ -319,3 +319,9 @@ def test_a_grid_of_bracketed_labels_is_a_grid_not_a_title() -> None:
     ]
     assert blank_chrome_above_start(list(lines), 0) == [4]
     assert _parse(*lines).title == TITLE
+
+
+def test_a_date_line_is_no_title() -> None:
+    # A date line with a counter after it is title-like by length, but it starts no title.
+    lines = ["某某市人民政府门户网站", "2023-09-14 10:42 阅读人数:1", FIRST]
+    assert blank_chrome_above_start(list(lines), 0) == []

@@ -250,6 +250,7 @@ def _title_end(lines: list[str], index: int) -> int | None:
         or _SECTION_NUMBER.match(line)
         or line[0] in "|｜"  # | 3 | 城南基地 |: a table's row
         or is_label_line(line)  # [ 发布机构 ] 某办: a grid's row
+        or DATE_TIME_PREFIX.match(line)  # 2023-09-14 10:42 阅读人数:1: a date line, no title
         or len(_CJK_CHAR.findall(line)) < _TITLE_CJK_MIN  # buttonWhite1.jpg, a code
         or FILE_NAME.search(line)
     ):
