@@ -30,6 +30,9 @@ def is_copyright_line(line: str) -> bool:
     """A copyright line (Copyright ©…, 版权所有：…): short, no sentence."""
     return (
         len(line) <= _COPYRIGHT_LINE_MAX
+        and (
+            "©" in line or "版权" in line or "opyright" in line or "OPYRIGHT" in line or "(" in line
+        )
         and _COPYRIGHT.search(line) is not None
         and _SENTENCE_END.search(line) is None
     )
@@ -37,7 +40,7 @@ def is_copyright_line(line: str) -> bool:
 
 def is_related_caption(line: str) -> bool:
     """A related-items box's caption alone on its line (相关链接：, 【相关文章】)."""
-    return RELATED_CAPTION.match(line) is not None
+    return line[:1] in "相推延【[" and RELATED_CAPTION.match(line) is not None
 
 
 def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> int:

@@ -361,11 +361,27 @@ def _chrome_rows(lines: list[str], first: int, start: int, *, over_title: bool) 
     return rows
 
 
+def _has_chrome(lines: list[str], first: int) -> bool:
+    """Whether a chrome-shaped line stands among the first lines, before the text."""
+    seen = 0
+    for line in lines[first:]:
+        if not line:
+            continue
+        if len(line) > FLAT_LINE_MIN or _is_text(line) or seen >= _HEAD_LINES_MAX:
+            return False
+        if is_chrome_line(line):
+            return True
+        seen += 1
+    return False
+
+
 def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
     """Blank, in place, the chrome lines above the article's start (its title, or a header
     grid the title may follow) in the head of the page from ``first``; the head ends at the
     title or at the text. Returns the rows blanked, none when no line shows where the
     article starts."""
+    if not _has_chrome(lines, first):
+        return []  # the cheap test: no chrome-shaped line before the text
     blanked: list[int] = []
     region = first  # where the lines not read yet begin
     index = next_nonblank(lines, first)
