@@ -325,3 +325,10 @@ def test_a_date_line_is_no_title() -> None:
     # A date line with a counter after it is title-like by length, but it starts no title.
     lines = ["某某市人民政府门户网站", "2023-09-14 10:42 阅读人数:1", FIRST]
     assert blank_chrome_above_start(list(lines), 0) == []
+
+
+def test_an_attachment_caption_is_no_related_box() -> None:
+    # 相关文件： over file names lists the notice's attachments: they stay.
+    notice = _parse(TITLE, META, FIRST, LAST, "相关文件：", "岚川县防空警报试鸣方案.pdf")
+    assert [item.name for item in notice.attachments] == ["岚川县防空警报试鸣方案.pdf"]
+    assert not is_related_caption("相关文件：")

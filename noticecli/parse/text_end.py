@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile("[。！？；]")
 
 # The caption of a box of related items: the box, and what follows it.
 RELATED_CAPTION = re.compile(
-    r"^[【\[]?(?:相关(?:文章|链接|信息|阅读|新闻|稿件|文件|内容)|推荐阅读|延伸阅读)[】\]]?\s*[:：]?$"
+    r"^[【\[]?(?:相关(?:文章|链接|信息|阅读|新闻|稿件)|推荐阅读|延伸阅读)[】\]]?\s*[:：]?$"
 )
 # A line after the text's end: a related item's title, a footer line. Never a sentence.
 _AFTER_END_LINE_MAX = 80
