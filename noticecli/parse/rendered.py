@@ -51,6 +51,12 @@ def normalize_rendered(lines: list[str]) -> list[str]:
     return rendered_cells(lines)[0]
 
 
+def label_row(line: str) -> str | None:
+    """One line of a grid as ``label：value`` pairs when it is a pipe row or a row of
+    bracketed labels (``[ 索引号 ] … [ 发文字号 ] …``); ``None`` for any other line."""
+    return _pipe_row(line) or _bracket_row(line)
+
+
 def rendered_cells(lines: list[str]) -> tuple[list[str], frozenset[int]]:
     """:func:`normalize_rendered`, and the indices of the lines that are a form's cells
     wherever they stand: a label printed on its own line with its value on the next, or a

@@ -71,6 +71,7 @@ from noticecli.parse.text_edges import (
     is_search_box,
     split_glued_date_text,
 )
+from noticecli.parse.text_end import before_site_end, is_copyright_line, is_related_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_flat import (
     FLAT_LINE_MIN,
@@ -99,17 +100,20 @@ from noticecli.parse.text_labels import (
     line_value,
 )
 from noticecli.parse.text_runon import split_run_on_lines
+from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
     TITLE_MIN,
     after_bare_values,
     after_names,
     after_repeats,
+    caption_row,
     compact_text,
     is_doc_type_title,
     is_suffixed_repeat,
     is_title_detail,
     is_title_like,
+    is_unit_headline,
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
@@ -175,6 +179,11 @@ def _strip_markup(line: str) -> str:
 
 
 # --- the parser -------------------------------------------------------------------------------
+
+
+def _after_separator(lines: list[str]) -> int:
+    separator = _find_separator(lines)
+    return 0 if separator is None else separator + 1
 
 
 def _find_separator(lines: list[str]) -> int | None:
@@ -259,6 +268,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     close_rows: set[int] = set()
     footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
     site_footer_rows: set[int] = set()  # … of them, the footer's own (主办单位:…, 版权所有)
+    end_rows: set[int] = set()  # copyright lines, related-items captions
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
@@ -267,6 +277,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
+        related = is_related_caption(line)  # read before an empty caption is blanked below
         if is_separator_line(line) or is_empty_related_caption(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
@@ -289,6 +300,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
+        if related or is_copyright_line(line):
+            end_rows.add(len(lines))  # the site's end after the text: the body may stop here
+            if is_copyright_line(line):
+                footer_rows.add(len(lines))
+                line = ""  # Copyright © 2024 …: the footer's wherever it stands
         if line in CLOSE_BUTTONS:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
         if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
@@ -314,11 +330,13 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         lines.append(line)
     blank_site_credits(lines, footer_rows)
     blank_footer_tail(lines, site_footer_rows)
+    # 服务热线：…, 2024年05月01日 星期三 over the title (the archiver's record is no chrome)
+    blank_chrome_above_start(lines, _after_separator(lines))
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
         for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
-            if lines[index] and is_label_line(lines[index]):
+            if lines[index] and is_label_line(lines[index]) and not is_chrome_line(lines[index]):
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
@@ -330,6 +348,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 # [ 索  引  号 ] <code>: a bracketed grid row, colons put in only to read it.
                 colonless[after] = colonless.get(before, before)
     lines, cells, build.rows = pipe_cell_lines(rendered, rendered_rows)
+    end_rows = {index for index, row in enumerate(build.rows) if row in end_rows}
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.
         widgets = set(widget_rows)
@@ -366,19 +385,21 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     if flat_line is not None and is_label_line(flat_line):
         found, rest = parse_flattened(flat_line, build, "meta_line" if flat_head else "header")
         title_line = flat_head or found
-        body_lines = [part for piece in rest.split() for part in split_salutation(piece)] + lines[
-            first + 1 :
-        ]
+        site_end = before_site_end(lines, first, len(lines), end_rows)  # 相关链接： under it
+        body_lines = [part for piece in rest.split() for part in split_salutation(piece)]
+        body_lines += lines[first + 1 : site_end]
         headings = False  # line structure is gone: no evidence for headings
     else:
         if flat_line is not None:
             lines[first] = without_breadcrumb(lines[first])
-        caption = _caption_row(lines[first]) if first < len(lines) else None
+        caption = caption_row(lines[first]) if first < len(lines) else None
         if caption is not None:
             title_line, body_start = caption, first + 1
         else:
             body_start, title_line = _parse_head(lines, first, build)
-        body_end = _parse_trailing(lines, body_start, build)
+        # Past a copyright line or a related-items box after the text, only the site's.
+        site_end = before_site_end(lines, body_start, len(lines), end_rows)
+        body_end = _parse_trailing(lines[:site_end], body_start, build)
         body_end = before_closing_menu(
             lines, body_start, body_end, widget_rows, close_rows, has_label
         )
@@ -411,19 +432,6 @@ def _with_glued_text_split(lines: list[str], notice: Notice) -> list[str]:
         )
         return out + lines[position + 1 :]
     return out
-
-
-def _caption_row(line: str) -> str | None:
-    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
-    over a page that is a table, worded like a title."""
-    if "|" not in line:
-        return None
-    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    filled = [cell for cell in cells if cell]
-    if len(cells) < 2 or len(filled) != 1:
-        return None
-    caption = filled[0]
-    return caption if len(caption) >= TITLE_MIN and is_title_like(caption) else None
 
 
 def _without_form_cells(
@@ -482,22 +490,12 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
 
-# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
-_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
-
-
 def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
     """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
     field, since its left part is no known label and the meta line follows. Returns the
     title (colon kept) and the index of the line after it."""
-    if index >= len(lines) or (match := _UNIT_HEADLINE.match(lines[index])) is None:
+    if index >= len(lines) or not is_unit_headline(lines[index]):
         return None
-    unit = match["unit"]
-    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
-        return None
-    labels = find_labels(lines[index])
-    if len(labels) != 1 or labels[0].kind != "unknown":
-        return None  # a cut label (号:), or a value holding more labels
     after = next_nonblank(lines, index + 1)
     if after >= len(lines) or not (
         is_meta_line(lines[after]) or _is_empty_label_line(lines[after])

@@ -11,6 +11,7 @@ from noticecli.dates import parse_date
 from noticecli.labels import DATE_KEYS, key_for
 from noticecli.parse.lines import is_date_line
 from noticecli.parse.text_chrome import CJK, INNER_WS, is_page_chrome
+from noticecli.parse.text_end import is_related_caption
 
 __all__ = [
     "before_related_caption",
@@ -65,12 +66,6 @@ def is_search_box(line: str) -> bool:
     return len(line) <= 20 and _SEARCH_BOX.match(line) is not None
 
 
-# The caption of a box of related items after the text: the box, and what follows it.
-_RELATED_CAPTION = re.compile(
-    r"^[【\[]?(?:相关(?:文章|链接|信息|阅读|新闻|稿件)|推荐阅读|延伸阅读)[】\]]?\s*[:：]?$"
-)
-
-
 def before_related_caption(lines: list[str], start: int, end: int) -> int:
     """Where the body ends when a related-items caption (相关文章) stands alone on its line
     after some text: the caption and the list under it are the template's."""
@@ -79,7 +74,7 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
         line = lines[index]
         if not line:
             continue
-        if seen_text and _RELATED_CAPTION.match(line):
+        if seen_text and is_related_caption(line):
             return index
         seen_text = True
     return end

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from noticecli.knowledge import COLUMN_CAPTION_ENDS, DOC_TYPE_WORDS, TITLE_WORDS
-from noticecli.labels import value_shape
+from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
 from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
     END_PUNCT,
@@ -77,10 +77,41 @@ def is_title_like(line: str) -> bool:
     )
 
 
+# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
+_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
+_SENTENCE_MARKS = re.compile("[。；！？]")
+
+
+def is_unit_headline(line: str) -> bool:
+    """A line shaped ``<short unit>:<headline>``: its left part no known label nor a
+    widget's, its right part a headline (no sentence), no other label in it. A title when
+    the meta line follows (the caller checks)."""
+    if (match := _UNIT_HEADLINE.match(line)) is None:
+        return False
+    unit = match["unit"]
+    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
+        return False
+    labels = find_labels(line)
+    return len(labels) == 1 and labels[0].kind == "unknown"  # not a cut label (号:)
+
+
 def next_nonblank(lines: list[str], start: int) -> int:
     while start < len(lines) and not lines[start]:
         start += 1
     return start
+
+
+def caption_row(line: str) -> str | None:
+    """The one filled cell of a table's first row (| 权责清单(行政处罚类) | ||||): the caption
+    over a page that is a table, worded like a title."""
+    if "|" not in line:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    filled = [cell for cell in cells if cell]
+    if len(cells) < 2 or len(filled) != 1:
+        return None
+    caption = filled[0]
+    return caption if len(caption) >= TITLE_MIN and is_title_like(caption) else None
 
 
 def title_under_bare_values(lines: list[str], first: int) -> int | None:

@@ -1,0 +1,413 @@
+"""Where the article starts in a text rendering, found by evidence, and the chrome above it.
+
+A rendering opens with whatever the site prints over the article: a hotline or a column
+caption with a colon (服务热线：12345, 专题专栏：), a date widget (2024年05月01日 星期三), the
+site's name, a search prompt, a menu row, a lone bullet. Any one of them read as the first
+line of the page derails the reader: taken as the title, glued to it, or (a label-shaped
+line) taken as the first row of a header grid that never comes, so that nothing is read.
+
+The article's start is read from the evidence of the lines under it, not from the first
+line: a title-shaped line followed by a meta or date line, the salutation, the text or the
+notice's number; or a header grid (several label/value pairs, known labels among them,
+not only when/where/who labels). A run of chrome-shaped lines right above such a start is
+the site's, neither title, field nor body: :func:`blank_chrome_above_start` blanks it. A
+label-shaped line over a header grid is the grid's first row (the seed's and the 索引号
+dumps' reading), and a label-shaped line under a grid row continues the grid: neither is
+chrome. Where no line shows such evidence nothing is blanked, and the page reads as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.labels import value_shape
+from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.rendered import label_row
+from noticecli.parse.text_chrome import CJK, INNER_WS
+from noticecli.parse.text_edges import is_search_box
+from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
+from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
+from noticecli.parse.text_labels import is_label_line as _is_label_text_line
+from noticecli.parse.text_title import (
+    TITLE_MIN,
+    caption_row,
+    compact_text,
+    is_doc_type_title,
+    is_title_detail,
+    is_title_like,
+    is_unit_headline,
+    next_nonblank,
+    title_run,
+)
+
+__all__ = ["blank_chrome_above_start", "is_chrome_line", "is_date_widget"]
+
+_HEAD_LINES_MAX = 40  # nonblank lines the article's start is looked for in
+_CHROME_RUN_MAX = 8  # chrome lines right above the start
+
+# --- chrome shapes ------------------------------------------------------------------------------
+
+# A date widget: today's date with its weekday (2024年05月01日 星期三), after 今天是 or not,
+# with the time, the lunar date and the weather the widget may add. Its pieces, each ended
+# by a gap or the next piece.
+_TODAY = r"(?:今天是|今日是|今天|今日|当前日期|当前时间|现在是)"
+_DATE = r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+_TIME = r"(?:上午|下午|早上|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+_LUNAR = rf"农历[{CJK}]{{2,10}}"
+_WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
+_TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
+_WIDGET_PIECE = re.compile(
+    rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
+    rf"|{_LUNAR}|{_TEMPERATURE}|{_WEATHER}|[,，\s]+"
+)
+_WIDGET_LINE_MAX = 60
+
+
+def is_date_widget(line: str) -> bool:
+    """A date widget's line: date, time, weekday, lunar date and weather pieces only, with
+    今天是 or a weekday (a date alone may be the article's own date line)."""
+    if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
+        return False
+    position = 0
+    today = weekday = date = False
+    while position < len(line):
+        match = _WIDGET_PIECE.match(line, position)
+        if match is None or match.end() == position:
+            return False
+        today = today or match["today"] is not None
+        weekday = weekday or match["weekday"] is not None
+        date = date or match["date"] is not None
+        position = match.end()
+    return today or (date and weekday)
+
+
+# The site's name alone on its line (某某市人民政府门户网站, 岚溪县政务网).
+_SITE_NAME_MAX = 30
+
+
+@cache
+def _site_name() -> re.Pattern[str]:
+    suffixes = "|".join(sorted(SITE_NAME_SUFFIXES, key=len, reverse=True))
+    return re.compile(rf"^[{CJK}A-Za-z0-9()（）·]{{2,{_SITE_NAME_MAX}}}?(?:{suffixes})$")
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    return re.compile("|".join(TITLE_WORDS))
+
+
+def _is_site_name(line: str) -> bool:
+    return _site_name().match(line) is not None and _title_words().search(line) is None
+
+
+# A search box's prompt and button (请输入关键字 搜索, 输入关键词检索, 请输入搜索内容).
+_SEARCH_PROMPT = re.compile(
+    rf"^请?(?:输入|键入)[{CJK}]{{0,6}}?(?:关键[字词]|搜索(?:内容|词)?|检索(?:内容|词)?|查询内容)"
+    rf"[.…。]*(?:[{INNER_WS}|｜]*(?:搜\s*索|检\s*索|查\s*询|搜|GO|Go|go|确定))?$"
+)
+_SEARCH_PROMPT_MAX = 24
+
+# A menu or an access toolbar on one line: short items split by pipes or gaps (首页 |
+# 机构概况 | 政务公开, 无障碍浏览 | 长者模式 | 繁体 | English).
+_MENU_SPLIT = re.compile(rf"[{INNER_WS}|｜]+")
+_MENU_ITEM_MAX = 8
+_MENU_ITEM = re.compile(rf"^[{CJK}A-Za-z][{CJK}A-Za-z0-9]*$")
+_PIPED_ITEMS_MIN = 3
+_SPACED_ITEMS_MIN = 4
+
+# A bullet or a separator left alone on its line (·, •, -, ——, *).
+_LONE_MARK = re.compile(r"^(?:[·•・\-—–_*=~|｜]{1,3}|([-—_=*~])\1{3,})$")
+
+# A label-shaped line: a caption or a label with a short value and no sentence (服务热线：
+# 12345, 专题专栏：, 欢迎光临本网站！今天是：).
+_LABEL_SHAPED_MAX = 30
+_LABEL_VALUE_MAX = 20
+_SENTENCE_MARKS = re.compile("[。；？]")
+# Whom a salutation addresses (各单位：, 尊敬的市民朋友：): the text's first line, never chrome.
+_ADDRESSEE = re.compile(
+    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
+    r"同学|老师|先生|女士|用户|考生)$"
+)
+
+
+# A telephone number (0571-12345): a hotline's, though shaped like an index number.
+_PHONE = re.compile(r"^0\d{2,3}-\d{5,8}$")
+# A sentence that opens what follows (现将有关事项通知如下：): the text's, not a caption.
+_OPENS_LIST = re.compile("(?:如下|以下|下列)$")
+
+
+def _is_menu_row(line: str) -> bool:
+    if line[0] in "|｜" or any(mark in line for mark in END_PUNCT) or find_labels(line):
+        return False  # | 1 | 城东基地 | 3000 |: a table's row
+    items = [item for item in _MENU_SPLIT.split(line) if item]
+    if any(len(item) > _MENU_ITEM_MAX or not _MENU_ITEM.match(item) for item in items):
+        return False  # [ 主题分类 ] 其他: a grid's bracketed labels
+    words = sum(len(item) >= 2 for item in items)  # a letter-spaced word is no menu
+    piped = "|" in line or "｜" in line
+    return words >= (_PIPED_ITEMS_MIN if piped else _SPACED_ITEMS_MIN)
+
+
+def _is_label_shaped(line: str) -> bool:
+    """A short line that is a caption with its colon, or unknown labels with a short value:
+    no known label (a grid's row) and not a salutation's addressees."""
+    if len(line) > _LABEL_SHAPED_MAX or _SENTENCE_MARKS.search(line):
+        return False
+    if line[-1] in ":：":
+        caption = line[:-1].strip()
+        labels = find_labels(line)
+        if any(label.kind != "unknown" for label in labels):
+            return False
+        return (
+            bool(caption)
+            and _ADDRESSEE.search(caption) is None
+            and _OPENS_LIST.search(caption) is None
+        )
+    labels = find_labels(line)
+    if not labels or labels[0].start != 0 or any(label.kind != "unknown" for label in labels):
+        return False
+    if _ADDRESSEE.search(labels[0].compact):
+        return False
+    value = line[labels[-1].end :].strip()
+    shape = value_shape(value)
+    if shape in ("date", "doc_no") or (shape == "index_no" and not _PHONE.match(value)):
+        return False  # 公文生成日期:2020-04-28: a value with a field's shape is a field
+    return len(value) <= _LABEL_VALUE_MAX and not any(mark in value for mark in "。！？；，")
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether a line has a shape the site prints over an article: a date widget, the site's
+    name, a search prompt, a menu row, a lone bullet, or a label-shaped line. The shape only:
+    :func:`blank_chrome_above_start` decides from where it stands."""
+    return bool(line) and (
+        _LONE_MARK.match(line) is not None
+        or is_date_widget(line)
+        or (len(line) <= _SEARCH_PROMPT_MAX and _SEARCH_PROMPT.match(line) is not None)
+        or is_search_box(line)
+        or _is_site_name(line)
+        or _is_menu_row(line)
+        or _is_label_shaped(line)
+    )
+
+
+# --- the article's start ------------------------------------------------------------------------
+
+
+def is_label_line(line: str) -> bool:
+    """A label line, a grid's pipe row or a row of bracketed labels included (the reader
+    rewrites those as label lines after this pass)."""
+    return _is_label_text_line(line) or (line[:1] in "[【|｜" and label_row(line) is not None)
+
+
+# A numbered section heading (一、…, 1. …, （一）…): inside the text, never the title.
+_CN_NUMBER = "一二三四五六七八九十"
+_SECTION_NUMBER = re.compile(
+    rf"^(?:[{_CN_NUMBER}]{{1,3}}、|\d{{1,2}}[.、．]|[（(][{_CN_NUMBER}\d]{{1,3}}[)）])"
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")  # a headline is words, a code (信件编码:LXZX2403…) is not
+_TITLE_CJK_MIN = 4
+_GAP = re.compile(f"[{INNER_WS}]")
+_TEXT_LINE_MIN = 20  # a line of the text: a sentence this long
+_TEXT_MARKS = re.compile("[。；！？，,]")
+_DATE_LINE_MAX = 40  # a date line under a title, with a unit or a widget beside the date
+_FULL_DATE = re.compile(
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+)
+
+
+def _is_text(line: str) -> bool:
+    """A line of the text: long, with a full stop, or clauses (two marks, or one opening
+    what follows: 现将有关事项公告如下:), no label opening it. A browser's advice (您的浏览器
+    版本过低，建议…) is one clause."""
+    if len(line) < _TEXT_LINE_MIN or is_label_line(line):
+        return False
+    return "。" in line or line[-1] in ":：" or len(_TEXT_MARKS.findall(line)) >= 2
+
+
+def _is_date_line(line: str) -> bool:
+    """A date line under a title: opening with a date, or short and holding a full date
+    ([岚峰县国动办]2016-05-12字号: |); a date widget is not one."""
+    if is_date_widget(line):
+        return False
+    if DATE_TIME_PREFIX.match(line) is not None:
+        return True
+    return len(line) <= _DATE_LINE_MAX and _FULL_DATE.search(line) is not None
+
+
+def _title_end(lines: list[str], index: int) -> int | None:
+    """The index after the title starting at ``index`` (one line, a run over 2-3, or a
+    unit's short name and a headline), when the line is shaped like a title; ``None``
+    otherwise."""
+    line = lines[index]
+    if is_unit_headline(line) and len(_CJK_CHAR.findall(line)) >= TITLE_MIN + 2:
+        return index + 1  # 岚峰国动:岚峰县国动办开展…行动: a title despite its colon
+    if caption_row(line) is not None:
+        return index + 1  # | 权责清单(行政许可类) | ||||: the caption over a page that is a table
+    if is_doc_type_title(lines, index):
+        return index + 1  # 通 知 over a date line: a title despite its two characters
+    if (
+        is_chrome_line(line)
+        or _SECTION_NUMBER.match(line)
+        or line[0] in "|｜"  # | 3 | 城南基地 |: a table's row
+        or is_label_line(line)  # [ 发布机构 ] 某办: a grid's row
+        or DATE_TIME_PREFIX.match(line)  # 2023-09-14 10:42 阅读人数:1: a date line, no title
+        or len(_CJK_CHAR.findall(line)) < _TITLE_CJK_MIN  # buttonWhite1.jpg, a code
+        or FILE_NAME.search(line)
+    ):
+        return None
+    if (run := title_run(lines, index)) is not None:
+        return run[1]
+    if len(line) >= TITLE_MIN and is_title_like(line) and not is_org_line(line):
+        return index + 1  # a unit's name alone is the site's or the issuer's, no title
+    return None
+
+
+def _is_title_start(lines: list[str], index: int) -> bool:
+    """A title at ``index`` with evidence: worded as a title, or with a meta or label line,
+    a date line (not a widget), the title repeated, the salutation, the text, or the
+    issuer's name or the notice's number under it; never with a chrome line under it."""
+    end = _title_end(lines, index)
+    if end is None:
+        return False
+    title = compact_text("".join(lines[index:end]))
+    after = next_nonblank(lines, end)
+    if after >= len(lines):
+        return False
+    following = lines[after]
+    if compact_text(following) == title or caption_row(lines[index]) is not None:
+        return True  # printed twice: the title and its repeat; a table under its caption
+    if is_chrome_line(following) and following[-1] not in ":：":
+        return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)
+    # 关于…的通知, …应急预案: worded as a title (a menu's items are spaced: 公开指南 政府信息).
+    return (
+        (_title_words().search(title) is not None and not _GAP.search(lines[index]))
+        or is_label_line(following)
+        or _is_date_line(following)
+        or _ADDRESSEE.search(following) is not None
+        or _is_text(following)
+        or is_title_detail(following)
+    )
+
+
+_HEADER_LABELS_MIN = 2
+
+
+def _header_end(lines: list[str], index: int) -> int | None:
+    """The index after a header grid starting at ``index``: label lines (blank lines between
+    them allowed) holding at least two known labels, one of which names what the notice is
+    (索引号, 发布机构, 文号 …), not only when/where/who as a meta line does."""
+    known: list[str | None] = []
+    end = index
+    while end < len(lines) and (not lines[end] or is_label_line(lines[end])):
+        row = label_row(lines[end]) or lines[end] if lines[end] else ""
+        known.extend(label.key for label in find_labels(row) if label.kind == "known")
+        end += 1
+    keys = [key for key in known if key is not None]
+    if len(keys) < _HEADER_LABELS_MIN or all(key in META_LINE_KEYS for key in keys):
+        return None
+    return end
+
+
+_FORM_REACH = 4  # shown lines around a label-only line where a form's other labels stand
+_FORM_LABELS_MIN = 2
+
+
+def _is_grid_row(lines: list[str], index: int, start: int, reach: int) -> bool:
+    """Whether a label-shaped line belongs to a grid: a grid row (a label line that is not
+    label-shaped itself: known labels) among its ``reach`` nearest shown lines above it or
+    under it before the article's ``start``, or a form's other labels around it, two at
+    least (留言人: / 留言时间: / 办理状态:, or 姓名: / 李** / 信件编码: / …). Two
+    label-shaped lines alone side by side (服务热线：…, 专题专栏：) make no grid."""
+    above = _shown(lines, index, -1, 0)
+    under = _shown(lines, index, 1, start)
+    if any(
+        is_label_line(lines[row]) and not _is_label_shaped(lines[row])
+        for row in above[:reach] + under[:reach]
+    ):
+        return True
+    around = above[:_FORM_REACH] + under[:_FORM_REACH]
+    return sum(is_label_line(lines[row]) for row in around) >= _FORM_LABELS_MIN
+
+
+def _shown(lines: list[str], index: int, step: int, stop: int) -> list[int]:
+    """The rows of the shown lines from ``index`` (excluded) towards ``stop`` (excluded:
+    the start of the lines going up, the article's start going down), nearest first."""
+    rows: list[int] = []
+    probe = index + step
+    while (probe >= stop if step < 0 else probe < stop) and len(rows) < _FORM_REACH:
+        if lines[probe]:
+            rows.append(probe)
+        probe += step
+    return rows
+
+
+def _chrome_rows(lines: list[str], first: int, start: int, *, over_title: bool) -> list[int]:
+    """The chrome lines from ``first`` to the article's ``start`` (a title's, or a header
+    grid's: ``over_title`` false). A label line that is label-shaped counts only away from
+    the grid rows and forms around it (:func:`_is_grid_row`); one right over a header grid
+    is not asked about, since the grid starts with it (:func:`_header_end`)."""
+    rows: list[int] = []
+    for index in range(first, start):
+        line = lines[index]
+        if not line or not is_chrome_line(line):
+            continue
+        if _is_label_shaped(line) and is_label_line(line):
+            # A grid printed one cell a line puts the value between two labels (姓名: /
+            # 李** / 信件编码:); over a header the grid's row is right over its next row.
+            reach = 2 if over_title and line[-1] in ":：" else 1
+            if _is_grid_row(lines, index, start, reach):
+                continue  # a caption the grid reader cannot read (…！今天是：) is chrome
+        rows.append(index)
+    return rows
+
+
+def _has_chrome(lines: list[str], first: int) -> bool:
+    """Whether a chrome-shaped line stands among the first lines, before the text."""
+    seen = 0
+    for line in lines[first:]:
+        if not line:
+            continue
+        if len(line) > FLAT_LINE_MIN or _is_text(line) or seen >= _HEAD_LINES_MAX:
+            return False
+        if is_chrome_line(line):
+            return True
+        seen += 1
+    return False
+
+
+def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
+    """Blank, in place, the chrome lines above the article's start (its title, or a header
+    grid the title may follow) in the head of the page from ``first``; the head ends at the
+    title or at the text. Returns the rows blanked, none when no line shows where the
+    article starts."""
+    if not _has_chrome(lines, first):
+        return []  # the cheap test: no chrome-shaped line before the text
+    blanked: list[int] = []
+    region = first  # where the lines not read yet begin
+    index = next_nonblank(lines, first)
+    seen = 0
+    while index < len(lines) and seen < _HEAD_LINES_MAX:
+        line = lines[index]
+        if len(line) > FLAT_LINE_MIN:  # a whole page on one line: its title opens it
+            head, rest = flat_title(without_widget_groups(line))
+            if head is not None and find_labels(rest):
+                blanked.extend(_chrome_rows(lines, region, index, over_title=True))
+            break
+        if _is_text(line):
+            break
+        if _is_title_start(lines, index):
+            blanked.extend(_chrome_rows(lines, region, index, over_title=True))
+            break
+        if is_label_line(line) and (end := _header_end(lines, index)) is not None:
+            blanked.extend(_chrome_rows(lines, region, index, over_title=False))
+            region = end
+            index = next_nonblank(lines, end)
+        else:
+            index = next_nonblank(lines, index + 1)
+        seen += 1
+    for row in blanked:
+        lines[row] = ""
+    return blanked
