@@ -230,8 +230,10 @@ def extract_grid_fields(
         # that neither starts like a label nor ends with a colon is not one.
         if not stripped or (stripped[0] not in starts and stripped[-1] not in ":："):
             continue
-        found = _label_of(text)
-        pairs = _inline_pairs(stripped) if found is None else []
+        # A label is short; every pair of _inline_pairs has a colon after its label.
+        found = _label_of(text) if len(stripped) <= _MAX_LABEL_CHARS else None
+        has_colon = "：" in stripped or ":" in stripped
+        pairs = _inline_pairs(stripped) if found is None and has_colon else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
