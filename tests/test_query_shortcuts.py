@@ -133,3 +133,16 @@ def test_the_link_text_test_is_the_query(trees: list[LexborHTMLParser]) -> None:
             assert attachments._text_may_name_file(link) == (link.mem_id in queried), link.html
             tested += 1
     assert tested > 1000
+
+
+def test_a_page_without_frame_tags_embeds_nothing(trees: list[LexborHTMLParser]) -> None:
+    framed = 0
+    for tree in trees:
+        has_tags = any(tree.tags(tag) for tag in attachments._EMBED_TAGS)
+        if tree.root is not None and tree.root.css(attachments._EMBEDS):
+            assert has_tags
+            framed += 1
+    framed_page = LexborHTMLParser('<body><IFRAME SRC="/viewer.html?file=/u/a.pdf"></IFRAME>')
+    assert framed_page.body is not None
+    assert attachments.extract_attachments(framed_page.body, None, "<IFRAME")
+    assert framed >= 0

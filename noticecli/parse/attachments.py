@@ -38,9 +38,8 @@ _PAGE_ENDINGS = (".html", ".htm", ".shtml", ".xhtml")
 # What may stand beside a listed file's link: its number, brackets, a size.
 _LIST_DECORATION = re.compile(r"(?:附件|下载|点击下载|[\s\d.、:：()（）\[\]【】,，;；|KMBkmb])*")
 _LINK_TAGS = frozenset({"a"})
-# Elements that show a document in the page: a PDF viewer frame, an embedded file (<IFRAME>
-# on old pages too).
-_EMBED_OPENING = re.compile(r"<(?:iframe|embed|object)\b", re.IGNORECASE)
+# Elements that show a document in the page: a PDF viewer frame, an embedded file.
+_EMBED_TAGS = ("iframe", "embed", "object")
 _EMBEDS = "iframe[src], embed[src], object[data]"
 _EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
 _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
@@ -68,10 +67,11 @@ def extract_attachments(
 ) -> list[Attachment]:
     """File links under ``root`` in page order, one per URL (or per name, without one), then
     documents the page shows in a viewer frame; ``markup``: the page's source, which tells
-    whether it has any frame at all."""
+    whether it says 附件 at all."""
     # Only a page that says 附件 somewhere can have a link a 附件 label introduces.
     found = _linked_files(root, base_url, "附件" in markup if markup else True)
-    if not markup or _EMBED_OPENING.search(markup):
+    # Lexbor's tag lookup tells whether the page has any frame at all (most have none).
+    if any(root.parser.tags(tag) for tag in _EMBED_TAGS):
         for attachment in _embedded_files(root, base_url):
             found.setdefault(attachment.url or attachment.name, attachment)
     return list(found.values())
