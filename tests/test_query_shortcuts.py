@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.decode import decode_bytes
 from noticecli.knowledge import ANY_BODY_CONTAINER, TITLE_SELECTORS
-from noticecli.parse import attachments
+from noticecli.parse import article, attachments
 from noticecli.parse.article import possible_selectors
 from noticecli.parse.body import CONTAINER_SELECTORS
 from noticecli.parse.dom import page_tags
@@ -136,13 +136,21 @@ def test_the_link_text_test_is_the_query(trees: list[LexborHTMLParser]) -> None:
 
 
 def test_a_page_without_frame_tags_embeds_nothing(trees: list[LexborHTMLParser]) -> None:
-    framed = 0
     for tree in trees:
         has_tags = any(tree.tags(tag) for tag in attachments._EMBED_TAGS)
         if tree.root is not None and tree.root.css(attachments._EMBEDS):
             assert has_tags
-            framed += 1
     framed_page = LexborHTMLParser('<body><IFRAME SRC="/viewer.html?file=/u/a.pdf"></IFRAME>')
     assert framed_page.body is not None
     assert attachments.extract_attachments(framed_page.body, None, "<IFRAME")
-    assert framed >= 0
+
+
+def test_the_article_meta_is_the_query(trees: list[LexborHTMLParser]) -> None:
+    metas = (
+        '<meta name="articletitle" content=a><meta NAME="ArticleTitle" content=b>'
+        '<meta name=" ArticleTitle" content=c><body><svg><meta name=ArticleTitle content=e>'
+    )
+    query = 'meta[name="ArticleTitle"]'
+    for tree in [*trees, LexborHTMLParser(metas), LexborHTMLParser(metas[54:])]:
+        node = tree.css_first(query)
+        assert article._article_meta(tree) == (node.attributes if node is not None else None)

@@ -26,7 +26,6 @@ _BODY_SELECTORS: tuple[tuple[str, str | None], ...] = tuple(
     (container.selector, container.tag) for container in BODY_CONTAINERS if container.proves_article
 )
 _PROVING = tuple(selector for selector, _tag in _BODY_SELECTORS)
-_ARTICLE_META = f'meta[name="{ARTICLE_META_NAME}"]'
 # Non-link characters (whitespace left out) that make a body container an article. Lower
 # than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
 # list containers are nearly all link text.
@@ -57,8 +56,8 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
 
     ``select`` stands in for ``tree.css`` (a :func:`cached_select` shared with the body
     search)."""
-    meta = tree.css_first(_ARTICLE_META)
-    if meta is not None and (meta.attributes.get("content") or "").strip():
+    meta = _article_meta(tree)
+    if meta is not None and (meta.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
     css = select or tree.css
     # One query first: a page of an unknown template has none of the containers; a page
@@ -81,6 +80,17 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
         if _other_header_label().search(text, match.end(), match.end() + 400):
             return True
     return False
+
+
+def _article_meta(tree: LexborHTMLParser) -> dict[str, str | None] | None:
+    """The attributes of ``tree.css_first('meta[name="ArticleTitle"]')`` (Lexbor matches the
+    name in its letter case), read from Lexbor's tag lookup: a page has a few metas, and a
+    query costs as much as reading a dozen."""
+    for node in tree.tags("meta"):
+        attributes = node.attributes
+        if attributes.get("name") == ARTICLE_META_NAME:
+            return attributes
+    return None
 
 
 def possible_selectors(nodes: list[LexborNode], selectors: Iterable[str]) -> list[str]:
