@@ -436,12 +436,17 @@ def _origin(
 def extract_meta_tags(tree: LexborHTMLParser, head: HeadTags | None = None) -> list[HeaderField]:
     """TRS ``<meta name>`` fields; ``head``: the page's metas when already found."""
     fields: list[HeaderField] = []
-    for node in head.named_metas() if head is not None else tree.css("meta[name]"):
-        name = (node.attributes.get("name") or "").strip()
+    named = (
+        head.named_meta_attributes()
+        if head is not None
+        else [node.attributes for node in tree.css("meta[name]")]
+    )
+    for attributes in named:
+        name = (attributes.get("name") or "").strip()
         key = META_TAG_KEYS.get(name.lower())
         if key is None:
             continue
-        content = node.attributes.get("content") or ""
+        content = attributes.get("content") or ""
         if "<" in content:  # markup pasted into the tag (标题<div>——副题</div>): its text
             content = _TAGS.sub("", content)
         value = clean_text(content)
