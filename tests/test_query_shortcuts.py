@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.decode import decode_bytes
 from noticecli.knowledge import ANY_BODY_CONTAINER, TITLE_SELECTORS
-from noticecli.parse import article, attachments
+from noticecli.parse import article, attachments, dom
 from noticecli.parse.article import possible_selectors
 from noticecli.parse.body import CONTAINER_SELECTORS
 from noticecli.parse.dom import page_tags
@@ -154,3 +154,19 @@ def test_the_article_meta_is_the_query(trees: list[LexborHTMLParser]) -> None:
     for tree in [*trees, LexborHTMLParser(metas), LexborHTMLParser(metas[54:])]:
         node = tree.css_first(query)
         assert article._article_meta(tree) == (node.attributes if node is not None else None)
+
+
+def test_a_page_naming_an_address_is_never_passed_over(trees: list[LexborHTMLParser]) -> None:
+    named = (
+        "<link rel=Canonical href=a>",
+        '<!DOCTYPE html><link REL="CANONICAL" href=b>',
+        "<meta property=og:url content=c>",
+        "<meta name=url content=d>",
+        "<base HREF=e>",
+        "<body><svg><meta name=url content=f></svg>",
+    )
+    pages = [*trees, *(LexborHTMLParser(markup) for markup in named)]
+    for tree in pages:
+        if tree.css_first(dom._BASE_OR_ADDRESS) is not None:
+            assert dom._may_name_address(tree)
+    assert not dom._may_name_address(LexborHTMLParser("<base target=_blank><link rel=icon>"))
