@@ -19,6 +19,7 @@ from noticecli.decode import check_not_binary, decode_bytes
 from noticecli.errors import InputError, ParseError
 from noticecli.models import NormalizedText, Notice, NoticeKind
 from noticecli.names import name_bytes, shown_name
+from noticecli.parse.dom import page_tags
 from noticecli.parse.html import parse_html_tree
 from noticecli.parse.nesting import MAX_DEPTH, limit_nesting
 from noticecli.repair.document import normalize
@@ -214,7 +215,7 @@ def _only_pre(tree: LexborHTMLParser) -> str | None:
     body = tree.body
     if body is None:
         return None
-    pres = body.css("pre")
+    pres = page_tags(body, "pre")
     if len(pres) != 1:
         return None
     pre_text = pres[0].text()

@@ -4,7 +4,7 @@ lives apart from :mod:`noticecli.parse.listing`, which article pages never impor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -25,7 +25,7 @@ Select = Callable[[str], list[LexborNode]]
 _BODY_SELECTORS: tuple[tuple[str, str | None], ...] = tuple(
     (container.selector, container.tag) for container in BODY_CONTAINERS if container.proves_article
 )
-_ARTICLE_META = f'meta[name="{ARTICLE_META_NAME}"]'
+_PROVING = tuple(selector for selector, _tag in _BODY_SELECTORS)
 # Non-link characters (whitespace left out) that make a body container an article. Lower
 # than "a long text" on purpose: real short notices (a 248-character Hanweb item) exist, and
 # list containers are nearly all link text.
@@ -56,13 +56,16 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
 
     ``select`` stands in for ``tree.css`` (a :func:`cached_select` shared with the body
     search)."""
-    meta = tree.css_first(_ARTICLE_META)
-    if meta is not None and (meta.attributes.get("content") or "").strip():
+    meta = _article_meta(tree)
+    if meta is not None and (meta.get("content") or "").strip():
         return True  # TRS/Hanweb stamp this on article pages only
     css = select or tree.css
-    # One query first: a page of an unknown template has none of the containers.
-    containers = _BODY_SELECTORS if css(ANY_BODY_CONTAINER) else ()
-    for selector, tag in containers:
+    # One query first: a page of an unknown template has none of the containers; a page
+    # with some is asked only the selectors one of them may match.
+    possible = set(possible_selectors(css(ANY_BODY_CONTAINER), _PROVING))
+    for selector, tag in _BODY_SELECTORS:
+        if selector not in possible:
+            continue
         for node in css(selector):
             if tag is not None and node.tag != tag:
                 continue
@@ -77,6 +80,47 @@ def has_article_body(tree: LexborHTMLParser, select: Select | None = None) -> bo
         if _other_header_label().search(text, match.end(), match.end() + 400):
             return True
     return False
+
+
+def _article_meta(tree: LexborHTMLParser) -> dict[str, str | None] | None:
+    """The attributes of ``tree.css_first('meta[name="ArticleTitle"]')`` (Lexbor matches the
+    name in its letter case), read from Lexbor's tag lookup: a page has a few metas, and a
+    query costs as much as reading a dozen."""
+    for node in tree.tags("meta"):
+        attributes = node.attributes
+        if attributes.get("name") == ARTICLE_META_NAME:
+            return attributes
+    return None
+
+
+def possible_selectors(nodes: list[LexborNode], selectors: Iterable[str]) -> list[str]:
+    """The ``selectors`` (each a ``.class``, an ``#id`` or a tag name) that may match
+    one of ``nodes``, the matches of all of them together: ``tree.css(selector)`` is a subset
+    of those, so a selector left out finds nothing. The test is looser than Lexbor's (a class
+    or id word found anywhere in the attribute, in any letter case, as a page in quirks mode
+    matches it), never stricter."""
+    if not nodes:
+        return []
+    tags: set[str] = set()
+    classes: list[str] = []
+    ids: list[str] = []
+    for node in nodes:
+        attributes = node.attributes
+        tags.add(node.tag or "")
+        classes.append((attributes.get("class") or "").lower())
+        ids.append((attributes.get("id") or "").lower())
+    possible: list[str] = []
+    for selector in selectors:
+        mark, word = selector[0], selector[1:].lower()
+        if mark == ".":
+            found = any(word in names for names in classes)
+        elif mark == "#":
+            found = any(word in names for names in ids)
+        else:
+            found = selector in tags
+        if found:
+            possible.append(selector)
+    return possible
 
 
 def _visible_chars(text: str) -> int:

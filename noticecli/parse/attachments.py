@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS
 from noticecli.models import Attachment
-from noticecli.parse.dom import absolute_url, ancestors, clean_text, iter_visible
+from noticecli.parse.dom import absolute_url, ancestors, clean_text, iter_visible, page_tags
 
 _FOOTER_WORD = re.compile(r"(?:^|[\s_-])(?:site-?)?foot(?:er)?(?:$|[\s_\d-])", re.IGNORECASE)
 _ATTACHMENT_TEXT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：.、]?")
@@ -40,22 +40,13 @@ _PAGE_ENDINGS = (".html", ".htm", ".shtml", ".xhtml")
 # What may stand beside a listed file's link: its number, brackets, a size.
 _LIST_DECORATION = re.compile(r"(?:附件|下载|点击下载|[\s\d.、:：()（）\[\]【】,，;；|KMBkmb])*")
 _LINK_TAGS = frozenset({"a"})
-# Elements that show a document in the page: a PDF viewer frame, an embedded file (<IFRAME>
-# on old pages too).
-_EMBED_OPENING = re.compile(r"<(?:iframe|embed|object)\b", re.IGNORECASE)
+# Elements that show a document in the page: a PDF viewer frame, an embedded file.
+_EMBED_TAGS = ("iframe", "embed", "object")
 _EMBEDS = "iframe[src], embed[src], object[data]"
 _EXTENSIONS = "|".join(sorted(ATTACHMENT_EXTENSIONS, key=len, reverse=True))
 _FILE_IN_HREF = re.compile(rf"\.({_EXTENSIONS})(?=$|[?#&;/=])", re.IGNORECASE)
 # A name that ends in a file extension (the text of a link, a line of a text dump).
 FILE_NAME = re.compile(rf"\S\.({_EXTENSIONS})$", re.IGNORECASE)
-# Links whose text may say 附件 or end in an extension, found by Lexbor in C:
-# ``:lexbor-contains`` reads an element's own text, so ``:has`` covers child elements (for
-# 附件; a file name is the link's own text). The hundreds of navigation links are settled by
-# their href alone.
-_READ_TEXT_LINKS = (
-    'a[href]:lexbor-contains("附"), a[href]:has(:lexbor-contains("附")), '
-    'a[href]:lexbor-contains(".")'
-)
 
 
 def file_type_of(url: str) -> str | None:
@@ -78,10 +69,11 @@ def extract_attachments(
 ) -> list[Attachment]:
     """File links under ``root`` in page order, one per URL (or per name, without one), then
     documents the page shows in a viewer frame; ``markup``: the page's source, which tells
-    whether it has any frame at all."""
+    whether it says 附件 at all."""
     # Only a page that says 附件 somewhere can have a link a 附件 label introduces.
     found = _linked_files(root, base_url, "附件" in markup if markup else True)
-    if not markup or _EMBED_OPENING.search(markup):
+    # Lexbor's tag lookup tells whether the page has any frame at all (most have none).
+    if any(root.parser.tags(tag) for tag in _EMBED_TAGS):
         for attachment in _embedded_files(root, base_url):
             found.setdefault(attachment.url or attachment.name, attachment)
     return list(found.values())
@@ -171,9 +163,11 @@ def _holds_attachment_label(node: LexborNode) -> bool:
 
 def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dict[str, Attachment]:
     found: dict[str, Attachment] = {}
-    readable = {node.mem_id for node in root.css(_READ_TEXT_LINKS)}
-    for node in root.css("a[href]"):
-        href = (node.attributes.get("href") or "").strip()
+    for node in page_tags(root, "a"):
+        attributes = node.attributes
+        if "href" not in attributes:
+            continue  # an anchor (<a name>), no link
+        href = (attributes.get("href") or "").strip()
         lowered = href.lower()
         if lowered.startswith(_NOT_LINKS) or lowered.rsplit("/", 1)[-1] in _NO_ADDRESS:
             continue
@@ -183,7 +177,7 @@ def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dic
         introduced = (
             href_type is None and labelled and not _names_a_page(href) and _introduced(node)
         )
-        if href_type is None and node.mem_id not in readable and not introduced:
+        if href_type is None and not introduced and not _text_may_name_file(node):
             continue
         text = clean_text(node.text())
         if not text:
@@ -208,6 +202,23 @@ def _linked_files(root: LexborNode, base_url: str | None, labelled: bool) -> dic
             continue
         found[key] = Attachment(name=text, url=url, file_type=href_type or text_type)
     return found
+
+
+def _text_may_name_file(link: LexborNode) -> bool:
+    """Whether the link's text may say 附件 (附 anywhere in it) or end in a file extension
+    (a dot in its own text, not a child element's): the navigation links of a page are
+    settled by the one text read."""
+    text = link.text()
+    if "附" in text:
+        return True
+    if "." not in text:
+        return False
+    child = link.child
+    while child is not None:
+        if child.tag == "-text" and "." in (child.text_content or ""):
+            return True
+        child = child.next
+    return False
 
 
 def _names_a_page(href: str) -> bool:

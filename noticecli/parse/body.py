@@ -19,6 +19,7 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import key_for, split_label_pairs, split_meta_pairs, split_value_labels
 from noticecli.models import Block, TableCell
+from noticecli.parse.article import possible_selectors
 from noticecli.parse.dom import (
     BLOCK_TAGS,
     SKIP_TAGS,
@@ -99,14 +100,25 @@ _FURNITURE_WORDS = re.compile("|".join(FURNITURE_CLASS_WORDS))
 
 
 def find_container(
-    tree: LexborHTMLParser, select: Callable[[str], list[LexborNode]] | None = None
+    tree: LexborHTMLParser,
+    select: Callable[[str], list[LexborNode]] | None = None,
+    *,
+    narrow: bool = False,
 ) -> LexborNode | None:
     """The element that holds the article text, or ``None`` when nothing looks like one.
 
-    ``select`` stands in for ``tree.css`` (a cache shared with the article test)."""
+    ``select`` stands in for ``tree.css`` (a cache shared with the article test).
+    ``narrow``: the tree is as ``select`` saw it (no element removed since its answers), so
+    the containers' joint query tells which single selectors may find anything."""
     css = select or tree.css
     # One query first: a page of an unknown template has none of the containers.
-    selectors = CONTAINER_SELECTORS if css(ANY_BODY_CONTAINER) else ()
+    found = css(ANY_BODY_CONTAINER)
+    if not found:
+        selectors: Iterable[str] = ()
+    elif narrow:
+        selectors = possible_selectors(found, CONTAINER_SELECTORS)
+    else:
+        selectors = CONTAINER_SELECTORS
     for selector in selectors:
         nodes = css(selector)
         if len(nodes) == 1:

@@ -47,7 +47,9 @@ def read_body_grids(container: LexborNode | None) -> BodyGrids:
     if container is None:
         return found
     seen: set[tuple[str, str | None]] = set()
-    for table in container.css("table")[:_MAX_TABLES]:
+    # Most pages have no table at all: Lexbor's tag lookup tells so without a query.
+    tables = container.css("table") if container.parser.tags("table") else []
+    for table in tables[:_MAX_TABLES]:
         if _holds_table(table) or not _at_top(table, container, found.tables):
             continue  # a layout table: its inner tables are looked at themselves
         if table.mem_id == container.mem_id:

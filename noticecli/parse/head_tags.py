@@ -4,23 +4,36 @@ own, whatever the page's size."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+Attributes = dict[str, str | None]
 
 
 @dataclass(slots=True)
 class HeadTags:
-    """``<meta>`` and ``<title>`` elements in page order, and which of them ``<head>`` holds."""
+    """``<meta>`` and ``<title>`` elements in page order, and which of them ``<head>`` holds;
+    the metas' attributes read once for every reader (each read builds a dict)."""
 
     metas: list[LexborNode]
     titles: list[LexborNode]
     head_metas: list[LexborNode]
     head_titles: list[LexborNode]
+    meta_attributes: list[Attributes] = field(default_factory=list)
+    head_meta_attributes: list[Attributes] = field(default_factory=list)
 
     def named_metas(self) -> list[LexborNode]:
         """``tree.css("meta[name]")``."""
-        return [node for node in self.metas if "name" in node.attributes]
+        return [
+            node
+            for node, attributes in zip(self.metas, self.meta_attributes, strict=True)
+            if "name" in attributes
+        ]
+
+    def named_meta_attributes(self) -> list[Attributes]:
+        """The attributes of ``tree.css("meta[name]")``."""
+        return [attributes for attributes in self.meta_attributes if "name" in attributes]
 
 
 def head_tags(tree: LexborHTMLParser) -> HeadTags:
@@ -28,16 +41,18 @@ def head_tags(tree: LexborHTMLParser) -> HeadTags:
     head = tree.head
     head_id = head.mem_id if head is not None else None
     tags = HeadTags([], [], [], [])
-    for node in tree.css("meta, title"):
-        in_head = head_id is not None and _inside(node, head_id)
-        if node.tag == "meta":
-            tags.metas.append(node)
-            if in_head:
-                tags.head_metas.append(node)
-        else:
-            tags.titles.append(node)
-            if in_head:
-                tags.head_titles.append(node)
+    # Lexbor's tag lookup, once per name: cheaper than one CSS query for both.
+    for node in tree.tags("meta"):
+        attributes = node.attributes
+        tags.metas.append(node)
+        tags.meta_attributes.append(attributes)
+        if head_id is not None and _inside(node, head_id):
+            tags.head_metas.append(node)
+            tags.head_meta_attributes.append(attributes)
+    for node in tree.tags("title"):
+        tags.titles.append(node)
+        if head_id is not None and _inside(node, head_id):
+            tags.head_titles.append(node)
     return tags
 
 

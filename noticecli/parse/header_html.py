@@ -230,8 +230,10 @@ def extract_grid_fields(
         # that neither starts like a label nor ends with a colon is not one.
         if not stripped or (stripped[0] not in starts and stripped[-1] not in ":："):
             continue
-        found = _label_of(text)
-        pairs = _inline_pairs(stripped) if found is None else []
+        # A label is short; every pair of _inline_pairs has a colon after its label.
+        found = _label_of(text) if len(stripped) <= _MAX_LABEL_CHARS else None
+        has_colon = "：" in stripped or ":" in stripped
+        pairs = _inline_pairs(stripped) if found is None and has_colon else []
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -434,12 +436,17 @@ def _origin(
 def extract_meta_tags(tree: LexborHTMLParser, head: HeadTags | None = None) -> list[HeaderField]:
     """TRS ``<meta name>`` fields; ``head``: the page's metas when already found."""
     fields: list[HeaderField] = []
-    for node in head.named_metas() if head is not None else tree.css("meta[name]"):
-        name = (node.attributes.get("name") or "").strip()
+    named = (
+        head.named_meta_attributes()
+        if head is not None
+        else [node.attributes for node in tree.css("meta[name]")]
+    )
+    for attributes in named:
+        name = (attributes.get("name") or "").strip()
         key = META_TAG_KEYS.get(name.lower())
         if key is None:
             continue
-        content = node.attributes.get("content") or ""
+        content = attributes.get("content") or ""
         if "<" in content:  # markup pasted into the tag (标题<div>——副题</div>): its text
             content = _TAGS.sub("", content)
         value = clean_text(content)

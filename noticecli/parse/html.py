@@ -20,7 +20,7 @@ from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.after_title import block_after_title
-from noticecli.parse.article import Select, cached_select, has_article_body
+from noticecli.parse.article import Select, cached_select, has_article_body, possible_selectors
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.body import (
     MAX_BODY_BLOCKS,
@@ -94,7 +94,8 @@ def parse_html_tree(
         return notice
 
     # Nothing a reader cannot see may give a field, a title, body text or an attachment.
-    if remove_hidden(tree, html).shown_article:
+    hidden = remove_hidden(tree, html)
+    if hidden.shown_article:
         notice.warn("body_from_hidden", "the article text is read from an element the page hides")
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None
@@ -106,7 +107,7 @@ def parse_html_tree(
             notice.warn(code, message)
     container = chosen.body if chosen is not None else None
     if container is None:
-        container = find_container(tree, select)
+        container = find_container(tree, select, narrow=not hidden.removed)
     skip = chosen.header_nodes if chosen is not None else []
     tables = read_label_tables(tree, container)
     for code, message in tables.warnings:
@@ -268,6 +269,9 @@ def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[He
     return [field for field in fields if (field.key, field.value) not in seen]
 
 
+_ANY_TITLE = ", ".join(TITLE_SELECTORS)
+
+
 def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
     """The article's own title element, else ``<title>`` without the site-name suffix."""
     element_title = _title_element(tree, container)
@@ -289,7 +293,8 @@ def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str 
     # number its elements costs more than the rest of the title search.
     body = tree.body
     limit = visible_path(container, body) if container is not None and body is not None else None
-    for selector in TITLE_SELECTORS:
+    # One query for all of them; then each selector in turn, only those that may match.
+    for selector in possible_selectors(tree.css(_ANY_TITLE), TITLE_SELECTORS):
         for node in tree.css(selector):
             if limit and body is not None:
                 path = visible_path(node, body)

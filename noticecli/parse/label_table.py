@@ -31,6 +31,7 @@ from noticecli.parse.dom import (
     clean_text,
     comes_before,
     first_tag,
+    page_tags,
     visible_path,
     visible_text,
 )
@@ -173,7 +174,7 @@ def _tables_by_region(
     region_ids = {region.mem_id for region in regions}
     inside: dict[int, list[LexborNode]] = {}
     layout: set[int] = set()
-    for table in body.css("table"):
+    for table in page_tags(body, "table"):
         found = False
         parent = table.parent
         while parent is not None:

@@ -40,7 +40,9 @@ _VOID = frozenset(
 
 def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, bool]:
     """``html`` with tags nested deeper than ``max_depth`` removed, and whether any were."""
-    if html.count("<") <= max(max_depth, _SCAN_ABOVE_TAGS):  # the common case
+    limit = max(max_depth, _SCAN_ABOVE_TAGS)
+    # The common case; a source shorter than the limit cannot hold more tags.
+    if len(html) <= limit or html.count("<") <= limit:
         return html, False
     depth = 0
     cut: list[tuple[int, int]] = []

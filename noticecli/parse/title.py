@@ -44,7 +44,7 @@ from noticecli.parse.dom import (
     visible_path,
     visible_text,
 )
-from noticecli.parse.head_tags import HeadTags
+from noticecli.parse.head_tags import Attributes, HeadTags
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.title_block import bracketed, centred_line, names_title
 
@@ -586,9 +586,8 @@ def _metas(head: HeadTags) -> list[tuple[str, str]]:
     """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content:
     those of ``<head>``, or all when a page's markup pushed its metadata into the body."""
     found: list[tuple[str, str]] = []
-    nodes = _named(head.head_metas) or _named(head.metas)
-    for node in nodes:
-        attrs = node.attributes
+    named = _named(head.head_meta_attributes) or _named(head.meta_attributes)
+    for attrs in named:
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
         content = attrs.get("content") or ""
         if "<" in content:  # ArticleTitle = 标题<div>——副题</div>: the text, as a heading's
@@ -599,14 +598,9 @@ def _metas(head: HeadTags) -> list[tuple[str, str]]:
     return found
 
 
-def _named(metas: list[LexborNode]) -> list[LexborNode]:
-    """``meta[name], meta[property]``."""
-    found = []
-    for node in metas:
-        attrs = node.attributes
-        if "name" in attrs or "property" in attrs:
-            found.append(node)
-    return found
+def _named(metas: list[Attributes]) -> list[Attributes]:
+    """The attributes of ``meta[name], meta[property]``."""
+    return [attrs for attrs in metas if "name" in attrs or "property" in attrs]
 
 
 def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
