@@ -33,10 +33,19 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``LIST_DATA_*``                :mod:`noticecli.parse.listing_data`
 ``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
 ``LIST_LOADER_*`` …
+``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
 =============================  =============================================================
 """
 
 from __future__ import annotations
+
+# The CJK Unified Ideographs block: the "Chinese character" of every pattern here and in the
+# text readers (labels, names, headings). Extension A and the compatibility block stay out:
+# labels and names are not written in them.
+CJK = "\u4e00-\u9fff"
+# The "where you are" label opening a breadcrumb: 当前位置：, 您的位置:, 您当前所在的位置：,
+# 您现在所在的位置：. It starts with 您/当前/现在/所在, so a field such as 项目位置： is never one.
+WHERE_LABEL = rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置\s*[:：]"
 
 # --- Article bodies ------------------------------------------------------------------------
 
@@ -369,12 +378,9 @@ FURNITURE_LINES = (
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
     r"友情链接[:：]?.*",
-    r"当前位置[:：].*",
-    r"您(?:当前|所在)?的位置[:：].*",
-    r"您(?:当前)?所在(?:的)?位置[:：].*",
-    # Any "where you are" label (您现在所在的位置：) and a breadcrumb trail that starts at the
+    # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
-    r"(?:您|当前|现在|所在)[\u4e00-\u9fff]{0,5}位置\s*[:：].*",
+    rf"{WHERE_LABEL}.*",
     r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|/|／)|\s+[-–—]+\s).*",
     r".*网站标识码.*",
     r".*ICP备.*",
@@ -416,7 +422,9 @@ META_LINE_KEYS = frozenset(
 DATELESS_META_KEYS = frozenset({"editor", "author", "views", "publisher"})
 # What a breadcrumb shows outside its links: a "where you are" label and the separators
 # (当前位置：<a>首页</a> >> <a>通知公告</a>). A regular expression matching the whole text.
-BREADCRUMB_TEXT = r"(?:[\u4e00-\u9fff]{0,6}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"
+# Between a breadcrumb's links the label may be any short word before 位置 (位置：, 所处位置：), a
+# wider bound than WHERE_LABEL's on purpose: the links already make the element a breadcrumb.
+BREADCRUMB_TEXT = rf"(?:[{CJK}]{{0,6}}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.
 CLOSING_LINES = (
