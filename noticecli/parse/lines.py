@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from noticecli.knowledge import (
+    CJK,
     CLOSING_LINES,
     CREDIT_WORDS,
     FOOTER_LINK_WORDS,
@@ -19,7 +20,7 @@ from noticecli.knowledge import (
     WIDGET_TEXTS,
 )
 
-_CJK = "\u4e00-\u9fff"
+_CJK = CJK
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 
 _WIDGET = "(?:" + "|".join(WIDGET_TEXTS) + ")"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from noticecli.fields import fill_top_level, warn_published_mismatch
-from noticecli.knowledge import EDITORIAL_LABELS, IMAGE_EXTENSIONS
+from noticecli.knowledge import CJK, EDITORIAL_LABELS, IMAGE_EXTENSIONS
 from noticecli.labels import WIDGET_LABELS, compact_label, key_for
 from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
@@ -455,7 +455,7 @@ def _fill_top_level(notice: Notice, title_line: str | None) -> None:
 
 
 # A column's caption and a pipe before the title on its line (区县动态 || 标题).
-_CAPTION_PIPE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*(?:[|｜]{1,2})\s*(?P<title>[^|｜]+)$")
+_CAPTION_PIPE = re.compile(rf"^[{CJK}]{{2,8}}\s*(?:[|｜]{{1,2}})\s*(?P<title>[^|｜]+)$")
 
 
 def _without_caption(title: str | None) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from noticecli.dates import parse_date
+from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.lines import END_PUNCT, is_org_line
@@ -232,7 +233,7 @@ _COUNTER_VALUE = re.compile(r"^(?:0\d{1,8}|\d{3,9})$")  # zero-padded, or 3+ dig
 # A date line under the title with a bracketed unit before the date and a widget after it
 # ([岚山县国动办]2024-05-12字号: |): what is left once they go must be a date alone.
 _UNIT_DATE = re.compile(
-    r"^[\[【(（](?P<unit>[\u4e00-\u9fff]{2,20})[\]】)）]\s*(?P<date>\d{4}[-/.年][^\s字]*"
+    rf"^[\[【(（](?P<unit>[{CJK}]{{2,20}})[\]】)）]\s*(?P<date>\d{{4}}[-/.年][^\s字]*"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?P<widget>(?:字[体号]|文字大小).*)?$"
 )
 _DATE_WIDGET = re.compile(

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.knowledge import CJK, META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
 from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_org_line
 from noticecli.parse.rendered import label_row
-from noticecli.parse.text_chrome import CJK, INNER_WS
+from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
