@@ -33,10 +33,24 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``LIST_DATA_*``                :mod:`noticecli.parse.listing_data`
 ``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
 ``LIST_LOADER_*`` …
+``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
 =============================  =============================================================
 """
 
 from __future__ import annotations
+
+# The CJK Unified Ideographs block: the "Chinese character" of every pattern here and in the
+# text readers (labels, names, headings). Extension A and the compatibility block stay out:
+# labels and names are not written in them.
+CJK = "\u4e00-\u9fff"
+# The "where you are" label opening a breadcrumb: 当前位置：, 您的位置:, 您当前所在的位置：,
+# 您现在所在的位置：. It starts with 您/当前/现在/所在, so a field such as 项目位置： is never one.
+WHERE_LABEL = rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置\s*[:：]"
+# A label by its shape alone: 2 to 8 CJK characters (信息发布人, 发布时间), a colon after it.
+LABEL_SHAPE = rf"[{CJK}]{{2,8}}"
+# … and letter-spaced to its cell's width (索  引  号, 发 布 日 期): a CJK character, then up to
+# nine more characters or spaces.
+SPACED_LABEL_SHAPE = rf"[{CJK}][{CJK}\s]{{1,9}}"
 
 # --- Article bodies ------------------------------------------------------------------------
 
@@ -364,17 +378,14 @@ FURNITURE_LINES = (
     r"分享到?[:：]?.*",
     # Widget labels whose controls left no text (字号: 分享:).
     r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
-    r"欢迎(?:访问|光临|来到)[\u4e00-\u9fff]{0,24}(?:网站|门户)[!！。]?",
+    rf"欢迎(?:访问|光临|来到)[{CJK}]{{0,24}}(?:网站|门户)[!！。]?",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
     r"友情链接[:：]?.*",
-    r"当前位置[:：].*",
-    r"您(?:当前|所在)?的位置[:：].*",
-    r"您(?:当前)?所在(?:的)?位置[:：].*",
-    # Any "where you are" label (您现在所在的位置：) and a breadcrumb trail that starts at the
+    # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
-    r"(?:您|当前|现在|所在)[\u4e00-\u9fff]{0,5}位置\s*[:：].*",
+    rf"{WHERE_LABEL}.*",
     r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|/|／)|\s+[-–—]+\s).*",
     r".*网站标识码.*",
     r".*ICP备.*",
@@ -386,13 +397,13 @@ FURNITURE_LINES = (
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
     # A font-size widget under any label (选择阅读字号:[ 大 中 小 ]).
-    r"[\u4e00-\u9fff]{0,6}字(?:[体号](?:大小)?|大小)\s*[:：]?\s*"
+    rf"[{CJK}]{{0,6}}字(?:[体号](?:大小)?|大小)\s*[:：]?\s*"
     r"(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}[\]】]?",
     # A breadcrumb's continuation line (>工作动态>图片新闻 under 您的位置:首页).
     r"(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20}(?:\s*(?:>|&gt;|＞|»|›)\s*[^\s>＞»›]{1,20})*\s*[>＞»›]?",
     # A vendor's credit closing a page (Produced By 大汉网络 大汉版通发布系统, Powered by …).
     r"(?i:(?:produced|powered|designed|developed)\s+by)\b.*",
-    r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网络|科技|软件|信息|技术)\s+[\u4e00-\u9fffA-Za-z]{0,16}发布系统.*",
+    rf"[{CJK}A-Za-z]{{2,12}}(?:网络|科技|软件|信息|技术)\s+[{CJK}A-Za-z]{{0,16}}发布系统.*",
     r"(?:技术支持|网站建设|网站制作)\s*[:：].{0,30}(?:公司|网络|科技)",
     # The footer's support line and browser advice (技术支持电话:…, 网站支持IPV6 推荐使用1366*768
     # 或以上分辨率,… 浏览器): never a sentence, so no sentence end.
@@ -416,13 +427,15 @@ META_LINE_KEYS = frozenset(
 DATELESS_META_KEYS = frozenset({"editor", "author", "views", "publisher"})
 # What a breadcrumb shows outside its links: a "where you are" label and the separators
 # (当前位置：<a>首页</a> >> <a>通知公告</a>). A regular expression matching the whole text.
-BREADCRUMB_TEXT = r"(?:[\u4e00-\u9fff]{0,6}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"
+# Between a breadcrumb's links the label may be any short word before 位置 (位置：, 所处位置：), a
+# wider bound than WHERE_LABEL's on purpose: the links already make the element a breadcrumb.
+BREADCRUMB_TEXT = rf"(?:[{CJK}]{{0,6}}位置\s*[:：])?[\s>＞»›/／|｜\-–—]*"
 # The closing formula of a notice (特此通告, 此复): a paragraph of its own, never a heading.
 # Regular-expression fragments, each matching the whole line.
 CLOSING_LINES = (
-    r"特此[\u4e00-\u9fff]{1,3}[。！!]?",
+    rf"特此[{CJK}]{{1,3}}[。！!]?",
     r"此复[。]?",
-    r"以上[\u4e00-\u9fff]{0,4}妥否.*",
+    rf"以上[{CJK}]{{0,4}}妥否.*",
 )
 # Words of an article's credit line (医技药剂党支部供稿 摄影/张艳 编辑/苏芳): two of them in a
 # short line without a full stop make it a credit, not a paragraph.
@@ -518,7 +531,7 @@ VALUE_WIDGET_ALONE = (
 
 # … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
 # regular-expression fragment for the link's text.
-VALUE_LINK_ACTION = r"(?:点击)?查看[\u4e00-\u9fff]{0,6}"
+VALUE_LINK_ACTION = rf"(?:点击)?查看[{CJK}]{{0,6}}"
 
 # What a field shows before a script fills it (浏览次数：0, 浏览次数：0次, 发布人：--): no value.
 # A counter's unit alone (浏览：<span></span>次) is the same: the number never came.

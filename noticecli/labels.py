@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from noticecli.knowledge import (
+    LABEL_SHAPE,
     VALUE_LINK_ACTION,
     VALUE_PLACEHOLDERS,
     VALUE_WIDGET_ALONE,
@@ -228,7 +229,7 @@ def split_label_pairs(text: str) -> list[tuple[str, str | None]]:
 # or glued to the clock time before it (发布时间：2020-07-16 18:25浏览：次, the spans between
 # them empty). Compiled on first use (a CJK range is slow to compile); only values holding a
 # colon need it.
-_SHAPE_LABEL = r"(?:(?<=\s)|(?<=\d[:：]\d\d))([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]"
+_SHAPE_LABEL = rf"(?:(?<=\s)|(?<=\d[:：]\d\d))({LABEL_SHAPE})[ \t\u3000\xa0]*[:：]"
 _CLOCK_END = re.compile(r"\d[:：]\d\d$")
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from noticecli.parse.text_end import before_site_end, is_copyright_line, is_related_caption
-from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line, is_date_widget
+from noticecli.parse.text_furniture import is_date_widget, is_glued_furniture
+from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from tests.rendering import body_texts
 from tests.rendering import label_values as _fields
 from tests.rendering import parse_lines as _parse
@@ -86,6 +87,21 @@ def test_a_date_widget_needs_its_weekday_or_today() -> None:
     assert is_date_widget("今天是:2025年12月06日")
     assert not is_date_widget("2024年05月01日")  # the article's own date
     assert not is_date_widget("2024年05月01日上午，县国动办组织防空警报试鸣。")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "欢迎访问岚溪县人民政府网站!今天是:2024年5月6日 星期一 晴 12℃",
+        "欢迎访问岚溪县人民政府网站!今天是 2024年5月6日 农历四月初一 星期一",
+        "欢迎访问岚溪县人民政府网站!今天是:2024年5月6日 礼拜一 10:30",
+    ],
+)
+def test_the_date_widget_glued_to_a_greeting_is_read_as_over_the_title(line: str) -> None:
+    # One date-widget reader for a chrome line and a glued furniture piece: the weather,
+    # the lunar date and the time it adds are the widget's wherever it stands.
+    assert is_date_widget(line[line.index("今天是") :])
+    assert is_glued_furniture(line)
 
 
 # --- the article's start ------------------------------------------------------------------------

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, key_for, split_value_labels
 from noticecli.parse.lines import is_boilerplate
 
 _GROUP = re.compile(r"【([^【】]*)】")
-_LABELLED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000\xa0]{1,9}[:：]")
+_LABELLED = re.compile(f"^{SPACED_LABEL_SHAPE}[:：]")
 # Words of a widget group's button (【打印正文】, 【我要纠错】, 【返回顶部】).
 _WIDGET_WORDS = re.compile(r"字体|字号|打印|关闭|返回顶部|纠错|收藏|分享")
 

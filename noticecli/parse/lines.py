@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from noticecli.knowledge import (
+    CJK,
     CLOSING_LINES,
     CREDIT_WORDS,
     FOOTER_LINK_WORDS,
@@ -19,7 +20,6 @@ from noticecli.knowledge import (
     WIDGET_TEXTS,
 )
 
-_CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 
 _WIDGET = "(?:" + "|".join(WIDGET_TEXTS) + ")"
@@ -51,17 +51,17 @@ _BOILERPLATE_LITERALS = ("网站标识码", "ICP备", "公网安备", "字", "�
 # a range): compiled on first use, and the cheap tests in front of them spare most lines
 # (and most runs) the compilation.
 _BYLINE_PATTERN = (
-    rf"^[（(]\s*(?:[{_CJK}]{{2,16}}[:：]\s*)?(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?"
-    rf"[{_CJK}·]{{2,4}}(?:[\s、，,/][{_CJK}·]{{2,4}})*\s*(?:摄|报道|供图|供稿|撰稿)?\s*[)）]$"
+    rf"^[（(]\s*(?:[{CJK}]{{2,16}}[:：]\s*)?(?:(?:记者|通讯员|作者|供稿|撰稿|文|图)[:：/\s]*)?"
+    rf"[{CJK}·]{{2,4}}(?:[\s、，,/][{CJK}·]{{2,4}})*\s*(?:摄|报道|供图|供稿|撰稿)?\s*[)）]$"
 )
 # 新华社发（刘满仓摄）: an agency's photo credit.
 _PHOTO_CREDIT_PATTERN = (
-    rf"^[{_CJK}]{{2,8}}发\s*[（(]\s*[{_CJK}·]{{2,4}}(?:[\s、，,][{_CJK}·]{{2,4}})*\s*摄\s*[)）]$"
+    rf"^[{CJK}]{{2,8}}发\s*[（(]\s*[{CJK}·]{{2,4}}(?:[\s、，,][{CJK}·]{{2,4}})*\s*摄\s*[)）]$"
 )
 # 安徽省人防办党组书记、主任  倪玉平: an author line under a heading.
 _AUTHOR_LINE_PATTERN = (
-    rf"^[{_CJK}、（）()·]{{2,30}}(?:书记|主任|局长|厅长|处长|部长|主席|委员|记者|通讯员|"
-    rf"市长|县长|区长|院长|司令员|政委)\s+[{_CJK}·]{{2,4}}$"
+    rf"^[{CJK}、（）()·]{{2,30}}(?:书记|主任|局长|厅长|处长|部长|主席|委员|记者|通讯员|"
+    rf"市长|县长|区长|院长|司令员|政委)\s+[{CJK}·]{{2,4}}$"
 )
 # A date line starts with a digit (\d: str.isdecimal) or a Chinese numeral: tested before
 # the pattern is compiled.
@@ -83,7 +83,7 @@ END_PUNCT = "。！？；：，、…!?;:,"
 _NUMBERED_HEADING_MAX = 20
 _NUMBERED_HEADING = (
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s+|[{_CN_DIGIT}]{{1,3}}、|"
-    rf"第[{_CN_DIGIT}百]{{1,4}}[章节部分编]\s*)[{_CJK}]"
+    rf"第[{_CN_DIGIT}百]{{1,4}}[章节部分编]\s*)[{CJK}]"
 )
 HEADING_MAX = 60
 SIGNATURE_MAX = 40

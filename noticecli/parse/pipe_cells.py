@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from noticecli.knowledge import CJK
 from noticecli.parse.lines import is_boilerplate
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
 # A cell that is a labelled value (发布日期：2024-09-01): a short label and its colon.
-_LABELLED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,11}[：:]")
+# Wider than SPACED_LABEL_SHAPE on purpose: a cell's label may be one character (号：) or
+# letter-spaced over twelve.
+_LABELLED = re.compile(rf"^[{CJK}][{CJK}\s]{{0,11}}[：:]")
 
 
 class CellLines(NamedTuple):

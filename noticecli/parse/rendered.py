@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from noticecli.knowledge import CJK, SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
-_BRACKET_LABEL = r"[\[【]\s*((?:[\u4e00-\u9fff][\s\u3000]*){2,8})[\]】][\s\u3000]*"
-_SHAPE_LABEL = r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}$"
+_BRACKET_LABEL = rf"[\[【]\s*((?:[{CJK}][\s\u3000]*){{2,8}})[\]】][\s\u3000]*"
+_SHAPE_LABEL = f"^{SPACED_LABEL_SHAPE}$"
 _SENTENCE = re.compile(r"[。；！？!?]")
 # A line ending so leads into more text: a paragraph, not a value.
 _OPEN_END = ":：，,、;；"
-_INLINE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[:：]")
+# The labels a line holds (two make it a line of label pairs): 1 to 10 characters, wider
+# than knowledge.LABEL_SHAPE, as a label cut short (号:) counts too.
+_INLINE_LABEL = re.compile(rf"[{CJK}]{{1,10}}\s*[:：]")
 # A value on the line after its label is short; a paragraph after a salutation is not.
 _MAX_VALUE = 120
 # Label-only lines looked ahead for, and how many make a form of label lines.
@@ -69,7 +72,7 @@ def rendered_cells(lines: list[str]) -> tuple[list[str], frozenset[int]]:
 
 @cache
 def _gapped_cell() -> re.Pattern[str]:
-    return re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9}[:：][\u3000\xa0]+\S")
+    return re.compile(rf"^{SPACED_LABEL_SHAPE}[:：][\u3000\xa0]+\S")
 
 
 def _normalized(lines: list[str]) -> tuple[list[str], set[int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import CJK
 from noticecli.models import Block, BlockType
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import (
@@ -28,7 +29,7 @@ from noticecli.parse.lines import (
 HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
 # A caption naming the text under it (信件内容:, 回复内容, 答复内容：).
-_TEXT_CAPTION = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:内容|正文|详情)\s*[:：]?$")
+_TEXT_CAPTION = re.compile(rf"^[{CJK}]{{0,6}}(?:内容|正文|详情)\s*[:：]?$")
 # A heading that opens with its section number (二、警报试鸣范围, （三）公开时限) is whole: the
 # short line under it is its content, not the rest of a wrapped title.
 _SECTION_NUMBER = re.compile(
@@ -39,11 +40,12 @@ _SECTION_NUMBER = re.compile(
 # its text afterwards), so it closes the notice and is never joined into a heading.
 _DAMAGED_DATE_LINE = re.compile(r"^\d{4}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$")
 # A short label, a colon and its value (联系人:张三, 联系电话：0871-…): a line of content,
-# never a heading, however short and alone it stands.
-_LABELLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[:：]\s*\S")
+# never a heading, however short and alone it stands. One character is label enough here
+# (址：…, 电：…), a wider bound than knowledge.LABEL_SHAPE's: the value must follow it.
+_LABELLED_VALUE = re.compile(rf"^[{CJK}]{{1,8}}\s*[:：]\s*\S")
 # The addressees of a notice printed without their colon (各乡镇人民政府、各街道办事处,县直各单位):
 # units opening with 各, joined by 、 or commas.
-_ADDRESSEES = re.compile(r"^各[\u4e00-\u9fff]{1,20}(?:[、,，][\u4e00-\u9fff]{2,20})*$")
+_ADDRESSEES = re.compile(rf"^各[{CJK}]{{1,20}}(?:[、,，][{CJK}]{{2,20}})*$")
 _SENTENCE = re.compile("[。，,；]")
 # An item of a list (1.…, 2、…, (一)…): what a heading, not a salutation, stands over.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[(（]?[一二三四五六七八九十\d]{1,3}[)）、])")

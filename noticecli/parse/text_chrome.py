@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from noticecli.knowledge import TITLE_WORDS
+from noticecli.knowledge import CJK, LABEL_SHAPE, TITLE_WORDS
 from noticecli.labels import value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
@@ -37,7 +37,6 @@ HasLabel = Callable[[str], bool]
 
 # Whitespace that may sit between the characters of a label (索 引 号, 索&ensp;引&ensp;号).
 INNER_WS = " \t\u3000\u00a0\u2002\u2003"
-CJK = "\u4e00-\u9fff"
 # A label padded to the width of the grid's longest one (文       号 beside 索  引 号).
 LABEL_GAP_MAX = 8
 # A pop-up box's close button on a line of its own: the box follows it.
@@ -55,7 +54,7 @@ _EVEN_GAP_MAX = 3
 _PLAIN_LABELS_MIN = 2
 _ONE_PAIR_VALUE_MAX = 20  # the value of a grid's last row of one pair
 _CELL_GAP = re.compile(f"([{INNER_WS}]+)")
-_LABEL_WITH_COLON = re.compile(f"^[{CJK}]{{2,8}}[:：]")
+_LABEL_WITH_COLON = re.compile(f"^{LABEL_SHAPE}[:：]")
 # An attachment box's label with nothing after it.
 _EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
 
@@ -222,7 +221,7 @@ def _value_after(line: str, end: int) -> bool:
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+    return "\u4e00" <= char <= "\u9fff"  # in CJK
 
 
 # A logo's alt text printed as a line (…办公室网站logo, …政府门户网站标志).
@@ -364,9 +363,7 @@ def _is_menu_item(line: str, has_label: HasLabel, longest: int = _MENU_ITEM_MAX)
 # Links to the previous and the next article (上一页:…, 下一条：…): navigation.
 _PREV_NEXT = re.compile(r"^[上下]一(?:页|篇|条|个)\s*[:：]")
 # A font-size widget's bracket or label alone on its line, closed or not (【浏览字体:, 字号:).
-_LONE_WIDGET = re.compile(
-    r"^[【\[]?\s*[\u4e00-\u9fff]{0,4}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$"
-)
+_LONE_WIDGET = re.compile(rf"^[【\[]?\s*[{CJK}]{{0,4}}(?:字体|字号)(?:大小)?\s*[:：]?\s*[】\]]?$")
 # A footer's row of links split by pipes (收藏本站| 设为首页| 网站地图 | 联系我们).
 _FOOTER_ROW_WORDS = frozenset(
     {

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from noticecli.dates import parse_date
+from noticecli.knowledge import CJK, LABEL_SHAPE
 from noticecli.labels import DATE_KEYS, key_for
 from noticecli.parse.lines import is_date_line
-from noticecli.parse.text_chrome import CJK, INNER_WS, is_page_chrome
+from noticecli.parse.text_chrome import INNER_WS, is_page_chrome
 from noticecli.parse.text_end import is_related_caption
 
 __all__ = [
@@ -24,7 +25,7 @@ __all__ = [
 # 发布时间:2025-09-18清河县国动办于…。: a date label, a full date (a time of day too), then
 # text glued on with no break. The label is matched loosely here; key_for decides.
 _GLUED_DATE = re.compile(
-    rf"^(?P<label>[{CJK}]{{2,8}})[{INNER_WS}]*[:：][{INNER_WS}]*"
+    rf"^(?P<label>{LABEL_SHAPE})[{INNER_WS}]*[:：][{INNER_WS}]*"
     r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
     rf"(?P<text>[{CJK}].*)$"
@@ -45,7 +46,7 @@ def split_glued_date_text(line: str) -> tuple[str, str] | None:
     text = match["text"]
     if len(text) < _GLUED_TEXT_MIN or _WEEKDAY.match(text) or not _SENTENCE_MARK.search(text):
         return None
-    if re.match(rf"^[{CJK}]{{2,8}}[{INNER_WS}]*[:：]", text):
+    if re.match(rf"^{LABEL_SHAPE}[{INNER_WS}]*[:：]", text):
         return None  # 访问次数:…: the next label glued on, split there as before
     return line[: match.start("text")], text
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import WHERE_LABEL
 from noticecli.models import FieldOrigin
 from noticecli.parse.bracket_groups import is_widget_group
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
@@ -33,11 +34,9 @@ _FLAT_GAP_MAX = 80  # labels further apart than this have left the header grid
 _FLAT_VALUE_MAX = 50
 _SALUTATION_MAX = 80  # the addressees of a notice fit in this many characters
 _TITLE_MAX = 100
-_BREADCRUMB = re.compile(r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]")
+_BREADCRUMB = re.compile(f"^{WHERE_LABEL}")
 # A breadcrumb before the title on the one line: 当前位置: 首页 > 通知公告 (its last item too).
-_BREADCRUMB_TRAIL = re.compile(
-    r"^(?:当前位置|您当前的位置|您的位置)\s*[:：]\s*(?:[^\s>＞»]+\s*[>＞»]\s*)+[^\s>＞»]+\s+"
-)
+_BREADCRUMB_TRAIL = re.compile(rf"^{WHERE_LABEL}\s*(?:[^\s>＞»]+\s*[>＞»]\s*)+[^\s>＞»]+\s+")
 # A bracketed widget group: 【字体:小 大】, 【打印正文】, 【关闭窗口】, 【我要纠错】.
 _BRACKET_GROUP = re.compile(r"【([^【】]{1,12})】")
 # A list's heading closing a one-line page (… 相关信息): the related list the store cut off.

@@ -14,12 +14,17 @@ Neither whole-line furniture pattern matches the pair, and its line-final colon 
 look like a label line. Cut at the places a furniture piece starts; the line is chrome
 when every piece is furniture. A sentence that opens with a greeting and goes on, or
 mentions 今天是 in its course, leaves a piece that is text, and stays.
+
+A date widget (``今天是:2024年5月6日 星期一 晴``: the date, time, weekday, lunar date and
+weather a portal's top bar shows) is read here once, for such a piece and for a chrome
+line above the article (:mod:`noticecli.parse.text_start`).
 """
 
 from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import CJK
 from noticecli.parse.lines import is_boilerplate
 
 __all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "is_separator_line"]
@@ -50,18 +55,7 @@ def is_separator_line(line: str) -> bool:
 # Where a furniture piece may start inside a line: a greeting, a date widget, the
 # accessibility and bookmark links of a top bar.
 _PIECE_START = re.compile(r"欢迎(?:访问|光临|来到)|今天是|(?:网站)?无障碍|关怀版|设为首页|加入收藏")
-# A date widget: 今天是 with the date a script fills, or with nothing after its colon.
-_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
-_DATE_WIDGET = re.compile(
-    r"今天是\s*[:：]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})?"
-    rf"\s*(?:{_WEEKDAY})?\s*"
-)
 _LINE_MAX = 80
-
-
-def is_date_widget(piece: str) -> bool:
-    """``今天是:`` / ``今天是 2024年5月6日 星期一``: a date widget, never a label of the text."""
-    return _DATE_WIDGET.fullmatch(piece) is not None
 
 
 def is_glued_furniture(line: str) -> bool:
@@ -88,6 +82,41 @@ def is_glued_furniture(line: str) -> bool:
         else:
             return False
     return pieces >= 2  # one piece: the whole-line patterns decide
+
+
+# A date widget: today's date with its weekday (2024年05月01日 星期三), after 今天是 or not,
+# with the time, the lunar date and the weather the widget may add. Its pieces, each ended
+# by a gap or the next piece.
+_TODAY = r"(?:今天是|今日是|今天|今日|当前日期|当前时间|现在是)"
+_DATE = r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+_TIME = r"(?:上午|下午|早上|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+_LUNAR = rf"农历[{CJK}]{{2,10}}"
+_WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
+_TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
+_WIDGET_PIECE = re.compile(
+    rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
+    rf"|{_LUNAR}|{_TEMPERATURE}|{_WEATHER}|[,，\s]+"
+)
+_WIDGET_LINE_MAX = 60
+
+
+def is_date_widget(line: str) -> bool:
+    """A date widget's line: date, time, weekday, lunar date and weather pieces only, with
+    今天是 or a weekday (a date alone may be the article's own date line)."""
+    if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
+        return False
+    position = 0
+    today = weekday = date = False
+    while position < len(line):
+        match = _WIDGET_PIECE.match(line, position)
+        if match is None or match.end() == position:
+            return False
+        today = today or match["today"] is not None
+        weekday = weekday or match["weekday"] is not None
+        date = date or match["date"] is not None
+        position = match.end()
+    return today or (date and weekday)
 
 
 def _is_piece(piece: str) -> bool:

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Literal
 
 from noticecli.dates import parse_date
-from noticecli.knowledge import META_LINE_KEYS
+from noticecli.knowledge import CJK, META_LINE_KEYS
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -21,7 +21,7 @@ from noticecli.labels import (
     value_shape,
     vocabulary,
 )
-from noticecli.parse.text_chrome import CJK, INNER_WS, LABEL_GAP_MAX
+from noticecli.parse.text_chrome import INNER_WS, LABEL_GAP_MAX
 
 _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
 
@@ -48,7 +48,8 @@ def _label_pattern() -> re.Pattern[str]:
     known = "|".join(gap.join(re.escape(ch) for ch in label) for label in labels_by_length())
     # Known labels match anywhere (cells are often glued: 发布机构:X成文日期:); other labels
     # only at the line start or after whitespace, so body-like text is not cut into labels:
-    # a run of CJK characters (备注/文号 too), or one letter-spaced evenly to a cell's width
+    # a run of 1-8 CJK characters (备注/文号 too; one character, as a label cut short to 号: is,
+    # where knowledge.LABEL_SHAPE wants two), or one letter-spaced evenly to a cell's width
     # (姓  名; 吴   霞    一  审 is a value and a label).
     return re.compile(
         rf"(?P<known>{known})[{INNER_WS}]*[:：]"

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import CJK
+
 __all__ = ["split_run_on_lines"]
 
 _RUN_ON_MIN = 150  # characters: a line this long may hold a whole article
@@ -24,7 +26,7 @@ _LONGER_FACTOR = 10  # … and is the article when this many times longer than o
 _SENTENCE_ENDS = "。！？"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 # After the space: a paragraph's first character (CJK, a digit, an opening quote).
-_PARAGRAPH_START = re.compile("[\u4e00-\u9fff0-9“‘「『]")
+_PARAGRAPH_START = re.compile(f"[{CJK}0-9“‘「『]")
 _OPENING = "“‘「『（(《〔【["
 _CLOSING = "”’」』）)》〕】]"
 

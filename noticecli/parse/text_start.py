@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.knowledge import CJK, META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
 from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_org_line
 from noticecli.parse.rendered import label_row
-from noticecli.parse.text_chrome import CJK, INNER_WS
+from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
+from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
@@ -43,47 +44,12 @@ from noticecli.parse.text_title import (
     title_run,
 )
 
-__all__ = ["blank_chrome_above_start", "is_chrome_line", "is_date_widget"]
+__all__ = ["blank_chrome_above_start", "is_chrome_line"]
 
 _HEAD_LINES_MAX = 40  # nonblank lines the article's start is looked for in
 _CHROME_RUN_MAX = 8  # chrome lines right above the start
 
 # --- chrome shapes ------------------------------------------------------------------------------
-
-# A date widget: today's date with its weekday (2024年05月01日 星期三), after 今天是 or not,
-# with the time, the lunar date and the weather the widget may add. Its pieces, each ended
-# by a gap or the next piece.
-_TODAY = r"(?:今天是|今日是|今天|今日|当前日期|当前时间|现在是)"
-_DATE = r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
-_TIME = r"(?:上午|下午|早上|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
-_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
-_LUNAR = rf"农历[{CJK}]{{2,10}}"
-_WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
-_TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
-_WIDGET_PIECE = re.compile(
-    rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
-    rf"|{_LUNAR}|{_TEMPERATURE}|{_WEATHER}|[,，\s]+"
-)
-_WIDGET_LINE_MAX = 60
-
-
-def is_date_widget(line: str) -> bool:
-    """A date widget's line: date, time, weekday, lunar date and weather pieces only, with
-    今天是 or a weekday (a date alone may be the article's own date line)."""
-    if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
-        return False
-    position = 0
-    today = weekday = date = False
-    while position < len(line):
-        match = _WIDGET_PIECE.match(line, position)
-        if match is None or match.end() == position:
-            return False
-        today = today or match["today"] is not None
-        weekday = weekday or match["weekday"] is not None
-        date = date or match["date"] is not None
-        position = match.end()
-    return today or (date and weekday)
-
 
 # The site's name alone on its line (某某市人民政府门户网站, 岚溪县政务网).
 _SITE_NAME_MAX = 30

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from noticecli.knowledge import COLUMN_CAPTION_ENDS, DOC_TYPE_WORDS, TITLE_WORDS
+from noticecli.knowledge import CJK, COLUMN_CAPTION_ENDS, DOC_TYPE_WORDS, TITLE_WORDS
 from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
 from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
@@ -61,7 +61,7 @@ _BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
 
 
 # A title line that breaks off (…办公室2020, …关于, …的): the next line continues it.
-_BROKEN_OFF = re.compile(r"(?:(?<=[\u4e00-\u9fff])\d{1,4}|的|关于|和|与|及|、|《|（|\()$")
+_BROKEN_OFF = re.compile(rf"(?:(?<=[{CJK}])\d{{1,4}}|的|关于|和|与|及|、|《|（|\()$")
 
 
 def compact_text(text: str) -> str:
@@ -78,7 +78,7 @@ def is_title_like(line: str) -> bool:
 
 
 # A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
-_UNIT_HEADLINE = re.compile(r"^(?P<unit>[\u4e00-\u9fff]{2,6})[:：](?P<headline>[^:：]{8,})$")
+_UNIT_HEADLINE = re.compile(rf"^(?P<unit>[{CJK}]{{2,6}})[:：](?P<headline>[^:：]{{8,}})$")
 _SENTENCE_MARKS = re.compile("[。；！？]")
 
 
@@ -226,7 +226,7 @@ def title_above_meta_line(lines: list[str], start: int) -> tuple[str, int] | Non
 # to a headline cut short, or a line of menu words (公开指南 政府信息).
 _RELATED_ENTRY = re.compile(r"^(?:[-•·*>]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\S.*?(?:\.{2,}|…+)?$")
 _CUT_SHORT = re.compile(r"(?:\.{2,}|…+)$")
-_MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}$")
+_MENU_WORD = re.compile(rf"^[{CJK}A-Za-z]{{2,8}}$")
 _CHROME_SCAN_MAX = 40  # lines of chrome a page may print above its title
 _CHROME_LINES_MIN = 3
 
@@ -437,7 +437,7 @@ def after_repeats(lines: list[str], start: int, title: str) -> int:
 
 
 # A document type's word alone on its line, its characters letter-spaced or not (通 知).
-_DOC_TYPE_LINE = re.compile(r"^[\u4e00-\u9fff](?:[ \t\u3000\u00a0]{0,3}[\u4e00-\u9fff]){0,2}$")
+_DOC_TYPE_LINE = re.compile(rf"^[{CJK}](?:[ \t\u3000\u00a0]{{0,3}}[{CJK}]){{0,2}}$")
 _SALUTATION_MAX = 60
 # What stands under such a title: a date or a date-time alone on its line.
 _DATE_ALONE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -480,7 +480,7 @@ def _title_words() -> re.Pattern[str]:
 # What a page's <title> glues after the title: a separator and the site's or unit's name
 # (-岚山县人民政府, _岚山县国动办, | 某某网).
 _SITE_SUFFIX = re.compile(
-    r"^(?:-|_|\||｜|——|—)[\u4e00-\u9fffA-Za-z0-9()（）]{0,28}"
+    rf"^(?:-|_|\||｜|——|—)[{CJK}A-Za-z0-9()（）]{{0,28}}"
     r"(?:人民政府|政府|网站|网|门户|开发区|管委会|委员会|办公室|办|局|中心|厅|委)$"
 )
 

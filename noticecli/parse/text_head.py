@@ -1,0 +1,346 @@
+"""The head of a text rendering: the header grid, the title line and the meta lines under
+it, read from where the page's own text starts (its chrome already blanked) up to where the
+body begins.
+
+A title is found by evidence (a title over the site's chrome, a document type's word, a
+``unit:headline`` line over the meta line, a title run or one title-like line, the line
+above the meta line); the grid is the label lines from there, unless they read as the
+salutation opening the body; under the title come meta lines, a bare publication date (with a
+bracketed unit or a font-size widget beside it), a visit counter without its label, and a
+grid's values without their labels. Fields are added through :class:`FieldBuilder`; the
+caller, :func:`noticecli.parse.text.parse_text_dump`, reads the rest of the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.dates import parse_date
+from noticecli.knowledge import CJK
+from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
+from noticecli.models import HeaderField
+from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.text_fields import FieldBuilder, field_value
+from noticecli.parse.text_labels import (
+    DATE_TIME_PREFIX,
+    UNFILLED_COUNTER,
+    TextLabel,
+    find_labels,
+    is_meta_line,
+    line_value,
+)
+from noticecli.parse.text_title import (
+    NAME_LINE_MAX,
+    after_bare_values,
+    after_names,
+    after_repeats,
+    compact_text,
+    is_doc_type_title,
+    is_suffixed_repeat,
+    is_title_detail,
+    is_title_like,
+    is_unit_headline,
+    joined_to_broken_off_line,
+    next_nonblank,
+    opens_with_title,
+    title_above_meta_line,
+    title_over_chrome,
+    title_run,
+    title_under_bare_values,
+)
+
+__all__ = ["parse_head"]
+
+# A title line closed by a date in brackets: 标题 ( 2024年01月15日 ), 标题（2024-01-15）.
+_BRACKETED_DATE = re.compile(
+    r"^(?P<title>.*?\S)\s*[(（\[【]\s*"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"\s*[)）\]】]$"
+)
+
+# … or a full date after a gap (标题 2022-09-14): a date that is part of the wording
+# (关于2022年…的通知, …2022年工作总结) has no gap before it or is not a full date.
+_SPACED_DATE = re.compile(
+    r"^(?P<title>.*\S)[ \t\u3000\u00a0]+"
+    r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+)
+
+
+def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
+    """Header grid, title line and meta lines; returns (body start, title line if seen)."""
+    title_line: str | None = None
+    if (over := title_over_chrome(lines, first)) is not None:
+        title_line, index = over
+        return _parse_grid_and_meta(lines, first, index, title_line, build)
+    index = after_names(lines, first)
+    for start in dict.fromkeys((first, index)):
+        if start < len(lines) and is_doc_type_title(lines, start):
+            # 通 知 over a date, meta lines or a salutation: a document type's word as title.
+            return _parse_grid_and_meta(lines, first, start + 1, lines[start], build)
+    if (headline := _unit_headline_title(lines, index)) is not None:
+        title_line, index = headline
+        return _parse_grid_and_meta(lines, first, index, title_line, build)
+    # A title above the grid or the article: a title-like line (shown twice on some pages)
+    # followed by label lines, a date line or the text; or one printed over a few lines.
+    repeated = title_under_bare_values(lines, first)
+    run = title_run(lines, index) if repeated is None else None
+    if repeated is not None:
+        title_line, index = lines[repeated], repeated + 1
+    elif run is not None:
+        title_line, index = run
+        title_line = _title_without_date(title_line, index - 1, build)
+        index = after_repeats(lines, index, title_line)
+    elif index < len(lines) and opens_with_title(lines, index):
+        line = lines[index]
+        bracketed = _BRACKETED_DATE.match(line)
+        shown = bracketed["title"] if bracketed and parse_date(bracketed["date"]) else line
+        title_line = _title_without_date(
+            joined_to_broken_off_line(lines, first, index), index, build
+        )
+        index = after_repeats(lines, index + 1, shown)
+    elif (above := title_above_meta_line(lines, index)) is not None:
+        title_line, index = above
+    # Over a grid's bare values, a document number under the title is one of them, unlabelled.
+    return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
+
+
+def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
+    """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
+    field, since its left part is no known label and the meta line follows. Returns the
+    title (colon kept) and the index of the line after it."""
+    if index >= len(lines) or not is_unit_headline(lines[index]):
+        return None
+    after = next_nonblank(lines, index + 1)
+    if after >= len(lines) or not (
+        is_meta_line(lines[after]) or _is_empty_label_line(lines[after])
+    ):
+        return None
+    return lines[index], after
+
+
+def _parse_grid_and_meta(
+    lines: list[str],
+    first: int,
+    index: int,
+    title_line: str | None,
+    build: FieldBuilder,
+    reads_doc_no: bool = True,
+) -> tuple[int, str | None]:
+    """The header grid from ``index``, then the meta lines under the title (a document
+    number alone on its line is the doc_no when ``reads_doc_no``); returns (body start,
+    title line if seen)."""
+    grid: list[str] = []
+    grid_rows: list[int] = []  # indices of the grid's lines
+    grid_end = scan = index
+    while scan < len(lines):
+        line = lines[scan]
+        scan += 1
+        if not line:
+            continue
+        labels = find_labels(line)
+        if not labels or labels[0].start != 0:
+            break
+        # A line of unknown labels only after a blank line, or holding a sentence, or naming
+        # addressees alone (各单位：) is the salutation that opens the body rather than a grid
+        # row, unless it reads as a field: a short value (征集状态:已结束), or a label ending in
+        # a known one (结果反馈日期:).
+        if (
+            grid
+            and all(label.kind == "unknown" for label in labels)
+            and (not lines[scan - 2] or _opens_text(line, labels))
+            and not _reads_as_field(line, labels[0])
+        ):
+            break
+        grid.append(line)
+        grid_rows.append(scan - 1)
+        grid_end = scan
+    # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
+    # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
+    labels = [label for line in grid for label in find_labels(line)]
+    if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
+        for line, row in zip(grid, grid_rows, strict=True):
+            # Under a title shown above the grid, a when/where/who line is the meta line.
+            meta = title_line is not None and is_meta_line(line)
+            build.add_line(line, "meta_line" if meta else "header", build.where(row))
+        index = grid_end
+    elif title_line is None:
+        return first, None
+
+    title = field_value(build.notice, "title") or title_line
+    under_title = title is not None
+    after_meta = index == grid_end and bool(grid) and is_meta_line(grid[-1])  # just read one
+    # The grid ran up to a line without labels: a title (repeated, or the first one shown),
+    # then meta lines under it; anything else starts the body.
+    while (index := next_nonblank(lines, index)) < len(lines):
+        line = lines[index]
+        if title and compact_text(line) == compact_text(title):
+            pass  # the title repeated above the article: not body
+        elif title and title == title_line and is_suffixed_repeat(title, line):
+            title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
+            under_title = True
+        elif (doc_no := field_value(build.notice, "doc_no")) and compact_text(line) == compact_text(
+            doc_no
+        ):
+            pass  # the document number shown under the title: a header value, not body
+        elif is_meta_line(line):
+            build.add_line(line, "meta_line", build.where(index))
+            after_meta = True
+            index += 1
+            continue
+        elif after_meta and _COUNTER_VALUE.match(line):
+            # 0001234 under the meta line: a visit counter printed without its label, kept
+            # as a field labelled with where it was read (a section number 1 stays body).
+            build.notice.header.append(HeaderField("views", build.where(index), line, "unlabelled"))
+        elif under_title and _is_empty_label_line(line):
+            build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
+        elif under_title and (
+            _dated_line(line, index, build) or _unit_dated_line(line, index, build)
+        ):
+            pass  # 2023-09-14 10:42 阅读人数:1, [岚山县国动办]2024-05-12: the publication time
+        elif under_title and is_title_detail(line):
+            # The issuer, index number or date shown as bare items under the title; a
+            # document number alone on its line is the notice's doc_no.
+            if (
+                reads_doc_no
+                and value_shape(line) == "doc_no"
+                and field_value(build.notice, "doc_no") is None
+            ):
+                build.notice.header.append(
+                    HeaderField("doc_no", build.where(index), line, "unlabelled")
+                )
+        elif under_title and (after := after_bare_values(lines, index)) is not None:
+            index = after  # a grid's values without their labels: read as nothing
+            continue
+        elif title is None and (run := title_run(lines, index)) is not None:
+            # A title over 2-3 lines under the grid (issuer / 关于… / …的通知): joined.
+            title, index = run
+            title_line, under_title = title, True
+            continue
+        elif title is None and is_title_like(line):
+            title = title_line = _title_without_date(line, index, build)
+            under_title = True
+        else:
+            break
+        after_meta = False
+        index += 1
+    return index, title_line
+
+
+# A visit counter's value alone on its line (0001234, 356), its label left out by the
+# rendering; a shorter number (1, 12) may be a section's and stays text.
+_COUNTER_VALUE = re.compile(r"^(?:0\d{1,8}|\d{3,9})$")  # zero-padded, or 3+ digits
+# A date line under the title with a bracketed unit before the date and a widget after it
+# ([岚山县国动办]2024-05-12字号: |): what is left once they go must be a date alone.
+_UNIT_DATE = re.compile(
+    rf"^[\[【(（](?P<unit>[{CJK}]{{2,20}})[\]】)）]\s*(?P<date>\d{{4}}[-/.年][^\s字]*"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?P<widget>(?:字[体号]|文字大小).*)?$"
+)
+_DATE_WIDGET = re.compile(
+    r"^(?P<date>\d{4}[-/.年][^\s字]*(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*"
+    r"(?P<widget>(?:字[体号]|文字大小)\s*[:：].*)$"
+)
+_WIDGET_REST = re.compile(r"^(?:字[体号]|文字大小)\s*[:：]?[\s|｜大中小\[\]【】()（）]*$")
+
+
+def _unit_dated_line(line: str, index: int, build: FieldBuilder) -> bool:
+    """A line under the title that is a date with a bracketed unit name before it or a
+    font-size widget after it, and nothing else ([岚山县国动办]2024-05-12字号: |): the
+    publication time without a label (the unit gives no field). Adds the date; returns
+    whether the line was one."""
+    match = _UNIT_DATE.match(line) or _DATE_WIDGET.match(line)
+    if match is None:
+        return False
+    widget = match["widget"]
+    if widget and not _WIDGET_REST.match(widget):
+        return False
+    date = match["date"].strip()
+    if parse_date(date) is None:
+        return False
+    build.notice.header.append(HeaderField("published_at", build.where(index), date, "unlabelled"))
+    return True
+
+
+# A caption naming the text under it (信件内容:, 回复内容：): the body's, not a field.
+_CAPTION = re.compile(r"(?:内容|正文|详情|如下)$")
+# Whom a salutation addresses (各单位：, 尊敬的市民朋友：, 全市广大居民：): a label-only line
+# that is a body's first paragraph, not an empty field.
+_SENTENCE_MARKS = re.compile("[。；！？]")
+_ADDRESSEE = re.compile(
+    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
+    r"同学|老师|先生|女士|用户|考生)$"
+)
+
+
+def _opens_text(line: str, labels: list[TextLabel]) -> bool:
+    """A line that opens the body though it starts with a label: a sentence after the
+    salutation (各乡镇人民政府：根据…。), or the addressees alone (各单位：)."""
+    if _SENTENCE_MARKS.search(line):
+        return True
+    alone = len(labels) == 1 and not line[labels[0].end :].strip()
+    return alone and _ADDRESSEE.search(labels[0].compact) is not None
+
+
+def _is_empty_label_line(line: str) -> bool:
+    """A line under the title that is only a label with nothing after it (浏览量:, 访问人数：):
+    a field a script fills, part of the meta block; a salutation (各单位：) is not one."""
+    labels = find_labels(line)
+    if len(labels) != 1 or labels[0].start != 0 or line[labels[0].end :].strip():
+        return False
+    label = labels[0].compact
+    return not (is_org_line(label) or _ADDRESSEE.search(label) or _CAPTION.search(label))
+
+
+def _title_without_date(title: str, index: int, build: FieldBuilder) -> str:
+    """The title line without the date closing it, bracketed (``标题 ( 2024年01月15日 )``) or
+    after a gap (``标题 2022-09-14``): the publication time shown beside the title without a
+    label, added as a field read from line ``index``."""
+    match = _BRACKETED_DATE.match(title) or _SPACED_DATE.match(title)
+    if match is None or parse_date(match["date"]) is None:
+        return title
+    build.notice.header.append(
+        HeaderField("published_at", build.where(index), match["date"], "unlabelled")
+    )
+    return match["title"]
+
+
+def _reads_as_field(line: str, label: TextLabel) -> bool:
+    """A line opening with an unknown label that reads as a form's field, not as the
+    salutation that opens a body: its value is short text, or its label ends in a known
+    label (结果反馈日期 ends in 日期)."""
+    value = line_value(line[label.end :])
+    if value is not None:
+        return len(value) <= NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
+    compact = label.compact
+    return any(compact.endswith(known) for known in vocabulary() if len(known) >= 2)
+
+
+def _has_field_values(grid: list[str]) -> bool:
+    """Some label of these lines has a date, a document number or an index number as its
+    value: evidence of a header grid that labels alone do not give."""
+    for line in grid:
+        labels = find_labels(line)
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start if index + 1 < len(labels) else len(line)
+            if value_shape(line_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
+                return True
+    return False
+
+
+def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:
+    """A line that opens with a date-time and no label: the publication time, with any
+    label pairs after it read as the meta line. Adds the fields; returns whether it was one."""
+    match = DATE_TIME_PREFIX.match(line)
+    if match is None:
+        return False
+    head, pairs = split_value_labels(line)
+    if head is not None:
+        head = UNFILLED_COUNTER.sub("", head)
+    if head is None or parse_date(head) is None:
+        return False
+    notice = build.notice
+    # No label is shown: the field is labelled with where it was read.
+    notice.header.append(HeaderField("published_at", build.where(index), head, "unlabelled"))
+    for label, value in pairs:
+        notice.header.append(HeaderField(key_for(label), label, value, "meta_line"))
+    return True
