@@ -39,6 +39,7 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.head_tags import HeadTags
+from noticecli.parse.linked_labels import value_is_link
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
@@ -258,6 +259,13 @@ def extract_grid_fields(
         for node in [item.node for item in label_nodes] + [node for node, _ in inline]
     }
     label_nodes = _drop_lonely_unknown(label_nodes, chains)
+    # 通知公告：<a>关于…</a> in a top bar: a label of the page's own captioning a link.
+    found_ids = {item.node.mem_id for item in label_nodes}
+    label_nodes = [
+        item
+        for item in label_nodes
+        if item.key is not None or not value_is_link(item.node, found_ids)
+    ]
     label_ids = {item.node.mem_id for item in label_nodes}
     holds_label: dict[int, int] = {}
     located: list[tuple[int, list[str | None]]] = [

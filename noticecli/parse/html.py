@@ -49,6 +49,7 @@ from noticecli.parse.header_html import (
 from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.opening import opening_head
+from noticecli.parse.related_links import related_boxes
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
 from noticecli.parse.title_block import mark_title_deck
@@ -166,6 +167,7 @@ def parse_html_tree(
     else:
         # Signature and date lines printed after the container are the notice's own.
         body_root, beside = closing_scope(container)
+        beside = [*beside, *related_boxes(body_root)]
         blocks, credits = trailing_credits(
             extract_blocks(body_root, base_url, skip=[*skip, *opening_nodes, *beside])
         )
