@@ -1,0 +1,59 @@
+"""Leaf ``<div>``s: the paragraphs of a CMS that writes every ``<p>`` as a ``<div>``.
+
+A ``<div>`` with no block inside it holds one line of text, as a ``<p>`` does: the density
+search of :mod:`.body` scores it as a paragraph carrier when the paragraphs leave the article
+in doubt, and takes a leaf ``<div>`` holding only a link to a document as a ``<p>`` of one
+link (a content fragment whose only line is its document).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from noticecli.knowledge import IMAGE_EXTENSIONS
+from noticecli.parse.attachments import file_type_of
+from noticecli.parse.dom import BLOCK_TAGS
+
+# Bounds the query on a page of thousands of divs (the density search's own bound).
+_MAX_LEAVES = 5_000
+_BLOCKS = ", ".join(sorted(BLOCK_TAGS))
+
+
+def leaf_divs(root: LexborNode, counted: set[int]) -> list[LexborNode]:
+    """The ``<div>``s under ``root`` with no block inside, in page order, less ``counted``."""
+    blocks = root.css(_BLOCKS)[: _MAX_LEAVES * 4]
+    holding: set[int] = set()  # elements holding a block: climbed once each
+    for node in blocks:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in holding:
+            holding.add(parent.mem_id)
+            parent = parent.parent
+    return [
+        node
+        for node in blocks
+        if node.tag == "div" and node.mem_id not in holding and node.mem_id not in counted
+    ][:_MAX_LEAVES]
+
+
+def links_a_document(node: LexborNode) -> bool:
+    """Whether a link in ``node`` leads to a document (pdf, doc, xls …; not an image)."""
+    for link in node.css("a[href]"):
+        file_type = file_type_of(link.attributes.get("href") or "")
+        if file_type is not None and file_type not in IMAGE_EXTENSIONS:
+            return True
+    return False
+
+
+# A section number (一、 (二) 3. …) then a label and its value.
+_NUMBERED_VALUE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])"
+    r"\s*[\u4e00-\u9fff]{2,10}\s*[:：]\s*\S"
+)
+
+
+def states_a_value(text: str) -> bool:
+    """Whether a numbered line states a label's value (一、项目编号：TB2024-071): a line of
+    the text, in a ``<div>`` as in a ``<p>``, where 一、项目概况 alone is a section title."""
+    return _NUMBERED_VALUE.match(text) is not None
