@@ -94,3 +94,23 @@ def test_the_p_to_div_rewrite_of_a_paragraph_page_changes_no_body() -> None:
     )
     rewritten = re.sub(r"</p>", "</div>", re.sub(r"<p(?=[\s>])", "<div", page))
     assert _texts(rewritten) == _texts(page)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "<div>2024年05月01日 星期三</div>",
+        "<div><span>欢迎访问汀北市人民政府网站！今天是：</span><span id=d></span></div>",
+    ],
+)
+def test_a_lone_leaf_div_over_a_table_layout_is_no_paragraph(widget: str) -> None:
+    rows = "".join(
+        f"<tr><td><span style='font-size:16px'>{line}</span></td></tr>"
+        for line in (INTRO, "请有关单位对照公示内容进行核对，如有异议请于公示期内反馈。")
+    )
+    page = (
+        "<html><body>{}<table class=main><tr><td><h1>汀北市人防办警报设施检查结果公示</h1></td></tr>"
+        + rows
+        + "</table><div class=foot>版权所有：汀北市人民防空办公室</div></body></html>"
+    )
+    assert _texts(page.format(widget)) == _texts(page.format("")) != []

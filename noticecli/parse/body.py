@@ -30,7 +30,7 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.image_source import image_source
-from noticecli.parse.leaf_blocks import leaf_divs, links_a_document, states_a_value
+from noticecli.parse.leaf_blocks import in_runs, leaf_divs, links_a_document, states_a_value
 from noticecli.parse.lines import (
     END_PUNCT,
     SIGNATURE_MAX,
@@ -176,9 +176,13 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
             for leaf in leaf_divs(root, {node.mem_id for node in blocks})
             if not _breaks_lines(leaf)
         ]
+        runs = in_runs(leaves)
         _score_carriers(
-            leaves, scores, nodes, fallback, text_of=_inline_text, link_lines=_DOCUMENT_LINES
+            runs, scores, nodes, fallback, text_of=_inline_text, link_lines=_DOCUMENT_LINES
         )
+        in_run = {leaf.mem_id for leaf in runs}
+        lone = [leaf for leaf in leaves if leaf.mem_id not in in_run]
+        _score_carriers(lone, scores, nodes, fallback, text_of=_no_text, link_lines=_DOCUMENT_LINES)
         counted = {node.mem_id for node in blocks} | {node.mem_id for node in leaves}
         holders = _inline_holders(root.css(_INLINE_CARRIERS), counted)
         _score_carriers(holders, scores, nodes, fallback, text_of=_inline_text)
@@ -232,6 +236,11 @@ def _score_carriers(
             scores[current.mem_id] = scores.get(current.mem_id, 0.0) + score * share
             nodes[current.mem_id] = current
             current = current.parent
+
+
+def _no_text(node: LexborNode) -> str:
+    """A lone leaf ``<div>``'s text counts for nothing; its document link may."""
+    return ""
 
 
 def _links_a_line(node: LexborNode) -> bool:

@@ -38,6 +38,7 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.head_rows import heads_data_columns
 from noticecli.parse.head_tags import HeadTags
 from noticecli.parse.linked_labels import value_is_link
 
@@ -95,6 +96,11 @@ def _label_of(text: str) -> tuple[str, str | None] | None:
     if stripped[-1] in ":：" and _unknown_label().match(stripped):
         return display_label(stripped), None
     return None
+
+
+def _is_label_text(text: str) -> bool:
+    """Whether a cell's text is a label (a vocabulary label, or a colon label)."""
+    return bool(text) and _label_of(text) is not None
 
 
 @cache
@@ -241,6 +247,8 @@ def extract_grid_fields(
             climbed = _climb(node, compact_label(text), excluded)
             if climbed.tag == "th" and _heads_a_column(climbed):
                 continue  # 名称 地址 发布日期 over rows of values: a data table's head
+            if climbed.tag == "td" and heads_data_columns(climbed, _is_label_text):
+                continue  # the same head row in <td> cells
             if (
                 climbed.tag in ("td", "th")
                 and _spans_its_row(climbed)

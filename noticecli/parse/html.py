@@ -22,6 +22,7 @@ from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import Select, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
+from noticecli.parse.between_lines import unread_lines
 from noticecli.parse.body import (
     MAX_BODY_BLOCKS,
     extract_blocks,
@@ -185,6 +186,11 @@ def parse_html_tree(
         blocks, opening = leading_meta(blocks, shown_meta)
         if opening:  # the meta line printed as the body's first line
             _add_meta_line(notice, opening)
+        if title.node is not None:
+            # 活动时间：… 地点：… between the title and the container: the text's first lines.
+            shown_labels = [field.label for field in notice.header]
+            lines = unread_lines(title.node, container, shown_labels, skip)
+            blocks = [Block("paragraph", clean_text(visible_text(line))) for line in lines] + blocks
         notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")

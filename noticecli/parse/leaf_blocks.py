@@ -2,8 +2,9 @@
 
 A ``<div>`` with no block inside it holds one line of text, as a ``<p>`` does: the density
 search of :mod:`.body` scores it as a paragraph carrier when the paragraphs leave the article
-in doubt, and takes a leaf ``<div>`` holding only a link to a document as a ``<p>`` of one
-link (a content fragment whose only line is its document).
+in doubt and it stands in a run of such lines (a lone one is a widget), and takes a leaf
+``<div>`` holding only a link to a document as a ``<p>`` of one link (a content fragment
+whose only line is its document).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import IMAGE_EXTENSIONS
 from noticecli.parse.attachments import file_type_of
-from noticecli.parse.dom import BLOCK_TAGS
+from noticecli.parse.dom import BLOCK_TAGS, clean_text
+from noticecli.parse.lines import is_boilerplate
 
 # Bounds the query on a page of thousands of divs (the density search's own bound).
 _MAX_LEAVES = 5_000
 _BLOCKS = ", ".join(sorted(BLOCK_TAGS))
+# Leaf divs showing a line under one parent, at least: a text's paragraphs.
+_MIN_RUN = 2
 
 
 def leaf_divs(root: LexborNode, counted: set[int]) -> list[LexborNode]:
@@ -35,6 +39,25 @@ def leaf_divs(root: LexborNode, counted: set[int]) -> list[LexborNode]:
         for node in blocks
         if node.tag == "div" and node.mem_id not in holding and node.mem_id not in counted
     ][:_MAX_LEAVES]
+
+
+def in_runs(leaves: list[LexborNode]) -> list[LexborNode]:
+    """The leaves that stand in a run of lines under one parent: paragraphs come in runs, a
+    lone leaf among other blocks (a date widget, a greeting in the top bar) is none."""
+    lines: dict[int, int] = {}
+    for node in leaves:
+        if node.parent is not None and _shows_a_line(node):
+            lines[node.parent.mem_id] = lines.get(node.parent.mem_id, 0) + 1
+    return [
+        node
+        for node in leaves
+        if node.parent is not None and lines.get(node.parent.mem_id, 0) >= _MIN_RUN
+    ]
+
+
+def _shows_a_line(node: LexborNode) -> bool:
+    text = clean_text(node.text())
+    return bool(text) and not is_boilerplate(text)
 
 
 def links_a_document(node: LexborNode) -> bool:
