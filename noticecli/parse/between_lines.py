@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label
 from noticecli.parse.body import is_furniture
-from noticecli.parse.dom import ancestors, clean_text, find_tags, visible_text
+from noticecli.parse.dom import SKIP_TAGS, ancestors, clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
 
 # A label by its shape opening the line: 2 to 8 CJK characters, a colon, a value.
@@ -54,20 +54,31 @@ def unread_lines(
         while sibling is not None:
             if sibling.mem_id in holders:
                 return found  # the container, or the element holding it
-            if sibling.tag and not sibling.tag.startswith("-") and sibling.mem_id not in skipped:
-                text = clean_text(visible_text(sibling))
-                if text:
+            if (
+                sibling.tag
+                and not sibling.tag.startswith("-")
+                and sibling.tag not in SKIP_TAGS
+                and sibling.mem_id not in skipped
+            ):
+                # The markup's text first (cheap): most siblings are no labelled line.
+                raw = sibling.text().strip()
+                if raw:
                     looked += 1
                     if looked > _LINES:
                         return found
-                    if _unread(sibling, text, read):
+                    if _could_be_line(raw) and _unread(sibling, read):
                         found.append(sibling)
             sibling = sibling.next
         node = node.parent
     return []  # the container is not after the title
 
 
-def _unread(node: LexborNode, text: str, read: set[str]) -> bool:
+def _could_be_line(raw: str) -> bool:
+    return len(raw) <= _LINE_MAX_CHARS * 4 and _OPENING_LABEL.match(clean_text(raw)) is not None
+
+
+def _unread(node: LexborNode, read: set[str]) -> bool:
+    text = clean_text(visible_text(node))
     if len(text) > _LINE_MAX_CHARS or not _OPENING_LABEL.match(text):
         return False
     if is_furniture(node) or is_boilerplate(text):
