@@ -66,15 +66,20 @@ def unread_lines(
                     looked += 1
                     if looked > _LINES:
                         return found
-                    if _could_be_line(raw) and _unread(sibling, read):
+                    if _could_be_line(raw, read) and _unread(sibling, read):
                         found.append(sibling)
             sibling = sibling.next
         node = node.parent
     return []  # the container is not after the title
 
 
-def _could_be_line(raw: str) -> bool:
-    return len(raw) <= _LINE_MAX_CHARS * 4 and _OPENING_LABEL.match(clean_text(raw)) is not None
+def _could_be_line(raw: str, read: set[str]) -> bool:
+    """The cheap tests on the markup's text: a labelled line none of whose labels was read
+    (the meta line's were)."""
+    if len(raw) > _LINE_MAX_CHARS * 4:
+        return False
+    text = clean_text(raw)
+    return _OPENING_LABEL.match(text) is not None and not _labels(text) & read
 
 
 def _unread(node: LexborNode, read: set[str]) -> bool:
@@ -86,6 +91,10 @@ def _unread(node: LexborNode, read: set[str]) -> bool:
     links = "".join(clean_text(link.text()) for link in find_tags(node, _LINK_TAG, "a"))
     if links and len(links) * 2 >= len(text):
         return False
-    labels = {compact_label(label) for label in _LABEL.findall(text)} - WIDGET_LABELS
+    labels = _labels(text)
     # A line that gave any field (the meta line, a grid's caption row) is read already.
     return bool(labels) and not labels & read
+
+
+def _labels(text: str) -> set[str]:
+    return {compact_label(label) for label in _LABEL.findall(text)} - WIDGET_LABELS

@@ -42,6 +42,8 @@ def related_boxes(root: LexborNode) -> list[LexborNode]:
 
 
 def _is_caption(node: LexborNode) -> bool:
+    if len(node.text().strip()) > _CAPTION_MAX * 4:
+        return False  # the markup's text first: most elements hold more than a caption
     text = clean_text(visible_text(node)).rstrip(":：").strip()
     return len(text) <= _CAPTION_MAX and text.startswith(RELATED_LINK_HEADINGS)
 
