@@ -145,3 +145,17 @@ def test_a_link_list_without_a_caption_and_a_sentence_naming_related_links_stay_
     # A caption over text, not over links: the caption and its text stay.
     over_text = "<h3>相关文章</h3><p>本通知自印发之日起施行，由市人防办负责解释。</p>"
     assert _texts(_open_ended(over_text))[-1] == "本通知自印发之日起施行，由市人防办负责解释。"
+
+
+def test_an_unknown_label_in_a_top_bar_is_not_near_the_meta_line_through_body_alone() -> None:
+    notice_bar = "<div><span>温馨提示：</span><span>本站正在进行系统升级</span></div>"
+    plain = noticecli.parse_html(_article(meta=TIME_META))
+    barred = noticecli.parse_html(_article(top=notice_bar, meta=TIME_META))
+    assert "温馨提示" not in {field.label for field in barred.header}
+    assert barred.published_at == plain.published_at == "2025-10-09T16:05:00+08:00"
+
+
+def test_an_unknown_label_in_the_meta_lines_box_stays_a_field() -> None:
+    meta = TIME_META + "<div><span>审核人：</span><span>王敏</span></div>"
+    notice = noticecli.parse_html(_article(meta=meta))
+    assert ("审核人", "王敏") in {(field.label, field.value) for field in notice.header}

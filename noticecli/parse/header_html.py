@@ -377,6 +377,8 @@ def _drop_lonely_unknown(
             near_known.update(chain[:3])
         elif item.node.tag in ("td", "th") and len(chain) >= 3:
             cells_in[chain[2]] = cells_in.get(chain[2], 0) + 1
+    # The page's <body> holds every label: sharing it says nothing (a top bar's 温馨提示：).
+    near_known.difference_update(_page_roots(label_nodes, chains))
     return [
         item
         for item in label_nodes
@@ -388,6 +390,18 @@ def _drop_lonely_unknown(
             and cells_in.get(chains[item.node.mem_id][2], 0) >= _GRID_CELLS
         )
     ]
+
+
+def _page_roots(label_nodes: list[_LabelNode], chains: dict[int, list[int]]) -> set[int]:
+    """The ids of ``<body>`` and ``<html>`` among the labels' ancestors."""
+    roots: set[int] = set()
+    for item in label_nodes:
+        for parent in ancestors(item.node):
+            if parent.tag in ("body", "html"):
+                roots.add(parent.mem_id)
+        if roots:
+            break
+    return roots
 
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:
