@@ -391,6 +391,8 @@ FURNITURE_LINES = (
     r".*ICP备.*",
     r".*公网安备.*",
     r"版权所有.*",
+    # The copyright line of a footer (Copyright © 2024 某某市人民政府 All Rights Reserved).
+    r"(?:[Cc]opyright|COPYRIGHT|©)\s*(?:[©(]|\(C\)|\d{4}|[\u4e00-\u9fff]).*",
     r"主办单位[:：].*",
     r"今天是[:：]?.*",
     r"搜索热词[:：].*",
@@ -573,6 +575,20 @@ LINK_GROUP_HEADINGS = (
     "部门网站",
     "政府网站",
     "县区网站",
+)
+# Captions of a list of links to other articles printed under a notice (相关文章：, 推荐阅读):
+# the caption and its list are no body text.
+RELATED_LINK_HEADINGS = (
+    *LINK_GROUP_HEADINGS,
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关信息",
+    "相关推荐",
+    "推荐阅读",
+    "延伸阅读",
+    "热点推荐",
+    "往期回顾",
 )
 # URL shapes of article pages on the common CMSes: TRS t20200805_1, Hanweb art_1_2,
 # content_1, a YYYYMM or YYYY-MM folder, a long numeric file name. Regular-expression

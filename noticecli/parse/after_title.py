@@ -3,7 +3,8 @@
 A notice of one sentence and a table (名单如下：<table>) carries too little prose for the
 density search of :mod:`.body`; its template still prints the text in the block that follows
 the title. That block is the body when it shows a sentence or a table, and it is neither a
-meta line, nor navigation, nor the site's footer.
+meta line, nor navigation, nor the site's footer; a side column beside the text in that
+block (:mod:`.side_columns`) is left out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from noticecli.labels import split_label_pairs
 from noticecli.parse.body import is_furniture
 from noticecli.parse.dom import clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
+from noticecli.parse.side_columns import text_column
 
 # Levels climbed from the title (h1 → its box → the page's column) and siblings looked at.
 _LEVELS = 3
@@ -41,7 +43,7 @@ def block_after_title(title: LexborNode) -> LexborNode | None:
                     looked += 1
                     verdict = _verdict(sibling, text)
                     if verdict is not None:
-                        return sibling if verdict else None
+                        return text_column(sibling) if verdict else None
             sibling = sibling.next
         node = node.parent
     return None

@@ -31,6 +31,7 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.image_source import image_source
+from noticecli.parse.leaf_blocks import in_runs, leaf_divs, links_a_document, states_a_value
 from noticecli.parse.lines import (
     END_PUNCT,
     SIGNATURE_MAX,
@@ -67,6 +68,10 @@ _INLINE_HOLDERS = frozenset(
     {"div", "td", "th", "li", "dd", "dt", "section", "article", "blockquote", "center"}
 )
 _LINK_TAG = frozenset({"a"})
+# Carriers that are a line of one link (a body that is only a link to its document).
+_LINK_LINES = frozenset({"p"})
+# A leaf <div> standing for a <p> counts so when its link leads to a document.
+_DOCUMENT_LINES = frozenset({"p", "div"})
 _IMAGE_TAG = frozenset({"img"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
 # A carrier shorter than this is a label, a button or a caption.
@@ -176,7 +181,22 @@ def _densest(tree: LexborHTMLParser) -> LexborNode | None:
     if best is None or best_score < _CLEAR_SCORE:
         blocks = root.css(_BLOCK_CARRIERS)
         _score_carriers(blocks, scores, nodes, fallback)
-        holders = _inline_holders(root.css(_INLINE_CARRIERS), {node.mem_id for node in blocks})
+        # A <p> written as a <div>: a leaf div's line (its text and its inline elements')
+        # is a paragraph's; lines ended by <br> are carried by their <br>s.
+        leaves = [
+            leaf
+            for leaf in leaf_divs(root, {node.mem_id for node in blocks})
+            if not _breaks_lines(leaf)
+        ]
+        runs = in_runs(leaves)
+        _score_carriers(
+            runs, scores, nodes, fallback, text_of=_inline_text, link_lines=_DOCUMENT_LINES
+        )
+        in_run = {leaf.mem_id for leaf in runs}
+        lone = [leaf for leaf in leaves if leaf.mem_id not in in_run]
+        _score_carriers(lone, scores, nodes, fallback, text_of=_no_text, link_lines=_DOCUMENT_LINES)
+        counted = {node.mem_id for node in blocks} | {node.mem_id for node in leaves}
+        holders = _inline_holders(root.css(_INLINE_CARRIERS), counted)
         _score_carriers(holders, scores, nodes, fallback, text_of=_inline_text)
         best, best_score = _best(scores, nodes, shares)
     if best is not None and best_score >= _MIN_SCORE:
@@ -193,9 +213,11 @@ def _score_carriers(
     nodes: dict[int, LexborNode],
     fallback: dict[int, int],
     text_of: Callable[[LexborNode], str] | None = None,
+    link_lines: frozenset[str] = _LINK_LINES,
 ) -> None:
     """Add each carrier's score to its parent, half to its grandparent, a third above.
-    ``text_of`` reads a carrier's text (by default :func:`_carrier_text`)."""
+    ``text_of`` reads a carrier's text (by default :func:`_carrier_text`); a carrier of a
+    tag in ``link_lines`` showing only a link counts for a body that is only a link."""
     furniture: dict[int, bool] = {}  # a parent's verdict, read once for its carriers
     for node in carriers[:_MAX_SCORED]:
         parent = node.parent
@@ -210,7 +232,7 @@ def _score_carriers(
             continue
         text = text_of(node) if text_of is not None else _carrier_text(node)
         if not text:
-            if node.tag == "p" and first_tag(node, _LINK_TAG, "a") is not None:
+            if node.tag in link_lines and _links_a_line(node):
                 fallback[parent.mem_id] = fallback.get(parent.mem_id, 0) + len(node.text())
                 nodes[parent.mem_id] = parent
             continue
@@ -226,6 +248,18 @@ def _score_carriers(
             scores[current.mem_id] = scores.get(current.mem_id, 0.0) + score * share
             nodes[current.mem_id] = current
             current = current.parent
+
+
+def _no_text(node: LexborNode) -> str:
+    """A lone leaf ``<div>``'s text counts for nothing; its document link may."""
+    return ""
+
+
+def _links_a_line(node: LexborNode) -> bool:
+    """A paragraph holding a link; a leaf ``<div>`` holding a link to a document."""
+    if node.tag == "p":
+        return first_tag(node, _LINK_TAG, "a") is not None
+    return links_a_document(node)
 
 
 def _best(
@@ -545,7 +579,7 @@ class _BlockBuilder:
                 block.level = -3
             elif self._titled:
                 block.level = -4  # its own element names a title (div.title4): a section title
-            elif self._own_div and numbered_section(text):
+            elif self._own_div and numbered_section(text) and not states_a_value(text):
                 block.level = -4  # a numbered line in a div of its own (一、项目概况)
             self.blocks.append(block)
             self.sources.append(self._element)

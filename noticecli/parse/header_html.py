@@ -38,7 +38,9 @@ from noticecli.parse.dom import (
     iter_visible,
     visible_text,
 )
+from noticecli.parse.head_rows import heads_data_columns
 from noticecli.parse.head_tags import HeadTags
+from noticecli.parse.linked_labels import value_is_link
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
 _TAGS = re.compile(r"<[^>]*>")
@@ -94,6 +96,11 @@ def _label_of(text: str) -> tuple[str, str | None] | None:
     if stripped[-1] in ":：" and _unknown_label().match(stripped):
         return display_label(stripped), None
     return None
+
+
+def _is_label_text(text: str) -> bool:
+    """Whether a cell's text is a label (a vocabulary label, or a colon label)."""
+    return bool(text) and _label_of(text) is not None
 
 
 @cache
@@ -242,6 +249,8 @@ def extract_grid_fields(
             climbed = _climb(node, compact_label(text), excluded)
             if climbed.tag == "th" and _heads_a_column(climbed):
                 continue  # 名称 地址 发布日期 over rows of values: a data table's head
+            if climbed.tag == "td" and heads_data_columns(climbed, _is_label_text):
+                continue  # the same head row in <td> cells
             if (
                 climbed.tag in ("td", "th")
                 and _spans_its_row(climbed)
@@ -260,6 +269,13 @@ def extract_grid_fields(
         for node in [item.node for item in label_nodes] + [node for node, _ in inline]
     }
     label_nodes = _drop_lonely_unknown(label_nodes, chains)
+    # 通知公告：<a>关于…</a> in a top bar: a label of the page's own captioning a link.
+    found_ids = {item.node.mem_id for item in label_nodes}
+    label_nodes = [
+        item
+        for item in label_nodes
+        if item.key is not None or not value_is_link(item.node, found_ids)
+    ]
     label_ids = {item.node.mem_id for item in label_nodes}
     holds_label: dict[int, int] = {}
     located: list[tuple[int, list[str | None]]] = [
@@ -363,6 +379,8 @@ def _drop_lonely_unknown(
             near_known.update(chain[:3])
         elif item.node.tag in ("td", "th") and len(chain) >= 3:
             cells_in[chain[2]] = cells_in.get(chain[2], 0) + 1
+    # The page's <body> holds every label: sharing it says nothing (a top bar's 温馨提示：).
+    near_known.difference_update(_page_roots(label_nodes, chains))
     return [
         item
         for item in label_nodes
@@ -374,6 +392,18 @@ def _drop_lonely_unknown(
             and cells_in.get(chains[item.node.mem_id][2], 0) >= _GRID_CELLS
         )
     ]
+
+
+def _page_roots(label_nodes: list[_LabelNode], chains: dict[int, list[int]]) -> set[int]:
+    """The ids of ``<body>`` and ``<html>`` among the labels' ancestors."""
+    roots: set[int] = set()
+    for item in label_nodes:
+        for parent in ancestors(item.node):
+            if parent.tag in ("body", "html"):
+                roots.add(parent.mem_id)
+        if roots:
+            break
+    return roots
 
 
 def _value_after(node: LexborNode, label_ids: set[int], holds_label: dict[int, int]) -> str | None:

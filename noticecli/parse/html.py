@@ -22,6 +22,7 @@ from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import Select, cached_select, has_article_body, possible_selectors
 from noticecli.parse.attachments import extract_attachments
+from noticecli.parse.between_lines import unread_lines
 from noticecli.parse.body import (
     MAX_BODY_BLOCKS,
     extract_blocks,
@@ -49,6 +50,7 @@ from noticecli.parse.header_html import (
 from noticecli.parse.label_table import read_label_tables
 from noticecli.parse.link_rows import without_link_rows
 from noticecli.parse.opening import opening_head
+from noticecli.parse.related_links import related_boxes
 from noticecli.parse.title import choose_title
 from noticecli.parse.title_badge import without_badge
 from noticecli.parse.title_block import mark_title_deck
@@ -168,6 +170,7 @@ def parse_html_tree(
     else:
         # Signature and date lines printed after the container are the notice's own.
         body_root, beside = closing_scope(container)
+        beside = [*beside, *related_boxes(body_root)]
         blocks, credits = trailing_credits(
             extract_blocks(body_root, base_url, skip=[*skip, *opening_nodes, *beside])
         )
@@ -185,6 +188,11 @@ def parse_html_tree(
         blocks, opening = leading_meta(blocks, shown_meta)
         if opening:  # the meta line printed as the body's first line
             _add_meta_line(notice, opening)
+        if title.node is not None:
+            # 活动时间：… 地点：… between the title and the container: the text's first lines.
+            shown_labels = [field.label for field in notice.header]
+            lines = unread_lines(title.node, container, shown_labels, skip)
+            blocks = [Block("paragraph", clean_text(visible_text(line))) for line in lines] + blocks
         notice.body = blocks
         if not notice.body:
             notice.warn("no_body", "the article body is empty")

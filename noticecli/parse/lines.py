@@ -41,7 +41,7 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
-    "&<>DPQ[dp|«»›【一上下不个主今全公关分加友基字尾帮建当微忘您我所打扫技推搜收文无朗末本欢注浏"
+    "&<>CDPQ[cdp|©«»›【一上下不个主今全公关分加友基字尾帮建当微忘您我所打扫技推搜收文无朗末本欢注浏"
     "满版现用登相立简繁网联视设详语账返还进退适长附非首验＞｜"
 )
 _BOILERPLATE_LITERALS = ("网站标识码", "ICP备", "公网安备", "字", "发布系统")

@@ -154,7 +154,7 @@ def choose_title(
     for candidate in ordered([c for c in candidates if c.support]):
         text = place.text(candidate)
         if text is not None and not names.holds(text):
-            return TitleChoice(text, candidate.node)
+            return _or_above_meta_line(tree, container, text, candidate.node, names, columns)
     # What the metadata and <title> name the page, less names and column-sized words.
     for text in sources:
         shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
@@ -163,11 +163,29 @@ def choose_title(
     for candidate in ordered([c for c in candidates if not c.support]):
         text = place.text(candidate)
         if text is not None and not names.holds(text):
-            return TitleChoice(text, candidate.node)
+            return _or_above_meta_line(tree, container, text, candidate.node, names, columns)
     above = _above_meta_line(tree, container)
     if above is not None and not names.holds(above[0]) and _titled(above[0], columns):
         return TitleChoice(*above)
     return TitleChoice(next(iter(sources), None))
+
+
+def _or_above_meta_line(
+    tree: LexborHTMLParser,
+    container: LexborNode | None,
+    text: str,
+    node: LexborNode,
+    names: _Names,
+    columns: set[str],
+) -> TitleChoice:
+    """``text`` as the title, unless it is shaped like a site's or a unit's name
+    (<h1>某某市人民政府</h1> in a top bar) and a title-sized block sits right above the meta
+    line (td.biaoti of a table layout): that block is the title."""
+    if _site_shaped(text):
+        above = _above_meta_line(tree, container)
+        if above is not None and not names.holds(above[0]) and _titled(above[0], columns):
+            return TitleChoice(*above)
+    return TitleChoice(text, node)
 
 
 def _above_meta_line(
