@@ -11,10 +11,10 @@ from noticecli.parse.attachments import named_files
 from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.text_footer import blank_footer_tail
 from noticecli.parse.text_furniture import (
-    is_date_widget,
     is_empty_related_caption,
     is_glued_furniture,
     is_separator_line,
+    is_today_piece,
 )
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_title import is_doc_type_title
@@ -66,7 +66,7 @@ def test_a_sentence_a_lone_piece_or_a_meta_label_is_not_glued_furniture(line: st
     "piece", ["今天是:", "今天是：2024年5月6日 星期一", "今天是 2024-05-06 周一"]
 )
 def test_a_date_widget_wherever_it_stands(piece: str) -> None:
-    assert is_date_widget(piece)
+    assert is_today_piece(piece)
 
 
 def test_a_glued_greeting_line_above_the_title_leaves_the_header_readable() -> None:

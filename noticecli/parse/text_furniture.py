@@ -22,7 +22,7 @@ import re
 
 from noticecli.parse.lines import is_boilerplate
 
-__all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "is_separator_line"]
+__all__ = ["is_empty_related_caption", "is_glued_furniture", "is_separator_line", "is_today_piece"]
 
 # A related-items box's caption with its colon and nothing after it (关联稿件:, 相关文章：):
 # the box's list did not render; neither a field nor text. With a value (相关文件:<name>.pdf)
@@ -59,8 +59,10 @@ _DATE_WIDGET = re.compile(
 _LINE_MAX = 80
 
 
-def is_date_widget(piece: str) -> bool:
-    """``今天是:`` / ``今天是 2024年5月6日 星期一``: a date widget, never a label of the text."""
+def is_today_piece(piece: str) -> bool:
+    """``今天是:`` / ``今天是 2024年5月6日 星期一``: a top bar's 今天是 piece, its date maybe
+    left unfilled, never a label of the text. (A whole widget line, date and weekday without
+    今天是 included, is :func:`noticecli.parse.text_start.is_date_widget`.)"""
     return _DATE_WIDGET.fullmatch(piece) is not None
 
 
@@ -92,5 +94,5 @@ def is_glued_furniture(line: str) -> bool:
 
 def _is_piece(piece: str) -> bool:
     if piece.startswith("今天是"):
-        return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
+        return is_today_piece(piece)  # 今天是植树节… is a sentence, not the widget
     return is_boilerplate(piece)
