@@ -233,3 +233,18 @@ def test_a_hotline_over_a_title_opening_with_a_date_is_chrome() -> None:
 def test_a_date_led_line_without_a_headline_starts_nothing(line: str) -> None:
     lines = ["服务热线：0571-12345", line, META, FIRST]
     assert blank_chrome_above_start(lines, 0) == []
+
+
+# --- the caption over an attachment list is a line of the page --------------------------------
+
+
+def test_a_files_caption_over_a_list_of_files_stays_its_own_line() -> None:
+    files = ("岚川县人防工程管理办法.pdf", "人防工程使用申请表.docx")
+    notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", *files)
+    assert body_texts(notice)[-3:] == ["相关文件：", *files]
+    assert [attachment.name for attachment in notice.attachments] == list(files)
+
+
+def test_a_files_caption_over_one_file_stays_its_own_line() -> None:
+    notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", "岚川县人防工程管理办法.pdf")
+    assert body_texts(notice)[-2:] == ["相关文件：", "岚川县人防工程管理办法.pdf"]

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
+from noticecli.parse.attachments import FILE_NAME
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
 _BRACKET_LABEL = r"[\[【]\s*((?:[\u4e00-\u9fff][\s\u3000]*){2,8})[\]】][\s\u3000]*"
@@ -213,6 +214,7 @@ def _join_values(
             or _starts_with_known_label(value)
             or compact in seen_values
             or not _fits_known(label, value)  # 浏览量: over 一、项目编号：…
+            or _heads_file_list(out, following)  # 相关文件: over two or more file names
         ):
             continue
         out[index] = f"{line}{value}"
@@ -221,6 +223,14 @@ def _join_values(
         if joined is not None:
             joined.add(index)
     return out
+
+
+def _heads_file_list(lines: list[str], index: int) -> bool:
+    """A file name at ``index`` with another under it: a list, its caption a line of its own."""
+    if FILE_NAME.search(lines[index]) is None:
+        return False
+    after = _next_nonblank(lines, index + 1)
+    return after is not None and FILE_NAME.search(lines[after]) is not None
 
 
 def _fits_known(label: str, value: str) -> bool:
