@@ -175,12 +175,23 @@ def test_a_doc_type_word_over_a_date_and_the_text_is_the_title() -> None:
 # --- M4: a 公文 field over the title is no chrome ------------------------------------------------
 
 
-@pytest.mark.parametrize("line", ["签发人：张三", "紧急程度：特急", "联系人：王明"])
-def test_a_field_line_over_the_title_is_kept(line: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [("签发人：张三", "signer"), ("紧急程度：特急", "urgency"), ("密级：无", "secrecy")],
+)
+def test_a_document_field_over_the_title_is_a_field(line: str, key: str) -> None:
     title = "岚川县人民政府办公室关于组织防空警报试鸣的通知"
     notice = _parse(line, title, META, SALUTATION, FIRST, *SIGNATURE)
     label, value = line.split("：")
-    assert (label, value) in _fields(notice) or line in body_texts(notice)
+    assert notice.title == title
+    first = notice.header[0]
+    assert (first.key, first.label, first.value) == (key, label, value)
+
+
+def test_an_unknown_label_with_a_name_over_the_title_is_kept() -> None:
+    title = "岚川县人民政府办公室关于组织防空警报试鸣的通知"
+    notice = _parse("联系人：王明", title, META, SALUTATION, FIRST, *SIGNATURE)
+    assert ("联系人", "王明") in _fields(notice) or "联系人：王明" in body_texts(notice)
 
 
 def test_a_hotline_over_the_title_is_still_chrome() -> None:
