@@ -80,6 +80,13 @@ _CLOSING = "^(?:" + "|".join(CLOSING_LINES) + ")$"
 _CREDIT = "|".join(CREDIT_WORDS)
 _CREDIT_MAX = 60
 END_PUNCT = "。！？；：，、…!?;:,"
+# A sentence's end, Chinese or Latin: the text readers' one definition (text_end, text_footer,
+# text_runon). A Latin full stop ends a sentence only after a letter and before a gap or the
+# line's end: www.gov.cn, 1.5 and 附件.pdf hold none.
+SENTENCE_MARKS = "。！？"
+SENTENCE_END = re.compile(rf"[{SENTENCE_MARKS}!?]|(?<=[A-Za-z])\.(?=\s|$)")
+# … or a clause's (；): what no caption, title or footer line holds.
+CLAUSE_END = re.compile(rf"[{SENTENCE_MARKS}；!?;]|(?<=[A-Za-z])\.(?=\s|$)")
 _NUMBERED_HEADING_MAX = 20
 _NUMBERED_HEADING = (
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s+|[{_CN_DIGIT}]{{1,3}}、|"

@@ -15,6 +15,7 @@ from functools import cache
 
 from noticecli.knowledge import CJK, SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
+from noticecli.parse.attachments import FILE_NAME
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
 _BRACKET_LABEL = rf"[\[【]\s*((?:[{CJK}][\s\u3000]*){{2,8}})[\]】][\s\u3000]*"
@@ -216,6 +217,7 @@ def _join_values(
             or _starts_with_known_label(value)
             or compact in seen_values
             or not _fits_known(label, value)  # 浏览量: over 一、项目编号：…
+            or _heads_file_list(out, following)  # 相关文件: over two or more file names
         ):
             continue
         out[index] = f"{line}{value}"
@@ -224,6 +226,14 @@ def _join_values(
         if joined is not None:
             joined.add(index)
     return out
+
+
+def _heads_file_list(lines: list[str], index: int) -> bool:
+    """A file name at ``index`` with another under it: a list, its caption a line of its own."""
+    if FILE_NAME.search(lines[index]) is None:
+        return False
+    after = _next_nonblank(lines, index + 1)
+    return after is not None and FILE_NAME.search(lines[after]) is not None
 
 
 def _fits_known(label: str, value: str) -> bool:

@@ -12,11 +12,34 @@ from __future__ import annotations
 
 import re
 
+from noticecli.parse.lines import (
+    CLAUSE_END,
+    SENTENCE_MARKS,
+    is_closing,
+    is_date_line,
+    is_org_line,
+)
+
 __all__ = ["RELATED_CAPTION", "before_site_end", "is_copyright_line", "is_related_caption"]
 
-_COPYRIGHT = re.compile(r"copyright|©|\(c\)\s*\d{4}|版权所有", re.IGNORECASE)
+# A copyright line's shapes: Copyright ©? <year>, Copyright ©, © <year>, All Rights Reserved;
+# 版权所有 as a piece of its own (版权所有：<unit>, 版权所有©<unit>, <unit> 版权所有). A title,
+# heading or sentence holding the word (版权所有人的权利, 版权所有归主办方) has none.
+_MARK = r"(?:©|\(c\)|（c）)"
+_LATIN_COPYRIGHT = re.compile(
+    rf"(?:^|[\s|｜])(?:copyright\s*[:：]?\s*(?:{_MARK}|\d{{4}})|{_MARK}\s*\d{{4}})"
+    r"|all\s+rights\s+reserved",
+    re.IGNORECASE,
+)
+_CN_COPYRIGHT = re.compile(
+    rf"(?:^|(?<=[\s|｜]))版权所有(?:\s*(?:[:：]|{_MARK})|(?=[\s|｜]|$))"
+    rf"|(?:^|(?<=[\s|｜]))版权所有(?P<owner>[^\s|｜]+)"
+    rf"|(?P<unit>[^\s|｜:：]+?)\s*版权所有(?=[\s|｜]|$)",
+    re.IGNORECASE,
+)
 _COPYRIGHT_LINE_MAX = 120
-_SENTENCE_END = re.compile("[。！？；]")
+# A Chinese sentence: no copyright line holds one (an English one is told by the shape).
+_CHINESE_SENTENCE = re.compile(f"[{SENTENCE_MARKS}；]")
 
 # The caption of a box of related items: the box, and what follows it.
 RELATED_CAPTION = re.compile(
@@ -27,15 +50,19 @@ _AFTER_END_LINE_MAX = 80
 
 
 def is_copyright_line(line: str) -> bool:
-    """A copyright line (Copyright ©…, 版权所有：…): short, no sentence."""
-    return (
-        len(line) <= _COPYRIGHT_LINE_MAX
-        and (
-            "©" in line or "版权" in line or "opyright" in line or "OPYRIGHT" in line or "(" in line
-        )
-        and _COPYRIGHT.search(line) is not None
-        and _SENTENCE_END.search(line) is None
-    )
+    """A copyright line (Copyright © 2024 …, © 2024 …, 版权所有：<unit>, <unit> 版权所有),
+    with the footer's other pieces (ICP备…, 技术支持…) beside it; short, no sentence."""
+    if len(line) > _COPYRIGHT_LINE_MAX or _CHINESE_SENTENCE.search(line):
+        return False
+    if _LATIN_COPYRIGHT.search(line):
+        return True
+    if "版权所有" not in line:
+        return False
+    for match in _CN_COPYRIGHT.finditer(line):
+        owner = match["owner"] or match["unit"]
+        if owner is None or is_org_line(owner):
+            return True  # 版权所有岚川县人民政府, 岚川县人民政府版权所有: a unit's
+    return False
 
 
 def is_related_caption(line: str) -> bool:
@@ -46,10 +73,16 @@ def is_related_caption(line: str) -> bool:
 def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> int:
     """Where the body ends: at the first of ``marks`` (the rows of copyright lines and
     related-items captions, blank in ``lines`` by now) that comes after some text and is
-    followed, up to ``end``, by short lines without a sentence only; ``end`` otherwise."""
+    followed, up to ``end``, by short lines without a sentence only, none of them the
+    notice's closing (a signature over its date, 特此通知): ``end`` otherwise."""
     seen_text = False
     for index in range(start, end):
-        if index in marks and seen_text and _no_text(lines, index + 1, end):
+        if (
+            index in marks
+            and seen_text
+            and _no_text(lines, index + 1, end)
+            and not _has_closing(lines, index + 1, end)
+        ):
             return index
         seen_text = seen_text or bool(lines[index])
     return end
@@ -57,7 +90,20 @@ def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> 
 
 def _no_text(lines: list[str], start: int, end: int) -> bool:
     return all(
-        len(line) <= _AFTER_END_LINE_MAX and _SENTENCE_END.search(line) is None
+        len(line) <= _AFTER_END_LINE_MAX and CLAUSE_END.search(line) is None
         for line in lines[start:end]
         if line
     )
+
+
+def _has_closing(lines: list[str], start: int, end: int) -> bool:
+    """A notice's closing among the lines: 特此通知, or a date line under a signature (the
+    caption over them, 相关链接：…, is the notice's own)."""
+    previous = ""
+    for line in lines[start:end]:
+        if not line:
+            continue
+        if is_closing(line) or (is_date_line(line) and is_org_line(previous)):
+            return True
+        previous = line
+    return False

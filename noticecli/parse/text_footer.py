@@ -6,12 +6,26 @@ browser advice (推荐使用…分辨率…浏览器). The whole-line patterns k
 the copyright codes; the contact lines are worded like a notice's own (a notice lists
 ``联系电话:`` and ``地址:`` under 联系方式), so only where they stand tells: after a footer
 line that comes after the text, with nothing but short lines that are no sentence to the
-page's end.
+page's end. A notice lists its own organisers (主办单位:… under 一、组织单位) and closes with
+headings, contacts, its signature and date: a footer line counts only once the text has
+ended over it (nothing but the signature, date, closing or credit lines between the last
+sentence and it), and a tail holding a date line, a numbered heading or a closing is still
+the notice's.
 """
 
 from __future__ import annotations
 
 import re
+
+from noticecli.parse.lines import (
+    CLAUSE_END,
+    is_byline,
+    is_closing,
+    is_credit_line,
+    is_date_line,
+    is_numbered_heading,
+    is_org_line,
+)
 
 __all__ = ["blank_footer_tail", "is_site_footer_line"]
 
@@ -19,7 +33,6 @@ __all__ = ["blank_footer_tail", "is_site_footer_line"]
 _SITE_FOOTER = re.compile(
     r"^主办单位\s*[:：]|版权所有|ICP备|公网安备|网站标识码|技术支持|Copyright|©"
 )
-_SENTENCE_END = re.compile("[。！？；!?;]")
 _TAIL_LINE_MAX = 80
 
 
@@ -29,14 +42,16 @@ def is_site_footer_line(line: str) -> bool:
 
 
 def blank_footer_tail(lines: list[str], footer_rows: set[int]) -> None:
-    """Blank the lines after the last site-footer line (``footer_rows``: blanked lines that
-    :func:`is_site_footer_line` holds) when the text came before it and every filled line
-    from it to the page's end is short and no sentence (地址:…, 电话:… 网站地图, browser
-    advice): they are the footer's. A sentence after it, or no sentence before it, and the
-    lines stay."""
+    """Blank the lines after the first site-footer line (``footer_rows``: blanked lines that
+    :func:`is_site_footer_line` holds) that comes after the text's end, when every filled
+    line from it to the page's end is short and no sentence (地址:…, 电话:… 网站地图, browser
+    advice): they are the footer's. A sentence, a date line, a numbered heading or a closing
+    after it, and the lines stay: the notice goes on."""
     for start in sorted(footer_rows):
-        if not any(_SENTENCE_END.search(line) for line in lines[:start]):
+        if not any(CLAUSE_END.search(line) for line in lines[:start]):
             continue  # no text above: a footer line in the site's header
+        if not _after_text_end(lines, start):
+            continue  # 主办单位:… under 一、组织单位: the notice's own line
         tail = [index for index in range(start + 1, len(lines)) if lines[index]]
         if all(_is_tail_line(lines[index]) for index in tail):
             for index in tail:
@@ -44,5 +59,30 @@ def blank_footer_tail(lines: list[str], footer_rows: set[int]) -> None:
         return
 
 
+def _after_text_end(lines: list[str], start: int) -> bool:
+    """Only the text's closing lines (signature, date, 特此通知, credits) stand between the
+    last sentence over ``start`` and it."""
+    for line in reversed(lines[:start]):
+        if not line:
+            continue
+        if CLAUSE_END.search(line):
+            return True
+        if not (
+            is_org_line(line)
+            or is_date_line(line)
+            or is_closing(line)
+            or is_credit_line(line)
+            or is_byline(line)
+        ):
+            return False
+    return True
+
+
 def _is_tail_line(line: str) -> bool:
-    return len(line) <= _TAIL_LINE_MAX and _SENTENCE_END.search(line) is None
+    return (
+        len(line) <= _TAIL_LINE_MAX
+        and CLAUSE_END.search(line) is None
+        and not is_date_line(line)
+        and not is_numbered_heading(line)
+        and not is_closing(line)
+    )

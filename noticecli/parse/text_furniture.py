@@ -33,7 +33,7 @@ __all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "
 # the box's list did not render; neither a field nor text. With a value (相关文件:<name>.pdf)
 # it is a list, and 关联 inside a longer label (关联单位:) is a field's.
 _EMPTY_RELATED_CAPTION = re.compile(
-    r"[【\[]?(?:相关|关联)(?:稿件|文章|信息|链接|阅读|文件|新闻|内容|报道)[】\]]?\s*[:：]"
+    r"[【\[]?(?:相关|关联)(?:稿件|文章|信息|链接|阅读|新闻|内容|报道)[】\]]?\s*[:：]"
 )
 
 

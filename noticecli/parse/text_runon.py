@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 
 from noticecli.knowledge import CJK
+from noticecli.parse.lines import SENTENCE_MARKS
 
 __all__ = ["split_run_on_lines"]
 
 _RUN_ON_MIN = 150  # characters: a line this long may hold a whole article
 _LONGER_FACTOR = 10  # … and is the article when this many times longer than other lines
-_SENTENCE_ENDS = "。！？"
-_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
+_SENTENCE_ENDS = SENTENCE_MARKS
 # After the space: a paragraph's first character (CJK, a digit, an opening quote).
 _PARAGRAPH_START = re.compile(f"[{CJK}0-9“‘「『]")
 _OPENING = "“‘「『（(《〔【["
@@ -35,7 +35,7 @@ def split_run_on_lines(lines: list[str]) -> list[str]:
     """``lines`` (body lines, ``""`` for a blank line) with the line that holds the whole
     article cut into its paragraphs; a blank line between the parts when the body parts
     its paragraphs by blank lines."""
-    texts = [line for line in lines if len(_SENTENCE_END.findall(line)) >= 1]
+    texts = [line for line in lines if any(mark in line for mark in _SENTENCE_ENDS)]
     if not texts:
         return lines
     longest = max(texts, key=len)
@@ -58,26 +58,42 @@ def split_run_on_lines(lines: list[str]) -> list[str]:
 
 def _paragraphs(line: str) -> list[str]:
     """The line cut after each sentence end followed by one space and a paragraph's first
-    character, outside quotes and brackets."""
+    character, outside quotes (ASCII ones included) and brackets. A quotation over several
+    paragraphs reopens its quote on each (“…。 “…。”) and closes only the last: a space
+    before such a reopening quote parts paragraphs too."""
     parts: list[str] = []
     depth = 0
+    quoted = False  # inside ASCII quotes, which open and close alike
     start = 0
     for position, char in enumerate(line):
         if char in _OPENING:
             depth += 1
         elif char in _CLOSING:
             depth = max(depth - 1, 0)
+        elif char == '"':
+            quoted = not quoted
         elif (
             char == " "
-            and depth == 0
+            and not quoted
+            and (depth == 0 or (depth == 1 and _reopens_quote(line, position + 1)))
             and position > start
             and _ends_sentence(line, position)
             and _PARAGRAPH_START.match(line, position + 1)
         ):
             parts.append(line[start:position])
             start = position + 1
+            depth = 0  # the quote left open is reopened on the next paragraph
     parts.append(line[start:])
     return [part for part in parts if part]
+
+
+def _reopens_quote(line: str, position: int) -> bool:
+    """``“`` at ``position`` with a ``“`` open before it and no ``”`` between: a quotation's
+    next paragraph."""
+    if not line.startswith("“", position):
+        return False
+    opened = line.rfind("“", 0, position)
+    return opened >= 0 and line.rfind("”", 0, position) < opened
 
 
 def _ends_sentence(line: str, position: int) -> bool:

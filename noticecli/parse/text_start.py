@@ -118,8 +118,9 @@ def _is_menu_row(line: str) -> bool:
 
 
 def _is_label_shaped(line: str) -> bool:
-    """A short line that is a caption with its colon, or unknown labels with a short value:
-    no known label (a grid's row) and not a salutation's addressees."""
+    """A short line that is a caption with its colon, or unknown labels with a short value
+    of no words (a number, a code: 服务热线：12345): no known label (a grid's
+    row) and not a salutation's addressees."""
     if len(line) > _LABEL_SHAPED_MAX or _SENTENCE_MARKS.search(line):
         return False
     if line[-1] in ":：":
@@ -141,6 +142,8 @@ def _is_label_shaped(line: str) -> bool:
     shape = value_shape(value)
     if shape in ("date", "doc_no") or (shape == "index_no" and not _PHONE.match(value)):
         return False  # 公文生成日期:2020-04-28: a value with a field's shape is a field
+    if _CJK_CHAR.search(value):
+        return False  # 签发人：张三, 紧急程度：特急: a field's value, kept as the page shows it
     return len(value) <= _LABEL_VALUE_MAX and not any(mark in value for mark in "。！？；，")
 
 
@@ -219,7 +222,7 @@ def _title_end(lines: list[str], index: int) -> int | None:
         or _SECTION_NUMBER.match(line)
         or line[0] in "|｜"  # | 3 | 城南基地 |: a table's row
         or is_label_line(line)  # [ 发布机构 ] 某办: a grid's row
-        or DATE_TIME_PREFIX.match(line)  # 2023-09-14 10:42 阅读人数:1: a date line, no title
+        or (DATE_TIME_PREFIX.match(line) and not _is_dated_title(line))
         or len(_CJK_CHAR.findall(line)) < _TITLE_CJK_MIN  # buttonWhite1.jpg, a code
         or FILE_NAME.search(line)
     ):
@@ -229,6 +232,23 @@ def _title_end(lines: list[str], index: int) -> int | None:
     if len(line) >= TITLE_MIN and is_title_like(line) and not is_org_line(line):
         return index + 1  # a unit's name alone is the site's or the issuer's, no title
     return None
+
+
+def _is_dated_title(line: str) -> bool:
+    """A title opening with the day it is about (2024年9月14日防空警报试鸣公告): after the
+    date, a headline in a title's words, no label, no gap. 2023-09-14 10:42 阅读人数:1 is a
+    date line, no title."""
+    match = DATE_TIME_PREFIX.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :]
+    return (
+        len(_CJK_CHAR.findall(rest)) >= _TITLE_CJK_MIN
+        and _title_words().search(rest) is not None
+        and not _GAP.search(rest)
+        and not find_labels(rest)
+        and rest[-1] not in END_PUNCT
+    )
 
 
 def _is_title_start(lines: list[str], index: int) -> bool:

@@ -454,11 +454,21 @@ def is_doc_type_title(lines: list[str], index: int) -> bool:
     if after >= len(lines):
         return False
     following = lines[after]
+    if _DATE_ALONE.match(following):
+        return not _titled_meta_block(lines, next_nonblank(lines, after + 1))
     return bool(
-        _DATE_ALONE.match(following)
-        or is_meta_line(following)
+        is_meta_line(following)
         or (following[-1] in ":：" and len(following) <= _SALUTATION_MAX)  # 各单位:
     )
+
+
+def _titled_meta_block(lines: list[str], index: int) -> bool:
+    """A title-like line with a meta line under it at ``index``: the article's own title,
+    under which the word over the date is a column's caption (通知 / 2024-08-28 / <title>)."""
+    if index >= len(lines) or not is_title_like(lines[index]):
+        return False
+    after = next_nonblank(lines, index + 1)
+    return after < len(lines) and is_meta_line(lines[after])
 
 
 def _starts_with_date(line: str) -> bool:
