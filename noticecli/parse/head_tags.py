@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.parse.dom import is_inside
+
 
 @dataclass(slots=True)
 class HeadTags:
@@ -29,7 +31,7 @@ def head_tags(tree: LexborHTMLParser) -> HeadTags:
     head_id = head.mem_id if head is not None else None
     tags = HeadTags([], [], [], [])
     for node in tree.css("meta, title"):
-        in_head = head_id is not None and _inside(node, head_id)
+        in_head = head_id is not None and is_inside(node, head_id)
         if node.tag == "meta":
             tags.metas.append(node)
             if in_head:
@@ -39,12 +41,3 @@ def head_tags(tree: LexborHTMLParser) -> HeadTags:
             if in_head:
                 tags.head_titles.append(node)
     return tags
-
-
-def _inside(node: LexborNode, ancestor_id: int) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor_id:
-            return True
-        parent = parent.parent
-    return False

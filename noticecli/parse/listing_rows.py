@@ -46,16 +46,15 @@ from noticecli.knowledge import (
     PUBLISHED_HEAD,
 )
 from noticecli.models import ListingItem
-from noticecli.parse.dom import absolute_url, is_hidden
+from noticecli.parse.dom import absolute_url, is_hidden, is_inside
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
 from noticecli.parse.listing_month_day import (
+    MIN_YEARLESS,
     MonthDay,
     delimited_month_day,
     element_month_day,
     has_month_day,
-    month_day_at_link_ends,
-    year_from_url,
-    years_between,
+    is_dated_list,
 )
 
 if TYPE_CHECKING:
@@ -217,8 +216,6 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
-    if any(row.month_day is not None and row.date is None for row in rows_in_order):
-        _years_from_neighbours(rows_in_order)
     items = [
         ListingItem(r.title, absolute_url(r.href, base), r.date, r.shown) for r in rows_in_order
     ]
@@ -253,7 +250,7 @@ def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
     if _YEARISH.search(container_text) is not None:
         return True
     rows = group.rows.values()
-    if len(rows) >= _MIN_YEARLESS and has_month_day(container_text):
+    if len(rows) >= MIN_YEARLESS and has_month_day(container_text):
         return True  # rows that may print their dates without a year (09-12)
     if few_articles or len(rows) < 3:
         return False
@@ -376,48 +373,30 @@ def _read_group(group: _Group) -> None:
                     month_day = delimited_month_day(beside)
             else:
                 title, month_day = _row_month_day(row.node, primary, text, title)
-            if month_day is not None:
-                year = year_from_url(primary.link.href, month_day.month, month_day.day)
-                if year is not None:
-                    date = f"{year:04d}-{month_day.month:02d}-{month_day.day:02d}"
         row.href, row.title, row.date, row.month_day = primary.link.href, title, date, month_day
         row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
-    # Dates without a year count as dates when the rows repeat them (three rows or more):
-    # one or two month-days beside links are as likely a menu's numbers.
-    yearless = sum(1 for row in group.usable if row.shown)
+    # Dates without a year are dates only with the evidence of a dated list (enough rows, in
+    # date order, not contradicted by the rows' URLs): else they are numbers (a score, a part).
+    yearless = [row for row in group.usable if row.month_day is not None]
+    if yearless and not is_dated_list(
+        [row.month_day for row in yearless if row.month_day is not None],
+        [_primary(row).link.href for row in yearless],
+        len(group.usable),
+    ):
+        for row in yearless:
+            row.month_day = None
+        yearless = []
     group.scored = (
-        sum(1 for row in group.usable if row.date and not row.shown)
-        + (yearless if yearless >= _MIN_YEARLESS else 0),
+        sum(1 for row in group.usable if row.date) + len(yearless),
         sum(1 for row in group.usable if row.article_like),
         len(group.usable),
         sum(len(row.title) for row in group.usable),
     )
 
 
-def _years_from_neighbours(rows: list[_Row]) -> None:
-    """Dates without a year, given the year of the dated rows around them when the list is
-    in date order and both neighbours are of the same year and bracket the date."""
-    dates: list[tuple[int | None, int, int]] = []
-    dated_rows: list[_Row] = []
-    for row in rows:
-        if row.date is not None:
-            dates.append((int(row.date[:4]), int(row.date[5:7]), int(row.date[8:10])))
-        elif row.month_day is not None:
-            dates.append((None, row.month_day.month, row.month_day.day))
-        else:
-            continue
-        dated_rows.append(row)
-    for row, year in zip(dated_rows, years_between(dates), strict=True):
-        if row.date is None and year is not None and row.month_day is not None:
-            row.date = f"{year:04d}-{row.month_day.month:02d}-{row.month_day.day:02d}"
-
-
 # --- Titles and dates ---------------------------------------------------------------------
-
-# Rows showing a date without a year that make a list of dated rows.
-_MIN_YEARLESS = 3
 
 
 def _row_month_day(
@@ -459,7 +438,7 @@ def _row_month_day(
         month_day = delimited_month_day(rest)
         if month_day is not None:
             return title, month_day
-    return title, month_day_at_link_ends(primary.shown) if has_month_day(primary.shown) else None
+    return title, None
 
 
 def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
@@ -586,7 +565,7 @@ def _table_column_date(row: LexborNode, dates: list[tuple[LexborNode, str]]) -> 
             if index < len(cells) and _published_head().search(label):
                 cell_id = cells[index].mem_id
                 for node, date in dates:
-                    if node.mem_id == cell_id or _is_inside(node, cells[index]):
+                    if node.mem_id == cell_id or is_inside(node, cell_id):
                         return date
     return dates[0][1]
 
@@ -609,16 +588,6 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
     while child is not None:
         yield child
         child = child.next
-
-
-def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    current = node.parent
-    target = ancestor.mem_id
-    while current is not None:
-        if current.mem_id == target:
-            return True
-        current = current.parent
-    return False
 
 
 # --- Flat runs of links (<td><a/> 2024-09-10<br><a/> 2024-09-11<br></td>) -------------------
@@ -805,7 +774,8 @@ def selected_items(
 ) -> list[ListingItem]:
     """One item per row that ``selectors.items`` picks: its link (``selectors.link``, else the
     row's first ``a[href]``; the title attribute, else the link text, is the title) and the
-    date found in ``selectors.date``, when given."""
+    date found in ``selectors.date``, when given (a date without a year, ``[09-12]``, is kept
+    in ``date_shown`` as on rows found by structure)."""
     items: list[ListingItem] = []
     for row in tree.css(selectors.items or ""):
         link = row.css_first(selectors.link or "a[href]")
@@ -815,12 +785,21 @@ def selected_items(
         href = (attrs.get("href") or "").strip()
         if skip_href(href):
             continue
-        date = None
+        date = month_day = None
         if selectors.date:
             date_node = row.css_first(selectors.date)
             if date_node is not None:
                 shown = collapse(date_node.text(separator=" "))
                 date = find_date(shown) or find_split_date(shown)
+                if date is None:
+                    month_day = element_month_day(shown)  # [09-12]: the year comes later
         title = collapse(attrs.get("title") or link.text())
-        items.append(ListingItem(title, absolute_url(href, base), date))
+        items.append(
+            ListingItem(
+                title,
+                absolute_url(href, base),
+                date,
+                month_day.shown if month_day is not None else None,
+            )
+        )
     return _dedupe(items)
