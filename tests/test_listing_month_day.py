@@ -9,11 +9,11 @@ import pytest
 
 import noticecli
 from noticecli.parse.listing_month_day import (
-    delimited_month_day,
     element_month_day,
     year_from_url,
     years_between,
 )
+from noticecli.parse.listing_row_dates import MONTH_DAY, delimited
 from noticecli.render import render_table
 
 
@@ -104,9 +104,9 @@ def test_readers() -> None:
     assert element_month_day("共3/5页") is None
     assert element_month_day("02-29") == (2, 29, "02-29")
     assert element_month_day("10.25") is None  # an amount as often as a date
-    assert delimited_month_day("办公室 09-12 浏览") == (9, 12, "09-12")
-    assert delimited_month_day("关于9月18日组织") is None
-    assert delimited_month_day("电话 0931-8123456") is None
+    assert delimited(MONTH_DAY, "办公室 09-12 浏览") == (9, 12, "09-12")
+    assert delimited(MONTH_DAY, "关于9月18日组织") is None
+    assert delimited(MONTH_DAY, "电话 0931-8123456") is None
     assert year_from_url("http://x.gov.cn/2024/09/a.html", 9, 12) == 2024
     assert year_from_url("/t20240912_1.html", 9, 12) == 2024
     assert year_from_url("/t20240911_1.html", 9, 12) is None

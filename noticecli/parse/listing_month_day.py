@@ -1,13 +1,18 @@
-"""Listing dates printed without a year (``[09-12]``, ``09-12``, ``09月12日``), and the year
-the page itself gives them.
+"""Listing dates printed without a year (``[09-12]``, ``09-12``, ``09月12日``): whether a list's
+month-days are its dates, and the year the page itself gives them.
 
-Many columns print each row's month and day only. Such a date is read here, calendar-checked
-(a leap year's 02-29 is a day), and kept as shown in the item's ``date_shown``; the item's
-``date`` gets a year only from evidence on the page: the item's own URL path when it holds
-the year with the same month (``/2024/09/``, ``/202409/``, ``t20240912_``), or a year alone
-(``art_2024_…``); or, in a list in date order, dated rows of the same year above and below
-that bracket the date. Otherwise ``date`` stays null: a year is never guessed (not from the
-fetch time either: a column whose newest notice is two years old would get wrong years).
+Many columns print each row's month and day only. Such a date (its shape is in
+:mod:`noticecli.dates`, where it is in a row in :mod:`~noticecli.parse.listing_row_dates`) is
+calendar-checked (a leap year's 02-29 is a day) and kept as shown in the item's ``date_shown``,
+but only with the evidence of a dated list (:func:`is_dated_list`): scores (``3-1``) and part
+numbers (``(1/3)``) look the same. The item's ``date`` gets a year only from evidence on the
+page (:func:`give_years`): a date-shaped piece of the item's own URL path with the same month
+(``/2024/09/``, ``/202409/``, ``t20240912_``, ``2024-09-12``; a four-digit number alone, such as
+Hanweb's ``art_<column>_`` or ``content_2098``, is never a year), or, in a list in date order,
+dated rows of the same year above and below that bracket the date; never a year past the list's
+newest full date or the current year. Otherwise ``date`` stays null: a year is never guessed
+(not from the fetch time either: a column whose newest notice is two years old would get wrong
+years). Each year given is reported (warning ``listing_year_inferred``).
 """
 
 from __future__ import annotations
@@ -20,27 +25,27 @@ from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from noticecli.dates import is_calendar_date
+from noticecli.dates import MONTH_DAY, is_calendar_date, month_day_of, month_days_in_text
 from noticecli.knowledge import LIST_DATE_LABEL
 from noticecli.models import ListingItem
 
 __all__ = [
+    "MIN_YEARLESS",
     "MonthDay",
-    "delimited_month_day",
+    "UrlDate",
+    "YearsGiven",
     "element_month_day",
+    "give_years",
     "has_month_day",
-    "month_day_at_link_ends",
+    "in_date_order",
+    "is_dated_list",
+    "month_day_matches",
+    "read_month_day",
+    "url_date",
     "year_from_url",
     "years_between",
 ]
 
-# A month-day has one to two digits each side of - / or 月 (日 or 号 may follow). Not with a
-# dot: 10.25 in a row is as often an amount (万元) as a date. No digit, and no separator that
-# would make it part of a longer date or number, on either side.
-_MONTH_DAY = (
-    r"(?<![\d./\-:])(?:(?P<m1>\d{1,2}) ?[-/] ?(?P<d1>\d{1,2})"
-    r"|(?P<m3>\d{1,2}) ?月 ?(?P<d3>\d{1,2}) ?[日号]?)(?![\d./\-年月])"
-)
 # What may stand around it in an element that holds only the date: brackets, a publication
 # label, a time of day, separators (the frame of a full date, less the digits of a year).
 _FRAME = (
@@ -49,8 +54,6 @@ _FRAME = (
     r"[\s\[\]【】()（）「」<>《》:：|·•]*"
 )
 _CLOCK_AFTER = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s\[\]【】()（）「」<>《》|·•]*"
-_OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
-_CLOSERS = frozenset(" \t\n]】)）」>》|·•")
 _MAX_ELEMENT_TEXT = 30
 
 
@@ -62,43 +65,20 @@ class MonthDay(NamedTuple):
     shown: str
 
 
-@cache
-def _month_day() -> re.Pattern[str]:
-    return re.compile(_MONTH_DAY)
-
-
-# Where a month-day may be: a digit beside a separator and a digit. A pattern that begins with
-# a digit class skips other characters fast (the full pattern, which begins with a
-# look-behind, is tried at every character), so the full pattern is tried only here.
-_NEAR = re.compile(r"\d ?[-/月] ?\d")
-
-
-def _month_days(text: str) -> Iterator[re.Match[str]]:
+def month_day_matches(text: str) -> Iterator[re.Match[str]]:
     """The month-day shapes in ``text``, in order."""
-    pattern = _month_day()
-    for near in _NEAR.finditer(text):
-        start = near.start()
-        if start and text[start - 1].isdigit():
-            start -= 1  # the month's first digit
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
+    return month_days_in_text(text)
 
 
 @cache
 def _whole_element() -> re.Pattern[str]:
-    return re.compile(rf"{_FRAME}(?P<date>{_MONTH_DAY}){_CLOCK_AFTER}")
+    return re.compile(rf"{_FRAME}(?P<date>{MONTH_DAY}){_CLOCK_AFTER}")
 
 
-def _read(match: re.Match[str]) -> MonthDay | None:
-    for month_group, day_group in (("m1", "d1"), ("m3", "d3")):
-        month = match.group(month_group)
-        if month is not None:
-            month_number, day_number = int(month), int(match.group(day_group))
-            if is_calendar_date(None, month_number, day_number):
-                return MonthDay(month_number, day_number, match.group(0).strip())
-            return None
-    return None
+def read_month_day(match: re.Match[str]) -> MonthDay | None:
+    """The calendar-checked month-day of a :data:`~noticecli.dates.MONTH_DAY` match."""
+    found = month_day_of(match)
+    return MonthDay(found[0], found[1], match.group(0).strip()) if found is not None else None
 
 
 def element_month_day(text: str) -> MonthDay | None:
@@ -109,22 +89,8 @@ def element_month_day(text: str) -> MonthDay | None:
     match = _whole_element().fullmatch(text)
     if match is None:
         return None
-    inner = _month_day().fullmatch(match.group("date"))
-    return _read(inner) if inner is not None else None
-
-
-def delimited_month_day(text: str) -> MonthDay | None:
-    """The first month-day in ``text`` that stands apart: spaces, brackets or a colon before
-    it, spaces or brackets after it (not 关于9月18日组织…)."""
-    for match in _month_days(text):
-        start, end = match.span()
-        if (start == 0 or text[start - 1] in _OPENERS) and (
-            end == len(text) or text[end] in _CLOSERS
-        ):
-            found = _read(match)
-            if found is not None:
-                return found
-    return None
+    inner = next(month_days_in_text(match.group("date")), None)
+    return read_month_day(inner) if inner is not None else None
 
 
 # A date in a URL path: a year with its month (and day), in one of the shapes a CMS writes
@@ -180,28 +146,10 @@ def year_from_url(url: str, month: int, day: int) -> int | None:
     return url_date(url, month, day).year
 
 
-def month_day_at_link_ends(text: str) -> MonthDay | None:
-    """A month-day printed at the start or the end of the link text itself, set off from the
-    title by a space or a bracket (``[09-12] 标题``, ``标题 09-12``); never one the title runs
-    on from (``9月1日起施行…``)."""
-    for match in _month_days(text):
-        start, end = match.span()
-        before, after = text[:start], text[end:]
-        if not before.strip(" [【(（") and after[:1] in (" ", "]", "】", ")", "）", "|"):
-            rest = after
-        elif not after.strip(" ]】)）") and before[-1:] in (" ", "[", "【", "(", "（", "|"):
-            rest = before
-        else:
-            continue
-        if rest.strip(" []【】()（）|"):
-            return _read(match)
-    return None
-
-
 def has_month_day(text: str) -> bool:
     """Whether ``text`` holds anything shaped like a month-day (a cheap test before rows are
     read for one)."""
-    return next(_month_days(text), None) is not None
+    return next(month_days_in_text(text), None) is not None
 
 
 def years_between(dates: list[tuple[int | None, int, int]]) -> list[int | None]:
