@@ -12,11 +12,15 @@ Two exceptions keep pages readable, both for an element a script shows once the 
 * a hidden element that holds most of the page's text (a cloaked app root, an anti-flicker
   wrapper) stays;
 * a hidden element holding article text (sentences) stays, shown, when the rest of the page
-  has no article text of its own and no visible copy of it (a WeChat-style article whose only
-  copy of the text sits in ``#js_content`` with ``visibility:hidden`` beside long scripts):
-  :attr:`HiddenRemoval.shown_article` tells the parser to warn ``body_from_hidden``. A page
-  with a visible body never gets hidden text, nor does a hidden pop-up (a dialog, a notice
-  layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) ever count as the article.
+  has essentially no article content of its own and no visible copy of it (a WeChat-style
+  article whose only copy of the text sits in ``#js_content`` with ``visibility:hidden``
+  beside long scripts): :attr:`HiddenRemoval.shown_article` tells the parser to warn
+  ``body_from_hidden``. Visible content of any kind is a body: sentences, several lines of
+  text, a table with cells of text, a list of text items, a content image (links, headings,
+  form controls, date lines, page furniture, icons and QR codes are not content). A hidden
+  pop-up (a dialog, a notice layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) or site
+  statement (copyright, reprint terms, disclaimers:
+  :data:`~noticecli.knowledge.HIDDEN_STATEMENT_WORDS`) never counts as the article.
 """
 
 from __future__ import annotations
