@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
 from noticecli.numerals import CN_NUMERAL_CHARS, cn_small_int, cn_year, to_ascii_digits
 
 __all__ = [
+    "MONTH_DAY",
     "ParsedDate",
     "date_in_text",
     "find_date",
     "find_split_date",
     "is_calendar_date",
     "iso_date",
+    "month_day_of",
+    "month_days_in_text",
     "parse_date",
 ]
 
@@ -121,6 +125,50 @@ def find_split_date(text: str) -> str | None:
             year, month, day = (int(match.group(name)) for name in ("y", "m", "d"))
             if _TEXT_MIN_YEAR <= year <= _TEXT_MAX_YEAR and is_calendar_date(year, month, day):
                 return f"{year:04d}-{month:02d}-{day:02d}"
+            return None
+    return None
+
+
+# A month and day without a year (a listing row's ``09-12``, ``9月12日``): one or two digits
+# each side of - / or 月 (日 or 号 may follow). Not with a dot: 10.25 in a row is as often an
+# amount (万元) as a date. No digit, and no separator that would make it part of a longer
+# date or number, on either side. Its groups: m1/d1 (- /) or m3/d3 (月).
+MONTH_DAY = (
+    r"(?<![\d./\-:])(?:(?P<m1>\d{1,2}) ?[-/] ?(?P<d1>\d{1,2})"
+    r"|(?P<m3>\d{1,2}) ?月 ?(?P<d3>\d{1,2}) ?[日号]?)(?![\d./\-年月])"
+)
+# Where a month-day may be: a digit beside a separator and a digit. A pattern that begins with
+# a digit class skips other characters fast (the full pattern, which begins with a
+# look-behind, is tried at every character), so the full pattern is tried only here.
+_NEAR_MONTH_DAY = re.compile(r"\d ?[-/月] ?\d")
+
+
+@cache
+def _month_day() -> re.Pattern[str]:
+    return re.compile(MONTH_DAY)
+
+
+def month_days_in_text(text: str) -> Iterator[re.Match[str]]:
+    """The month-day shapes (:data:`MONTH_DAY`) in ``text``, in order: shapes only; see
+    :func:`month_day_of`."""
+    pattern = _month_day()
+    for near in _NEAR_MONTH_DAY.finditer(text):
+        start = near.start()
+        if start and text[start - 1].isdigit():
+            start -= 1  # the month's first digit
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+
+
+def month_day_of(match: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of a :data:`MONTH_DAY` match, or None when no year has that day."""
+    for month_group, day_group in (("m1", "d1"), ("m3", "d3")):
+        month = match.group(month_group)
+        if month is not None:
+            month_number, day_number = int(month), int(match.group(day_group))
+            if is_calendar_date(None, month_number, day_number):
+                return month_number, day_number
             return None
     return None
 

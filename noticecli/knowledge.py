@@ -132,6 +132,22 @@ HIDDEN_SELECTORS = (
 # of article text marked so is never read as the page's article, however little else the page
 # shows. Regular-expression fragments, matched against whole class/id tokens cut at - and _.
 HIDDEN_POPUP_WORDS = ("modal", "dialog", "popup", "pop", "layer", "mask", "toast", "tips?", "alert")
+# Words of a site statement (copyright, disclaimer, reprint terms, privacy): a hidden element
+# whose sentences mostly hold one is the site's boilerplate, never the page's article.
+HIDDEN_STATEMENT_WORDS = (
+    "版权",
+    "著作权",
+    "免责",
+    "转载",
+    "未经授权",
+    "未经许可",
+    "法律责任",
+    "隐私",
+    "声明",
+    "copyright",
+    "all rights reserved",
+    "disclaimer",
+)
 
 # --- Titles --------------------------------------------------------------------------------
 

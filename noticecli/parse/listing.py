@@ -47,6 +47,7 @@ from noticecli.parse.listing_data import (
     script_list_items,
 )
 from noticecli.parse.listing_inputs import PageScript, collapse, page_links, page_scripts
+from noticecli.parse.listing_month_day import YearsGiven, give_years
 from noticecli.parse.listing_pager import MAX_NEXT_PAGES, read_pager
 from noticecli.parse.listing_rows import find_list, selected_items
 
@@ -172,12 +173,14 @@ def extract_listing(
             )
         )
 
-    yearless = sum(1 for item in items if item.date is None and item.date_shown)
-    if yearless:
+    years = give_years(items)
+    if years.from_url or years.from_neighbours:
+        warnings.append(("listing_year_inferred", _inferred_message(years)))
+    if years.without:
         warnings.append(
             (
                 "listing_date_without_year",
-                f"{yearless} item(s) show a date without a year and the page gives none; "
+                f"{years.without} item(s) show a date without a year and the page gives none; "
                 "their date is null and date_shown keeps the date as shown",
             )
         )
@@ -224,6 +227,20 @@ def extract_listing(
             page_count = datastore_page_count(tree)
     return ListingPage(
         items, next_urls, page_count, js_rendered, warnings, source, list_node, prose
+    )
+
+
+def _inferred_message(years: YearsGiven) -> str:
+    sources = []
+    if years.from_url:
+        sources.append(f"{years.from_url} from a date in the item's URL path")
+    if years.from_neighbours:
+        sources.append(f"{years.from_neighbours} from the dated items above and below it")
+    total = years.from_url + years.from_neighbours
+    return (
+        f"{total} item(s) show a date without a year; the year of their date was inferred: "
+        + ", ".join(sources)
+        + " (date_shown keeps the date as shown)"
     )
 
 

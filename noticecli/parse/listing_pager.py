@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import parse_qs, urlsplit
@@ -228,12 +228,20 @@ def _widget_found(widget: WidgetPager, text: str) -> _Found:
     if widget.links:
         strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
         strings.update(widget.strings)
-        for link in widget.links:
-            built = _evaluate(link, strings)
-            if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
-                naming = _Naming(built, widget.zero_based)
-                break
+        naming = _first_naming(widget.links, strings, lambda _: widget.zero_based)
     return _Found(widget.pages, widget.current, naming)
+
+
+def _first_naming(
+    links: Iterable[str], strings: dict[str, str], zero_based: Callable[[str], bool]
+) -> _Naming | None:
+    """The naming of the first link expression that builds, with the script's ``strings``,
+    an address holding the page number once (``zero_based``: whether that link counts from 0)."""
+    for link in links:
+        built = _evaluate(link, strings)
+        if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
+            return _Naming(built, zero_based(link))
+    return None
 
 
 def _number(token: str, lowered: str) -> int | None:
@@ -293,11 +301,7 @@ def _callback_naming(text: str, zero_based: bool) -> _Naming | None:
     if not links:
         return None
     strings = {name: value for name, _, value in _STRING_VAR.findall(text)}
-    for link in links:
-        built = _evaluate(link, strings)
-        if built is not None and built.count("{n}") == 1 and _NAMING.fullmatch(built):
-            return _Naming(built, link_counts_from_zero(link, zero_based))
-    return None
+    return _first_naming(links, strings, lambda link: link_counts_from_zero(link, zero_based))
 
 
 def _script_link_template(text: str) -> str | None:

@@ -23,19 +23,17 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.dates import date_in_text, find_date, find_split_date, iso_date
+from noticecli.dates import find_date, find_split_date
 from noticecli.knowledge import (
     ARTICLE_URL_SHAPES,
     LINK_GROUP_HEADINGS,
-    LIST_DATE_LABEL,
-    LIST_HEAD_DATE,
     MORE_LINK_TEXTS,
     NAV_CLASS_WORDS,
     NAV_TAGS,
@@ -43,19 +41,26 @@ from noticecli.knowledge import (
     PAGER_LAST_TEXTS,
     PAGER_NEXT_TEXTS,
     PAGER_PREV_TEXTS,
-    PUBLISHED_HEAD,
 )
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url, is_hidden
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
 from noticecli.parse.listing_month_day import (
+    MIN_YEARLESS,
     MonthDay,
-    delimited_month_day,
     element_month_day,
     has_month_day,
-    month_day_at_link_ends,
-    year_from_url,
-    years_between,
+    is_dated_list,
+)
+from noticecli.parse.listing_row_dates import (
+    FULL_DATE,
+    MONTH_DAY,
+    date_at_link_ends,
+    flat_side,
+    flat_value,
+    has_year_digits,
+    inner_value,
+    row_value,
 )
 
 if TYPE_CHECKING:
@@ -67,28 +72,12 @@ MAX_ROW_LEVELS = 4
 # A row holds one item: its link, a date, a few words more (a summary, a department).
 _MAX_ROW_TEXT = 500
 _MAX_ROW_LINKS = 3
-# An element that holds only a date is short.
-_MAX_DATE_TEXT = 40
 _NAV_ANCESTOR_LEVELS = 8
 _ROW_TAGS = frozenset({"tr", "li", "dd", "dt", "dl", "record"})
 _STOP_TAGS = frozenset({"html", "head", "-document"})
 _NOT_ITEMS = frozenset(
     MORE_LINK_TEXTS | PAGER_NEXT_TEXTS | PAGER_LAST_TEXTS | PAGER_FIRST_TEXTS | PAGER_PREV_TEXTS
 )
-# What may stand around a date in an element that holds only that date: brackets, a
-# publication label, a time of day, separators.
-_DATE_FRAME = re.compile(
-    r"[\s\[\]【】()（）「」<>《》:：|/·•]*"
-    rf"(?:(?:{LIST_DATE_LABEL})[\s:：]*)?"
-    r"[\s\[\]【】()（）「」<>《》:：|/·•日号]*"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"[\s\[\]【】()（）「」<>《》|·•]*"
-)
-_OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
-_CLOSERS = frozenset(" \t\n]】)）」>》|·•日号")
-# Four digits written out: a pattern that begins with a digit class skips other characters
-# fast (\d{4} is tried at every character).
-_YEARISH = re.compile(r"\d\d\d\d")
 
 
 # The knowledge table's patterns are lower-case and case-insensitive: an ASCII value is
@@ -113,16 +102,6 @@ def _is_article_url(href: str) -> bool:
     if href.isascii():
         return _pattern(_ARTICLE_URL).search(href.lower()) is not None
     return _pattern(_ARTICLE_URL, re.IGNORECASE).search(href) is not None
-
-
-@cache
-def _published_head() -> re.Pattern[str]:
-    return re.compile(PUBLISHED_HEAD)
-
-
-@cache
-def _date_head() -> re.Pattern[str]:
-    return re.compile(LIST_HEAD_DATE)
 
 
 # --- Candidates --------------------------------------------------------------------------
@@ -217,8 +196,6 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
-    if any(row.month_day is not None and row.date is None for row in rows_in_order):
-        _years_from_neighbours(rows_in_order)
     items = [
         ListingItem(r.title, absolute_url(r.href, base), r.date, r.shown) for r in rows_in_order
     ]
@@ -250,10 +227,10 @@ def _may_be_acceptable(group: _Group, few_articles: bool) -> bool:
     text (removing a title from a row's text can cut a run of digits but never make one), or,
     in a group of three rows or more, a month-day in it (dates printed without a year)."""
     container_text = group.container.text()
-    if _YEARISH.search(container_text) is not None:
+    if has_year_digits(container_text):
         return True
     rows = group.rows.values()
-    if len(rows) >= _MIN_YEARLESS and has_month_day(container_text):
+    if len(rows) >= MIN_YEARLESS and has_month_day(container_text):
         return True  # rows that may print their dates without a year (09-12)
     if few_articles or len(rows) < 3:
         return False
@@ -341,7 +318,8 @@ def _read_group(group: _Group) -> None:
     group.read = True
     rows = list(group.rows.values())
     flat = all(row.node.tag == "a" for row in rows)
-    side = _flat_date_side(group.container, rows) if flat else None
+    anchors = {row.node.mem_id for row in rows} if flat else set()
+    side = flat_side(FULL_DATE, group.container, anchors) if flat else None
     month_day_side: str | None = ""  # read for the first flat row without a full date
     text_cache: dict[int, str] = {}
     usable: list[_Row] = []
@@ -357,331 +335,47 @@ def _read_group(group: _Group) -> None:
             blocks += 1
             continue
         primary = _primary(row)
-        title, date = _title_and_inner_date(primary)
+        anchor, shown = primary.link.node, primary.shown
+        title, date = inner_value(FULL_DATE, anchor, shown, primary.title)
         if not title:
             continue
         if date is None and flat:
-            date = _flat_row_date(row.node, side)  # the link is the row: its date is beside it
-        elif date is None and _YEARISH.search(text):
-            date = _row_date(row.node, primary, text)
-        if date is None and _YEARISH.search(primary.shown):
-            date = _date_at_link_ends(primary.shown)
+            date = flat_value(FULL_DATE, row.node, side)  # the link is the row: its date beside
+        elif date is None and has_year_digits(text):
+            date = row_value(FULL_DATE, row.node, anchor, (shown, primary.title), text)
+        if date is None and has_year_digits(shown):
+            date = date_at_link_ends(shown)
         month_day = None
         if date is None:
             if flat:
                 if month_day_side == "":
-                    month_day_side = _flat_month_day_side(group.container, rows)
-                if month_day_side is not None:
-                    beside = _flat_side_text(row.node, month_day_side)
-                    month_day = delimited_month_day(beside)
+                    month_day_side = flat_side(MONTH_DAY, group.container, anchors)
+                month_day = flat_value(MONTH_DAY, row.node, month_day_side)
             else:
-                title, month_day = _row_month_day(row.node, primary, text, title)
-            if month_day is not None:
-                year = year_from_url(primary.link.href, month_day.month, month_day.day)
-                if year is not None:
-                    date = f"{year:04d}-{month_day.month:02d}-{month_day.day:02d}"
+                title, month_day = inner_value(MONTH_DAY, anchor, shown, title)
+                if month_day is None:
+                    month_day = row_value(MONTH_DAY, row.node, anchor, (shown, primary.title), text)
         row.href, row.title, row.date, row.month_day = primary.link.href, title, date, month_day
         row.article_like = primary.links_article()
         usable.append(row)
     group.usable = usable if blocks <= len(usable) else []
-    # Dates without a year count as dates when the rows repeat them (three rows or more):
-    # one or two month-days beside links are as likely a menu's numbers.
-    yearless = sum(1 for row in group.usable if row.shown)
+    # Dates without a year are dates only with the evidence of a dated list (enough rows, in
+    # date order, not contradicted by the rows' URLs): else they are numbers (a score, a part).
+    yearless = [row for row in group.usable if row.month_day is not None]
+    if yearless and not is_dated_list(
+        [row.month_day for row in yearless if row.month_day is not None],
+        [_primary(row).link.href for row in yearless],
+        len(group.usable),
+    ):
+        for row in yearless:
+            row.month_day = None
+        yearless = []
     group.scored = (
-        sum(1 for row in group.usable if row.date and not row.shown)
-        + (yearless if yearless >= _MIN_YEARLESS else 0),
+        sum(1 for row in group.usable if row.date) + len(yearless),
         sum(1 for row in group.usable if row.article_like),
         len(group.usable),
         sum(len(row.title) for row in group.usable),
     )
-
-
-def _years_from_neighbours(rows: list[_Row]) -> None:
-    """Dates without a year, given the year of the dated rows around them when the list is
-    in date order and both neighbours are of the same year and bracket the date."""
-    dates: list[tuple[int | None, int, int]] = []
-    dated_rows: list[_Row] = []
-    for row in rows:
-        if row.date is not None:
-            dates.append((int(row.date[:4]), int(row.date[5:7]), int(row.date[8:10])))
-        elif row.month_day is not None:
-            dates.append((None, row.month_day.month, row.month_day.day))
-        else:
-            continue
-        dated_rows.append(row)
-    for row, year in zip(dated_rows, years_between(dates), strict=True):
-        if row.date is None and year is not None and row.month_day is not None:
-            row.date = f"{year:04d}-{row.month_day.month:02d}-{row.month_day.day:02d}"
-
-
-# --- Titles and dates ---------------------------------------------------------------------
-
-# Rows showing a date without a year that make a list of dated rows.
-_MIN_YEARLESS = 3
-
-
-def _row_month_day(
-    row: LexborNode, primary: _Candidate, text: str, title: str
-) -> tuple[str, MonthDay | None]:
-    """The item's title and the date the row prints without a year (``[09-12]``,
-    ``09月12日``), found where :func:`_row_date` looks for a full date: an element of the
-    link or of the row that holds only it, a month-day set off in the rest of the row, one at
-    either end of the link text. A month-day inside the link's own element is left out of
-    the title."""
-    if not has_month_day(text):
-        return title, None  # the row's text holds the link's and the rest's
-    anchor = primary.link.node
-    if anchor.child is not None and has_month_day(primary.shown):
-        for node in _elements_below(anchor):
-            node_text = collapse(node.text(separator=" "))
-            month_day = element_month_day(node_text)
-            if month_day is not None:
-                if title == primary.shown:
-                    title = collapse(primary.shown.replace(node_text, " ", 1))
-                return title, month_day
-    rest = text
-    for shown in {primary.shown, primary.title}:
-        if shown:
-            rest = rest.replace(shown, " ")
-    rest = collapse(rest)
-    if has_month_day(rest):
-        month_day = element_month_day(rest)
-        if month_day is not None:
-            return title, month_day
-        anchor_id = anchor.mem_id
-        for node in _elements_below(row, skip=anchor_id):
-            node_text = node.text(separator=" ")
-            if len(node_text) > _MAX_DATE_TEXT * 3:
-                continue
-            month_day = element_month_day(collapse(node_text))
-            if month_day is not None:
-                return title, month_day
-        month_day = delimited_month_day(rest)
-        if month_day is not None:
-            return title, month_day
-    return title, month_day_at_link_ends(primary.shown) if has_month_day(primary.shown) else None
-
-
-def _title_and_inner_date(candidate: _Candidate) -> tuple[str, str | None]:
-    """The item's title, and a date the link itself holds in an element of its own
-    (``<a><span>标题</span><span>2024-09-10</span></a>``), left out of the title."""
-    anchor = candidate.link.node
-    if anchor.child is None or not _YEARISH.search(candidate.shown):
-        return candidate.title, None
-    for node in _elements_below(anchor):
-        text = collapse(node.text(separator=" "))
-        date = _element_date(text)
-        if date is not None:
-            shown = collapse(candidate.shown.replace(text, " ", 1))
-            title = candidate.title if candidate.title != candidate.shown else shown
-            return title, date
-    return candidate.title, None
-
-
-def _row_date(row: LexborNode, primary: _Candidate, text: str) -> str | None:
-    """The date of a row: an element holding only a date, else a date set off in the text
-    outside the title."""
-    rest = text
-    for title in {primary.shown, primary.title}:
-        if title:
-            rest = rest.replace(title, " ")
-    rest = collapse(rest)
-    if len(rest) <= _MAX_DATE_TEXT:
-        # The common row: a link and a date beside it. When all the rest of the row is one
-        # date in its frame, that is the date; no need to look at the row's elements.
-        quick = _element_date(rest)
-        if quick is not None:
-            return quick
-    dates: list[tuple[LexborNode, str]] = []
-    anchor_id = primary.link.node.mem_id
-    for node in _elements_below(row, skip=anchor_id):
-        node_text = node.text(separator=" ")
-        if len(node_text) > _MAX_DATE_TEXT * 3:
-            continue
-        date = _element_date(collapse(node_text))
-        if date is not None:
-            dates.append((node, date))
-            if row.tag != "tr":
-                break
-    if dates:
-        return _table_column_date(row, dates) if len(dates) > 1 else dates[0][1]
-    return _delimited_date(rest)
-
-
-def _elements_below(node: LexborNode, skip: int | None = None) -> Iterator[LexborNode]:
-    """Elements under ``node`` in document order; the subtree of ``skip`` left out."""
-    stack: list[LexborNode] = []
-    child = node.child
-    while True:
-        while child is not None:
-            tag = child.tag
-            if tag is None or tag.startswith(("-", "_")) or tag in ("script", "style"):
-                child = child.next
-                continue
-            if child.mem_id == skip:
-                child = child.next
-                continue
-            yield child
-            stack.append(child)
-            child = child.child
-        if not stack:
-            return
-        child = stack.pop().next
-
-
-def _element_date(text: str) -> str | None:
-    """The date an element shows when that is all it shows (a label, brackets and a time of
-    day may stand around it), whole or split in two."""
-    if not 6 <= len(text) <= _MAX_DATE_TEXT or not _YEARISH.search(text):
-        return None
-    match = date_in_text().search(text)
-    if match is not None:
-        if _DATE_FRAME.fullmatch(text[: match.start()]) and _DATE_FRAME.fullmatch(
-            text[match.end() :]
-        ):
-            return iso_date(match)
-        return None
-    return find_split_date(text)
-
-
-def _delimited_date(text: str) -> str | None:
-    """The first calendar date in ``text`` that stands apart: spaces, brackets or a colon
-    before it, spaces or brackets after it (not 关于2024年9月18日组织…)."""
-    for match in date_in_text().finditer(text):
-        start, end = match.span()
-        if (start == 0 or text[start - 1] in _OPENERS) and (
-            end == len(text) or text[end] in _CLOSERS
-        ):
-            iso = iso_date(match)
-            if iso is not None:
-                return iso
-    return None
-
-
-def _date_at_link_ends(text: str) -> str | None:
-    """A date printed at the start or the end of the link text itself, set off from the
-    title by a space or a bracket (``[2024-09-10] 标题``, ``标题 2024-09-10``); never one the
-    title runs on from (``2024年1月1日起施行…``)."""
-    for match in date_in_text().finditer(text):
-        start, end = match.span()
-        before, after = text[:start], text[end:].lstrip("日号")
-        if not before.strip(" [【(（") and after[:1] in (" ", "]", "】", ")", "）", "|"):
-            rest = after
-        elif not after.strip(" ]】)）") and before[-1:] in (" ", "[", "【", "(", "（", "|"):
-            rest = before
-        else:
-            continue
-        if rest.strip(" []【】()（）|"):
-            return iso_date(match)
-    return None
-
-
-def _table_column_date(row: LexborNode, dates: list[tuple[LexborNode, str]]) -> str:
-    """Of several dates in a table row, the one under the publication-date head (发布日期
-    beside 成文日期), else the first."""
-    cells = [child for child in _children(row) if child.tag in ("td", "th")]
-    head = _table_head(row)
-    if head:
-        for index, label in enumerate(head):
-            if index < len(cells) and _published_head().search(label):
-                cell_id = cells[index].mem_id
-                for node, date in dates:
-                    if node.mem_id == cell_id or _is_inside(node, cells[index]):
-                        return date
-    return dates[0][1]
-
-
-def _table_head(row: LexborNode) -> list[str]:
-    """The texts of the head row above ``row`` in its table (a row of th, or a row without
-    links whose cells name a date), or an empty list."""
-    sibling = row.parent.child if row.parent is not None else None
-    while sibling is not None and sibling.mem_id != row.mem_id:
-        if sibling.tag == "tr" and sibling.css_first("a[href]") is None:
-            labels = [collapse(c.text()) for c in _children(sibling) if c.tag in ("td", "th")]
-            if any(_date_head().search(label) for label in labels):
-                return labels
-        sibling = sibling.next
-    return []
-
-
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    child = node.child
-    while child is not None:
-        yield child
-        child = child.next
-
-
-def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    current = node.parent
-    target = ancestor.mem_id
-    while current is not None:
-        if current.mem_id == target:
-            return True
-        current = current.parent
-    return False
-
-
-# --- Flat runs of links (<td><a/> 2024-09-10<br><a/> 2024-09-11<br></td>) -------------------
-
-
-def _flat_date_side(container: LexborNode, rows: list[_Row]) -> str | None:
-    """Whether the dates of a flat run of links follow each link ("after") or precede it
-    ("before"): the side where most links find one."""
-    anchors = {row.node.mem_id for row in rows}
-    after = before = 0
-    segments = _flat_segments(container, anchors)
-    for index in range(len(anchors)):
-        before += _delimited_date(collapse(segments[index])) is not None
-        after += _delimited_date(collapse(segments[index + 1])) is not None
-    if max(after, before) == 0:
-        return None
-    return "after" if after >= before else "before"
-
-
-def _flat_month_day_side(container: LexborNode, rows: list[_Row]) -> str | None:
-    """Whether the dates without a year of a flat run of links (``<a/> 09-12<br>``) follow
-    each link ("after") or precede it ("before"), or None when the run shows none."""
-    if not has_month_day(container.text()):
-        return None
-    segments = _flat_segments(container, {row.node.mem_id for row in rows})
-    after = sum(delimited_month_day(collapse(text)) is not None for text in segments[1:])
-    before = sum(delimited_month_day(collapse(text)) is not None for text in segments[:-1])
-    if max(after, before) == 0:
-        return None
-    return "after" if after >= before else "before"
-
-
-def _flat_segments(container: LexborNode, anchors: set[int]) -> list[str]:
-    """The text between the links of a flat run: before the first, between each two, after
-    the last."""
-    segment: list[str] = []
-    segments: list[str] = []
-    for child in _children(container):
-        if child.mem_id in anchors:
-            segments.append(" ".join(segment))
-            segment = []
-        else:
-            segment.append(child.text(separator=" "))
-    segments.append(" ".join(segment))
-    return segments
-
-
-def _flat_row_date(anchor: LexborNode, side: str | None) -> str | None:
-    if side is None:
-        return None
-    return _delimited_date(_flat_side_text(anchor, side))
-
-
-def _flat_side_text(anchor: LexborNode, side: str) -> str:
-    """The text beside a link of a flat run, up to the next link on ``side``."""
-    parts: list[str] = []
-    node = anchor.next if side == "after" else anchor.prev
-    while node is not None and node.tag != "a" and node.css_first("a[href]") is None:
-        parts.append(node.text(separator=" "))
-        node = node.next if side == "after" else node.prev
-    if side == "before":
-        parts.reverse()
-    return collapse(" ".join(parts))
 
 
 # --- Choosing ------------------------------------------------------------------------------
@@ -792,11 +486,13 @@ def row_item(row: LexborNode, base: str | None) -> ListingItem | None:
     if not candidates:
         return None
     primary = max(candidates, key=lambda c: len(c.title))
-    title, date = _title_and_inner_date(primary)
+    anchor, shown = primary.link.node, primary.shown
+    title, date = inner_value(FULL_DATE, anchor, shown, primary.title)
     if date is None:
-        date = _row_date(row, primary, collapse(row.text(separator=" ")))
+        text = collapse(row.text(separator=" "))
+        date = row_value(FULL_DATE, row, anchor, (shown, primary.title), text)
     if date is None:
-        date = _date_at_link_ends(primary.shown)
+        date = date_at_link_ends(shown)
     return ListingItem(title, absolute_url(primary.link.href, base), date)
 
 
@@ -805,7 +501,8 @@ def selected_items(
 ) -> list[ListingItem]:
     """One item per row that ``selectors.items`` picks: its link (``selectors.link``, else the
     row's first ``a[href]``; the title attribute, else the link text, is the title) and the
-    date found in ``selectors.date``, when given."""
+    date found in ``selectors.date``, when given (a date without a year, ``[09-12]``, is kept
+    in ``date_shown`` as on rows found by structure)."""
     items: list[ListingItem] = []
     for row in tree.css(selectors.items or ""):
         link = row.css_first(selectors.link or "a[href]")
@@ -815,12 +512,21 @@ def selected_items(
         href = (attrs.get("href") or "").strip()
         if skip_href(href):
             continue
-        date = None
+        date = month_day = None
         if selectors.date:
             date_node = row.css_first(selectors.date)
             if date_node is not None:
                 shown = collapse(date_node.text(separator=" "))
                 date = find_date(shown) or find_split_date(shown)
+                if date is None:
+                    month_day = element_month_day(shown)  # [09-12]: the year comes later
         title = collapse(attrs.get("title") or link.text())
-        items.append(ListingItem(title, absolute_url(href, base), date))
+        items.append(
+            ListingItem(
+                title,
+                absolute_url(href, base),
+                date,
+                month_day.shown if month_day is not None else None,
+            )
+        )
     return _dedupe(items)

@@ -12,11 +12,15 @@ Two exceptions keep pages readable, both for an element a script shows once the 
 * a hidden element that holds most of the page's text (a cloaked app root, an anti-flicker
   wrapper) stays;
 * a hidden element holding article text (sentences) stays, shown, when the rest of the page
-  has no article text of its own and no visible copy of it (a WeChat-style article whose only
-  copy of the text sits in ``#js_content`` with ``visibility:hidden`` beside long scripts):
-  :attr:`HiddenRemoval.shown_article` tells the parser to warn ``body_from_hidden``. A page
-  with a visible body never gets hidden text, nor does a hidden pop-up (a dialog, a notice
-  layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) ever count as the article.
+  has essentially no article content of its own and no visible copy of it (a WeChat-style
+  article whose only copy of the text sits in ``#js_content`` with ``visibility:hidden``
+  beside long scripts): :attr:`HiddenRemoval.shown_article` tells the parser to warn
+  ``body_from_hidden``. Visible content of any kind is a body: sentences, several lines of
+  text, a table with cells of text, a list of text items, a content image (links, headings,
+  form controls, date lines, page furniture, icons and QR codes are not content). A hidden
+  pop-up (a dialog, a notice layer: :data:`~noticecli.knowledge.HIDDEN_POPUP_WORDS`) or site
+  statement (copyright, reprint terms, disclaimers:
+  :data:`~noticecli.knowledge.HIDDEN_STATEMENT_WORDS`) never counts as the article.
 """
 
 from __future__ import annotations
@@ -27,7 +31,13 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from noticecli.knowledge import HIDDEN_POPUP_WORDS, HIDDEN_SELECTORS
+from noticecli.knowledge import (
+    HIDDEN_POPUP_WORDS,
+    HIDDEN_SELECTORS,
+    HIDDEN_STATEMENT_WORDS,
+    NAV_CLASS_WORDS,
+)
+from noticecli.parse.dom import is_inside
 
 # An inline style that hides.
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -118,8 +128,13 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRe
             if length > total * _MAJORITY:
                 continue
         if length >= _ARTICLE_PROSE and not _is_popup(node):
-            prose = _prose_chars(node.text(separator="\n"))
-            if prose >= _ARTICLE_PROSE and (article is None or prose > article[0]):
+            text = node.text(separator="\n")
+            prose = _prose_chars(text)
+            if (
+                prose >= _ARTICLE_PROSE
+                and (article is None or prose > article[0])
+                and not _is_statement(text)
+            ):
                 if article is not None:
                     article[1].decompose()
                     removed += 1
@@ -157,37 +172,190 @@ def _prose_chars(text: str) -> int:
     total = 0
     for line in text.split("\n"):
         line = line.strip()
-        if len(line) >= _PROSE_LINE and any(mark in line for mark in _SENTENCE_MARKS):
+        if _is_prose_line(line):
             total += len(line)
     return total
 
 
+def _is_statement(text: str) -> bool:
+    """A site statement (copyright, disclaimer, reprint terms): most of its sentence lines
+    hold a statement word."""
+    lines = [line for line in text.split("\n") if _is_prose_line(line.strip())]
+    hits = sum(1 for line in lines if any(word in line.lower() for word in HIDDEN_STATEMENT_WORDS))
+    return hits * 2 >= len(lines) > 0
+
+
+def _is_prose_line(line: str) -> bool:
+    return len(line) >= _PROSE_LINE and any(mark in line for mark in _SENTENCE_MARKS)
+
+
+# Elements whose text is no article content of the page: links (menus, lists of other pages),
+# headings (the title), form controls, page furniture.
+_NOT_CONTENT = frozenset(
+    {
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "label",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+    }
+)
+_SKIPPED = frozenset({"script", "style", "template", "noscript", "head"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "center",
+    }
+)
+# A visible body: content lines of this many characters, this many of them (several short
+# lines: 公示期 …, 联系电话 …), or table cells of text, list items of text, a content image.
+_CONTENT_LINE = 10
+_CONTENT_LINES = 3
+_TABLE_CELLS = 4
+_LIST_ITEMS = 2
+# Class, id and file words of images that are page furniture, not content.
+_FURNITURE_IMAGE = re.compile(
+    r"(?:^|[-_./])(?:qr|qrcode|code|erweima|ewm|avatar|logo|icon|ico|banner|ad|head|profile|"
+    r"share|btn|button|arrow|bg|spacer|blank|pixel)(?:[-_.\d]|$)",
+    re.IGNORECASE,
+)
+_SMALL_IMAGE = 60  # pixels: an icon
+_DATE_LINE = re.compile(r"[\d\s:：/.\-年月日号时分秒]+")
+
+
 def _has_visible_body(root: LexborNode, hidden: LexborNode) -> bool:
-    """Whether the page outside ``hidden`` shows article text of its own, or a copy of the
-    hidden text. Only asked for a page with a hidden element of article text."""
+    """Whether the page outside ``hidden`` shows article content of its own, of any kind:
+    sentences, several lines of text, a table with cells of text, a list of text items, a
+    content image (links, headings, form controls and page furniture left out), or a copy of
+    the hidden text. Only asked for a page with a hidden element of article text."""
     hidden_id = hidden.mem_id
-    parts: list[str] = []
-    stack = _children_reversed(root)
-    while stack:  # the text nodes in document order, scripts and the hidden element left out
-        node = stack.pop()
+    parts: list[str] = []  # text of the content, a line break between block elements
+    linked: list[str] = []  # all visible text (links too): for the copy probe
+    cells = items = images = 0
+    stack: list[tuple[LexborNode, bool]] = [(node, True) for node in _children_reversed(root)]
+    while stack:  # document order; scripts and the hidden element left out
+        node, content = stack.pop()
         tag = node.tag
         if tag == "-text":
-            parts.append(node.text(deep=False))
-        elif (
-            tag is not None
-            and not tag.startswith(("-", "_"))
-            and tag not in ("script", "style", "template", "noscript")
-            and node.mem_id != hidden_id
-        ):
-            stack += _children_reversed(node)
-    visible = "\n".join(parts)
+            text = node.text(deep=False)
+            linked.append(text)
+            if content:
+                parts.append(text)
+            continue
+        if tag is None or tag.startswith(("-", "_")) or tag in _SKIPPED:
+            continue
+        if node.mem_id == hidden_id:
+            continue
+        inner = content and tag not in _NOT_CONTENT and not _is_furniture(node)
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if inner:
+            if tag in ("td", "th") and _own_text(node):
+                cells += 1
+            elif tag == "li" and _own_text(node):
+                items += 1
+            elif tag == "img" and _is_content_image(node):
+                images += 1
+        stack += [(child, inner) for child in _children_reversed(node)]
+    visible = "".join(parts)
     if _prose_chars(visible) >= _VISIBLE_PROSE:
         return True
+    if cells >= _TABLE_CELLS or items >= _LIST_ITEMS or images:
+        return True
+    lines = [
+        line
+        for raw in visible.split("\n")
+        if len(line := " ".join(raw.split())) >= _CONTENT_LINE and not _DATE_LINE.fullmatch(line)
+    ]
+    if len(lines) >= _CONTENT_LINES:
+        return True
+    shown = "".join("".join(linked).split())
     for line in hidden.text(separator="\n").split("\n"):
         line = "".join(line.split())
         if len(line) >= _COPY_PROBE:
-            return line[:_COPY_PROBE] in "".join(visible.split())
+            return line[:_COPY_PROBE] in shown
     return False
+
+
+def _own_text(node: LexborNode) -> bool:
+    """Text in ``node`` outside its links."""
+    return any(
+        (child.text(deep=False) or "").strip()
+        for child in node.traverse(include_text=True)
+        if child.tag == "-text" and not _in_link(child, node)
+    )
+
+
+def _in_link(node: LexborNode, top: LexborNode) -> bool:
+    parent = node.parent
+    top_id = top.mem_id
+    while parent is not None and parent.mem_id != top_id:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_content_image(node: LexborNode) -> bool:
+    """An image of the article: a source, not a link's, not an icon, logo or QR code."""
+    attrs = node.attributes
+    src = (attrs.get("src") or "").strip()
+    if not src or src.startswith("data:") or _in_link(node, _root_of(node)):
+        return False
+    for name in ("width", "height"):
+        value = (attrs.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _SMALL_IMAGE:
+            return False
+    words = " ".join([src.rsplit("/", 1)[-1], attrs.get("class") or "", attrs.get("id") or ""])
+    return not any(_FURNITURE_IMAGE.search(word) for word in words.split())
+
+
+def _root_of(node: LexborNode) -> LexborNode:
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    """Navigation, a header, a footer, a sidebar, a pop-up by its class or id words."""
+    attrs = node.attributes
+    return any(
+        _FURNITURE_TOKEN.search(token) or _POPUP_TOKEN.search(token)
+        for name in ("class", "id")
+        for token in (attrs.get(name) or "").split()
+    )
+
+
+_FURNITURE_TOKEN = re.compile(
+    r"(?:^|[-_])(?:" + "|".join(NAV_CLASS_WORDS) + r")(?:[-_\d]|$)", re.IGNORECASE
+)
 
 
 def _children_reversed(node: LexborNode) -> list[LexborNode]:
@@ -213,17 +381,8 @@ def _show(node: LexborNode, found: list[LexborNode]) -> None:
     if "ng-hide" in classes or "ng-cloak" in classes:
         attrs["class"] = " ".join(c for c in classes if c not in ("ng-hide", "ng-cloak"))
     node_id = node.mem_id
-    for inner in _outermost([n for n in found if n.mem_id != node_id and _inside(n, node_id)]):
+    for inner in _outermost([n for n in found if n.mem_id != node_id and is_inside(n, node_id)]):
         inner.decompose()
-
-
-def _inside(node: LexborNode, ancestor_id: int) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _selector_word(selector: str) -> str:
