@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import split_label_pairs
 from noticecli.parse.body import is_furniture
-from noticecli.parse.dom import clean_text, find_tags, visible_text
+from noticecli.parse.dom import SKIP_TAGS, clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.side_columns import text_column
 
@@ -37,7 +37,8 @@ def block_after_title(title: LexborNode) -> LexborNode | None:
         sibling = node.next
         looked = 0
         while sibling is not None and looked < _SIBLINGS:
-            if sibling.tag and not sibling.tag.startswith("-"):
+            # A script's or style's text is code, never the page's (msg_item = {…}).
+            if sibling.tag and not sibling.tag.startswith("-") and sibling.tag not in SKIP_TAGS:
                 text = clean_text(visible_text(sibling))
                 if text:
                     looked += 1

@@ -305,9 +305,10 @@ def _has_visible_body(root: LexborNode, hidden: LexborNode) -> bool:
 
 
 def _own_text(node: LexborNode) -> bool:
-    """Text in ``node`` outside its links."""
+    """Text in ``node`` outside its links, other than dates (a related list's dated links
+    are links still)."""
     return any(
-        (child.text(deep=False) or "").strip()
+        (text := (child.text(deep=False) or "").strip()) and not _DATE_LINE.fullmatch(text)
         for child in node.traverse(include_text=True)
         if child.tag == "-text" and not _in_link(child, node)
     )
