@@ -184,6 +184,27 @@ def test_short_lines_after_a_footer_line_under_the_text_are_the_footer() -> None
     assert lines == [TITLE, FIRST, LAST, "", "", "", ""]
 
 
+def test_a_footer_run_closed_by_a_registration_code_is_the_footer_after_a_cut_text() -> None:
+    cut = "二是健全应急管理组织机构,由县长任指挥长的应对突发事件的"  # cut mid-sentence
+    lines = [TITLE, FIRST, cut, "", *FOOTER, ""]
+    registration = len(lines) - 1  # 网站标识码:…, blanked as furniture before this reader
+    blank_footer_tail(lines, {3}, {registration})  # 3: the sponsor line, blanked already
+    assert lines == [TITLE, FIRST, cut, "", "", "", "", ""]
+    lines = [TITLE, FIRST, cut, "", *FOOTER, ""]
+    blank_footer_tail(lines, {3})  # no registration code: the cut text may go on
+    assert lines[4:7] == FOOTER
+
+
+def test_a_long_paragraph_cut_short_ends_the_text_over_a_footer_line() -> None:
+    cut = (
+        "为切实做好人防工程汛期安全管理工作,县人防办组织工作人员对辖区内已建成的人防工程逐一开展检查"
+        * 2
+    )
+    lines = [TITLE, cut, "", *FOOTER]  # longer than any footer line: a paragraph, cut
+    blank_footer_tail(lines, {2})
+    assert lines == [TITLE, cut, "", "", "", ""]
+
+
 def test_contact_lines_inside_the_text_or_before_a_sentence_stay() -> None:
     lines = [TITLE, "", *FOOTER]  # no sentence above the footer line: the site's header
     blank_footer_tail(lines, {1})

@@ -69,7 +69,11 @@ from noticecli.parse.text_flat import (
     without_breadcrumb,
     without_widget_groups,
 )
-from noticecli.parse.text_footer import blank_footer_tail, is_site_footer_line
+from noticecli.parse.text_footer import (
+    blank_footer_tail,
+    is_registration_line,
+    is_site_footer_line,
+)
 from noticecli.parse.text_furniture import (
     is_empty_related_caption,
     is_glued_furniture,
@@ -218,6 +222,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     close_rows: set[int] = set()
     footer_rows: set[int] = set()  # lines blanked as the site's footer (ICP备, 上一篇:…)
     site_footer_rows: set[int] = set()  # … of them, the footer's own (主办单位:…, 版权所有)
+    registered_rows: set[int] = set()  # … of them, a registration code's (ICP备, 网站标识码)
     end_rows: set[int] = set()  # copyright lines, related-items captions
     colonless: dict[str, str] = {}
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
@@ -263,6 +268,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 footer_rows.add(len(lines))
             if is_site_footer_line(line):
                 site_footer_rows.add(len(lines))
+            if is_registration_line(line):
+                registered_rows.add(len(lines))
             line = ""
         elif (
             is_site_chrome(line)
@@ -276,10 +283,12 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 footer_rows.add(len(lines))
             if is_site_footer_line(line):
                 site_footer_rows.add(len(lines))
+            if is_registration_line(line):
+                registered_rows.add(len(lines))
             line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
         lines.append(line)
     blank_site_credits(lines, footer_rows)
-    blank_footer_tail(lines, site_footer_rows)
+    blank_footer_tail(lines, site_footer_rows, registered_rows)
     # 服务热线：…, 2024年05月01日 星期三 over the title (the archiver's record is no chrome)
     blank_chrome_above_start(lines, _after_separator(lines))
     blank_leading_images(lines)
