@@ -87,6 +87,8 @@ from noticecli.parse.text_furniture import (
     is_empty_related_caption,
     is_glued_furniture,
     is_separator_line,
+    is_site_stamp,
+    without_site_stamp,
 )
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -101,6 +103,7 @@ from noticecli.parse.text_labels import (
 )
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
+from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
     TITLE_MIN,
@@ -117,6 +120,7 @@ from noticecli.parse.text_title import (
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
+    repeats_header_code,
     subject_under_title,
     title_above_meta_line,
     title_over_chrome,
@@ -278,7 +282,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
         related = is_related_caption(line)  # read before an empty caption is blanked below
-        if is_separator_line(line) or is_empty_related_caption(line):
+        line = without_site_stamp(line)  # 某县门户网站www.….cn2024-03-18来源: → 2024-03-18 来源:
+        if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
         spaced = with_spaced_label_colons(line)
@@ -335,7 +340,9 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
-        for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+        # … up to the last widget row of the head (a toggle row may stand over the greeting).
+        top = [row for row in widget_rows if row < _SITE_HEADER_LINES_MAX] or widget_rows[:1]
+        for index in range(min(top[-1], _SITE_HEADER_LINES_MAX)):
             if lines[index] and is_label_line(lines[index]) and not is_chrome_line(lines[index]):
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
@@ -459,6 +466,8 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     index = after_names(lines, first)
+    if (main := main_title_over(lines, first, index)) is not None:
+        return _parse_grid_and_meta(lines, first, index, lines[main], build)  # subtitle: body
     for start in dict.fromkeys((first, index)):
         if start < len(lines) and is_doc_type_title(lines, start):
             # 通 知 over a date, meta lines or a salutation: a document type's word as title.
@@ -564,10 +573,8 @@ def _parse_grid_and_meta(
         elif title and title == title_line and is_suffixed_repeat(title, line):
             title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
             under_title = True
-        elif (doc_no := field_value(build.notice, "doc_no")) and compact_text(line) == compact_text(
-            doc_no
-        ):
-            pass  # the document number shown under the title: a header value, not body
+        elif repeats_header_code(build.notice, line):
+            pass  # the document number (a code) shown under the title: a header value, not body
         elif is_meta_line(line):
             build.add_line(line, "meta_line", build.where(index))
             after_meta = True

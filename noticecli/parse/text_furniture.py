@@ -22,13 +22,21 @@ import re
 
 from noticecli.parse.lines import is_boilerplate
 
-__all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "is_separator_line"]
+__all__ = [
+    "is_date_widget",
+    "is_empty_related_caption",
+    "is_glued_furniture",
+    "is_separator_line",
+    "is_site_stamp",
+    "without_site_stamp",
+]
 
 # A related-items box's caption with its colon and nothing after it (关联稿件:, 相关文章：):
 # the box's list did not render; neither a field nor text. With a value (相关文件:<name>.pdf)
 # it is a list, and 关联 inside a longer label (关联单位:) is a field's.
 _EMPTY_RELATED_CAPTION = re.compile(
-    r"[【\[]?(?:相关|关联)(?:稿件|文章|信息|链接|阅读|文件|新闻|内容|报道)[】\]]?\s*[:：]"
+    r"[【\[]?(?:相关|关联|延伸|推荐|拓展)"
+    r"(?:稿件|文章|信息|链接|阅读|文件|新闻|内容|报道|导读|专题)[】\]]?\s*[:：]"
 )
 
 
@@ -94,3 +102,43 @@ def _is_piece(piece: str) -> bool:
     if piece.startswith("今天是"):
         return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
     return is_boilerplate(piece)
+
+
+# The site's identity a portal prints in its article's meta line, before the date: its name
+# (某县人民政府门户网站, 某市政府网) and its host (www.example.gov.cn), glued or spaced.
+_SITE = r"[\u4e00-\u9fff]{2,24}?(?:门户网站|网站|政府网|政务网)"
+_HOST = (
+    r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?:/[\w./-]*)?"
+)
+_STAMP = rf"(?:{_SITE}\s*(?:{_HOST})?|{_HOST})"
+_SITE_STAMP_LINE = re.compile(rf"{_SITE}\s*{_HOST}")
+# An unlabelled date (with its time) opening a meta line, and the when/where/who label glued
+# to it: 2024-03-18来源: is the date, then the source.
+_DATE_VALUE = (
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_META_LABEL = (
+    r"(?:信息|文章|新闻)?来源|作者|发布[\u4e00-\u9fff]{0,3}"
+    r"|(?:阅读|浏览|点击|访问)[\u4e00-\u9fff]{0,2}"
+)
+_STAMPED_META = re.compile(
+    rf"^(?:{_STAMP})?\s*(?P<date>{_DATE_VALUE})\s*(?P<rest>(?:{_META_LABEL})\s*[:：].*)$"
+)
+
+
+def is_site_stamp(line: str) -> bool:
+    """The site's name and host alone on a line (某县人民政府门户网站www.example.gov.cn): the
+    portal's stamp over the meta line, no field and no text."""
+    return _SITE_STAMP_LINE.fullmatch(line) is not None
+
+
+def without_site_stamp(line: str) -> str:
+    """A meta line opening with the site's stamp and an unlabelled date glued to the next
+    label (某县人民政府门户网站www.example.gov.cn2024-03-18来源: 某局) as the reader reads it:
+    the stamp left out, the date set apart from the label (2024-03-18 来源: 某局). Any other
+    line unchanged: a 来源: value naming a site, 来源于 in a sentence."""
+    match = _STAMPED_META.match(line)
+    if match is None:
+        return line
+    return f"{match['date']} {match['rest']}"

@@ -60,20 +60,28 @@ _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 _LUNAR = rf"农历[{CJK}]{{2,10}}"
 _WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
 _TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
+# The site's toggles a top bar prints beside its date widget (2019年03月05日 星期二 繁体
+# 网站支持IPV6 新媒体矩阵): links, never an article's words. Not the article's own widgets
+# (打印, 分享): those may follow the article's date line under its title.
+_SITE_TOGGLE = (
+    r"繁[体體](?:版)?|简体(?:版)?|(?:网站|本站)?支持IP[Vv]6|新媒体矩阵|(?:网站)?无障碍(?:浏览|阅读)?"
+    r"|关怀版|适老(?:版|化)|长者(?:版|模式)|手机版|English|登录|注册"
+)
 _WIDGET_PIECE = re.compile(
     rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
-    rf"|{_LUNAR}|{_TEMPERATURE}|{_WEATHER}|[,，\s]+"
+    rf"|{_LUNAR}|{_TEMPERATURE}|(?P<toggle>{_SITE_TOGGLE})|{_WEATHER}|[,，\s]+"
 )
 _WIDGET_LINE_MAX = 60
 
 
 def is_date_widget(line: str) -> bool:
-    """A date widget's line: date, time, weekday, lunar date and weather pieces only, with
-    今天是 or a weekday (a date alone may be the article's own date line)."""
+    """A date widget's line: date, time, weekday, lunar date and weather pieces only, and
+    the site's toggles beside them, with 今天是, a weekday or a toggle (a date alone may be
+    the article's own date line)."""
     if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
         return False
     position = 0
-    today = weekday = date = False
+    today = weekday = date = toggle = False
     while position < len(line):
         match = _WIDGET_PIECE.match(line, position)
         if match is None or match.end() == position:
@@ -81,8 +89,9 @@ def is_date_widget(line: str) -> bool:
         today = today or match["today"] is not None
         weekday = weekday or match["weekday"] is not None
         date = date or match["date"] is not None
+        toggle = toggle or match["toggle"] is not None
         position = match.end()
-    return today or (date and weekday)
+    return today or (date and (weekday or toggle))
 
 
 # The site's name alone on its line (某某市人民政府门户网站, 岚溪县政务网).
