@@ -23,6 +23,7 @@ import re
 from noticecli.parse.lines import is_boilerplate
 
 __all__ = [
+    "SITE_STAMP",
     "is_date_widget",
     "is_empty_related_caption",
     "is_glued_furniture",
@@ -110,7 +111,7 @@ _SITE = r"[\u4e00-\u9fff]{2,24}?(?:门户网站|网站|政府网|政务网)"
 _HOST = (
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?:/[\w./-]*)?"
 )
-_STAMP = rf"(?:{_SITE}\s*(?:{_HOST})?|{_HOST})"
+SITE_STAMP = rf"(?:{_SITE}\s*(?:{_HOST})?|{_HOST})"
 _SITE_STAMP_LINE = re.compile(rf"{_SITE}\s*{_HOST}")
 # An unlabelled date (with its time) opening a meta line, and the when/where/who label glued
 # to it: 2024-03-18来源: is the date, then the source.
@@ -123,7 +124,7 @@ _META_LABEL = (
     r"|(?:阅读|浏览|点击|访问)[\u4e00-\u9fff]{0,2}"
 )
 _STAMPED_META = re.compile(
-    rf"^(?:{_STAMP})?\s*(?P<date>{_DATE_VALUE})\s*(?P<rest>(?:{_META_LABEL})\s*[:：].*)$"
+    rf"^(?:{SITE_STAMP})?\s*(?P<date>{_DATE_VALUE})\s*(?P<rest>(?:{_META_LABEL})\s*[:：].*)$"
 )
 
 
