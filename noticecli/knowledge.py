@@ -340,7 +340,8 @@ WIDGET_TEXTS = (
     r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
     QR_WIDGET_TEXT,
     r"[【\[]?收藏(?:本页|文章)?[】\]]?",
-    r"[【\[]?返回顶部[】\]]?",
+    # Navigation back from the article (返回, 返回列表, 【返回上一页】); 返回乡创业… is text.
+    r"[【\[]?返回(?:顶部|列表|上页|上一页|栏目|首页)?[】\]]?",
     r"[【\[]?附件下载[】\]]?",
     "文件下载",
     "全真版",
@@ -357,8 +358,11 @@ WIDGET_TEXTS = (
     "个人中心",
     "设为首页",
     "加入收藏",
-    "繁体(?:版)?",
+    "繁[体體](?:版)?",
     "简体(?:版)?",
+    # A top bar's site toggles (网站支持IPV6, 新媒体矩阵): links, never text.
+    "(?:网站|本站)?支持IP[Vv]6",
+    "新媒体矩阵",
     "登录",
     "注册",
     r"账号\+?密码登录",
@@ -546,6 +550,10 @@ VALUE_WIDGET_ALONE = (
     "我要纠错",
     "纠错",
 )
+
+# … and so does one of these right after a value's last digit (时间:2024-09-20 收藏): a
+# number or a date never goes on with a widget's word.
+VALUE_WIDGET_AFTER_DATE = ("收藏", "打印", "分享", "关闭", "返回")
 
 # … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
 # regular-expression fragment for the link's text.

@@ -17,6 +17,7 @@ from noticecli.knowledge import (
     LABEL_SHAPE,
     VALUE_LINK_ACTION,
     VALUE_PLACEHOLDERS,
+    VALUE_WIDGET_AFTER_DATE,
     VALUE_WIDGET_ALONE,
     VALUE_WIDGET_LEADS,
     VALUE_WIDGET_WORDS,
@@ -38,6 +39,8 @@ _TRAILING_WIDGET = (
     rf"|\s+{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})+\s*$"
     rf"|\s+{VALUE_LINK_ACTION}\s*$"
     rf"|\s+(?:{'|'.join(VALUE_WIDGET_ALONE)})\s*$"
+    # After a date's last digit (2024-09-20 收藏, 2024-09-20收藏): a widget, whatever follows.
+    rf"|(?<=\d)\s*(?:{'|'.join(VALUE_WIDGET_AFTER_DATE)})(?:\s+{_WIDGET_WORDS})*\s*$"
     rf"|^{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})*\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
@@ -48,7 +51,10 @@ _TRAILING_WIDGET_WORDS = tuple(
     dict.fromkeys(
         [
             re.sub(r"\[[^]]*\]\?|.\?", "", word)
-            for word in VALUE_WIDGET_LEADS + VALUE_WIDGET_WORDS + VALUE_WIDGET_ALONE
+            for word in VALUE_WIDGET_LEADS
+            + VALUE_WIDGET_WORDS
+            + VALUE_WIDGET_ALONE
+            + VALUE_WIDGET_AFTER_DATE
         ]
         + ["查看", "扫一扫"]  # 查看: the link action; 扫一扫: the QR sentence's own word
     )
@@ -63,11 +69,21 @@ DATE_KEYS = frozenset(
 _FONT_SIZE_VALUE = re.compile(r"^(?:[\[【(（]?\s*[大中小]\s*[\]】)）]?\s*){3}$")
 
 
+# A reading aid's label (保护视力色:, 背景颜色:, 字体颜色:, 护眼模式:): an eye-care colour
+# picker or a reading mode, whose options (绿, 恢复默认) are controls. 作者:, 来源: never match.
+_READING_AID_LABEL = re.compile(
+    r"(?:保护视力|视力保护|护眼)(?:颜色|色|模式)?|(?:背景|字体|文字|页面)(?:颜色|色)"
+    r"|(?:阅读|夜间|护眼)模式|颜色"
+)
+
+
 def is_font_size_widget(label: str, value: str | None) -> bool:
     """A label naming the font-size widget (选择阅读字号, 阅读字体; not 发文字号, a known label,
-    nor 字号 alone, which may be one cut short) or a value that is only the widget's 大 中 小:
-    never a field."""
+    nor 字号 alone, which may be one cut short) or another reading aid (保护视力色, 背景颜色),
+    or a value that is only the widget's 大 中 小: never a field."""
     compact = compact_label(label)
+    if _READING_AID_LABEL.fullmatch(compact) is not None and compact not in vocabulary():
+        return True
     if (
         ("字号" in compact or "字体" in compact)
         and compact not in vocabulary()

@@ -27,11 +27,17 @@ TOP = (
     "请输入关键字 搜索",
     "首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流",
     "·",
+    # A stale date widget with the site's toggles beside it, and the toggles alone (issue 9,
+    # the tenth evaluation's form A); the site's name and host alone (form C).
+    "2019年03月05日 星期二 繁体 网站支持IPV6 新媒体矩阵",
+    "繁体 网站支持IPV6 新媒体矩阵",
+    "某某市人民政府门户网站www.example.gov.cn",
 )
 # Chrome after the text: a copyright line, a related-links box.
 END = (
     ("Copyright © 2024 某某市人民政府 All Rights Reserved",),
     ("相关链接：", "关于做好防汛工作的通知", "关于开展安全检查的通知"),
+    ("打印", "分享", "返回列表"),  # widget lines closing the article (form F)
 )
 
 
@@ -87,7 +93,7 @@ def test_a_label_shaped_line_on_top_changes_nothing_without_a_grid(
     assert _changed(titled_pages, lambda text: f"{line}\n{text}", grids=False) == []
 
 
-@pytest.mark.parametrize("lines", END, ids=["copyright", "related-links"])
+@pytest.mark.parametrize("lines", END, ids=["copyright", "related-links", "back-to-list"])
 def test_chrome_after_the_text_changes_nothing(
     titled_pages: list[Page], lines: tuple[str, ...]
 ) -> None:

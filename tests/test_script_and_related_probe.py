@@ -4,11 +4,9 @@ counted as a visible body, so a page's only (hidden) copy of its text was not re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import noticecli
+from tests.conftest import PAGES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 RELATED = (
     '<div class="xg"><h3>相关链接</h3><ul>'
     '<li><a href="/a/2.html">关于开展人防工程安全检查的通知</a><span>2024-03-01</span></li>'
@@ -33,7 +31,7 @@ def test_a_script_after_the_title_is_never_the_body() -> None:
 
 
 def test_a_dated_related_list_is_no_visible_body() -> None:
-    page = FIXTURES / "246_wechat-article_body-hidden-until-script.html"
+    page = PAGES / "246_wechat-article_body-hidden-until-script.html"
     html = page.read_text(encoding="utf-8")
     end = html.lower().rfind("</body>")
     notice = noticecli.parse_html(html[:end] + RELATED + html[end:])

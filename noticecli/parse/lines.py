@@ -41,8 +41,8 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
-    "&<>CDPQ[cdp|©«»›【一上下不个主今全公关分加友基字尾帮建当微忘您我所打扫技推搜收文无朗末本欢注浏"
-    "满版现用登相立简繁网联视设详语账返还进退适长附非首验＞｜"
+    "&<>CDPQ[cdp|©«»›【一上下不个主今全公关分加友基字尾帮建当微忘您我所打"
+    "扫技推搜支收文新无朗末本欢注浏满版现用登相立简繁网联视设详语账返还进退适长附非首验＞｜"
 )
 _BOILERPLATE_LITERALS = ("网站标识码", "ICP备", "公网安备", "字", "发布系统")
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside; a unit

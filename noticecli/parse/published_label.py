@@ -15,6 +15,7 @@ from noticecli.dates import parse_date
 from noticecli.fields import PUBLISHED_KEYS, published_candidates
 from noticecli.labels import vocabulary
 from noticecli.parse.text import text_dump_header
+from noticecli.parse.text_furniture import SITE_STAMP
 
 # What the parser strips or blanks before reading a line: whitespace, &nbsp;, BOM, zero-width
 # space, comment markers and CSS rules.
@@ -37,9 +38,10 @@ def _label_end() -> re.Pattern[str]:
 
 
 # A date the parser may read as an unlabelled publication time opens a line once the line's
-# edge noise, markup and bullet are stripped (a labelled one needs a label, above).
+# edge noise, markup and bullet, or the portal's stamp (某县门户网站www.….cn), are stripped (a
+# labelled one needs a label, above).
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
-_BEFORE_OPENING_DATE = re.compile(rf"{_EDGE}(?:[-•·●◆■▪▫◇○*]\s+)?")
+_BEFORE_OPENING_DATE = re.compile(rf"{_EDGE}(?:[-•·●◆■▪▫◇○*]\s+|{SITE_STAMP}\s*)?")
 
 
 def _opens_a_line(text: str, start: int) -> bool:

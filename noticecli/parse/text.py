@@ -78,6 +78,8 @@ from noticecli.parse.text_furniture import (
     is_empty_related_caption,
     is_glued_furniture,
     is_separator_line,
+    is_site_stamp,
+    without_site_stamp,
 )
 from noticecli.parse.text_head import parse_head
 from noticecli.parse.text_labels import clean_line, find_labels, has_label, is_label_line
@@ -233,7 +235,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
         line = without_cell_mark(strip_bullet(clean_line(stripped)))
         related = is_related_caption(line)  # read before an empty caption is blanked below
-        if is_separator_line(line) or is_empty_related_caption(line):
+        line = without_site_stamp(line)  # 某县门户网站www.….cn2024-03-18来源: → 2024-03-18 来源:
+        if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
         spaced = with_spaced_label_colons(line)
@@ -294,7 +297,9 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     blank_leading_images(lines)
     blank_repeated_label_block(lines, is_label_line)
     if widget_rows:  # a greeting and account links over the breadcrumb: the site's header
-        for index in range(min(widget_rows[0], _SITE_HEADER_LINES_MAX)):
+        # … up to the last widget row of the head (a toggle row may stand over the greeting).
+        top = [row for row in widget_rows if row < _SITE_HEADER_LINES_MAX] or widget_rows[:1]
+        for index in range(min(top[-1], _SITE_HEADER_LINES_MAX)):
             if lines[index] and is_label_line(lines[index]) and not is_chrome_line(lines[index]):
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):

@@ -27,13 +27,22 @@ import re
 from noticecli.knowledge import CJK
 from noticecli.parse.lines import is_boilerplate
 
-__all__ = ["is_date_widget", "is_empty_related_caption", "is_glued_furniture", "is_separator_line"]
+__all__ = [
+    "SITE_STAMP",
+    "is_date_widget",
+    "is_empty_related_caption",
+    "is_glued_furniture",
+    "is_separator_line",
+    "is_site_stamp",
+    "without_site_stamp",
+]
 
 # A related-items box's caption with its colon and nothing after it (关联稿件:, 相关文章：):
 # the box's list did not render; neither a field nor text. With a value (相关文件:<name>.pdf)
 # it is a list, and 关联 inside a longer label (关联单位:) is a field's.
 _EMPTY_RELATED_CAPTION = re.compile(
-    r"[【\[]?(?:相关|关联)(?:稿件|文章|信息|链接|阅读|新闻|内容|报道)[】\]]?\s*[:：]"
+    r"[【\[]?(?:相关|关联|延伸|推荐|拓展)"
+    r"(?:稿件|文章|信息|链接|阅读|新闻|内容|报道|导读|专题)[】\]]?\s*[:：]"
 )
 
 
@@ -94,20 +103,28 @@ _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 _LUNAR = rf"农历[{CJK}]{{2,10}}"
 _WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
 _TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
+# The site's toggles a top bar prints beside its date widget (2019年03月05日 星期二 繁体
+# 网站支持IPV6 新媒体矩阵): links, never an article's words. Not the article's own widgets
+# (打印, 分享): those may follow the article's date line under its title.
+_SITE_TOGGLE = (
+    r"繁[体體](?:版)?|简体(?:版)?|(?:网站|本站)?支持IP[Vv]6|新媒体矩阵|(?:网站)?无障碍(?:浏览|阅读)?"
+    r"|关怀版|适老(?:版|化)|长者(?:版|模式)|手机版|English|登录|注册"
+)
 _WIDGET_PIECE = re.compile(
     rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
-    rf"|{_LUNAR}|{_TEMPERATURE}|{_WEATHER}|[,，\s]+"
+    rf"|{_LUNAR}|{_TEMPERATURE}|(?P<toggle>{_SITE_TOGGLE})|{_WEATHER}|[,，\s]+"
 )
 _WIDGET_LINE_MAX = 60
 
 
 def is_date_widget(line: str) -> bool:
-    """A date widget's line: date, time, weekday, lunar date and weather pieces only, with
-    今天是 or a weekday (a date alone may be the article's own date line)."""
+    """A date widget's line: date, time, weekday, lunar date and weather pieces only, and
+    the site's toggles beside them, with 今天是, a weekday or a toggle (a date alone may be
+    the article's own date line)."""
     if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
         return False
     position = 0
-    today = weekday = date = False
+    today = weekday = date = toggle = False
     while position < len(line):
         match = _WIDGET_PIECE.match(line, position)
         if match is None or match.end() == position:
@@ -115,11 +132,52 @@ def is_date_widget(line: str) -> bool:
         today = today or match["today"] is not None
         weekday = weekday or match["weekday"] is not None
         date = date or match["date"] is not None
+        toggle = toggle or match["toggle"] is not None
         position = match.end()
-    return today or (date and weekday)
+    return today or (date and (weekday or toggle))
 
 
 def _is_piece(piece: str) -> bool:
     if piece.startswith("今天是"):
         return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
     return is_boilerplate(piece)
+
+
+# The site's identity a portal prints in its article's meta line, before the date: its name
+# (某县人民政府门户网站, 某市政府网) and its host (www.example.gov.cn), glued or spaced.
+_SITE = r"[\u4e00-\u9fff]{2,24}?(?:门户网站|网站|政府网|政务网)"
+_HOST = (
+    r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?:/[\w./-]*)?"
+)
+SITE_STAMP = rf"(?:{_SITE}\s*(?:{_HOST})?|{_HOST})"
+_SITE_STAMP_LINE = re.compile(rf"{_SITE}\s*{_HOST}")
+# An unlabelled date (with its time) opening a meta line, and the when/where/who label glued
+# to it: 2024-03-18来源: is the date, then the source.
+_DATE_VALUE = (
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_META_LABEL = (
+    r"(?:信息|文章|新闻)?来源|作者|发布[\u4e00-\u9fff]{0,3}"
+    r"|(?:阅读|浏览|点击|访问)[\u4e00-\u9fff]{0,2}"
+)
+_STAMPED_META = re.compile(
+    rf"^(?:{SITE_STAMP})?\s*(?P<date>{_DATE_VALUE})\s*(?P<rest>(?:{_META_LABEL})\s*[:：].*)$"
+)
+
+
+def is_site_stamp(line: str) -> bool:
+    """The site's name and host alone on a line (某县人民政府门户网站www.example.gov.cn): the
+    portal's stamp over the meta line, no field and no text."""
+    return _SITE_STAMP_LINE.fullmatch(line) is not None
+
+
+def without_site_stamp(line: str) -> str:
+    """A meta line opening with the site's stamp and an unlabelled date glued to the next
+    label (某县人民政府门户网站www.example.gov.cn2024-03-18来源: 某局) as the reader reads it:
+    the stamp left out, the date set apart from the label (2024-03-18 来源: 某局). Any other
+    line unchanged: a 来源: value naming a site, 来源于 in a sentence."""
+    match = _STAMPED_META.match(line)
+    if match is None:
+        return line
+    return f"{match['date']} {match['rest']}"

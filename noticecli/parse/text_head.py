@@ -29,6 +29,7 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
     after_bare_values,
@@ -43,6 +44,7 @@ from noticecli.parse.text_title import (
     joined_to_broken_off_line,
     next_nonblank,
     opens_with_title,
+    repeats_header_code,
     title_above_meta_line,
     title_over_chrome,
     title_run,
@@ -74,6 +76,8 @@ def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, 
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     index = after_names(lines, first)
+    if (main := main_title_over(lines, first, index)) is not None:
+        return _parse_grid_and_meta(lines, first, index, lines[main], build)  # subtitle: body
     for start in dict.fromkeys((first, index)):
         if start < len(lines) and is_doc_type_title(lines, start):
             # 通 知 over a date, meta lines or a salutation: a document type's word as title.
@@ -179,10 +183,8 @@ def _parse_grid_and_meta(
         elif title and title == title_line and is_suffixed_repeat(title, line):
             title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
             under_title = True
-        elif (doc_no := field_value(build.notice, "doc_no")) and compact_text(line) == compact_text(
-            doc_no
-        ):
-            pass  # the document number shown under the title: a header value, not body
+        elif repeats_header_code(build.notice, line):
+            pass  # the document number (a code) shown under the title: a header value, not body
         elif is_meta_line(line):
             build.add_line(line, "meta_line", build.where(index))
             after_meta = True

@@ -37,6 +37,7 @@ from noticecli.parse.text_title import (
     caption_row,
     compact_text,
     is_doc_type_title,
+    is_exclaimed_headline,
     is_title_detail,
     is_title_like,
     is_unit_headline,
@@ -231,6 +232,8 @@ def _title_end(lines: list[str], index: int) -> int | None:
         return run[1]
     if len(line) >= TITLE_MIN and is_title_like(line) and not is_org_line(line):
         return index + 1  # a unit's name alone is the site's or the issuer's, no title
+    if is_exclaimed_headline(line):
+        return index + 1  # …“莫松懈”!!!: a title only over a meta or date line (the caller)
     return None
 
 
@@ -267,6 +270,8 @@ def _is_title_start(lines: list[str], index: int) -> bool:
         return True  # printed twice: the title and its repeat; a table under its caption
     if is_chrome_line(following) and following[-1] not in ":：":
         return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)
+    if is_exclaimed_headline(lines[index]):
+        return is_label_line(following) or _is_date_line(following)
     # 关于…的通知, …应急预案: worded as a title (a menu's items are spaced: 公开指南 政府信息).
     return (
         (_title_words().search(title) is not None and not _GAP.search(lines[index]))

@@ -68,12 +68,51 @@ def compact_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# A code alone (LSDR-2024-00017, 431122000/2024-01234): a registration or index number
+# repeated under a grid, never a headline; an English title has words set apart by spaces.
+_CODE_ONLY = re.compile(r"[A-Za-z0-9/._\-〔〕\[\]()（）]*\d{2}[A-Za-z0-9/._\-〔〕\[\]()（）]*")
+
+
+def is_code_line(line: str) -> bool:
+    """A line that is only a code: letters, digits and a code's separators, a digit run."""
+    return _CODE_ONLY.fullmatch(line) is not None
+
+
+def repeats_header_code(notice: Notice, line: str) -> bool:
+    """The line repeats a code-shaped header value read above it (the document's head under
+    a grid: its registration code, its number): the field shows it, no title or body."""
+    if not (is_code_line(line) or value_shape(line) in ("doc_no", "index_no")):
+        return False
+    shown = compact_text(line)
+    return any(field.value and compact_text(field.value) == shown for field in notice.header)
+
+
 def is_title_like(line: str) -> bool:
     return (
         4 <= len(line) <= 100
         and line[-1] not in END_PUNCT
         and not is_date_line(line)
         and not is_label_line(line)
+        and not is_code_line(line)
+    )
+
+
+# A headline closed by exclamation or question marks (…“莫松懈”!!!, 您了解人防吗?): short,
+# no sentence before its marks. A title when a meta or date line follows (the caller checks).
+_EXCLAIMED = re.compile(r"^(?P<head>.*?[^!！?？])[!！?？]+$")
+_CLAUSE_MARKS = re.compile("[。；;，,：:]")
+_EXCLAIMED_MAX = 40
+
+
+def is_exclaimed_headline(line: str) -> bool:
+    """A short line ending in ``!``/``?`` marks whose words have no sentence shape (no
+    full stop, semicolon, comma or colon): an exclamation or question headline."""
+    match = _EXCLAIMED.match(line)
+    return (
+        match is not None
+        and len(line) <= _EXCLAIMED_MAX
+        and _CLAUSE_MARKS.search(line) is None
+        and is_title_like(match["head"])
     )
 
 
@@ -284,7 +323,8 @@ def opens_with_title(lines: list[str], index: int) -> bool:
     """The line is the page's title: title-like, and either worded like one (关于…通知)
     or followed by label lines, a date line or itself repeated."""
     line = lines[index]
-    if is_label_line(line) or not is_title_like(line):
+    exclaimed = not is_title_like(line) and is_exclaimed_headline(line)
+    if is_label_line(line) or not (exclaimed or is_title_like(line)):
         return False
     worded = len(line) >= TITLE_MIN and bool(_title_words().search(line))
     if not worded and index > 0 and 0 < len(lines[index - 1]) <= NAME_LINE_MAX:
@@ -299,6 +339,8 @@ def opens_with_title(lines: list[str], index: int) -> bool:
         or compact_text(following) == compact_text(line)
     ):
         return True
+    if exclaimed:
+        return False  # …万岁! over the text: a slogan line, not the title
     # The page's first line, over a paragraph of sentences (chrome above it already gone):
     # its title, however it is worded (…政府信息公开目录).
     if (
