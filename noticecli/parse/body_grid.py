@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label, display_label, key_for, shown_value
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, visible_text
+from noticecli.parse.dom import clean_text, owning_table, visible_text
 
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
@@ -122,8 +122,9 @@ def _container_grid_rows(
     rows: list[LexborNode] = []
     pairs: list[tuple[str, str | None]] = []
     for row in table.css("tr"):
-        if _owning_table(row) != table.mem_id:
-            continue
+        owner = owning_table(row)
+        if owner is None or owner.mem_id != table.mem_id:
+            continue  # a nested table's row
         cells = _cells(row)
         if not any(cells):
             continue
@@ -135,13 +136,6 @@ def _container_grid_rows(
         rows.append(row)
         pairs.extend(row_pairs)
     return (rows, pairs) if len(rows) >= _MIN_ROWS else ([], [])
-
-
-def _owning_table(row: LexborNode) -> int | None:
-    parent = row.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent.mem_id if parent is not None else None
 
 
 def _cells(row: LexborNode) -> list[str]:

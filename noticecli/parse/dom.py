@@ -260,6 +260,14 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
+def owning_table(node: LexborNode) -> LexborNode | None:
+    """The nearest ``<table>`` above ``node`` (a row's own table, not an outer one)."""
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
 # Where a page names its own address, best first.
 _ADDRESS_SELECTORS = ('link[rel="canonical"]', 'meta[property="og:url"]', 'meta[name="url"]')
 _BASE_OR_ADDRESS = ", ".join(("base[href]", *_ADDRESS_SELECTORS))

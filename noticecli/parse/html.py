@@ -23,12 +23,8 @@ from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import Select, cached_select, has_article_body, possible_selectors
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.between_lines import unread_lines
-from noticecli.parse.body import (
-    MAX_BODY_BLOCKS,
-    extract_blocks,
-    find_container,
-    trailing_credits,
-)
+from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, trailing_credits
+from noticecli.parse.body_container import find_container
 from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.closing_lines import closing_scope
