@@ -18,6 +18,7 @@ from noticecli.parse.dom import (
     SKIP_TAGS,
     absolute_url,
     clean_text,
+    compact,
     owning_table,
     visible_text,
 )
@@ -187,7 +188,7 @@ class _BlockBuilder:
                 text = node.text_content or ""
                 self._parts.append(text)
                 if bold_depth > 0:
-                    self._bold_chars += len("".join(text.split()))  # \s is str.isspace
+                    self._bold_chars += len(compact(text))
                 continue
             if tag.startswith("-") or tag in _SKIP:
                 continue

@@ -23,6 +23,7 @@ from noticecli.labels import split_label_pairs
 from noticecli.parse.article import possible_selectors
 from noticecli.parse.dom import (
     clean_text,
+    compact,
     find_tags,
     first_tag,
     iter_visible,
@@ -365,10 +366,10 @@ def _has_element_child(node: LexborNode) -> bool:
 
 
 def _link_density(node: LexborNode) -> float:
-    total = len("".join(node.text().split()))
+    total = len(compact(node.text()))
     if not total:
         return 1.0
-    links = sum(len("".join(link.text().split())) for link in node.css("a"))
+    links = sum(len(compact(link.text())) for link in node.css("a"))
     return min(links / total, 1.0)
 
 

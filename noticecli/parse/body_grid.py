@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label, display_label, key_for, shown_value
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, owning_table, visible_text
+from noticecli.parse.dom import clean_text, compact, owning_table, visible_text
 
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
@@ -87,7 +87,7 @@ def _at_top(table: LexborNode, container: LexborNode, grids: list[LexborNode]) -
         sibling = node.prev
         while sibling is not None:
             if sibling.mem_id not in grid_ids:
-                text = "".join(visible_text(sibling).split())
+                text = compact(visible_text(sibling))
                 before += len(text)
                 if before > _TOP_CHARS or _PROSE.search(text):
                     return False  # the body's text has begun
@@ -161,10 +161,10 @@ def _row_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
 
 
 def _is_colon_label(text: str) -> bool:
-    compact = "".join(text.split())
-    if not compact.endswith((":", "：")):
+    squeezed = compact(text)
+    if not squeezed.endswith((":", "：")):
         return False
-    name = compact.rstrip(":：")
+    name = squeezed.rstrip(":：")
     return (
         1 <= len(name) <= _MAX_LABEL_CHARS and not _SENTENCE.search(name) and not name[0].isdigit()
     )

@@ -110,6 +110,12 @@ def _join_cjk_lines(match: re.Match[str]) -> str:
     return match.group()
 
 
+def compact(text: str) -> str:
+    """``text`` without whitespace (``str.isspace``): what two texts are compared by when a
+    page spaces the same words differently (索 引 号, a title broken over lines)."""
+    return "".join(text.split())
+
+
 def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     style = attrs.get("style")

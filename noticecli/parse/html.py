@@ -33,6 +33,7 @@ from noticecli.parse.dom import (
     ancestors,
     clean_text,
     comes_before,
+    compact,
     document_base_url,
     visible_path,
     visible_text,
@@ -249,10 +250,10 @@ def _listing(
 def _unglue_date(fields: list[HeaderField], line: list[HeaderField], date: str | None) -> None:
     """A meta-line value read already with the date line's date glued on (作者：张三
     2024-05-01 read by the label scan as 张三 2024-05-01) keeps only its own part."""
-    own = {(field.label, _compact(f"{field.value}{date}")): field.value for field in line}
+    own = {(field.label, compact(f"{field.value}{date}")): field.value for field in line}
     for field in fields:
         if field.origin == "meta_line" and field.value is not None:
-            field.value = own.get((field.label, _compact(field.value)), field.value)
+            field.value = own.get((field.label, compact(field.value)), field.value)
 
 
 def _holds(container: LexborNode, node: LexborNode) -> bool:
@@ -314,13 +315,9 @@ def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str 
 
 def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop a first block that only repeats the title."""
-    if blocks and title and blocks[0].text and _compact(blocks[0].text) == _compact(title):
+    if blocks and title and blocks[0].text and compact(blocks[0].text) == compact(title):
         return blocks[1:]
     return blocks
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
 
 
 def _shown_once(fields: list[HeaderField]) -> list[HeaderField]:
