@@ -20,7 +20,7 @@ from noticecli.fields import PUBLISHED_KEYS, is_time_label
 from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
-from noticecli.parse.dom import ancestors, clean_text, iter_visible
+from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible
 
 # Nodes after the title looked at (siblings of the title and of two of its ancestors), and
 # text nodes read inside each: a date line sits right under the title.
@@ -97,9 +97,7 @@ def _first_date(
     direct = True  # no text stands between the title and the sibling looked at
     # Under a title inside the body container, text after it is the body's: a date past it
     # (the signature's) is no date line.
-    in_body = container is not None and any(
-        parent.mem_id == container.mem_id for parent in ancestors(title)
-    )
+    in_body = container is not None and is_inside(title, container.mem_id)
     for _level in range(_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None

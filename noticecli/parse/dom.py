@@ -259,6 +259,16 @@ def first_tag(node: LexborNode, tags: frozenset[str], selector: str) -> LexborNo
     return None
 
 
+def is_inside(node: LexborNode, ancestor_id: int) -> bool:
+    """Whether the element of ``mem_id`` ``ancestor_id`` holds ``node``."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor_id:
+            return True
+        parent = parent.parent
+    return False
+
+
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     parent = node.parent
     while parent is not None and parent.tag not in (None, "-document"):

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.parse.dom import is_inside
+
 Attributes = dict[str, str | None]
 
 
@@ -46,20 +48,11 @@ def head_tags(tree: LexborHTMLParser) -> HeadTags:
         attributes = node.attributes
         tags.metas.append(node)
         tags.meta_attributes.append(attributes)
-        if head_id is not None and _inside(node, head_id):
+        if head_id is not None and is_inside(node, head_id):
             tags.head_metas.append(node)
             tags.head_meta_attributes.append(attributes)
     for node in tree.tags("title"):
         tags.titles.append(node)
-        if head_id is not None and _inside(node, head_id):
+        if head_id is not None and is_inside(node, head_id):
             tags.head_titles.append(node)
     return tags
-
-
-def _inside(node: LexborNode, ancestor_id: int) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor_id:
-            return True
-        parent = parent.parent
-    return False

@@ -30,11 +30,11 @@ from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.closing_lines import closing_scope
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
-    ancestors,
     clean_text,
     comes_before,
     compact,
     document_base_url,
+    is_inside,
     visible_path,
     visible_text,
 )
@@ -156,7 +156,7 @@ def parse_html_tree(
             )
             fill_top_level(notice)
         line = dated.element
-        if line is not None and container is not None and _holds(container, line):
+        if line is not None and container is not None and is_inside(line, container.mem_id):
             opening_nodes.append(line)  # the date line under the title is no body text
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
@@ -254,10 +254,6 @@ def _unglue_date(fields: list[HeaderField], line: list[HeaderField], date: str |
     for field in fields:
         if field.origin == "meta_line" and field.value is not None:
             field.value = own.get((field.label, compact(field.value)), field.value)
-
-
-def _holds(container: LexborNode, node: LexborNode) -> bool:
-    return any(parent.mem_id == container.mem_id for parent in ancestors(node))
 
 
 def _shows_publication(fields: list[HeaderField]) -> bool:
