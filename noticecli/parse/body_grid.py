@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label, display_label, key_for, shown_value
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, compact, owning_table, visible_text
+from noticecli.parse.dom import clean_text, compact, opens_container, owning_table, visible_text
 
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
@@ -79,21 +79,9 @@ def _holds_table(table: LexborNode) -> bool:
 
 def _at_top(table: LexborNode, container: LexborNode, grids: list[LexborNode]) -> bool:
     """Only a little text and no prose stands before ``table`` inside the container (a
-    title may; grids already found are not counted)."""
-    grid_ids = {grid.mem_id for grid in grids}
-    before = 0
-    node: LexborNode | None = table
-    while node is not None and node.mem_id != container.mem_id:
-        sibling = node.prev
-        while sibling is not None:
-            if sibling.mem_id not in grid_ids:
-                text = compact(visible_text(sibling))
-                before += len(text)
-                if before > _TOP_CHARS or _PROSE.search(text):
-                    return False  # the body's text has begun
-            sibling = sibling.prev
-        node = node.parent
-    return True
+    title may; grids already found are not counted): the body's text has not begun."""
+    passed = {grid.mem_id for grid in grids}
+    return opens_container(table, container, _TOP_CHARS, prose=_PROSE, passed=passed)
 
 
 def _grid_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:

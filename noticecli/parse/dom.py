@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -267,6 +267,32 @@ def is_inside(node: LexborNode, ancestor_id: int) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def opens_container(
+    node: LexborNode,
+    container: LexborNode,
+    max_chars: int,
+    *,
+    prose: re.Pattern[str] | None = None,
+    passed: Collection[int] = (),
+) -> bool:
+    """Whether ``node`` opens ``container``: at most ``max_chars`` of visible text (spaces
+    not counted) and, with ``prose``, no text it finds stand before ``node`` inside
+    ``container``. Elements whose ``mem_id`` is in ``passed`` are not counted."""
+    before = 0
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != container.mem_id:
+        sibling = current.prev
+        while sibling is not None:
+            if sibling.mem_id not in passed:
+                text = compact(visible_text(sibling))
+                before += len(text)
+                if before > max_chars or (prose is not None and prose.search(text)):
+                    return False
+            sibling = sibling.prev
+        current = current.parent
+    return True
 
 
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:

@@ -32,6 +32,7 @@ from noticecli.parse.dom import (
     comes_before,
     compact,
     first_tag,
+    opens_container,
     page_tags,
     visible_path,
     visible_text,
@@ -96,7 +97,7 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
             continue
         if container is not None and limit is not None:
             inside = any(node.mem_id == container.mem_id for node in path)
-            if inside and not _at_top(table, container):
+            if inside and not opens_container(table, container, _TOP_CHARS):
                 continue
             if not inside and not comes_before(path, limit):
                 continue
@@ -188,21 +189,6 @@ def _tables_by_region(
                 break
             parent = parent.parent
     return inside, layout
-
-
-def _at_top(table: LexborNode, container: LexborNode) -> bool:
-    """The table opens the body: little text comes before it inside the container."""
-    before = 0
-    node: LexborNode | None = table
-    while node is not None and node.mem_id != container.mem_id:
-        sibling = node.prev
-        while sibling is not None:
-            before += len(compact(visible_text(sibling)))
-            if before > _TOP_CHARS:
-                return False
-            sibling = sibling.prev
-        node = node.parent
-    return True
 
 
 def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
