@@ -75,6 +75,8 @@ BLOCK_TAGS = frozenset(
 # A line break (with the spaces around it) that clean_text drops when CJK text is on both
 # sides. The sides are tested in Python: a CJK-range lookaround takes milliseconds to compile
 # at every start, and this gives the same matches.
+# A tag written in text (markup pasted into a meta tag's content, kept in a comment).
+MARKUP_TAG = re.compile(r"<[^>]*>")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -36,6 +36,7 @@ from noticecli.knowledge import (
 from noticecli.labels import compact_label, key_for, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.dom import (
+    MARKUP_TAG,
     clean_text,
     comes_before,
     compact,
@@ -66,7 +67,6 @@ _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
 # The footer's sponsor: 主办单位：某某 or 某某 主办, read from the page's last characters.
 _FOOTER_SOURCE_CHARS = 8000
-_TAGS = re.compile(r"<[^>]*>")
 # Names of sites and units are this short; a longer text is a title's wording.
 _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
@@ -583,7 +583,7 @@ def _page_names(tree: LexborHTMLParser, markup: str) -> set[str]:
             alt = clean_text(image.attributes.get("alt") or "")
             if alt:
                 names.add(compact(alt))
-    tail = " ".join(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
+    tail = " ".join(MARKUP_TAG.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
     position = tail.find("主办")
     while position >= 0:
         after = _SPONSOR_AFTER.match(tail, position)
@@ -605,21 +605,23 @@ def _metas(head: HeadTags) -> list[tuple[str, str]]:
     """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content:
     those of ``<head>``, or all when a page's markup pushed its metadata into the body."""
     found: list[tuple[str, str]] = []
-    named = _named(head.head_meta_attributes) or _named(head.meta_attributes)
-    for attrs in named:
+    named = _named(head.head_meta_attributes, head.head_meta_texts) or _named(
+        head.meta_attributes, head.meta_texts
+    )
+    for attrs, value in named:
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
-        content = attrs.get("content") or ""
-        if "<" in content:  # ArticleTitle = 标题<div>——副题</div>: the text, as a heading's
-            content = _TAGS.sub("", content)
-        value = clean_text(content)
         if name and value:
             found.append((name, value))
     return found
 
 
-def _named(metas: list[Attributes]) -> list[Attributes]:
-    """The attributes of ``meta[name], meta[property]``."""
-    return [attrs for attrs in metas if "name" in attrs or "property" in attrs]
+def _named(metas: list[Attributes], texts: list[str]) -> list[tuple[Attributes, str]]:
+    """The attributes and content text of ``meta[name], meta[property]``."""
+    return [
+        (attrs, text)
+        for attrs, text in zip(metas, texts, strict=True)
+        if "name" in attrs or "property" in attrs
+    ]
 
 
 def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
