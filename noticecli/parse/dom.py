@@ -261,6 +261,17 @@ def first_tag(node: LexborNode, tags: frozenset[str], selector: str) -> LexborNo
     return None
 
 
+def element_children(node: LexborNode) -> list[LexborNode]:
+    """``node``'s children that are elements (no text, comment or doctype), in page order."""
+    children = []
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            children.append(child)
+        child = child.next
+    return children
+
+
 def is_inside(node: LexborNode, ancestor_id: int) -> bool:
     """Whether the element of ``mem_id`` ``ancestor_id`` holds ``node``."""
     parent = node.parent
