@@ -10,7 +10,7 @@ Entries are data: CSS selectors, words, and regular-expression fragments that th
 using them join and compile (on first use where compiling is slow). Who reads what:
 
 =============================  =============================================================
-``BODY_CONTAINERS``            :mod:`noticecli.parse.body` (container search) and
+``BODY_CONTAINERS``            :mod:`noticecli.parse.body_container` (container search) and
                                :mod:`noticecli.parse.article` (is this an article page?)
 ``LABEL_CELL_CLASS_WORDS``     :mod:`noticecli.parse.label_table`
 ``HIDDEN_*``                  :mod:`noticecli.parse.visibility`
@@ -19,7 +19,7 @@ using them join and compile (on first use where compiling is slow). Who reads wh
                                meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
 ``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
-``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body`, :mod:`noticecli.parse.lines`,
+``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body_container`, :mod:`noticecli.parse.lines`,
 ``CLOSING_LINES``,             :mod:`noticecli.labels`
 ``CREDIT_WORDS``,
 ``VALUE_PLACEHOLDERS``

@@ -4,7 +4,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli import parse_html
-from noticecli.parse.body import extract_blocks, find_container
+from noticecli.parse.body import extract_blocks
+from noticecli.parse.body_container import find_container
 
 
 def blocks(html: str, base_url: str | None = "http://rfb.example.gov.cn/a/b/page.html") -> list:

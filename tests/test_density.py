@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from noticecli.parse.body import find_container
+from noticecli.parse.body_container import find_container
 
 SENTENCE = "为做好人防工程安全管理工作，现就开展人防工程安全检查有关事项通知如下，请认真贯彻执行。"
 

@@ -141,7 +141,7 @@ def test_the_grid_label_start_set_is_the_two_tests_it_replaces() -> None:
 def _old_opening(container: LexborNode | None) -> list[LexborNode]:
     """title._opening as it was written before text and comment children were passed over."""
     from noticecli.parse import title as t
-    from noticecli.parse.dom import first_tag
+    from noticecli.parse.dom import compact, first_tag
     from noticecli.parse.title_block import centred_line, names_title
 
     if container is None:
@@ -158,10 +158,10 @@ def _old_opening(container: LexborNode | None) -> list[LexborNode]:
         child = child.next
     if first is None:
         return []
-    start = t._compact(first.text())[: t._MIN_SHARED]
-    if t._compact(t._leading_text(container, t._MAX_CHARS * 2)).startswith(start):
+    start = compact(first.text())[: t._MIN_SHARED]
+    if compact(t._leading_text(container, t._MAX_CHARS * 2)).startswith(start):
         return [first]
-    leading = t._DOC_NUMBER_LEAD.sub("", t._compact(t._leading_text_outside_links(container)), 1)
+    leading = t._DOC_NUMBER_LEAD.sub("", compact(t._leading_text_outside_links(container)), 1)
     return [first] if leading.startswith(start) else []
 
 

@@ -47,9 +47,11 @@ def test_fragments_compile_alone(fragment: str) -> None:
 
 
 def test_article_containers_are_body_containers_and_the_parsers_use_the_table() -> None:
-    from noticecli.parse import article, body, html
+    from noticecli.parse import article, body_container, html
 
-    assert tuple(c.selector for c in knowledge.BODY_CONTAINERS) == body.CONTAINER_SELECTORS
+    assert (
+        tuple(c.selector for c in knowledge.BODY_CONTAINERS) == body_container.CONTAINER_SELECTORS
+    )
     assert {selector for selector, _ in article._BODY_SELECTORS} == {
         c.selector for c in knowledge.BODY_CONTAINERS if c.proves_article
     }

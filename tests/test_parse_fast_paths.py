@@ -263,7 +263,7 @@ def test_a_body_with_a_title_class_is_not_the_title() -> None:
 def test_lower_cased_ascii_tests_answer_as_ignorecase() -> None:
     """Class words and hiding styles matched in the lower-cased ASCII text give what the
     IGNORECASE patterns give, non-ASCII text (Kelvin sign, long s, dotless i) included."""
-    from noticecli.parse.body import (
+    from noticecli.parse.body_container import (
         _NOT_ARTICLE,
         _WIDGET_CLASS,
         _is_furniture_marker,
@@ -287,7 +287,7 @@ def test_lower_cased_ascii_tests_answer_as_ignorecase() -> None:
 def test_small_subtrees_walked_find_what_the_query_finds() -> None:
     """Tags found by walking a subtree are those the CSS query finds (the subtree's root
     included), in page order, on either side of the walking bound."""
-    from noticecli.parse.body import _links_and_code
+    from noticecli.parse.body_container import _links_and_code
     from noticecli.parse.dom import _WALK_MAX_ELEMENTS, find_tags, first_tag
 
     generator = random.Random(10)

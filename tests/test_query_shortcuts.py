@@ -19,7 +19,7 @@ from noticecli.decode import decode_bytes
 from noticecli.knowledge import ANY_BODY_CONTAINER, TITLE_SELECTORS
 from noticecli.parse import article, attachments, dom
 from noticecli.parse.article import possible_selectors
-from noticecli.parse.body import CONTAINER_SELECTORS
+from noticecli.parse.body_container import CONTAINER_SELECTORS
 from noticecli.parse.dom import page_tags
 from tests.conftest import CORPUS, PAGES
 

@@ -14,7 +14,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from noticecli.labels import split_label_pairs
-from noticecli.parse.body import is_furniture
+from noticecli.parse.body_container import is_furniture
 from noticecli.parse.dom import SKIP_TAGS, clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.side_columns import text_column

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label
-from noticecli.parse.body import is_furniture
+from noticecli.parse.body_container import is_furniture
 from noticecli.parse.dom import SKIP_TAGS, ancestors, clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
 

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import WIDGET_LABELS, compact_label, display_label, key_for, shown_value
 from noticecli.models import HeaderField
-from noticecli.parse.dom import clean_text, visible_text
+from noticecli.parse.dom import clean_text, compact, opens_container, owning_table, visible_text
 
 _MAX_LABEL_CHARS = 12
 _SENTENCE = re.compile(r"[。；！？!?;，,]")
@@ -79,21 +79,9 @@ def _holds_table(table: LexborNode) -> bool:
 
 def _at_top(table: LexborNode, container: LexborNode, grids: list[LexborNode]) -> bool:
     """Only a little text and no prose stands before ``table`` inside the container (a
-    title may; grids already found are not counted)."""
-    grid_ids = {grid.mem_id for grid in grids}
-    before = 0
-    node: LexborNode | None = table
-    while node is not None and node.mem_id != container.mem_id:
-        sibling = node.prev
-        while sibling is not None:
-            if sibling.mem_id not in grid_ids:
-                text = "".join(visible_text(sibling).split())
-                before += len(text)
-                if before > _TOP_CHARS or _PROSE.search(text):
-                    return False  # the body's text has begun
-            sibling = sibling.prev
-        node = node.parent
-    return True
+    title may; grids already found are not counted): the body's text has not begun."""
+    passed = {grid.mem_id for grid in grids}
+    return opens_container(table, container, _TOP_CHARS, prose=_PROSE, passed=passed)
 
 
 def _grid_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
@@ -122,8 +110,9 @@ def _container_grid_rows(
     rows: list[LexborNode] = []
     pairs: list[tuple[str, str | None]] = []
     for row in table.css("tr"):
-        if _owning_table(row) != table.mem_id:
-            continue
+        owner = owning_table(row)
+        if owner is None or owner.mem_id != table.mem_id:
+            continue  # a nested table's row
         cells = _cells(row)
         if not any(cells):
             continue
@@ -135,13 +124,6 @@ def _container_grid_rows(
         rows.append(row)
         pairs.extend(row_pairs)
     return (rows, pairs) if len(rows) >= _MIN_ROWS else ([], [])
-
-
-def _owning_table(row: LexborNode) -> int | None:
-    parent = row.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent.mem_id if parent is not None else None
 
 
 def _cells(row: LexborNode) -> list[str]:
@@ -167,10 +149,10 @@ def _row_pairs(cells: list[str]) -> list[tuple[str, str | None]] | None:
 
 
 def _is_colon_label(text: str) -> bool:
-    compact = "".join(text.split())
-    if not compact.endswith((":", "：")):
+    squeezed = compact(text)
+    if not squeezed.endswith((":", "：")):
         return False
-    name = compact.rstrip(":：")
+    name = squeezed.rstrip(":：")
     return (
         1 <= len(name) <= _MAX_LABEL_CHARS and not _SENTENCE.search(name) and not name[0].isdigit()
     )

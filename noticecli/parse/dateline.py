@@ -20,7 +20,7 @@ from noticecli.fields import PUBLISHED_KEYS, is_time_label
 from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
-from noticecli.parse.dom import ancestors, clean_text, iter_visible
+from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible
 
 # Nodes after the title looked at (siblings of the title and of two of its ancestors), and
 # text nodes read inside each: a date line sits right under the title.
@@ -97,9 +97,7 @@ def _first_date(
     direct = True  # no text stands between the title and the sibling looked at
     # Under a title inside the body container, text after it is the body's: a date past it
     # (the signature's) is no date line.
-    in_body = container is not None and any(
-        parent.mem_id == container.mem_id for parent in ancestors(title)
-    )
+    in_body = container is not None and is_inside(title, container.mem_id)
     for _level in range(_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None
@@ -111,9 +109,11 @@ def _first_date(
             if found is not None:
                 field, pairs, text_node = found
                 line = _line_element(text_node, sibling) if direct else None
-                if line is not None:  # the line's values may stand in other elements
-                    pairs = _line_pairs(clean_text(line.text()))
-                return field, pairs, line
+                if line is None:
+                    return field, pairs, None
+                # The line's values may stand in other elements.
+                element, pairs = line
+                return field, pairs, element
             if sibling.mem_id not in passed and (sibling.tag == "-text" or sibling.is_element_node):
                 direct = direct and not clean_text(sibling.text())
             seen += 1
@@ -124,43 +124,37 @@ def _first_date(
     return None
 
 
-def _line_element(text_node: LexborNode, sibling: LexborNode) -> LexborNode | None:
+def _line_element(text_node: LexborNode, sibling: LexborNode) -> tuple[LexborNode, _Pairs] | None:
     """The largest element from ``text_node``'s parent up to ``sibling`` that is the date
-    line alone: a date line's shape (:func:`_dated`), no sentence."""
+    line alone: a date line's shape (:func:`_date_line_pairs`), no sentence; and the
+    labelled values it holds besides its date."""
     if text_node.mem_id == sibling.mem_id:
         return None
-    line: LexborNode | None = None
+    line: tuple[LexborNode, _Pairs] | None = None
     node = text_node.parent
     while node is not None:
         text = clean_text(node.text())
         if len(text) > _LINE_MAX_CHARS or _SENTENCE.search(text):
             break
-        if _dated(text):
-            line = node
+        pairs = _date_line_pairs(text)
+        if pairs is not None:
+            line = node, pairs
         if node.mem_id == sibling.mem_id:
             break
         node = node.parent
     return line
 
 
-def _dated(text: str) -> bool:
-    """A date line: a date, or a time label holding one, then labelled values (2024-05-01
-    来源：本站); or meta-line values closed by a date (作者：张三 2024-05-01)."""
-    if _trailing_date(text) is not None:
-        return True
-    match = _TIME_LABEL.match(text)
-    head, _pairs = split_value_labels(match["rest"] if match is not None else text)
-    return parse_date(_unbracketed(head or "")) is not None
-
-
-def _line_pairs(text: str) -> _Pairs:
-    """The labelled values a date line holds besides its date."""
+def _date_line_pairs(text: str) -> _Pairs | None:
+    """The labelled values a date line holds besides its date; ``None`` when ``text`` is no
+    date line. A date line: a date, or a time label holding one, then labelled values
+    (2024-05-01 来源：本站); or meta-line values closed by a date (作者：张三 2024-05-01)."""
     trailing = _trailing_date(text)
     if trailing is not None:
         return trailing[0]
     match = _TIME_LABEL.match(text)
-    _head, pairs = split_value_labels(match["rest"] if match is not None else text)
-    return pairs
+    head, pairs = split_value_labels(match["rest"] if match is not None else text)
+    return pairs if parse_date(_unbracketed(head or "")) is not None else None
 
 
 def _trailing_date(text: str) -> tuple[_Pairs, str] | None:
@@ -190,11 +184,12 @@ def _date_in(node: LexborNode) -> tuple[HeaderField, _Pairs, LexborNode] | None:
     texts = [node] if node.tag == "-text" else _texts(node)
     for text_node in texts:
         text = clean_text(text_node.text_content or "")
+        trailing = _trailing_date(text)
         if (text and text[-1] in "：:") or "时间" in text or "日期" in text:
             labelled = _time_label_in(text_node, text)
             if labelled is not None:
-                return labelled, _line_pairs(text), text_node
-        trailing = _trailing_date(text)
+                field, pairs = labelled
+                return field, trailing[0] if trailing is not None else pairs, text_node
         if trailing is not None:
             pairs, date = trailing
             field = HeaderField("published_at", _where(text_node.parent), date, "unlabelled")
@@ -233,20 +228,25 @@ def _unbracketed(text: str) -> str:
     return value
 
 
-def _time_label_in(text_node: LexborNode, text: str) -> HeaderField | None:
+def _time_label_in(text_node: LexborNode, text: str) -> tuple[HeaderField, _Pairs] | None:
     """A label of the page's own ending in 时间/日期 and the date it holds (更新时间：2024-09-10,
     or the label alone with its date in the next text): the meta line's publication time
-    when no publication label is shown (:func:`noticecli.fields.is_time_label`)."""
+    when no publication label is shown (:func:`noticecli.fields.is_time_label`); and the
+    labelled values ``text`` prints after the date."""
     match = _TIME_LABEL.match(text)
     if match is None:
         return None
     rest = match["rest"]
-    if not rest:
+    if rest:
+        head, pairs = split_value_labels(rest)
+    else:
         following = text_node.next or (text_node.parent.next if text_node.parent else None)
-        rest = clean_text(following.text() if following is not None else "")
-    head, _pairs = split_value_labels(rest)
+        head, _following_pairs = split_value_labels(
+            clean_text(following.text() if following is not None else "")
+        )
+        pairs = []  # the label alone: its line holds no other values
     field = HeaderField(None, match["label"], head, "meta_line")
-    return field if head and is_time_label(field) else None
+    return (field, pairs) if head and is_time_label(field) else None
 
 
 def _texts(node: LexborNode) -> list[LexborNode]:

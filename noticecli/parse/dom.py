@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -75,6 +75,8 @@ BLOCK_TAGS = frozenset(
 # A line break (with the spaces around it) that clean_text drops when CJK text is on both
 # sides. The sides are tested in Python: a CJK-range lookaround takes milliseconds to compile
 # at every start, and this gives the same matches.
+# A tag written in text (markup pasted into a meta tag's content, kept in a comment).
+MARKUP_TAG = re.compile(r"<[^>]*>")
 _LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -108,6 +110,12 @@ def _join_cjk_lines(match: re.Match[str]) -> str:
     if start and end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
         return ""
     return match.group()
+
+
+def compact(text: str) -> str:
+    """``text`` without whitespace (``str.isspace``): what two texts are compared by when a
+    page spaces the same words differently (索 引 号, a title broken over lines)."""
+    return "".join(text.split())
 
 
 def is_hidden(node: LexborNode) -> bool:
@@ -253,6 +261,17 @@ def first_tag(node: LexborNode, tags: frozenset[str], selector: str) -> LexborNo
     return None
 
 
+def element_children(node: LexborNode) -> list[LexborNode]:
+    """``node``'s children that are elements (no text, comment or doctype), in page order."""
+    children = []
+    child = node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            children.append(child)
+        child = child.next
+    return children
+
+
 def is_inside(node: LexborNode, ancestor_id: int) -> bool:
     """Whether the element of ``mem_id`` ``ancestor_id`` holds ``node``."""
     parent = node.parent
@@ -263,11 +282,45 @@ def is_inside(node: LexborNode, ancestor_id: int) -> bool:
     return False
 
 
+def opens_container(
+    node: LexborNode,
+    container: LexborNode,
+    max_chars: int,
+    *,
+    prose: re.Pattern[str] | None = None,
+    passed: Collection[int] = (),
+) -> bool:
+    """Whether ``node`` opens ``container``: at most ``max_chars`` of visible text (spaces
+    not counted) and, with ``prose``, no text it finds stand before ``node`` inside
+    ``container``. Elements whose ``mem_id`` is in ``passed`` are not counted."""
+    before = 0
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != container.mem_id:
+        sibling = current.prev
+        while sibling is not None:
+            if sibling.mem_id not in passed:
+                text = compact(visible_text(sibling))
+                before += len(text)
+                if before > max_chars or (prose is not None and prose.search(text)):
+                    return False
+            sibling = sibling.prev
+        current = current.parent
+    return True
+
+
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     parent = node.parent
     while parent is not None and parent.tag not in (None, "-document"):
         yield parent
         parent = parent.parent
+
+
+def owning_table(node: LexborNode) -> LexborNode | None:
+    """The nearest ``<table>`` above ``node`` (a row's own table, not an outer one)."""
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
 
 
 # Where a page names its own address, best first.

@@ -31,6 +31,7 @@ from noticecli.labels import (
 )
 from noticecli.models import FieldOrigin, HeaderField
 from noticecli.parse.dom import (
+    MARKUP_TAG,
     SKIP_TAGS,
     ancestors,
     clean_text,
@@ -39,11 +40,10 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.head_rows import heads_data_columns
-from noticecli.parse.head_tags import HeadTags
+from noticecli.parse.head_tags import HeadTags, meta_text
 from noticecli.parse.linked_labels import value_is_link
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
-_TAGS = re.compile(r"<[^>]*>")
 # Compiled on first use (CJK ranges are slow to compile); only text ending in a colon can match.
 _UNKNOWN_LABEL = r"^[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,9}[:：]$"
 _MAX_LABEL_CHARS = 16
@@ -467,19 +467,18 @@ def extract_meta_tags(tree: LexborHTMLParser, head: HeadTags | None = None) -> l
     """TRS ``<meta name>`` fields; ``head``: the page's metas when already found."""
     fields: list[HeaderField] = []
     named = (
-        head.named_meta_attributes()
+        head.named_meta_texts()
         if head is not None
-        else [node.attributes for node in tree.css("meta[name]")]
+        else [
+            (attributes, meta_text(attributes))
+            for attributes in (node.attributes for node in tree.css("meta[name]"))
+        ]
     )
-    for attributes in named:
+    for attributes, value in named:
         name = (attributes.get("name") or "").strip()
         key = META_TAG_KEYS.get(name.lower())
         if key is None:
             continue
-        content = attributes.get("content") or ""
-        if "<" in content:  # markup pasted into the tag (标题<div>——副题</div>): its text
-            content = _TAGS.sub("", content)
-        value = clean_text(content)
         fields.append(HeaderField(key, name, value or None, "meta_tag"))
     return fields
 
@@ -495,6 +494,6 @@ def extract_comment_markers(html: str) -> list[HeaderField]:
         label = match.group(1).strip()
         if label in HANWEB_MARKER_SKIP:
             continue
-        value = clean_text(unescape(_TAGS.sub("", match.group(2))))
+        value = clean_text(unescape(MARKUP_TAG.sub("", match.group(2))))
         fields.append(HeaderField(key_for(label), label, value or None, "comment"))
     return fields

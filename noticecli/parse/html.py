@@ -23,21 +23,18 @@ from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import Select, cached_select, has_article_body, possible_selectors
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.between_lines import unread_lines
-from noticecli.parse.body import (
-    MAX_BODY_BLOCKS,
-    extract_blocks,
-    find_container,
-    trailing_credits,
-)
+from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, trailing_credits
+from noticecli.parse.body_container import find_container
 from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.closing_lines import closing_scope
 from noticecli.parse.dateline import unlabelled_date
 from noticecli.parse.dom import (
-    ancestors,
     clean_text,
     comes_before,
+    compact,
     document_base_url,
+    is_inside,
     visible_path,
     visible_text,
 )
@@ -159,7 +156,7 @@ def parse_html_tree(
             )
             fill_top_level(notice)
         line = dated.element
-        if line is not None and container is not None and _holds(container, line):
+        if line is not None and container is not None and is_inside(line, container.mem_id):
             opening_nodes.append(line)  # the date line under the title is no body text
     header_found = bool(skip) or any(field.origin == "header" for field in notice.header)
     if not header_found:
@@ -253,14 +250,10 @@ def _listing(
 def _unglue_date(fields: list[HeaderField], line: list[HeaderField], date: str | None) -> None:
     """A meta-line value read already with the date line's date glued on (作者：张三
     2024-05-01 read by the label scan as 张三 2024-05-01) keeps only its own part."""
-    own = {(field.label, _compact(f"{field.value}{date}")): field.value for field in line}
+    own = {(field.label, compact(f"{field.value}{date}")): field.value for field in line}
     for field in fields:
         if field.origin == "meta_line" and field.value is not None:
-            field.value = own.get((field.label, _compact(field.value)), field.value)
-
-
-def _holds(container: LexborNode, node: LexborNode) -> bool:
-    return any(parent.mem_id == container.mem_id for parent in ancestors(node))
+            field.value = own.get((field.label, compact(field.value)), field.value)
 
 
 def _shows_publication(fields: list[HeaderField]) -> bool:
@@ -318,13 +311,9 @@ def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str 
 
 def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop a first block that only repeats the title."""
-    if blocks and title and blocks[0].text and _compact(blocks[0].text) == _compact(title):
+    if blocks and title and blocks[0].text and compact(blocks[0].text) == compact(title):
         return blocks[1:]
     return blocks
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
 
 
 def _shown_once(fields: list[HeaderField]) -> list[HeaderField]:

@@ -30,7 +30,9 @@ from noticecli.models import HeaderField
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
+    compact,
     first_tag,
+    opens_container,
     page_tags,
     visible_path,
     visible_text,
@@ -95,7 +97,7 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
             continue
         if container is not None and limit is not None:
             inside = any(node.mem_id == container.mem_id for node in path)
-            if inside and not _at_top(table, container):
+            if inside and not opens_container(table, container, _TOP_CHARS):
                 continue
             if not inside and not comes_before(path, limit):
                 continue
@@ -105,17 +107,17 @@ def read_label_tables(tree: LexborHTMLParser, container: LexborNode | None) -> L
         found.tables.append(table)
         seen: dict[str, str | None] = {}
         for label, value in pairs:
-            compact = compact_label(label)
+            label_key = compact_label(label)
             found.fields.append(HeaderField(key_for(label), label, value, "header"))
-            if compact in seen and seen[compact] != value:
+            if label_key in seen and seen[label_key] != value:
                 found.warnings.append(
                     (
                         "label_repeated",
                         f"{label} appears more than once in a label table; fields keeps "
-                        f"the first value ({seen[compact]})",
+                        f"the first value ({seen[label_key]})",
                     )
                 )
-            seen.setdefault(compact, value)
+            seen.setdefault(label_key, value)
     return found
 
 
@@ -189,21 +191,6 @@ def _tables_by_region(
     return inside, layout
 
 
-def _at_top(table: LexborNode, container: LexborNode) -> bool:
-    """The table opens the body: little text comes before it inside the container."""
-    before = 0
-    node: LexborNode | None = table
-    while node is not None and node.mem_id != container.mem_id:
-        sibling = node.prev
-        while sibling is not None:
-            before += len("".join(visible_text(sibling).split()))
-            if before > _TOP_CHARS:
-                return False
-            sibling = sibling.prev
-        node = node.parent
-    return True
-
-
 def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
     """The (label, value) pairs of a label table, or ``None`` when it is not one."""
     rows = _rows(table)
@@ -230,8 +217,8 @@ def _label_pairs(table: LexborNode) -> list[tuple[str, str | None]] | None:
         for label, value in row_pairs:
             if key_for(label) is not None or label.rstrip().endswith((":", "：")):
                 known_labels += 1
-            compact = compact_label(label)
-            if compact in WIDGET_LABELS or _ATTACHMENT_LABEL.match(compact):
+            label_key = compact_label(label)
+            if label_key in WIDGET_LABELS or _ATTACHMENT_LABEL.match(label_key):
                 continue  # attachment rows: the links are read as attachments
             pairs.append((display_label(label), value))
     if label_rows < _MIN_ROWS or label_rows < (label_rows + other_rows) * _MIN_SHARE:
@@ -253,12 +240,12 @@ def _column_pairs(rows: list[list[LexborNode]]) -> list[tuple[str, str | None]] 
     values = [_cell(node) for node in filled[1]]
     known = 0
     for label, value in zip(labels, values, strict=True):
-        compact = "".join(label.text.split())
-        if not compact or len(compact) > _MAX_LABEL_CHARS or _SENTENCE.search(compact):
+        name = compact(label.text)
+        if not name or len(name) > _MAX_LABEL_CHARS or _SENTENCE.search(name):
             return None
-        if key_for(compact) is not None:
+        if key_for(name) is not None:
             known += 1
-        if key_for("".join(value.text.split())) is not None:
+        if key_for(compact(value.text)) is not None:
             return None  # a second row of labels
     if known < _MIN_COLUMN_LABELS or known * 2 <= len(labels):
         return None
@@ -298,11 +285,7 @@ def _cell(node: LexborNode) -> _Cell:
     if shade and shade not in ("#fff", "#ffffff", "white", "transparent", "none"):
         marks.add(f"shade:{shade}")
     bold = first_tag(node, _BOLD_TAGS, "b, strong")
-    if (
-        bold is not None
-        and text
-        and "".join(clean_text(bold.text()).split()) == "".join(text.split())
-    ):
+    if bold is not None and text and compact(clean_text(bold.text())) == compact(text):
         marks.add("bold")
     return _Cell(text, node, frozenset(marks))
 
@@ -326,9 +309,9 @@ def _row_pairs(cells: list[_Cell]) -> list[tuple[str, str | None]] | None:
 
 
 def _is_label_cell(label: _Cell, value: _Cell) -> bool:
-    compact = "".join(label.text.split())
-    if not (1 <= len(compact) <= _MAX_LABEL_CHARS) or _SENTENCE.search(compact):
+    name = compact(label.text)
+    if not (1 <= len(name) <= _MAX_LABEL_CHARS) or _SENTENCE.search(name):
         return False
-    if compact[0].isdigit():
+    if name[0].isdigit():
         return False  # a number or a date, not a label
     return bool(label.marks - value.marks)

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 from noticecli.knowledge import BREADCRUMB_TEXT
 from noticecli.models import HeaderField
 from noticecli.parse.body_meta import is_meta_line
-from noticecli.parse.dom import ancestors, clean_text, iter_visible
+from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible
 from noticecli.parse.header_html import extract_grid_fields
 
 _CRUMB = re.compile(BREADCRUMB_TEXT)
@@ -42,7 +42,7 @@ def opening_head(
     """The navigation before ``title`` and the meta line right after it, when ``title`` is
     inside ``container`` (else nothing). Elements in ``read`` (a header grid already read)
     are passed over: neither meta line nor text."""
-    if not any(parent.mem_id == container.mem_id for parent in ancestors(title)):
+    if not is_inside(title, container.mem_id):
         return OpeningHead([], [], [])
     # The elements read are passed over; one that only holds one (a wrapper, maybe of the
     # text too) ends the look.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from noticecli.knowledge import RELATED_LINK_HEADINGS
-from noticecli.parse.dom import clean_text, visible_text
+from noticecli.parse.dom import clean_text, element_children, visible_text
 
 # A caption is a few words and an optional colon.
 _CAPTION_MAX = 12
@@ -66,7 +66,7 @@ def _link_lists_after(caption: LexborNode) -> list[LexborNode]:
 
 def _is_link_list(node: LexborNode) -> bool:
     """Two or more items (or the element itself as one), each mostly link text."""
-    items = [child for child in _element_children(node) if child.tag in _ITEM_TAGS]
+    items = [child for child in element_children(node) if child.tag in _ITEM_TAGS]
     if node.tag == "table":
         items = node.css("tr")
     if not items:
@@ -85,13 +85,3 @@ def _only(holder: LexborNode, parts: list[LexborNode]) -> bool:
     shown = len(clean_text(visible_text(holder)).replace(" ", ""))
     held = sum(len(clean_text(visible_text(part)).replace(" ", "")) for part in parts)
     return held >= shown
-
-
-def _element_children(node: LexborNode) -> list[LexborNode]:
-    children = []
-    child = node.child
-    while child is not None:
-        if child.tag and not child.tag.startswith("-"):
-            children.append(child)
-        child = child.next
-    return children

@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.parse.dom import clean_text, find_tags, visible_text
+from noticecli.parse.dom import clean_text, element_children, find_tags, visible_text
 
 _SENTENCE = re.compile(r"[。；！？]")
 _TABLE_TAG = frozenset({"table"})
@@ -33,7 +33,7 @@ def text_column(block: LexborNode) -> LexborNode:
     """``block``, or the one column of it that holds the text when its other columns are
     side columns."""
     for _depth in range(_MAX_DEPTH):
-        columns = [child for child in _children(block) if clean_text(visible_text(child))]
+        columns = [child for child in element_children(block) if clean_text(visible_text(child))]
         if len(columns) == 1 and columns[0].tag in ("tbody", "thead", "tr"):
             block = columns[0]  # a table's wrapper of one row
             continue
@@ -66,13 +66,3 @@ def _is_side_column(node: LexborNode) -> bool:
     ]
     items = [item for item in items if item]
     return len(items) >= _MIN_ITEMS and all(len(item) <= _ITEM_MAX_CHARS for item in items)
-
-
-def _children(node: LexborNode) -> list[LexborNode]:
-    children = []
-    child = node.child
-    while child is not None:
-        if child.tag and not child.tag.startswith("-"):
-            children.append(child)
-        child = child.next
-    return children

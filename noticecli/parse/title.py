@@ -36,8 +36,10 @@ from noticecli.knowledge import (
 from noticecli.labels import compact_label, key_for, split_label_pairs, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.dom import (
+    MARKUP_TAG,
     clean_text,
     comes_before,
+    compact,
     find_tags,
     first_tag,
     iter_visible,
@@ -65,7 +67,6 @@ _MIN_SHARED = 6
 _LOGO = re.compile(r"logo", re.IGNORECASE)
 # The footer's sponsor: 主办单位：某某 or 某某 主办, read from the page's last characters.
 _FOOTER_SOURCE_CHARS = 8000
-_TAGS = re.compile(r"<[^>]*>")
 # Names of sites and units are this short; a longer text is a title's wording.
 _NAME_MAX = 20
 _SPONSOR_AFTER = re.compile(r"主办(?:单位)?\s*[:：]\s*([^\s|｜:：,，]{2,40})")
@@ -116,13 +117,13 @@ def choose_title(
     the page's source, whose end holds the footer; ``head``: its metas and ``<title>``."""
     metas = _metas(head)
     names = _Names(tree, metas, markup)
-    columns = {_compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
+    columns = {compact(value) for value in _meta_values(metas, COLUMN_META_NAMES)}
     sources = _sources(head, metas, fields, names, columns)
-    labels = {_compact(field.label) for field in fields}
+    labels = {compact(field.label) for field in fields}
     candidates = [
         candidate
         for candidate in _text_candidates(tree, container)
-        if _compact(candidate.text) not in labels
+        if compact(candidate.text) not in labels
     ]
     for candidate in candidates:
         candidate.support = _support(candidate.text, sources)
@@ -157,8 +158,8 @@ def choose_title(
             return _or_above_meta_line(tree, container, text, candidate.node, names, columns)
     # What the metadata and <title> name the page, less names and column-sized words.
     for text in sources:
-        shaped = len(_compact(text)) >= _SHORT and not _site_shaped(text)
-        if shaped and _compact(text) not in columns and not names.holds(text):
+        shaped = len(compact(text)) >= _SHORT and not _site_shaped(text)
+        if shaped and compact(text) not in columns and not names.holds(text):
             return TitleChoice(text, _shown_at(tree, container, text))
     for candidate in ordered([c for c in candidates if not c.support]):
         text = place.text(candidate)
@@ -232,11 +233,11 @@ def _above_meta_line(
 def _titled(text: str, columns: set[str]) -> bool:
     """Long enough for a notice's title and no column's name (通知公告 over the meta line is
     the column's caption)."""
-    compact = _compact(text)
+    squeezed = compact(text)
     return (
-        len(compact) >= _SHORT
-        and compact not in columns
-        and not compact.endswith(COLUMN_NAME_SUFFIXES)
+        len(squeezed) >= _SHORT
+        and squeezed not in columns
+        and not squeezed.endswith(COLUMN_NAME_SUFFIXES)
     )
 
 
@@ -264,11 +265,11 @@ def _shown_at(tree: LexborHTMLParser, container: LexborNode | None, text: str) -
     body = tree.body
     if body is None or container is None:
         return None
-    target = _compact(text)
+    target = compact(text)
     for item in iter_visible(body):
         if item.mem_id == container.mem_id:
             return None
-        if item.tag == "-text" and _compact(item.text_content or "") == target:
+        if item.tag == "-text" and compact(item.text_content or "") == target:
             return item.parent
     return None
 
@@ -283,19 +284,19 @@ class _Names:
     def __init__(self, tree: LexborHTMLParser, metas: list[tuple[str, str]], markup: str) -> None:
         self.tree = tree
         self.markup = markup
-        self.meta = {_compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
+        self.meta = {compact(value) for value in _meta_values(metas, SITE_META_NAMES)}
         self.page: set[str] | None = None
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` is one of the names."""
-        compact = _compact(text)
-        if not compact or compact in self.meta:
+        squeezed = compact(text)
+        if not squeezed or squeezed in self.meta:
             return True
-        if not _site_shaped(text) and not _name_shaped(compact):
+        if not _site_shaped(text) and not _name_shaped(squeezed):
             return False  # a title's wording: no logo or footer names it
         if self.page is None:
             self.page = _page_names(self.tree, self.markup)
-        return compact in self.page
+        return squeezed in self.page
 
 
 def _text_candidates(tree: LexborHTMLParser, container: LexborNode | None) -> list[_Candidate]:
@@ -352,8 +353,8 @@ def _cell_titles(tree: LexborHTMLParser, labels: set[str], order: int) -> list[_
         if (
             not (_SHORT <= len(text) <= _MAX_CHARS)
             or text[-1] in ":："  # a caption (联系人及联系方式：)
-            or _compact(clean_text(cell.text(deep=True))) != _compact(text)
-            or _compact(text) in labels
+            or compact(clean_text(cell.text(deep=True))) != compact(text)
+            or compact(text) in labels
             or _is_label(text)
             or split_label_pairs(text)
         ):
@@ -448,13 +449,13 @@ def _opening(container: LexborNode | None) -> list[LexborNode]:
         child = child.next
     if first is None:
         return []
-    start = _compact(first.text())[:_MIN_SHARED]
-    if _compact(_leading_text(container, _MAX_CHARS * 2)).startswith(start):
+    start = compact(first.text())[:_MIN_SHARED]
+    if compact(_leading_text(container, _MAX_CHARS * 2)).startswith(start):
         return [first]
     # A container that holds the page's navigation row before the title (a layout table):
     # the title still opens its text outside links, after a document number if any (a
     # Word body's 岚人防发〔2024〕3号 line above its title).
-    leading = _DOC_NUMBER_LEAD.sub("", _compact(_leading_text_outside_links(container)), 1)
+    leading = _DOC_NUMBER_LEAD.sub("", compact(_leading_text_outside_links(container)), 1)
     return [first] if leading.startswith(start) else []
 
 
@@ -532,14 +533,14 @@ def _without_names(page_title: str, names: _Names, columns: set[str]) -> str:
         return page_title
 
     def site(part: str) -> bool:
-        compact = _compact(part)
-        return not compact or _site_shaped(part) or names.holds(part)
+        squeezed = compact(part)
+        return not squeezed or _site_shaped(part) or names.holds(part)
 
     def column(part: str) -> bool:
-        compact = _compact(part)
+        squeezed = compact(part)
         # A column's name the metadata gives, or one worded as such (新闻频道, 通知公告栏目).
-        return compact in columns or (
-            len(compact) <= _SHORT and compact.endswith(COLUMN_NAME_SUFFIXES)
+        return squeezed in columns or (
+            len(squeezed) <= _SHORT and squeezed.endswith(COLUMN_NAME_SUFFIXES)
         )
 
     start, end = 0, len(parts)
@@ -559,10 +560,10 @@ def _page_title_text(head: HeadTags) -> str:
 def _support(text: str, sources: list[str]) -> int:
     """How much the sources name ``text``: two for each giving the same words, one for each
     where one holds the other."""
-    mine = _compact(text)
+    mine = compact(text)
     count = 0
     for source in sources:
-        theirs = _compact(source)
+        theirs = compact(source)
         if mine == theirs:
             count += 2  # the same words weigh more than one holding the other (…座谈会强调)
         elif min(len(mine), len(theirs)) >= _MIN_SHARED and (mine in theirs or theirs in mine):
@@ -577,48 +578,50 @@ def _page_names(tree: LexborHTMLParser, markup: str) -> set[str]:
     for node in tree.css('[class*="logo" i], [id*="logo" i]')[:5]:
         text = clean_text(node.text())
         if 2 <= len(text) <= 40:
-            names.add(_compact(text))
+            names.add(compact(text))
         for image in node.css("img[alt]")[:2]:
             alt = clean_text(image.attributes.get("alt") or "")
             if alt:
-                names.add(_compact(alt))
-    tail = " ".join(_TAGS.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
+                names.add(compact(alt))
+    tail = " ".join(MARKUP_TAG.sub(" ", markup[-_FOOTER_SOURCE_CHARS:]).split())
     position = tail.find("主办")
     while position >= 0:
         after = _SPONSOR_AFTER.match(tail, position)
         before = _SPONSOR_BEFORE.search(tail[max(0, position - 41) : position + 2])
         found = after.group(1) if after else before.group(1) if before else ""
         if found:
-            names.add(_compact(found))
+            names.add(compact(found))
         position = tail.find("主办", position + 2)
     names.discard("")
     return names
 
 
-def _name_shaped(compact: str) -> bool:
+def _name_shaped(squeezed: str) -> bool:
     """Short enough to be a site's or a unit's name (a logo, a sponsor)."""
-    return len(compact) <= _NAME_MAX
+    return len(squeezed) <= _NAME_MAX
 
 
 def _metas(head: HeadTags) -> list[tuple[str, str]]:
     """(name or property, lower-cased; content) of the page's ``<meta>`` tags with content:
     those of ``<head>``, or all when a page's markup pushed its metadata into the body."""
     found: list[tuple[str, str]] = []
-    named = _named(head.head_meta_attributes) or _named(head.meta_attributes)
-    for attrs in named:
+    named = _named(head.head_meta_attributes, head.head_meta_texts) or _named(
+        head.meta_attributes, head.meta_texts
+    )
+    for attrs, value in named:
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
-        content = attrs.get("content") or ""
-        if "<" in content:  # ArticleTitle = 标题<div>——副题</div>: the text, as a heading's
-            content = _TAGS.sub("", content)
-        value = clean_text(content)
         if name and value:
             found.append((name, value))
     return found
 
 
-def _named(metas: list[Attributes]) -> list[Attributes]:
-    """The attributes of ``meta[name], meta[property]``."""
-    return [attrs for attrs in metas if "name" in attrs or "property" in attrs]
+def _named(metas: list[Attributes], texts: list[str]) -> list[tuple[Attributes, str]]:
+    """The attributes and content text of ``meta[name], meta[property]``."""
+    return [
+        (attrs, text)
+        for attrs, text in zip(metas, texts, strict=True)
+        if "name" in attrs or "property" in attrs
+    ]
 
 
 def _meta_values(metas: list[tuple[str, str]], keys: tuple[str, ...]) -> list[str]:
@@ -632,18 +635,14 @@ def _is_label(text: str) -> bool:
 def _site_shaped(text: str) -> bool:
     """Shaped like a site's or a unit's name, not a notice's title: short, ending in a
     site or organisation word, without the words titles are made of."""
-    compact = _compact(text)
-    if "欢迎" in compact and _GREETING.search(compact):
+    squeezed = compact(text)
+    if "欢迎" in squeezed and _GREETING.search(squeezed):
         return True
-    if len(compact) > 25 or _title_words().search(compact):
+    if len(squeezed) > 25 or _title_words().search(squeezed):
         return False
-    return compact.endswith(SITE_NAME_SUFFIXES) or is_org_line(compact)
+    return squeezed.endswith(SITE_NAME_SUFFIXES) or is_org_line(squeezed)
 
 
 @cache
 def _title_words() -> re.Pattern[str]:
     return re.compile("|".join(TITLE_WORDS))
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
