@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.text_end import is_copyright_line
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_start import blank_chrome_above_start
@@ -259,3 +260,33 @@ def test_a_files_caption_over_a_list_of_files_stays_its_own_line() -> None:
 def test_a_files_caption_over_one_file_stays_its_own_line() -> None:
     notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", "岚川县人防工程管理办法.pdf")
     assert body_texts(notice)[-2:] == ["相关文件：", "岚川县人防工程管理办法.pdf"]
+
+
+# --- a sentence opening with 版权所有 or 主办单位： is the text's, a footer line is the site's ---
+
+_SPONSOR_SENTENCE = "主办单位：岚川县国动办负责竞赛的组织实施，承办单位负责场地保障和后勤服务。"
+_OWNER_SENTENCE = "版权所有人应当于2024年9月30日前向县国动办提交作品登记表，逾期不予受理。"
+
+
+@pytest.mark.parametrize("line", [_SPONSOR_SENTENCE, _OWNER_SENTENCE])
+def test_a_sentence_opening_with_a_footer_word_is_no_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "版权所有 © 2024 岚川县人民政府 保留所有权利。",
+        "版权所有：岚川县人民政府办公室",
+        "主办单位：岚川县人民政府办公室  承办：岚川县大数据中心",
+        "主办单位：岚川县人民政府办公室。",
+    ],
+)
+def test_footer_lines_with_the_words_stay_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_sentences_opening_with_a_footer_word_stay_in_the_body() -> None:
+    lines = ("一、组织单位", _SPONSOR_SENTENCE, "二、作品要求", _OWNER_SENTENCE, *SIGNATURE)
+    notice = _parse(TITLE, META, SALUTATION, FIRST, *lines)
+    assert body_texts(notice)[-len(lines) :] == list(lines)
