@@ -290,3 +290,20 @@ def test_sentences_opening_with_a_footer_word_stay_in_the_body() -> None:
     lines = ("一、组织单位", _SPONSOR_SENTENCE, "二、作品要求", _OWNER_SENTENCE, *SIGNATURE)
     notice = _parse(TITLE, META, SALUTATION, FIRST, *lines)
     assert body_texts(notice)[-len(lines) :] == list(lines)
+
+
+# --- a labelled person line over the title is a field, and the title is still read ---------
+
+
+def test_a_contact_line_over_the_title_is_a_field_and_the_title_is_read() -> None:
+    notice = _parse("联系人：王明", "", TITLE, META, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("联系人", "王明") in _fields(notice)
+    assert ("发布时间", "2024-08-28") in _fields(notice)
+    assert body_texts(notice)[:2] == [SALUTATION, FIRST]
+
+
+def test_a_contact_line_over_text_without_a_meta_line_stays_text() -> None:
+    notice = _parse("联系人：王明", TITLE, SALUTATION, FIRST)
+    assert ("联系人", "王明") not in _fields(notice)
+    assert "联系人：王明" in body_texts(notice)
