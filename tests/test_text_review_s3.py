@@ -307,3 +307,23 @@ def test_a_contact_line_over_text_without_a_meta_line_stays_text() -> None:
     notice = _parse("联系人：王明", TITLE, SALUTATION, FIRST)
     assert ("联系人", "王明") not in _fields(notice)
     assert "联系人：王明" in body_texts(notice)
+
+
+# --- a document type's word over a date widget: the word is the title, the widget chrome ---
+
+_WIDGET = "2024年05月01日 星期三"
+
+
+@pytest.mark.parametrize("under", [("2024年8月28日", SALUTATION), (SALUTATION,)])
+def test_a_doc_type_word_over_a_date_widget_is_the_title(under: tuple[str, ...]) -> None:
+    notice = _parse("公 告", _WIDGET, "", *under, FIRST, *SIGNATURE)
+    assert notice.title == "公 告"
+    assert notice.published_at in (None, "2024-08-28")  # never the widget's day
+    assert _WIDGET not in body_texts(notice)
+    assert all(value != _WIDGET for _, value in _fields(notice))
+
+
+def test_a_date_widget_over_the_doc_type_word_is_still_chrome() -> None:
+    notice = _parse(_WIDGET, "公 告", "2024年8月28日", SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == "公 告"
+    assert _WIDGET not in body_texts(notice)

@@ -43,6 +43,7 @@ from noticecli.parse.text_title import (
     is_unit_headline,
     next_nonblank,
     title_run,
+    widgets_under,
 )
 
 __all__ = ["blank_chrome_above_start", "is_chrome_line"]
@@ -262,7 +263,8 @@ def _is_title_start(lines: list[str], index: int) -> bool:
     if end is None:
         return False
     title = compact_text("".join(lines[index:end]))
-    after = next_nonblank(lines, end)
+    widgets = widgets_under(lines, index) if is_doc_type_title(lines, index) else []
+    after = next_nonblank(lines, widgets[-1] + 1 if widgets else end)
     if after >= len(lines):
         return False
     following = lines[after]
@@ -391,6 +393,8 @@ def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
             break
         if _is_title_start(lines, index):
             blanked.extend(_chrome_rows(lines, region, index, over_title=True))
+            if is_doc_type_title(lines, index):
+                blanked.extend(widgets_under(lines, index))  # 公 告 / 2024年05月01日 星期三
             break
         if is_label_line(line) and (end := _header_end(lines, index)) is not None:
             blanked.extend(_chrome_rows(lines, region, index, over_title=False))
