@@ -327,3 +327,23 @@ def test_a_date_widget_over_the_doc_type_word_is_still_chrome() -> None:
     notice = _parse(_WIDGET, "公 告", "2024年8月28日", SALUTATION, FIRST, *SIGNATURE)
     assert notice.title == "公 告"
     assert _WIDGET not in body_texts(notice)
+
+
+# --- a column's caption over the title with blank lines (chrome blanked) between -----------
+
+_MENU = "首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流"
+
+
+@pytest.mark.parametrize("between", [("",), ("", _MENU, "")])
+def test_a_column_caption_apart_from_the_title_is_no_title(between: tuple[str, ...]) -> None:
+    dated = ("2024-08-28 09:30", "信息来源：岚川县国动办")  # a date line, then one label
+    notice = _parse("通知公告", *between, TITLE, *dated, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("信息来源", "岚川县国动办") in _fields(notice)
+    assert body_texts(notice)[:2] == [SALUTATION, FIRST]
+
+
+def test_a_column_caption_over_a_list_of_titles_gives_no_title() -> None:
+    items = ("关于做好防汛工作的通知", "关于开展安全检查的通知", "关于组织人防宣传的通知")
+    notice = _parse("通知公告", "", *items)
+    assert notice.title != items[0]

@@ -375,9 +375,17 @@ def after_names(lines: list[str], first: int) -> int:
             or opens_with_title(lines, index)
         ):
             return index
+        after = next_nonblank(lines, index + 1)
+        if (
+            after > index + 1
+            and after < len(lines)
+            and _is_column_caption(line, [lines[after]])
+            and (title_run(lines, after) is not None or opens_with_title(lines, after))
+        ):
+            return after  # 通知公告 / (a blank, chrome blanked) / 关于…的通知: the column's
         if len(line) > NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
-        index = next_nonblank(lines, index + 1)
+        index = after
     return first
 
 
