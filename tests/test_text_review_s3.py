@@ -347,3 +347,24 @@ def test_a_column_caption_over_a_list_of_titles_gives_no_title() -> None:
     items = ("关于做好防汛工作的通知", "关于开展安全检查的通知", "关于组织人防宣传的通知")
     notice = _parse("通知公告", "", *items)
     assert notice.title != items[0]
+
+
+# --- a related list's dated entries cut short over the title are no dated title --------------
+
+
+def test_a_related_list_over_menu_and_title_gives_the_title() -> None:
+    related = (
+        "相关信息",
+        "2023-02-15关于征求《岚川县人民防空工程维护管理办法》意...",
+        "2023-01-30岚川县国动办召开2023年度全县人防工作...",
+        "2022-12-20关于开展2022年度人防工程专项检查工作的通...",
+    )
+    notice = _parse(*related, "", _MENU, "", TITLE, META, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("发布时间", "2024-08-28") in _fields(notice)
+
+
+def test_a_dated_title_still_opens_the_article() -> None:
+    title = "2024年9月14日防空警报试鸣公告"
+    notice = _parse("服务热线：12345", "", title, META, SALUTATION, FIRST)
+    assert notice.title == title

@@ -181,6 +181,7 @@ _SECTION_NUMBER = re.compile(
 _CJK_CHAR = re.compile(f"[{CJK}]")  # a headline is words, a code (信件编码:LXZX2403…) is not
 _TITLE_CJK_MIN = 4
 _GAP = re.compile(f"[{INNER_WS}]")
+_CUT_SHORT = re.compile(r"(?:\.{2,}|…+)$")  # an entry of a related list, cut short
 _TEXT_LINE_MIN = 20  # a line of the text: a sentence this long
 _TEXT_MARKS = re.compile("[。；！？，,]")
 _DATE_LINE_MAX = 40  # a date line under a title, with a unit or a widget beside the date
@@ -252,6 +253,7 @@ def _is_dated_title(line: str) -> bool:
         and not _GAP.search(rest)
         and not find_labels(rest)
         and rest[-1] not in END_PUNCT
+        and _CUT_SHORT.search(rest) is None  # 2023-01-30岚州市…召开2023年度…: a list's entry
     )
 
 
