@@ -387,6 +387,8 @@ WIDGET_TEXTS = (
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
 # Regular-expression fragments, each matching the whole line.
+# The longest footer line ending a sentence (版权所有 © 2024 某某市人民政府 保留所有权利。).
+FOOTER_SENTENCE_MAX = 32
 FURNITURE_LINES = (
     # A rating widget's counter sentence (0位公众参与评价,0位公众认为信息有帮助。).
     r"\d+\s*位公众参与评价.*",
@@ -410,10 +412,12 @@ FURNITURE_LINES = (
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
-    r"版权所有.*",
+    # A copyright or sponsor line: a footer's, unless a sentence longer than a footer line
+    # (版权所有人应当于…提交作品登记表，逾期不予受理。: the text's).
+    rf"版权所有(?:[^。！？]*|.{{0,{FOOTER_SENTENCE_MAX - 4}}})",
     # The copyright line of a footer (Copyright © 2024 某某市人民政府 All Rights Reserved).
     r"(?:[Cc]opyright|COPYRIGHT|©)\s*(?:[©(]|\(C\)|\d{4}|[\u4e00-\u9fff]).*",
-    r"主办单位[:：].*",
+    rf"主办单位[:：](?:[^。！？]*|.{{0,{FOOTER_SENTENCE_MAX - 5}}})",
     r"今天是[:：]?.*",
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",

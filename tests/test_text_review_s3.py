@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.text_end import is_copyright_line
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_start import blank_chrome_above_start
@@ -259,3 +260,111 @@ def test_a_files_caption_over_a_list_of_files_stays_its_own_line() -> None:
 def test_a_files_caption_over_one_file_stays_its_own_line() -> None:
     notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", "岚川县人防工程管理办法.pdf")
     assert body_texts(notice)[-2:] == ["相关文件：", "岚川县人防工程管理办法.pdf"]
+
+
+# --- a sentence opening with 版权所有 or 主办单位： is the text's, a footer line is the site's ---
+
+_SPONSOR_SENTENCE = "主办单位：岚川县国动办负责竞赛的组织实施，承办单位负责场地保障和后勤服务。"
+_OWNER_SENTENCE = "版权所有人应当于2024年9月30日前向县国动办提交作品登记表，逾期不予受理。"
+
+
+@pytest.mark.parametrize("line", [_SPONSOR_SENTENCE, _OWNER_SENTENCE])
+def test_a_sentence_opening_with_a_footer_word_is_no_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "版权所有 © 2024 岚川县人民政府 保留所有权利。",
+        "版权所有：岚川县人民政府办公室",
+        "主办单位：岚川县人民政府办公室  承办：岚川县大数据中心",
+        "主办单位：岚川县人民政府办公室。",
+    ],
+)
+def test_footer_lines_with_the_words_stay_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_sentences_opening_with_a_footer_word_stay_in_the_body() -> None:
+    lines = ("一、组织单位", _SPONSOR_SENTENCE, "二、作品要求", _OWNER_SENTENCE, *SIGNATURE)
+    notice = _parse(TITLE, META, SALUTATION, FIRST, *lines)
+    assert body_texts(notice)[-len(lines) :] == list(lines)
+
+
+# --- a labelled person line over the title is a field, and the title is still read ---------
+
+
+def test_a_contact_line_over_the_title_is_a_field_and_the_title_is_read() -> None:
+    notice = _parse("联系人：王明", "", TITLE, META, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("联系人", "王明") in _fields(notice)
+    assert ("发布时间", "2024-08-28") in _fields(notice)
+    assert body_texts(notice)[:2] == [SALUTATION, FIRST]
+
+
+def test_a_contact_line_over_text_without_a_meta_line_stays_text() -> None:
+    notice = _parse("联系人：王明", TITLE, SALUTATION, FIRST)
+    assert ("联系人", "王明") not in _fields(notice)
+    assert "联系人：王明" in body_texts(notice)
+
+
+# --- a document type's word over a date widget: the word is the title, the widget chrome ---
+
+_WIDGET = "2024年05月01日 星期三"
+
+
+@pytest.mark.parametrize("under", [("2024年8月28日", SALUTATION), (SALUTATION,)])
+def test_a_doc_type_word_over_a_date_widget_is_the_title(under: tuple[str, ...]) -> None:
+    notice = _parse("公 告", _WIDGET, "", *under, FIRST, *SIGNATURE)
+    assert notice.title == "公 告"
+    assert notice.published_at in (None, "2024-08-28")  # never the widget's day
+    assert _WIDGET not in body_texts(notice)
+    assert all(value != _WIDGET for _, value in _fields(notice))
+
+
+def test_a_date_widget_over_the_doc_type_word_is_still_chrome() -> None:
+    notice = _parse(_WIDGET, "公 告", "2024年8月28日", SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == "公 告"
+    assert _WIDGET not in body_texts(notice)
+
+
+# --- a column's caption over the title with blank lines (chrome blanked) between -----------
+
+_MENU = "首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流"
+
+
+@pytest.mark.parametrize("between", [("",), ("", _MENU, "")])
+def test_a_column_caption_apart_from_the_title_is_no_title(between: tuple[str, ...]) -> None:
+    dated = ("2024-08-28 09:30", "信息来源：岚川县国动办")  # a date line, then one label
+    notice = _parse("通知公告", *between, TITLE, *dated, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("信息来源", "岚川县国动办") in _fields(notice)
+    assert body_texts(notice)[:2] == [SALUTATION, FIRST]
+
+
+def test_a_column_caption_over_a_list_of_titles_gives_no_title() -> None:
+    items = ("关于做好防汛工作的通知", "关于开展安全检查的通知", "关于组织人防宣传的通知")
+    notice = _parse("通知公告", "", *items)
+    assert notice.title != items[0]
+
+
+# --- a related list's dated entries cut short over the title are no dated title --------------
+
+
+def test_a_related_list_over_menu_and_title_gives_the_title() -> None:
+    related = (
+        "相关信息",
+        "2023-02-15关于征求《岚川县人民防空工程维护管理办法》意...",
+        "2023-01-30岚川县国动办召开2023年度全县人防工作...",
+        "2022-12-20关于开展2022年度人防工程专项检查工作的通...",
+    )
+    notice = _parse(*related, "", _MENU, "", TITLE, META, SALUTATION, FIRST, *SIGNATURE)
+    assert notice.title == TITLE
+    assert ("发布时间", "2024-08-28") in _fields(notice)
+
+
+def test_a_dated_title_still_opens_the_article() -> None:
+    title = "2024年9月14日防空警报试鸣公告"
+    notice = _parse("服务热线：12345", "", title, META, SALUTATION, FIRST)
+    assert notice.title == title

@@ -50,6 +50,7 @@ from noticecli.parse.listing_inputs import PageScript, collapse, page_links, pag
 from noticecli.parse.listing_month_day import YearsGiven, give_years
 from noticecli.parse.listing_pager import MAX_NEXT_PAGES, read_pager
 from noticecli.parse.listing_rows import find_list, selected_items
+from noticecli.parse.text_labels import is_meta_line
 
 if TYPE_CHECKING:
     from noticecli.rules import SiteRules
@@ -281,6 +282,8 @@ def is_listing(
             listing.prose = _has_prose(tree, listing.list_node)
         if listing.prose:
             return False  # an article in a template we do not know, with a list of related links
+        if _is_titled_article(tree, listing.items):
+            return False  # a short article (title, meta line, sentences) beside a dated list
     if dated >= 3:
         return True
     if dated >= 1:
@@ -304,6 +307,35 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
         return False
     inside = _prose_chars(list_node) if list_node is not None else 0
     return outside - inside >= _PROSE_CHARS
+
+
+# A short article's sentences (two at least), under a title and a meta line.
+_SHORT_PROSE_CHARS = 60
+_META_NODE_MAX = 120  # a meta line's characters (发布时间：… 来源：… 浏览次数：…)
+_TITLE_LINE = re.compile(r"^[^。；：:！？]{8,60}$")
+
+
+def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:
+    """A title over a dated meta line (发布时间：2024-05-22 来源：…) and sentences: one short
+    article beside a list of latest or related notices, where its prose alone is too short
+    to tell. A listing's row may print a meta line too, but under an item's own title."""
+    body = tree.body
+    if body is None or _prose_chars(body) < _SHORT_PROSE_CHARS:
+        return False
+    item_titles = {collapse(item.title) for item in items}
+    shown = [collapse(line) for line in body.text(separator="\n").split("\n")]
+    shown = [line for line in shown if line]
+    for node in body.css("p, div, td, span, li"):
+        text = collapse(node.text())
+        if not text or len(text) > _META_NODE_MAX or not is_meta_line(text):
+            continue
+        if date_in_text().search(text) is None:
+            continue
+        first = collapse(node.text(separator="\n").strip().split("\n")[0])
+        at = next((n for n, line in enumerate(shown) if line == first), None)
+        if at and _TITLE_LINE.match(shown[at - 1]) and shown[at - 1] not in item_titles:
+            return True
+    return False
 
 
 def _prose_chars(root: LexborNode) -> int:

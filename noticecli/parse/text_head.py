@@ -162,7 +162,11 @@ def _parse_grid_and_meta(
     # Lines of unknown labels only ("各位同事：") are prose, not a header, unless a value has
     # a field's shape (公文生成日期:2020-04-28, 备注/文号:厦人防办〔2020〕20号).
     labels = [label for line in grid for label in find_labels(line)]
-    if any(label.kind != "unknown" for label in labels) or _has_field_values(grid):
+    if (
+        any(label.kind != "unknown" for label in labels)
+        or _has_field_values(grid)
+        or (title_line is None and _fields_over_title(lines, grid, grid_end))
+    ):
         for line, row in zip(grid, grid_rows, strict=True):
             # Under a title shown above the grid, a when/where/who line is the meta line.
             meta = title_line is not None and is_meta_line(line)
@@ -315,6 +319,23 @@ def _reads_as_field(line: str, label: TextLabel) -> bool:
         return len(value) <= NAME_LINE_MAX and not any(mark in value for mark in END_PUNCT)
     compact = label.compact
     return any(compact.endswith(known) for known in vocabulary() if len(known) >= 2)
+
+
+def _fields_over_title(lines: list[str], grid: list[str], grid_end: int) -> bool:
+    """Lines of unknown labels with short values (联系人：王明) right over a title that has a
+    meta line under it: fields shown over the title, which is still read under them."""
+    if not grid or not all(
+        (labels := find_labels(line))
+        and line_value(line[labels[-1].end :]) is not None
+        and _reads_as_field(line, labels[0])
+        for line in grid
+    ):
+        return False
+    title = next_nonblank(lines, grid_end)
+    if title >= len(lines) or not is_title_like(lines[title]) or find_labels(lines[title]):
+        return False
+    meta = next_nonblank(lines, title + 1)
+    return meta < len(lines) and is_meta_line(lines[meta])
 
 
 def _has_field_values(grid: list[str]) -> bool:

@@ -43,6 +43,7 @@ from noticecli.parse.text_title import (
     is_unit_headline,
     next_nonblank,
     title_run,
+    widgets_under,
 )
 
 __all__ = ["blank_chrome_above_start", "is_chrome_line"]
@@ -180,6 +181,7 @@ _SECTION_NUMBER = re.compile(
 _CJK_CHAR = re.compile(f"[{CJK}]")  # a headline is words, a code (信件编码:LXZX2403…) is not
 _TITLE_CJK_MIN = 4
 _GAP = re.compile(f"[{INNER_WS}]")
+_CUT_SHORT = re.compile(r"(?:\.{2,}|…+)$")  # an entry of a related list, cut short
 _TEXT_LINE_MIN = 20  # a line of the text: a sentence this long
 _TEXT_MARKS = re.compile("[。；！？，,]")
 _DATE_LINE_MAX = 40  # a date line under a title, with a unit or a widget beside the date
@@ -251,6 +253,7 @@ def _is_dated_title(line: str) -> bool:
         and not _GAP.search(rest)
         and not find_labels(rest)
         and rest[-1] not in END_PUNCT
+        and _CUT_SHORT.search(rest) is None  # 2023-01-30岚州市…召开2023年度…: a list's entry
     )
 
 
@@ -262,7 +265,8 @@ def _is_title_start(lines: list[str], index: int) -> bool:
     if end is None:
         return False
     title = compact_text("".join(lines[index:end]))
-    after = next_nonblank(lines, end)
+    widgets = widgets_under(lines, index) if is_doc_type_title(lines, index) else []
+    after = next_nonblank(lines, widgets[-1] + 1 if widgets else end)
     if after >= len(lines):
         return False
     following = lines[after]
@@ -391,6 +395,8 @@ def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
             break
         if _is_title_start(lines, index):
             blanked.extend(_chrome_rows(lines, region, index, over_title=True))
+            if is_doc_type_title(lines, index):
+                blanked.extend(widgets_under(lines, index))  # 公 告 / 2024年05月01日 星期三
             break
         if is_label_line(line) and (end := _header_end(lines, index)) is not None:
             blanked.extend(_chrome_rows(lines, region, index, over_title=False))

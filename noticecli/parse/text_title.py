@@ -18,6 +18,7 @@ from noticecli.parse.lines import (
 )
 from noticecli.parse.text_body import HEADING_MAX, join_heading
 from noticecli.parse.text_chrome import is_menu_line
+from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
     GRID_VALUES_MIN,
@@ -374,9 +375,17 @@ def after_names(lines: list[str], first: int) -> int:
             or opens_with_title(lines, index)
         ):
             return index
+        after = next_nonblank(lines, index + 1)
+        if (
+            after > index + 1
+            and after < len(lines)
+            and _is_column_caption(line, [lines[after]])
+            and (title_run(lines, after) is not None or opens_with_title(lines, after))
+        ):
+            return after  # 通知公告 / (a blank, chrome blanked) / 关于…的通知: the column's
         if len(line) > NAME_LINE_MAX or _title_words().search(line) or line[-1] in END_PUNCT:
             return first
-        index = next_nonblank(lines, index + 1)
+        index = after
     return first
 
 
@@ -487,12 +496,14 @@ _DATE_ALONE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}
 
 def is_doc_type_title(lines: list[str], index: int) -> bool:
     """The line is a document type's word alone (通知, 通 告: joined to match, kept as shown)
-    with a date line, a meta line or a salutation under it: the notice's title. The same
+    with a date line, a meta line or a salutation under it (a date widget between them is
+    the site's, passed over): the notice's title. The same
     word over list items or over another title is a column's caption."""
     line = lines[index]
     if _DOC_TYPE_LINE.match(line) is None or compact_text(line) not in DOC_TYPE_WORDS:
         return False
-    after = next_nonblank(lines, index + 1)
+    widgets = widgets_under(lines, index)
+    after = next_nonblank(lines, (widgets[-1] if widgets else index) + 1)
     if after >= len(lines):
         return False
     following = lines[after]
@@ -502,6 +513,17 @@ def is_doc_type_title(lines: list[str], index: int) -> bool:
         is_meta_line(following)
         or (following[-1] in ":：" and len(following) <= _SALUTATION_MAX)  # 各单位:
     )
+
+
+def widgets_under(lines: list[str], index: int) -> list[int]:
+    """The rows of the date widgets (2024年05月01日 星期三) right under the line at ``index``:
+    the site's chrome, passed over to see what stands under a document type's word."""
+    rows: list[int] = []
+    after = next_nonblank(lines, index + 1)
+    while after < len(lines) and is_date_widget(lines[after]):
+        rows.append(after)
+        after = next_nonblank(lines, after + 1)
+    return rows
 
 
 def _titled_meta_block(lines: list[str], index: int) -> bool:
