@@ -45,7 +45,7 @@ from __future__ import annotations
 CJK = "\u4e00-\u9fff"
 # The "where you are" label opening a breadcrumb: 当前位置：, 您的位置:, 您当前所在的位置：,
 # 您现在所在的位置：. It starts with 您/当前/现在/所在, so a field such as 项目位置： is never one.
-WHERE_LABEL = rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置\s*[:：]"
+WHERE_LABEL = rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置(?:是|为)?\s*[:：]"
 # A label by its shape alone: 2 to 8 CJK characters (信息发布人, 发布时间), a colon after it.
 LABEL_SHAPE = rf"[{CJK}]{{2,8}}"
 # … and letter-spaced to its cell's width (索  引  号, 发 布 日 期): a CJK character, then up to
@@ -400,7 +400,7 @@ FURNITURE_LINES = (
     r"分享到?[:：]?.*",
     # Widget labels whose controls left no text (字号: 分享:).
     r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
-    rf"欢迎(?:访问|光临|来到)[{CJK}]{{0,24}}(?:网站|门户)[!！。]?",
+    rf"欢迎您?(?:访问|光临|来到|进入|浏览)[{CJK}]{{0,24}}(?:网站|门户|政府网|信息网|官网|平台)[!！。~]?",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",

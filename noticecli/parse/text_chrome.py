@@ -399,7 +399,7 @@ _CAPTIONED_WIDGETS_MAX = 40
 
 # A site's greeting (欢迎访问岚山县人民政府!) and its account and reading-mode links
 # (登录/注册 用户中心 无障碍 长者模式): the site's header, when above the breadcrumb.
-_GREETING = re.compile(rf"^欢迎(?:访问|光临|来到|您)[{CJK}A-Za-z0-9]{{0,24}}[!！。]?$")
+_GREETING = re.compile(rf"^欢迎(?:访问|光临|来到|进入|您)[{CJK}A-Za-z0-9]{{0,24}}[!！。]?$")
 _ACCOUNT_WORDS = frozenset(
     {
         "登录",

@@ -63,7 +63,9 @@ def is_separator_line(line: str) -> bool:
 
 # Where a furniture piece may start inside a line: a greeting, a date widget, the
 # accessibility and bookmark links of a top bar.
-_PIECE_START = re.compile(r"欢迎(?:访问|光临|来到)|今天是|(?:网站)?无障碍|关怀版|设为首页|加入收藏")
+_PIECE_START = re.compile(
+    r"欢迎(?:访问|光临|来到|进入)|今天是|(?:网站)?无障碍|关怀版|设为首页|加入收藏"
+)
 _LINE_MAX = 80
 
 
@@ -109,10 +111,11 @@ _TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
 _SITE_TOGGLE = (
     r"繁[体體](?:版)?|简体(?:版)?|(?:网站|本站)?支持IP[Vv]6|新媒体矩阵|(?:网站)?无障碍(?:浏览|阅读)?"
     r"|关怀版|适老(?:版|化)|长者(?:版|模式)|手机版|English|登录|注册"
+    r"|设为(?:首页|主页)|加入收藏夹?|收藏本站|添加到收藏夹"
 )
 _WIDGET_PIECE = re.compile(
     rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
-    rf"|{_LUNAR}|{_TEMPERATURE}|(?P<toggle>{_SITE_TOGGLE})|{_WEATHER}|[,，\s]+"
+    rf"|{_LUNAR}|{_TEMPERATURE}|(?P<toggle>{_SITE_TOGGLE})|{_WEATHER}|[,，\s|｜·/]+"
 )
 _WIDGET_LINE_MAX = 60
 
