@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.labels import split_label_pairs
 from noticecli.parse.body_container import is_furniture
-from noticecli.parse.dom import SKIP_TAGS, clean_text, find_tags, visible_text
+from noticecli.parse.dom import clean_text, find_tags, visible_text
 from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.side_columns import text_column
 
@@ -37,8 +37,7 @@ def block_after_title(title: LexborNode) -> LexborNode | None:
         sibling = node.next
         looked = 0
         while sibling is not None and looked < _SIBLINGS:
-            # A script's or style's text is code, never the page's (msg_item = {…}).
-            if sibling.tag and not sibling.tag.startswith("-") and sibling.tag not in SKIP_TAGS:
+            if sibling.tag and not sibling.tag.startswith("-"):
                 text = clean_text(visible_text(sibling))
                 if text:
                     looked += 1

@@ -172,6 +172,8 @@ def visible_text(node: LexborNode, *, separator: str = "") -> str:
     """The text a reader sees inside ``node`` (scripts, styles and hidden parts left out)."""
     if node.tag == "-text":
         return node.text_content or ""
+    if node.tag in SKIP_TAGS:
+        return ""  # a script or style handed in itself: its text is code, never shown
     parts: list[str] = []
     for item in iter_visible(node):
         if item.tag == "-text":
