@@ -258,23 +258,20 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         line = unbracket_meta(line) or line  # 【信息时间：…】【我要打印】【关闭】
         # Widget and navigation lines (当前位置：…, 扫一扫…) count as blank; a long line may be a
         # whole flattened page that merely starts with a breadcrumb.
-        if related or is_copyright_line(line):
+        copyright_line = is_copyright_line(line)
+        if related or copyright_line:
             end_rows.add(len(lines))  # the site's end after the text: the body may stop here
-            if is_copyright_line(line):
+            if copyright_line:
                 footer_rows.add(len(lines))
                 line = ""  # Copyright © 2024 …: the footer's wherever it stands
         if line in CLOSE_BUTTONS:
             close_rows.add(len(lines))  # a pop-up box's close button: the box follows
-        if line in CLOSE_BUTTONS or (len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)):
+        widget = line in CLOSE_BUTTONS or (
+            len(line) <= _BOILERPLATE_LINE_MAX and is_boilerplate(line)
+        )
+        if widget:
             widget_rows.append(len(lines))
-            if is_footer_evidence(line):
-                footer_rows.add(len(lines))
-            if is_site_footer_line(line):
-                site_footer_rows.add(len(lines))
-            if is_registration_line(line):
-                registered_rows.add(len(lines))
-            line = ""
-        elif (
+        if widget or (
             is_site_chrome(line)
             or is_toolbar_row(line, is_boilerplate)
             or is_page_chrome(line)
@@ -282,13 +279,15 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_search_box(line)
             or is_glued_furniture(line)
         ):
+            # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体; the footer's own
+            # lines among them are remembered for the footer rules below.
             if is_footer_evidence(line):
                 footer_rows.add(len(lines))
             if is_site_footer_line(line):
                 site_footer_rows.add(len(lines))
             if is_registration_line(line):
                 registered_rows.add(len(lines))
-            line = ""  # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体
+            line = ""
         lines.append(line)
     blank_site_credits(lines, footer_rows)
     blank_footer_tail(lines, site_footer_rows, registered_rows)
