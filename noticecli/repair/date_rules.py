@@ -8,11 +8,11 @@ digits and spaces sit inside clean dates (:data:`RULE_FULLWIDTH`, :data:`RULE_SP
 written with ``号`` (``3月27号``) is read as a day and kept as printed: ``号`` is how many
 notices write the day, not damage, so a clean one is never edited and a damaged one
 (``327号``) gets back only what it lost (``3月27号``). :func:`classify` turns one group of
-components (digits + unit) into a :class:`DateToken`: a clean date, which orders the narrative, or a
-damaged one with every :class:`Reading` its digits allow and the evidence around it
-(:mod:`noticecli.repair.date_evidence`), for :mod:`noticecli.repair.date_weighing` to choose
-from. :func:`clean_date` and :func:`damaged_rule` are the one statement of which groups are
-which.
+components (digits + unit) into a :class:`DateToken`: a clean date, which orders the
+narrative, or a damaged one with every :class:`Reading` its digits allow and the evidence
+around it (:mod:`noticecli.repair.date_evidence`), for :mod:`noticecli.repair.date_weighing`
+to choose from. :func:`clean_date` and :func:`damaged_rule` are the one statement of which
+groups are which.
 """
 
 from __future__ import annotations
