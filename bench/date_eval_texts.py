@@ -26,9 +26,9 @@ DEFAULT_CORPORA = (
     REPO / "fixtures" / "pages",
     REPO.parent / "shared" / "corpus",
 )
-# Rules that change clean text by design (full-width digits, spaces, 号 → 日); an edit by any
+# Rules that change clean text by design (full-width digits, spaces); an edit by any
 # other rule on clean text is a false change, whatever new rule ids the repairer grows.
-NORMALIZING_RULES = frozenset({"date.fullwidth_digits", "date.space_inside", "date.hao_for_ri"})
+NORMALIZING_RULES = frozenset({"date.fullwidth_digits", "date.space_inside"})
 
 # A clean date as written in running text: Y年M月D日, M月D日, Y年M月. A time may follow 日
 # directly (9月15日14:30); a digit right after 月 means the month is not complete.

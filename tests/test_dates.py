@@ -43,7 +43,12 @@ def repaired(text: str, context: DateContext = PUBLISHED) -> str:
         ("２０２０年３月２７日", "2020年3月27日", "date.fullwidth_digits"),
         ("2020年 5月", "2020年5月", "date.space_inside"),
         ("2020年\u30005月\u00a06日", "2020年5月6日", "date.space_inside"),
-        ("于3月27号召开", "于3月27日召开", "date.hao_for_ri"),
+        # 号 is how the day was written: only what was lost comes back, the 号 stays.
+        ("于327号召开", "于3月27号召开", "date.month_day_missing_yue"),
+        ("2019年327号，", "2019年3月27号，", "date.month_day_missing_yue"),
+        ("于20193月27号召开", "于2019年3月27号召开", "date.year_month_missing_nian"),
+        ("于2019327号召开", "于2019年3月27号召开", "date.ymd_missing_nian_yue"),
+        ("于２０１９年３２７号召开", "于2019年3月27号召开", "date.month_day_missing_yue"),
     ],
 )
 def test_repairs(text: str, expected: str, rule: str) -> None:
@@ -69,12 +74,49 @@ def test_edit_records_original_span() -> None:
     )
 
 
-def test_hao_damaged_gets_two_edits() -> None:
-    edits, _ = repair_one("于327号召开")
-    assert [(e.before, e.after, e.rule) for e in edits] == [
-        ("327", "3月27", "date.month_day_missing_yue"),
-        ("号", "日", "date.hao_for_ri"),
+def test_damaged_hao_date_gets_back_its_yue_and_keeps_its_hao() -> None:
+    # One edit over the run, as for 327日; 号 is not turned into 日.
+    edits, ambiguities = repair_one("于327号召开")
+    assert [(e.start, e.end, e.before, e.after, e.rule) for e in edits] == [
+        (1, 5, "327号", "3月27号", "date.month_day_missing_yue")
     ]
+    assert ambiguities == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "于3月1号召开",
+        "3月1号，会议召开。",
+        "2024年3月27号，全市试鸣防空警报。",
+        "会议3月12号召开",
+        "本月27号前报送",
+        "27号",
+        "于2020年3月1号至3月5号举办",
+        "3月27号（星期五）",
+        "发布日期：2024年3月27号",
+    ],
+)
+def test_clean_dates_written_with_hao_stay_as_printed(text: str) -> None:
+    # 号 is an ordinary way to write the day, not damage: no edit, no report.
+    assert repair_one(text) == ([], [])
+    assert repair_one(text, DateContext()) == ([], [])
+
+
+def test_ambiguous_hao_date_lists_its_readings_with_its_hao() -> None:
+    edits, ambiguities = repair_one("2019年112号召开")
+    assert edits == []
+    assert [(a.text, a.candidates) for a in ambiguities] == [("112号", ("1月12号", "11月2号"))]
+
+
+def test_dates_written_with_hao_still_order_the_narrative() -> None:
+    # The clean 号 dates are read as days (10月5日, 11月20日) and left as printed.
+    context = DateContext(datetime.date(2020, 12, 31))
+    blocks = ["10月5号，启动检查。", "于112日召开总结会。", "11月20号，通报结果。"]
+    results = repair_dates(blocks, context)
+    assert results[0] == ([], [])
+    assert apply_edits(blocks[1], results[1][0]) == "于11月2日召开总结会。"
+    assert results[2] == ([], [])
 
 
 def test_damaged_and_fullwidth_rewritten_in_one_edit() -> None:
@@ -342,6 +384,8 @@ def test_apply_and_revert_no_edits() -> None:
         ("  2020-05-06\u00a0", "2020-05-06", False),
         ("2016-10-26 17:06", "2016-10-26T17:06:00+08:00", True),
         ("2020年2月29日", "2020-02-29", False),
+        ("2020年5月6号", "2020-05-06", False),  # 号: the day as many notices write it
+        ("2020年05月06号 09:33", "2020-05-06T09:33:00+08:00", True),
     ],
 )
 def test_parse_date(value: str, iso: str, has_time: bool) -> None:

@@ -150,6 +150,23 @@ def test_published_at_takes_the_time_from_the_same_day() -> None:
     assert noticecli.parse_html(html).published_at == "2024-04-16T10:05:00+08:00"
 
 
+def test_hao_dates_are_read_and_left_as_printed_a_damaged_one_keeps_its_hao() -> None:
+    html = """<table><tr><td>索引号：</td><td>X-1</td><td>发布日期：</td><td>2024年3月27号</td></tr>
+      <tr><td>主题分类：</td><td>国防</td><td>文号：</td><td>无</td></tr></table>
+      <div id="zoom"><p>我办于3月1号召开专题会议。</p><p>于315号开展专项检查。</p></div>"""
+    notice = noticecli.parse_html(html)
+    (published,) = [f for f in notice.header if f.key == "published_at"]
+    assert (published.value, published.iso) == ("2024年3月27号", "2024-03-27")
+    assert notice.published_at == "2024-03-27"
+    texts = [block.text for block in notice.body]
+    assert "我办于3月1号召开专题会议。" in texts
+    assert "于3月15号开展专项检查。" in texts
+    assert [(r.before, r.after, r.rule) for r in notice.repairs] == [
+        ("315号", "3月15号", "date.month_day_missing_yue")
+    ]
+    assert not [w for w in notice.warnings if w.code == "date_ambiguous"]
+
+
 def test_written_date_alone_never_becomes_published_at() -> None:
     html = """<table><tr><td>索引号：</td><td>X-1</td><td>成文日期：</td><td>2024-04-12</td></tr>
       <tr><td>主题分类：</td><td>国防</td><td>文号：</td><td>无</td></tr></table>

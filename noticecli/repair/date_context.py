@@ -312,26 +312,6 @@ def neighbours(text: str, end: int) -> tuple[int | None, int | None]:
     return None, None
 
 
-def hao_confidence(text: str, group_start: int, end: int, has_year: bool) -> float:
-    """Confidence that a 号 closing a clean M月D号 is the colloquial 日 (0 = it is not)."""
-    if text.startswith(_BLOCK_AFTER_HAO, end) or (
-        end < len(text) and (text[end].isascii() and text[end].isalnum())
-    ):
-        return 0.0
-    if group_start and text[group_start - 1] in _BLOCK_BEFORE_HAO_CHARS:
-        return 0.0
-    if blocked_before(text, group_start):
-        return 0.0
-    if has_year:
-        return 0.99
-    if text.endswith(_STRONG_BEFORE, 0, group_start):
-        return 0.97
-    good_after = end >= len(text) or text.startswith(_GOOD_AFTER, end)
-    if group_start == 0 or text[group_start - 1] in _BOUNDARY_CHARS:
-        return 0.95 if good_after else 0.9
-    return 0.92 if good_after else 0.85
-
-
 def damaged_factor(
     text: str,
     start: int,

@@ -3,14 +3,16 @@
 Extraction drops characters: ``3月27日`` comes out as ``327日`` (:data:`RULE_MONTH_DAY`),
 ``2019年9月`` as ``20199月`` (:data:`RULE_YEAR_MONTH`), ``2019年9月12日`` as ``2019912日``
 (:data:`RULE_YMD`; when only the 年 is certain, :data:`RULE_YEAR_CERTAIN` restores it alone),
-a signature date ``2024年6月30日`` as ``2024年6月30`` (:data:`RULE_DATE_LINE`); ``号`` stands
-for ``日`` (:data:`RULE_HAO`); full-width digits and spaces sit inside clean dates
-(:data:`RULE_FULLWIDTH`, :data:`RULE_SPACE`). :func:`classify` turns one group of components
-(digits + unit) into a :class:`DateToken`: a clean date, which orders the narrative, or a
-damaged one with every :class:`Reading` its digits allow and the evidence around it
-(:mod:`noticecli.repair.date_evidence`), for :mod:`noticecli.repair.date_weighing` to choose
-from. :func:`clean_date` and :func:`damaged_rule` are the one statement of which groups are
-which.
+a signature date ``2024年6月30日`` as ``2024年6月30`` (:data:`RULE_DATE_LINE`); full-width
+digits and spaces sit inside clean dates (:data:`RULE_FULLWIDTH`, :data:`RULE_SPACE`). A day
+written with ``号`` (``3月27号``) is read as a day and kept as printed: ``号`` is how many
+notices write the day, not damage, so a clean one is never edited and a damaged one
+(``327号``) gets back only what it lost (``3月27号``). :func:`classify` turns one group of
+components (digits + unit) into a :class:`DateToken`: a clean date, which orders the
+narrative, or a damaged one with every :class:`Reading` its digits allow and the evidence
+around it (:mod:`noticecli.repair.date_evidence`), for :mod:`noticecli.repair.date_weighing`
+to choose from. :func:`clean_date` and :func:`damaged_rule` are the one statement of which
+groups are which.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from noticecli.repair.date_context import (
     Frame,
     blocked_by_word,
     damaged_factor,
-    hao_confidence,
     neighbours,
     split_factor,
     tense,
@@ -43,7 +44,6 @@ RULE_YEAR_MONTH = "date.year_month_missing_nian"
 RULE_YMD = "date.ymd_missing_nian_yue"
 RULE_YEAR_CERTAIN = "date.ymd_year_certain"
 RULE_DATE_LINE = "date.date_line_missing_ri"
-RULE_HAO = "date.hao_for_ri"
 RULE_FULLWIDTH = "date.fullwidth_digits"
 RULE_SPACE = "date.space_inside"
 
@@ -147,9 +147,6 @@ def classify(
             tok.relative = evidence.relative_year_before(text, start)
         if len(comps) >= 2 and noisy:
             _add_norm_edits(text, tok, comps)
-        if comps[-1][3] == "号" and day is not None:
-            tok.hao_at = comps[-1][2]
-            tok.hao_conf = hao_confidence(text, start, end, year is not None)
         return tok
 
     if rule is None:
@@ -182,16 +179,15 @@ def classify(
             boundary = True
         elif not evidence.is_range_mark_before(text, start):
             return None
-    last_is_hao = comps[-1][3] == "号"
     if rule == RULE_MONTH_DAY:
-        damaged = _damaged_month_day(text, block, comps, nums, last_is_hao, noisy)
+        damaged = _damaged_month_day(text, block, comps, nums, noisy)
     elif rule == RULE_YEAR_MONTH:
-        damaged = _damaged_year_month(text, block, comps, nums, last_is_hao, noisy)
+        damaged = _damaged_year_month(text, block, comps, nums, noisy)
     else:
-        damaged = _damaged_ymd(text, block, comps, nums, last_is_hao, noisy)
+        damaged = _damaged_ymd(text, block, comps, nums, noisy)
     if damaged is None:
         return None
-    return _damage_common(text, damaged, comps, last_is_hao, (found, boundary, clock_end))
+    return _damage_common(text, damaged, comps, (found, boundary, clock_end))
 
 
 # What stands right around a damaged run: evidence names, whether it opens a clause (a list
@@ -224,7 +220,6 @@ def classify_date_line(
     tok.pre = f"{year}年"
     tok.post = "日"
     tok.span_start, tok.span_end = start, day_span[1]
-    tok.report_end = day_span[1]
     factor = damaged_factor(
         text, start, comps[-1][2] + 1, last_unit="月", year_written=not glued, glued_year=glued
     )
@@ -271,7 +266,6 @@ def _damage_common(
     text: str,
     tok: DateToken,
     comps: list[Component],
-    last_is_hao: bool,
     around: _Around,
 ) -> DateToken | None:
     """Context checks shared by every damaged form; fills the factor and the edit span."""
@@ -307,8 +301,6 @@ def _damage_common(
     # before and after its 年 is restored (RULE_YEAR_CERTAIN), so repair stays idempotent.
     if tok.rule == RULE_YMD or year_written:
         tok.split_factor = split_factor(comps[-1][3])
-    if last_is_hao:
-        tok.hao_at = comps[-1][2]
     tok.deadline, tok.future_ok = tense(text, start, end)
     tok.weekday, tok.range_end_day = neighbours(text, end)
     if before in evidence.RANGE_BEFORE_CHARS:
@@ -327,7 +319,6 @@ def _damaged_month_day(
     block: int,
     comps: list[Component],
     nums: list[str],
-    last_is_hao: bool,
     noisy: bool,
 ) -> DateToken | None:
     digits = nums[-1]
@@ -347,29 +338,24 @@ def _damaged_month_day(
         if len(digits) == 2 and tok.relative is None:
             # 51日 is a date only beside a range's other end or its observance's name:
             # without a range mark or a name near, not worth a closer look.
-            if last_is_hao or not (
+            if comps[-1][3] == "号" or not (
                 (start and text[start - 1] in evidence.RANGE_BEFORE_CHARS)
                 or named_near(text, start, tok.end)
             ):
                 return None
             tok.needs_evidence = True
-    target = comps[-1]
     whole = noisy
-    tok.span_start = tok.start if whole else target[0]
+    tok.span_start = tok.start if whole else comps[-1][0]
     tok.pre = f"{tok.year}年" if whole and tok.year is not None else ""
-    _set_tail(tok, whole, last_is_hao)
+    _set_tail(tok, comps)
     return tok
 
 
-def _set_tail(tok: DateToken, whole: bool, last_is_hao: bool) -> None:
-    """Edit span end and suffix: a 号 keeps its own edit unless the run is rewritten whole."""
-    tok.report_end = tok.end
-    if last_is_hao and not whole:
-        tok.span_end = tok.end - 1
-        tok.post = ""
-    else:
-        tok.span_end = tok.end
-        tok.post = "日"
+def _set_tail(tok: DateToken, comps: list[Component]) -> None:
+    """The edit runs to the end of the run and closes with its day unit as printed: 日, or
+    号 (327号 → 3月27号; 号 is how the day was written, not what was lost)."""
+    tok.span_end = tok.end
+    tok.post = comps[-1][3]
 
 
 def _damaged_year_month(
@@ -377,7 +363,6 @@ def _damaged_year_month(
     block: int,
     comps: list[Component],
     nums: list[str],
-    last_is_hao: bool,
     noisy: bool,
 ) -> DateToken | None:
     year, early = _plausible_year(nums[0])
@@ -399,12 +384,10 @@ def _damaged_year_month(
     tok.span_start = tok.start
     if noisy:
         # Rewritten whole, so that no full-width digit or space is left for a second run.
-        tok.post = normalized(text, comps[1][0], tok.end, True) if len(comps) == 2 else ""
-        tok.span_end = tok.report_end = tok.end
+        tok.post = normalized(text, comps[1][0], tok.end) if len(comps) == 2 else ""
+        tok.span_end = tok.end
     else:
-        tok.span_end = comps[0][2] + 1
-        # 20193月27号: the 号 gets its own edit after the year-month one.
-        tok.report_end = tok.end if last_is_hao else tok.span_end
+        tok.span_end = comps[0][2] + 1  # 20193月27号: only the year and month are edited
     return tok
 
 
@@ -413,7 +396,6 @@ def _damaged_ymd(
     block: int,
     comps: list[Component],
     nums: list[str],
-    last_is_hao: bool,
     noisy: bool,
 ) -> DateToken | None:
     year, early = _plausible_year(nums[0])
@@ -425,9 +407,8 @@ def _damaged_ymd(
     tok = DateToken(block, comps[0][0], comps[-1][2] + 1, cands=cands, rule=RULE_YMD)
     tok.year, tok.explicit_year, tok.early = year, True, early
     tok.pre = f"{year}年"
-    whole = noisy
     tok.span_start = tok.start
-    _set_tail(tok, whole, last_is_hao)
+    _set_tail(tok, comps)
     return tok
 
 
@@ -456,8 +437,7 @@ def _plausible_year(digits: str) -> tuple[int | None, bool]:
     return (year, True) if EARLY_YEAR <= year < MIN_YEAR else (None, False)
 
 
-def normalized(text: str, start: int, end: int, hao_to_ri: bool) -> str:
-    """text[start:end] with ASCII digits and without inner spaces (号 → 日 if asked)."""
+def normalized(text: str, start: int, end: int) -> str:
+    """text[start:end] with ASCII digits and without inner spaces."""
     out = to_ascii_digits(text[start:end])
-    out = "".join(ch for ch in out if ch not in _SPACES)
-    return out.replace("号", "日") if hao_to_ri else out
+    return "".join(ch for ch in out if ch not in _SPACES)

@@ -73,8 +73,9 @@ def _shape_group(run: str, comps: tuple[Component, ...]) -> _GroupShape:
     units, nums, noisy, clean, rule = facts
     kind, date = _IGNORE, _NO_DATE
     if clean is not None:
-        needs_edit = (noisy and len(comps) >= 2) or (comps[-1][3] == "号" and clean[2] is not None)
-        kind, date = (_SLOW if needs_edit else _SIMPLE), clean
+        # Full-width digits or spaces inside: normalized. A day written with 号 is read as
+        # the day and, like any clean date, left as printed.
+        kind, date = (_SLOW if noisy and len(comps) >= 2 else _SIMPLE), clean
     elif rule is not None:
         kind = _SLOW
     elif units == "日" and comps[0][3] == "日" and len(nums[0]) == 2 and "0" not in nums[0]:

@@ -27,7 +27,7 @@ class Reading(NamedTuple):
 class DateToken:
     """A date-like run of the text: a clean date, or a damaged one with its candidates.
 
-    A plain slotted class, not a dataclass: with 31 fields the generated __init__ is the
+    A plain slotted class, not a dataclass: with 28 fields the generated __init__ is the
     costliest class definition on the CLI's start-up path."""
 
     __slots__ = (
@@ -41,8 +41,6 @@ class DateToken:
         "explicit_year",
         "factor",
         "future_ok",
-        "hao_at",
-        "hao_conf",
         "is_anchor",
         "month",
         "needs_evidence",
@@ -54,7 +52,6 @@ class DateToken:
         "range_end_day",
         "range_start_at",
         "relative",
-        "report_end",
         "rule",
         "span_end",
         "span_start",
@@ -85,13 +82,10 @@ class DateToken:
         self.day = day
         self.is_anchor = is_anchor  # a clean date with a month: orders the narrative
         self.norm_edits: list[TextEdit] = []
-        self.hao_at = -1  # offset of a 号 that stands for 日
-        self.hao_conf = 0.0
         # damaged runs
         self.rule = rule
         self.span_start = 0
-        self.span_end = 0  # the edit span (excludes a 号 that gets its own edit)
-        self.report_end = 0  # the span shown in an Ambiguity (includes the 号)
+        self.span_end = 0  # the edit span, also the span an Ambiguity shows
         self.pre = ""
         self.post = ""
         self.cands: Sequence[Reading] = cands if cands is not None else ()

@@ -20,11 +20,10 @@ from typing import NamedTuple
 
 from noticecli.edits import TextEdit
 from noticecli.repair.date_links import gather
-from noticecli.repair.date_rules import RULE_HAO, RULE_YEAR_CERTAIN, RULE_YMD, normalized
+from noticecli.repair.date_rules import RULE_YEAR_CERTAIN, RULE_YMD
 from noticecli.repair.date_scan import scan
 from noticecli.repair.date_token import DateToken, Reading
 from noticecli.repair.date_weighing import (
-    YEAR_WRITTEN,
     Anchor,
     Decision,
     Surroundings,
@@ -177,8 +176,6 @@ def repair_dates(
         if tok.norm_edits:
             edits.extend(tok.norm_edits)
         if not tok.damaged:
-            if tok.hao_at >= 0 and tok.hao_conf > 0.0:
-                _hao_for_clean_date(text, tok, threshold, edits, ambiguities)
             continue
         if i not in results or not results[i].weighed:
             continue  # a run that needed evidence and found none
@@ -198,8 +195,6 @@ def repair_dates(
                     evidence,
                 )
             )
-            if tok.span_end < tok.report_end:  # the 号 that closed the damaged run
-                edits.append(_hao_edit(tok, result.confidence, evidence))
             continue
         year_restored = tok.rule == RULE_YMD and tok.factor >= threshold
         if year_restored:
@@ -216,13 +211,12 @@ def repair_dates(
                     evidence=(*tok.evidence, YEAR_DIGITS),
                 )
             )
-        tail = normalized(text, tok.span_end, tok.report_end, True)
         ambiguities.append(
             Ambiguity(
                 tok.span_start,
-                tok.report_end,
-                text[tok.span_start : tok.report_end],
-                tuple(r + tail for r in renders),
+                tok.span_end,
+                text[tok.span_start : tok.span_end],
+                tuple(renders),
                 tok.rule,
                 result.reason,
                 year_restored,
@@ -238,31 +232,3 @@ def repair_dates(
 
 def _start(item: TextEdit | Ambiguity) -> int:
     return item.start
-
-
-def _hao_for_clean_date(
-    text: str,
-    tok: DateToken,
-    threshold: float,
-    edits: list[TextEdit],
-    ambiguities: list[Ambiguity],
-) -> None:
-    """号 closing a clean M月D号: 日 when the context says so, reported otherwise."""
-    if tok.hao_conf >= threshold:
-        edits.append(_hao_edit(tok, tok.hao_conf, (YEAR_WRITTEN,) if tok.year is not None else ()))
-    else:
-        ambiguities.append(
-            Ambiguity(
-                tok.start,
-                tok.end,
-                text[tok.start : tok.end],
-                (normalized(text, tok.start, tok.end, True),),
-                RULE_HAO,
-                "号 may number something here rather than a day",
-            )
-        )
-
-
-def _hao_edit(tok: DateToken, confidence: float, evidence: tuple[str, ...]) -> TextEdit:
-    """The 号 that closes a date read as 日 (号 is the spoken form; the written date says 日)."""
-    return TextEdit(tok.hao_at, tok.hao_at + 1, "号", "日", RULE_HAO, confidence, evidence=evidence)
