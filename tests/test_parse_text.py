@@ -423,3 +423,16 @@ def test_a_grid_row_of_labels_of_the_page_own_after_the_grid_stays_in_the_grid()
     assert shown["政策咨询机关"] == "县应急局"
     assert shown["政策咨询电话"] == "0552-1234567"
     assert "政策咨询" not in "".join(block.text or "" for block in notice.body)
+
+
+@pytest.mark.parametrize("date_line", ["二〇〇六年三月五日", "二OO六年三月五日", "二ＯＯ六年三月五日"])
+def test_a_chinese_numeral_date_with_letter_o_zeros_is_a_date_line_not_title_text(
+    date_line: str,
+) -> None:
+    """A year's zero typed as the letter O (二OO六年) is still a date: the line under the
+    title is never joined to it."""
+    notice = parse_text_dump(
+        f"关于做好防汛工作的通知\n{date_line}\n\n各单位：\n现将有关事项通知如下。\n"
+    )
+    assert notice.title == "关于做好防汛工作的通知"
+    assert date_line in [block.text for block in notice.body]

@@ -21,6 +21,8 @@ from noticecli.knowledge import (
 )
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
+# A year's zero is also typed as a Latin or full-width letter O (二OO六年).
+_CN_YEAR_DIGIT = "〇○零ＯO一二三四五六七八九"
 
 _WIDGET = "(?:" + "|".join(WIDGET_TEXTS) + ")"
 _FOOTER_LINKS = (
@@ -66,7 +68,7 @@ _AUTHOR_LINE_PATTERN = (
 # A date line starts with a digit (\d: str.isdecimal) or a Chinese numeral: tested before
 # the pattern is compiled.
 _DATE_LINE = (
-    rf"^(?:\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
+    rf"^(?:\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*"
     rf"[\d{_CN_DIGIT}]{{1,3}}\s*日$|^\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}$"
 )
 # Compiled on first use: a line can only match when it ends with the last character of a
