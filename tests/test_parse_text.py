@@ -425,7 +425,9 @@ def test_a_grid_row_of_labels_of_the_page_own_after_the_grid_stays_in_the_grid()
     assert "政策咨询" not in "".join(block.text or "" for block in notice.body)
 
 
-@pytest.mark.parametrize("date_line", ["二〇〇六年三月五日", "二OO六年三月五日", "二ＯＯ六年三月五日"])
+@pytest.mark.parametrize(
+    "date_line", ["二〇〇六年三月五日", "二OO六年三月五日", "二ＯＯ六年三月五日"]
+)
 def test_a_chinese_numeral_date_with_letter_o_zeros_is_a_date_line_not_title_text(
     date_line: str,
 ) -> None:
