@@ -19,7 +19,8 @@ from noticecli.dates import parse_date
 from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.doc_head import is_doc_head_line
+from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -32,6 +33,7 @@ from noticecli.parse.text_labels import (
 from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
+    SHORT_HEADLINE_MIN,
     after_bare_values,
     after_names,
     after_repeats,
@@ -110,15 +112,21 @@ def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, 
 
 
 def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
-    """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
+    """The title shaped ``<short unit>:<headline>`` right above the first meta or date line: not a
     field, since its left part is no known label and the meta line follows. Returns the
-    title (colon kept) and the index of the line after it."""
-    if index >= len(lines) or not is_unit_headline(lines[index]):
+    title (colon kept) and the index of the line after it. A short headline part
+    (岚州林业:筑牢“防火墙”) only when no label line stands right above: inside a run of
+    label lines the line is a grid's row."""
+    if index >= len(lines) or not is_unit_headline(lines[index], SHORT_HEADLINE_MIN):
         return None
     after = next_nonblank(lines, index + 1)
     if after >= len(lines) or not (
-        is_meta_line(lines[after]) or _is_empty_label_line(lines[after])
+        is_meta_line(lines[after])
+        or _is_empty_label_line(lines[after])
+        or is_date_line(lines[after])
     ):
+        return None
+    if not is_unit_headline(lines[index]) and index > 0 and find_labels(lines[index - 1]):
         return None
     return lines[index], after
 
@@ -179,10 +187,16 @@ def _parse_grid_and_meta(
     under_title = title is not None
     after_meta = index == grid_end and bool(grid) and is_meta_line(grid[-1])  # just read one
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
-    # then meta lines under it; anything else starts the body.
+    # then meta lines under it; anything else starts the body. A document's head (red head,
+    # document number) over the title or its repeat stays in the body, as shown.
+    head_rows: list[int] = []
     while (index := next_nonblank(lines, index)) < len(lines):
         line = lines[index]
-        if title and compact_text(line) == compact_text(title):
+        if is_doc_head_line(line) and _heads_title(lines, index, title):
+            if title is not None:
+                return _after_repeated_title(lines, index, title, build), title_line
+            head_rows.append(index)
+        elif title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
         elif title and title == title_line and is_suffixed_repeat(title, line):
             title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
@@ -230,7 +244,33 @@ def _parse_grid_and_meta(
             break
         after_meta = False
         index += 1
+    if title_line is not None:
+        build.doc_head = [lines[row] for row in head_rows]  # they open the body, as shown
     return index, title_line
+
+
+def _heads_title(lines: list[str], index: int, title: str | None) -> bool:
+    """The line at ``index`` opens a document's head (red head, document number) over the
+    title: its repeat when ``title`` is known, else a title-like line."""
+    after = index
+    while after < len(lines) and (not lines[after] or is_doc_head_line(lines[after])):
+        after += 1
+    if after >= len(lines):
+        return False
+    line = lines[after]
+    if title is not None:
+        return compact_text(line) == compact_text(title)
+    return title_run(lines, after) is not None or is_title_like(line)
+
+
+def _after_repeated_title(lines: list[str], index: int, title: str, build: FieldBuilder) -> int:
+    """The body's start after the document's head at ``index`` and the title repeated
+    under it (shown once, as the title); the head's lines open the body."""
+    row = index
+    while row < len(lines) and (not lines[row] or is_doc_head_line(lines[row])):
+        row += 1
+    build.doc_head = [line for line in lines[index:row] if line]
+    return row + 1
 
 
 # A visit counter's value alone on its line (0001234, 356), its label left out by the
