@@ -19,7 +19,7 @@ from noticecli.dates import parse_date
 from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.doc_head import is_doc_head_line
+from noticecli.parse.doc_head import is_doc_head_line, is_red_head
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
@@ -192,9 +192,13 @@ def _parse_grid_and_meta(
     head_rows: list[int] = []
     while (index := next_nonblank(lines, index)) < len(lines):
         line = lines[index]
-        if is_doc_head_line(line) and _heads_title(lines, index, title):
-            if title is not None:
-                return _after_repeated_title(lines, index, title, build), title_line
+        if title is not None and (
+            is_red_head(line) or (is_doc_head_line(line) and _heads_title(lines, index, title))
+        ):
+            # Under the title: the body starts with the head, the title repeated under it
+            # passed over; no line of it is a field.
+            return _after_repeated_title(lines, index, title, build), title_line
+        if title is None and is_doc_head_line(line) and _heads_title(lines, index, title):
             head_rows.append(index)
         elif title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
@@ -264,11 +268,14 @@ def _heads_title(lines: list[str], index: int, title: str | None) -> bool:
 
 
 def _after_repeated_title(lines: list[str], index: int, title: str, build: FieldBuilder) -> int:
-    """The body's start after the document's head at ``index`` and the title repeated
-    under it (shown once, as the title); the head's lines open the body."""
+    """The body's start at the document's head at ``index``, or when the title is repeated
+    under the head (shown once, as the title), after the repeat, the head's lines kept to
+    open the body."""
     row = index
     while row < len(lines) and (not lines[row] or is_doc_head_line(lines[row])):
         row += 1
+    if row >= len(lines) or compact_text(lines[row]) != compact_text(title):
+        return index
     build.doc_head = [line for line in lines[index:row] if line]
     return row + 1
 
