@@ -91,10 +91,16 @@ def test_c_a_known_label_or_a_short_value_is_no_headline(line: str) -> None:
     assert not is_unit_headline(line, SHORT_HEADLINE_MIN)
 
 
-def test_c_an_unknown_label_inside_a_run_of_label_lines_stays_a_field() -> None:
-    notice = noticecli.parse_text(
-        "\n".join(["索引号:000014349/2024-00037", "专题名称:森林防火", META, "", TEXT]) + "\n"
-    )
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["索引号:000014349/2024-00037", "专题名称:森林防火", META],
+        ["专题名称:森林防火", "发布日期:2019-07-12", "索引号:000014349/2024-00037"],
+    ],
+    ids=["under-a-row", "over-the-rows"],
+)
+def test_c_an_unknown_label_inside_a_run_of_label_lines_stays_a_field(lines: list[str]) -> None:
+    notice = noticecli.parse_text("\n".join([*lines, "", TEXT]) + "\n")
     assert notice.title is None
     assert ("专题名称", "森林防火") in [(field.label, field.value) for field in notice.header]
 
@@ -118,6 +124,20 @@ def test_e_an_empty_last_list_item_takes_no_line_under_it(under: str) -> None:
     notice = noticecli.parse_text("\n".join([*lines, DOC_TITLE, SALUTATION, TEXT]) + "\n")
     fields = {field.label: field.value for field in notice.header}
     assert fields["文件状态"] is None
+
+
+def test_e_an_empty_last_label_of_a_grid_takes_no_red_head() -> None:
+    lines = ["索引号:11410300MB0000000X/2024-00031", "发布机构:岚州市岚东街道办事处", "有效性:"]
+    notice = noticecli.parse_text("\n".join([*lines, RED_HEAD, DOC_TITLE, SALUTATION, TEXT]) + "\n")
+    fields = {field.label: field.value for field in notice.header}
+    assert fields["有效性"] is None
+
+
+def test_e_an_empty_last_label_of_one_line_fields_takes_nothing_across_a_blank() -> None:
+    lines = ["索引号:11410300MB0000000X/2024-00031", "发布机构:岚州市岚东街道办事处", "有效性:"]
+    notice = noticecli.parse_text("\n".join([*lines, "", "岚东街道", DOC_TITLE, TEXT]) + "\n")
+    fields = {field.label: field.value for field in notice.header}
+    assert fields["有效性"] is None
 
 
 def test_e_a_grid_of_labels_over_their_values_keeps_its_last_value() -> None:

@@ -115,7 +115,7 @@ def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None
     """The title shaped ``<short unit>:<headline>`` right above the first meta or date line: not a
     field, since its left part is no known label and the meta line follows. Returns the
     title (colon kept) and the index of the line after it. A short headline part
-    (岚州林业:筑牢“防火墙”) only when no label line stands right above: inside a run of
+    (岚州林业:筑牢“防火墙”) only when no grid row follows the meta lines: inside a run of
     label lines the line is a grid's row."""
     if index >= len(lines) or not is_unit_headline(lines[index], SHORT_HEADLINE_MIN):
         return None
@@ -126,9 +126,20 @@ def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None
         or is_date_line(lines[after])
     ):
         return None
-    if not is_unit_headline(lines[index]) and index > 0 and find_labels(lines[index - 1]):
+    if not is_unit_headline(lines[index]) and _grid_follows(lines, after):
         return None
     return lines[index], after
+
+
+def _grid_follows(lines: list[str], index: int) -> bool:
+    """Past the meta lines from ``index``, a label line that is no meta line: the lines
+    are a grid's rows (专题名称:森林防火 / 发布日期:… / 索引号:…), not a title over its meta."""
+    while (index := next_nonblank(lines, index)) < len(lines) and is_meta_line(lines[index]):
+        index += 1
+    if index >= len(lines):
+        return False
+    labels = find_labels(lines[index])
+    return bool(labels) and labels[0].start == 0
 
 
 def _parse_grid_and_meta(

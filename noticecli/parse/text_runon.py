@@ -12,9 +12,9 @@ on lines of their own keeps a long paragraph whole); or, when the body holds sev
 lines (a notice's text, then its attached plan's) and no other line of sentences but short
 closings (特此通知。), each of them. A salutation opening a cut line, an addressee list and
 its colon then one space (``各居民区、各科室: 现将…``), is the first paragraph of its own;
-a colon inside a sentence (``如下: ``, ``电话: ``) or a field's label is not. Inside quotes or brackets a space
-after ``。`` is the quoted text's; a bracketed credit after it ``(记者 …)`` stays in the
-paragraph it closes.
+a colon inside a sentence (``如下: ``, ``电话: ``) or a field's label is not. Inside quotes
+or brackets a space after ``。`` is the quoted text's; a bracketed credit after it
+``(记者 …)`` stays in the paragraph it closes.
 """
 
 from __future__ import annotations
