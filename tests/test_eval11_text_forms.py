@@ -74,7 +74,14 @@ SHORT_TITLE = "岚州林业:筑牢“防火墙”"
 
 
 @pytest.mark.parametrize(
-    "above", [(), ("您现在的位置:首页>新闻中心>林业动态", "")], ids=["first", "under-crumb"]
+    "above",
+    [
+        (),
+        ("您现在的位置:首页>新闻中心>林业动态", ""),
+        ("岚州林业网", "请输入关键字 搜索"),
+        ("服务热线：12345", "2024年05月01日 星期三"),
+    ],
+    ids=["first", "under-crumb", "under-site-name-search", "under-hotline-date-widget"],
 )
 @pytest.mark.parametrize("under", [META, "2019-07-12"], ids=["meta-line", "date-line"])
 def test_c_a_topic_and_short_headline_alone_over_the_meta_line_is_the_title(

@@ -30,6 +30,7 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
@@ -84,7 +85,7 @@ def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, 
         if start < len(lines) and is_doc_type_title(lines, start):
             # 通 知 over a date, meta lines or a salutation: a document type's word as title.
             return _parse_grid_and_meta(lines, first, start + 1, lines[start], build)
-    if (headline := _unit_headline_title(lines, index)) is not None:
+    if (headline := _unit_headline_under_chrome(lines, index)) is not None:
         title_line, index = headline
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     # A title above the grid or the article: a title-like line (shown twice on some pages)
@@ -129,6 +130,24 @@ def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None
     if not is_unit_headline(lines[index]) and _grid_follows(lines, after):
         return None
     return lines[index], after
+
+
+def _unit_headline_under_chrome(lines: list[str], index: int) -> tuple[str, int] | None:
+    """:func:`_unit_headline_title` at ``index``, or under a few lines shaped as the site's
+    chrome (its name, a search prompt, a hotline, a date widget): the title is what stands
+    over the meta line, the chrome no title above it."""
+    for _ in range(_CHROME_OVER_HEADLINE_MAX + 1):
+        if index >= len(lines):
+            return None
+        if (headline := _unit_headline_title(lines, index)) is not None:
+            return headline
+        if not is_chrome_line(lines[index]) or is_meta_line(lines[index]):
+            return None
+        index = next_nonblank(lines, index + 1)
+    return None
+
+
+_CHROME_OVER_HEADLINE_MAX = 3
 
 
 def _grid_follows(lines: list[str], index: int) -> bool:
