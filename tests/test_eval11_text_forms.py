@@ -15,6 +15,7 @@ from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_title import SHORT_HEADLINE_MIN, is_unit_headline
+from tests.conftest import REPO
 
 TITLE = "岚州市开展森林防火宣传进社区活动"
 META = "发布时间:2019-07-12 来源:岚州市林业局"
@@ -264,3 +265,35 @@ def test_j_a_paragraph_line_of_its_own_keeps_run_on_lines_whole() -> None:
 def test_j_a_colon_in_a_sentence_or_a_label_is_no_salutation(opening: str) -> None:
     line = f"{opening} {RUN_ON}"
     assert split_run_on_lines([line])[0].startswith(f"{opening} 现将")
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["首页 | 机构概况 | 政务公开 | 政务服务", "请输入关键字 搜索"],
+    ids=["menu", "search"],
+)
+def test_f_site_chrome_between_the_head_and_the_title_is_passed_over(between: str) -> None:
+    # … and between a grid and its title (the chrome probe's line over the title)
+    lines = [*LIST, "- 文件状态:", RED_HEAD, NUMBER, "", between, "", DOC_TITLE, SALUTATION, TEXT]
+    notice = noticecli.parse_text("\n".join(lines) + "\n")
+    assert notice.title == DOC_TITLE
+    assert [block.text for block in notice.body[:3]] == [RED_HEAD, NUMBER, SALUTATION]
+
+
+def test_f_a_red_head_with_no_title_under_it_stays_in_the_body() -> None:
+    lines = [*LIST, "- 文件状态:", RED_HEAD, NUMBER, SALUTATION, TEXT]
+    notice = noticecli.parse_text("\n".join(lines) + "\n")
+    assert notice.title is None
+    assert [block.text for block in notice.body[:3]] == [RED_HEAD, NUMBER, SALUTATION]
+
+
+def test_site_chrome_between_a_grid_and_its_title_is_passed_over() -> None:
+    # Fixture 273's page with the chrome probe's menu line over its title.
+    page = (
+        REPO / "fixtures/pages/273_rendering_two-line-grid-last-value_title-ending-in-file_twin.txt"
+    )
+    lines = page.read_text(encoding="utf-8").split("\n")
+    title = "关于转发省人防办文件的通知"
+    at = lines.index(title)
+    menu = ["", "首页 | 机构概况 | 政务公开 | 政务服务", ""]
+    assert noticecli.parse_text("\n".join([*lines[:at], *menu, *lines[at:]])).title == title

@@ -228,8 +228,11 @@ def _parse_grid_and_meta(
             # Under the title: the body starts with the head, the title repeated under it
             # passed over; no line of it is a field.
             return _after_repeated_title(lines, index, title, build), title_line
-        if title is None and is_doc_head_line(line) and _heads_title(lines, index, title):
-            head_rows.append(index)
+        if title is None and (
+            is_red_head(line)
+            or (is_doc_head_line(line) and (head_rows or _heads_title(lines, index, title)))
+        ):
+            head_rows.append(index)  # never the title, nor a value: the body's, as shown
         elif title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
         elif title and title == title_line and is_suffixed_repeat(title, line):
@@ -266,6 +269,8 @@ def _parse_grid_and_meta(
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
+        elif title is None and is_chrome_line(line) and _title_under(lines, index):
+            pass  # the site's chrome (a menu, a search prompt) between the grid and the title
         elif title is None and (run := title_run(lines, index)) is not None:
             # A title over 2-3 lines under the grid (issuer / 关于… / …的通知): joined.
             title, index = run
@@ -278,9 +283,14 @@ def _parse_grid_and_meta(
             break
         after_meta = False
         index += 1
-    if title_line is not None:
-        build.doc_head = [lines[row] for row in head_rows]  # they open the body, as shown
+    build.doc_head = [lines[row] for row in head_rows]  # they open the body, as shown
     return index, title_line
+
+
+def _title_under(lines: list[str], index: int) -> bool:
+    """A title-like line under the line at ``index`` (past blank lines)."""
+    after = next_nonblank(lines, index + 1)
+    return after < len(lines) and not is_chrome_line(lines[after]) and is_title_like(lines[after])
 
 
 def _heads_title(lines: list[str], index: int, title: str | None) -> bool:
