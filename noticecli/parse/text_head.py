@@ -230,7 +230,16 @@ def _parse_grid_and_meta(
             return _after_repeated_title(lines, index, title, build), title_line
         if title is None and (
             is_red_head(line)
-            or (is_doc_head_line(line) and (head_rows or _heads_title(lines, index, title)))
+            or (
+                is_doc_head_line(line)
+                and (
+                    head_rows
+                    or (
+                        _heads_title(lines, index, title)
+                        and not repeats_header_code(build.notice, line)
+                    )
+                )
+            )
         ):
             head_rows.append(index)  # never the title, nor a value: the body's, as shown
         elif title and compact_text(line) == compact_text(title):
@@ -316,7 +325,11 @@ def _after_repeated_title(lines: list[str], index: int, title: str, build: Field
         row += 1
     if row >= len(lines) or compact_text(lines[row]) != compact_text(title):
         return index
-    build.doc_head = [line for line in lines[index:row] if line]
+    head = [line for line in lines[index:row] if line]
+    if not any(is_red_head(line) for line in head):
+        # A number alone that repeats the grid's is its value shown again, not a head.
+        head = [line for line in head if not repeats_header_code(build.notice, line)]
+    build.doc_head = head
     return row + 1
 
 
