@@ -4,8 +4,9 @@ A short line (at most ``HEADING_MAX`` characters) without end punctuation that s
 between blank lines is a heading, and consecutive heading lines are joined into one heading (a
 CJK title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under
 a heading are bylines; a date line is a date; an organisation name at the end of the body, or
-right above a date line, is a signature. :mod:`noticecli.parse.text` finds where the body
-starts and hands its lines here.
+right above a date line, is a signature; a document's red head and number
+(:mod:`noticecli.parse.doc_head`) are headings of their own, never joined.
+:mod:`noticecli.parse.text` finds where the body starts and hands its lines here.
 """
 
 from __future__ import annotations
