@@ -16,6 +16,7 @@ from functools import cache
 from noticecli.knowledge import CJK, SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.doc_head import is_doc_number_line, is_red_head
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
 _BRACKET_LABEL = rf"[\[【]\s*((?:[{CJK}][\s\u3000]*){{2,8}})[\]】][\s\u3000]*"
@@ -61,13 +62,16 @@ def label_row(line: str) -> str | None:
     return _pipe_row(line) or _bracket_row(line)
 
 
-def rendered_cells(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+def rendered_cells(
+    lines: list[str], bulleted: frozenset[int] = frozenset()
+) -> tuple[list[str], frozenset[int]]:
     """:func:`normalize_rendered`, and the indices of the lines that are a form's cells
     wherever they stand: a label printed on its own line with its value on the next, or a
     label whose value sits a cell's gap away (``答复单位:　岚溪市国防动员办公室``). Prose
-    writes ``联系人：张三`` on one line; only a form prints a cell so."""
+    writes ``联系人：张三`` on one line; only a form prints a cell so. ``bulleted``: the
+    indices of the lines that were list items (their bullet already dropped)."""
     gapped = {index for index, line in enumerate(lines) if _gapped_cell().match(line)}
-    lines, joined = _normalized(lines)
+    lines, joined = _normalized(lines, bulleted)
     return lines, frozenset(gapped | joined)
 
 
@@ -76,7 +80,9 @@ def _gapped_cell() -> re.Pattern[str]:
     return re.compile(rf"^{SPACED_LABEL_SHAPE}[:：][\u3000\xa0]+\S")
 
 
-def _normalized(lines: list[str]) -> tuple[list[str], set[int]]:
+def _normalized(
+    lines: list[str], bulleted: frozenset[int] = frozenset()
+) -> tuple[list[str], set[int]]:
     rows = [_pipe_row(line) for line in lines]
     # A row of unknown labels only (内容概述 | …) is a label row among label rows.
     for index, line in enumerate(lines):
@@ -86,7 +92,7 @@ def _normalized(lines: list[str]) -> tuple[list[str], set[int]]:
     from_rows = {index for index, row in enumerate(rows) if row is not None}
     lines = [rows[index] or _bracket_row(line) or line for index, line in enumerate(lines)]
     joined: set[int] = set()
-    return _join_values(lines, from_rows, joined), joined
+    return _join_values(lines, from_rows, joined, bulleted), joined
 
 
 def _neighbour_converted(rows: list[str | None], index: int) -> bool:
@@ -189,11 +195,16 @@ def _join_values(
     lines: list[str],
     table_rows: set[int] | frozenset[int] = frozenset(),
     joined: set[int] | None = None,
+    bulleted: frozenset[int] = frozenset(),
 ) -> list[str]:
     """A label alone on its line takes the next non-blank line as its value, when that line
     is short, not a sentence, not another label, and not a value already read. Labels not
     in the vocabulary do so only in a run of such lines (a form), so that a salutation
-    (各单位：) keeps its paragraph."""
+    (各单位：) keeps its paragraph. A list item whose fellow items hold their values on
+    their own lines (``- 文件状态:`` under ``- 有效性:有效``) takes nothing: it is empty. The
+    last label of a block of one-line fields takes no line across a blank one, and no
+    label takes a document's head (a red head, a document number unless it is the
+    label's, a ``关于…`` title unless it is a title's label)."""
     out = list(lines)
     seen_values: set[str] = set()
     for index, line in enumerate(out):
@@ -204,10 +215,14 @@ def _join_values(
             continue
         if not _is_known(label) and not _in_run(lines, index):
             continue
+        if index in bulleted and _items_hold_values(lines, index, bulleted):
+            continue
         following = _next_nonblank(out, index + 1)
         if following is None:
             continue
         value = out[following]
+        if _ends_field_block(lines, index, following) or _heads_document(label, value):
+            continue
         compact = "".join(value.split())
         if (
             len(value) > _MAX_VALUE
@@ -226,6 +241,47 @@ def _join_values(
         if joined is not None:
             joined.add(index)
     return out
+
+
+def _items_hold_values(lines: list[str], index: int, bulleted: frozenset[int]) -> bool:
+    """Another list item near ``index`` holds a label and its value on its own line (as
+    the page prints it: ``lines`` before any value was joined)."""
+    for near in range(max(0, index - _RUN_WINDOW), index + _RUN_WINDOW + 1):
+        if near != index and near in bulleted and near < len(lines):
+            line = lines[near]
+            if _INLINE_LABEL.match(line) and _label_only(line) is None:
+                return True
+    return False
+
+
+def _ends_field_block(lines: list[str], index: int, following: int) -> bool:
+    """A label under a line of ``label:value`` (a block of one-line fields) with a blank
+    line before the next: the block has ended, the next line is not its value."""
+    if following == index + 1:
+        return False
+    above = _previous_filled(lines, index)
+    if above is None or _INLINE_LABEL.match(lines[above]) is None or _label_only(lines[above]):
+        return False
+    # … itself no value under a label alone (时限: / 截止:2024-06-30): a grid of two-line cells
+    over = _previous_filled(lines, above)
+    return over is None or _label_only(lines[over]) is None
+
+
+def _previous_filled(lines: list[str], index: int) -> int | None:
+    above = index - 1
+    while above >= 0 and not lines[above]:
+        above -= 1
+    return above if above >= 0 else None
+
+
+def _heads_document(label: str, value: str) -> bool:
+    """``value`` is a document's head line, which a ``label`` of another kind never takes."""
+    if is_red_head(value):
+        return True
+    key = vocabulary().get(compact_label(label))
+    if is_doc_number_line(value):
+        return key != "doc_no"
+    return key != "title" and value.startswith("关于")
 
 
 def _heads_file_list(lines: list[str], index: int) -> bool:

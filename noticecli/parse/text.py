@@ -227,13 +227,17 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     registered_rows: set[int] = set()  # … of them, a registration code's (ICP备, 网站标识码)
     end_rows: set[int] = set()  # copyright lines, related-items captions
     colonless: dict[str, str] = {}
+    bulleted_rows: set[int] = set()
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
-        line = without_cell_mark(strip_bullet(clean_line(stripped)))
+        cleaned = clean_line(stripped)
+        line = without_cell_mark(strip_bullet(cleaned))
+        if line != without_cell_mark(cleaned):
+            bulleted_rows.add(len(lines))  # a list item: its label takes no value under it
         related = is_related_caption(line)  # read before an empty caption is blanked below
         line = without_site_stamp(line)  # 某县门户网站www.….cn2024-03-18来源: → 2024-03-18 来源:
         if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
@@ -304,7 +308,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
     grouped = join_broken_groups(lines)
-    rendered, rendered_rows = rendered_cells(grouped)
+    rendered, rendered_rows = rendered_cells(grouped, frozenset(bulleted_rows))
     if len(rendered) == len(grouped):
         for before, after in zip(grouped, rendered, strict=True):
             if before != after and "|" not in before and ("[" in before or "【" in before):
@@ -369,6 +373,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         body_end = before_empty_boxes(lines, body_start, body_end)
         body_end = before_related_caption(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
+        body_lines = [*build.doc_head, *body_lines]  # 岚州市人民政府文件 over the title
     if colonless:
         # Colons were put back only to read a grid row: a row left in the body keeps the
         # line as the page prints it, never characters the page does not have.

@@ -4,8 +4,9 @@ A short line (at most ``HEADING_MAX`` characters) without end punctuation that s
 between blank lines is a heading, and consecutive heading lines are joined into one heading (a
 CJK title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under
 a heading are bylines; a date line is a date; an organisation name at the end of the body, or
-right above a date line, is a signature. :mod:`noticecli.parse.text` finds where the body
-starts and hands its lines here.
+right above a date line, is a signature; a document's red head and number
+(:mod:`noticecli.parse.doc_head`) are headings of their own, never joined.
+:mod:`noticecli.parse.text` finds where the body starts and hands its lines here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from noticecli.knowledge import CJK
 from noticecli.models import Block, BlockType
 from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.doc_head import is_doc_head_line
 from noticecli.parse.lines import (
     is_author_line,
     is_boilerplate,
@@ -127,6 +129,8 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "byline"
         elif _is_date(text):
             kind = "date"
+        elif headings and is_doc_head_line(text):
+            kind = "heading"  # a document's red head or number: apart, never the first paragraph
         elif headings and _TEXT_CAPTION.match(text):
             kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
         elif is_org_line(text) and (position >= tail_from or _is_date(following)):
@@ -158,6 +162,8 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and not is_numbered_heading(text)
             and not _SECTION_NUMBER.match(blocks[-1].text or "")
             and not _TEXT_CAPTION.match(text)  # a caption starts anew (回复内容 / 回复内容:)
+            and not is_doc_head_line(text)  # a red head and a document number stand apart
+            and not is_doc_head_line(blocks[-1].text or "")
         ):
             joined = join_heading(blocks[-1].text or "", text)
             if len(joined) <= _JOINED_HEADING_MAX:

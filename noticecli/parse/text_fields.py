@@ -59,6 +59,7 @@ class FieldBuilder:
         self.shown: set[tuple[str, str | None, FieldOrigin]] = set()
         self.repeated = False  # a filled field was shown twice: the grid is printed twice
         self.rows: list[int] = []  # line index → the index of the page's line it comes from
+        self.doc_head: list[str] = []  # a document's head read over the title: the body's
 
     def where(self, index: int) -> str:
         """How a value read from line ``index`` without a label is labelled: the page's line

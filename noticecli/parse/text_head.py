@@ -19,7 +19,8 @@ from noticecli.dates import parse_date
 from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
-from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.doc_head import is_doc_head_line, is_red_head
+from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -29,9 +30,11 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
     NAME_LINE_MAX,
+    SHORT_HEADLINE_MIN,
     after_bare_values,
     after_names,
     after_repeats,
@@ -82,7 +85,7 @@ def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, 
         if start < len(lines) and is_doc_type_title(lines, start):
             # 通 知 over a date, meta lines or a salutation: a document type's word as title.
             return _parse_grid_and_meta(lines, first, start + 1, lines[start], build)
-    if (headline := _unit_headline_title(lines, index)) is not None:
+    if (headline := _unit_headline_under_chrome(lines, index)) is not None:
         title_line, index = headline
         return _parse_grid_and_meta(lines, first, index, title_line, build)
     # A title above the grid or the article: a title-like line (shown twice on some pages)
@@ -110,17 +113,52 @@ def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, 
 
 
 def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None:
-    """The title shaped ``<short unit>:<headline>`` right above the first meta line: not a
+    """The title shaped ``<short unit>:<headline>`` right above the first meta or date line: not a
     field, since its left part is no known label and the meta line follows. Returns the
-    title (colon kept) and the index of the line after it."""
-    if index >= len(lines) or not is_unit_headline(lines[index]):
+    title (colon kept) and the index of the line after it. A short headline part
+    (岚州林业:筑牢“防火墙”) only when no grid row follows the meta lines: inside a run of
+    label lines the line is a grid's row."""
+    if index >= len(lines) or not is_unit_headline(lines[index], SHORT_HEADLINE_MIN):
         return None
     after = next_nonblank(lines, index + 1)
     if after >= len(lines) or not (
-        is_meta_line(lines[after]) or _is_empty_label_line(lines[after])
+        is_meta_line(lines[after])
+        or _is_empty_label_line(lines[after])
+        or is_date_line(lines[after])
     ):
         return None
+    if not is_unit_headline(lines[index]) and _grid_follows(lines, after):
+        return None
     return lines[index], after
+
+
+def _unit_headline_under_chrome(lines: list[str], index: int) -> tuple[str, int] | None:
+    """:func:`_unit_headline_title` at ``index``, or under a few lines shaped as the site's
+    chrome (its name, a search prompt, a hotline, a date widget): the title is what stands
+    over the meta line, the chrome no title above it."""
+    for _ in range(_CHROME_OVER_HEADLINE_MAX + 1):
+        if index >= len(lines):
+            return None
+        if (headline := _unit_headline_title(lines, index)) is not None:
+            return headline
+        if not is_chrome_line(lines[index]) or is_meta_line(lines[index]):
+            return None
+        index = next_nonblank(lines, index + 1)
+    return None
+
+
+_CHROME_OVER_HEADLINE_MAX = 3
+
+
+def _grid_follows(lines: list[str], index: int) -> bool:
+    """Past the meta lines from ``index``, a label line that is no meta line: the lines
+    are a grid's rows (专题名称:森林防火 / 发布日期:… / 索引号:…), not a title over its meta."""
+    while (index := next_nonblank(lines, index)) < len(lines) and is_meta_line(lines[index]):
+        index += 1
+    if index >= len(lines):
+        return False
+    labels = find_labels(lines[index])
+    return bool(labels) and labels[0].start == 0
 
 
 def _parse_grid_and_meta(
@@ -179,10 +217,32 @@ def _parse_grid_and_meta(
     under_title = title is not None
     after_meta = index == grid_end and bool(grid) and is_meta_line(grid[-1])  # just read one
     # The grid ran up to a line without labels: a title (repeated, or the first one shown),
-    # then meta lines under it; anything else starts the body.
+    # then meta lines under it; anything else starts the body. A document's head (red head,
+    # document number) over the title or its repeat stays in the body, as shown.
+    head_rows: list[int] = []
     while (index := next_nonblank(lines, index)) < len(lines):
         line = lines[index]
-        if title and compact_text(line) == compact_text(title):
+        if title is not None and (
+            is_red_head(line) or (is_doc_head_line(line) and _heads_title(lines, index, title))
+        ):
+            # Under the title: the body starts with the head, the title repeated under it
+            # passed over; no line of it is a field.
+            return _after_repeated_title(lines, index, title, build), title_line
+        if title is None and (
+            is_red_head(line)
+            or (
+                is_doc_head_line(line)
+                and (
+                    head_rows
+                    or (
+                        _heads_title(lines, index, title)
+                        and not repeats_header_code(build.notice, line)
+                    )
+                )
+            )
+        ):
+            head_rows.append(index)  # never the title, nor a value: the body's, as shown
+        elif title and compact_text(line) == compact_text(title):
             pass  # the title repeated above the article: not body
         elif title and title == title_line and is_suffixed_repeat(title, line):
             title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
@@ -218,6 +278,8 @@ def _parse_grid_and_meta(
         elif under_title and (after := after_bare_values(lines, index)) is not None:
             index = after  # a grid's values without their labels: read as nothing
             continue
+        elif title is None and is_chrome_line(line) and _title_under(lines, index):
+            pass  # the site's chrome (a menu, a search prompt) between the grid and the title
         elif title is None and (run := title_run(lines, index)) is not None:
             # A title over 2-3 lines under the grid (issuer / 关于… / …的通知): joined.
             title, index = run
@@ -230,7 +292,45 @@ def _parse_grid_and_meta(
             break
         after_meta = False
         index += 1
+    build.doc_head = [lines[row] for row in head_rows]  # they open the body, as shown
     return index, title_line
+
+
+def _title_under(lines: list[str], index: int) -> bool:
+    """A title-like line under the line at ``index`` (past blank lines)."""
+    after = next_nonblank(lines, index + 1)
+    return after < len(lines) and not is_chrome_line(lines[after]) and is_title_like(lines[after])
+
+
+def _heads_title(lines: list[str], index: int, title: str | None) -> bool:
+    """The line at ``index`` opens a document's head (red head, document number) over the
+    title: its repeat when ``title`` is known, else a title-like line."""
+    after = index
+    while after < len(lines) and (not lines[after] or is_doc_head_line(lines[after])):
+        after += 1
+    if after >= len(lines):
+        return False
+    line = lines[after]
+    if title is not None:
+        return compact_text(line) == compact_text(title)
+    return title_run(lines, after) is not None or is_title_like(line)
+
+
+def _after_repeated_title(lines: list[str], index: int, title: str, build: FieldBuilder) -> int:
+    """The body's start at the document's head at ``index``, or when the title is repeated
+    under the head (shown once, as the title), after the repeat, the head's lines kept to
+    open the body."""
+    row = index
+    while row < len(lines) and (not lines[row] or is_doc_head_line(lines[row])):
+        row += 1
+    if row >= len(lines) or compact_text(lines[row]) != compact_text(title):
+        return index
+    head = [line for line in lines[index:row] if line]
+    if not any(is_red_head(line) for line in head):
+        # A number alone that repeats the grid's is its value shown again, not a head.
+        head = [line for line in head if not repeats_header_code(build.notice, line)]
+    build.doc_head = head
+    return row + 1
 
 
 # A visit counter's value alone on its line (0001234, 356), its label left out by the

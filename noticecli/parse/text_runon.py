@@ -8,9 +8,13 @@ The text is unchanged: only where it is cut, so nothing is recorded.
 
 Only a line that carries the text does: long, with sentence ends, and either the only
 line of sentences in the body or far longer than every other (a body whose paragraphs are
-on lines of their own keeps a long paragraph whole). Inside quotes or brackets a space
-after ``。`` is the quoted text's; a bracketed credit after it ``(记者 …)`` stays in the
-paragraph it closes.
+on lines of their own keeps a long paragraph whole); or, when the body holds several such
+lines (a notice's text, then its attached plan's) and no other line of sentences but short
+closings (特此通知。), each of them. A salutation opening a cut line, an addressee list and
+its colon then one space (``各居民区、各科室: 现将…``), is the first paragraph of its own;
+a colon inside a sentence (``如下: ``, ``电话: ``) or a field's label is not. Inside quotes
+or brackets a space after ``。`` is the quoted text's; a bracketed credit after it
+``(记者 …)`` stays in the paragraph it closes.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from __future__ import annotations
 import re
 
 from noticecli.knowledge import CJK
+from noticecli.labels import compact_label, vocabulary
 from noticecli.parse.lines import SENTENCE_MARKS
 
 __all__ = ["split_run_on_lines"]
 
 _RUN_ON_MIN = 150  # characters: a line this long may hold a whole article
 _LONGER_FACTOR = 10  # … and is the article when this many times longer than other lines
+_SHORT_LINE_MAX = 20  # 特此通知。 and the like; a longer line of sentences is a paragraph
 _SENTENCE_ENDS = SENTENCE_MARKS
 # After the space: a paragraph's first character (CJK, a digit, an opening quote).
 _PARAGRAPH_START = re.compile(f"[{CJK}0-9“‘「『]")
@@ -40,20 +46,53 @@ def split_run_on_lines(lines: list[str]) -> list[str]:
         return lines
     longest = max(texts, key=len)
     others = [len(line) for line in texts if line is not longest]
-    if len(longest) < _RUN_ON_MIN or (others and len(longest) < _LONGER_FACTOR * max(others)):
-        return lines
-    parts = _paragraphs(longest)
-    if len(parts) < 2:
-        return lines
-    index = lines.index(longest)
+    if len(longest) >= _RUN_ON_MIN and not (others and len(longest) < _LONGER_FACTOR * max(others)):
+        run_on = {id(longest)}
+    else:
+        # Several run-on lines (a notice's text, then its attached plan's) and no ordinary
+        # paragraph line besides them: each is cut.
+        long_lines = [line for line in texts if _is_run_on(line)]
+        if not long_lines or any(
+            len(line) > _SHORT_LINE_MAX for line in texts if not _is_run_on(line)
+        ):
+            return lines
+        run_on = {id(line) for line in long_lines}
     filled = [position for position, line in enumerate(lines) if line]
     spaced = len(filled) < filled[-1] - filled[0] + 1  # blank lines between the text's lines
-    joined: list[str] = []
-    for part in parts:
-        if joined and spaced:
-            joined.append("")
-        joined.append(part)
-    return [*lines[:index], *joined, *lines[index + 1 :]]
+    out: list[str] = []
+    for line in lines:
+        parts = _paragraphs(line) if id(line) in run_on else []
+        if len(parts) < 2:
+            out.append(line)
+            continue
+        for position, part in enumerate([*_salutation_split(parts[0]), *parts[1:]]):
+            if position and spaced:
+                out.append("")
+            out.append(part)
+    return out
+
+
+def _is_run_on(line: str) -> bool:
+    return len(line) >= _RUN_ON_MIN and len(_paragraphs(line)) >= 2
+
+
+# A salutation run on into the text (各居民区、各科室: 现将…): whom the notice addresses, cut
+# off as its own paragraph. Short, no sentence before its colon, an addressee list.
+_SALUTATION = re.compile(r"^(?P<to>[^。；;！？!?:：]{2,60}[:：]) (?=\S)")
+_ADDRESSEE = re.compile(
+    r"^各|(?:单位|部门|科室|人防办|中心|委员会|政府|居民区|村|社区|同志们|街道|乡镇|企业)$"
+)
+
+
+def _salutation_split(part: str) -> list[str]:
+    """``part`` (a run-on line's first paragraph) with a salutation before it cut off."""
+    match = _SALUTATION.match(part)
+    if match is None:
+        return [part]
+    addressees = match["to"][:-1]
+    if _ADDRESSEE.search(addressees) is None or compact_label(addressees) in vocabulary():
+        return [part]  # 具体如下: …, 电话: …, 发布单位: …: a sentence's colon or a field's
+    return [match["to"], part[match.end() :]]
 
 
 def _paragraphs(line: str) -> list[str]:

@@ -117,19 +117,32 @@ def is_exclaimed_headline(line: str) -> bool:
     )
 
 
-# A title led by a unit's short name and a colon (岚山国动:岚山县国动办开展…行动).
-_UNIT_HEADLINE = re.compile(rf"^(?P<unit>[{CJK}]{{2,6}})[:：](?P<headline>[^:：]{{8,}})$")
-_SENTENCE_MARKS = re.compile("[。；！？]")
+# A title led by a unit's short name or a topic and a colon (岚山国动:岚山县国动办开展…行动).
+# Its headline part is 8 characters or more; shorter (岚州林业:筑牢“防火墙”) only when the
+# line stands alone over the meta line (the caller checks, SHORT_HEADLINE_MIN).
+_UNIT_HEADLINE = re.compile(rf"^(?P<unit>[{CJK}]{{2,8}})[:：](?P<headline>[^:：]{{4,}})$")
+_HEADLINE_MIN = 8
+SHORT_HEADLINE_MIN = 4
+_SHORT_CJK_MIN = 3
+_CJK_RUN = re.compile(f"[{CJK}]")
+_SENTENCE_MARKS = re.compile("[。；;]")
 
 
-def is_unit_headline(line: str) -> bool:
+def is_unit_headline(line: str, headline_min: int = _HEADLINE_MIN) -> bool:
     """A line shaped ``<short unit>:<headline>``: its left part no known label nor a
-    widget's, its right part a headline (no sentence), no other label in it. A title when
-    the meta line follows (the caller checks)."""
+    widget's, its right part a headline of ``headline_min`` characters or more (no
+    sentence; ``!``/``?`` allowed), no other label in it. A title when the meta line follows
+    (the caller checks)."""
     if (match := _UNIT_HEADLINE.match(line)) is None:
         return False
+    headline = match["headline"]
+    if len(headline) < headline_min or (
+        len(headline) < _HEADLINE_MIN  # a short one is words set close: 留言人:　王** is a field
+        and (headline != headline.strip() or len(_CJK_RUN.findall(headline)) < _SHORT_CJK_MIN)
+    ):
+        return False
     unit = match["unit"]
-    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(match["headline"]):
+    if unit in vocabulary() or unit in WIDGET_LABELS or _SENTENCE_MARKS.search(headline):
         return False
     labels = find_labels(line)
     return len(labels) == 1 and labels[0].kind == "unknown"  # not a cut label (号:)
