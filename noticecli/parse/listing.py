@@ -284,6 +284,8 @@ def is_listing(
             return False  # an article in a template we do not know, with a list of related links
         if _is_titled_article(tree, listing.items):
             return False  # a short article (title, meta line, sentences) beside a dated list
+        if not listing.next_urls and _in_column_box(listing.list_node):
+            return False  # a column's box of latest items (通知公告 更多>>) beside the page's own
     if dated >= 3:
         return True
     if dated >= 1:
@@ -313,6 +315,35 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
 _SHORT_PROSE_CHARS = 60
 _META_NODE_MAX = 120  # a meta line's characters (发布时间：… 来源：… 浏览次数：…)
 _TITLE_LINE = re.compile(r"^[^。；：:！？]{8,60}$")
+
+
+# A link to more of a column (更多>>, +更多, MORE): the box it heads shows a column's latest
+# items, on an article or a portal; a listing page shows its column whole, with a pager.
+_MORE_LINK = re.compile(r"^[+＋]?\s*(?:更多|(?i:more))\s*[>＞»+＋]{0,2}$")
+_BOX_LEVELS = 3
+
+
+def _in_column_box(list_node: LexborNode | None) -> bool:
+    """The list sits in a box whose own link (outside the list) offers more of the column."""
+    node = list_node
+    for _level in range(_BOX_LEVELS):
+        if node is None or node.parent is None:
+            return False
+        node = node.parent
+        for link in node.css("a"):
+            text = collapse(link.text())
+            if text and len(text) <= 8 and _MORE_LINK.match(text) and not _inside(link, list_node):
+                return True
+    return False
+
+
+def _inside(node: LexborNode, root: LexborNode | None) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if root is not None and parent.mem_id == root.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:

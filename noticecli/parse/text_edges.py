@@ -84,6 +84,11 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
 # An organiser's credit line (主办:某市人民政府办公室, 承办单位:…): the site's in its footer,
 # the notice's own when an event notice names who runs it.
 _CREDIT_LINE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
+# The site's contact lines beside its credits (地址：…  邮编：…, 联系电话：… 邮箱：…): the
+# footer's only beside footer words or lines; a notice's own contact line ends its text.
+_CONTACT_LINE = re.compile(
+    r"^(?:(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真)\s*[:：][^。！？]{1,60}$"
+)
 # What only a site's footer says beside its credits.
 _FOOTER_WORDS = re.compile(r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©")
 # The lines a template prints just before its footer: links to the previous and the next
@@ -110,24 +115,30 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
     ``footer_rows``: the blanked lines that :func:`is_footer_evidence` holds."""
     index = 0
     while index < len(lines):
-        if not _CREDIT_LINE.match(lines[index]):
+        if not _is_footer_row(lines[index]):
             index += 1
             continue
         run = [index]
         probe = _next_shown(lines, index + 1, footer_rows)
-        while probe < len(lines) and _CREDIT_LINE.match(lines[probe]):
+        while probe < len(lines) and _is_footer_row(lines[probe]):
             run.append(probe)
             probe = _next_shown(lines, probe + 1, footer_rows)
         before = _previous_shown(lines, index - 1, footer_rows)
+        credits = any(_CREDIT_LINE.match(lines[row]) for row in run)
         if (
             any(_FOOTER_WORDS.search(lines[row]) for row in run)
             or before in footer_rows
             or probe in footer_rows
-            or (before >= 0 and is_date_line(lines[before]))  # after the notice's closing date
+            # after the notice's closing date: its signature's, the notice has ended
+            or (credits and before >= 0 and is_date_line(lines[before]))
         ):
             for row in run:
                 lines[row] = ""
         index = probe
+
+
+def _is_footer_row(line: str) -> bool:
+    return _CREDIT_LINE.match(line) is not None or _CONTACT_LINE.match(line) is not None
 
 
 def _next_shown(lines: list[str], start: int, footer_rows: set[int]) -> int:
