@@ -34,6 +34,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
 ``LIST_LOADER_*`` …
 ``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
+``SITE_GREETING_LINE`` …       :mod:`noticecli.parse.lines`, :mod:`noticecli.parse.text_furniture`
+``CONTACT_LABELS``,            :mod:`noticecli.parse.footer_contacts`,
+``SITE_FOOTER_WORDS``          :mod:`noticecli.parse.text_edges`
 =============================  =============================================================
 """
 
@@ -522,6 +525,11 @@ CREDIT_WORDS = (
 EDITORIAL_LABELS = frozenset(
     {"终审", "审核", "审稿", "初审", "复审", "一审", "二审", "三审", "责编", "编辑", "校对"}
 )
+# The labels of a site's contact lines in its footer (地址：… 邮编：…, 联系电话：… 邮箱：…). A
+# notice prints them too: only beside the footer's own lines are they the site's.
+CONTACT_LABELS = r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真"
+# What only a site's footer says (its credits, codes and copyright). Regular expression.
+SITE_FOOTER_WORDS = r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©"
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")
 FOOTER_LINK_WORDS_AFTER_FIRST = ("隐私声明", "English")  # seen after the first word only

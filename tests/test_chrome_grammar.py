@@ -53,7 +53,7 @@ HTML_PAGES = (
     "200_table-layout_unmarked-title-cell_over-meta-row.html",
 )
 PER_FAMILY = 12
-SEED = 9
+SAMPLE_SEED = 9
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def pages() -> list[Any]:
 
 
 def _variants(family: str) -> list[Any]:
-    return [v for v in GRAMMAR.sample(PER_FAMILY, SEED) if v.family == family]
+    return [v for v in GRAMMAR.sample(PER_FAMILY, SAMPLE_SEED) if v.family == family]
 
 
 @pytest.mark.parametrize("family", sorted(GRAMMAR.FAMILIES))
@@ -88,8 +88,8 @@ def test_no_wording_of_a_chrome_family_changes_the_reading(
 
 
 def test_the_sample_is_bounded_seeded_and_covers_every_family() -> None:
-    first = list(GRAMMAR.sample(PER_FAMILY, SEED))
-    assert first == list(GRAMMAR.sample(PER_FAMILY, SEED))
+    first = list(GRAMMAR.sample(PER_FAMILY, SAMPLE_SEED))
+    assert first == list(GRAMMAR.sample(PER_FAMILY, SAMPLE_SEED))
     assert {v.family for v in first} == set(GRAMMAR.FAMILIES)
     assert len(first) <= PER_FAMILY * len(GRAMMAR.FAMILIES)
 
@@ -243,3 +243,105 @@ def test_the_probe_reports_per_family(capsys: pytest.CaptureFixture[str], tmp_pa
     assert GRAMMAR.main([str(PAGES), "--per-family", "1", "--pages", "1"]) == 0
     out = capsys.readouterr().out
     assert all(f"  {family}\n" in out for family in GRAMMAR.FAMILIES)
+
+
+# --- HTML: a top bar's links, a column box, the footer's contact lines ------------------------
+
+_ARTICLE = (
+    "<h1>岚溪县人防办召开人防工作会议</h1><p>发布时间：2024-03-05</p>"
+    "<p>3月5日，县人防办召开人防工作会议，总结去年工作，部署今年任务。</p>"
+    "<p>会议要求，各单位要抓好人防工程维护管理，做好防空警报试鸣准备。</p>"
+)
+_ITEMS = "".join(
+    f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
+    f"<span>2024-0{i}-1{i}</span></li>"
+    for i in range(1, 4)
+)
+
+
+def _html(body: str) -> dict[str, Any]:
+    notice = noticecli.parse_html(f"<html><body>{body}</body></html>")
+    paragraphs = [block.text for block in notice.body if block.type == "paragraph"]
+    return {"kind": notice.kind, "first": paragraphs[:1], "last": paragraphs[-1:]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "62_news-photo-story_pager-credit_twin.html",
+        "203_short-notice_sentence-and-data-table_unmarked_twin.html",
+    ],
+)
+def test_a_top_bar_with_a_date_widget_gives_no_list_item(name: str) -> None:
+    """The top bar's links (注册, 长者模式) beside its date are no dated list of notices."""
+    bar = GRAMMAR.Variant(
+        "top-row",
+        ("今天是：2024-05-01 星期三 注册 长者模式 加入收藏",),
+        '<div class="topbar"><span>今天是：2024-05-01 星期三</span><a href="/x0/">注册</a> '
+        '<a href="/x1/">长者模式</a> <a href="/x2/">加入收藏</a></div>',
+        "top",
+    )
+    page = GRAMMAR.load_pages([PAGES / name])[0]
+    assert GRAMMAR.read_with(bar, page) == page.base
+
+
+def test_a_column_box_after_an_open_container_is_no_body_text() -> None:
+    box = (
+        '<div class="box"><div class="hd"><span>工作动态</span><a href="/more/">更多>></a>'
+        f"</div><ul>{_ITEMS}</ul></div>"
+    )
+    read = _html(f'<div class="content">{_ARTICLE}{box}')  # the container left open
+    assert read["last"] == ["会议要求，各单位要抓好人防工程维护管理，做好防空警报试鸣准备。"]
+
+
+@pytest.mark.parametrize("pager", ["", '<div class="page"><a href="/list_2.html">下一页</a></div>'])
+def test_a_list_beside_a_sidebar_box_with_more_stays_a_listing(pager: str) -> None:
+    """A listing's own list is no column box because a sidebar box of other items beside it
+    has a more link; nor is a paged list under a header with one."""
+    side = (
+        '<div class="side"><div class="hd"><span>热点</span><a href="/hot/">更多>></a></div>'
+        '<ul><li><a href="/h/1.html">人防宣传进社区</a></li>'
+        '<li><a href="/h/2.html">防空警报试鸣</a></li></ul></div>'
+    )
+    rows = "".join(
+        f'<li><a href="/a/{i}.html">关于第{i}批人防工程检查结果的公示</a>'
+        f"<span>2024-04-0{i}</span></li>"
+        for i in range(1, 6)
+    )
+    page = (
+        f'<div class="main">{side}<div class="con"><ul class="list">{rows}</ul>{pager}</div></div>'
+    )
+    assert _html(page)["kind"] == "listing"
+    if pager:
+        header = '<div class="hd"><span>通知公告</span><a href="/tzgg/">更多>></a></div>'
+        assert (
+            _html(f'<div class="main">{header}<ul class="list">{rows}</ul>{pager}</div>')["kind"]
+            == "listing"
+        )
+
+
+def test_contact_lines_beside_an_html_footer_are_no_body_text() -> None:
+    footer = (
+        '<div class="ft"><p>联系电话：0591-12345678 邮箱：lx@example.gov.cn</p>'
+        "<p>版权所有：岚溪县人民政府</p><p>地址：岚溪县人民路1号 邮编：350100</p></div>"
+    )
+    read = _html(f'<div class="content">{_ARTICLE}{footer}')
+    assert read["last"] == ["会议要求，各单位要抓好人防工程维护管理，做好防空警报试鸣准备。"]
+
+
+def test_a_notices_own_phone_line_over_a_footer_stays() -> None:
+    own = "<p>联系电话：0591-1234567</p>"
+    footer = '<div class="ft"><p>版权所有：岚溪县人民政府</p></div>'
+    assert _html(f'<div class="content">{_ARTICLE}{own}{footer}')["last"] == [
+        "联系电话：0591-1234567"
+    ]
+
+
+def test_a_notices_own_phone_line_over_the_text_footer_stays() -> None:
+    """Over a footer line (扫一扫…), one phone line is the notice's; a contact block of two
+    labels (地址：… 邮编：…) is the site's."""
+    page = f"岚溪县人防办关于试鸣的通知\n发布时间：2024-05-01\n\n{_TEXT}\n"
+    own = _read(page + "联系电话：0591-1234567\n扫一扫在手机打开当前页\n")
+    assert own["last"] == "联系电话：0591-1234567"
+    site = _read(page + "地址：岚溪县人民路1号 邮编：350100\n扫一扫在手机打开当前页\n")
+    assert site["last"] == "特此通知。"
