@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -324,6 +325,9 @@ def sample(per_family: int, seed: int) -> Iterator[Variant]:
 # --- Putting a variant into a page ----------------------------------------------------------
 
 
+_HEADING_END = re.compile(r"</h[12]\s*>", re.IGNORECASE)
+
+
 def in_text(variant: Variant, lines: list[str], title: int) -> list[str]:
     added = list(variant.lines)
     if variant.place == "top":
@@ -340,8 +344,9 @@ def in_html(variant: Variant, html: str) -> str:
         return html[:at] + variant.html + html[at:]
     at = html.lower().rfind("</body>")
     at = at if at >= 0 else len(html)
-    if variant.place == "under":
-        return html  # the HTML readers' under-title widgets are the probe's; not placed here
+    heading = _HEADING_END.search(html)
+    if variant.place == "under" and heading:  # after the first heading (the title's, mostly)
+        at = heading.end()
     return html[:at] + variant.html + html[at:]
 
 
@@ -403,12 +408,7 @@ def run(
     failures: list[Failure] = []
     for variant in sample(per_family, seed):
         counts[variant.family] += 1
-        pool = [
-            page
-            for page in pages
-            if not (variant.family in LABEL_SHAPED and page.has_grid)
-            and (page.is_text or variant.place != "under")
-        ]
+        pool = [page for page in pages if not (variant.family in LABEL_SHAPED and page.has_grid)]
         for page in rng.sample(pool, min(per_variant, len(pool))):
             changed = read_with(variant, page)
             if changed != page.base:

@@ -80,8 +80,6 @@ def test_no_wording_of_a_chrome_family_changes_the_reading(
                 continue
             if family in GRAMMAR.LABEL_SHAPED and page.has_grid:
                 continue  # a label line over a grid is its first row, by design
-            if not page.is_text and variant.place == "under":
-                continue
             if GRAMMAR.read_with(variant, page) != page.base:
                 changed.append((" / ".join(variant.lines), page.name))
     assert changed == []
@@ -345,3 +343,24 @@ def test_a_notices_own_phone_line_over_the_text_footer_stays() -> None:
     assert own["last"] == "联系电话：0591-1234567"
     site = _read(page + "地址：岚溪县人民路1号 邮编：350100\n扫一扫在手机打开当前页\n")
     assert site["last"] == "特此通知。"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "136_portal-article_date-line-in-container.html",  # the date line under the toolbar
+        "146_short-notice_td-head-data-table_side-column.html",  # the body under it
+    ],
+)
+def test_the_articles_toolbar_under_an_html_title_changes_nothing(name: str) -> None:
+    """A row of the article's widgets between the title and the date line or the body is
+    passed over: the date line still stands directly under the title, the body after it."""
+    toolbar = GRAMMAR.Variant(
+        "widgets",
+        ("【字体：大 中 小】【打印本页】【关闭窗口】",),
+        '<div class="tools"><span>【字体：大 中 小】</span><span>【打印本页】</span>'
+        "<span>【关闭窗口】</span></div>",
+        "under",
+    )
+    page = GRAMMAR.load_pages([PAGES / name])[0]
+    assert GRAMMAR.read_with(toolbar, page) == page.base

@@ -35,8 +35,9 @@ _FOOTER_LINKS = (
 # millisecond): a page with no body text never needs it.
 # Widgets side by side, apart by gaps, or by the dots and slashes of a top bar (长者模式·设为首页,
 # English / 联系我们; a pipe is a widget of its own).
+_WIDGET_ROW = rf"{_WIDGET}(?:\s*[·•/／]?\s*{_WIDGET})*"
 _BOILERPLATE_ALTERNATIVES = (
-    rf"{_WIDGET}(?:\s*[·•/／]?\s*{_WIDGET})*",
+    _WIDGET_ROW,
     *FURNITURE_LINES,
     _FOOTER_LINKS,
 )
@@ -119,6 +120,12 @@ def is_boilerplate(text: str) -> bool:
         else:
             return False
     return bool(_pattern(_BOILERPLATE).match(text))
+
+
+def is_widget_row(text: str) -> bool:
+    """A row of widget words only (【字体：大 中 小】【打印】【关闭】, 分享到：微信 微博): the
+    article's toolbar or the site's top bar, never navigation to elsewhere nor a footer."""
+    return _pattern(f"^(?:{_WIDGET_ROW})$").match(text) is not None
 
 
 def is_byline(text: str) -> bool:
