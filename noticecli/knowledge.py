@@ -34,6 +34,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``LIST_HEAD_*``,               :mod:`noticecli.parse.listing`
 ``LIST_LOADER_*`` …
 ``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
+``SITE_GREETING_LINE`` …       :mod:`noticecli.parse.lines`, :mod:`noticecli.parse.text_furniture`
+``CONTACT_LABELS``,            :mod:`noticecli.parse.footer_contacts`,
+``SITE_FOOTER_WORDS``          :mod:`noticecli.parse.text_edges`
 =============================  =============================================================
 """
 
@@ -45,7 +48,19 @@ from __future__ import annotations
 CJK = "\u4e00-\u9fff"
 # The "where you are" label opening a breadcrumb: 当前位置：, 您的位置:, 您当前所在的位置：,
 # 您现在所在的位置：. It starts with 您/当前/现在/所在, so a field such as 项目位置： is never one.
-WHERE_LABEL = rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置(?:是|为)?\s*[:：]"
+# Two labels name the trail itself, not a place: 位置导航：, 当前页面：/当前栏目：.
+WHERE_LABEL = (
+    rf"(?:(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置(?:是|为)?|位置导航|当前(?:页面|栏目))\s*[:：]"
+)
+# A site's greeting (欢迎访问某某市人民政府网站!, 您好，欢迎进入本站): a verb of coming or
+# using, then the site as its object: 本站/本网站, or a name ending as a site's name ends. A
+# headline opening with 欢迎 (欢迎新兵入营, 欢迎来到人防宣传周) has no site object and is text.
+GREETING_VERBS = r"(?:进入|访问|来到|光临|浏览|登录|使用)"
+GREETING_SITE_ENDS = r"(?:门户网站|网站|政府网|信息网|政务网|门户|官网|平台|网)"
+SITE_GREETING_LINE = (
+    rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}"
+    rf"(?:本网站|本站|[{CJK}A-Za-z0-9]{{0,24}}{GREETING_SITE_ENDS})[!！。~～]?"
+)
 # A label by its shape alone: 2 to 8 CJK characters (信息发布人, 发布时间), a colon after it.
 LABEL_SHAPE = rf"[{CJK}]{{2,8}}"
 # … and letter-spaced to its cell's width (索  引  号, 发 布 日 期): a CJK character, then up to
@@ -356,10 +371,26 @@ WIDGET_TEXTS = (
     "退出长者模式",
     "关怀版",
     "个人中心",
-    "设为首页",
-    "加入收藏",
+    "设为(?:首页|主页)",
+    "加入收藏夹?",
+    "收藏本站",
+    "添加到收藏夹",
     "繁[体體](?:版)?",
     "简体(?:版)?",
+    "(?:手机|移动)版",
+    "English",
+    "RSS(?:订阅)?",
+    "网站地图",
+    "联系我们",
+    # The article's own toolbar: a font-size group (字号：大 中 小, 【字体：A+ A A-】), the
+    # share prompt and its QR code's word, each a widget beside the others on one line.
+    r"[【\[]?\s*(?:文字大小|字体大小|字[体号])\s*[:：]?\s*[\[【(（]?"
+    r"(?:\s*(?:[大中小]|[Aa][+＋\-－]?|T)\s*){3}[\]】)）]?\s*[】\]]?",
+    r"分享到?\s*[:：]",
+    "扫一扫",
+    # A search box's words (站内搜索, 高级检索, 请输入关键词 搜索): never the article's.
+    r"请输入(?:关键[字词]|搜索内容|检索内容)?",
+    r"(?:站内|高级|全文|全站)?(?:搜\s*索|检\s*索)",
     # A top bar's site toggles (网站支持IPV6, 新媒体矩阵): links, never text.
     "(?:网站|本站)?支持IP[Vv]6",
     "新媒体矩阵",
@@ -400,7 +431,11 @@ FURNITURE_LINES = (
     r"分享到?[:：]?.*",
     # Widget labels whose controls left no text (字号: 分享:).
     r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
-    rf"欢迎您?(?:访问|光临|来到|进入|浏览)[{CJK}]{{0,24}}(?:网站|门户|政府网|信息网|官网|平台)[!！。~]?",
+    SITE_GREETING_LINE,
+    # A column box's caption and its link to more (通知公告 更多>>, 更多+): the box's, not text.
+    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*更多\s*[>＞»+＋]{{0,2}}",
+    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*MORE\s*[>＞»+＋]{{0,2}}",
+    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*[Mm]ore\s*[>＞»+＋]{{0,2}}",
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
@@ -408,7 +443,7 @@ FURNITURE_LINES = (
     # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
     rf"{WHERE_LABEL}.*",
-    r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|/|／)|\s+[-–—]+\s).*",
+    r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|→|/|／)|\s+[-–—]+\s).*",
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
@@ -490,6 +525,11 @@ CREDIT_WORDS = (
 EDITORIAL_LABELS = frozenset(
     {"终审", "审核", "审稿", "初审", "复审", "一审", "二审", "三审", "责编", "编辑", "校对"}
 )
+# The labels of a site's contact lines in its footer (地址：… 邮编：…, 联系电话：… 邮箱：…). A
+# notice prints them too: only beside the footer's own lines are they the site's.
+CONTACT_LABELS = r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真"
+# What only a site's footer says (its credits, codes and copyright). Regular expression.
+SITE_FOOTER_WORDS = r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©"
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
 FOOTER_LINK_WORDS = ("网站地图", "联系我们", "网站声明", "返回首页", "帮助")
 FOOTER_LINK_WORDS_AFTER_FIRST = ("隐私声明", "English")  # seen after the first word only

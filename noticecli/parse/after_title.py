@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 from noticecli.labels import split_label_pairs
 from noticecli.parse.body_container import is_furniture
 from noticecli.parse.dom import clean_text, find_tags, visible_text
-from noticecli.parse.lines import is_boilerplate
+from noticecli.parse.lines import is_boilerplate, is_widget_row
 from noticecli.parse.side_columns import text_column
 
 # Levels climbed from the title (h1 → its box → the page's column) and siblings looked at.
@@ -52,6 +52,8 @@ def block_after_title(title: LexborNode) -> LexborNode | None:
 def _verdict(block: LexborNode, text: str) -> bool | None:
     """``True``: the body; ``False``: furniture, nothing after it is looked at; ``None``: a
     line to pass over (a meta line, a deck)."""
+    if is_boilerplate(text[:120]) and not is_furniture(block) and is_widget_row(text):
+        return None  # the article's toolbar under its title (字号 打印 分享): passed over
     if is_furniture(block) or is_boilerplate(text[:120]):
         return False
     links = "".join(clean_text(link.text()) for link in find_tags(block, _LINK_TAG, "a"))

@@ -22,6 +22,7 @@ from noticecli.parse.dom import (
     owning_table,
     visible_text,
 )
+from noticecli.parse.footer_contacts import drop_footer_contacts, is_site_footer_text
 from noticecli.parse.image_source import image_source
 from noticecli.parse.leaf_blocks import states_a_value
 from noticecli.parse.lines import (
@@ -57,6 +58,8 @@ def extract_blocks(
     else:
         builder.walk(container)
     builder.flush()
+    if builder.footer_marks:
+        drop_footer_contacts(builder.blocks, builder.sources, builder.footer_marks)
     # The builder's marks (bold, right-aligned, centred) travel in Block.level until here.
     markers = [block.level for block in builder.blocks]
     for block in builder.blocks:
@@ -136,6 +139,8 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         # The block element each text block came from: <br> splits one element into several.
         self.sources: list[int] = []
+        # Where a site footer's line (版权所有, ICP备 …) was left out, between the blocks.
+        self.footer_marks: set[int] = set()
         self._element = 0
         self._parts: list[str] = []
         self._bold_chars = 0
@@ -147,7 +152,10 @@ class _BlockBuilder:
     def flush(self) -> None:
         # Most block ends close an element whose text was flushed already: nothing to read.
         text = clean_text("".join(self._parts)) if self._parts else ""
-        if text and not is_boilerplate(text):
+        if text and is_boilerplate(text):
+            if is_site_footer_text(text):
+                self.footer_marks.add(len(self.blocks))  # contact lines beside it: its own
+        elif text:
             block = Block("paragraph", text)
             if self._bold_chars >= len(text.replace(" ", "")) > 0:
                 block.level = -1  # marks a wholly bold line; _classify decides on heading

@@ -21,6 +21,7 @@ from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
 from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible
+from noticecli.parse.lines import is_widget_row
 
 # Nodes after the title looked at (siblings of the title and of two of its ancestors), and
 # text nodes read inside each: a date line sits right under the title.
@@ -115,7 +116,9 @@ def _first_date(
                 element, pairs = line
                 return field, pairs, element
             if sibling.mem_id not in passed and (sibling.tag == "-text" or sibling.is_element_node):
-                direct = direct and not clean_text(sibling.text())
+                # The article's toolbar (字号 打印 分享) between them is no text.
+                shown = clean_text(sibling.text())
+                direct = direct and (not shown or is_widget_row(shown))
             seen += 1
             if seen >= _MAX_SIBLINGS:
                 return None

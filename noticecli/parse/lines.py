@@ -35,7 +35,14 @@ _FOOTER_LINKS = (
 # Widgets, navigation and footer lines that are never article text: a line is boilerplate
 # when one of these matches all of it. Compiled on first use (its CJK alternatives take a
 # millisecond): a page with no body text never needs it.
-_BOILERPLATE_ALTERNATIVES = (rf"{_WIDGET}(?:\s*{_WIDGET})*", *FURNITURE_LINES, _FOOTER_LINKS)
+# Widgets side by side, apart by gaps, or by the dots and slashes of a top bar (长者模式·设为首页,
+# English / 联系我们; a pipe is a widget of its own).
+_WIDGET_ROW = rf"{_WIDGET}(?:\s*[·•/／]?\s*{_WIDGET})*"
+_BOILERPLATE_ALTERNATIVES = (
+    _WIDGET_ROW,
+    *FURNITURE_LINES,
+    _FOOTER_LINKS,
+)
 _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # What a boilerplate line can start with (also any digit or space), and the literals one
 # of the other alternatives needs (the footer codes, a font widget under any label, a
@@ -43,10 +50,10 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
-    "&<>CDPQ[cdp|©«»›【一上下不个主今全公关分加友基字尾帮建当微忘您我所打"
-    "扫技推搜支收文新无朗末本欢注浏满版现用登相立简繁网联视设详语账返还进退适长附非首验＞｜"
+    "&<>CDEPQR[cdp|©«»›【一上下不个主今位全公关分加友基字尾帮建当微忘您我所手打扫技推搜支收文新"
+    "无朗末本检欢注浏添满版现用登相移立站简繁网联视设详语请账返还进退适长附非首验高＞｜"
 )
-_BOILERPLATE_LITERALS = ("网站标识码", "ICP备", "公网安备", "字", "发布系统")
+_BOILERPLATE_LITERALS = ("更多", "MORE", "ore", "网站标识码", "ICP备", "公网安备", "字", "发布系统")
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside; a unit
 # may open it (（鞍山市人防办:李刚 供稿）).
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of
@@ -115,6 +122,12 @@ def is_boilerplate(text: str) -> bool:
         else:
             return False
     return bool(_pattern(_BOILERPLATE).match(text))
+
+
+def is_widget_row(text: str) -> bool:
+    """A row of widget words only (【字体：大 中 小】【打印】【关闭】, 分享到：微信 微博): the
+    article's toolbar or the site's top bar, never navigation to elsewhere nor a footer."""
+    return _pattern(f"^(?:{_WIDGET_ROW})$").match(text) is not None
 
 
 def is_byline(text: str) -> bool:

@@ -37,7 +37,7 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
-from noticecli.parse.dom import document_base_url
+from noticecli.parse.dom import document_base_url, element_children
 from noticecli.parse.listing_data import (
     comment_list_items,
     datastore_items,
@@ -284,6 +284,9 @@ def is_listing(
             return False  # an article in a template we do not know, with a list of related links
         if _is_titled_article(tree, listing.items):
             return False  # a short article (title, meta line, sentences) beside a dated list
+        paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
+        if not paged and _in_column_box(listing.list_node):
+            return False  # a column's box of latest items (通知公告 更多>>) beside the page's own
     if dated >= 3:
         return True
     if dated >= 1:
@@ -313,6 +316,36 @@ def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
 _SHORT_PROSE_CHARS = 60
 _META_NODE_MAX = 120  # a meta line's characters (发布时间：… 来源：… 浏览次数：…)
 _TITLE_LINE = re.compile(r"^[^。；：:！？]{8,60}$")
+
+
+# A link to more of a column (更多>>, +更多, MORE): the box it heads shows a column's latest
+# items, on an article or a portal; a listing page shows its column whole, with a pager (a
+# page with a pager is not judged so: its own list may sit under such a header).
+_MORE_LINK = re.compile(r"^[+＋]?\s*(?:更多|(?i:more))\s*[>＞»+＋]{0,2}$")
+_BOX_LEVELS = 3
+_BOX_CAPTION_MAX = 24  # what the box shows besides its list: a caption and the link
+
+
+def _in_column_box(list_node: LexborNode | None) -> bool:
+    """The list sits in a box of its own whose header offers more of the column: climbing
+    from the list, a holder that shows little besides it (a caption and the link) and holds,
+    beside the list's branch, a branch whose only link is the more link (a sidebar box of
+    its own items is another column's box, not this list's)."""
+    if list_node is None:
+        return False
+    inside = len(collapse(list_node.text()))
+    branch, node = list_node, list_node.parent
+    for _level in range(_BOX_LEVELS):
+        if node is None or len(collapse(node.text())) - inside > _BOX_CAPTION_MAX:
+            return False  # the box's holder: the page's other parts beside it
+        for child in element_children(node):
+            if child.mem_id == branch.mem_id:
+                continue
+            links = child.css("a") if child.tag != "a" else [child]
+            if len(links) == 1 and _MORE_LINK.match(collapse(links[0].text())):
+                return True
+        branch, node = node, node.parent
+    return False
 
 
 def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:

@@ -44,6 +44,7 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url, is_hidden
+from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
 from noticecli.parse.listing_month_day import (
     MIN_YEARLESS,
@@ -270,6 +271,8 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
     shown, title = link_title(link.text, link.attrs)
     if not title or title.isdigit() or title.lower() in _NOT_ITEMS:
         return None
+    if is_boilerplate(title):
+        return None  # a top bar's or footer's link (注册, 长者模式, 网站地图): never a notice
     return _Candidate(seq, link, shown, title)
 
 

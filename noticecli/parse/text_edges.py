@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from noticecli.dates import parse_date
-from noticecli.knowledge import CJK, LABEL_SHAPE
+from noticecli.knowledge import CJK, LABEL_SHAPE, SITE_FOOTER_WORDS
 from noticecli.labels import DATE_KEYS, key_for
+from noticecli.parse.footer_contacts import is_contact_block, is_contact_line
 from noticecli.parse.lines import is_date_line
 from noticecli.parse.text_chrome import INNER_WS, is_page_chrome
 from noticecli.parse.text_end import is_related_caption
@@ -85,7 +86,7 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
 # the notice's own when an event notice names who runs it.
 _CREDIT_LINE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
 # What only a site's footer says beside its credits.
-_FOOTER_WORDS = re.compile(r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©")
+_FOOTER_WORDS = re.compile(SITE_FOOTER_WORDS)
 # The lines a template prints just before its footer: links to the previous and the next
 # article, the phone-reading prompt.
 _BEFORE_FOOTER = re.compile(r"^(?:[上下]一(?:页|篇|条|个)\s*[:：]|扫一扫)")
@@ -110,24 +111,33 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
     ``footer_rows``: the blanked lines that :func:`is_footer_evidence` holds."""
     index = 0
     while index < len(lines):
-        if not _CREDIT_LINE.match(lines[index]):
+        if not _is_footer_row(lines[index]):
             index += 1
             continue
         run = [index]
         probe = _next_shown(lines, index + 1, footer_rows)
-        while probe < len(lines) and _CREDIT_LINE.match(lines[probe]):
+        while probe < len(lines) and _is_footer_row(lines[probe]):
             run.append(probe)
             probe = _next_shown(lines, probe + 1, footer_rows)
         before = _previous_shown(lines, index - 1, footer_rows)
+        # A run of contact lines alone (联系电话：…) may close the notice: over the footer only
+        # contact blocks (地址：… 邮编：…) are the site's (noticecli.parse.footer_contacts).
+        credits = any(_CREDIT_LINE.match(lines[row]) for row in run)
+        site_contacts = credits or all(is_contact_block(lines[row]) for row in run)
         if (
             any(_FOOTER_WORDS.search(lines[row]) for row in run)
             or before in footer_rows
-            or probe in footer_rows
-            or (before >= 0 and is_date_line(lines[before]))  # after the notice's closing date
+            or (probe in footer_rows and site_contacts)
+            # after the notice's closing date: its signature's, the notice has ended
+            or (credits and before >= 0 and is_date_line(lines[before]))
         ):
             for row in run:
                 lines[row] = ""
         index = probe
+
+
+def _is_footer_row(line: str) -> bool:
+    return _CREDIT_LINE.match(line) is not None or is_contact_line(line)
 
 
 def _next_shown(lines: list[str], start: int, footer_rows: set[int]) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import CJK
+from noticecli.knowledge import CJK, GREETING_VERBS, SITE_GREETING_LINE
 from noticecli.parse.lines import is_boilerplate
 
 __all__ = [
@@ -64,8 +64,12 @@ def is_separator_line(line: str) -> bool:
 # Where a furniture piece may start inside a line: a greeting, a date widget, the
 # accessibility and bookmark links of a top bar.
 _PIECE_START = re.compile(
-    r"欢迎(?:访问|光临|来到|进入)|今天是|(?:网站)?无障碍|关怀版|设为首页|加入收藏"
+    rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}|今天是|(?:网站)?无障碍|关怀版"
+    r"|设为(?:首页|主页)|加入收藏|收藏本站"
 )
+# … and where a greeting ends: a date widget glued after it (欢迎进入某市门户!2024.05.01 星期三)
+# is a piece of its own.
+_GREETING = re.compile(SITE_GREETING_LINE)
 _LINE_MAX = 80
 
 
@@ -77,7 +81,8 @@ def is_glued_furniture(line: str) -> bool:
     starts = [match.start() for match in _PIECE_START.finditer(line)]
     if not starts:
         return False
-    cuts = sorted({0, *starts})
+    ends = [match.end() for match in _GREETING.finditer(line)]
+    cuts = sorted({0, *starts, *ends} - {len(line)})
     segments = [
         segment.strip()
         for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True)
@@ -102,9 +107,19 @@ _TODAY = r"(?:今天是|今日是|今天|今日|当前日期|当前时间|现在
 _DATE = r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 _TIME = r"(?:上午|下午|早上|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+# The lunar date, after 农历 or a cyclic year (农历三月廿三, 甲辰年 三月廿三): the widget's by
+# itself; any other 农历… piece (农历甲辰年龙年) only beside the widget's date.
+_LUNAR_DAY = (
+    r"[正一二三四五六七八九十冬腊]{1,2}月\s*"
+    r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)"
+)
+_CYCLIC_YEAR = r"[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
+_LUNAR_DATE = (
+    rf"(?:农历\s*)?{_CYCLIC_YEAR}\s*(?:[{CJK}]年\s*)?(?:{_LUNAR_DAY})?|农历\s*{_LUNAR_DAY}"
+)
 _LUNAR = rf"农历[{CJK}]{{2,10}}"
 _WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
-_TEMPERATURE = r"-?\d{1,2}\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
+_TEMPERATURE = r"-?\d{1,2}\s*(?:℃|°C|度)?\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
 # The site's toggles a top bar prints beside its date widget (2019年03月05日 星期二 繁体
 # 网站支持IPV6 新媒体矩阵): links, never an article's words. Not the article's own widgets
 # (打印, 分享): those may follow the article's date line under its title.
@@ -113,9 +128,13 @@ _SITE_TOGGLE = (
     r"|关怀版|适老(?:版|化)|长者(?:版|模式)|手机版|English|登录|注册"
     r"|设为(?:首页|主页)|加入收藏夹?|收藏本站|添加到收藏夹"
 )
+# The site's accounts and contact links beside them (微信 微博 网站地图): links, but a share
+# row under a title prints 微信 微博 too, so they never make a line a widget by themselves.
+_SITE_LINK = r"微信|微博|网站地图|联系我们|RSS(?:订阅)?"
 _WIDGET_PIECE = re.compile(
     rf"(?P<today>{_TODAY}\s*[:：]?)|(?P<date>{_DATE})|{_TIME}|(?P<weekday>{_WEEKDAY})"
-    rf"|{_LUNAR}|{_TEMPERATURE}|(?P<toggle>{_SITE_TOGGLE})|{_WEATHER}|[,，\s|｜·/]+"
+    rf"|(?P<lunar>{_LUNAR_DATE})|{_LUNAR}|(?P<temperature>{_TEMPERATURE})|(?P<toggle>{_SITE_TOGGLE})"
+    rf"|{_SITE_LINK}|(?P<weather>{_WEATHER})|[,，\s|｜·/]+"
 )
 _WIDGET_LINE_MAX = 60
 
@@ -127,7 +146,7 @@ def is_date_widget(line: str) -> bool:
     if len(line) > _WIDGET_LINE_MAX or not line or line[-1] in "。；":
         return False
     position = 0
-    today = weekday = date = toggle = False
+    today = weekday = date = toggle = lunar = weather = temperature = False
     while position < len(line):
         match = _WIDGET_PIECE.match(line, position)
         if match is None or match.end() == position:
@@ -136,14 +155,19 @@ def is_date_widget(line: str) -> bool:
         weekday = weekday or match["weekday"] is not None
         date = date or match["date"] is not None
         toggle = toggle or match["toggle"] is not None
+        lunar = lunar or match["lunar"] is not None
+        weather = weather or match["weather"] is not None
+        temperature = temperature or match["temperature"] is not None
         position = match.end()
-    return today or (date and (weekday or toggle))
+    # The widget's own lines: a lunar date, or the weather with its temperature (晴 18~25℃),
+    # is never an article's line by itself.
+    return today or lunar or (weather and temperature) or (date and (weekday or toggle))
 
 
 def _is_piece(piece: str) -> bool:
     if piece.startswith("今天是"):
         return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
-    return is_boilerplate(piece)
+    return is_boilerplate(piece) or is_date_widget(piece)
 
 
 # The site's identity a portal prints in its article's meta line, before the date: its name
