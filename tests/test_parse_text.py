@@ -438,3 +438,31 @@ def test_a_chinese_numeral_date_with_letter_o_zeros_is_a_date_line_not_title_tex
     )
     assert notice.title == "关于做好防汛工作的通知"
     assert date_line in [block.text for block in notice.body]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        ("2024年06月04日 打印 关闭", "2024年06月04日"),
+        ("2024-06-04 10:30 打印 关闭", "2024-06-04 10:30"),
+        ("2024年06月04日 【打印】【关闭】", "2024年06月04日"),
+        ("2024-05-01 微信 微博", "2024-05-01"),
+    ],
+)
+def test_a_date_with_widget_words_after_it_under_the_title_is_the_publication_time(
+    date_line: str, published: str
+) -> None:
+    notice = parse_text_dump(
+        f"关于做好防汛工作的通知\n{date_line}\n\n各单位：\n现将有关事项通知如下。\n"
+    )
+    assert notice.title == "关于做好防汛工作的通知"
+    assert notice.published_at == published
+    assert [block.text for block in notice.body] == ["各单位：", "现将有关事项通知如下。"]
+
+
+def test_a_date_with_text_after_it_under_the_title_is_no_widget_line() -> None:
+    notice = parse_text_dump(
+        "关于做好防汛工作的通知\n2024年06月04日 全市召开防汛会议\n\n各单位：\n现将有关事项通知如下。\n"
+    )
+    assert notice.published_at is None
+    assert "2024年06月04日 全市召开防汛会议" in [block.text for block in notice.body]

@@ -20,7 +20,7 @@ from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
-from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
+from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
@@ -342,23 +342,25 @@ _UNIT_DATE = re.compile(
     rf"^[\[【(（](?P<unit>[{CJK}]{{2,20}})[\]】)）]\s*(?P<date>\d{{4}}[-/.年][^\s字]*"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?P<widget>(?:字[体号]|文字大小).*)?$"
 )
+# A date with a font-size widget glued on, or with widget words after a gap (打印 关闭,
+# 【打印】【关闭】, 微信 微博): what follows the date must be widgets alone.
 _DATE_WIDGET = re.compile(
     r"^(?P<date>\d{4}[-/.年][^\s字]*(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*"
-    r"(?P<widget>(?:字[体号]|文字大小)\s*[:：].*)$"
+    r"(?P<widget>(?:字[体号]|文字大小)\s*[:：].*|(?<=\s)\S.*)$"
 )
 _WIDGET_REST = re.compile(r"^(?:字[体号]|文字大小)\s*[:：]?[\s|｜大中小\[\]【】()（）]*$")
 
 
 def _unit_dated_line(line: str, index: int, build: FieldBuilder) -> bool:
-    """A line under the title that is a date with a bracketed unit name before it or a
-    font-size widget after it, and nothing else ([岚山县国动办]2024-05-12字号: |): the
+    """A line under the title that is a date with a bracketed unit name before it or
+    widgets after it, and nothing else ([岚山县国动办]2024-05-12字号: |): the
     publication time without a label (the unit gives no field). Adds the date; returns
     whether the line was one."""
     match = _UNIT_DATE.match(line) or _DATE_WIDGET.match(line)
     if match is None:
         return False
     widget = match["widget"]
-    if widget and not _WIDGET_REST.match(widget):
+    if widget and not (_WIDGET_REST.match(widget) or is_boilerplate(widget)):
         return False
     date = match["date"].strip()
     if parse_date(date) is None:
