@@ -30,7 +30,7 @@ from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
 from noticecli.parse.text_furniture import is_date_widget
-from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
+from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_meta_line
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
@@ -344,11 +344,12 @@ def _is_title_start(lines: list[str], index: int) -> bool:
 
 
 def _is_dated_headline(lines: list[str], index: int) -> bool:
-    """A title-shaped line at ``index`` over a label line or a date line."""
+    """A title-shaped line at ``index`` over a meta line (when/where/who labels, not a
+    hotline's 服务热线：12345) or a date line."""
     if index >= len(lines) or (end := _title_end(lines, index)) is None:
         return False
     under = next_nonblank(lines, end)
-    return under < len(lines) and (is_label_line(lines[under]) or _is_date_line(lines[under]))
+    return under < len(lines) and (is_meta_line(lines[under]) or _is_date_line(lines[under]))
 
 
 _HEADER_LABELS_MIN = 2
