@@ -598,6 +598,9 @@ VALUE_WIDGET_ALONE = (
 # … and so does one of these right after a value's last digit (时间:2024-09-20 收藏): a
 # number or a date never goes on with a widget's word.
 VALUE_WIDGET_AFTER_DATE = ("收藏", "打印", "分享", "关闭", "返回")
+# … and so does one of these after a gap at the end of a meta line (浏览:0次  打印, 作者:王明
+# 关闭): the line's last value, whatever it ends with, never goes on with a lone widget word.
+VALUE_WIDGET_LINE_END = (*VALUE_WIDGET_AFTER_DATE, "顶部")
 
 # … and so does a link offering more after the value (已结束 查看征集结果, 点击查看详情): a
 # regular-expression fragment for the link's text.

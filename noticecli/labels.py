@@ -20,6 +20,7 @@ from noticecli.knowledge import (
     VALUE_WIDGET_AFTER_DATE,
     VALUE_WIDGET_ALONE,
     VALUE_WIDGET_LEADS,
+    VALUE_WIDGET_LINE_END,
     VALUE_WIDGET_WORDS,
 )
 from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
@@ -108,6 +109,22 @@ def cut_trailing_widget(value: str) -> str:
     if not any(map(value.__contains__, _TRAILING_WIDGET_WORDS)):
         return value.strip()
     return _trailing_widget().split(value, maxsplit=1)[0].strip()
+
+
+# A lone widget word, bracketed or not, after a gap at a line's end (0次  打印, 王明 【关闭】).
+_LINE_END_WIDGET = re.compile(rf"\s+[【\[]?(?:{'|'.join(VALUE_WIDGET_LINE_END)})[】\]]?\s*$")
+_SENTENCE_MARKS = frozenset("。！？；!?;")
+
+
+def cut_line_end_widget(value: str) -> str:
+    """The last value of a meta line (a line of two or more labels) without a lone widget
+    word after a gap (浏览:0次  打印 → 0次; 作者:王明 关闭 → 王明), whatever the value ends
+    with. A value that is a sentence keeps its words, and so does a word glued to the value
+    (县委打印室)."""
+    cut = _LINE_END_WIDGET.sub("", value)
+    if cut == value or not cut.strip() or _SENTENCE_MARKS.intersection(cut):
+        return value
+    return cut.rstrip()
 
 
 def before_group_close(value: str) -> str:
@@ -324,6 +341,9 @@ def split_meta_pairs(text: str) -> list[tuple[str, str | None]]:
         head, more = split_value_labels(value)
         pairs.append((label, _without_pair_separator(head)))
         pairs.extend(more)
+    if len(pairs) >= 2 and pairs[-1][1]:
+        label, value = pairs[-1]
+        pairs[-1] = (label, shown_value(cut_line_end_widget(value or "")))
     return pairs
 
 

@@ -51,6 +51,7 @@ from noticecli.parse.text_chrome import (
     with_stacked_label_values,
     without_cell_mark,
 )
+from noticecli.parse.text_crumbs import blank_crumb_chains, is_breadcrumb, is_crumb_chain
 from noticecli.parse.text_edges import (
     before_related_caption,
     blank_site_credits,
@@ -230,6 +231,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     bulleted_rows: set[int] = set()
     pending: tuple[int, str, str] | None = None  # a one-pair row waiting for the row under it
     after_plain_row = False
+    crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
+    after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
@@ -243,6 +246,10 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
+        if line:
+            if is_crumb_chain(line, under_breadcrumb=after_breadcrumb):
+                crumb_rows.append(len(lines))
+            after_breadcrumb = is_breadcrumb(line)
         spaced = with_spaced_label_colons(line)
         line = with_plain_label_colons(shown, after_row=after_plain_row)
         if spaced != shown:  # 索 引 号 <code> 发文时间 <date>: the row's plain labels count too
@@ -295,6 +302,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         lines.append(line)
     blank_site_credits(lines, footer_rows)
     blank_footer_tail(lines, site_footer_rows, registered_rows)
+    blank_crumb_chains(lines, crumb_rows)
     # 服务热线：…, 2024年05月01日 星期三 over the title (the archiver's record is no chrome)
     blank_chrome_above_start(lines, _after_separator(lines))
     blank_leading_images(lines)

@@ -12,6 +12,7 @@ from noticecli.labels import (
     DATE_KEYS,
     Shape,
     compact_label,
+    cut_line_end_widget,
     fits_shape,
     is_font_size_widget,
     resolve_truncated_label,
@@ -157,6 +158,8 @@ class FieldBuilder:
                     and field_value(self.notice, "published_at") is None
                 ):
                     raw, dated = _split_timed_date(raw)
+            if index and end == len(line):  # a meta line's last value: see cut_line_end_widget
+                raw = cut_line_end_widget(raw)
             field = self.add(label, line_value(raw), origin)
             if field is not None:
                 added.append(field)

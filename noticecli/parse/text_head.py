@@ -22,6 +22,7 @@ from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
+from noticecli.parse.text_grid_title import grid_over_dated_headline
 from noticecli.parse.text_labels import (
     DATE_TIME_PREFIX,
     UNFILLED_COUNTER,
@@ -75,6 +76,9 @@ _SPACED_DATE = re.compile(
 def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
     """Header grid, title line and meta lines; returns (body start, title line if seen)."""
     title_line: str | None = None
+    if (grid := grid_over_dated_headline(lines, first)) is not None:
+        # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
+        return _parse_grid_and_meta(lines, first, grid, None, build)
     if (over := title_over_chrome(lines, first)) is not None:
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)

@@ -30,7 +30,7 @@ from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
 from noticecli.parse.text_furniture import is_date_widget
-from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels
+from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_meta_line
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
@@ -117,6 +117,62 @@ def _is_menu_row(line: str) -> bool:
     words = sum(len(item) >= 2 for item in items)  # a letter-spaced word is no menu
     piped = "|" in line or "｜" in line
     return words >= (_PIPED_ITEMS_MIN if piped else _SPACED_ITEMS_MIN)
+
+
+# A side menu printed one item a line (政府信息公开指南 / 政府信息公开制度 / 依申请公开): short
+# items of words alone, no punctuation, no date, no colon. Two or more in a run are the
+# site's navigation, even when one of them is worded as a title (…指南, …年报).
+_MENU_LINE_MAX = 12
+_MENU_RUN_MIN = 2
+
+
+def _is_menu_line(line: str) -> bool:
+    return (
+        2 <= len(line) <= _MENU_LINE_MAX
+        and _MENU_ITEM.match(line) is not None
+        and not any(char.isdigit() for char in line)
+    )
+
+
+def _menu_run_end(lines: list[str], index: int) -> int:
+    """The index of the first shown line after the menu lines from ``index`` on (blank lines
+    between them allowed); ``index`` itself when no menu line stands there."""
+    probe = index
+    while probe < len(lines) and _is_menu_line(lines[probe]):
+        probe = next_nonblank(lines, probe + 1)
+    return probe
+
+
+# A line ending in a connective (关于做好…的 / 通知) is a title's first half, never a menu's.
+_CONNECTIVE_END = ("的", "和", "与", "及", "暨", "之", "对", "关于")
+
+
+def _menu_over_headline(lines: list[str], index: int) -> list[int]:
+    """The rows of a side menu printed one item a line from ``index`` on, when a headline
+    with its own meta or date line follows it (chrome lines, a breadcrumb, between them
+    allowed): two or more menu lines, or one worded as a title (政府信息公开指南). The
+    title's own lines are not (关于做好…的 / 通知; the issuer's name over the headline)."""
+    end = _menu_run_end(lines, index)
+    run = [row for row in range(index, end) if lines[row]]
+    if not run:
+        return []
+    after = end
+    while after < len(lines) and is_chrome_line(lines[after]):
+        after = next_nonblank(lines, after + 1)
+    if not _is_dated_headline(lines, after):
+        return []
+    while run and is_org_line(lines[run[-1]]):
+        run.pop()  # 岚州县应急管理局 / 2023年…年度报告: the issuer, the title's first line
+    if not run:
+        return []
+    last = lines[run[-1]]
+    if len(run) >= _MENU_RUN_MIN:
+        return run
+    # One line: only one that would be taken alone as the title (one joined to the
+    # headline, 防汛工作方案 / 岚阳镇2024年汛期安排, may be its first half).
+    worded = _title_words().search(last) is not None
+    alone = title_run(lines, run[0]) is None and not last.endswith(_CONNECTIVE_END)
+    return run if worded and alone else []
 
 
 def _is_label_shaped(line: str) -> bool:
@@ -287,6 +343,15 @@ def _is_title_start(lines: list[str], index: int) -> bool:
     )
 
 
+def _is_dated_headline(lines: list[str], index: int) -> bool:
+    """A title-shaped line at ``index`` over a meta line (when/where/who labels, not a
+    hotline's 服务热线：12345) or a date line."""
+    if index >= len(lines) or (end := _title_end(lines, index)) is None:
+        return False
+    under = next_nonblank(lines, end)
+    return under < len(lines) and (is_meta_line(lines[under]) or _is_date_line(lines[under]))
+
+
 _HEADER_LABELS_MIN = 2
 
 
@@ -360,14 +425,17 @@ def _chrome_rows(lines: list[str], first: int, start: int, *, over_title: bool) 
 
 
 def _has_chrome(lines: list[str], first: int) -> bool:
-    """Whether a chrome-shaped line stands among the first lines, before the text."""
+    """Whether a chrome-shaped line, or a run of menu lines, stands among the first lines,
+    before the text."""
     seen = 0
+    menu = 0  # menu lines in a row
     for line in lines[first:]:
         if not line:
             continue
         if len(line) > FLAT_LINE_MIN or _is_text(line) or seen >= _HEAD_LINES_MAX:
             return False
-        if is_chrome_line(line):
+        menu = menu + 1 if _is_menu_line(line) else 0
+        if is_chrome_line(line) or menu >= _MENU_RUN_MIN or (menu and _title_words().search(line)):
             return True
         seen += 1
     return False
@@ -393,6 +461,14 @@ def blank_chrome_above_start(lines: list[str], first: int) -> list[int]:
             break
         if _is_text(line):
             break
+        if menu := _menu_over_headline(lines, index):
+            # 政府信息公开指南 / 政府信息公开制度 / … over the headline: the site's menu, even
+            # worded as a title; the headline after it is the start.
+            blanked.extend(_chrome_rows(lines, region, index, over_title=True) + menu)
+            region = menu[-1] + 1
+            index = next_nonblank(lines, region)
+            seen += len(menu)
+            continue
         if _is_title_start(lines, index):
             blanked.extend(_chrome_rows(lines, region, index, over_title=True))
             if is_doc_type_title(lines, index):

@@ -1,0 +1,71 @@
+"""The title of a text rendering around a flattened header grid, by the evidence under the
+grid: the headline right over a meta line with a publication label is the title, and a line
+above the grid (the unit's or site's name, a column path) is not.
+
+A line above the grid is the title only when no such headline stands under it: xxgk pages
+print the title over the grid and the text right under it, with no second headline.
+"""
+
+from __future__ import annotations
+
+from noticecli.knowledge import META_LINE_KEYS
+from noticecli.parse.text_labels import find_labels, is_label_line, is_meta_line
+from noticecli.parse.text_title import (
+    compact_text,
+    is_suffixed_repeat,
+    is_title_like,
+    next_nonblank,
+    title_run,
+)
+
+__all__ = ["grid_over_dated_headline"]
+
+_ABOVE_MAX = 3  # shown lines above the grid (a unit's name, a column path)
+_GRID_LABELS_MIN = 2
+_PUBLISHED_KEY = "published_at"
+
+
+def _grid_end(lines: list[str], index: int) -> int | None:
+    """The index after a header grid from ``index``: label lines holding two or more known
+    labels, one of which names what the notice is (索引号, 发布机构), not only when/where/who."""
+    keys: list[str] = []
+    end = index
+    while end < len(lines) and (not lines[end] or is_label_line(lines[end])):
+        keys.extend(label.key for label in find_labels(lines[end]) if label.key is not None)
+        end += 1
+    if len(keys) < _GRID_LABELS_MIN or all(key in META_LINE_KEYS for key in keys):
+        return None
+    return end
+
+
+def _is_dated_meta_line(line: str) -> bool:
+    """A meta line naming when the notice was published (发布日期:…, 时间:…)."""
+    return is_meta_line(line) and any(label.key == _PUBLISHED_KEY for label in find_labels(line))
+
+
+def grid_over_dated_headline(lines: list[str], first: int) -> int | None:
+    """The first row of a header grid that a few short lines from ``first`` stand over and
+    a headline with a dated meta line right under it follows; ``None`` when the page does
+    not show that order (the title above the grid, then the text)."""
+    above: list[str] = []
+    index = next_nonblank(lines, first)
+    for _ in range(_ABOVE_MAX):
+        if index >= len(lines) or is_label_line(lines[index]):
+            break
+        if not is_title_like(lines[index]):
+            return None  # a sentence: the text has begun
+        above.append(lines[index])
+        index = next_nonblank(lines, index + 1)
+    if index == next_nonblank(lines, first) or index >= len(lines):
+        return None  # nothing above the grid, or no grid
+    if not is_label_line(lines[index]) or (end := _grid_end(lines, index)) is None:
+        return None
+    headline = next_nonblank(lines, end)
+    if headline >= len(lines) or not is_title_like(lines[headline]):
+        return None
+    shown = compact_text(lines[headline])
+    if any(compact_text(line) == shown or is_suffixed_repeat(line, shown) for line in above):
+        return None  # the title over the grid, printed again under it: read as it is
+    run = title_run(lines, headline)
+    under = next_nonblank(lines, run[1] if run is not None else headline + 1)
+    return index if under < len(lines) and _is_dated_meta_line(lines[under]) else None
