@@ -50,7 +50,6 @@ _OUTSIDE_STRINGS = re.compile(
     re.DOTALL,
 )
 _LINK_IN_COMMENT = re.compile(r"<a\s[^>]*href", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MIN_COMMENT_DATED = 2
 # Four digits written out: a pattern that begins with a digit class skips other characters
 # fast (\d{4} is tried at every character).
@@ -339,10 +338,27 @@ def page_comments(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
-    html = body.html or ""
-    if "<!--" not in html:
-        return []
-    return [m.group(1) for m in _COMMENT.finditer(html) if _LINK_IN_COMMENT.search(m.group(1))]
+    return [
+        content
+        for content in comment_contents(body.html or "")
+        if "<" in content and _LINK_IN_COMMENT.search(content)  # a link needs its "<a"
+    ]
+
+
+def comment_contents(html: str) -> list[str]:
+    """What ``re.findall(r"<!--(.*?)-->", html, re.DOTALL)`` gives: the text of each
+    comment, from ``<!--`` to the first ``-->`` after it. Found by literal search, which
+    skips through the markup in C where the pattern steps through every character of every
+    comment."""
+    contents: list[str] = []
+    start = html.find("<!--")
+    while start >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            break  # an unclosed comment: no later one closes either
+        contents.append(html[start + 4 : end])
+        start = html.find("<!--", end + 3)
+    return contents
 
 
 def _dedupe(items: list[ListingItem]) -> list[ListingItem]:

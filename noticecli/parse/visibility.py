@@ -37,6 +37,7 @@ from noticecli.knowledge import (
     HIDDEN_STATEMENT_WORDS,
     NAV_CLASS_WORDS,
 )
+from noticecli.parse.css_scan import matches_from, without_comments
 from noticecli.parse.dom import is_inside
 
 # An inline style that hides.
@@ -48,7 +49,6 @@ _STYLE_CANDIDATES = ", ".join(
     for prop, value in (("display:", "none"), ("visibility:", "hidden"))
     for gap in ("", " ")
 )
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)")
 _VISIBILITY = re.compile(r"visibility\s*:\s*([a-z-]+)")
 _HIDES_NONE = re.compile(r"display\s*:\s*none")
@@ -429,13 +429,16 @@ def _page_rules(styles: Iterable[str]) -> tuple[list[str], list[str]]:
         if not (_HIDES_NONE.search(css) or _HIDES_HIDDEN.search(css)):
             continue
         css = css.replace("<!--", " ").replace("-->", " ")
-        if "/*" in css:
-            css = _CSS_COMMENT.sub(" ", css)
+        css = without_comments(css)
         depth = _Depth(css)
         last_rule = -1
         # Two literal patterns are many times faster than one alternation over large CSS.
         matches = sorted(
-            [*_DISPLAY.finditer(css), *_VISIBILITY.finditer(css)], key=lambda m: m.start()
+            [
+                *matches_from(css, _DISPLAY, "display"),
+                *matches_from(css, _VISIBILITY, "visibility"),
+            ],
+            key=lambda m: m.start(),
         )
         for count, match in enumerate(matches):
             if count >= _MAX_RULES:
