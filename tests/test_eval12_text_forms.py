@@ -165,6 +165,14 @@ def test_g_share_words_in_a_label_or_the_text_are_kept(line: str) -> None:
     assert line in _read(TITLE, META, "", TEXT, line)[2] or line.startswith("分享人")
 
 
+@pytest.mark.parametrize(
+    "line", ["转发至: 微信 朋友圈", "【打印】 分享至", "转载 收藏 打印", "分享 抖音 今日头条"]
+)
+def test_g_a_row_of_share_widgets_is_chrome(line: str) -> None:
+    assert is_boilerplate(line)
+    assert _read(TITLE, META, line, "", TEXT)[2] == [TEXT]
+
+
 def test_g_a_share_word_inside_a_value_stays() -> None:
     assert cut_trailing_widget("岚州市经验分享会") == "岚州市经验分享会"
     assert cut_trailing_widget("岚州市林业局 分享至") == "岚州市林业局"
