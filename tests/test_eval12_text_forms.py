@@ -41,6 +41,7 @@ def _fields(*lines: str) -> list[tuple[str, str | None]]:
         " [无障碍]",
         " [English]",
         " [繁体]",
+        " | 登录 | 注册",
     ],
 )
 @pytest.mark.parametrize("greeting", ["欢迎来到岚州市人民政府网站", "欢迎访问岚州林业网!"])
