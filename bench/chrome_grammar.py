@@ -53,6 +53,19 @@ SITE_ENDINGS = ("网", "网站", "门户", "门户网站", "政府网", "信息�
 GREETING_OPENERS = ("欢迎", "欢迎您", "您好，欢迎", "您好!欢迎")
 GREETING_VERBS = ("进入", "访问", "来到", "光临", "浏览", "登录", "使用")
 EXCLAIMS = ("!", "！", "。", "~", "")
+# Account and reading-mode links a greeting's line carries, bracketed or split by pipes.
+ACCOUNT_LINKS = (
+    " [登录]",
+    " [登录] [注册]",
+    "[登录][注册]",
+    " 【登录】",
+    " [无障碍]",
+    " [English]",
+    " [繁体]",
+    " | 登录 | 注册",
+)
+# An empty clock widget's label under the greeting (its script left no time).
+CLOCK_LABELS = ("当前时间:", "当前时间：", "今天是:", "当前日期：")
 WEEKDAYS = ("星期三", "周三", "礼拜三")
 LUNAR = ("农历甲辰年三月廿三", "农历三月廿三", "甲辰年 三月廿三")
 WEATHER = ("晴 18~25℃", "多云转阴 15℃~22℃", "小雨 12-18℃", "晴")
@@ -113,8 +126,16 @@ PAGE_WIDGETS = (
     "分享到：微信 微博",
     "扫一扫",
     "扫一扫在手机打开当前页",
+    "扫一扫在手机打开网页",
+    "手机扫一扫打开网页",
+    "扫码阅读本文",
+    "扫描二维码查看本页",
     "收藏",
     "【收藏】",
+    "分享至：",
+    "分享至：微信 朋友圈 QQ空间",
+    "转发到：",
+    "转载",
 )
 MORE_LINKS = ("更多>", "更多>>", "更多+", "更多 >>", "more>>", "+更多", "MORE")
 HOTLINES = (
@@ -190,8 +211,11 @@ def greeting(rng: Rng) -> Variant:
         line += " " + rng.choice(("今天是", "今天是：")) + _date(rng) + " " + rng.choice(WEEKDAYS)
     elif glue < 0.6:
         line += "今天是："
-    html = f'<div class="top"><span>{line}</span></div>'
-    return Variant("greeting", (line,), html, "top")
+    elif glue < 0.8:
+        line += rng.choice(ACCOUNT_LINKS)
+    lines = (line, rng.choice(CLOCK_LABELS)) if rng.random() < 0.3 else (line,)
+    html = "".join(f'<div class="top"><span>{one}</span></div>' for one in lines)
+    return Variant("greeting", lines, html, "top")
 
 
 def breadcrumb(rng: Rng) -> Variant:
@@ -202,9 +226,13 @@ def breadcrumb(rng: Rng) -> Variant:
     if rng.random() < 0.7:
         trail.insert(0, "首页")
     line = prefix + joiner.join(trail)
+    # The column's caption before the breadcrumb on its line (工作动态 当前位置：首页>…).
+    caption = rng.choice(COLUMNS) + rng.choice((" ", "  ", " | ")) if rng.random() < 0.3 else ""
+    line = caption + line
     html_separator = joiner.replace(">", "&gt;")
     links = html_separator.join(f'<a href="/c{i}/">{word}</a>' for i, word in enumerate(trail))
-    html = f'<div class="{rng.choice(("wz", "position", "dqwz", "loc"))}">{prefix}{links}</div>'
+    where = rng.choice(("wz", "position", "dqwz", "loc"))
+    html = f'<div class="{where}">{caption}{prefix}{links}</div>'
     return Variant("breadcrumb", (line,), html, "top")
 
 

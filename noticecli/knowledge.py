@@ -345,15 +345,41 @@ WIDGET_CLASS_WORDS = (
 # article (footers, navigation, banners, link lists).
 FURNITURE_CLASS_WORDS = ("foot", "bottom", "copyright", "nav", "menu", "header", "banner", "link")
 
-# The QR-code widget's sentence (扫一扫在手机打开当前页): a whole line, or a whole value glued to
-# an empty label (责任编辑:扫一扫在手机打开当前页), never text.
-QR_WIDGET_TEXT = r"扫一扫在手机(?:上)?(?:打开|查看|浏览)当前页(?:面)?"
+# The QR-code widget's words and sentence in any wording: (用)手机 + 扫一扫/扫码/扫描二维码,
+# then (在手机上) + a verb + the page (扫一扫在手机打开当前页, 手机扫一扫打开网页, 扫码阅读本文):
+# a whole line, or a whole value glued to an empty label (责任编辑:扫一扫在手机打开当前页),
+# never text. A sentence about scanning (群众可扫一扫二维码进行预约。) holds more words.
+QR_WIDGET_WORDS = ("扫一扫", "扫码", "扫描二维码")
+_QR_LEAD = rf"(?:用?手机)?(?:{'|'.join(QR_WIDGET_WORDS)})(?:在?手机上?)?"
+_QR_VERB = "(?:打开|查看|浏览|阅读|访问|分享)"
+_QR_PAGE = "(?:当前页面?|本页面?|此页面?|网页|页面|本文|全文|原文|文章)"
+# The sentence: a verb or the page after the scan word (a bare 扫码 value may be a field's).
+QR_WIDGET_TEXT = rf"{_QR_LEAD}(?:{_QR_VERB}{_QR_PAGE}?|{_QR_PAGE})"
+# The widget's line: its sentence, or a scan word alone (扫一扫, 手机扫码).
+QR_WIDGET_LINE = rf"{_QR_LEAD}{_QR_VERB}?{_QR_PAGE}?"
+# A share widget: 分享/转发/转载, to (到/至) a platform or not, then the platforms' names.
+SHARE_WIDGET_WORD = "(?:分享|转发|转载)(?:到|至)?"
+SHARE_PLATFORMS = (
+    "微信好友",
+    "微信",
+    "朋友圈",
+    "新浪微博",
+    "腾讯微博",
+    "微博",
+    "QQ空间",
+    "QQ好友",
+    "QQ",
+    "抖音",
+    "今日头条",
+    "人人网",
+    "豆瓣",
+)
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
     r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?[】\]]?",
     r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
-    QR_WIDGET_TEXT,
+    QR_WIDGET_LINE,
     r"[【\[]?收藏(?:本页|文章)?[】\]]?",
     # Navigation back from the article (返回, 返回列表, 【返回上一页】); 返回乡创业… is text.
     r"[【\[]?返回(?:顶部|列表|上页|上一页|栏目|首页)?[】\]]?",
@@ -361,9 +387,8 @@ WIDGET_TEXTS = (
     "文件下载",
     "全真版",
     "文字版",
-    "微信",
-    "微博",
-    "QQ空间",
+    # The share platforms' names (微信 微博 QQ空间 朋友圈) beside the share prompt.
+    *SHARE_PLATFORMS,
     # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
     "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
     "适老(?:版|化|模式)",
@@ -386,8 +411,8 @@ WIDGET_TEXTS = (
     # share prompt and its QR code's word, each a widget beside the others on one line.
     r"[【\[]?\s*(?:文字大小|字体大小|字[体号])\s*[:：]?\s*[\[【(（]?"
     r"(?:\s*(?:[大中小]|[Aa][+＋\-－]?|T)\s*){3}[\]】)）]?\s*[】\]]?",
-    r"分享到?\s*[:：]",
-    "扫一扫",
+    # The share prompt: 分享到：, 分享至, 转发至:, 转载 (its platforms are widgets above).
+    rf"{SHARE_WIDGET_WORD}(?:\s*[:：])?",
     # A search box's words (站内搜索, 高级检索, 请输入关键词 搜索): never the article's.
     r"请输入(?:关键[字词]|搜索内容|检索内容)?",
     r"(?:站内|高级|全文|全站)?(?:搜\s*索|检\s*索)",
@@ -396,7 +421,8 @@ WIDGET_TEXTS = (
     "新媒体矩阵",
     "登录",
     "注册",
-    r"账号\+?密码登录",
+    r"(?:账号|手机号?|用户名|邮箱)\+?密码登录",
+    r"(?:短信)?验证码登录",
     "用户登录",
     "立即注册",
     r"还没有账号[?？]?",
@@ -415,6 +441,19 @@ WIDGET_TEXTS = (
     "公众评价",
     "[|｜]",
 )
+# A column's caption printed before the breadcrumb on its line (工作动态 当前位置：首页>…,
+# 通知公告 | 首页 > 通知公告): a short name, then a gap or a pipe.
+CRUMB_CAPTION = rf"[{CJK}]{{1,8}}(?:\s+[|｜]?|[|｜])\s*"
+# How a breadcrumb opens: a "where you are" label, or the home page and a step. One
+# alternative each, so that each holds a literal (noticecli.parse.pattern_guard).
+_CRUMB_STEP = r"(?:\s*(?:>|&gt;|＞|»|›|→|/|／)|\s+[-–—]+\s)"
+CRUMB_OPENINGS = (
+    rf"(?:您|当前|现在|所在)[{CJK}]{{0,5}}位置(?:是|为)?\s*[:：]",
+    r"位置导航\s*[:：]",
+    r"当前(?:页面|栏目)\s*[:：]",
+    rf"(?:网站)?首页{_CRUMB_STEP}",
+    rf"(?:网站)?主页{_CRUMB_STEP}",
+)
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
 # Regular-expression fragments, each matching the whole line.
@@ -428,7 +467,9 @@ FURNITURE_LINES = (
     # A font-size widget group, closed or cut by the store (【文字大小:, [选择阅读字号:大 中 小]).
     r"[【\[]\s*(?:文字大小|(?:选择)?阅读字[体号]|字体大小)\s*[:：].*",
     r"字[体号]\s*[:：]\s*[\[【(（].*",
-    r"分享到?[:：]?.*",
+    # The share prompt and whatever its icons left (分享到：新浪微博 人人网); 分享人：, 分享会 are
+    # a field's and the text's.
+    r"分享[到至]?(?:\s*[:：].*)?",
     # Widget labels whose controls left no text (字号: 分享:).
     r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
     SITE_GREETING_LINE,
@@ -443,7 +484,9 @@ FURNITURE_LINES = (
     # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
     rf"{WHERE_LABEL}.*",
-    r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|→|/|／)|\s+[-–—]+\s).*",
+    rf"(?:网站)?(?:首页|主页){_CRUMB_STEP}.*",
+    # … and the same after a column's caption (工作动态 当前位置：首页>工作动态): no sentence.
+    *(rf"{CRUMB_CAPTION}{opening}[^。！？；]*" for opening in CRUMB_OPENINGS),
     r".*网站标识码.*",
     r".*ICP备.*",
     r".*公网安备.*",
@@ -454,6 +497,8 @@ FURNITURE_LINES = (
     r"(?:[Cc]opyright|COPYRIGHT|©)\s*(?:[©(]|\(C\)|\d{4}|[\u4e00-\u9fff]).*",
     rf"主办单位[:：](?:[^。！？]*|.{{0,{FOOTER_SENTENCE_MAX - 5}}})",
     r"今天是[:：]?.*",
+    # A clock widget's label whose script left no time (当前时间:): never a field.
+    r"(?:当前|现在)(?:时间|日期)\s*[:：]?",
     r"搜索热词[:：].*",
     r"视力保护色[:：]?.*",
     r"\d{1,2}px",
@@ -544,6 +589,11 @@ WIDGET_LABELS = frozenset(
         "文字大小",
         "分享",
         "分享到",
+        "分享至",
+        "转发到",
+        "转发至",
+        "转载到",
+        "转载至",
         "打印",
         "收藏",
         "扫一扫",
@@ -561,7 +611,20 @@ WIDGET_LABELS = frozenset(
 )
 # A widget sharing a value's row (李喆 【字体：大 中 小】): one of these words opened by a
 # bracket or followed by a colon ends the value …
-VALUE_WIDGET_LEADS = ("字体大小", "文字大小", "字体", "字号", "打印", "关闭窗口", "分享到?", "收藏")
+VALUE_WIDGET_LEADS = (
+    "字体大小",
+    "文字大小",
+    "字体",
+    "字号",
+    "打印",
+    "关闭窗口",
+    "分享[到至]?",
+    "转发到",
+    "转发至",
+    "转载到",
+    "转载至",
+    "收藏",
+)
 # … and so does a trailing run of two or more of these (微信 微博 QQ空间). Regular-expression
 # fragments.
 VALUE_WIDGET_WORDS = (
@@ -587,6 +650,10 @@ VALUE_WIDGET_ALONE = (
     "打印本页",
     "打印正文",
     QR_WIDGET_TEXT,
+    # A share prompt closing the line without its colon (来源:某局 分享至).
+    "分享[到至]?",
+    "转发[到至]?",
+    "转载[到至]?",
     "语音阅读正文",
     "语音播报",
     "语音朗读",

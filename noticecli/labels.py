@@ -15,6 +15,8 @@ from typing import Literal
 
 from noticecli.knowledge import (
     LABEL_SHAPE,
+    QR_WIDGET_WORDS,
+    SHARE_WIDGET_WORD,
     VALUE_LINK_ACTION,
     VALUE_PLACEHOLDERS,
     VALUE_WIDGET_AFTER_DATE,
@@ -57,7 +59,7 @@ _TRAILING_WIDGET_WORDS = tuple(
             + VALUE_WIDGET_ALONE
             + VALUE_WIDGET_AFTER_DATE
         ]
-        + ["查看", "扫一扫"]  # 查看: the link action; 扫一扫: the QR sentence's own word
+        + ["查看", *QR_WIDGET_WORDS]  # 查看: the link action; 扫一扫…: the QR sentence's words
     )
 )
 
@@ -92,6 +94,16 @@ def is_font_size_widget(label: str, value: str | None) -> bool:
     ):
         return True
     return bool(value) and _FONT_SIZE_VALUE.match(value or "") is not None
+
+
+# The share widget's label (分享至:, 转发:, 转载到:) with nothing after it: its icons left no
+# text. 分享人:, 转载:<a source> are a field's.
+_SHARE_WIDGET_LABEL = re.compile(SHARE_WIDGET_WORD)
+
+
+def is_share_widget(label: str, value: str | None) -> bool:
+    """An empty share widget's label (分享至:, 转发:): never a field."""
+    return not value and _SHARE_WIDGET_LABEL.fullmatch(compact_label(label)) is not None
 
 
 def compact_label(text: str) -> str:
@@ -329,6 +341,8 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
         shown = cut_trailing_widget(value[colon_end:end])
         if index + 1 < len(ordered):
             shown = _PAIR_SEPARATOR_END.sub("", shown)
+        if is_share_widget(label, shown_value(shown)):
+            continue  # 转发: with nothing after it, the pairs after it read on
         pairs.append((display_label(label), shown_value(shown)))
     return head, pairs
 

@@ -37,7 +37,9 @@ _FOOTER_LINKS = (
 # millisecond): a page with no body text never needs it.
 # Widgets side by side, apart by gaps, or by the dots and slashes of a top bar (长者模式·设为首页,
 # English / 联系我们; a pipe is a widget of its own).
-_WIDGET_ROW = rf"{_WIDGET}(?:\s*[·•/／]?\s*{_WIDGET})*"
+# A widget word may be bracketed as a link ([登录] [注册], 【English】).
+_WIDGET_ITEM = rf"(?:[【\[]\s*)?{_WIDGET}(?:\s*[】\]])?"
+_WIDGET_ROW = rf"{_WIDGET_ITEM}(?:\s*[·•/／]?\s*{_WIDGET_ITEM})*"
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,
     *FURNITURE_LINES,
@@ -50,10 +52,24 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
-    "&<>CDEPQR[cdp|©«»›【一上下不个主今位全公关分加友基字尾帮建当微忘您我所手打扫技推搜支收文新"
-    "无朗末本检欢注浏添满版现用登相移立站简繁网联视设详语请账返还进退适长附非首验高＞｜"
+    "&<>CDEPQR[cdp|©«»›【一上下不个主人今位全公关分加友基字尾帮建当微忘您我所"
+    "手打扫技抖推搜支收文新无朋朗末本检欢注浏添满版现用登相短移立站简繁网联腾视设详语请豆账转返还进退适邮长附非首验高＞｜"
 )
-_BOILERPLATE_LITERALS = ("更多", "MORE", "ore", "网站标识码", "ICP备", "公网安备", "字", "发布系统")
+_BOILERPLATE_LITERALS = (
+    "更多",
+    "MORE",
+    "ore",
+    "位置",
+    "位置导航",
+    "当前",
+    "首页",
+    "主页",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "字",
+    "发布系统",
+)
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside; a unit
 # may open it (（鞍山市人防办:李刚 供稿）).
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of

@@ -15,6 +15,7 @@ from noticecli.labels import (
     cut_line_end_widget,
     fits_shape,
     is_font_size_widget,
+    is_share_widget,
     resolve_truncated_label,
     value_shape,
 )
@@ -69,8 +70,10 @@ class FieldBuilder:
         return f"line {row + 1}"
 
     def add(self, label: TextLabel, value: str | None, origin: FieldOrigin) -> HeaderField | None:
-        if label.kind != "known" and is_font_size_widget(label.compact, value):
-            return None  # 选择阅读字号:[ 大 中 小 ]: a widget, not a field
+        if label.kind != "known" and (
+            is_font_size_widget(label.compact, value) or is_share_widget(label.compact, value)
+        ):
+            return None  # 选择阅读字号:[ 大 中 小 ], 转发: a widget, not a field
         # A grid printed twice (a page's desktop and mobile copies) is read once.
         shown = (label.compact, value, origin)
         if shown in self.shown:

@@ -62,10 +62,10 @@ def is_separator_line(line: str) -> bool:
 
 
 # Where a furniture piece may start inside a line: a greeting, a date widget, the
-# accessibility and bookmark links of a top bar.
+# accessibility and bookmark links of a top bar, bracketed as links or not ([无障碍]).
 _PIECE_START = re.compile(
-    rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}|今天是|(?:网站)?无障碍|关怀版"
-    r"|设为(?:首页|主页)|加入收藏|收藏本站"
+    rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}|今天是"
+    r"|[【\[]?(?:(?:网站)?无障碍|关怀版|设为(?:首页|主页)|加入收藏|收藏本站)"
 )
 # … and where a greeting ends: a date widget glued after it (欢迎进入某市门户!2024.05.01 星期三)
 # is a piece of its own.
