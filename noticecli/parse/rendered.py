@@ -204,7 +204,8 @@ def _join_values(
     their own lines (``- 文件状态:`` under ``- 有效性:有效``) takes nothing: it is empty. The
     last label of a block of one-line fields takes no line across a blank one, and no
     label takes a document's head (a red head, a document number unless it is the
-    label's, a ``关于…`` title unless it is a title's label)."""
+    label's, a whole ``关于…的通知`` title standing where a title stands unless it is a
+    title's label)."""
     out = list(lines)
     seen_values: set[str] = set()
     for index, line in enumerate(out):
@@ -221,7 +222,7 @@ def _join_values(
         if following is None:
             continue
         value = out[following]
-        if _ends_field_block(lines, index, following) or _heads_document(label, value):
+        if _ends_field_block(lines, index, following) or _heads_document(label, out, following):
             continue
         compact = "".join(value.split())
         if (
@@ -274,14 +275,36 @@ def _previous_filled(lines: list[str], index: int) -> int | None:
     return above if above >= 0 else None
 
 
-def _heads_document(label: str, value: str) -> bool:
-    """``value`` is a document's head line, which a ``label`` of another kind never takes."""
+def _heads_document(label: str, lines: list[str], index: int) -> bool:
+    """The line at ``index`` is a document's head line, which a ``label`` of another kind
+    never takes."""
+    value = lines[index]
     if is_red_head(value):
         return True
     key = vocabulary().get(compact_label(label))
     if is_doc_number_line(value):
         return key != "doc_no"
-    return key != "title" and value.startswith("关于")
+    return key != "title" and _is_title_in_place(lines, index)
+
+
+# How a document's whole title ends: its kind (关于…的通知, 关于…的批复（试行）).
+_DOC_TITLE_END = re.compile(
+    "(?:通知|通告|公告|公示|启事|通报|决定|决议|意见|批复|复函|函|报告|请示|办法|方案|规定"
+    "|规划|预案|细则|条例|纪要|公报)(?:[（(][^()（）]{1,8}[)）])?$"
+)
+
+
+def _is_title_in_place(lines: list[str], index: int) -> bool:
+    """A whole ``关于…`` title (ending in its document's kind) at ``index`` where a title
+    stands: not inside a run of labels (the next line another label's), where a summary
+    or a request's subject (内容概述：/ 关于…工作, 申请内容：/ 关于…的信息) is the label's."""
+    value = lines[index]
+    if not value.startswith("关于") or _DOC_TITLE_END.search(value) is None:
+        return False
+    after = _next_nonblank(lines, index + 1)
+    return after is None or (
+        _label_only(lines[after]) is None and not _starts_with_known_label(lines[after])
+    )
 
 
 def _heads_file_list(lines: list[str], index: int) -> bool:

@@ -4,7 +4,8 @@ A short line (at most ``HEADING_MAX`` characters) without end punctuation that s
 between blank lines is a heading, and consecutive heading lines are joined into one heading (a
 CJK title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  姓名`` line right under
 a heading are bylines; a date line is a date; an organisation name at the end of the body, or
-right above a date line, is a signature; a document's red head and number
+right above a date line, is a signature, and one with its date beside it on one line a
+signature and a date; a document's red head and number
 (:mod:`noticecli.parse.doc_head`) are headings of their own, never joined.
 :mod:`noticecli.parse.text` finds where the body starts and hands its lines here.
 """
@@ -45,6 +46,9 @@ _DAMAGED_DATE_LINE = re.compile(r"^\d{4}\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*日?
 # never a heading, however short and alone it stands. One character is label enough here
 # (址：…, 电：…), a wider bound than knowledge.LABEL_SHAPE's: the value must follow it.
 _LABELLED_VALUE = re.compile(rf"^[{CJK}]{{1,8}}\s*[:：]\s*\S")
+# A signature and its date on one line (岚东街道办事处 2024年5月20日): a signature block and a
+# date block, never a heading, never joined to the line under it.
+_SIGNED_DATE = re.compile(r"^(?P<org>\S.*?\S)[ \t\u3000\u00a0]+(?P<date>\d{4}(?:\s*年|[-/.]).*)$")
 # The addressees of a notice printed without their colon (各乡镇人民政府、各街道办事处,县直各单位):
 # units opening with 各, joined by 、 or commas.
 _ADDRESSEES = re.compile(rf"^各[{CJK}]{{1,20}}(?:[、,，][{CJK}]{{2,20}})*$")
@@ -105,6 +109,9 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
     blocks: list[Block] = []
     last_heading_entry = -2
     for position, (index, text) in enumerate(entries):
+        if (signed := _signed_date(text)) is not None:
+            blocks.extend(Block(type=kind, text=part) for kind, part in signed)
+            continue
         following = entries[position + 1][1] if position + 1 < len(entries) else ""
         previous = blocks[-1].type if blocks else None
         # Without blank lines, a short line right under a numbered heading (一、试鸣时间 /
@@ -174,6 +181,14 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         if kind == "heading":
             last_heading_entry = position
     return blocks
+
+
+def _signed_date(text: str) -> tuple[tuple[BlockType, str], tuple[BlockType, str]] | None:
+    """A signature and its date on one line, as the signature and the date."""
+    match = _SIGNED_DATE.match(text)
+    if match is None or not is_org_line(match["org"]) or not _is_date(match["date"]):
+        return None
+    return ("signature", match["org"]), ("date", match["date"])
 
 
 def _is_date(text: str) -> bool:

@@ -12,7 +12,8 @@ on lines of their own keeps a long paragraph whole); or, when the body holds sev
 lines (a notice's text, then its attached plan's) and no other line of sentences but short
 closings (特此通知。), each of them. A salutation opening a cut line, an addressee list and
 its colon then one space (``各居民区、各科室: 现将…``), is the first paragraph of its own;
-a colon inside a sentence (``如下: ``, ``电话: ``) or a field's label is not. Inside quotes
+a colon inside a sentence (``如下: ``, ``电话: ``, ``各区县人防办要高度重视，…要求: ``) or a
+field's label is not. Inside quotes
 or brackets a space after ``。`` is the quoted text's; a bracketed credit after it
 ``(记者 …)`` stays in the paragraph it closes.
 """
@@ -77,11 +78,27 @@ def _is_run_on(line: str) -> bool:
 
 
 # A salutation run on into the text (各居民区、各科室: 现将…): whom the notice addresses, cut
-# off as its own paragraph. Short, no sentence before its colon, an addressee list.
+# off as its own paragraph. Short, no sentence before its colon, an addressee list: names
+# parted by 、 or commas (brackets aside: 各县（市、区）), each ending as a unit or people's
+# name does or a short 各… (各镇, 各位), and no word of a sentence (要, 做好, 以下).
 _SALUTATION = re.compile(r"^(?P<to>[^。；;！？!?:：]{2,60}[:：]) (?=\S)")
+_BRACKETED = re.compile(r"[（(][^()（）]*[)）]")
+_ITEM_SPLIT = re.compile("[、，,]")
 _ADDRESSEE = re.compile(
-    r"^各|(?:单位|部门|科室|人防办|中心|委员会|政府|居民区|村|社区|同志们|街道|乡镇|企业)$"
+    r"(?:单位|部门|科室|办|室|中心|委员会|委|局|厅|政府|机构|居民区|村|社区|街道|乡镇|企业|"
+    r"公司|学校|院|所|站|队|同志|同志们|朋友们?|市民|居民|群众|家长|同学们?|老师们?)$"
+    rf"|^各[{CJK}]{{1,2}}$"
 )
+_SENTENCE_WORDS = re.compile("要|做好|如下|以下|下列|现将|为了|根据|按照|请")
+
+
+def _is_addressee_list(text: str) -> bool:
+    """``text`` (before a salutation's colon) is a list of addressees (各居民区、街道各科室,
+    各县（市、区）人民政府，市政府各部门), not a sentence (各区县人防办要高度重视，…)."""
+    items = _ITEM_SPLIT.split(_BRACKETED.sub("", text))
+    return _SENTENCE_WORDS.search(text) is None and all(
+        _ADDRESSEE.search(item.strip()) is not None for item in items
+    )
 
 
 def _salutation_split(part: str) -> list[str]:
@@ -90,7 +107,7 @@ def _salutation_split(part: str) -> list[str]:
     if match is None:
         return [part]
     addressees = match["to"][:-1]
-    if _ADDRESSEE.search(addressees) is None or compact_label(addressees) in vocabulary():
+    if not _is_addressee_list(addressees) or compact_label(addressees) in vocabulary():
         return [part]  # 具体如下: …, 电话: …, 发布单位: …: a sentence's colon or a field's
     return [match["to"], part[match.end() :]]
 

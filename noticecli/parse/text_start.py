@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from noticecli.knowledge import CJK, META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.knowledge import (
+    CJK,
+    COLUMN_CAPTION_ENDS,
+    META_LINE_KEYS,
+    SITE_NAME_SUFFIXES,
+    TITLE_WORDS,
+)
 from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.lines import END_PUNCT, is_org_line
@@ -120,10 +126,15 @@ def _is_menu_row(line: str) -> bool:
 
 
 # A side menu printed one item a line (政府信息公开指南 / 政府信息公开制度 / 依申请公开): short
-# items of words alone, no punctuation, no date, no colon. Two or more in a run are the
-# site's navigation, even when one of them is worded as a title (…指南, …年报).
+# items of words alone, no punctuation, no date, no colon. Such lines over a headline are
+# the site's navigation only on a menu's evidence: three items or more, two parallel ones
+# (a shared head or tail, or both ending as column names do: 工作动态 / 通知公告), or one
+# worded as a title that the headline does not continue (政府信息公开指南). Two lines of
+# ordinary words (a news kicker: 人防宣传周 / 防空知识进万家) may be the title's: kept.
 _MENU_LINE_MAX = 12
-_MENU_RUN_MIN = 2
+_MENU_ITEMS_MIN = 3
+_MENU_RUN_MIN = 2  # menu lines in a row that may be a menu (a pair, when parallel)
+_PARALLEL_CHARS = 2  # characters two parallel items share at their head or tail
 
 
 def _is_menu_line(line: str) -> bool:
@@ -144,14 +155,45 @@ def _menu_run_end(lines: list[str], index: int) -> int:
 
 
 # A line ending in a connective (关于做好…的 / 通知) is a title's first half, never a menu's.
-_CONNECTIVE_END = ("的", "和", "与", "及", "暨", "之", "对", "关于")
+_CONNECTIVE_END = ("的", "和", "与", "及", "暨", "之", "对", "关于", "、")
+# A menu's item worded with 关于 (the site's "about" page): no title's opening.
+_ABOUT_SITE = ("关于我们", "关于本站", "关于本网", "关于网站")
+
+
+def _title_lines_from(lines: list[str], run: list[int]) -> int:
+    """Where the title's own lines begin in ``run`` (the lines over the headline; its
+    length when none is the title's): a line opening with 关于 that the headline continues
+    and what follows it, the lines breaking off mid-phrase right over them or over the
+    headline (关于做好冬季 / 人防工程安全检查工作的通知), and the issuer's names over them."""
+    start = next(
+        (
+            position
+            for position, row in enumerate(run)
+            if lines[row].startswith("关于") and lines[row] not in _ABOUT_SITE
+        ),
+        len(run),
+    )
+    while start and lines[run[start - 1]].endswith(_CONNECTIVE_END):
+        start -= 1
+    while start and is_org_line(lines[run[start - 1]]):
+        start -= 1  # 岚州县应急管理局 / 2023年…年度报告: the issuer, the title's first line
+    return start
+
+
+def _is_parallel(first: str, second: str) -> bool:
+    """Two items of one menu: a shared head or tail (政府信息公开指南 / 政府信息公开年报), or
+    both ending as column names do (工作动态 / 通知公告)."""
+    head = first[:_PARALLEL_CHARS] == second[:_PARALLEL_CHARS]
+    tail = first[-_PARALLEL_CHARS:] == second[-_PARALLEL_CHARS:]
+    columns = first.endswith(COLUMN_CAPTION_ENDS) and second.endswith(COLUMN_CAPTION_ENDS)
+    return head or tail or columns
 
 
 def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     """The rows of a side menu printed one item a line from ``index`` on, when a headline
     with its own meta or date line follows it (chrome lines, a breadcrumb, between them
-    allowed): two or more menu lines, or one worded as a title (政府信息公开指南). The
-    title's own lines are not (关于做好…的 / 通知; the issuer's name over the headline)."""
+    allowed), on a menu's evidence (see ``_MENU_LINE_MAX``). The title's own lines are
+    never a menu's (关于做好…的 / 通知; the issuer's name over the headline)."""
     end = _menu_run_end(lines, index)
     run = [row for row in range(index, end) if lines[row]]
     if not run:
@@ -161,15 +203,16 @@ def _menu_over_headline(lines: list[str], index: int) -> list[int]:
         after = next_nonblank(lines, after + 1)
     if not _is_dated_headline(lines, after):
         return []
-    while run and is_org_line(lines[run[-1]]):
-        run.pop()  # 岚州县应急管理局 / 2023年…年度报告: the issuer, the title's first line
+    run = run[: _title_lines_from(lines, run)]
+    if len(run) >= _MENU_ITEMS_MIN:
+        return run
+    if len(run) == _MENU_RUN_MIN:
+        return run if _is_parallel(lines[run[0]], lines[run[1]]) else []
     if not run:
         return []
-    last = lines[run[-1]]
-    if len(run) >= _MENU_RUN_MIN:
-        return run
     # One line: only one that would be taken alone as the title (one joined to the
     # headline, 防汛工作方案 / 岚阳镇2024年汛期安排, may be its first half).
+    last = lines[run[-1]]
     worded = _title_words().search(last) is not None
     alone = title_run(lines, run[0]) is None and not last.endswith(_CONNECTIVE_END)
     return run if worded and alone else []

@@ -429,10 +429,13 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
         run.append(line)
         probe += 1
     # A column's caption above a title that opens on its own line (通知公告 / 关于…的通知)
-    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is.
+    # is not part of it; an issuer's name (秦安县国防动员办公室 / 关于…) is, under a caption
+    # too (工作动态 / 岚州市应急管理局 / 关于…).
     opening = next((n for n, line in enumerate(run) if n and line.startswith("关于")), None)
     captioned = opening is not None and not all(is_org_line(line) for line in run[:opening])
-    if captioned:
+    if opening is not None and captioned:
+        while is_org_line(run[opening - 1]):
+            opening -= 1
         run = run[opening:]
     elif len(run) >= 2 and (
         _is_column_caption(run[0], run[1:])
