@@ -281,6 +281,7 @@ def search_prompt(rng: Rng) -> Variant:
 # What only a site's footer shows: a footer has one at least. Contact and sponsor lines alone
 # after the text may be the notice's own (联系电话：…, an event's 主办：…) and are not chrome.
 FOOTER_ANCHORS = ("版权所有", "网站标识码", "ICP备", "公网安备", "技术支持")
+CONTACT_STARTS = ("地址", "联系电话")
 
 
 def footer(rng: Rng) -> Variant:
@@ -288,9 +289,15 @@ def footer(rng: Rng) -> Variant:
     others = [line for line in FOOTER_LINES if line not in anchors]
     chosen = [rng.choice(anchors), *rng.sample(others, rng.randint(0, 3))]
     rng.shuffle(chosen)
-    lines = tuple(chosen)
-    html = '<div class="ft">' + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
-    return Variant("footer", lines, html, "end")
+    html = '<div class="ft">' + "".join(f"<p>{line}</p>" for line in chosen) + "</div>"
+    # A text rendering shows no element: contact lines right under a text that has not
+    # ended (no 特此通知, signature or date) may be the notice's own and stay, so there the
+    # footer's contact lines follow its first anchor line.
+    first = next(i for i, line in enumerate(chosen) if line in anchors)
+    leading = [line for line in chosen[:first] if line.startswith(CONTACT_STARTS)]
+    rest = [line for line in chosen if line not in leading]
+    at = rest.index(chosen[first]) + 1
+    return Variant("footer", (*rest[:at], *leading, *rest[at:]), html, "end")
 
 
 FAMILIES: dict[str, Callable[[Rng], Variant]] = {
