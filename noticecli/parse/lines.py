@@ -53,7 +53,17 @@ _BOILERPLATE_STARTS = frozenset(
     "&<>CDEPQR[cdp|©«»›【一上下不个主今位全公关分加友基字尾帮建当微忘您我所手打扫技推搜支收文新"
     "无朗末本检欢注浏添满版现用登相移立站简繁网联视设详语请账返还进退适长附非首验高＞｜"
 )
-_BOILERPLATE_LITERALS = ("更多", "MORE", "ore", "网站标识码", "ICP备", "公网安备", "字", "发布系统")
+_BOILERPLATE_LITERALS = (
+    "更多",
+    "MORE",
+    "More",
+    "more",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "字",
+    "发布系统",
+)
 # （杨开斌）, （记者 张三 李四）, （刘通摄）: 2-4 character names; longer text is an aside; a unit
 # may open it (（鞍山市人防办:李刚 供稿）).
 # Patterns with CJK ranges are slow to compile (sre fills a table for every code point of
