@@ -445,7 +445,9 @@ FURNITURE_LINES = (
     r"友情链接[:：]?.*",
     # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
-    rf"{WHERE_LABEL}.*",
+    # A where-label over other labels (当前栏目：通知公告  发布时间：…) opens a meta line: the
+    # trail ends at the next label and the line is read as the page's meta line.
+    rf"{WHERE_LABEL}(?:(?!\s{LABEL_SHAPE}\s*[:：]).)*",
     r"(?:网站)?(?:首页|主页)(?:\s*(?:>|&gt;|＞|»|›|→|/|／)|\s+[-–—]+\s).*",
     r".*网站标识码.*",
     r".*ICP备.*",

@@ -119,7 +119,13 @@ def test_a_where_label_opening_a_meta_line_is_cut_not_dropped() -> None:
         f'<div class="info">{_COLUMN_META}</div><div class="content">'
         "<p>根据《岚州市防空警报试鸣规定》，定于2024年9月21日试鸣防空警报。</p></div></body></html>"
     )
-    for notice in (text, html):
+    trail = noticecli.parse_text(
+        f"关于2024年防空警报试鸣的公告\n当前位置：首页 > 通知公告  {_COLUMN_META[11:]}\n\n"
+        "根据《岚州市防空警报试鸣规定》，定于2024年9月21日试鸣防空警报。\n"
+    )
+    assert [field.label for field in trail.header] == ["发布时间", "浏览次数"]  # trail cut
+    assert "当前栏目" in [field.label for field in text.header]
+    for notice in (text, html, trail):
         assert str(notice.published_at) == "2024-09-18"
         fields = [(field.label, field.value) for field in notice.header]
         assert ("发布时间", "2024-09-18") in fields
