@@ -79,7 +79,9 @@ from noticecli.parse.text_furniture import (
     is_empty_related_caption,
     is_glued_furniture,
     is_separator_line,
+    is_site_greeting,
     is_site_stamp,
+    keep_greeting_headlines,
     without_site_stamp,
 )
 from noticecli.parse.text_head import parse_head
@@ -233,6 +235,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     after_plain_row = False
     crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
     after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
+    greetings: dict[int, str] = {}  # the greeting lines blanked, by row
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
@@ -299,6 +302,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 site_footer_rows.add(len(lines))
             if is_registration_line(line):
                 registered_rows.add(len(lines))
+            if is_site_greeting(line):
+                greetings[len(lines)] = line  # … unless it is a headline over its meta line
             line = ""
         lines.append(line)
     blank_site_credits(lines, footer_rows)
@@ -316,6 +321,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
+    keep_greeting_headlines(lines, greetings)
     grouped = join_broken_groups(lines)
     rendered, rendered_rows = rendered_cells(grouped, frozenset(bulleted_rows))
     if len(rendered) == len(grouped):
