@@ -23,7 +23,6 @@ pages without one.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -242,19 +241,27 @@ def page_widgets(rng: Rng) -> Variant:
     return Variant("widgets", (line,), html, place)
 
 
+# Three dated items, as a column box or a short list shows them.
+DATED_ITEMS = "".join(
+    f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
+    f"<span>2024-0{i}-1{i}</span></li>"
+    for i in range(1, 4)
+)
+
+
+def column_box_html(column: str, more: str) -> str:
+    """A column's box: its caption and link to more (``more``) over its dated items."""
+    return (
+        f'<div class="box"><div class="hd"><span>{column}</span><a href="/more/">{more}</a>'
+        f"</div><ul>{DATED_ITEMS}</ul></div>"
+    )
+
+
 def column_box(rng: Rng) -> Variant:
     column = rng.choice(COLUMNS)
     more = rng.choice(MORE_LINKS)
     line = column + rng.choice((" ", "  ", "")) + more
-    items = "".join(
-        f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
-        f"<span>2024-0{i}-1{i}</span></li>"
-        for i in range(1, 4)
-    )
-    html = (
-        f'<div class="box"><div class="hd"><span>{column}</span><a href="/more/">{more}</a>'
-        f"</div><ul>{items}</ul></div>"
-    )
+    html = column_box_html(column, more)
     return Variant("column-box", (line,), html, rng.choice(("top", "end")))
 
 
@@ -425,20 +432,15 @@ def run(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dirs", nargs="+", type=Path)
+    parser = chrome_probe.pages_parser(__doc__.split("\n")[0])
     parser.add_argument("--per-family", type=int, default=40, help="variants per family")
     parser.add_argument("--pages", type=int, default=12, help="pages each variant is put in")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--show", type=int, default=0, help="failing variants shown per family")
     args = parser.parse_args(argv)
-    suffixes = {".txt", ".html", ".htm", ".shtml"}
-    paths: list[Path] = []
-    for folder in args.dirs:
-        if not folder.is_dir():
-            print(f"chrome_grammar: {folder}: not a folder", file=sys.stderr)
-            return 1
-        paths += sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
+    paths = chrome_probe.page_paths("chrome_grammar", args.dirs)
+    if paths is None:
+        return 1
     pages = load_pages(paths)
     counts, failures = run(pages, args.per_family, args.pages, args.seed)
     print(f"{len(pages)} pages with a title; {sum(counts.values())} variants, seed {args.seed}")

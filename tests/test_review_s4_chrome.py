@@ -11,7 +11,10 @@ from __future__ import annotations
 import noticecli
 
 _META = "发布时间：2024-06-03 来源：岚州市人防办"
-_CONTACTS = ("地址：岚州市新华路18号 邮编：350100", "联系电话：0591-83345678 邮箱：rfb@lanzhou.gov.cn")
+_CONTACTS = (
+    "地址：岚州市新华路18号 邮编：350100",
+    "联系电话：0591-83345678 邮箱：rfb@lanzhou.gov.cn",
+)
 _FOOTER = "版权所有：岚州市人民防空办公室 闽ICP备12345678号"
 
 

@@ -68,6 +68,7 @@ from noticecli.parse.text_flat import (
     parse_flattened,
     split_salutation,
     without_breadcrumb,
+    without_trail,
     without_widget_groups,
 )
 from noticecli.parse.text_footer import (
@@ -246,7 +247,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             bulleted_rows.add(len(lines))  # a list item: its label takes no value under it
         related = is_related_caption(line)  # read before an empty caption is blanked below
         line = without_site_stamp(line)  # 某县门户网站www.….cn2024-03-18来源: → 2024-03-18 来源:
-        line = without_breadcrumb(line)  # 当前位置：首页 > 通知公告 发布时间：… → 发布时间：…
+        line = without_trail(line)  # 当前位置：首页 > 通知公告 发布时间：… → 发布时间：…
         if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
