@@ -106,6 +106,25 @@ def test_an_unpaged_list_under_a_more_header_alone_on_the_page_is_a_listing() ->
         assert len(listing.items) == count
 
 
+def test_a_column_box_beside_a_short_notice_or_a_portals_lists_is_no_listing() -> None:
+    box = _box_listing(3)
+    short = box.replace(
+        '<div class="main">',
+        '<div class="main"><h1>人防工程名单</h1><p>现将2024年向社会开放的人防工程名单公布如下：</p>'
+        "<table><tr><td>名称</td><td>地址</td></tr><tr><td>一号工程</td><td>新华路</td></tr>"
+        "</table>",
+    )
+    assert noticecli.parse_html(short).kind == "notice"
+    menus = "".join(
+        "<ul>"
+        + "".join(f'<li><a href="/g/{n}{i}.html">指南{n}{i}</a></li>' for i in range(4))
+        + "</ul>"
+        for n in range(3)
+    )
+    portal = box.replace('<div class="main">', f'<div class="main">{menus}')
+    assert noticecli.parse_html(portal).kind != "listing"
+
+
 # --- F7: a meta line opening with 当前栏目 ----------------------------------------------------
 
 

@@ -38,7 +38,8 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
-from noticecli.parse.dom import document_base_url, element_children
+from noticecli.parse.dom import document_base_url, element_children, is_inside
+from noticecli.parse.footer_contacts import is_site_footer_text
 from noticecli.parse.listing_data import (
     comment_list_items,
     datastore_items,
@@ -286,7 +287,7 @@ def is_listing(
             return False  # an article in a template we do not know, with a list of related links
         if _is_titled_article(tree, listing.items):
             return False  # a short article (title, meta line, sentences) beside a dated list
-        if not paged and _beside_article_text(tree, _column_box(listing.list_node)):
+        if not paged and _beside_other_content(tree, _column_box(listing.list_node)):
             return False  # a column's box of latest items (通知公告 更多>>) beside the page's own
     if dated >= 3:
         return True
@@ -348,14 +349,38 @@ def _column_box(list_node: LexborNode | None) -> LexborNode | None:
     return None
 
 
-def _beside_article_text(tree: LexborHTMLParser, box: LexborNode | None) -> bool:
-    """Article text (a sentence line) outside the column ``box``: the page's content is
-    that, the box a column's latest items beside it. A page whose only dated list sits in
-    such a box (a column's first page, a short column with no pager) is that list's."""
+# What shows that a page's content is other than a column box's list: a sentence of its own
+# (a short notice's 现将…公布如下：, a news story's lines), or a portal's lists of links.
+_OWN_SENTENCE = re.compile(r"[。；！？]|[：:]$")
+_OWN_SENTENCE_MIN = 10
+_PORTAL_LISTS = 3
+_PORTAL_LIST_LINKS = 3
+
+
+def _beside_other_content(tree: LexborHTMLParser, box: LexborNode | None) -> bool:
+    """Something outside the column ``box`` is the page's content: a sentence line (not the
+    footer's), or three lists of links or more (a portal's). A page whose only content is
+    the list in such a box (a column's first page, a short column with no pager) is that
+    list's: a top line, a menu and a footer beside it are no content."""
     body = tree.body
     if box is None or body is None:
         return False
-    return _prose_chars(body) > _prose_chars(box)
+    in_box = {collapse(line) for line in box.text(separator="\n").split("\n")}
+    for raw in body.text(separator="\n").split("\n"):
+        line = collapse(raw)
+        if (
+            len(line) >= _OWN_SENTENCE_MIN
+            and line not in in_box
+            and _OWN_SENTENCE.search(line)
+            and not is_site_footer_text(line)
+        ):
+            return True
+    lists = [
+        node
+        for node in body.css("ul, ol")
+        if len(node.css("a")) >= _PORTAL_LIST_LINKS and not is_inside(node, box.mem_id)
+    ]
+    return len(lists) >= _PORTAL_LISTS
 
 
 def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:
