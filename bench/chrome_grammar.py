@@ -23,7 +23,6 @@ pages without one.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -270,19 +269,27 @@ def page_widgets(rng: Rng) -> Variant:
     return Variant("widgets", (line,), html, place)
 
 
+# Three dated items, as a column box or a short list shows them.
+DATED_ITEMS = "".join(
+    f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
+    f"<span>2024-0{i}-1{i}</span></li>"
+    for i in range(1, 4)
+)
+
+
+def column_box_html(column: str, more: str) -> str:
+    """A column's box: its caption and link to more (``more``) over its dated items."""
+    return (
+        f'<div class="box"><div class="hd"><span>{column}</span><a href="/more/">{more}</a>'
+        f"</div><ul>{DATED_ITEMS}</ul></div>"
+    )
+
+
 def column_box(rng: Rng) -> Variant:
     column = rng.choice(COLUMNS)
     more = rng.choice(MORE_LINKS)
     line = column + rng.choice((" ", "  ", "")) + more
-    items = "".join(
-        f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
-        f"<span>2024-0{i}-1{i}</span></li>"
-        for i in range(1, 4)
-    )
-    html = (
-        f'<div class="box"><div class="hd"><span>{column}</span><a href="/more/">{more}</a>'
-        f"</div><ul>{items}</ul></div>"
-    )
+    html = column_box_html(column, more)
     return Variant("column-box", (line,), html, rng.choice(("top", "end")))
 
 
@@ -309,6 +316,7 @@ def search_prompt(rng: Rng) -> Variant:
 # What only a site's footer shows: a footer has one at least. Contact and sponsor lines alone
 # after the text may be the notice's own (联系电话：…, an event's 主办：…) and are not chrome.
 FOOTER_ANCHORS = ("版权所有", "网站标识码", "ICP备", "公网安备", "技术支持")
+CONTACT_STARTS = ("地址", "联系电话")
 
 
 def footer(rng: Rng) -> Variant:
@@ -316,9 +324,15 @@ def footer(rng: Rng) -> Variant:
     others = [line for line in FOOTER_LINES if line not in anchors]
     chosen = [rng.choice(anchors), *rng.sample(others, rng.randint(0, 3))]
     rng.shuffle(chosen)
-    lines = tuple(chosen)
-    html = '<div class="ft">' + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
-    return Variant("footer", lines, html, "end")
+    html = '<div class="ft">' + "".join(f"<p>{line}</p>" for line in chosen) + "</div>"
+    # A text rendering shows no element: contact lines right under a text that has not
+    # ended (no 特此通知, signature or date) may be the notice's own and stay, so there the
+    # footer's contact lines follow its first anchor line.
+    first = next(i for i, line in enumerate(chosen) if line in anchors)
+    leading = [line for line in chosen[:first] if line.startswith(CONTACT_STARTS)]
+    rest = [line for line in chosen if line not in leading]
+    at = rest.index(chosen[first]) + 1
+    return Variant("footer", (*rest[:at], *leading, *rest[at:]), html, "end")
 
 
 FAMILIES: dict[str, Callable[[Rng], Variant]] = {
@@ -446,20 +460,15 @@ def run(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dirs", nargs="+", type=Path)
+    parser = chrome_probe.pages_parser(__doc__.split("\n")[0])
     parser.add_argument("--per-family", type=int, default=40, help="variants per family")
     parser.add_argument("--pages", type=int, default=12, help="pages each variant is put in")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--show", type=int, default=0, help="failing variants shown per family")
     args = parser.parse_args(argv)
-    suffixes = {".txt", ".html", ".htm", ".shtml"}
-    paths: list[Path] = []
-    for folder in args.dirs:
-        if not folder.is_dir():
-            print(f"chrome_grammar: {folder}: not a folder", file=sys.stderr)
-            return 1
-        paths += sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
+    paths = chrome_probe.page_paths("chrome_grammar", args.dirs)
+    if paths is None:
+        return 1
     pages = load_pages(paths)
     counts, failures = run(pages, args.per_family, args.pages, args.seed)
     print(f"{len(pages)} pages with a title; {sum(counts.values())} variants, seed {args.seed}")

@@ -214,18 +214,35 @@ def probe(paths: list[Path]) -> tuple[int, dict[str, list[tuple[str, Reading, Re
     return pages, failures
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".shtml"})
+
+
+def pages_parser(description: str) -> argparse.ArgumentParser:
+    """The command line of a chrome bench: the folders of pages, then its own options."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dirs", nargs="+", type=Path)
+    return parser
+
+
+def page_paths(prog: str, dirs: list[Path]) -> list[Path] | None:
+    """The pages (text renderings and HTML) in each folder, in name order; ``None`` after a
+    one-line error when one is not a folder."""
+    paths: list[Path] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            print(f"{prog}: {folder}: not a folder", file=sys.stderr)
+            return None
+        paths += sorted(p for p in folder.iterdir() if p.suffix in PAGE_SUFFIXES and p.is_file())
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = pages_parser(__doc__.split("\n")[0])
     parser.add_argument("--show", type=int, default=0, help="pages shown per perturbation")
     args = parser.parse_args(argv)
-    suffixes = {".txt", ".html", ".htm", ".shtml"}
-    paths: list[Path] = []
-    for folder in args.dirs:
-        if not folder.is_dir():
-            print(f"chrome_probe: {folder}: not a folder", file=sys.stderr)
-            return 1
-        paths += sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
+    paths = page_paths("chrome_probe", args.dirs)
+    if paths is None:
+        return 1
     pages, failures = probe(paths)
     print(f"{pages} pages with a title")
     for name, failed in failures.items():

@@ -454,6 +454,10 @@ CRUMB_OPENINGS = (
     rf"(?:网站)?首页{_CRUMB_STEP}",
     rf"(?:网站)?主页{_CRUMB_STEP}",
 )
+# A link to more of a column (更多>>, +更多, MORE, more»): a column box's, beside its
+# caption. Its words as printed, and the fragment matching the whole link text.
+MORE_LINK_WORDS = ("更多", "MORE", "More", "more")
+MORE_LINK = rf"[+＋]?\s*(?:{'|'.join(MORE_LINK_WORDS)})\s*[>＞»+＋]{{0,2}}"
 # Whole lines of page furniture: font-size and share widgets, previous/next links,
 # breadcrumbs, and footer lines (site codes, ICP and police registration, copyright).
 # Regular-expression fragments, each matching the whole line.
@@ -474,16 +478,17 @@ FURNITURE_LINES = (
     r"(?:(?:字体大小|文字大小|字[体号]|打印|收藏)\s*[:：]\s*)+(?:分享到?[:：]?)?",
     SITE_GREETING_LINE,
     # A column box's caption and its link to more (通知公告 更多>>, 更多+): the box's, not text.
-    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*更多\s*[>＞»+＋]{{0,2}}",
-    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*MORE\s*[>＞»+＋]{{0,2}}",
-    rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*[Mm]ore\s*[>＞»+＋]{{0,2}}",
+    # One alternative a word: each holds its word as a literal (noticecli.parse.pattern_guard).
+    *(rf"(?:[{CJK}]{{2,10}}\s*)?[+＋]?\s*{word}\s*[>＞»+＋]{{0,2}}" for word in MORE_LINK_WORDS),
     r"上一篇[:：].*",
     r"下一篇[:：].*",
     r"相关链接[:：]?.*",
     r"友情链接[:：]?.*",
     # Any "where you are" label and what follows it, and a breadcrumb trail that starts at the
     # home page (首页 > 政务公开 > …, 首页 /政民互动 /…, 首页», 首页 - 新闻动态).
-    rf"{WHERE_LABEL}.*",
+    # A where-label over other labels (当前栏目：通知公告  发布时间：…) opens a meta line: the
+    # trail ends at the next label and the line is read as the page's meta line.
+    rf"{WHERE_LABEL}(?:(?!\s{LABEL_SHAPE}\s*[:：]).)*",
     rf"(?:网站)?(?:首页|主页){_CRUMB_STEP}.*",
     # … and the same after a column's caption (工作动态 当前位置：首页>工作动态): no sentence.
     *(rf"{CRUMB_CAPTION}{opening}[^。！？；]*" for opening in CRUMB_OPENINGS),

@@ -124,19 +124,32 @@ def cut_trailing_widget(value: str) -> str:
 
 
 # A lone widget word, bracketed or not, after a gap at a line's end (0次  打印, 王明 【关闭】).
-_LINE_END_WIDGET = re.compile(rf"\s+[【\[]?(?:{'|'.join(VALUE_WIDGET_LINE_END)})[】\]]?\s*$")
+_LINE_END_WIDGET = re.compile(
+    rf"\s+(?P<open>[【\[])?(?:{'|'.join(VALUE_WIDGET_LINE_END)})(?P<close>[】\]])?\s*$"
+)
 _SENTENCE_MARKS = frozenset("。！？；!?;")
+# A value complete without a word after it: a counter, a number, a date or time (0次, 120,
+# 2024-05-01 10:30), or one word (a name, a unit: 王明, 岚州市人防办).
+_CLOSED_VALUE = re.compile(r"(?:.*[\d０-９]\s*(?:次|人次|日|号|时|分|秒)?|\S+)")
 
 
 def cut_line_end_widget(value: str) -> str:
-    """The last value of a meta line (a line of two or more labels) without a lone widget
-    word after a gap (浏览:0次  打印 → 0次; 作者:王明 关闭 → 王明), whatever the value ends
-    with. A value that is a sentence keeps its words, and so does a word glued to the value
-    (县委打印室)."""
-    cut = _LINE_END_WIDGET.sub("", value)
+    """The last value of a meta line (a line of two or more labels) without the widget words
+    after a gap at its end (浏览:0次  打印 → 0次; 作者:王明 关闭 → 王明), when they are
+    widgets by evidence: bracketed (【关闭】), two or more (打印 关闭), or after a value that is
+    complete without them (a counter, a date, one word). A list of words keeps its last
+    (关键词：人防工程 临时 关闭), a sentence keeps its words, and so does a word glued to the
+    value (县委打印室)."""
+    cut, words, bracketed = value, 0, False
+    while (match := _LINE_END_WIDGET.search(cut)) is not None:
+        bracketed = bracketed or bool(match["open"] or match["close"])
+        cut, words = cut[: match.start()], words + 1
     if cut == value or not cut.strip() or _SENTENCE_MARKS.intersection(cut):
         return value
-    return cut.rstrip()
+    cut = cut.rstrip()
+    if bracketed or words > 1 or _CLOSED_VALUE.fullmatch(cut.strip()):
+        return cut
+    return value
 
 
 def before_group_close(value: str) -> str:

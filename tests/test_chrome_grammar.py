@@ -216,15 +216,7 @@ def test_contact_lines_beside_the_footer_are_the_footer() -> None:
 
 
 def test_a_column_box_beside_an_article_does_not_make_it_a_listing() -> None:
-    items = "".join(
-        f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
-        f"<span>2024-0{i}-1{i}</span></li>"
-        for i in range(1, 4)
-    )
-    box = (
-        '<div class="box"><div class="hd"><span>工作动态</span><a href="/more/">更多>></a>'
-        f"</div><ul>{items}</ul></div>"
-    )
+    box = GRAMMAR.column_box_html("工作动态", "更多>>")
     article = (
         "<html><body><h1>岚溪县人防办召开人防工作会议</h1><p>发布时间：2024-03-05</p>"
         "<p>3月5日，县人防办召开人防工作会议，总结去年工作，部署今年任务。</p>"
@@ -249,11 +241,6 @@ _ARTICLE = (
     "<h1>岚溪县人防办召开人防工作会议</h1><p>发布时间：2024-03-05</p>"
     "<p>3月5日，县人防办召开人防工作会议，总结去年工作，部署今年任务。</p>"
     "<p>会议要求，各单位要抓好人防工程维护管理，做好防空警报试鸣准备。</p>"
-)
-_ITEMS = "".join(
-    f'<li><a href="/a/{i}.html">关于做好第{i}批人防工程检查的通知</a>'
-    f"<span>2024-0{i}-1{i}</span></li>"
-    for i in range(1, 4)
 )
 
 
@@ -284,10 +271,7 @@ def test_a_top_bar_with_a_date_widget_gives_no_list_item(name: str) -> None:
 
 
 def test_a_column_box_after_an_open_container_is_no_body_text() -> None:
-    box = (
-        '<div class="box"><div class="hd"><span>工作动态</span><a href="/more/">更多>></a>'
-        f"</div><ul>{_ITEMS}</ul></div>"
-    )
+    box = GRAMMAR.column_box_html("工作动态", "更多>>")
     read = _html(f'<div class="content">{_ARTICLE}{box}')  # the container left open
     assert read["last"] == ["会议要求，各单位要抓好人防工程维护管理，做好防空警报试鸣准备。"]
 

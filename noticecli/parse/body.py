@@ -140,7 +140,11 @@ class _BlockBuilder:
         # The block element each text block came from: <br> splits one element into several.
         self.sources: list[int] = []
         # Where a site footer's line (版权所有, ICP备 …) was left out, between the blocks.
-        self.footer_marks: set[int] = set()
+        # Each with the position where the element holding that line began (its parent's,
+        # as the line is an element of its own): the footer's element.
+        self.footer_marks: dict[int, int] = {}
+        # The positions in ``blocks`` where each open block element began, outermost first.
+        self._opened: list[int] = []
         self._element = 0
         self._parts: list[str] = []
         self._bold_chars = 0
@@ -154,7 +158,9 @@ class _BlockBuilder:
         text = clean_text("".join(self._parts)) if self._parts else ""
         if text and is_boilerplate(text):
             if is_site_footer_text(text):
-                self.footer_marks.add(len(self.blocks))  # contact lines beside it: its own
+                # contact lines beside it: its own
+                mark = len(self.blocks)
+                self.footer_marks[mark] = self._opened[-2] if len(self._opened) > 1 else mark
         elif text:
             block = Block("paragraph", text)
             if self._bold_chars >= len(text.replace(" ", "")) > 0:
@@ -191,6 +197,7 @@ class _BlockBuilder:
                     bold_depth -= 1
                 if tag in BLOCK_TAGS:
                     self.flush()
+                    self._opened.pop()
                 continue
             if tag == "-text":
                 text = node.text_content or ""
@@ -224,6 +231,7 @@ class _BlockBuilder:
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
+                self._opened.append(len(self.blocks))
                 self._element = node.mem_id
                 self._note_alignment(tag, attrs)
             if tag in ("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"):

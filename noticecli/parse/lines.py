@@ -58,7 +58,8 @@ _BOILERPLATE_STARTS = frozenset(
 _BOILERPLATE_LITERALS = (
     "更多",
     "MORE",
-    "ore",
+    "More",
+    "more",
     "位置",
     "位置导航",
     "当前",

@@ -33,11 +33,13 @@ from noticecli.knowledge import (
     LIST_HEAD_TITLE,
     LIST_LOADER_CALLS,
     LIST_SCRIPT_NAMES,
+    MORE_LINK,
     PAGER_INPUT_NAMES,
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
-from noticecli.parse.dom import document_base_url, element_children
+from noticecli.parse.dom import document_base_url, element_children, is_inside
+from noticecli.parse.footer_contacts import is_site_footer_text
 from noticecli.parse.listing_data import (
     comment_list_items,
     datastore_items,
@@ -277,6 +279,7 @@ def is_listing(
     if listing.source in ("json", "datastore", "selectors") and listing.items:
         return True
     dated = _dated(listing.items)
+    paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
     if listing.source == "html" and dated:
         if listing.prose is None:
             listing.prose = _has_prose(tree, listing.list_node)
@@ -284,13 +287,11 @@ def is_listing(
             return False  # an article in a template we do not know, with a list of related links
         if _is_titled_article(tree, listing.items):
             return False  # a short article (title, meta line, sentences) beside a dated list
-        paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
-        if not paged and _in_column_box(listing.list_node):
+        if not paged and _beside_other_content(tree, _column_box(listing.list_node)):
             return False  # a column's box of latest items (通知公告 更多>>) beside the page's own
     if dated >= 3:
         return True
     if dated >= 1:
-        paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
         return paged or _has_list_table_head(tree)
     return False
 
@@ -321,31 +322,65 @@ _TITLE_LINE = re.compile(r"^[^。；：:！？]{8,60}$")
 # A link to more of a column (更多>>, +更多, MORE): the box it heads shows a column's latest
 # items, on an article or a portal; a listing page shows its column whole, with a pager (a
 # page with a pager is not judged so: its own list may sit under such a header).
-_MORE_LINK = re.compile(r"^[+＋]?\s*(?:更多|(?i:more))\s*[>＞»+＋]{0,2}$")
+_MORE_LINK = re.compile(rf"^{MORE_LINK}$")
 _BOX_LEVELS = 3
 _BOX_CAPTION_MAX = 24  # what the box shows besides its list: a caption and the link
 
 
-def _in_column_box(list_node: LexborNode | None) -> bool:
-    """The list sits in a box of its own whose header offers more of the column: climbing
+def _column_box(list_node: LexborNode | None) -> LexborNode | None:
+    """The box of its own the list sits in, whose header offers more of the column: climbing
     from the list, a holder that shows little besides it (a caption and the link) and holds,
     beside the list's branch, a branch whose only link is the more link (a sidebar box of
-    its own items is another column's box, not this list's)."""
+    its own items is another column's box, not this list's). None when there is none."""
     if list_node is None:
-        return False
+        return None
     inside = len(collapse(list_node.text()))
     branch, node = list_node, list_node.parent
     for _level in range(_BOX_LEVELS):
         if node is None or len(collapse(node.text())) - inside > _BOX_CAPTION_MAX:
-            return False  # the box's holder: the page's other parts beside it
+            return None  # the box's holder: the page's other parts beside it
         for child in element_children(node):
             if child.mem_id == branch.mem_id:
                 continue
             links = child.css("a") if child.tag != "a" else [child]
             if len(links) == 1 and _MORE_LINK.match(collapse(links[0].text())):
-                return True
+                return node
         branch, node = node, node.parent
-    return False
+    return None
+
+
+# What shows that a page's content is other than a column box's list: a sentence of its own
+# (a short notice's 现将…公布如下：, a news story's lines), or a portal's lists of links.
+_OWN_SENTENCE = re.compile(r"[。；！？]|[：:]$")
+_OWN_SENTENCE_MIN = 10
+_PORTAL_LISTS = 3
+_PORTAL_LIST_LINKS = 3
+
+
+def _beside_other_content(tree: LexborHTMLParser, box: LexborNode | None) -> bool:
+    """Something outside the column ``box`` is the page's content: a sentence line (not the
+    footer's), or three lists of links or more (a portal's). A page whose only content is
+    the list in such a box (a column's first page, a short column with no pager) is that
+    list's: a top line, a menu and a footer beside it are no content."""
+    body = tree.body
+    if box is None or body is None:
+        return False
+    in_box = {collapse(line) for line in box.text(separator="\n").split("\n")}
+    for raw in body.text(separator="\n").split("\n"):
+        line = collapse(raw)
+        if (
+            len(line) >= _OWN_SENTENCE_MIN
+            and line not in in_box
+            and _OWN_SENTENCE.search(line)
+            and not is_site_footer_text(line)
+        ):
+            return True
+    lists = [
+        node
+        for node in body.css("ul, ol")
+        if len(node.css("a")) >= _PORTAL_LIST_LINKS and not is_inside(node, box.mem_id)
+    ]
+    return len(lists) >= _PORTAL_LISTS
 
 
 def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:

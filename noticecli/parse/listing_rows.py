@@ -44,7 +44,7 @@ from noticecli.knowledge import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url, is_hidden
-from noticecli.parse.lines import is_boilerplate
+from noticecli.parse.lines import is_widget_row
 from noticecli.parse.listing_inputs import PageLink, collapse, link_title, page_link, skip_href
 from noticecli.parse.listing_month_day import (
     MIN_YEARLESS,
@@ -271,8 +271,10 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
     shown, title = link_title(link.text, link.attrs)
     if not title or title.isdigit() or title.lower() in _NOT_ITEMS:
         return None
-    if is_boilerplate(title):
-        return None  # a top bar's or footer's link (注册, 长者模式, 网站地图): never a notice
+    if is_widget_row(title):
+        # A top bar's or footer's link (注册, 长者模式, 网站地图): never a notice. Whole-line
+        # footer patterns (…ICP备…, 欢迎访问…网站) are not asked: notices are titled so.
+        return None
     return _Candidate(seq, link, shown, title)
 
 

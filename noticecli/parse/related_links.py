@@ -14,17 +14,14 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import CJK, RELATED_LINK_HEADINGS
+from noticecli.knowledge import CJK, MORE_LINK, MORE_LINK_WORDS, RELATED_LINK_HEADINGS
 from noticecli.parse.dom import clean_text, element_children, visible_text
 
 # A caption is a few words and an optional colon.
 _CAPTION_MAX = 12
 # … or a column's name with its link to more (工作动态 更多>>, 通知公告 MORE): a column box of
 # latest items, as much the template's as a related-links box.
-_MORE_WORDS = ("更多", "more", "More", "MORE")
-_COLUMN_BOX_CAPTION = re.compile(
-    rf"^[{CJK}]{{2,10}}\s*[+＋]?\s*(?:更多|more|More|MORE)\s*[>＞»+＋]{{0,2}}$"
-)
+_COLUMN_BOX_CAPTION = re.compile(rf"^[{CJK}]{{2,10}}\s*{MORE_LINK}$")
 _CAPTION_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "dt"})
 _ITEM_TAGS = frozenset({"li", "p", "div", "dd", "tr"})
 
@@ -32,7 +29,7 @@ _ITEM_TAGS = frozenset({"li", "p", "div", "dd", "tr"})
 def related_boxes(root: LexborNode) -> list[LexborNode]:
     """The related-links boxes under ``root`` (captions and their link lists)."""
     text = root.text()
-    if not any(word in text for word in (*RELATED_LINK_HEADINGS, *_MORE_WORDS)):
+    if not any(word in text for word in (*RELATED_LINK_HEADINGS, *MORE_LINK_WORDS)):
         return []  # one string search spares most pages the walk
     found: list[LexborNode] = []
     for node in root.traverse():

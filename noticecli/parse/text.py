@@ -68,6 +68,7 @@ from noticecli.parse.text_flat import (
     parse_flattened,
     split_salutation,
     without_breadcrumb,
+    without_trail,
     without_widget_groups,
 )
 from noticecli.parse.text_footer import (
@@ -79,7 +80,9 @@ from noticecli.parse.text_furniture import (
     is_empty_related_caption,
     is_glued_furniture,
     is_separator_line,
+    is_site_greeting,
     is_site_stamp,
+    keep_greeting_headlines,
     without_site_stamp,
 )
 from noticecli.parse.text_head import parse_head
@@ -233,6 +236,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     after_plain_row = False
     crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
     after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
+    greetings: dict[int, str] = {}  # the greeting lines blanked, by row
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
@@ -243,6 +247,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             bulleted_rows.add(len(lines))  # a list item: its label takes no value under it
         related = is_related_caption(line)  # read before an empty caption is blanked below
         line = without_site_stamp(line)  # 某县门户网站www.….cn2024-03-18来源: → 2024-03-18 来源:
+        line = without_trail(line)  # 当前位置：首页 > 通知公告 发布时间：… → 发布时间：…
         if is_separator_line(line) or is_empty_related_caption(line) or is_site_stamp(line):
             line = ""  # a lone - or ——, or 关联稿件: with no list: no text, no field
         shown = line
@@ -298,6 +303,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 site_footer_rows.add(len(lines))
             if is_registration_line(line):
                 registered_rows.add(len(lines))
+            if is_site_greeting(line):
+                greetings[len(lines)] = line  # … unless it is a headline over its meta line
             line = ""
         lines.append(line)
     blank_site_credits(lines, footer_rows)
@@ -315,6 +322,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 break  # the meta line: the article has begun, a greeting now is its text
             if lines[index] and is_site_header_line(lines[index]):
                 lines[index] = ""
+    keep_greeting_headlines(lines, greetings)
     grouped = join_broken_groups(lines)
     rendered, rendered_rows = rendered_cells(grouped, frozenset(bulleted_rows))
     if len(rendered) == len(grouped):

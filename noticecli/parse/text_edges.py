@@ -8,9 +8,15 @@ from __future__ import annotations
 import re
 
 from noticecli.dates import parse_date
-from noticecli.knowledge import CJK, LABEL_SHAPE, SITE_FOOTER_WORDS
+from noticecli.knowledge import CJK, LABEL_SHAPE
 from noticecli.labels import DATE_KEYS, key_for
-from noticecli.parse.footer_contacts import is_contact_block, is_contact_line
+from noticecli.parse.footer_contacts import (
+    ends_the_notice,
+    is_contact_block,
+    is_contact_line,
+    is_organiser_line,
+    is_site_footer_text,
+)
 from noticecli.parse.lines import is_date_line
 from noticecli.parse.text_chrome import INNER_WS, is_page_chrome
 from noticecli.parse.text_end import is_related_caption
@@ -82,11 +88,6 @@ def before_related_caption(lines: list[str], start: int, end: int) -> int:
     return end
 
 
-# An organiser's credit line (主办:某市人民政府办公室, 承办单位:…): the site's in its footer,
-# the notice's own when an event notice names who runs it.
-_CREDIT_LINE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]\s*\S")
-# What only a site's footer says beside its credits.
-_FOOTER_WORDS = re.compile(SITE_FOOTER_WORDS)
 # The lines a template prints just before its footer: links to the previous and the next
 # article, the phone-reading prompt.
 _BEFORE_FOOTER = re.compile(r"^(?:[上下]一(?:页|篇|条|个)\s*[:：]|扫一扫)")
@@ -96,7 +97,7 @@ def is_footer_evidence(line: str) -> bool:
     """A line only a site's footer or its edge shows (ICP备…, 版权所有, 上一篇:…, 扫一扫…, a
     row of footer links split by pipes): credit lines next to it are the site's."""
     return bool(
-        _FOOTER_WORDS.search(line)
+        is_site_footer_text(line)
         or _BEFORE_FOOTER.match(line)
         or (("|" in line or "｜" in line) and is_page_chrome(line))
     )
@@ -120,12 +121,17 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
             run.append(probe)
             probe = _next_shown(lines, probe + 1, footer_rows)
         before = _previous_shown(lines, index - 1, footer_rows)
-        # A run of contact lines alone (联系电话：…) may close the notice: over the footer only
-        # contact blocks (地址：… 邮编：…) are the site's (noticecli.parse.footer_contacts).
-        credits = any(_CREDIT_LINE.match(lines[row]) for row in run)
-        site_contacts = credits or all(is_contact_block(lines[row]) for row in run)
+        # A run of contact lines (联系电话：…, 地址：… 邮编：…) may close the notice: over the
+        # footer only contact blocks after the notice's visible end are the site's
+        # (noticecli.parse.footer_contacts).
+        credits = any(is_organiser_line(lines[row]) for row in run)
+        site_contacts = credits or (
+            all(is_contact_block(lines[row]) for row in run)
+            and before >= 0
+            and ends_the_notice(lines[before])
+        )
         if (
-            any(_FOOTER_WORDS.search(lines[row]) for row in run)
+            any(is_site_footer_text(lines[row]) for row in run)
             or before in footer_rows
             or (probe in footer_rows and site_contacts)
             # after the notice's closing date: its signature's, the notice has ended
@@ -137,7 +143,7 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
 
 
 def _is_footer_row(line: str) -> bool:
-    return _CREDIT_LINE.match(line) is not None or is_contact_line(line)
+    return is_organiser_line(line) or is_contact_line(line)
 
 
 def _next_shown(lines: list[str], start: int, footer_rows: set[int]) -> int:

@@ -27,6 +27,7 @@ __all__ = [
     "parse_flattened",
     "split_salutation",
     "without_breadcrumb",
+    "without_trail",
 ]
 
 FLAT_LINE_MIN = 200  # a header line this long holds the whole page
@@ -150,6 +151,23 @@ def split_salutation(piece: str) -> list[str]:
     if not head.startswith("各") or any(mark in head for mark in "。；！？"):
         return [piece]
     return [head, piece[colon + 1 :]]
+
+
+# A where-label and its trail alone (当前位置：首页 > 通知公告), nothing else before a label.
+_TRAIL_ALONE = re.compile(rf"^{WHERE_LABEL}\s*[^\s>＞»]*(?:\s*[>＞»]\s*[^\s>＞»]+)*\s*[>＞»]?\s*$")
+
+
+def without_trail(line: str) -> str:
+    """A meta line a where-label and its trail open (当前位置：首页 > 通知公告  发布时间：…)
+    from its first label: the trail is the site's, the labels after it the page's. A line
+    with more than the trail before its first label (a title, a whole flattened page) is
+    left whole."""
+    if not _BREADCRUMB.match(line):
+        return line
+    labels = find_labels(line)
+    if not labels or labels[0].start == 0 or not _TRAIL_ALONE.match(line[: labels[0].start]):
+        return line
+    return line[labels[0].start :]
 
 
 def without_breadcrumb(line: str) -> str:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 
 from noticecli.knowledge import CJK, GREETING_VERBS, SITE_GREETING_LINE
-from noticecli.parse.lines import is_boilerplate
+from noticecli.parse.lines import is_boilerplate, is_date_line
+from noticecli.parse.text_labels import is_meta_line
 
 __all__ = [
     "SITE_STAMP",
@@ -33,7 +34,9 @@ __all__ = [
     "is_empty_related_caption",
     "is_glued_furniture",
     "is_separator_line",
+    "is_site_greeting",
     "is_site_stamp",
+    "keep_greeting_headlines",
     "without_site_stamp",
 ]
 
@@ -208,3 +211,19 @@ def without_site_stamp(line: str) -> str:
     if match is None:
         return line
     return f"{match['date']} {match['rest']}"
+
+
+def is_site_greeting(line: str) -> bool:
+    """A line that is a site's greeting whole (欢迎访问岚州市人民政府网站!)."""
+    return line[:1] in "欢您" and _GREETING.fullmatch(line) is not None
+
+
+def keep_greeting_headlines(lines: list[str], greetings: dict[int, str]) -> None:
+    """Put back, in place, the greetings blanked at their rows (``greetings``: row → line)
+    that stand right over a meta or date line: a headline announcing a platform
+    (欢迎使用岚州市人防工程信息管理平台 over 发布时间：…) is the page's title, as a site's
+    greeting never stands over the page's own dated line."""
+    for row, line in greetings.items():
+        under = next((shown for shown in lines[row + 1 :] if shown), "")
+        if under and (is_meta_line(under) or is_date_line(under)):
+            lines[row] = line
