@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from noticecli import knowledge
+from noticecli import knowledge, knowledge_listings
 
 SELECTORS = [c.selector for c in knowledge.BODY_CONTAINERS] + list(knowledge.TITLE_SELECTORS)
 FRAGMENTS = [
@@ -17,13 +17,13 @@ FRAGMENTS = [
     *knowledge.FURNITURE_LINES,
     *knowledge.VALUE_WIDGET_LEADS,
     *knowledge.VALUE_WIDGET_WORDS,
-    *knowledge.NAV_CLASS_WORDS,
-    *knowledge.ARTICLE_URL_SHAPES,
-    *knowledge.LIST_SCRIPT_NAMES,
-    *knowledge.LIST_LOADER_CALLS,
+    *knowledge_listings.NAV_CLASS_WORDS,
+    *knowledge_listings.ARTICLE_URL_SHAPES,
+    *knowledge_listings.LIST_SCRIPT_NAMES,
+    *knowledge_listings.LIST_LOADER_CALLS,
     knowledge.TITLE_SITE_SEPARATOR,
-    knowledge.LIST_HEAD_TITLE,
-    knowledge.LIST_HEAD_DATE,
+    knowledge_listings.LIST_HEAD_TITLE,
+    knowledge_listings.LIST_HEAD_DATE,
 ]
 
 

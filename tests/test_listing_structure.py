@@ -286,7 +286,7 @@ def test_a_pager_variable_is_read_by_its_whole_name() -> None:
 
 def test_every_pager_name_holds_a_word_the_quick_test_looks_for() -> None:
     # listing_pager looks at a script only when it holds "page", "total" or "record".
-    from noticecli.knowledge import PAGER_COUNT_NAMES, PAGER_RECORD_NAMES
+    from noticecli.knowledge_listings import PAGER_COUNT_NAMES, PAGER_RECORD_NAMES
 
     for name in (*PAGER_COUNT_NAMES, *PAGER_RECORD_NAMES):
         assert any(word in name for word in ("page", "total", "record")), name

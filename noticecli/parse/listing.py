@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Literal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import date_in_text
-from noticecli.knowledge import (
+from noticecli.knowledge import MORE_LINK
+from noticecli.knowledge_listings import (
     LIST_HEAD_DATE,
     LIST_HEAD_TITLE,
     LIST_LOADER_CALLS,
     LIST_SCRIPT_NAMES,
-    MORE_LINK,
     PAGER_INPUT_NAMES,
 )
 from noticecli.models import ListingItem

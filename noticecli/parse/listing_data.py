@@ -6,7 +6,7 @@
   ``<totalpage>`` giving the page count.
 * Article lists in inline scripts: a JSON array, or a JavaScript array of object literals
   (unquoted keys, single quotes, trailing commas), whose entries have a title key, an
-  address key and a date key (:data:`~noticecli.knowledge.LIST_DATA_TITLE_KEYS` …), two
+  address key and a date key (:data:`~noticecli.knowledge_listings.LIST_DATA_TITLE_KEYS` …), two
   of them dated (channel menus and breadcrumbs are arrays of titled links too), or an
   array that names itself ``articleList`` / ``listData``. The address may be a JSON string
   holding ``pc`` (``"urls":"{\\"pc\\":\\"/a.html\\"}"``).
@@ -25,7 +25,11 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from noticecli.dates import date_in_text, find_date, find_split_date
-from noticecli.knowledge import LIST_DATA_DATE_KEYS, LIST_DATA_TITLE_KEYS, LIST_DATA_URL_KEYS
+from noticecli.knowledge_listings import (
+    LIST_DATA_DATE_KEYS,
+    LIST_DATA_TITLE_KEYS,
+    LIST_DATA_URL_KEYS,
+)
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from noticecli.dates import MONTH_DAY, is_calendar_date, month_day_of, month_days_in_text
-from noticecli.knowledge import LIST_DATE_LABEL
+from noticecli.knowledge_listings import LIST_DATE_LABEL
 from noticecli.models import ListingItem
 
 __all__ = [

@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import (
+from noticecli.knowledge_listings import (
     PAGE_COUNT_TEXTS,
     PAGER_COUNT_NAMES,
     PAGER_CURRENT_NAMES,

@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 from selectolax.lexbor import LexborNode
 
 from noticecli.dates import date_in_text, find_split_date, iso_date
-from noticecli.knowledge import LIST_DATE_LABEL, LIST_HEAD_DATE, PUBLISHED_HEAD
+from noticecli.knowledge_listings import LIST_DATE_LABEL, LIST_HEAD_DATE, PUBLISHED_HEAD
 from noticecli.parse.dom import is_inside
 from noticecli.parse.listing_inputs import collapse
 from noticecli.parse.listing_month_day import (

@@ -7,9 +7,9 @@ every link up to :data:`MAX_ROW_LEVELS` is a candidate; the list chosen is the o
 most dated rows, then the most rows whose links have the URL shape of an article page
 (candidates are read largest first, and reading stops when no smaller one can win). Lists
 under navigation, headers, footers and sidebars (tags, or class words of
-:data:`~noticecli.knowledge.NAV_CLASS_WORDS`), hidden lists (template rows, closed tabs) and
-link groups headed 友情链接 / 相关链接 are never items. Look-alike sibling lists (one list split
-into several ``ul``) join the chosen one.
+:data:`~noticecli.knowledge_listings.NAV_CLASS_WORDS`), hidden lists (template rows, closed
+tabs) and link groups headed 友情链接 / 相关链接 are never items. Look-alike sibling lists
+(one list split into several ``ul``) join the chosen one.
 
 A row's date is read, calendar-checked, by :mod:`noticecli.dates`: first from an element
 that holds only a date (``<span>[2024-09-10]</span>``, ``<td>发布日期：2024年9月10日</td>``) or
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.dates import find_date, find_split_date
-from noticecli.knowledge import (
+from noticecli.knowledge_listings import (
     ARTICLE_URL_SHAPES,
     LINK_GROUP_HEADINGS,
     MORE_LINK_TEXTS,

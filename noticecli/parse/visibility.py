@@ -31,12 +31,8 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from noticecli.knowledge import (
-    HIDDEN_POPUP_WORDS,
-    HIDDEN_SELECTORS,
-    HIDDEN_STATEMENT_WORDS,
-    NAV_CLASS_WORDS,
-)
+from noticecli.knowledge import HIDDEN_POPUP_WORDS, HIDDEN_SELECTORS, HIDDEN_STATEMENT_WORDS
+from noticecli.knowledge_listings import NAV_CLASS_WORDS
 from noticecli.parse.css_scan import matches_from, without_comments
 from noticecli.parse.dom import is_inside
 
