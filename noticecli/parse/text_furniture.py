@@ -104,9 +104,7 @@ def is_glued_furniture(line: str) -> bool:
     pieces = 0
     greeted = _GREETING.match(line) is not None
     for segment in segments:
-        if greeted and _CONTACT_PAIR.fullmatch(segment):
-            pieces += 1
-        elif _is_piece(segment):
+        if (greeted and _CONTACT_PAIR.fullmatch(segment)) or _is_piece(segment):
             pieces += 1
         elif all(_is_piece(part) for part in segment.split()):
             pieces += len(segment.split())

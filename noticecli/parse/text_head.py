@@ -464,7 +464,9 @@ def _is_dated_meta_line(line: str) -> bool:
     if DATE_TIME_PREFIX.match(line) is None:
         return False
     head, pairs = split_value_labels(line)
-    return bool(pairs) and head is not None and parse_date(UNFILLED_COUNTER.sub("", head)) is not None
+    if not pairs or head is None:
+        return False
+    return parse_date(UNFILLED_COUNTER.sub("", head)) is not None
 
 
 def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:
