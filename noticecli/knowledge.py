@@ -458,7 +458,18 @@ MORE_LINK = rf"[+＋]?\s*(?:{'|'.join(MORE_LINK_WORDS)})\s*[>＞»+＋]{{0,2}}"
 # Regular-expression fragments, each matching the whole line.
 # The longest footer line ending a sentence (版权所有 © 2024 某某市人民政府 保留所有权利。).
 FOOTER_SENTENCE_MAX = 32
+# The article's download buttons (下载Word, 【下载PDF】): a tool only beside another page
+# tool on its line (请下载Word版申报表… is a sentence; 附件:… a list). Brackets as the page
+# left them: lost or unbalanced (打印文章】, 【关闭窗口).
+_DOWNLOAD_TOOL = r"[【\[]?\s*下载\s*(?:Word|WORD|word|PDF|pdf|Pdf|WPS|wps|文档|原文|全文)\s*[】\]]?"
+_PAGE_TOOL = (
+    rf"(?:{_DOWNLOAD_TOOL}|[【\[]?\s*(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?"
+    r"|关闭(?:窗口|本页|此页)?)\s*[】\]]?)"
+)
 FURNITURE_LINES = (
+    # A row of page tools with a download button among them (【下载Word】 【下载PDF】打印文章】).
+    rf"(?:{_PAGE_TOOL}\s*)+{_DOWNLOAD_TOOL}(?:\s*{_PAGE_TOOL})*",
+    rf"{_DOWNLOAD_TOOL}(?:\s*{_PAGE_TOOL})+",
     # A rating widget's counter sentence (0位公众参与评价,0位公众认为信息有帮助。).
     r"\d+\s*位公众参与评价.*",
     r"字[体号][:：]?\s*【?[大中小]】?.*",
