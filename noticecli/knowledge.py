@@ -676,6 +676,10 @@ VALUE_WIDGET_ALONE = (
 # … and so does one of these right after a value's last digit (时间:2024-09-20 收藏): a
 # number or a date never goes on with a widget's word.
 VALUE_WIDGET_AFTER_DATE = ("收藏", "打印", "分享", "关闭", "返回")
+# … and so does one of these glued to a counter's or a date's value, or to the placeholder a
+# counter shows before its script fills it (访问量:-字体, 浏览:123字体): the font widget's
+# word. Never after a name's character: 来源:宋体字体 keeps it.
+VALUE_WIDGET_AFTER_COUNTER = ("字体", "字号")
 # … and so does one of these after a gap at the end of a meta line (浏览:0次  打印, 作者:王明
 # 关闭): the line's last value, whatever it ends with, never goes on with a lone widget word.
 VALUE_WIDGET_LINE_END = (*VALUE_WIDGET_AFTER_DATE, "顶部")
