@@ -583,7 +583,10 @@ EDITORIAL_LABELS = frozenset(
 )
 # The labels of a site's contact lines in its footer (地址：… 邮编：…, 联系电话：… 邮箱：…). A
 # notice prints them too: only beside the footer's own lines are they the site's.
-CONTACT_LABELS = r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真|[Ee]-?[Mm]ail|EMAIL|中文域名"
+CONTACT_LABELS = (
+    r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真"
+    r"|[Ee]-?[Mm]ail|EMAIL|中文域名"  # a portal's footer: Email:…  中文域名:….政务
+)
 # What only a site's footer says (its credits, codes and copyright). Regular expression.
 SITE_FOOTER_WORDS = r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©"
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
