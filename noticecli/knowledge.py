@@ -458,7 +458,18 @@ MORE_LINK = rf"[+＋]?\s*(?:{'|'.join(MORE_LINK_WORDS)})\s*[>＞»+＋]{{0,2}}"
 # Regular-expression fragments, each matching the whole line.
 # The longest footer line ending a sentence (版权所有 © 2024 某某市人民政府 保留所有权利。).
 FOOTER_SENTENCE_MAX = 32
+# The article's download buttons (下载Word, 【下载PDF】): a tool only beside another page
+# tool on its line (请下载Word版申报表… is a sentence; 附件:… a list). Brackets as the page
+# left them: lost or unbalanced (打印文章】, 【关闭窗口).
+_DOWNLOAD_TOOL = r"[【\[]?\s*下载\s*(?:Word|WORD|word|PDF|pdf|Pdf|WPS|wps|文档|原文|全文)\s*[】\]]?"
+_PAGE_TOOL = (
+    rf"(?:{_DOWNLOAD_TOOL}|[【\[]?\s*(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?"
+    r"|关闭(?:窗口|本页|此页)?)\s*[】\]]?)"
+)
 FURNITURE_LINES = (
+    # A row of page tools with a download button among them (【下载Word】 【下载PDF】打印文章】).
+    rf"(?:{_PAGE_TOOL}\s*)+{_DOWNLOAD_TOOL}(?:\s*{_PAGE_TOOL})*",
+    rf"{_DOWNLOAD_TOOL}(?:\s*{_PAGE_TOOL})+",
     # A rating widget's counter sentence (0位公众参与评价,0位公众认为信息有帮助。).
     r"\d+\s*位公众参与评价.*",
     r"字[体号][:：]?\s*【?[大中小]】?.*",
@@ -572,7 +583,10 @@ EDITORIAL_LABELS = frozenset(
 )
 # The labels of a site's contact lines in its footer (地址：… 邮编：…, 联系电话：… 邮箱：…). A
 # notice prints them too: only beside the footer's own lines are they the site's.
-CONTACT_LABELS = r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真"
+CONTACT_LABELS = (
+    r"(?:联系|通讯)?地址|联系电话|电话|邮编|邮政编码|(?:电子)?邮箱|传真"
+    r"|[Ee]-?[Mm]ail|EMAIL|中文域名"  # a portal's footer: Email:…  中文域名:….政务
+)
 # What only a site's footer says (its credits, codes and copyright). Regular expression.
 SITE_FOOTER_WORDS = r"技术支持|运维|ICP备|网站标识码|版权所有|公网安备|Copyright|©"
 # Footer link rows (网站地图 | 联系我们 | …): a line made only of these words and separators.
@@ -665,6 +679,10 @@ VALUE_WIDGET_ALONE = (
 # … and so does one of these right after a value's last digit (时间:2024-09-20 收藏): a
 # number or a date never goes on with a widget's word.
 VALUE_WIDGET_AFTER_DATE = ("收藏", "打印", "分享", "关闭", "返回")
+# … and so does one of these glued to a counter's or a date's value, or to the placeholder a
+# counter shows before its script fills it (访问量:-字体, 浏览:123字体): the font widget's
+# word. Never after a name's character: 来源:宋体字体 keeps it.
+VALUE_WIDGET_AFTER_COUNTER = ("字体", "字号")
 # … and so does one of these after a gap at the end of a meta line (浏览:0次  打印, 作者:王明
 # 关闭): the line's last value, whatever it ends with, never goes on with a lone widget word.
 VALUE_WIDGET_LINE_END = (*VALUE_WIDGET_AFTER_DATE, "顶部")

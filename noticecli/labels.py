@@ -19,6 +19,7 @@ from noticecli.knowledge import (
     SHARE_WIDGET_WORD,
     VALUE_LINK_ACTION,
     VALUE_PLACEHOLDERS,
+    VALUE_WIDGET_AFTER_COUNTER,
     VALUE_WIDGET_AFTER_DATE,
     VALUE_WIDGET_ALONE,
     VALUE_WIDGET_LEADS,
@@ -45,6 +46,9 @@ _TRAILING_WIDGET = (
     # After a date's last digit (2024-09-20 收藏, 2024-09-20收藏): a widget, whatever follows.
     rf"|(?<=\d)\s*(?:{'|'.join(VALUE_WIDGET_AFTER_DATE)})(?:\s+{_WIDGET_WORDS})*\s*$"
     rf"|^{_WIDGET_WORDS}(?:\s+{_WIDGET_WORDS})*\s*$"
+    # After a number's last digit or a counter's placeholder (123字体, -字体): the font widget.
+    rf"|(?:(?<=\d)|(?<=^[-－—])|(?<=^[-－—]{{2}}))\s*(?:{'|'.join(VALUE_WIDGET_AFTER_COUNTER)})"
+    rf"(?:\s*{_WIDGET_WORDS})*\s*$"
 )
 # The words of those alternatives without their optional parts (分享到? → 分享).
 # Brackets a widget's script had not filled (2026-02-23 08:00:00   [ ]), after a value's gap:

@@ -136,10 +136,21 @@ def blank_site_credits(lines: list[str], footer_rows: set[int]) -> None:
             or (probe in footer_rows and site_contacts)
             # after the notice's closing date: its signature's, the notice has ended
             or (credits and before >= 0 and is_date_line(lines[before]))
+            # a block of contacts and credits from the notice's visible end to the page's
+            or (
+                probe >= len(lines)
+                and credits
+                and len(run) >= _FOOTER_RUN_MIN
+                and before >= 0
+                and ends_the_notice(lines[before])
+            )
         ):
             for row in run:
                 lines[row] = ""
         index = probe
+
+
+_FOOTER_RUN_MIN = 2  # an organiser named alone at the end may be the notice's own
 
 
 def _is_footer_row(line: str) -> bool:

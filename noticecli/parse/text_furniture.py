@@ -26,6 +26,7 @@ import re
 
 from noticecli.knowledge import CJK, GREETING_VERBS, SITE_GREETING_LINE
 from noticecli.parse.lines import is_boilerplate, is_date_line
+from noticecli.parse.text_chrome import is_page_chrome
 from noticecli.parse.text_labels import is_meta_line
 
 __all__ = [
@@ -65,10 +66,18 @@ def is_separator_line(line: str) -> bool:
 
 
 # Where a furniture piece may start inside a line: a greeting, a date widget, the
-# accessibility and bookmark links of a top bar, bracketed as links or not ([无障碍]).
+# accessibility and bookmark links of a top bar, bracketed as links or not ([无障碍]), the
+# site's mailbox or phone beside its greeting (欢迎光临某某网邮箱:xx@163.com).
 _PIECE_START = re.compile(
     rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}|今天是"
     r"|[【\[]?(?:(?:网站)?无障碍|关怀版|设为(?:首页|主页)|加入收藏|收藏本站)"
+    r"|(?:电子)?邮箱|[Ee]-?mail|(?:联系|服务)?(?:电话|热线)"
+)
+# A site's contact pair, its value a mail address or a phone number: a top bar's piece only
+# beside the site's greeting (a notice's own 邮箱：… line stays a field).
+_CONTACT_PAIR = re.compile(
+    r"(?:(?:电子)?邮箱|[Ee]-?mail|(?:联系|服务)?(?:电话|热线))\s*[:：]\s*"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d()（）-]{5,20})"
 )
 # … and where a greeting ends: a date widget glued after it (欢迎进入某市门户!2024.05.01 星期三)
 # is a piece of its own.
@@ -93,8 +102,9 @@ def is_glued_furniture(line: str) -> bool:
     ]
     # A segment is one piece (今天是:2024年5月6日 星期一) or pieces set apart by spaces.
     pieces = 0
+    greeted = _GREETING.match(line) is not None
     for segment in segments:
-        if _is_piece(segment):
+        if (greeted and _CONTACT_PAIR.fullmatch(segment)) or _is_piece(segment):
             pieces += 1
         elif all(_is_piece(part) for part in segment.split()):
             pieces += len(segment.split())
@@ -170,7 +180,8 @@ def is_date_widget(line: str) -> bool:
 def _is_piece(piece: str) -> bool:
     if piece.startswith("今天是"):
         return is_date_widget(piece)  # 今天是植树节… is a sentence, not the widget
-    return is_boilerplate(piece) or is_date_widget(piece)
+    # … or the top bar's links split by pipes (加入收藏|繁體版|广告服务|网站地图).
+    return is_boilerplate(piece) or is_date_widget(piece) or is_page_chrome(piece)
 
 
 # The site's identity a portal prints in its article's meta line, before the date: its name

@@ -129,6 +129,7 @@ def _unit_headline_title(lines: list[str], index: int) -> tuple[str, int] | None
         is_meta_line(lines[after])
         or _is_empty_label_line(lines[after])
         or is_date_line(lines[after])
+        or _is_dated_meta_line(lines[after])
     ):
         return None
     if not is_unit_headline(lines[index]) and _grid_follows(lines, after):
@@ -454,6 +455,18 @@ def _has_field_values(grid: list[str]) -> bool:
             if value_shape(line_value(line[label.end : end])) in ("date", "doc_no", "index_no"):
                 return True
     return False
+
+
+def _is_dated_meta_line(line: str) -> bool:
+    """A line opening with a date-time and no label, then label pairs (2022-03-01 17:05:23
+    编辑: 林小岚 审核人:陈汀): the meta line :func:`_dated_line` reads. A date opening a
+    sentence (2022-03-01 10:00,县…召开…) has no label after it and is text."""
+    if DATE_TIME_PREFIX.match(line) is None:
+        return False
+    head, pairs = split_value_labels(line)
+    if not pairs or head is None:
+        return False
+    return parse_date(UNFILLED_COUNTER.sub("", head)) is not None
 
 
 def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:
