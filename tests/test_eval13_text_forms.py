@@ -5,6 +5,8 @@ label."""
 
 from __future__ import annotations
 
+import pytest
+
 import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_broken_values import with_broken_dates_joined
@@ -62,6 +64,19 @@ def test_bulleted_rows_and_a_bare_label_with_its_colon_keep_the_run() -> None:
     assert ("文号", None) in header and ("名称", TITLE) in header
     assert len(header) == len(GRID)
     assert _body(notice)[0] == SALUTATION
+
+
+@pytest.mark.parametrize(
+    "above", ["首页 > 政务公开 > 信息公开目录", "岚山县人民防空办公室", "【字体:大 中 小】"]
+)
+def test_a_run_ending_at_the_title_is_read_under_the_sites_lines(above: str) -> None:
+    notice = _parse(above, "", *GRID, "", TITLE, "", SALUTATION, TEXT)
+    # A unit's name over the grid makes its when/who rows meta lines, as with colons.
+    read = [(field.label, field.value) for field in notice.header]
+    assert [label for label, _value in read] == [line.split()[0] for line in GRID]
+    assert ("文号", None) in read
+    assert notice.title == TITLE
+    assert _body(notice) == [SALUTATION, TEXT]
 
 
 def test_plain_grid_rows_mark_the_run_and_its_empty_cell() -> None:

@@ -5,8 +5,9 @@ rows, read before the body starts.
 A line that opens with a known label, a gap and a short value is such a row only among at
 least three of them in a run, so a sentence that merely starts with a label word stays text;
 inside the run, a line that is a known label alone (``文号``, ``文号:``) is an empty cell and
-does not end it. A run under a title-like line or after the text has started is not read:
-there the lines are the body's own (an appendix's ``联系人 张三`` list).
+does not end it. A run after the text has started, or under a title-like line without
+ending at the title (a line worded as one under it), is not read: there the lines are the
+body's own (an appendix's ``发布机构 <unit>`` rows).
 """
 
 from __future__ import annotations
@@ -48,39 +49,47 @@ def _bare_label(line: str) -> str | None:
 def plain_grid_rows(lines: list[str]) -> dict[int, str]:
     """Row index → the label that opens it, for the rows of a colon-less grid before the
     body; ``lines`` are the page's lines, edge noise and list bullets already removed."""
-    rows: dict[int, str] = {}
+    titled = False  # a title-like line stood above: a run must end at the title to be a grid
     index = 0
     while index < len(lines):
         line = lines[index]
         if not line:
             index += 1
             continue
-        if _pair_label(line) is None and (
-            _PROSE.search(line) or (is_title_like(line) and not is_chrome_line(line))
-        ):
-            return rows  # the text or the title: a run under it is the body's
-        run: dict[int, str] = {}
-        pairs = 0
-        probe = index
-        while probe < len(lines):
-            text = lines[probe]
-            if not text:
-                probe += 1
-                continue
-            label = _pair_label(text)
-            if label is None and pairs:
-                label = _bare_label(text)  # an empty cell inside the run
-            elif label is not None:
-                pairs += 1
-            if label is None:
-                break
-            run[probe] = label
+        if _pair_label(line) is None:
+            if _PROSE.search(line):
+                return {}  # the text has started: label-word lines from here are its own
+            titled = titled or (is_title_like(line) and not is_chrome_line(line))
+            index += 1
+            continue
+        run = _run_at(lines, index)
+        probe = max(run, default=index) + 1
+        if sum(_pair_label(lines[row]) is not None for row in run) >= _PAIRS_MIN:
+            after = next((text for text in lines[probe:] if text), "")
+            if titled and not (is_title_like(after) and _pair_label(after) is None):
+                return {}  # rows under the title, over the text: the body's
+            return run
+        titled = titled or any(is_title_like(lines[row]) for row in run)
+        index = probe
+    return {}
+
+
+def _run_at(lines: list[str], index: int) -> dict[int, str]:
+    """The rows of the run of pair lines from ``index`` (blank lines between them allowed),
+    a known label alone after a pair counted in."""
+    run: dict[int, str] = {}
+    probe = index
+    while probe < len(lines):
+        text = lines[probe]
+        if not text:
             probe += 1
-        if pairs >= _PAIRS_MIN:
-            rows.update(run)
-            return rows
-        index = max(probe, index + 1)
-    return rows
+            continue
+        label = _pair_label(text) or (_bare_label(text) if run else None)
+        if label is None:
+            break
+        run[probe] = label
+        probe += 1
+    return run
 
 
 def with_plain_grid_colon(line: str, label: str) -> str:
