@@ -34,6 +34,7 @@ from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_byline, is_credi
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
 from noticecli.parse.text_body import body_blocks
+from noticecli.parse.text_broken_values import with_broken_dates_joined
 from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
     before_closing_menu,
@@ -87,6 +88,7 @@ from noticecli.parse.text_furniture import (
 )
 from noticecli.parse.text_head import parse_head
 from noticecli.parse.text_labels import clean_line, find_labels, has_label, is_label_line
+from noticecli.parse.text_plain_grid import plain_grid_rows, with_plain_grid_colon
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from noticecli.parse.text_title import (
@@ -223,6 +225,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     raw_lines = _with_glued_text_split(with_stacked_label_values(raw_lines), notice)
+    raw_lines = with_broken_dates_joined(raw_lines, notice)
     lines: list[str] = []
     widget_rows: list[int] = []
     close_rows: set[int] = set()
@@ -237,6 +240,10 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
     after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
     greetings: dict[int, str] = {}  # the greeting lines blanked, by row
+    # 索引号 <code> / 文号 / 发布日期 <date>: a grid one pair a line without colons.
+    grid_rows = plain_grid_rows(
+        [without_cell_mark(strip_bullet(clean_line(_strip_markup(raw)))) for raw in raw_lines]
+    )
     for raw in raw_lines:
         stripped = _strip_markup(raw)
         if stripped != raw:
@@ -259,6 +266,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         line = with_plain_label_colons(shown, after_row=after_plain_row)
         if spaced != shown:  # 索 引 号 <code> 发文时间 <date>: the row's plain labels count too
             line = line if line.count(":") > spaced.count(":") else spaced
+        if len(lines) in grid_rows:
+            line = with_plain_grid_colon(line, grid_rows[len(lines)])
         if line:  # a grid's last row may hold one pair (有效性 有效) right under the others
             after_plain_row = line != spaced
             if pending is not None:  # … and its first row one pair right over them
