@@ -205,12 +205,6 @@ _F_YEAR_IN_GROUP = 0.98  # 2019年327日: the 年 itself introduces the date
 _F_HAO_MAX = 0.95  # a damaged run closed by 号 is never more certain than this
 
 
-def blocked_before(text: str, start: int) -> bool:
-    """Whether what stands before ``start`` makes the run part of something else: an
-    identifier, a range written with a dash, a count or a duration (第327日)."""
-    return blocked_by_char(text, start) or blocked_by_word(text, start)
-
-
 def blocked_by_char(text: str, start: int) -> bool:
     """Whether the character right before ``start`` ties the run to an identifier, a
     decimal or a dash (V1.327, 3.125日, 1-51日); evidence may still free it (a list number,
