@@ -157,8 +157,8 @@ class Repair(_Model):
     """One change the normalizer made to the text.
 
     Where: ``field`` (a header key or top-level field name) or ``block`` (body block index),
-    plus ``start``/``end`` character offsets in the original text. Applying the records of a
-    text in reverse order (replace ``after`` at ``start`` by ``before``) restores it.
+    plus ``start``/``end`` character offsets in the original text. Undoing the records of a
+    text from the first to the last (replace ``after`` at ``start`` by ``before``) restores it.
     ``evidence`` names what in the text decided it (``weekday``, ``range_order``,
     ``observance:全国防灾减灾日``, ``publication_year`` …; docs/api.md lists them).
     """

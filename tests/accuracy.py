@@ -11,6 +11,10 @@ gives one or more outcomes, each a hit or a miss:
 * ``attachments`` (name and URL) and ``items`` (title, URL and date): one per expected entry,
   plus one miss per entry the tool invents.
 * ``body_contains`` / ``body_excludes``: one per string.
+
+A reader fact quotes the page, so paragraphs and ``body_contains`` strings match the body as the
+tool gives it or, for noticecli, with its recorded repairs undone (the page's own text); an
+exclude holds of the tool's text (a damaged form it repaired must be gone).
 * ``pager``: ``next_pages`` (the whole list) and ``page_count``, one each.
 
 A field's accuracy is its hits over its outcomes (its facts plus the tool's extras); a page's is
@@ -81,6 +85,10 @@ class Extraction:
     page_count: int | None = None
     paragraphs_ordered: bool = True
     day_only: bool = False
+    # The same texts with the tool's recorded repairs undone, for a tool that repairs text and
+    # logs each change: a reader fact quotes the page, so either reading counts as the page's.
+    paragraphs_as_shown: list[str] | None = None
+    body_text_as_shown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,19 +112,43 @@ def iso_minutes(value: str | None) -> str | None:
     return f"{day}T{minutes}" if minutes else day
 
 
-def notice_body_text(notice: Notice) -> str:
-    """Every text of the body, table cells included, one block or row per line."""
+def notice_body_text(notice: Notice, texts: Sequence[str | None] | None = None) -> str:
+    """Every text of the body, table cells included, one block or row per line.
+
+    ``texts`` replaces the blocks' own texts (see ``texts_as_shown``).
+    """
     lines = []
-    for block in notice.body:
+    for index, block in enumerate(notice.body):
+        text = block.text if texts is None else texts[index]
         if block.rows:
             lines.extend(" ".join(norm(cell.text) or "" for cell in row) for row in block.rows)
-        elif block.text:
-            lines.append(norm(block.text) or "")
+        elif text:
+            lines.append(norm(text) or "")
     return "\n".join(lines)
+
+
+def texts_as_shown(notice: Notice) -> list[str | None]:
+    """Each body block's text with the repairs recorded for it undone, first to last.
+
+    Each ``start`` counts in the original text, so undoing from the left keeps the offsets
+    of the records still to undo valid.
+
+    A record whose ``after`` is not found at its offset is left alone (nothing is guessed).
+    """
+    texts: list[str | None] = [block.text for block in notice.body]
+    pending = [(r.block, r) for r in notice.repairs if r.block is not None]
+    for index, repair in sorted(pending, key=lambda pair: pair[1].start):
+        text = texts[index] if index < len(texts) else None
+        end = repair.start + len(repair.after)
+        if text is None or text[repair.start : end] != repair.after:
+            continue
+        texts[index] = text[: repair.start] + repair.before + text[end:]
+    return texts
 
 
 def from_notice(notice: Notice) -> Extraction:
     """noticecli's answer for every reader field."""
+    shown = texts_as_shown(notice)
     return Extraction(
         produces=frozenset(FIELDS),
         kind=notice.kind,
@@ -129,6 +161,12 @@ def from_notice(notice: Notice) -> Extraction:
         items=[(norm(i.title) or "", i.url, i.date) for i in notice.items],
         next_pages=list(notice.next_pages),
         page_count=notice.page_count,
+        paragraphs_as_shown=[
+            norm(text) or ""
+            for block, text in zip(notice.body, shown, strict=True)
+            if block.type == "paragraph"
+        ],
+        body_text_as_shown=notice_body_text(notice, shown),
     )
 
 
@@ -167,9 +205,12 @@ def _paragraph_hit(expected: str | None, got: Extraction, first: bool) -> bool:
     if not got.paragraphs:
         return False
     wanted = norm(expected)
+    readings = [got.paragraphs]
+    if got.paragraphs_as_shown:
+        readings.append(got.paragraphs_as_shown)
     if not got.paragraphs_ordered:
-        return wanted in got.paragraphs
-    return got.paragraphs[0 if first else -1] == wanted
+        return any(wanted in paragraphs for paragraphs in readings)
+    return any(paragraphs[0 if first else -1] == wanted for paragraphs in readings)
 
 
 def score(facts: PageFacts, got: Extraction) -> list[Outcome]:
@@ -198,11 +239,15 @@ def score(facts: PageFacts, got: Extraction) -> list[Outcome]:
             hit = _paragraph_hit(wanted[name], got, first)
             answer = (got.paragraphs[0 if first else -1] if got.paragraphs else None) or None
             one(name, hit, wanted[name], None if hit and wanted[name] is None else answer)
-    text = got.body_text
+    texts = [got.body_text]
+    if got.body_text_as_shown is not None:
+        texts.append(got.body_text_as_shown)
     for needle in wanted.get("body_contains", []):
-        one("body_contains", norm(needle) in text, needle, None if norm(needle) in text else "")
+        found = any(norm(needle) in text for text in texts)
+        one("body_contains", found, needle, None if found else "")
+    # An exclude holds of the tool's text: a damaged form it repaired must be gone from it.
     for needle in wanted.get("body_excludes", []):
-        found = norm(needle) in text
+        found = norm(needle) in got.body_text
         one("body_excludes", not found, f"not {needle!r}", needle if found else None)
     if "attachments" in wanted:
         expected = [(a["name"], a["url"]) for a in wanted["attachments"]]

@@ -10,7 +10,16 @@ from types import ModuleType
 
 import pytest
 
-from tests.accuracy import FIELD_OF_FACT, Extraction, by_field, facts_count, score
+from noticecli import parse_text
+from tests.accuracy import (
+    FIELD_OF_FACT,
+    Extraction,
+    by_field,
+    facts_count,
+    from_notice,
+    score,
+    texts_as_shown,
+)
 from tests.conftest import REPO
 from tests.facts import (
     CORPUS_FACTS,
@@ -231,3 +240,32 @@ def test_report_refuses_a_missing_folder(
 ) -> None:
     assert _eval_module().main([str(tmp_path / "nope"), "--no-peers"]) == 1
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_a_fact_quoting_the_page_matches_the_body_before_its_recorded_repairs() -> None:
+    # The page lost a character of each date; the reader quotes it as shown, noticecli
+    # repairs and records the change: both texts count as the page's, nothing else does.
+    text = "关于开展检查的通知\n\n各单位：\n\n检查自2024327日至2024412日，请做好准备。\n"
+    notice = parse_text(text)
+    assert [r.before for r in notice.repairs] == ["2024327日", "2024412日"]
+    got = from_notice(notice)
+    shown = "检查自2024327日至2024412日，请做好准备。"
+    facts = _facts(
+        body_contains=[shown, "检查自2024年3月27日至2024年4月12日"], last_paragraph=shown
+    )
+    assert [(o.field, o.hit) for o in score(facts, got)] == [
+        ("last_paragraph", True),
+        ("body_contains", True),
+        ("body_contains", True),
+    ]
+    never = _facts(
+        body_contains=["检查自2024年3月27日至2024412日"], body_excludes=["2024年3月27日"]
+    )
+    assert [o.hit for o in score(never, got)] == [False, False]
+
+
+def test_a_repair_record_that_does_not_match_its_text_is_not_undone() -> None:
+    notice = parse_text("关于开展检查的通知\n\n检查自2024327日开始。\n")
+    for repair in notice.repairs:
+        repair.after = "不在此处"
+    assert texts_as_shown(notice) == [block.text for block in notice.body]
