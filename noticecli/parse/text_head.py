@@ -74,7 +74,28 @@ _SPACED_DATE = re.compile(
 
 
 def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
-    """Header grid, title line and meta lines; returns (body start, title line if seen)."""
+    """Header grid, title line and meta lines; returns (body start, title line if seen). A
+    document's head opening the rendering (红头 ``<issuer>文件``, the number line under it)
+    over the title opens the body, as it does under a grid: never the title, nor a field."""
+    head_end = _opening_doc_head_end(lines, first)
+    body_start, title_line = _parse_head(lines, head_end, build)
+    if head_end > first and not build.doc_head:
+        build.doc_head = [line for line in lines[first:head_end] if line]
+    return body_start, title_line
+
+
+def _opening_doc_head_end(lines: list[str], first: int) -> int:
+    """The index after a red head (and the document number under it) at ``first`` when a
+    title stands under them; ``first`` otherwise."""
+    if first >= len(lines) or not is_red_head(lines[first]):
+        return first
+    end = first + 1
+    while end < len(lines) and (not lines[end] or is_doc_head_line(lines[end])):
+        end += 1
+    return end if _heads_title(lines, first, None) else first
+
+
+def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
     title_line: str | None = None
     if (grid := grid_over_dated_headline(lines, first)) is not None:
         # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
