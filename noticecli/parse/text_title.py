@@ -27,6 +27,7 @@ from noticecli.parse.text_body import HEADING_MAX, join_heading
 from noticecli.parse.text_chrome import is_menu_line
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import (
+    CN_DATE_PREFIX,
     DATE_TIME_PREFIX,
     GRID_VALUES_MIN,
     find_labels,
@@ -669,7 +670,7 @@ def _titled_meta_block(lines: list[str], index: int) -> bool:
 
 
 def _starts_with_date(line: str) -> bool:
-    return bool(DATE_TIME_PREFIX.match(line))
+    return bool(DATE_TIME_PREFIX.match(line) or CN_DATE_PREFIX.match(line))
 
 
 def is_title_detail(line: str) -> bool:
