@@ -195,10 +195,10 @@ def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     if not _is_dated_headline(lines, after):
         return []
     run = run[: _title_lines_from(lines, run)]
+    # 人防宣传周 / 防空知识 / 进万家 right over the headline: its kicker, no menu's items.
+    run = run[: len(run) - _kicker_rows(lines, run, after)]
     if len(run) >= _MENU_ITEMS_MIN:
-        # 人防宣传周 / 防空知识 / 进万家 right over the headline: its kicker, no menu.
-        unbroken = run == list(range(run[0], after)) and after < len(lines)
-        return [] if unbroken and is_kicker([lines[row] for row in run], lines[after]) else run
+        return run
     if len(run) == _MENU_RUN_MIN:
         return run if is_parallel(lines[run[0]], lines[run[1]]) else []
     if not run:
@@ -209,6 +209,21 @@ def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     worded = _title_words().search(last) is not None
     alone = title_run(lines, run[0]) is None and not last.endswith(_CONNECTIVE_END)
     return run if worded and alone else []
+
+
+def _kicker_rows(lines: list[str], run: list[int], headline: int) -> int:
+    """How many of the last lines of a run of three or more short lines are the kicker of
+    the headline at ``headline`` (:func:`is_kicker`), right over it with no blank line and
+    set apart from the run's other lines by one; 0 when none is."""
+    if len(run) < _MENU_ITEMS_MIN or headline >= len(lines):
+        return 0
+    for count in range(_MENU_ITEMS_MIN, _MENU_RUN_MIN - 1, -1):
+        rows = run[-count:]
+        # Lines of their own: right over the headline, a blank line over them (or none).
+        unbroken = rows == list(range(headline - count, headline)) and rows[0] - 1 not in run
+        if unbroken and is_kicker([lines[row] for row in rows], lines[headline]):
+            return count
+    return 0
 
 
 def _is_label_shaped(line: str) -> bool:
