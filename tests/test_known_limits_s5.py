@@ -72,6 +72,7 @@ def test_1_a_kicker_under_the_sites_name_and_a_menu_is_kept() -> None:
     "menu",
     [
         ("机构职能", "领导信息", "政策文件"),  # column names (信息)
+        ("机构职能", "人防信息", "政策文件"),  # a column's name, a word shared (人防)
         ("人防工程", "人防宣传", "政策法规"),  # parallel (人防…); the last two set apart from none
         ("机构设置", "领导分工", "办事指南"),  # no word shared with the headline
         ("人防宣传周", "", "防空知识", "", "进万家"),  # items apart, not one phrase
@@ -87,6 +88,7 @@ def test_1_a_menu_one_item_a_line_over_the_headline_stays_a_menu(menu: tuple[str
 def test_1_kicker_evidence() -> None:
     assert is_kicker(list(KICKER), HEADLINE)
     assert not is_kicker(["机构职能", "领导信息", "政策文件"], HEADLINE)
+    assert not is_kicker(["机构职能", "人防信息", "政策文件"], HEADLINE)
     assert not is_kicker(["人防宣传周"], HEADLINE)  # one line: a title run's business
     assert not is_kicker(["人防宣传周", "防空知识", "进万家", "宣传月"], HEADLINE)
     assert not is_kicker(["工作动态", HEADLINE], HEADLINE)  # the headline printed twice
