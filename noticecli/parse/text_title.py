@@ -426,8 +426,8 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     a heading wrapped mid-word), read as one: its lines are short and title-like, together
     they are worded like a title, and what follows is not another short line (a menu) but a
     label line, a date, the title repeated or the text; or over more lines when its issuers
-    fill them (:func:`_issuers_title_run`). Returns the title and the index after its last
-    line."""
+    fill them (:func:`_issuers_title_run`) or its kicker stands over it
+    (:func:`_kicker_title_run`). Returns the title and the index after its last line."""
     return (
         _lines_title_run(lines, index)
         or _issuers_title_run(lines, index)
