@@ -213,6 +213,12 @@ COLUMN_CAPTION_ENDS = (
 DOC_TYPE_WORDS = frozenset(
     {"通知", "公告", "通告", "公示", "启事", "通报", "决定", "意见", "函", "批复", "声明", "说明"}
 )
+# How a document's whole title ends: its kind (关于…的通知, 关于…的批复（试行）). A regular
+# expression searched at a title's end.
+DOC_TITLE_END = (
+    "(?:通知|通告|公告|公示|启事|通报|决定|决议|意见|批复|复函|函|报告|请示|办法|方案|规定"
+    "|规划|预案|细则|条例|纪要|公报)(?:[（(][^()（）]{1,8}[)）])?$"
+)
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (

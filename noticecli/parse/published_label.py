@@ -39,8 +39,10 @@ def _label_end() -> re.Pattern[str]:
 
 # A date the parser may read as an unlabelled publication time opens a line once the line's
 # edge noise, markup and bullet, or the portal's stamp (某县门户网站www.….cn), are stripped (a
-# labelled one needs a label, above).
-_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+# labelled one needs a label, above); in Chinese numerals too (二〇〇六年三月五日).
+_DATE = re.compile(
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
+)
 _BEFORE_OPENING_DATE = re.compile(rf"{_EDGE}(?:[-•·●◆■▪▫◇○*]\s+|{SITE_STAMP}\s*)?")
 
 

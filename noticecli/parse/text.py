@@ -388,6 +388,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         if caption is not None:
             title_line, body_start = caption, first + 1
         else:
+            build.widget_rows = frozenset(widget_rows)  # evidence under a title's date line
             body_start, title_line = parse_head(lines, first, build)
         # Past a copyright line or a related-items box after the text, only the site's.
         site_end = before_site_end(lines, body_start, len(lines), end_rows)

@@ -62,6 +62,7 @@ class FieldBuilder:
         self.repeated = False  # a filled field was shown twice: the grid is printed twice
         self.rows: list[int] = []  # line index → the index of the page's line it comes from
         self.doc_head: list[str] = []  # a document's head read over the title: the body's
+        self.widget_rows: frozenset[int] = frozenset()  # lines blanked as widgets (打印, 关闭)
 
     def where(self, index: int) -> str:
         """How a value read from line ``index`` without a label is labelled: the page's line
@@ -161,7 +162,9 @@ class FieldBuilder:
                     and field_value(self.notice, "published_at") is None
                 ):
                     raw, dated = _split_timed_date(raw)
-            if index and end == len(line):  # a meta line's last value: see cut_line_end_widget
+            if end == len(line) and (index or origin == "meta_line"):
+                # A meta line's last value, on a line of its own too (作者：王明 关闭 under
+                # 发布时间：…): see cut_line_end_widget.
                 raw = cut_line_end_widget(raw)
             field = self.add(label, line_value(raw), origin)
             if field is not None:

@@ -24,6 +24,7 @@ from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_or
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_grid_title import grid_over_dated_headline
 from noticecli.parse.text_labels import (
+    CN_DATE_PREFIX,
     DATE_TIME_PREFIX,
     UNFILLED_COUNTER,
     TextLabel,
@@ -74,7 +75,28 @@ _SPACED_DATE = re.compile(
 
 
 def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
-    """Header grid, title line and meta lines; returns (body start, title line if seen)."""
+    """Header grid, title line and meta lines; returns (body start, title line if seen). A
+    document's head opening the rendering (红头 ``<issuer>文件``, the number line under it)
+    over the title opens the body, as it does under a grid: never the title, nor a field."""
+    head_end = _opening_doc_head_end(lines, first)
+    body_start, title_line = _parse_head(lines, head_end, build)
+    if head_end > first and not build.doc_head:
+        build.doc_head = [line for line in lines[first:head_end] if line]
+    return body_start, title_line
+
+
+def _opening_doc_head_end(lines: list[str], first: int) -> int:
+    """The index after a red head (and the document number under it) at ``first`` when a
+    title stands under them; ``first`` otherwise."""
+    if first >= len(lines) or not is_red_head(lines[first]):
+        return first
+    end = first + 1
+    while end < len(lines) and (not lines[end] or is_doc_head_line(lines[end])):
+        end += 1
+    return end if _heads_title(lines, first, None) else first
+
+
+def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
     title_line: str | None = None
     if (grid := grid_over_dated_headline(lines, first)) is not None:
         # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
@@ -266,7 +288,9 @@ def _parse_grid_and_meta(
         elif under_title and _is_empty_label_line(line):
             build.add_line(line, "meta_line")  # 浏览量: a counter a script fills
         elif under_title and (
-            _dated_line(line, index, build) or _unit_dated_line(line, index, build)
+            _dated_line(line, index, build)
+            or _unit_dated_line(line, index, build)
+            or _numeral_dated_line(lines, index, build)
         ):
             pass  # 2023-09-14 10:42 阅读人数:1, [岚山县国动办]2024-05-12: the publication time
         elif under_title and is_title_detail(line):
@@ -467,6 +491,32 @@ def _is_dated_meta_line(line: str) -> bool:
     if not pairs or head is None:
         return False
     return parse_date(UNFILLED_COUNTER.sub("", head)) is not None
+
+
+def _numeral_dated_line(lines: list[str], index: int, build: FieldBuilder) -> bool:
+    """A date in Chinese numerals under the title (二〇〇六年三月五日): the publication time,
+    as a date in figures is, when no publication time was read above it and the page's own
+    evidence says so: the article's widgets (打印, 关闭) beside it or under it, or a meta
+    line under it (a 发布时间 there wins, as over a date in figures). Alone over the text
+    it may be the document's own date (a speech's, a rule's adoption) and stays in the
+    body. Adds the field; returns whether it was one."""
+    line = lines[index]
+    match = CN_DATE_PREFIX.match(line)
+    if match is None or field_value(build.notice, "published_at") is not None:
+        return False
+    shown, rest = match.group(), line[match.end() :].strip()
+    if rest and not is_boilerplate(rest):
+        return False
+    under = index + 1
+    widgets = bool(rest)
+    while under < len(lines) and not lines[under]:
+        widgets = widgets or under in build.widget_rows
+        under += 1
+    meta = under < len(lines) and is_meta_line(lines[under])
+    if not (widgets or meta) or parse_date(shown) is None:
+        return False
+    build.notice.header.append(HeaderField("published_at", build.where(index), shown, "unlabelled"))
+    return True
 
 
 def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:

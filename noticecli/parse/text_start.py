@@ -23,7 +23,6 @@ from functools import cache
 
 from noticecli.knowledge import (
     CJK,
-    COLUMN_CAPTION_ENDS,
     META_LINE_KEYS,
     SITE_NAME_SUFFIXES,
     TITLE_WORDS,
@@ -44,6 +43,8 @@ from noticecli.parse.text_title import (
     compact_text,
     is_doc_type_title,
     is_exclaimed_headline,
+    is_kicker,
+    is_parallel,
     is_title_detail,
     is_title_like,
     is_unit_headline,
@@ -134,7 +135,6 @@ def _is_menu_row(line: str) -> bool:
 _MENU_LINE_MAX = 12
 _MENU_ITEMS_MIN = 3
 _MENU_RUN_MIN = 2  # menu lines in a row that may be a menu (a pair, when parallel)
-_PARALLEL_CHARS = 2  # characters two parallel items share at their head or tail
 
 
 def _is_menu_line(line: str) -> bool:
@@ -180,15 +180,6 @@ def _title_lines_from(lines: list[str], run: list[int]) -> int:
     return start
 
 
-def _is_parallel(first: str, second: str) -> bool:
-    """Two items of one menu: a shared head or tail (政府信息公开指南 / 政府信息公开年报), or
-    both ending as column names do (工作动态 / 通知公告)."""
-    head = first[:_PARALLEL_CHARS] == second[:_PARALLEL_CHARS]
-    tail = first[-_PARALLEL_CHARS:] == second[-_PARALLEL_CHARS:]
-    columns = first.endswith(COLUMN_CAPTION_ENDS) and second.endswith(COLUMN_CAPTION_ENDS)
-    return head or tail or columns
-
-
 def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     """The rows of a side menu printed one item a line from ``index`` on, when a headline
     with its own meta or date line follows it (chrome lines, a breadcrumb, between them
@@ -204,10 +195,12 @@ def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     if not _is_dated_headline(lines, after):
         return []
     run = run[: _title_lines_from(lines, run)]
+    # 人防宣传周 / 防空知识 / 进万家 right over the headline: its kicker, no menu's items.
+    run = run[: len(run) - _kicker_rows(lines, run, after)]
     if len(run) >= _MENU_ITEMS_MIN:
         return run
     if len(run) == _MENU_RUN_MIN:
-        return run if _is_parallel(lines[run[0]], lines[run[1]]) else []
+        return run if is_parallel(lines[run[0]], lines[run[1]]) else []
     if not run:
         return []
     # One line: only one that would be taken alone as the title (one joined to the
@@ -216,6 +209,21 @@ def _menu_over_headline(lines: list[str], index: int) -> list[int]:
     worded = _title_words().search(last) is not None
     alone = title_run(lines, run[0]) is None and not last.endswith(_CONNECTIVE_END)
     return run if worded and alone else []
+
+
+def _kicker_rows(lines: list[str], run: list[int], headline: int) -> int:
+    """How many of the last lines of a run of three or more short lines are the kicker of
+    the headline at ``headline`` (:func:`is_kicker`), right over it with no blank line and
+    set apart from the run's other lines by one; 0 when none is."""
+    if len(run) < _MENU_ITEMS_MIN or headline >= len(lines):
+        return 0
+    for count in range(_MENU_ITEMS_MIN, _MENU_RUN_MIN - 1, -1):
+        rows = run[-count:]
+        # Lines of their own: right over the headline, a blank line over them (or none).
+        unbroken = rows == list(range(headline - count, headline)) and rows[0] - 1 not in run
+        if unbroken and is_kicker([lines[row] for row in rows], lines[headline]):
+            return count
+    return 0
 
 
 def _is_label_shaped(line: str) -> bool:

@@ -7,8 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import combinations
 
-from noticecli.knowledge import CJK, COLUMN_CAPTION_ENDS, DOC_TYPE_WORDS, TITLE_WORDS
+from noticecli.knowledge import (
+    CJK,
+    COLUMN_CAPTION_ENDS,
+    DOC_TITLE_END,
+    DOC_TYPE_WORDS,
+    TITLE_WORDS,
+)
 from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
 from noticecli.models import HeaderField, Notice
 from noticecli.parse.lines import (
@@ -20,6 +27,7 @@ from noticecli.parse.text_body import HEADING_MAX, join_heading
 from noticecli.parse.text_chrome import is_menu_line
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import (
+    CN_DATE_PREFIX,
     DATE_TIME_PREFIX,
     GRID_VALUES_MIN,
     find_labels,
@@ -47,6 +55,17 @@ _TITLE_RUN_LINE_MAX = 40
 
 
 _TITLE_MAX = 100
+# Issuers' names over a 关于… title, one a line (a joint notice's): at most this many.
+_ISSUER_LINES_MAX = 3
+_DOC_TITLE_END = re.compile(DOC_TITLE_END)
+# A kicker (引题) over a headline, one short line of words a line: at most this many lines.
+_KICKER_LINES_MAX = 3
+_KICKER_LINE_MIN = 2
+_KICKER_LINE_MAX = 12
+_KICKER_LINE = re.compile(f"^[{CJK}]+$")
+_CJK_WORD = re.compile(f"^[{CJK}]{{2}}$")
+_RUN_MIN = 2  # lines of a kicker, or items of a menu, that make a run
+_PARALLEL_CHARS = 2  # characters two parallel menu items share at their head or tail
 
 
 _CAPTION_MAX = 8  # a column's caption over a title: 义务教育领域, 通知公告
@@ -406,8 +425,17 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     """A title printed over 2-3 consecutive lines (秦安县国防动员办公室 / 关于…的 / 通 告, or
     a heading wrapped mid-word), read as one: its lines are short and title-like, together
     they are worded like a title, and what follows is not another short line (a menu) but a
-    label line, a date, the title repeated or the text. Returns the title and the index
-    after its last line."""
+    label line, a date, the title repeated or the text; or over more lines when its issuers
+    fill them (:func:`_issuers_title_run`) or its kicker stands over it
+    (:func:`_kicker_title_run`). Returns the title and the index after its last line."""
+    return (
+        _lines_title_run(lines, index)
+        or _issuers_title_run(lines, index)
+        or _kicker_title_run(lines, index)
+    )
+
+
+def _lines_title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     run: list[str] = []
     probe = index
     while probe < len(lines) and lines[probe] and len(run) <= _TITLE_RUN_MAX:
@@ -452,18 +480,108 @@ def title_run(lines: list[str], index: int) -> tuple[str, int] | None:
     after = next_nonblank(lines, probe)
     if len(run) >= 2 and (repeat_end := _run_repeated(lines, after, run)) is not None:
         return joined, repeat_end  # the issuer / 关于… lines printed again over the text
-    if after < len(lines):
-        following = lines[after]
-        if not (
-            is_label_line(following)
-            or _starts_with_date(following)
-            or compact_text(following) == compact_text(joined)
-            or not is_title_like(following)
-            or len(following) > _TITLE_RUN_LINE_MAX
-            or value_shape(following) == "doc_no"  # the notice's number under its title
+    return (joined, probe) if _closes_title(lines, after, joined) else None
+
+
+def _closes_title(lines: list[str], after: int, title: str) -> bool:
+    """What stands at ``after`` ends a title read over lines: a label line, a date, the
+    title repeated, the text, the notice's number, or nothing; not another short line."""
+    if after >= len(lines):
+        return True
+    following = lines[after]
+    return (
+        is_label_line(following)
+        or _starts_with_date(following)
+        or compact_text(following) == compact_text(title)
+        or not is_title_like(following)
+        or len(following) > _TITLE_RUN_LINE_MAX
+        or value_shape(following) == "doc_no"  # the notice's number under its title
+    )
+
+
+def _issuers_title_run(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A title whose issuers fill more lines than a run holds (岚州市人民防空办公室 /
+    岚州市应急管理局 / 关于联合开展…检查 / 工作的通知): two issuers' names or more, each
+    alone on its line, right over a ``关于…`` title that ends in its document's kind (the
+    evidence that the lines are one title, not a signature over a heading)."""
+    probe = index
+    while (
+        probe < len(lines)
+        and probe - index < _ISSUER_LINES_MAX
+        and is_org_line(lines[probe])
+        and not lines[probe].startswith("关于")
+    ):
+        probe += 1
+    if probe - index < 2 or probe >= len(lines) or not lines[probe].startswith("关于"):
+        return None
+    if (rest := title_run(lines, probe)) is None:
+        single = lines[probe]
+        if not is_title_like(single) or not _closes_title(
+            lines, next_nonblank(lines, probe + 1), single
         ):
             return None
-    return joined, probe
+        rest = single, probe + 1
+    if _DOC_TITLE_END.search(rest[0]) is None:
+        return None
+    joined = "".join(lines[index:probe]) + rest[0]
+    return (joined, rest[1]) if len(joined) <= _TITLE_MAX else None
+
+
+def is_parallel(first: str, second: str) -> bool:
+    """Two items of one menu: a shared head or tail (政府信息公开指南 / 政府信息公开年报), or
+    both ending as column names do (工作动态 / 通知公告)."""
+    head = first[:_PARALLEL_CHARS] == second[:_PARALLEL_CHARS]
+    tail = first[-_PARALLEL_CHARS:] == second[-_PARALLEL_CHARS:]
+    columns = first.endswith(COLUMN_CAPTION_ENDS) and second.endswith(COLUMN_CAPTION_ENDS)
+    return head or tail or columns
+
+
+def is_kicker(kicker: list[str], headline: str) -> bool:
+    """Short lines right over a headline that are its kicker (引题: 人防宣传周 / 防空知识 /
+    进万家), not a side menu's items: two or three, none ending as a column's name does
+    (领导信息, 通知公告), no two parallel, and one phrase with the headline: they share a
+    word with it (人防宣传周 … 岚州市开展人防宣传周主题活动)."""
+    if not _RUN_MIN <= len(kicker) <= _KICKER_LINES_MAX:
+        return False
+    if any(
+        line.endswith(COLUMN_CAPTION_ENDS) or compact_text(line) == compact_text(headline)
+        for line in kicker
+    ):
+        return False  # a column's name, or the headline printed twice
+    if any(is_parallel(first, second) for first, second in combinations(kicker, 2)):
+        return False
+    joined = "".join(kicker)
+    words = {joined[at : at + 2] for at in range(len(joined) - 1)}
+    return any(_CJK_WORD.match(word) and word in headline for word in words)
+
+
+def _kicker_title_run(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A headline under its kicker printed over two or three short lines (:func:`is_kicker`),
+    no blank line between them, the headline a title by itself over its meta or date line:
+    read as one title, as a two-line kicker over the headline is."""
+    for count in range(_KICKER_LINES_MAX, _RUN_MIN - 1, -1):
+        headline_row = index + count
+        kicker = lines[index:headline_row]
+        if headline_row >= len(lines) or not all(map(_is_kicker_line, kicker)):
+            continue
+        headline = lines[headline_row]
+        if not (
+            len(headline) >= TITLE_MIN
+            and len(headline) <= _TITLE_RUN_LINE_MAX
+            and is_title_like(headline)
+            and _title_words().search(headline)
+            and is_kicker(kicker, headline)
+        ):
+            continue
+        after = next_nonblank(lines, headline_row + 1)
+        if after < len(lines) and (is_label_line(lines[after]) or _starts_with_date(lines[after])):
+            return "".join(kicker) + headline, headline_row + 1
+    return None
+
+
+def _is_kicker_line(line: str) -> bool:
+    fits = _KICKER_LINE_MIN <= len(line) <= _KICKER_LINE_MAX
+    return fits and _KICKER_LINE.match(line) is not None
 
 
 def _run_repeated(lines: list[str], start: int, run: list[str]) -> int | None:
@@ -552,7 +670,7 @@ def _titled_meta_block(lines: list[str], index: int) -> bool:
 
 
 def _starts_with_date(line: str) -> bool:
-    return bool(DATE_TIME_PREFIX.match(line))
+    return bool(DATE_TIME_PREFIX.match(line) or CN_DATE_PREFIX.match(line))
 
 
 def is_title_detail(line: str) -> bool:
