@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from noticecli.dates import parse_date
-from noticecli.labels import compact_label
+from noticecli.knowledge import CJK
+from noticecli.labels import compact_label, vocabulary
 from noticecli.models import FieldOrigin, HeaderField, Notice
 
 # Where a value comes from decides which one wins when a page shows a key twice: the site's
@@ -76,6 +78,9 @@ _NOT_PUBLICATION_WORDS = (
     "集合",
     "报到",
 )
+# What a label the vocabulary lacks may put before one of its issued_at labels (公文 in
+# 公文生成日期): a few characters naming whose date it is.
+_ISSUED_PREFIX = re.compile(rf"^[{CJK}]{{1,4}}$")
 _DIGITS = re.compile(r"\d+")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -92,7 +97,12 @@ def ranked(fields: list[HeaderField]) -> list[HeaderField]:
 
 
 def fill_top_level(notice: Notice) -> None:
-    """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins)."""
+    """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins).
+    A label the vocabulary lacks that spells one of its issued_at labels with a word before
+    it (公文生成日期) takes that key first, so it stands in for a publication label."""
+    for field in notice.header:
+        if field.key is None and is_issued_label(field.label):
+            field.key = "issued_at"
     flat: dict[str, str | None] = {}
     by_trust = ranked(notice.header)
     for field in by_trust:
@@ -164,6 +174,24 @@ def is_time_label(field: HeaderField) -> bool:
     if field.key is not None or field.origin != "meta_line" or not names_put_up(field.label):
         return False
     return parse_date(field.value or "") is not None
+
+
+def is_issued_label(label: str) -> bool:
+    """Whether a label the vocabulary does not know is one of its issued_at labels with a
+    word before it (公文生成日期, 文件发文日期), naming no deadline, event or document date
+    (截止发文日期, 开始生成日期)."""
+    compact = compact_label(label)
+    if compact in vocabulary() or any(word in compact for word in _NOT_PUBLICATION_WORDS):
+        return False
+    return any(
+        compact.endswith(known) and _ISSUED_PREFIX.match(compact[: -len(known)]) is not None
+        for known in _issued_labels()
+    )
+
+
+@cache
+def _issued_labels() -> tuple[str, ...]:
+    return tuple(label for label, key in vocabulary().items() if key == "issued_at")
 
 
 def names_put_up(label: str) -> bool:
