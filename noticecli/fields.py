@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from noticecli.dates import parse_date
 from noticecli.knowledge import CJK
@@ -101,8 +101,7 @@ def fill_top_level(notice: Notice) -> None:
     A label the vocabulary lacks that spells one of its issued_at labels with a word before
     it (公文生成日期) takes that key first, so it stands in for a publication label."""
     for field in notice.header:
-        if field.key is None and is_issued_label(field.label):
-            field.key = "issued_at"
+        field.key = _date_key(field)
     flat: dict[str, str | None] = {}
     by_trust = ranked(notice.header)
     for field in by_trust:
@@ -142,7 +141,7 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
         [
             field
             for field in fields
-            if field.value and (field.key in PUBLISHED_KEYS or is_time_label(field))
+            if field.value and (_date_key(field) in PUBLISHED_KEYS or is_time_label(field))
         ]
     )
     labelled: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
@@ -150,13 +149,14 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     time_labelled: list[HeaderField] = []
     hidden: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
     for field in by_trust:
-        if field.key not in PUBLISHED_KEYS:
+        key = _date_key(field)
+        if key not in PUBLISHED_KEYS:
             time_labelled.append(field)  # shown on the meta line, under a label of its own
         elif field.origin in HIDDEN_ORIGINS:
-            hidden[field.key].append(field)
+            hidden[key].append(field)
         elif field.origin != "unlabelled":
-            labelled[field.key].append(field)
-        elif field.key == PUBLISHED_KEYS[0]:
+            labelled[key].append(field)
+        elif key == PUBLISHED_KEYS[0]:
             unlabelled.append(field)
     return (
         labelled[PUBLISHED_KEYS[0]]
@@ -176,6 +176,15 @@ def is_time_label(field: HeaderField) -> bool:
     return parse_date(field.value or "") is not None
 
 
+def _date_key(field: HeaderField) -> str | None:
+    """A field's key, or issued_at for a label spelling an issued_at label with a word before
+    it (a caller may ask before :func:`fill_top_level` has keyed it)."""
+    if field.key is None and is_issued_label(field.label):
+        return "issued_at"
+    return field.key
+
+
+@lru_cache(maxsize=1024)
 def is_issued_label(label: str) -> bool:
     """Whether a label the vocabulary does not know is one of its issued_at labels with a
     word before it (公文生成日期, 文件发文日期), naming no deadline, event or document date

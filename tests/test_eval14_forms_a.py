@@ -5,11 +5,14 @@ opening a line; a date label spelled with a word before the vocabulary's ``生�
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import noticecli
 from noticecli.fields import is_issued_label
 from noticecli.models import Notice
+from noticecli.parse.published_label import labelled_published
 from noticecli.parse.rendered import normalize_rendered
 
 UNIT = "岚丰市人民防空办公室"
@@ -191,6 +194,11 @@ def test_e_a_generated_date_label_gives_the_publication_date(label: str) -> None
     assert (field.key, field.label, field.value) == ("issued_at", label, "2024-02-26")
     assert notice.published_at == "2024-02-26"
     assert notice.fields["issued_at"] == "2024-02-26"
+
+
+def test_e_normalizes_header_pass_reads_the_label_too() -> None:
+    text = "\n".join([*GRID, "- 公文生成日期:2024-02-26", NOTICE_TITLE, NOTICE_TEXT]) + "\n"
+    assert labelled_published(text) == datetime.date(2024, 2, 26)
 
 
 def test_e_a_publication_label_still_wins() -> None:
