@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from noticecli.dates import parse_date
-from noticecli.labels import compact_label
+from noticecli.knowledge import CJK
+from noticecli.labels import compact_label, vocabulary
 from noticecli.models import FieldOrigin, HeaderField, Notice
 
 # Where a value comes from decides which one wins when a page shows a key twice: the site's
@@ -76,6 +78,9 @@ _NOT_PUBLICATION_WORDS = (
     "集合",
     "报到",
 )
+# What a label the vocabulary lacks may put before one of its issued_at labels (公文 in
+# 公文生成日期): a few characters naming whose date it is.
+_ISSUED_PREFIX = re.compile(rf"^[{CJK}]{{1,4}}$")
 _DIGITS = re.compile(r"\d+")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -92,7 +97,11 @@ def ranked(fields: list[HeaderField]) -> list[HeaderField]:
 
 
 def fill_top_level(notice: Notice) -> None:
-    """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins)."""
+    """Fill ``fields`` and the top-level fields from ``header`` (first trusted value wins).
+    A label the vocabulary lacks that spells one of its issued_at labels with a word before
+    it (公文生成日期) takes that key first, so it stands in for a publication label."""
+    for field in notice.header:
+        field.key = _date_key(field)
     flat: dict[str, str | None] = {}
     by_trust = ranked(notice.header)
     for field in by_trust:
@@ -132,7 +141,7 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
         [
             field
             for field in fields
-            if field.value and (field.key in PUBLISHED_KEYS or is_time_label(field))
+            if field.value and (_date_key(field) in PUBLISHED_KEYS or is_time_label(field))
         ]
     )
     labelled: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
@@ -140,13 +149,14 @@ def published_candidates(fields: list[HeaderField]) -> list[HeaderField]:
     time_labelled: list[HeaderField] = []
     hidden: dict[str | None, list[HeaderField]] = {key: [] for key in PUBLISHED_KEYS}
     for field in by_trust:
-        if field.key not in PUBLISHED_KEYS:
+        key = _date_key(field)
+        if key not in PUBLISHED_KEYS:
             time_labelled.append(field)  # shown on the meta line, under a label of its own
         elif field.origin in HIDDEN_ORIGINS:
-            hidden[field.key].append(field)
+            hidden[key].append(field)
         elif field.origin != "unlabelled":
-            labelled[field.key].append(field)
-        elif field.key == PUBLISHED_KEYS[0]:
+            labelled[key].append(field)
+        elif key == PUBLISHED_KEYS[0]:
             unlabelled.append(field)
     return (
         labelled[PUBLISHED_KEYS[0]]
@@ -164,6 +174,33 @@ def is_time_label(field: HeaderField) -> bool:
     if field.key is not None or field.origin != "meta_line" or not names_put_up(field.label):
         return False
     return parse_date(field.value or "") is not None
+
+
+def _date_key(field: HeaderField) -> str | None:
+    """A field's key, or issued_at for a label spelling an issued_at label with a word before
+    it (a caller may ask before :func:`fill_top_level` has keyed it)."""
+    if field.key is None and is_issued_label(field.label):
+        return "issued_at"
+    return field.key
+
+
+@lru_cache(maxsize=1024)
+def is_issued_label(label: str) -> bool:
+    """Whether a label the vocabulary does not know is one of its issued_at labels with a
+    word before it (公文生成日期, 文件发文日期), naming no deadline, event or document date
+    (截止发文日期, 开始生成日期)."""
+    compact = compact_label(label)
+    if compact in vocabulary() or any(word in compact for word in _NOT_PUBLICATION_WORDS):
+        return False
+    return any(
+        compact.endswith(known) and _ISSUED_PREFIX.match(compact[: -len(known)]) is not None
+        for known in _issued_labels()
+    )
+
+
+@cache
+def _issued_labels() -> tuple[str, ...]:
+    return tuple(label for label, key in vocabulary().items() if key == "issued_at")
 
 
 def names_put_up(label: str) -> bool:

@@ -29,6 +29,8 @@ _OPEN_END = ":：，,、;；"
 _INLINE_LABEL = re.compile(rf"[{CJK}]{{1,10}}\s*[:：]")
 # A value on the line after its label is short; a paragraph after a salutation is not.
 _MAX_VALUE = 120
+# Labels whose value may be the headline itself, printed again under the grid.
+_HEADLINE_KEYS = frozenset({"title", "summary"})
 # Label-only lines looked ahead for, and how many make a form of label lines.
 _RUN_WINDOW = 8
 _RUN_MIN = 2
@@ -205,9 +207,12 @@ def _join_values(
     last label of a block of one-line fields takes no line across a blank one, and no
     label takes a document's head (a red head, a document number unless it is the
     label's, a whole ``关于…的通知`` title standing where a title stands unless it is a
-    title's label)."""
+    title's label). A line shown before is refused unless it was this same label's value
+    (a grid printed twice), and a value printed again right under the copy joined, inside
+    the grid, is the same value shown twice: blank."""
     out = list(lines)
     seen_values: set[str] = set()
+    joined_pairs: set[tuple[str, str]] = set()  # (label, value) already joined
     for index, line in enumerate(out):
         if line and _label_only(line) is None:
             seen_values.add("".join(line.split()))  # a line shown before is not a value
@@ -225,13 +230,14 @@ def _join_values(
         if _ends_field_block(lines, index, following) or _heads_document(label, out, following):
             continue
         compact = "".join(value.split())
+        pair = (compact_label(label), compact)
         if (
             len(value) > _MAX_VALUE
             or _SENTENCE.search(value)
             or value[-1] in _OPEN_END  # 现将有关事项通告如下: opens a paragraph
             or _label_only(value) is not None
             or _starts_with_known_label(value)
-            or compact in seen_values
+            or (compact in seen_values and pair not in joined_pairs)
             or not _fits_known(label, value)  # 浏览量: over 一、项目编号：…
             or _heads_file_list(out, following)  # 相关文件: over two or more file names
         ):
@@ -239,9 +245,28 @@ def _join_values(
         out[index] = f"{line}{value}"
         out[following] = ""
         seen_values.add(compact)
+        joined_pairs.add(pair)
         if joined is not None:
             joined.add(index)
+        if (again := _value_again(out, label, following, compact)) is not None:
+            out[again] = ""
     return out
+
+
+def _value_again(lines: list[str], label: str, value_row: int, value: str) -> int | None:
+    """The row of a value printed a second time right under the copy a label took
+    (``发布机构:`` / ``<unit>`` / ``<unit>`` / ``成文日期:…``) when a label line follows it
+    (the grid goes on); ``None`` otherwise. A title's or a summary's value shown again is
+    the headline under the grid (``名称:`` / ``<title>`` / ``<title>`` / its meta line)."""
+    again = _next_nonblank(lines, value_row + 1)
+    if again is None or "".join(lines[again].split()) != value:
+        return None
+    if vocabulary().get(compact_label(label)) in _HEADLINE_KEYS:
+        return None
+    after = _next_nonblank(lines, again + 1)
+    if after is None:
+        return None
+    return again if _label_only(lines[after]) or _starts_with_known_label(lines[after]) else None
 
 
 def _items_hold_values(lines: list[str], index: int, bulleted: frozenset[int]) -> bool:

@@ -105,6 +105,11 @@ __all__ = ["parse_text_dump"]
 # CSS rules and comment markers left by tag stripping (the pingtan dump has a <style> block).
 _CSS_RULE = re.compile(r"(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}")
 _COMMENT_MARK = re.compile(r"<!--|-->")
+# A tag's remainder opening a line, where the renderer cut a tag inside its attributes:
+# a stray quote, quoted attribute pairs, the closing > (' style='font-size:10.5pt;'> 附件下载).
+_TAG_REMAINDER = re.compile(
+    r"""^\s*['"]?(?:\s*[A-Za-z][\w:-]*\s*=\s*(?:'[^'<>]*'|"[^"<>]*"))+\s*/?>\s*"""
+)
 _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
 
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
@@ -137,7 +142,17 @@ def _is_trailing_meta(line: str) -> bool:
 
 
 def _strip_markup(line: str) -> str:
+    return _without_tag_remainder(_without_css(line))
+
+
+def _without_css(line: str) -> str:
     return _COMMENT_MARK.sub(" ", _CSS_RULE.sub(" ", line))
+
+
+def _without_tag_remainder(line: str) -> str:
+    """``line`` less a tag's remainder at its start (its text after the ``>`` is kept: an
+    empty ``[附件下载]`` is then a widget, ``附件:名称.pdf`` an attachment)."""
+    return _TAG_REMAINDER.sub("", line, count=1) if "=" in line else line
 
 
 # --- the parser -------------------------------------------------------------------------------
@@ -245,9 +260,12 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         [without_cell_mark(strip_bullet(clean_line(_strip_markup(raw)))) for raw in raw_lines]
     )
     for raw in raw_lines:
-        stripped = _strip_markup(raw)
+        stripped = _without_css(raw)
         if stripped != raw:
             notice.warn("markup_removed", "CSS rules or comment markers removed from the text")
+        if (untagged := _without_tag_remainder(stripped)) != stripped:
+            stripped = untagged
+            notice.warn("markup_removed", "an HTML tag's leftover attributes removed from the text")
         cleaned = clean_line(stripped)
         line = without_cell_mark(strip_bullet(cleaned))
         if line != without_cell_mark(cleaned):
