@@ -264,9 +264,13 @@ def is_file_line(line: str) -> bool:
     return bool(named_files([line]))
 
 
+# An attachment list's caption alone on its line: 附件:, 附件1：, 相关附件, 相关文件：.
+_FILES_CAPTION = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?|相关文\s*件\s*[:：]?")
+
+
 def is_attachment_caption(line: str) -> bool:
-    """An attachment list's caption alone on its line (附件:, 附件1：, 相关附件)."""
-    return _ATTACHMENT_LABEL_ONLY.fullmatch(line.strip()) is not None
+    """An attachment list's caption alone on its line (附件:, 附件1：, 相关文件：)."""
+    return _FILES_CAPTION.fullmatch(line.strip()) is not None
 
 
 # Opening brackets and their partners: one right after a 附件 label with no partner in the

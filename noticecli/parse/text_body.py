@@ -196,20 +196,21 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
 
 def without_trailing_files(blocks: list[Block]) -> list[Block]:
     """The body less the file names that end it (after the closing's signature and date, or
-    after the last paragraph: 附件:<name>.pdf, 2.<name>.docx), with their list's caption
-    (附件:) right above them: the page's attachment list, read as attachments, not text. File
-    names inside the text, before its closing, are the document's own 附件 note and stay."""
+    after the last paragraph: 附件:<name>.pdf, 2.<name>.docx), with their lists' captions
+    (附件:, 相关文件：) among them: the page's attachment list, read as attachments, not text.
+    File names inside the text, before its closing, are the document's own 附件 note and
+    stay."""
     end = len(blocks)
-    while end and blocks[end - 1].type != "heading" and is_file_line(blocks[end - 1].text or ""):
+    files = 0
+    while end and blocks[end - 1].type != "heading":
+        text = blocks[end - 1].text or ""
+        if is_file_line(text):
+            files += 1
+        elif not is_attachment_caption(text):
+            break
         end -= 1
-    if end == len(blocks):
-        return blocks
-    if (
-        end
-        and blocks[end - 1].type != "heading"
-        and is_attachment_caption(blocks[end - 1].text or "")
-    ):
-        end -= 1
+    if not files:
+        return blocks  # a caption alone: no list of files
     if not any(block.type in ("paragraph", "signature", "date", "note") for block in blocks[:end]):
         return blocks  # nothing but the names: they are the page's text
     return blocks[:end]

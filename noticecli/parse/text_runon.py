@@ -11,11 +11,18 @@ line of sentences in the body or far longer than every other (a body whose parag
 on lines of their own keeps a long paragraph whole); or, when the body holds several such
 lines (a notice's text, then its attached plan's) and no other line of sentences but short
 closings (特此通知。), each of them. A salutation opening a cut line, an addressee list and
-its colon then one space (``各居民区、各科室: 现将…``), is the first paragraph of its own;
+its colon then one space (``各居民区、各科室: 现将…``), is the first paragraph of its own, even
+when one sentence follows it;
 a colon inside a sentence (``如下: ``, ``电话: ``, ``各区县人防办要高度重视，…要求: ``) or a
 field's label is not. Inside quotes
 or brackets a space after ``。`` is the quoted text's; a bracketed credit after it
 ``(记者 …)`` stays in the paragraph it closes.
+
+A bulletin printed in table cells may run its masthead into that line: the title again, its
+issue number (``2024第6期``), the issuers with the date, the alert level, then the salutation
+(``<title> 2024第6期 <issuers>、<date> … <level> <addressees>: <text>``). The masthead is cut off
+as a line of its own (:func:`is_bulletin_masthead` tells the body reader it is the bulletin's
+head, as a red head is), up to the addressee list before the salutation's colon.
 """
 
 from __future__ import annotations
