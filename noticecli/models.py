@@ -16,7 +16,9 @@ from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = "1.0"
 
-BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "table", "image"]
+# ``note``: a 公文's 附注 under its closing date ((此件主动公开), (此页无正文)): shown text
+# that belongs to the closing, never a paragraph.
+BlockType = Literal["heading", "paragraph", "byline", "signature", "date", "note", "table", "image"]
 NoticeKind = Literal["notice", "listing"]
 # Where a labelled value was read: the header grid, the line under the title, a <meta> tag,
 # a CMS comment marker, or an element the site's own selectors name (SiteRules).

@@ -29,7 +29,7 @@ FIXTURE_FACTS = REPO / "fixtures" / "facts"
 CORPUS_FACTS = REPO / "tests" / "corpus_facts"
 FACTS_SUFFIX = ".json"
 
-BLOCK_TYPES = ("heading", "paragraph", "byline", "signature", "date", "table", "image")
+BLOCK_TYPES = ("heading", "paragraph", "byline", "signature", "date", "note", "table", "image")
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u3000]+")
 _LABEL_SPACE = re.compile(r"[\s\u00a0\u2002\u2003\u3000]+")

@@ -77,7 +77,8 @@ DETAIL_PAGES: dict[str, dict[str, Any]] = {
         "doc_no": "国发〔2018〕43号",
         "source": None,
         "first": "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
-        "last": "（此件公开发布）",
+        # （此件公开发布） under the date is the closing's note, not a paragraph.
+        "last": "为进一步支持海南省试点发展国际医疗旅游相关产业",
         "attachments": [],
     },
     "12_pingtan_xxgk-detail_ul-li-font-header_EXCERPT.html": {

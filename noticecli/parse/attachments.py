@@ -258,6 +258,21 @@ def named_files(lines: list[str]) -> list[Attachment]:
     return list(found.values())
 
 
+def is_file_line(line: str) -> bool:
+    """A line that only names a file: a name ending in a file extension, perhaps after a
+    附件 caption or a list number (附件:通告.pdf, 2.检查标准.docx); no sentence."""
+    return bool(named_files([line]))
+
+
+# An attachment list's caption alone on its line: 附件:, 附件1：, 相关附件, 相关文件：.
+_FILES_CAPTION = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?|相关文\s*件\s*[:：]?")
+
+
+def is_attachment_caption(line: str) -> bool:
+    """An attachment list's caption alone on its line (附件:, 附件1：, 相关文件：)."""
+    return _FILES_CAPTION.fullmatch(line.strip()) is not None
+
+
 # Opening brackets and their partners: one right after a 附件 label with no partner in the
 # name (附件【自查表.xlsx) belongs to the label, not to the name.
 _BRACKET_PAIRS = {"【": "】", "[": "]", "［": "］", "(": ")", "（": "）", "《": "》", "〔": "〕"}

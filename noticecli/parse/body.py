@@ -1,6 +1,6 @@
 """The article body's blocks: a container (found by :mod:`noticecli.parse.body_container`)
-turned into ordered blocks (heading, paragraph, byline, date, signature, table, image), and
-the credit lines that close the body.
+turned into ordered blocks (heading, paragraph, byline, date, signature, note, table,
+image), and the credit lines that close the body.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from noticecli.parse.lines import (
     is_date_line,
     is_heading_like,
     is_org_line,
+    is_publication_note,
+    under_closing,
 )
 from noticecli.parse.title_block import names_title_block, numbered_section
 
@@ -348,7 +350,19 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
         ) and is_heading_like(text):  # a line right under an image is its caption
             block.type = "heading"
     _mark_signatures(blocks, markers)
+    _mark_notes(blocks)
     return blocks
+
+
+def _mark_notes(blocks: list[Block]) -> None:
+    """A 附注 ((此件主动公开)) right under the closing's signature or date is a note."""
+    types: list[str] = []
+    for block in blocks:
+        if block.text is None:
+            continue
+        if block.type == "paragraph" and is_publication_note(block.text) and under_closing(types):
+            block.type = "note"
+        types.append(block.type)
 
 
 def _signature_like(text: str, marker: int | None) -> bool:
@@ -382,8 +396,14 @@ def _signatures_after_date(
 
 
 def _mark_signatures(blocks: list[Block], markers: list[int | None]) -> None:
-    """Signature lines stand right before a closing date line, or close the body alone."""
-    text_indexes = [i for i, block in enumerate(blocks) if block.text is not None]
+    """Signature lines stand right before a closing date line, or close the body alone (a
+    附注 under them, (此件主动公开), aside)."""
+    text_indexes = [
+        i
+        for i, block in enumerate(blocks)
+        if block.text is not None
+        and not (block.type == "paragraph" and is_publication_note(block.text))
+    ]
     for position, index in enumerate(text_indexes):
         if blocks[index].type != "date":
             continue

@@ -8,6 +8,7 @@ means the same thing whichever parser found it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from noticecli.knowledge import (
@@ -120,6 +121,13 @@ _NUMBERED_HEADING = (
 )
 HEADING_MAX = 60
 SIGNATURE_MAX = 40
+# A 公文's 附注 under the closing date (GB/T 9704): how the document is published
+# ((此件主动公开), （此件公开发布）, (此件依申请公开), (此件删减后公开)) or that the page holds no
+# text ((此页无正文)). Wholly bracketed, short, no punctuation: (此件由县应急管理局负责解释。) is
+# a sentence of the text.
+_PUBLICATION_NOTE = re.compile(
+    r"^[（(]\s*(?:此件[^\s()（）。！？；，、,.:：;!?]{2,14}|此页无正文)\s*[)）]$"
+)
 
 
 @cache
@@ -154,6 +162,23 @@ def is_byline(text: str) -> bool:
     if text[:1] in ("（", "("):
         return bool(_pattern(_BYLINE_PATTERN).match(text))
     return "摄" in text and bool(_pattern(_PHOTO_CREDIT_PATTERN).match(text))
+
+
+def is_publication_note(text: str) -> bool:
+    """A 附注 such as (此件主动公开) or (此页无正文) alone on its line; where it stands (right
+    under the closing) the body builders decide."""
+    return text[:1] in "（(" and _PUBLICATION_NOTE.match(text) is not None
+
+
+# A 附注 stands on the first or second line under the closing's signature or date.
+_NOTE_UNDER_CLOSING = 2
+
+
+def under_closing(types: Sequence[str]) -> bool:
+    """Whether a line after text blocks of these ``types`` (in reading order) stands right
+    under the closing: a signature or a date among the last two. A 附注 there is the
+    closing's; anywhere else it is a line of the text."""
+    return any(kind in ("signature", "date") for kind in types[-_NOTE_UNDER_CLOSING:])
 
 
 def is_author_line(text: str) -> bool:

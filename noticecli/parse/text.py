@@ -33,7 +33,7 @@ from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_byline, is_credit_line
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
-from noticecli.parse.text_body import body_blocks
+from noticecli.parse.text_body import body_blocks, without_trailing_files
 from noticecli.parse.text_broken_values import with_broken_dates_joined
 from noticecli.parse.text_chrome import (
     CLOSE_BUTTONS,
@@ -83,6 +83,7 @@ from noticecli.parse.text_furniture import (
     is_separator_line,
     is_site_greeting,
     is_site_stamp,
+    is_template_region,
     keep_greeting_headlines,
     without_site_stamp,
 )
@@ -177,13 +178,14 @@ def parse_text_dump(text: str) -> Notice:
     """Parse the text dump of one disclosure page into a Notice (``kind == "notice"``)."""
     notice, body_lines, headings, title_line = _read_header(text)
     if headings:  # a line holding the whole article: its paragraphs (a flat page is cut already)
-        body_lines = split_run_on_lines(body_lines)
+        body_lines = split_run_on_lines(body_lines, title_line)
     body_lines, glued = _split_glued_names(body_lines)
-    notice.body = body_blocks(body_lines, headings=headings)
+    notice.body = body_blocks(body_lines, headings=headings, title=title_line)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
     notice.attachments = named_files(
         [block.text for block in notice.body if block.text and block.type != "heading"]
     )
+    notice.body = without_trailing_files(notice.body)  # the page's attachment list
     if glued:  # names glued on one line are attachments only, never paragraphs
         notice.body = [block for block in notice.body if block.text not in glued]
     notice.body = _without_photo_names(notice)
@@ -321,6 +323,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_captioned_widgets(line)
             or is_search_box(line)
             or is_glued_furniture(line)
+            or is_template_region(line)
         ):
             # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体; the footer's own
             # lines among them are remembered for the footer rules below.

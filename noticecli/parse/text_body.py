@@ -6,7 +6,9 @@ CJK title wrapped over two lines reads as one); ``(杨开斌)`` and a ``职务  
 a heading are bylines; a date line is a date; an organisation name at the end of the body, or
 right above a date line, is a signature, and one with its date beside it on one line a
 signature and a date; a document's red head and number
-(:mod:`noticecli.parse.doc_head`) are headings of their own, never joined.
+(:mod:`noticecli.parse.doc_head`) are headings of their own, never joined; a 附注 right
+under the closing (``(此件主动公开)``) is a note; file names ending the text are the page's
+attachment list, not body lines (:func:`without_trailing_files`).
 :mod:`noticecli.parse.text` finds where the body starts and hands its lines here.
 """
 
@@ -16,7 +18,7 @@ import re
 
 from noticecli.knowledge import CJK
 from noticecli.models import Block, BlockType
-from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.attachments import FILE_NAME, is_attachment_caption, is_file_line
 from noticecli.parse.doc_head import is_doc_head_line
 from noticecli.parse.lines import (
     is_author_line,
@@ -27,7 +29,10 @@ from noticecli.parse.lines import (
     is_heading_like,
     is_numbered_heading,
     is_org_line,
+    is_publication_note,
+    under_closing,
 )
+from noticecli.parse.text_runon import is_bulletin_masthead
 
 HEADING_MAX = 30
 _JOINED_HEADING_MAX = 40
@@ -83,8 +88,9 @@ def _joins_across_blank(entries: list[tuple[int, str]], position: int) -> bool:
     return position + 1 < len(entries) and entries[position - 1][1][:1] not in "（(【[<《"
 
 
-def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
-    """Blocks from body lines ("" marks a blank line)."""
+def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -> list[Block]:
+    """Blocks from body lines ("" marks a blank line); ``title``: the title line, which a
+    bulletin's masthead opens with."""
     entries = [
         (index, line) for index, line in enumerate(lines) if line and not is_boilerplate(line)
     ]
@@ -98,11 +104,14 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         after = index == len(lines) - 1 or not lines[index + 1]
         return before and after
 
-    # The closing run: signature/date/byline lines after the last paragraph.
+    # The closing run: signature/date/byline lines after the last paragraph, and the
+    # 附注 under them ((此件主动公开)).
     tail_from = len(entries)
     while tail_from > 0:
         text = entries[tail_from - 1][1]
-        if not (_is_date(text) or is_org_line(text) or is_byline(text)):
+        if not (
+            _is_date(text) or is_org_line(text) or is_byline(text) or is_publication_note(text)
+        ):
             break
         tail_from -= 1
 
@@ -128,7 +137,9 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             and not _SECTION_NUMBER.match(text)
         )
         kind: BlockType
-        if (
+        if is_publication_note(text) and under_closing([block.type for block in blocks]):
+            kind = "note"
+        elif (
             is_byline(text)
             or (previous == "heading" and is_author_line(text))
             or is_credit_line(text)
@@ -136,7 +147,7 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
             kind = "byline"
         elif _is_date(text):
             kind = "date"
-        elif headings and is_doc_head_line(text):
+        elif headings and (is_doc_head_line(text) or is_bulletin_masthead(text, title)):
             kind = "heading"  # a document's red head or number: apart, never the first paragraph
         elif headings and _TEXT_CAPTION.match(text):
             kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
@@ -181,6 +192,28 @@ def body_blocks(lines: list[str], *, headings: bool) -> list[Block]:
         if kind == "heading":
             last_heading_entry = position
     return blocks
+
+
+def without_trailing_files(blocks: list[Block]) -> list[Block]:
+    """The body less the file names that end it (after the closing's signature and date, or
+    after the last paragraph: 附件:<name>.pdf, 2.<name>.docx), with their lists' captions
+    (附件:, 相关文件：) among them: the page's attachment list, read as attachments, not text.
+    File names inside the text, before its closing, are the document's own 附件 note and
+    stay."""
+    end = len(blocks)
+    files = 0
+    while end and blocks[end - 1].type != "heading":
+        text = blocks[end - 1].text or ""
+        if is_file_line(text):
+            files += 1
+        elif not is_attachment_caption(text):
+            break
+        end -= 1
+    if not files:
+        return blocks  # a caption alone: no list of files
+    if not any(block.type in ("paragraph", "signature", "date", "note") for block in blocks[:end]):
+        return blocks  # nothing but the names: they are the page's text
+    return blocks[:end]
 
 
 def _signed_date(text: str) -> tuple[tuple[BlockType, str], tuple[BlockType, str]] | None:

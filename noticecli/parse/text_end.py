@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from noticecli.knowledge import CJK
 from noticecli.parse.lines import (
     CLAUSE_END,
     SENTENCE_MARKS,
@@ -45,6 +46,11 @@ _CHINESE_SENTENCE = re.compile(f"[{SENTENCE_MARKS}；]")
 RELATED_CAPTION = re.compile(
     r"^[【\[]?(?:相关(?:文章|链接|信息|阅读|新闻|稿件)|推荐阅读|延伸阅读)[】\]]?\s*[:：]?$"
 )
+# A tab strip's captions over a related-items caption (政策文件 / 相关链接): a few words of
+# CJK each, one a line, no blank line between them; a tab names no unit (a signature) and
+# is no closing (特此通知), and is longer than a person's name.
+_TAB = re.compile(rf"[{CJK}]{{4,8}}")
+_TABS_MAX = 3
 # A line after the text's end: a related item's title, a footer line. Never a sentence.
 _AFTER_END_LINE_MAX = 80
 
@@ -74,7 +80,8 @@ def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> 
     """Where the body ends: at the first of ``marks`` (the rows of copyright lines and
     related-items captions, blank in ``lines`` by now) that comes after some text and is
     followed, up to ``end``, by short lines without a sentence only, none of them the
-    notice's closing (a signature over its date, 特此通知): ``end`` otherwise."""
+    notice's closing (a signature over its date, 特此通知): ``end`` otherwise. A tab strip
+    whose last tab is the caption (政策文件 / 相关链接) ends the body at its first tab."""
     seen_text = False
     for index in range(start, end):
         if (
@@ -83,9 +90,29 @@ def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> 
             and _no_text(lines, index + 1, end)
             and not _has_closing(lines, index + 1, end)
         ):
-            return index
+            return _tab_strip_start(lines, start, index)
         seen_text = seen_text or bool(lines[index])
     return end
+
+
+def _tab_strip_start(lines: list[str], start: int, caption: int) -> int:
+    """The first of the tabs right over a related-items caption (1 to ``_TABS_MAX`` lines
+    of captions, no blank between them, a blank line over them), else ``caption``."""
+    first = caption
+    while first > start and caption - first < _TABS_MAX and _is_tab(lines[first - 1]):
+        first -= 1
+    if first == caption or (first > start and lines[first - 1]):
+        return caption  # no tab, or the text runs on into them: no strip of its own
+    return first
+
+
+def _is_tab(line: str) -> bool:
+    return (
+        _TAB.fullmatch(line) is not None
+        and not is_org_line(line)
+        and not is_closing(line)
+        and not is_date_line(line)
+    )
 
 
 def _no_text(lines: list[str], start: int, end: int) -> bool:

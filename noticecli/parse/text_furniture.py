@@ -15,6 +15,9 @@ look like a label line. Cut at the places a furniture piece starts; the line is 
 when every piece is furniture. A sentence that opens with a greeting and goes on, or
 mentions 今天是 in its course, leaves a piece that is text, and stays.
 
+A template region's name alone on a line (``footer``, ``header``, ``通用导航``) is what a
+rendering keeps of a CMS template's scaffolding: chrome wherever it stands.
+
 A date widget (``今天是:2024年5月6日 星期一 晴``: the date, time, weekday, lunar date and
 weather a portal's top bar shows) is read here once, for such a piece and for a chrome
 line above the article (:mod:`noticecli.parse.text_start`).
@@ -37,6 +40,7 @@ __all__ = [
     "is_separator_line",
     "is_site_greeting",
     "is_site_stamp",
+    "is_template_region",
     "keep_greeting_headlines",
     "without_site_stamp",
 ]
@@ -53,6 +57,21 @@ _EMPTY_RELATED_CAPTION = re.compile(
 def is_empty_related_caption(line: str) -> bool:
     """``关联稿件:`` alone on its line: a related-items caption whose list is not shown."""
     return _EMPTY_RELATED_CAPTION.fullmatch(line.strip()) is not None
+
+
+# The names a CMS gives its template's regions, printed by a rendering where the region
+# stood (footer, Footer, footer-nav, 通用导航): the page's scaffolding, never its text.
+# Words that name content as well (main, content, top) are left out.
+_REGION_WORD = "header|footer|nav|navbar|navigation|sidebar|banner|copyright|topbar|breadcrumbs?"
+_TEMPLATE_REGION = re.compile(
+    rf"(?i:(?:{_REGION_WORD})(?:[-_](?:{_REGION_WORD}))*)"
+    r"|(?:通用|公共|顶部|头部|底部)(?:导航|头部|底部|页头|页脚)|页头|页脚"
+)
+
+
+def is_template_region(line: str) -> bool:
+    """A template region's name alone on its line (``footer``, ``通用导航``): chrome."""
+    return _TEMPLATE_REGION.fullmatch(line.strip()) is not None
 
 
 # 1-3 separator marks (-, ——, ·), or a longer rule of one mark (------, ******). A lone | is
