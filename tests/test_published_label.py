@@ -157,6 +157,9 @@ def test_a_text_without_a_label_end_or_an_opening_date_is_not_read() -> None:
         "关于开展防空警报试鸣的通知 | |||\n2023-09-14 |\n",  # a table cell of its own
         "关于开展防空警报试鸣的通知\n【信息时间：2023-09-14】【关闭】\n",  # bracket groups
         "关于开展防空警报试鸣的通知\n更新时间：2023-09-14\n\n正文。\n",  # a time label
+        # Markup the parser blanks to a space is a gap before the date (hypothesis found both).
+        "发布日期<!--2020年5月6日",
+        "标题p{color:red}2020年5月6日",
     ],
 )
 def test_each_place_a_date_can_come_from_is_read(text: str) -> None:

@@ -17,12 +17,11 @@ from noticecli.labels import vocabulary
 from noticecli.parse.text import text_dump_header
 from noticecli.parse.text_furniture import SITE_STAMP
 
+# What the parser blanks to a space before reading a line: comment markers and CSS rules.
+_BLANKED = r"<!--|-->|(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}"
 # What the parser strips or blanks before reading a line: whitespace, &nbsp;, BOM, zero-width
-# space, comment markers and CSS rules.
-_EDGE = (
-    r"(?:\s|&nbsp;|\ufeff|\u200b|<!--|-->"
-    r"|(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\})*"
-)
+# space and the blanked markup.
+_EDGE = rf"(?:\s|&nbsp;|\ufeff|\u200b|{_BLANKED})*"
 
 
 @cache
@@ -55,8 +54,8 @@ def _opens_a_line(text: str, start: int) -> bool:
 # 2012-10-29) or a space closing a line (作者：张三 2024-05-01), in brackets closing the title
 # line (标题 ( 2024年01月15日 )), after a bracketed unit name under the title
 # ([岚峰县国动办]2016-05-12), or opening a table cell that the parser reads as a line
-# (标题 | 2024-01-15 |).
-_BESIDE = re.compile(rf"(?:\s|&nbsp;|[(（\[【|｜)）\]】]){_EDGE}$")
+# (标题 | 2024-01-15 |). Markup the parser blanks is such a gap too (标题<!--2024-01-15).
+_BESIDE = re.compile(rf"(?:\s|&nbsp;|{_BLANKED}|[(（\[【|｜)）\]】]){_EDGE}$")
 _BESIDE_REACH = 200  # characters looked back over (markup the parser blanks included)
 
 
