@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_crumbs import is_breadcrumb, is_crumb_chain
 from noticecli.parse.text_labels import find_labels, is_label_line, is_meta_line
 from noticecli.parse.text_title import (
-    compact_text,
     is_suffixed_repeat,
     is_title_like,
     next_nonblank,
@@ -91,8 +91,8 @@ def grid_over_dated_headline(lines: list[str], first: int) -> int | None:
     headline = next_nonblank(lines, end)
     if headline >= len(lines) or not is_title_like(lines[headline]):
         return None
-    shown = compact_text(lines[headline])
-    if any(compact_text(line) == shown or is_suffixed_repeat(line, shown) for line in above):
+    shown = compact(lines[headline])
+    if any(compact(line) == shown or is_suffixed_repeat(line, shown) for line in above):
         return None  # the title over the grid, printed again under it: read as it is
     run = title_run(lines, headline)
     under = next_nonblank(lines, run[1] if run is not None else headline + 1)

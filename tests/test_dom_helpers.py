@@ -1,13 +1,15 @@
-"""dom.iter_below, the one walk over a subtree: each of its skip rules against a plain reading
-of the same rule over every node Lexbor lists, on a page built to hit each rule and on the
-fixture pages."""
+"""dom's helpers: iter_below, the one walk over a subtree (each of its skip rules against a
+plain reading of the same rule over every node Lexbor lists, on a page built to hit each
+rule and on the fixture pages), and compact."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.parse.dom import SKIP_TAGS, is_hidden, iter_below
+from noticecli.parse.dom import SKIP_TAGS, compact, is_hidden, iter_below
 from tests.conftest import REPO
 
 _PAGE = """<html><body><div id=a><p id=b>x<!-- c --></p><div style="display:none"><h1>t</h1>
@@ -104,3 +106,11 @@ def test_the_rules_are_seen_on_the_built_page() -> None:
     assert inside is not None
     without = [node.tag for node in iter_below(body, skip_id=inside.mem_id)]
     assert "span" not in without and "h2" in without
+
+
+def test_compact_drops_every_whitespace_character_and_only_those() -> None:
+    """dom.compact is what the text readers compared by with ``re.sub(r"\\s+", "", …)``:
+    the same on every character (str.split and \\s both split on str.isspace)."""
+    text = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert compact(text) == re.sub(r"\s+", "", text)
+    assert compact(" 索\u3000引\xa0号\n") == "索引号"
