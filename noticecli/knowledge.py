@@ -17,6 +17,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
                                :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
                                meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
+``DOC_KIND_WORDS``,            :mod:`noticecli.parse.text_crumbs` (a column's name or a title's
+``DOC_TITLE_KINDS``            part), :mod:`noticecli.parse.rendered` (a whole 关于… title)
+``EVENT_LABELS``               :mod:`noticecli.parse.text_grid_title` (an event's time)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
 ``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
 ``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body_container`, :mod:`noticecli.parse.lines`,
@@ -213,6 +216,30 @@ COLUMN_CAPTION_ENDS = (
 DOC_TYPE_WORDS = frozenset(
     {"通知", "公告", "通告", "公示", "启事", "通报", "决定", "意见", "函", "批复", "声明", "说明"}
 )
+# A document's kind as a title names it (关于…的通知, …实施方案): a column's name holding one
+# is a title's part (防空警报试鸣公告). Regular-expression alternatives.
+DOC_KIND_WORDS = (
+    "通知",
+    "通告",
+    "公告",
+    "公示",
+    "启事",
+    "通报",
+    "决定",
+    "意见",
+    "批复",
+    "报告",
+    "办法",
+    "方案",
+    "规定",
+    "预案",
+    "细则",
+    "条例",
+    "函",
+)
+# The kinds a whole 关于… title ends in (关于…的批复, 关于…的办法（试行）): those above, and kinds
+# seldom a column's word.
+DOC_TITLE_KINDS = (*DOC_KIND_WORDS, "决议", "复函", "请示", "规划", "纪要", "公报")
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (
@@ -534,6 +561,9 @@ FURNITURE_LINES = (
     # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
     r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
+# The particulars of an event (时间：9月20日上午9时  地点：…): a bare 时间 beside one of these
+# labels is the event's time, not the notice's publication time. Label endings.
+EVENT_LABELS = ("地点", "地址", "主办", "承办", "协办", "主讲", "报名", "对象", "会场")
 # The keys a meta line (under the title, or printed as the body's first line) carries.
 META_LINE_KEYS = frozenset(
     {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}

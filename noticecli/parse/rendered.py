@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from noticecli.knowledge import CJK, SPACED_LABEL_SHAPE
+from noticecli.knowledge import CJK, DOC_TITLE_KINDS, SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.doc_head import is_doc_number_line, is_red_head
@@ -288,10 +288,7 @@ def _heads_document(label: str, lines: list[str], index: int) -> bool:
 
 
 # How a document's whole title ends: its kind (关于…的通知, 关于…的批复（试行）).
-_DOC_TITLE_END = re.compile(
-    "(?:通知|通告|公告|公示|启事|通报|决定|决议|意见|批复|复函|函|报告|请示|办法|方案|规定"
-    "|规划|预案|细则|条例|纪要|公报)(?:[（(][^()（）]{1,8}[)）])?$"
-)
+_DOC_TITLE_END = re.compile(f"(?:{'|'.join(DOC_TITLE_KINDS)})(?:[（(][^()（）]{{1,8}}[)）])?$")
 
 
 def _is_title_in_place(lines: list[str], index: int) -> bool:
