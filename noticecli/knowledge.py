@@ -30,6 +30,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``MORE_LINK*``                 :mod:`noticecli.parse.listing`, :mod:`noticecli.parse.related_links`
 ``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
 ``SITE_GREETING_LINE`` …       :mod:`noticecli.parse.lines`, :mod:`noticecli.parse.text_furniture`
+``SITE_TOGGLES``,              :mod:`noticecli.parse.lines` (in ``WIDGET_TEXTS``),
+``TOP_BAR_LINKS``              :mod:`noticecli.parse.text_furniture` (a date widget's toggles,
+                               where a glued top-bar piece starts)
 ``CONTACT_LABELS``,            :mod:`noticecli.parse.footer_contacts`,
 ``SITE_FOOTER_WORDS``          :mod:`noticecli.parse.text_edges`
 =============================  =============================================================
@@ -396,6 +399,32 @@ SHARE_PLATFORMS = (
     "人人网",
     "豆瓣",
 )
+# A portal top bar's links to the site's other versions and to bookmark it (无障碍, 关怀版,
+# 设为首页, 加入收藏): where a top-bar piece may start inside a line its greeting is glued to.
+TOP_BAR_LINKS = (
+    "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
+    "关怀版",
+    "设为(?:首页|主页)",
+    "加入收藏夹?",
+    "收藏本站",
+)
+# The site's toggles a top bar prints (those links, elderly modes, language, mobile version,
+# IPv6, new-media matrix, account): links, never an article's words; beside a date widget
+# they are the widget's line (2019年03月05日 星期二 繁体 网站支持IPV6).
+SITE_TOGGLES = (
+    *TOP_BAR_LINKS,
+    "添加到收藏夹",
+    "适老(?:版|化|模式)",
+    "长者(?:专版|版|模式)",
+    "繁[体體](?:版)?",
+    "简体(?:版)?",
+    "(?:手机|移动)版",
+    "English",
+    "(?:网站|本站)?支持IP[Vv]6",
+    "新媒体矩阵",
+    "登录",
+    "注册",
+)
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
@@ -412,20 +441,9 @@ WIDGET_TEXTS = (
     # The share platforms' names (微信 微博 QQ空间 朋友圈) beside the share prompt.
     *SHARE_PLATFORMS,
     # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
-    "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
-    "适老(?:版|化|模式)",
-    "长者(?:专版|版|模式)",
+    *SITE_TOGGLES,
     "退出长者模式",
-    "关怀版",
     "个人中心",
-    "设为(?:首页|主页)",
-    "加入收藏夹?",
-    "收藏本站",
-    "添加到收藏夹",
-    "繁[体體](?:版)?",
-    "简体(?:版)?",
-    "(?:手机|移动)版",
-    "English",
     "RSS(?:订阅)?",
     "网站地图",
     "联系我们",
@@ -438,11 +456,6 @@ WIDGET_TEXTS = (
     # A search box's words (站内搜索, 高级检索, 请输入关键词 搜索): never the article's.
     r"请输入(?:关键[字词]|搜索内容|检索内容)?",
     r"(?:站内|高级|全文|全站)?(?:搜\s*索|检\s*索)",
-    # A top bar's site toggles (网站支持IPV6, 新媒体矩阵): links, never text.
-    "(?:网站|本站)?支持IP[Vv]6",
-    "新媒体矩阵",
-    "登录",
-    "注册",
     r"(?:账号|手机号?|用户名|邮箱)\+?密码登录",
     r"(?:短信)?验证码登录",
     "用户登录",
