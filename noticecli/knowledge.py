@@ -17,6 +17,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``TITLE_SELECTORS`` …          :mod:`noticecli.parse.html` (listing titles),
                                :mod:`noticecli.parse.title` (``TITLE_CANDIDATES``, the
                                meta names, ``SITE_NAME_SUFFIXES``, ``TITLE_WORDS``)
+``DOC_KIND_WORDS``,            :mod:`noticecli.parse.text_crumbs` (a column's name or a title's
+``DOC_TITLE_KINDS``            part), :mod:`noticecli.parse.rendered` (a whole 关于… title)
+``EVENT_LABELS``               :mod:`noticecli.parse.text_grid_title` (an event's time)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
 ``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
 ``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body_container`, :mod:`noticecli.parse.lines`,
@@ -27,6 +30,9 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``MORE_LINK*``                 :mod:`noticecli.parse.listing`, :mod:`noticecli.parse.related_links`
 ``CJK``, ``WHERE_LABEL``       the text rules of :mod:`noticecli.parse` (lines, text renderings)
 ``SITE_GREETING_LINE`` …       :mod:`noticecli.parse.lines`, :mod:`noticecli.parse.text_furniture`
+``SITE_TOGGLES``,              :mod:`noticecli.parse.lines` (in ``WIDGET_TEXTS``),
+``TOP_BAR_LINKS``              :mod:`noticecli.parse.text_furniture` (a date widget's toggles,
+                               where a glued top-bar piece starts)
 ``CONTACT_LABELS``,            :mod:`noticecli.parse.footer_contacts`,
 ``SITE_FOOTER_WORDS``          :mod:`noticecli.parse.text_edges`
 =============================  =============================================================
@@ -213,12 +219,33 @@ COLUMN_CAPTION_ENDS = (
 DOC_TYPE_WORDS = frozenset(
     {"通知", "公告", "通告", "公示", "启事", "通报", "决定", "意见", "函", "批复", "声明", "说明"}
 )
+# A document's kind as a title names it (关于…的通知, …实施方案): a column's name holding one
+# is a title's part (防空警报试鸣公告). Regular-expression alternatives.
+DOC_KIND_WORDS = (
+    "通知",
+    "通告",
+    "公告",
+    "公示",
+    "启事",
+    "通报",
+    "决定",
+    "意见",
+    "批复",
+    "报告",
+    "办法",
+    "方案",
+    "规定",
+    "预案",
+    "细则",
+    "条例",
+    "函",
+)
+# The kinds a whole 关于… title ends in (关于…的批复, 关于…的办法（试行）): those above, and kinds
+# seldom a column's word.
+DOC_TITLE_KINDS = (*DOC_KIND_WORDS, "决议", "复函", "请示", "规划", "纪要", "公报")
 # How a document's whole title ends: its kind (关于…的通知, 关于…的批复（试行）). A regular
 # expression searched at a title's end.
-DOC_TITLE_END = (
-    "(?:通知|通告|公告|公示|启事|通报|决定|决议|意见|批复|复函|函|报告|请示|办法|方案|规定"
-    "|规划|预案|细则|条例|纪要|公报)(?:[（(][^()（）]{1,8}[)）])?$"
-)
+DOC_TITLE_END = rf"(?:{'|'.join(DOC_TITLE_KINDS)})(?:[（(][^()（）]{{1,8}}[)）])?$"
 # Words that make a text a notice's title, not a unit's name (关于…的通知, 召开…会议).
 # Regular-expression fragments.
 TITLE_WORDS = (
@@ -375,6 +402,32 @@ SHARE_PLATFORMS = (
     "人人网",
     "豆瓣",
 )
+# A portal top bar's links to the site's other versions and to bookmark it (无障碍, 关怀版,
+# 设为首页, 加入收藏): where a top-bar piece may start inside a line its greeting is glued to.
+TOP_BAR_LINKS = (
+    "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
+    "关怀版",
+    "设为(?:首页|主页)",
+    "加入收藏夹?",
+    "收藏本站",
+)
+# The site's toggles a top bar prints (those links, elderly modes, language, mobile version,
+# IPv6, new-media matrix, account): links, never an article's words; beside a date widget
+# they are the widget's line (2019年03月05日 星期二 繁体 网站支持IPV6).
+SITE_TOGGLES = (
+    *TOP_BAR_LINKS,
+    "添加到收藏夹",
+    "适老(?:版|化|模式)",
+    "长者(?:专版|版|模式)",
+    "繁[体體](?:版)?",
+    "简体(?:版)?",
+    "(?:手机|移动)版",
+    "English",
+    "(?:网站|本站)?支持IP[Vv]6",
+    "新媒体矩阵",
+    "登录",
+    "注册",
+)
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
@@ -391,20 +444,9 @@ WIDGET_TEXTS = (
     # The share platforms' names (微信 微博 QQ空间 朋友圈) beside the share prompt.
     *SHARE_PLATFORMS,
     # Portal toolbars: accessibility and elderly modes, language, account, bookmarks.
-    "(?:网站)?无障碍(?:版|浏览|阅读|模式)?",
-    "适老(?:版|化|模式)",
-    "长者(?:专版|版|模式)",
+    *SITE_TOGGLES,
     "退出长者模式",
-    "关怀版",
     "个人中心",
-    "设为(?:首页|主页)",
-    "加入收藏夹?",
-    "收藏本站",
-    "添加到收藏夹",
-    "繁[体體](?:版)?",
-    "简体(?:版)?",
-    "(?:手机|移动)版",
-    "English",
     "RSS(?:订阅)?",
     "网站地图",
     "联系我们",
@@ -417,11 +459,6 @@ WIDGET_TEXTS = (
     # A search box's words (站内搜索, 高级检索, 请输入关键词 搜索): never the article's.
     r"请输入(?:关键[字词]|搜索内容|检索内容)?",
     r"(?:站内|高级|全文|全站)?(?:搜\s*索|检\s*索)",
-    # A top bar's site toggles (网站支持IPV6, 新媒体矩阵): links, never text.
-    "(?:网站|本站)?支持IP[Vv]6",
-    "新媒体矩阵",
-    "登录",
-    "注册",
     r"(?:账号|手机号?|用户名|邮箱)\+?密码登录",
     r"(?:短信)?验证码登录",
     "用户登录",
@@ -540,6 +577,9 @@ FURNITURE_LINES = (
     # A pager inside the article (1 2 3 4 下一页, |<< 上一页 … >>|).
     r"(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|<>«»]+)\s*){3,}",
 )
+# The particulars of an event (时间：9月20日上午9时  地点：…): a bare 时间 beside one of these
+# labels is the event's time, not the notice's publication time. Label endings.
+EVENT_LABELS = ("地点", "地址", "主办", "承办", "协办", "主讲", "报名", "对象", "会场")
 # The keys a meta line (under the title, or printed as the body's first line) carries.
 META_LINE_KEYS = frozenset(
     {"published_at", "issued_at", "source", "editor", "author", "views", "publisher"}

@@ -15,13 +15,13 @@ by PostgreSQL's rules for the candidates (Unicode, with a UTF-8 ``LC_CTYPE``) wh
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from noticecli.crawl.pg_schema import SEARCH_TEXT_FUNCTION
-from noticecli.crawl.search_text import hit_in
-from noticecli.crawl.site_status import SiteStatus, site_status
+from noticecli.crawl.search_text import first_hits, like_pattern
+from noticecli.crawl.site_status import SITE_STATUS_SELECT, SiteStatus, site_status
 from noticecli.crawl.store_api import SearchHit, SiteFacts, crawl_record
 
 if TYPE_CHECKING:
@@ -33,17 +33,13 @@ _EXPORT_BATCH = 200
 _SEARCH_BATCH = 50
 
 
-def _like_pattern(term: str) -> str:
-    return "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
-
-
 def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
     """Notices whose title or body contains every space-separated term of ``query``, those
     with every term in the title first, then newest first."""
     terms = query.split()
     if not terms:
         return []
-    patterns = [_like_pattern(term) for term in terms]
+    patterns = [like_pattern(term) for term in terms]
     holds_all = " AND ".join(f"{SEARCH_TEXT_FUNCTION}(r.json) ILIKE %s" for _ in terms)
     title_has_all = " AND ".join("n.title ILIKE %s" for _ in terms)
     rows = conn.execute(
@@ -55,15 +51,7 @@ def search(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
         (*patterns, *patterns),
     ).fetchall()
     candidates = [row["id"] for row in rows]
-    hits: list[SearchHit] = []
-    for start in range(0, len(candidates), _SEARCH_BATCH):
-        for row in _current(conn, candidates[start : start + _SEARCH_BATCH]):
-            hit = hit_in(row, terms)
-            if hit is not None:
-                hits.append(hit)
-                if len(hits) == limit:
-                    return hits
-    return hits
+    return first_hits(candidates, partial(_current, conn), terms, limit, _SEARCH_BATCH)
 
 
 def _current(conn: Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -176,15 +164,8 @@ def revisions(conn: Connection, notice_id_: str) -> list[dict[str, Any]]:
 def site_statuses(conn: Connection, names: Sequence[str] = ()) -> list[SiteStatus]:
     """Every site in the store (or those in ``names``), by name."""
     rows = conn.execute(
-        "SELECT s.name, s.last_run_at, s.last_status, s.last_success_at,"
-        " s.consecutive_failures, s.last_failure_at, s.last_error,"
-        " (SELECT count(*) FROM pages AS p WHERE p.site_id = s.id) AS pages,"
-        " (SELECT count(*) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-        "   WHERE p.site_id = s.id) AS notices,"
-        " (SELECT max(n.first_seen) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-        "   WHERE p.site_id = s.id) AS last_new_at"
-        " FROM sites AS s"
-        " WHERE cardinality(%(names)s::text[]) = 0 OR s.name = ANY(%(names)s::text[])"
+        SITE_STATUS_SELECT
+        + " WHERE cardinality(%(names)s::text[]) = 0 OR s.name = ANY(%(names)s::text[])"
         " ORDER BY s.name",
         {"names": list(names)},
     ).fetchall()

@@ -15,9 +15,10 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
-from noticecli.crawl.search_text import MIN_MATCH_CHARS, SNIPPET_MARKS, hit_in
+from noticecli.crawl.search_text import MIN_MATCH_CHARS, SNIPPET_MARKS, first_hits, like_pattern
 from noticecli.crawl.store_api import SearchHit, SiteFacts, crawl_record
 
 # Importable from here, where they were first.
@@ -65,32 +66,20 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Search
             " AND r.revision = n.revision WHERE 1"
             + "".join(" AND r.json LIKE ? ESCAPE '\\'" for _ in plain)
         )
-        params += [_like_pattern(term) for term in plain]
+        params += [like_pattern(term) for term in plain]
     candidates = [
         row[0]
         for row in conn.execute(
             f"SELECT n.id FROM {source}"
             f" ORDER BY ({title_has_all}) DESC, n.published_at DESC, n.first_seen DESC",
-            (*params, *(_like_pattern(term) for term in terms)),
+            (*params, *(like_pattern(term) for term in terms)),
         )
     ]
-    hits: list[SearchHit] = []
-    for start in range(0, len(candidates), _SEARCH_BATCH):
-        for row in _current(conn, candidates[start : start + _SEARCH_BATCH]):
-            hit = hit_in(row, terms)
-            if hit is not None:
-                hits.append(hit)
-                if len(hits) == limit:
-                    return hits
-    return hits
+    return first_hits(candidates, partial(_current, conn), terms, limit, _SEARCH_BATCH)
 
 
 _JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 _SEARCH_BATCH = 50
-
-
-def _like_pattern(term: str) -> str:
-    return "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
 
 
 def _current(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:

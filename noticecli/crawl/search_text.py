@@ -9,7 +9,8 @@ A store's index only narrows the candidates (SQLite: FTS5 trigrams; PostgreSQL: 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 
 from noticecli.crawl.identity import body_text, norm_text
 from noticecli.crawl.store_api import Row, SearchHit
@@ -17,6 +18,31 @@ from noticecli.crawl.store_api import Row, SearchHit
 MIN_MATCH_CHARS = 3  # a trigram index finds terms of three characters or more
 SNIPPET_MARKS = ("[", "]")
 _SNIPPET_CONTEXT = 24  # characters around a match, as many as FTS5's snippet() gave before
+
+
+def like_pattern(term: str) -> str:
+    """``%term%`` for a ``LIKE``/``ILIKE`` whose escape character is the backslash."""
+    return "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
+
+
+def first_hits(
+    candidates: Sequence[str],
+    current: Callable[[Sequence[str]], Iterable[Row]],
+    terms: Sequence[str],
+    limit: int,
+    batch: int,
+) -> list[SearchHit]:
+    """The first ``limit`` hits (:func:`hit_in`) among ``candidates``, notice ids in the
+    order the hits are wanted; ``current`` reads their rows, ``batch`` ids at a time."""
+    hits: list[SearchHit] = []
+    for start in range(0, len(candidates), batch):
+        for row in current(candidates[start : start + batch]):
+            hit = hit_in(row, terms)
+            if hit is not None:
+                hits.append(hit)
+                if len(hits) == limit:
+                    return hits
+    return hits
 
 
 def hit_in(row: Row, terms: Sequence[str]) -> SearchHit | None:

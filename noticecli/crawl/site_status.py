@@ -35,6 +35,20 @@ class SiteStatus:
         return asdict(self)
 
 
+# The site-health query both stores ask, up to its WHERE: each site's columns, and its pages,
+# notices and newest notice counted. The rows are read by site_status.
+SITE_STATUS_SELECT = (
+    "SELECT s.name, s.last_run_at, s.last_status, s.last_success_at,"
+    " s.consecutive_failures, s.last_failure_at, s.last_error,"
+    " (SELECT count(*) FROM pages AS p WHERE p.site_id = s.id) AS pages,"
+    " (SELECT count(*) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
+    "   WHERE p.site_id = s.id) AS notices,"
+    " (SELECT max(n.first_seen) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
+    "   WHERE p.site_id = s.id) AS last_new_at"
+    " FROM sites AS s"
+)
+
+
 def site_status(row: Row) -> SiteStatus:
     """The :class:`SiteStatus` of a row of the site-health query (both stores ask it alike)."""
     return SiteStatus(
@@ -55,14 +69,7 @@ def site_statuses(conn: sqlite3.Connection, names: Sequence[str] = ()) -> list[S
     """Every site in the store (or those in ``names``), by name."""
     where = f"WHERE s.name IN ({', '.join('?' * len(names))})" if names else ""
     rows = conn.execute(
-        "SELECT s.name, s.last_run_at, s.last_status, s.last_success_at,"
-        " s.consecutive_failures, s.last_failure_at, s.last_error,"
-        " (SELECT count(*) FROM pages AS p WHERE p.site_id = s.id) AS pages,"
-        " (SELECT count(*) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-        "   WHERE p.site_id = s.id) AS notices,"
-        " (SELECT max(n.first_seen) FROM notices AS n JOIN pages AS p ON p.id = n.page_id"
-        "   WHERE p.site_id = s.id) AS last_new_at"
-        f" FROM sites AS s {where} ORDER BY s.name",
+        f"{SITE_STATUS_SELECT} {where} ORDER BY s.name",
         tuple(names),
     ).fetchall()
     return [site_status(row) for row in rows]

@@ -20,7 +20,7 @@ from noticecli.fields import PUBLISHED_KEYS, is_time_label
 from noticecli.knowledge import DATELESS_META_KEYS, META_LINE_KEYS
 from noticecli.labels import key_for, split_meta_pairs, split_value_labels
 from noticecli.models import HeaderField
-from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible
+from noticecli.parse.dom import ancestors, clean_text, compact, is_inside, iter_visible
 from noticecli.parse.lines import is_widget_row
 
 # Nodes after the title looked at (siblings of the title and of two of its ancestors), and
@@ -77,6 +77,25 @@ def unlabelled_date(
             *(HeaderField(key_for(label), label, value, "meta_line") for label, value in pairs),
         ],
         element,
+    )
+
+
+def add_date_line(header: list[HeaderField], fields: list[HeaderField]) -> None:
+    """Add a date line's ``fields`` (:attr:`DateLine.fields`) to the ``header`` read so far.
+    The date's label may be read already (更新日期： beside known labels): the date is added
+    unless shown with its value, the values after it only under labels not read. A meta-line
+    value the label scan read with the date glued on (作者：张三 2024-05-01 read as
+    张三 2024-05-01) keeps only its own part."""
+    labels = {field.label for field in header}
+    shown = {(field.label, field.value) for field in header}
+    date, *after = fields
+    own = {(field.label, compact(f"{field.value}{date.value}")): field.value for field in after}
+    for field in header:
+        if field.origin == "meta_line" and field.value is not None:
+            field.value = own.get((field.label, compact(field.value)), field.value)
+    header.extend(
+        ([date] if (date.label, date.value) not in shown else [])
+        + [field for field in after if field.label not in labels]
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -138,9 +139,38 @@ def iter_visible(
 ) -> Iterator[LexborNode]:
     """Nodes under ``root`` in document order, skipping non-text elements and their subtrees.
 
-    Subtrees of elements whose tag is in ``prune_tags`` are skipped too. Iterative (an
-    explicit stack), so 100 000 nested elements cannot overflow the stack.
+    Subtrees of elements whose tag is in ``prune_tags`` are skipped too; hidden elements and
+    theirs are (:func:`iter_below`).
     """
+    return iter_below(root, include_text=include_text, prune_tags=prune_tags)
+
+
+# What Lexbor names the nodes that are neither elements nor text (an element's name begins
+# with a letter).
+_NON_ELEMENTS = frozenset({"-comment", "-doctype", "-document"})
+
+
+@cache
+def _left_out(skip_tags: frozenset[str], prune_tags: frozenset[str]) -> frozenset[str]:
+    return _NON_ELEMENTS | skip_tags | prune_tags
+
+
+def iter_below(
+    root: LexborNode,
+    *,
+    include_text: bool = False,
+    skip_tags: frozenset[str] = SKIP_TAGS,
+    prune_tags: frozenset[str] = frozenset(),
+    skip_hidden: bool = True,
+    skip_id: int | None = None,
+) -> Iterator[LexborNode]:
+    """The elements under ``root`` in document order, and its text nodes with
+    ``include_text``. Left out with their subtrees: comments and other non-elements,
+    elements whose tag is in ``skip_tags`` or ``prune_tags``, hidden elements with
+    ``skip_hidden``, and the element whose ``mem_id`` is ``skip_id``. Iterative (an explicit
+    stack), so 100 000 nested elements cannot overflow the stack.
+    """
+    left_out = _left_out(skip_tags, prune_tags)
     stack: list[LexborNode] = []
     child = root.child
     while True:
@@ -153,10 +183,9 @@ def iter_visible(
                 continue
             if (
                 tag is None
-                or tag.startswith("-")
-                or tag in SKIP_TAGS
-                or tag in prune_tags
-                or is_hidden(child)
+                or tag in left_out
+                or (skip_hidden and is_hidden(child))
+                or (skip_id is not None and child.mem_id == skip_id)
             ):
                 child = child.next
                 continue

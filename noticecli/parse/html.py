@@ -28,7 +28,7 @@ from noticecli.parse.body_container import find_container
 from noticecli.parse.body_grid import read_body_grids
 from noticecli.parse.body_meta import leading_meta
 from noticecli.parse.closing_lines import closing_scope
-from noticecli.parse.dateline import unlabelled_date
+from noticecli.parse.dateline import add_date_line, unlabelled_date
 from noticecli.parse.dom import (
     clean_text,
     comes_before,
@@ -144,16 +144,7 @@ def parse_html_tree(
     if title.node is not None and not _shows_publication(notice.header):
         dated = unlabelled_date(title.node, container, {node.mem_id for node in opening_nodes})
         if dated.fields:
-            # The date's label may be read already (更新日期： beside known labels); the
-            # values after it are new only under labels not read.
-            labels = {field.label for field in notice.header}
-            shown = {(field.label, field.value) for field in notice.header}
-            date, *after = dated.fields
-            _unglue_date(notice.header, after, date.value)
-            notice.header.extend(
-                ([date] if (date.label, date.value) not in shown else [])
-                + [field for field in after if field.label not in labels]
-            )
+            add_date_line(notice.header, dated.fields)
             fill_top_level(notice)
         line = dated.element
         if line is not None and container is not None and is_inside(line, container.mem_id):
@@ -245,15 +236,6 @@ def _listing(
         )
     )
     return listing
-
-
-def _unglue_date(fields: list[HeaderField], line: list[HeaderField], date: str | None) -> None:
-    """A meta-line value read already with the date line's date glued on (作者：张三
-    2024-05-01 read by the label scan as 张三 2024-05-01) keeps only its own part."""
-    own = {(field.label, compact(f"{field.value}{date}")): field.value for field in line}
-    for field in fields:
-        if field.origin == "meta_line" and field.value is not None:
-            field.value = own.get((field.label, compact(field.value)), field.value)
 
 
 def _shows_publication(fields: list[HeaderField]) -> bool:

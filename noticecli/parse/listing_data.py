@@ -33,7 +33,7 @@ from noticecli.knowledge_listings import (
 from noticecli.models import ListingItem
 from noticecli.parse.dom import absolute_url
 from noticecli.parse.listing_inputs import PageScript, collapse, skip_href
-from noticecli.parse.listing_rows import comment_fragment, fragment_items, row_item
+from noticecli.parse.listing_rows import comment_fragment, fragment_items, row_item, unique_items
 from noticecli.parse.script_source import code_marks
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.DOTALL | re.IGNORECASE)
@@ -89,7 +89,7 @@ def datastore_items(scripts: list[PageScript], base: str | None) -> tuple[list[L
         for wrapper in fragment.css("body > div.r")
         if (item := row_item(wrapper, base)) is not None
     ]
-    return _dedupe(items), uid
+    return unique_items(items), uid
 
 
 def is_datastore_document(tree: LexborHTMLParser) -> bool:
@@ -150,7 +150,7 @@ def script_list_items(
             # are dated: channel menus and breadcrumbs have titles and addresses too.
             if start in named or sum(1 for item in found if item.date) >= 2:
                 items.extend(found)
-    return _dedupe(items), failed and not items
+    return unique_items(items), failed and not items
 
 
 def _named_list_starts(text: str) -> set[int]:
@@ -363,13 +363,3 @@ def comment_contents(html: str) -> list[str]:
         contents.append(html[start + 4 : end])
         start = html.find("<!--", end + 3)
     return contents
-
-
-def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
-    seen: set[str] = set()
-    out: list[ListingItem] = []
-    for item in items:
-        if item.url not in seen:
-            seen.add(item.url)
-            out.append(item)
-    return out

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborNode
 
 from noticecli.dates import date_in_text, find_split_date, iso_date
 from noticecli.knowledge_listings import LIST_DATE_LABEL, LIST_HEAD_DATE, PUBLISHED_HEAD
-from noticecli.parse.dom import is_inside
+from noticecli.parse.dom import is_inside, iter_below
 from noticecli.parse.listing_inputs import collapse
 from noticecli.parse.listing_month_day import (
     MonthDay,
@@ -62,6 +62,9 @@ _DATE_FRAME = re.compile(
 _OPENERS = frozenset(" \t\n[【(（「<《:：|·•")
 # A full date's pattern leaves 日 after it; a month-day's takes it.
 _CLOSERS = frozenset(" \t\n]】)）」>》|·•")
+# The elements whose text is code: a row's other elements are all read for its date, hidden
+# ones too.
+_CODE_TAGS = frozenset({"script", "style"})
 # Four digits written out: a pattern that begins with a digit class skips other characters
 # fast (\d{4} is tried at every character).
 _YEARISH = re.compile(r"\d\d\d\d")
@@ -130,7 +133,7 @@ def inner_value(
     (``<a><span>标题</span><span>2024-09-10</span></a>``), left out of the title."""
     if anchor.child is None or not shape.may_hold(shown):
         return title, None
-    for node in _elements_below(anchor):
+    for node in iter_below(anchor, skip_tags=_CODE_TAGS, skip_hidden=False):
         text = collapse(node.text(separator=" "))
         value = shape.element(text)
         if value is not None:
@@ -157,7 +160,7 @@ def row_value(
         if quick is not None:
             return quick
     values: list[tuple[LexborNode, T]] = []
-    for node in _elements_below(row, skip=anchor.mem_id):
+    for node in iter_below(row, skip_tags=_CODE_TAGS, skip_hidden=False, skip_id=anchor.mem_id):
         node_text = node.text(separator=" ")
         if len(node_text) > _MAX_DATE_TEXT * 3:
             continue
@@ -169,27 +172,6 @@ def row_value(
     if values:
         return _table_column_value(row, values) if len(values) > 1 else values[0][1]
     return delimited(shape, rest)
-
-
-def _elements_below(node: LexborNode, skip: int | None = None) -> Iterator[LexborNode]:
-    """Elements under ``node`` in document order; the subtree of ``skip`` left out."""
-    stack: list[LexborNode] = []
-    child = node.child
-    while True:
-        while child is not None:
-            tag = child.tag
-            if tag is None or tag.startswith(("-", "_")) or tag in ("script", "style"):
-                child = child.next
-                continue
-            if child.mem_id == skip:
-                child = child.next
-                continue
-            yield child
-            stack.append(child)
-            child = child.child
-        if not stack:
-            return
-        child = stack.pop().next
 
 
 def delimited(shape: DateShape[T], text: str) -> T | None:

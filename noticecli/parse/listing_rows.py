@@ -202,7 +202,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     ]
     # A list split over look-alike siblings is held by their common parent.
     holder = best.container.parent if siblings and best.container.parent else best.container
-    return FoundList(_dedupe(items), holder)
+    return FoundList(unique_items(items), holder)
 
 
 _PAIR = 2
@@ -448,7 +448,8 @@ def _collapsed_head(text: str, size: int) -> str:
     return prefix[:size] if len(prefix) >= size else collapse(text)[:size]
 
 
-def _dedupe(items: list[ListingItem]) -> list[ListingItem]:
+def unique_items(items: list[ListingItem]) -> list[ListingItem]:
+    """``items`` in order, each URL once (its first item)."""
     seen: set[str] = set()
     out: list[ListingItem] = []
     for item in items:
@@ -534,4 +535,4 @@ def selected_items(
                 month_day.shown if month_day is not None else None,
             )
         )
-    return _dedupe(items)
+    return unique_items(items)

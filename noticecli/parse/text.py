@@ -30,6 +30,7 @@ from noticecli.labels import WIDGET_LABELS, compact_label, key_for
 from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_byline, is_credit_line
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
@@ -95,7 +96,6 @@ from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
     caption_row,
-    compact_text,
     is_title_like,
     next_nonblank,
     subject_under_title,
@@ -539,9 +539,9 @@ def _without_doc_no(notice: Notice, title: str | None) -> str | None:
     doc_no = field_value(notice, "doc_no")
     if title is None or doc_no is None:
         return title
-    doc_no = compact_text(doc_no)
-    compact = compact_text(title)
-    if not compact.startswith(doc_no) or len(compact) - len(doc_no) < TITLE_MIN:
+    doc_no = compact(doc_no)
+    shown = compact(title)
+    if not shown.startswith(doc_no) or len(shown) - len(doc_no) < TITLE_MIN:
         return title
     # Cut after as many characters of the title as the number has (spaces skipped).
     seen = 0

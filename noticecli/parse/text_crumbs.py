@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import CJK, SITE_NAME_SUFFIXES, WHERE_LABEL
+from noticecli.knowledge import CJK, DOC_KIND_WORDS, SITE_NAME_SUFFIXES, WHERE_LABEL
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import has_label, is_meta_line
@@ -36,9 +36,7 @@ _HOME = ("首页", "主页", "网站首页")
 # characters at most (通知公告, 公示公告, 年度报告): 防空警报试鸣公告 is a title's part.
 _COLUMN_MAX = 8
 _DOC_WORDS_COLUMN_MAX = 4
-_DOC_WORDS = re.compile(
-    "通知|通告|公告|公示|启事|通报|决定|意见|批复|报告|办法|方案|规定|预案|细则|条例|函"
-)
+_DOC_WORDS = re.compile("|".join(DOC_KIND_WORDS))
 _TITLE_WORDS = re.compile("关于|的")
 # A breadcrumb line: a "where you are" label, or a chain from the home page.
 _BREADCRUMB = re.compile(rf"^(?:{WHERE_LABEL}|(?:网站)?(?:首页|主页)\s*(?:[>＞»›/／]|\s[-–—]\s))")

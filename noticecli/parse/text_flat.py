@@ -11,6 +11,7 @@ import re
 from noticecli.knowledge import WHERE_LABEL
 from noticecli.models import FieldOrigin
 from noticecli.parse.bracket_groups import is_widget_group
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_labels import (
@@ -19,7 +20,7 @@ from noticecli.parse.text_labels import (
     find_labels,
     line_value,
 )
-from noticecli.parse.text_title import TITLE_MIN, compact_text, is_title_like
+from noticecli.parse.text_title import TITLE_MIN, is_title_like
 
 __all__ = [
     "FLAT_LINE_MIN",
@@ -127,7 +128,7 @@ def parse_flattened(
         if residue:
             dropped = True
             known_title = field_value(build.notice, "title") or found_title
-            if known_title and compact_text(known_title) in compact_text(residue):
+            if known_title and compact(known_title) in compact(residue):
                 origin = "meta_line"  # labels after the title line are its meta line
             elif known_title is None:
                 head = residue.split()[0]

@@ -27,7 +27,13 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import CJK, GREETING_VERBS, SITE_GREETING_LINE
+from noticecli.knowledge import (
+    CJK,
+    GREETING_VERBS,
+    SITE_GREETING_LINE,
+    SITE_TOGGLES,
+    TOP_BAR_LINKS,
+)
 from noticecli.parse.lines import is_boilerplate, is_date_line
 from noticecli.parse.text_chrome import is_page_chrome
 from noticecli.parse.text_labels import is_meta_line
@@ -89,7 +95,7 @@ def is_separator_line(line: str) -> bool:
 # site's mailbox or phone beside its greeting (欢迎光临某某网邮箱:xx@163.com).
 _PIECE_START = re.compile(
     rf"(?:您好[,，!！]?\s*)?欢迎您?{GREETING_VERBS}|今天是"
-    r"|[【\[]?(?:(?:网站)?无障碍|关怀版|设为(?:首页|主页)|加入收藏|收藏本站)"
+    rf"|[【\[]?(?:{'|'.join(TOP_BAR_LINKS)})"
     r"|(?:电子)?邮箱|[Ee]-?mail|(?:联系|服务)?(?:电话|热线)"
 )
 # A site's contact pair, its value a mail address or a phone number: a top bar's piece only
@@ -153,13 +159,9 @@ _LUNAR = rf"农历[{CJK}]{{2,10}}"
 _WEATHER = r"[晴阴多云转小中大暴雷阵雨雪雾霾风级东南西北微]{1,8}"
 _TEMPERATURE = r"-?\d{1,2}\s*(?:℃|°C|度)?\s*(?:[~～\-—至/]\s*-?\d{1,2}\s*)?(?:℃|°C|度)"
 # The site's toggles a top bar prints beside its date widget (2019年03月05日 星期二 繁体
-# 网站支持IPV6 新媒体矩阵): links, never an article's words. Not the article's own widgets
-# (打印, 分享): those may follow the article's date line under its title.
-_SITE_TOGGLE = (
-    r"繁[体體](?:版)?|简体(?:版)?|(?:网站|本站)?支持IP[Vv]6|新媒体矩阵|(?:网站)?无障碍(?:浏览|阅读)?"
-    r"|关怀版|适老(?:版|化)|长者(?:版|模式)|手机版|English|登录|注册"
-    r"|设为(?:首页|主页)|加入收藏夹?|收藏本站|添加到收藏夹"
-)
+# 网站支持IPV6 新媒体矩阵). Not the article's own widgets (打印, 分享): those may follow the
+# article's date line under its title.
+_SITE_TOGGLE = "|".join(SITE_TOGGLES)
 # The site's accounts and contact links beside them (微信 微博 网站地图): links, but a share
 # row under a title prints 微信 微博 too, so they never make a line a widget by themselves.
 _SITE_LINK = r"微信|微博|网站地图|联系我们|RSS(?:订阅)?"

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.knowledge import EVENT_LABELS, META_LINE_KEYS, SITE_NAME_SUFFIXES, TITLE_WORDS
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_crumbs import is_breadcrumb, is_crumb_chain
 from noticecli.parse.text_labels import find_labels, is_label_line, is_meta_line
 from noticecli.parse.text_title import (
-    compact_text,
     is_suffixed_repeat,
     is_title_like,
     next_nonblank,
@@ -29,8 +29,6 @@ __all__ = ["grid_over_dated_headline"]
 _ABOVE_MAX = 3  # shown lines above the grid (a unit's name, a column path)
 _GRID_LABELS_MIN = 2
 _PUBLISHED_KEY = "published_at"
-# A bare 时间 beside these labels is an event's time, not the notice's publication time.
-_EVENT_LABELS = ("地点", "地址", "主办", "承办", "协办", "主讲", "报名", "对象", "会场")
 _BARE_TIME = "时间"
 _TITLE_WORDS = re.compile("|".join(TITLE_WORDS))
 
@@ -64,7 +62,7 @@ def _is_dated_meta_line(line: str) -> bool:
         return False
     labels = find_labels(line)
     dated = [label.compact for label in labels if label.key == _PUBLISHED_KEY]
-    event = any(label.compact.endswith(_EVENT_LABELS) for label in labels)
+    event = any(label.compact.endswith(EVENT_LABELS) for label in labels)
     return any(label != _BARE_TIME or not event for label in dated)
 
 
@@ -91,8 +89,8 @@ def grid_over_dated_headline(lines: list[str], first: int) -> int | None:
     headline = next_nonblank(lines, end)
     if headline >= len(lines) or not is_title_like(lines[headline]):
         return None
-    shown = compact_text(lines[headline])
-    if any(compact_text(line) == shown or is_suffixed_repeat(line, shown) for line in above):
+    shown = compact(lines[headline])
+    if any(compact(line) == shown or is_suffixed_repeat(line, shown) for line in above):
         return None  # the title over the grid, printed again under it: read as it is
     run = title_run(lines, headline)
     under = next_nonblank(lines, run[1] if run is not None else headline + 1)

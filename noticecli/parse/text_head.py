@@ -20,6 +20,7 @@ from noticecli.knowledge import CJK
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_grid_title import grid_over_dated_headline
@@ -40,7 +41,6 @@ from noticecli.parse.text_title import (
     after_bare_values,
     after_names,
     after_repeats,
-    compact_text,
     is_doc_type_title,
     is_suffixed_repeat,
     is_title_detail,
@@ -269,7 +269,7 @@ def _parse_grid_and_meta(
             )
         ):
             head_rows.append(index)  # never the title, nor a value: the body's, as shown
-        elif title and compact_text(line) == compact_text(title):
+        elif title and compact(line) == compact(title):
             pass  # the title repeated above the article: not body
         elif title and title == title_line and is_suffixed_repeat(title, line):
             title = title_line = line  # shown first with the site's name glued on (标题-某县政府)
@@ -341,7 +341,7 @@ def _heads_title(lines: list[str], index: int, title: str | None) -> bool:
         return False
     line = lines[after]
     if title is not None:
-        return compact_text(line) == compact_text(title)
+        return compact(line) == compact(title)
     return title_run(lines, after) is not None or is_title_like(line)
 
 
@@ -352,7 +352,7 @@ def _after_repeated_title(lines: list[str], index: int, title: str, build: Field
     row = index
     while row < len(lines) and (not lines[row] or is_doc_head_line(lines[row])):
         row += 1
-    if row >= len(lines) or compact_text(lines[row]) != compact_text(title):
+    if row >= len(lines) or compact(lines[row]) != compact(title):
         return index
     head = [line for line in lines[index:row] if line]
     if not any(is_red_head(line) for line in head):

@@ -29,6 +29,7 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import value_shape
 from noticecli.parse.attachments import FILE_NAME
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_org_line
 from noticecli.parse.rendered import label_row
 from noticecli.parse.text_chrome import INNER_WS
@@ -40,7 +41,6 @@ from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
     caption_row,
-    compact_text,
     is_doc_type_title,
     is_exclaimed_headline,
     is_kicker,
@@ -371,13 +371,13 @@ def _is_title_start(lines: list[str], index: int) -> bool:
     end = _title_end(lines, index)
     if end is None:
         return False
-    title = compact_text("".join(lines[index:end]))
+    title = compact("".join(lines[index:end]))
     widgets = widgets_under(lines, index) if is_doc_type_title(lines, index) else []
     after = next_nonblank(lines, widgets[-1] + 1 if widgets else end)
     if after >= len(lines):
         return False
     following = lines[after]
-    if compact_text(following) == title or caption_row(lines[index]) is not None:
+    if compact(following) == title or caption_row(lines[index]) is not None:
         return True  # printed twice: the title and its repeat; a table under its caption
     if is_chrome_line(following) and following[-1] not in ":：":
         return False  # 2024年05月01日 星期三, 服务热线：12345 under it (浏览量: is a meta line)

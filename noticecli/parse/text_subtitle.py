@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from noticecli.knowledge import COLUMN_CAPTION_ENDS, SITE_NAME_SUFFIXES
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_chrome import is_menu_line
 from noticecli.parse.text_labels import find_labels, has_label
-from noticecli.parse.text_title import TITLE_MIN, compact_text, is_title_like, next_nonblank
+from noticecli.parse.text_title import TITLE_MIN, is_title_like, next_nonblank
 
 __all__ = ["main_title_over"]
 
@@ -36,7 +37,7 @@ def _is_text(line: str) -> bool:
 
 def _is_main_title(line: str) -> bool:
     return (
-        len(compact_text(line)) >= TITLE_MIN
+        len(compact(line)) >= TITLE_MIN
         and is_title_like(line)
         and not is_org_line(line)
         and not line.endswith(COLUMN_CAPTION_ENDS + SITE_NAME_SUFFIXES + _KICKER_ENDS)

@@ -18,6 +18,7 @@ from noticecli.knowledge import (
 )
 from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
 from noticecli.models import HeaderField, Notice
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import (
     END_PUNCT,
     is_date_line,
@@ -84,10 +85,6 @@ _BARE_VALUE_MAX = 30  # bare values of a grid before its title's repeat
 _BROKEN_OFF = re.compile(rf"(?:(?<=[{CJK}])\d{{1,4}}|的|关于|和|与|及|、|《|（|\()$")
 
 
-def compact_text(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 # A code alone (LSDR-2024-00017, 431122000/2024-01234): a registration or index number
 # repeated under a grid, never a headline; an English title has words set apart by spaces.
 _CODE_ONLY = re.compile(r"[A-Za-z0-9/._\-〔〕\[\]()（）]*\d{2}[A-Za-z0-9/._\-〔〕\[\]()（）]*")
@@ -103,8 +100,8 @@ def repeats_header_code(notice: Notice, line: str) -> bool:
     a grid: its registration code, its number): the field shows it, no title or body."""
     if not (is_code_line(line) or value_shape(line) in ("doc_no", "index_no")):
         return False
-    shown = compact_text(line)
-    return any(field.value and compact_text(field.value) == shown for field in notice.header)
+    shown = compact(line)
+    return any(field.value and compact(field.value) == shown for field in notice.header)
 
 
 def is_title_like(line: str) -> bool:
@@ -200,14 +197,14 @@ def title_under_bare_values(lines: list[str], first: int) -> int | None:
         line = lines[index]
         if len(line) > _TITLE_MAX or line[-1] in END_PUNCT:
             return None
-        compact = "".join(line.split())
-        if compact in seen and len(line) >= TITLE_MIN and _title_words().search(line):
+        shown = compact(line)
+        if shown in seen and len(line) >= TITLE_MIN and _title_words().search(line):
             # The title's repeat (a repeated date, 成文 and 发布, is still a value); a value
             # with a field's shape is the evidence of a grid.
             return index if len(seen) >= GRID_VALUES_MIN and _has_shaped(seen.values()) else None
         if (":" in line or "：" in line) and find_labels(line):
             return None
-        seen[compact] = line
+        seen[shown] = line
         index = next_nonblank(lines, index + 1)
     return None
 
@@ -369,7 +366,7 @@ def opens_with_title(lines: list[str], index: int) -> bool:
     if following and (
         is_label_line(following)
         or _starts_with_date(following)
-        or compact_text(following) == compact_text(line)
+        or compact(following) == compact(line)
     ):
         return True
     if exclaimed:
@@ -449,8 +446,8 @@ def _lines_title_run(lines: list[str], index: int) -> tuple[str, int] | None:
             or is_date_line(line)
             or _starts_with_date(line)  # 2023-09-14 10:42 阅读人数:1 under the title
             or find_labels(line)
-            or (run and compact_text(line) == compact_text(run[-1]))  # printed twice
-            or (len(run) >= 2 and compact_text(line) == compact_text(run[0]))  # … all lines
+            or (run and compact(line) == compact(run[-1]))  # printed twice
+            or (len(run) >= 2 and compact(line) == compact(run[0]))  # … all lines
             or (run and value_shape(line) == "doc_no")  # 岚政告〔2016〕14号 under the title
         ):
             break
@@ -492,7 +489,7 @@ def _closes_title(lines: list[str], after: int, title: str) -> bool:
     return (
         is_label_line(following)
         or _starts_with_date(following)
-        or compact_text(following) == compact_text(title)
+        or compact(following) == compact(title)
         or not is_title_like(following)
         or len(following) > _TITLE_RUN_LINE_MAX
         or value_shape(following) == "doc_no"  # the notice's number under its title
@@ -544,8 +541,7 @@ def is_kicker(kicker: list[str], headline: str) -> bool:
     if not _RUN_MIN <= len(kicker) <= _KICKER_LINES_MAX:
         return False
     if any(
-        line.endswith(COLUMN_CAPTION_ENDS) or compact_text(line) == compact_text(headline)
-        for line in kicker
+        line.endswith(COLUMN_CAPTION_ENDS) or compact(line) == compact(headline) for line in kicker
     ):
         return False  # a column's name, or the headline printed twice
     if any(is_parallel(first, second) for first, second in combinations(kicker, 2)):
@@ -589,7 +585,7 @@ def _run_repeated(lines: list[str], start: int, run: list[str]) -> int | None:
     last), when each nonblank line from there repeats the run's in order; ``None`` if not."""
     index = start
     for line in run:
-        if index >= len(lines) or compact_text(lines[index]) != compact_text(line):
+        if index >= len(lines) or compact(lines[index]) != compact(line):
             return None
         index = next_nonblank(lines, index + 1)
     return index
@@ -616,7 +612,7 @@ def _is_column_caption(line: str, rest: list[str]) -> bool:
 
 def after_repeats(lines: list[str], start: int, title: str) -> int:
     index = next_nonblank(lines, start)
-    while index < len(lines) and compact_text(lines[index]) == compact_text(title):
+    while index < len(lines) and compact(lines[index]) == compact(title):
         index = next_nonblank(lines, index + 1)
     return index
 
@@ -634,7 +630,7 @@ def is_doc_type_title(lines: list[str], index: int) -> bool:
     the site's, passed over): the notice's title. The same
     word over list items or over another title is a column's caption."""
     line = lines[index]
-    if _DOC_TYPE_LINE.match(line) is None or compact_text(line) not in DOC_TYPE_WORDS:
+    if _DOC_TYPE_LINE.match(line) is None or compact(line) not in DOC_TYPE_WORDS:
         return False
     widgets = widgets_under(lines, index)
     after = next_nonblank(lines, (widgets[-1] if widgets else index) + 1)
@@ -696,7 +692,7 @@ _SITE_SUFFIX = re.compile(
 def is_suffixed_repeat(title: str, line: str) -> bool:
     """Whether ``title`` is ``line`` with a site suffix glued on (``<line>-<site name>``):
     the page's title printed again without it shows where the title ends."""
-    shown, repeat = compact_text(title), compact_text(line)
+    shown, repeat = compact(title), compact(line)
     if len(repeat) < TITLE_MIN or not shown.startswith(repeat) or shown == repeat:
         return False
     return _SITE_SUFFIX.match(shown[len(repeat) :]) is not None
@@ -723,9 +719,9 @@ def subject_under_title(notice: Notice, title_line: str | None) -> HeaderField |
         (item for item in notice.header if item.key == "title" and item.value is not None),
         None,
     )
-    if field is None or re.sub(r"\s+", "", field.label).rstrip(":：") not in _SUBJECT_LABELS:
+    if field is None or compact(field.label).rstrip(":：") not in _SUBJECT_LABELS:
         return None
-    shown, labelled = compact_text(title_line), compact_text(field.value or "")
+    shown, labelled = compact(title_line), compact(field.value or "")
     if shown in labelled or labelled in shown:
         return None
     # A value worded as a title (…管理办法公开征求意见) is the title the line (某办意见征集,
