@@ -40,6 +40,8 @@ _FOOTER_LINKS = (
 # A widget word may be bracketed as a link ([登录] [注册], 【English】).
 _WIDGET_ITEM = rf"(?:[【\[]\s*)?{_WIDGET}(?:\s*[】\]])?"
 _WIDGET_ROW = rf"{_WIDGET_ITEM}(?:\s*[·•/／]?\s*{_WIDGET_ITEM})*"
+# Built once: the pattern cache is keyed by the source, hashed and compared on every call.
+_WIDGET_ROW_LINE = f"^(?:{_WIDGET_ROW})$"
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,
     *FURNITURE_LINES,
@@ -144,7 +146,7 @@ def is_boilerplate(text: str) -> bool:
 def is_widget_row(text: str) -> bool:
     """A row of widget words only (【字体：大 中 小】【打印】【关闭】, 分享到：微信 微博): the
     article's toolbar or the site's top bar, never navigation to elsewhere nor a footer."""
-    return _pattern(f"^(?:{_WIDGET_ROW})$").match(text) is not None
+    return _pattern(_WIDGET_ROW_LINE).match(text) is not None
 
 
 def is_byline(text: str) -> bool:
