@@ -114,9 +114,6 @@ BODY_CONTAINERS: tuple[Container, ...] = (
     Container(".content_text"),
     Container("article"),
 )
-# All of them in one query: a page of an unknown template (none matches) is told so by one
-# walk instead of one per container.
-ANY_BODY_CONTAINER = ", ".join(container.selector for container in BODY_CONTAINERS)
 
 # class words of the label cells of a label table without colons (td.title 项目名称 beside
 # its value). Regular-expression fragments, matched anywhere in the lower-cased class.

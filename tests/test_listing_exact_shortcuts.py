@@ -61,11 +61,12 @@ def test_the_pages_include_the_corpus_when_present() -> None:
 def test_a_group_left_unread_is_never_acceptable(page_tree: LexborHTMLParser) -> None:
     links = page_links(page_tree)
     candidates = [c for seq, link in enumerate(links) if (c := listing_rows._candidate(seq, link))]
-    groups = listing_rows._group(candidates)
+    holders = listing_rows._group(candidates)
     few = listing_rows._article_urls_at_most(candidates, 2)
     article_like = sum(1 for c in candidates if listing_rows._is_article_url(c.link.href))
     assert article_like <= 2 or not few  # a bound: shapes counted, several may share a link
-    for group in groups.values():
+    for holder_id in holders:
+        group = listing_rows._made(holders, {}, holder_id)
         if listing_rows._may_be_acceptable(group, few):
             continue
         listing_rows._read_group(group)

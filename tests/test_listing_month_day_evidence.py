@@ -7,6 +7,7 @@ import pytest
 
 import noticecli
 from noticecli.models import ListingItem
+from noticecli.parse import listing_month_day
 from noticecli.parse.listing_month_day import give_years, in_date_order, year_from_url
 from noticecli.rules import SiteRules
 
@@ -89,6 +90,23 @@ def test_no_url_year_past_the_lists_newest_full_date_or_the_current_year() -> No
     ]
     give_years(alone, this_year=2026)
     assert [item.date for item in alone] == ["2026-09-12", None]
+
+
+def test_the_clock_is_asked_only_for_dates_shown_without_a_year(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[int] = []
+
+    def clock() -> int:
+        asked.append(1)
+        return 2026
+
+    monkeypatch.setattr(listing_month_day, "current_year", clock)
+    dated = [ListingItem("甲", "http://x.gov.cn/2023/09/a.html", "2023-09-20")]
+    assert give_years(dated) == (0, 0, 0) and asked == []
+    assert [item.date for item in dated] == ["2023-09-20"]
+    yearless = [ListingItem("乙", "http://x.gov.cn/2025/09/b.html", None, "09-22")]
+    assert give_years(yearless) == (1, 0, 0) and asked == [1]
 
 
 # --- M2: numbers that look like month-days ------------------------------------------------

@@ -17,6 +17,7 @@ from tests.conftest import CORPUS, PAGES
 
 _HTML = (".html", ".htm", ".shtml")
 _BOILERPLATE = re.compile(lines._BOILERPLATE)
+_WIDGET_ROW = re.compile(lines._WIDGET_ROW_LINE)
 
 
 def _real_lines() -> list[str]:
@@ -49,6 +50,30 @@ def test_the_boilerplate_guard_is_what_the_alternatives_say() -> None:
     assert parts.start.digit and parts.start.space
     assert parts.start.chars == lines._BOILERPLATE_STARTS, "".join(sorted(parts.start.chars))
     assert parts.literals == lines._BOILERPLATE_LITERALS
+
+
+def test_the_widget_row_guard_is_what_the_pattern_says() -> None:
+    parts = split_alternatives([lines._WIDGET_ROW])
+    assert not parts.always
+    assert parts.start.space and not parts.start.digit and not parts.start.nullable
+    assert parts.start.chars == lines._WIDGET_ROW_STARTS, "".join(sorted(parts.start.chars))
+
+
+def test_is_widget_row_answers_as_the_pattern_on_every_real_line() -> None:
+    # Every text node and line of the pages, and every link's title as the list search asks.
+    samples = _real_lines()
+    titles = set()
+    for folder in [PAGES] + ([CORPUS] if CORPUS.is_dir() else []):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in _HTML:
+                tree = LexborHTMLParser(decode_bytes(path.read_bytes()).text)
+                titles.update(" ".join(a.text().split()) for a in tree.css("a"))
+    hits = 0
+    for line in [*samples, *sorted(titles)]:
+        expected = _WIDGET_ROW.match(line) is not None
+        assert lines.is_widget_row(line) == expected, line
+        hits += expected
+    assert hits >= 20  # matches and misses both exercised
 
 
 def test_the_guard_splits_the_boilerplate_alternatives_as_expected() -> None:
@@ -149,6 +174,17 @@ _PIECES = [
 @example("")
 def test_is_boilerplate_answers_as_the_pattern_on_random_lines(line: str) -> None:
     assert lines.is_boilerplate(line) == (_BOILERPLATE.match(line) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
+@example("【打印】 【关闭】")
+@example(" 打印")
+@example("\u3000分享到：微信 微博")
+@example("English / 联系我们")
+@example("")
+def test_is_widget_row_answers_as_the_pattern_on_random_lines(line: str) -> None:
+    assert lines.is_widget_row(line) == (_WIDGET_ROW.match(line) is not None)
 
 
 # --- The guard on random patterns -------------------------------------------------------

@@ -9,18 +9,17 @@ density search). Page furniture and widgets are told apart here by their class o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticecli.knowledge import (
-    ANY_BODY_CONTAINER,
     BODY_CONTAINERS,
     FURNITURE_CLASS_WORDS,
     WIDGET_CLASS_WORDS,
 )
 from noticecli.labels import split_label_pairs
-from noticecli.parse.article import possible_selectors
+from noticecli.parse.article import PageQueries
 from noticecli.parse.dom import (
     clean_text,
     compact,
@@ -91,27 +90,14 @@ _WIDGET_WORDS = re.compile("|".join(WIDGET_CLASS_WORDS))
 _FURNITURE_WORDS = re.compile("|".join(FURNITURE_CLASS_WORDS))
 
 
-def find_container(
-    tree: LexborHTMLParser,
-    select: Callable[[str], list[LexborNode]] | None = None,
-    *,
-    narrow: bool = False,
-) -> LexborNode | None:
+def find_container(tree: LexborHTMLParser, select: PageQueries | None = None) -> LexborNode | None:
     """The element that holds the article text, or ``None`` when nothing looks like one.
 
-    ``select`` stands in for ``tree.css`` (a cache shared with the article test).
-    ``narrow``: the tree is as ``select`` saw it (no element removed since its answers), so
-    the containers' joint query tells which single selectors may find anything."""
-    css = select or tree.css
-    # One query first: a page of an unknown template has none of the containers.
-    found = css(ANY_BODY_CONTAINER)
-    if not found:
-        selectors: Iterable[str] = ()
-    elif narrow:
-        selectors = possible_selectors(found, CONTAINER_SELECTORS)
-    else:
-        selectors = CONTAINER_SELECTORS
-    for selector in selectors:
+    ``select`` stands in for ``tree.css`` (a cache shared with the article test, made before
+    hidden elements were removed); only the containers whose class or id word the page
+    writes are asked for."""
+    css = select if select is not None else PageQueries(tree)
+    for selector in css.possible(CONTAINER_SELECTORS):
         nodes = css(selector)
         if len(nodes) == 1:
             # One candidate needs no score, only some content: stop at its first text.

@@ -20,7 +20,7 @@ from noticecli.knowledge import TITLE_SELECTORS, TITLE_SITE_SEPARATOR
 from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.after_title import block_after_title
-from noticecli.parse.article import Select, cached_select, has_article_body, possible_selectors
+from noticecli.parse.article import PageQueries, cached_select, has_article_body
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.between_lines import unread_lines
 from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, trailing_credits
@@ -87,7 +87,7 @@ def parse_html_tree(
         notice.items = listing.items
         notice.next_pages = listing.next_urls
         notice.page_count = listing.page_count
-        notice.title = _page_title(tree, None)
+        notice.title = _page_title(tree, select, None)
         for code, message in listing.warnings:
             notice.warn(code, message)
         return notice
@@ -106,7 +106,7 @@ def parse_html_tree(
             notice.warn(code, message)
     container = chosen.body if chosen is not None else None
     if container is None:
-        container = find_container(tree, select, narrow=not hidden.removed)
+        container = find_container(tree, select)
     skip = chosen.header_nodes if chosen is not None else []
     tables = read_label_tables(tree, container)
     for code, message in tables.warnings:
@@ -203,7 +203,7 @@ def _listing(
     tree: LexborHTMLParser,
     url: str | None,
     base_url: str | None,
-    select: Select,
+    select: PageQueries,
     rules: SiteRules | None,
     kind: NoticeKind | None,
 ) -> ListingPage | None:
@@ -252,12 +252,11 @@ def _new_only(fields: list[HeaderField], existing: list[HeaderField]) -> list[He
     return [field for field in fields if (field.key, field.value) not in seen]
 
 
-_ANY_TITLE = ", ".join(TITLE_SELECTORS)
-
-
-def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
+def _page_title(
+    tree: LexborHTMLParser, select: PageQueries, container: LexborNode | None
+) -> str | None:
     """The article's own title element, else ``<title>`` without the site-name suffix."""
-    element_title = _title_element(tree, container)
+    element_title = _title_element(tree, select, container)
     if element_title:
         return element_title
     title_node = tree.css_first("title")
@@ -270,14 +269,16 @@ def _page_title(tree: LexborHTMLParser, container: LexborNode | None) -> str | N
     return max(parts, key=len) if len(parts) > 1 else text
 
 
-def _title_element(tree: LexborHTMLParser, container: LexborNode | None) -> str | None:
+def _title_element(
+    tree: LexborHTMLParser, select: PageQueries, container: LexborNode | None
+) -> str | None:
     """The first title-like element before the body (after it is related-links territory)."""
     # Positions are compared only for the few candidates: a walk over the whole page to
     # number its elements costs more than the rest of the title search.
     body = tree.body
     limit = visible_path(container, body) if container is not None and body is not None else None
-    # One query for all of them; then each selector in turn, only those that may match.
-    for selector in possible_selectors(tree.css(_ANY_TITLE), TITLE_SELECTORS):
+    # Each selector in turn, only those whose class or id word or tag the page has.
+    for selector in select.possible(TITLE_SELECTORS):
         for node in tree.css(selector):
             if limit and body is not None:
                 path = visible_path(node, body)

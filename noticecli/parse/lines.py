@@ -41,6 +41,14 @@ _FOOTER_LINKS = (
 # A widget word may be bracketed as a link ([登录] [注册], 【English】).
 _WIDGET_ITEM = rf"(?:[【\[]\s*)?{_WIDGET}(?:\s*[】\]])?"
 _WIDGET_ROW = rf"{_WIDGET_ITEM}(?:\s*[·•/／]?\s*{_WIDGET_ITEM})*"
+# Built once: the pattern cache is keyed by the source, hashed and compared on every call.
+_WIDGET_ROW_LINE = f"^(?:{_WIDGET_ROW})$"
+# What a widget row can start with besides whitespace, as noticecli.parse.pattern_guard reads
+# it from the pattern (tests/test_pattern_guard.py checks the two agree): a link title or line
+# starting with any other character is settled without trying the pattern's alternatives.
+_WIDGET_ROW_STARTS = frozenset(
+    "EQR[|【个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
+)
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,
     *FURNITURE_LINES,
@@ -152,7 +160,10 @@ def is_boilerplate(text: str) -> bool:
 def is_widget_row(text: str) -> bool:
     """A row of widget words only (【字体：大 中 小】【打印】【关闭】, 分享到：微信 微博): the
     article's toolbar or the site's top bar, never navigation to elsewhere nor a footer."""
-    return _pattern(f"^(?:{_WIDGET_ROW})$").match(text) is not None
+    first = text[:1]
+    if first not in _WIDGET_ROW_STARTS and not first.isspace():
+        return False
+    return _pattern(_WIDGET_ROW_LINE).match(text) is not None
 
 
 def is_byline(text: str) -> bool:

@@ -244,6 +244,8 @@ def give_years(items: list[ListingItem], this_year: int | None = None) -> YearsG
     the page gives the year: first from the item's URL path (:func:`url_date`), then from
     dated neighbours (:func:`years_between`). A year later than the list's newest full date
     or than ``this_year`` (the current year in China) is never given."""
+    if not any(item.date_shown for item in items):
+        return YearsGiven(0, 0, 0)  # nothing to give; the clock is not asked (a system call)
     latest = current_year() if this_year is None else this_year
     full = [item.date for item in items if item.date and not item.date_shown]
     if full:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -145,10 +144,16 @@ class _Row:
         return self.month_day.shown if self.month_day is not None else None
 
 
+# The rows under one container, by the row node's mem_id: the row node and the candidate
+# links under it (the first one's seq is the row's). Kept as plain tuples for every ancestor
+# of every link; a group becomes a _Group only when it is looked at.
+_Members = dict[int, tuple[LexborNode, list[_Candidate]]]
+
+
 @dataclass(slots=True)
 class _Group:
     container: LexborNode
-    rows: dict[int, _Row] = field(default_factory=dict)  # by row node mem_id
+    rows: dict[int, _Row]  # by row node mem_id
     usable: list[_Row] = field(default_factory=list)
     read: bool = False
     scored: tuple[int, int, int, int] = (0, 0, 0, 0)
@@ -168,20 +173,26 @@ class FoundList:
 def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
     """The page's list of items, found by structure (see the module docstring)."""
     candidates = [c for seq, link in enumerate(links) if (c := _candidate(seq, link))]
-    groups = _group(candidates)
+    holders = _group(candidates)
+    made: dict[int, _Group] = {}
     few_articles = _article_urls_at_most(candidates, 2)
     # Largest first: a group with fewer rows than the best list has dated rows cannot beat
     # it, so most small groups are never read.
     order = sorted(
-        (g for g in groups.values() if len(g.rows) >= 2 or _single_row_list(g)),
-        key=lambda g: len(g.rows),
+        (
+            holder_id
+            for holder_id, (_, members) in holders.items()
+            if len(members) >= 2 or _single_row_list(members)
+        ),
+        key=lambda holder_id: len(holders[holder_id][1]),
         reverse=True,
     )
     best: _Group | None = None
     best_score: tuple[int, int, int, int] | None = None
-    for group in order:
-        if best_score is not None and len(group.rows) < best_score[0]:
+    for holder_id in order:
+        if best_score is not None and len(holders[holder_id][1]) < best_score[0]:
             break
+        group = _made(holders, made, holder_id)
         if not _may_be_acceptable(group, few_articles):
             continue  # left unread: a look-alike sibling of the list chosen is read then
         _read_group(group)
@@ -193,7 +204,7 @@ def find_list(links: list[PageLink], base: str | None) -> FoundList | None:
         best, best_score = group, score
     if best is None:
         return None
-    siblings = _look_alike_siblings(best, groups.values())
+    siblings = _look_alike_siblings(best, holders, made)
     rows_in_order = sorted(
         (row for g in (best, *siblings) for row in g.usable), key=lambda r: r.seq
     )
@@ -278,9 +289,10 @@ def _candidate(seq: int, link: PageLink) -> _Candidate | None:
     return _Candidate(seq, link, shown, title)
 
 
-def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
-    """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS."""
-    groups: dict[int, _Group] = {}
+def _group(candidates: list[_Candidate]) -> dict[int, tuple[LexborNode, _Members]]:
+    """Every (container, row) pair above every candidate link, up to MAX_ROW_LEVELS: each
+    container (by mem_id, in the order first met) with its rows."""
+    holders: dict[int, tuple[LexborNode, _Members]] = {}
     # The links of a list share their ancestors: each node's parent (its id and tag) is
     # read from the tree once, not once per link below it.
     steps: dict[int, tuple[LexborNode | None, int, str | None]] = {}
@@ -297,24 +309,37 @@ def _group(candidates: list[_Candidate]) -> dict[int, _Group]:
             parent, parent_id, parent_tag = step
             if parent is None or parent_tag in _STOP_TAGS:
                 break
-            group = groups.get(parent_id)
-            if group is None:
-                group = groups[parent_id] = _Group(parent)
-            row = group.rows.get(node_id)
-            if row is None:
-                row = group.rows[node_id] = _Row(node, candidate.seq)
-            row.links.append(candidate)
+            holder = holders.get(parent_id)
+            if holder is None:
+                holder = holders[parent_id] = (parent, {})
+            member = holder[1].get(node_id)
+            if member is None:
+                holder[1][node_id] = (node, [candidate])
+            else:
+                member[1].append(candidate)
             if parent_tag == "body":
                 break
             node, node_id = parent, parent_id
-    return groups
+    return holders
 
 
-def _single_row_list(group: _Group) -> bool:
+def _made(
+    holders: dict[int, tuple[LexborNode, _Members]], made: dict[int, _Group], holder_id: int
+) -> _Group:
+    """The group of the container ``holder_id``, made once."""
+    group = made.get(holder_id)
+    if group is None:
+        container, members = holders[holder_id]
+        rows = {key: _Row(node, links[0].seq, links) for key, (node, links) in members.items()}
+        group = made[holder_id] = _Group(container, rows)
+    return group
+
+
+def _single_row_list(members: _Members) -> bool:
     """A list of one row (a column with one notice so far) is worth reading when the row is
     a table or list row."""
-    (row,) = group.rows.values()
-    return row.node.tag in _ROW_TAGS
+    ((node, _),) = members.values()
+    return node.tag in _ROW_TAGS
 
 
 def _read_group(group: _Group) -> None:
@@ -386,21 +411,24 @@ def _read_group(group: _Group) -> None:
 # --- Choosing ------------------------------------------------------------------------------
 
 
-def _look_alike_siblings(group: _Group, groups: Iterable[_Group]) -> list[_Group]:
+def _look_alike_siblings(
+    group: _Group, holders: dict[int, tuple[LexborNode, _Members]], made: dict[int, _Group]
+) -> list[_Group]:
     """Lists beside the chosen one with the same element and class: one list split in parts."""
     parent = group.container.parent
     if parent is None:
         return []
     signature = _signature(group.container)
     siblings = []
-    for other in groups:
+    for holder_id, (container, _) in holders.items():
         if (
-            other is group
-            or other.container.parent is None
-            or other.container.parent.mem_id != parent.mem_id
-            or _signature(other.container) != signature
+            holder_id == group.container.mem_id
+            or container.parent is None
+            or container.parent.mem_id != parent.mem_id
+            or _signature(container) != signature
         ):
             continue
+        other = _made(holders, made, holder_id)
         if not other.read:
             _read_group(other)
         if other.score()[:2] != (0, 0):
