@@ -82,13 +82,13 @@ def test_a_run_ending_at_the_title_is_read_under_the_sites_lines(above: str) -> 
 def test_plain_grid_rows_mark_the_run_and_its_empty_cell() -> None:
     rows = plain_grid_rows(["", *GRID, TITLE, SALUTATION, TEXT])
     assert rows == {
-        1: "索引号",
-        2: "发布机构",
-        3: "公开目录",
-        4: "发布日期",
-        5: "文号",
-        6: "公开方式",
-        7: "名称",
+        1: ("索引号",),
+        2: ("发布机构",),
+        3: ("公开目录",),
+        4: ("发布日期",),
+        5: ("文号",),
+        6: ("公开方式",),
+        7: ("名称",),
     }
 
 

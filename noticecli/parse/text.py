@@ -180,7 +180,9 @@ def parse_text_dump(text: str) -> Notice:
     if headings:  # a line holding the whole article: its paragraphs (a flat page is cut already)
         body_lines = split_run_on_lines(body_lines, title_line)
     body_lines, glued = _split_glued_names(body_lines)
-    notice.body = body_blocks(body_lines, headings=headings, title=title_line)
+    # The title as shown, or as its label gives it (名称:…): a repeat of it opens the body.
+    title = title_line or field_value(notice, "title")
+    notice.body = body_blocks(body_lines, headings=headings, title=title)
     # No links survive in a dump: a line that is a file name is an attachment without a URL.
     notice.attachments = named_files(
         [block.text for block in notice.body if block.text and block.type != "heading"]

@@ -8,7 +8,9 @@ right above a date line, is a signature, and one with its date beside it on one 
 signature and a date; a document's red head and number
 (:mod:`noticecli.parse.doc_head`) are headings of their own, never joined; a 附注 right
 under the closing (``(此件主动公开)``) is a note; file names ending the text are the page's
-attachment list, not body lines (:func:`without_trailing_files`).
+attachment list, not body lines (:func:`without_trailing_files`); the title printed again
+over a few lines opening the text is one heading, and a unit's name alone under it, over a
+sentence that names it again or in a reply, is the salutation (a paragraph).
 :mod:`noticecli.parse.text` finds where the body starts and hands its lines here.
 """
 
@@ -20,7 +22,9 @@ from noticecli.knowledge import CJK
 from noticecli.models import Block, BlockType
 from noticecli.parse.attachments import FILE_NAME, is_attachment_caption, is_file_line
 from noticecli.parse.doc_head import is_doc_head_line
+from noticecli.parse.dom import compact
 from noticecli.parse.lines import (
+    END_PUNCT,
     is_author_line,
     is_boilerplate,
     is_byline,
@@ -74,6 +78,55 @@ def _is_salutation(text: str, following: str, blocks: list[Block]) -> bool:
     )
 
 
+# A reply to a proposal or a letter (…提案答复的函, 办理意见, 复函): it opens by naming whom it
+# answers, on a line of its own.
+_REPLY = re.compile("答复|复函|办理意见|回复")
+_REPEAT_LINES_MAX = 4
+_REPEAT_MIN = 8  # the title's words a repeat without its issuer still holds
+
+
+def _is_addressee(text: str, following: str, blocks: list[Block], title: str | None) -> bool:
+    """A unit's name alone (致公党某市委员会, 市财政局、市住房和城乡建设局) opening the text
+    (nothing but headings above it: the title's repeat, the document's number), right over a
+    sentence that opens by naming it again, or in a reply: whom the text is addressed to, the
+    salutation without its colon."""
+    return (
+        is_org_line(text)
+        and all(block.type == "heading" for block in blocks)
+        and len(following) > len(text)
+        and _SENTENCE.search(following) is not None
+        and not _LIST_ITEM.match(following)
+        and (following.startswith(text) or (title is not None and bool(_REPLY.search(title))))
+    )
+
+
+def _title_repeat(entries: list[tuple[int, str]], title: str | None) -> range:
+    """The entries that print the title again over 2-4 lines with no blank between them
+    (关于…会议 / 第…号提案 / 答复的函), opening the body or under its document number: one
+    heading, as the title printed on one line would be. The lines join to the title, or to
+    its end when the issuer that opens it is left out."""
+    if not title:
+        return range(0)
+    want = compact(title)
+    start = 0
+    while start < len(entries) and is_doc_head_line(entries[start][1]):
+        start += 1
+    joined = ""
+    found = range(0)
+    for position in range(start, min(len(entries), start + _REPEAT_LINES_MAX)):
+        index, text = entries[position]
+        if position > start and entries[position - 1][0] != index - 1:
+            break  # a blank line ends the run
+        if len(text) > HEADING_MAX or text[-1] in END_PUNCT:
+            break
+        joined += compact(text)
+        if joined not in want:
+            break
+        if position > start and want.endswith(joined) and len(joined) >= _REPEAT_MIN:
+            found = range(start, position + 1)
+    return found
+
+
 def join_heading(first: str, second: str) -> str:
     """Two lines of one heading or title as one line."""
     if first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii():
@@ -117,7 +170,14 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
 
     blocks: list[Block] = []
     last_heading_entry = -2
+    repeat = _title_repeat(entries, title)
     for position, (index, text) in enumerate(entries):
+        if position in repeat:
+            if position == repeat.start:
+                blocks.append(Block(type="heading", text=text))
+            else:
+                blocks[-1].text = join_heading(blocks[-1].text or "", text)
+            continue  # the whole title: a heading line under it is not its rest
         if (signed := _signed_date(text)) is not None:
             blocks.extend(Block(type=kind, text=part) for kind, part in signed)
             continue
@@ -153,7 +213,9 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
             kind = "heading"  # 信件内容: / 回复内容 names the text below it; not a salutation
         elif is_org_line(text) and (position >= tail_from or _is_date(following)):
             kind = "signature"
-        elif _is_salutation(text, following, blocks):
+        elif _is_salutation(text, following, blocks) or _is_addressee(
+            text, following, blocks, title
+        ):
             kind = "paragraph"
         elif (
             headings

@@ -29,6 +29,7 @@ __all__ = [
     "is_toolbar_row",
     "with_plain_label_colons",
     "with_spaced_label_colons",
+    "with_spaced_labels_joined",
     "with_stacked_label_values",
     "without_cell_mark",
 ]
@@ -112,7 +113,7 @@ def with_plain_label_colons(line: str, *, after_row: bool = False) -> str:
     cells = _CELL_GAP.split(line)
     known = vocabulary()
     if any(len(cells[index]) == 1 for index in range(0, len(cells), 2)):
-        cells = _with_spaced_labels_joined(cells, known)
+        cells = with_spaced_labels_joined(cells, known)
     if _compact_cell(cells[0]) not in known:
         return line
     labels = [index for index in range(0, len(cells), 2) if _compact_cell(cells[index]) in known]
@@ -151,7 +152,7 @@ def one_pair_row(line: str) -> str | None:
 _FIELD_SHAPES = ("date", "doc_no", "index_no")
 
 
-def _with_spaced_labels_joined(cells: list[str], known: dict[str, str]) -> list[str]:
+def with_spaced_labels_joined(cells: list[str], known: dict[str, str]) -> list[str]:
     """The cells of a colon-less row (tokens at even places, gaps at odd ones) with each run
     of one-character tokens whose characters join to a known label (文 号, 索 引 号) made one
     token, kept as shown: a label printed letter-spaced in a row of plain ones."""

@@ -5,9 +5,12 @@ rows, read before the body starts.
 A line that opens with a known label, a gap and a short value is such a row only among at
 least three of them in a run, so a sentence that merely starts with a label word stays text;
 inside the run, a line that is a known label alone (``文号``, ``文号:``) is an empty cell and
-does not end it. A run after the text has started, or under a title-like line without
-ending at the title (a line worded as one under it), is not read: there the lines are the
-body's own (an appendix's ``发布机构 <unit>`` rows).
+does not end it. A row may also hold several pairs of which some lost their colon and some
+kept it (索引号 <code> 发布日期: <date>): the colon shows the block is the header, so a run
+with such a row is read with fewer rows, when a headline or text follows it. A run after
+the text has started, or under a title-like line without ending at the title (a line worded
+as one under it), is not read: there the lines are the body's own (an appendix's
+``发布机构 <unit>`` rows).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 
 from noticecli.labels import vocabulary
-from noticecli.parse.text_chrome import INNER_WS
+from noticecli.parse.text_chrome import INNER_WS, with_spaced_labels_joined
 from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_title import is_title_like
 
@@ -27,6 +30,11 @@ _PAIR = re.compile(f"^(?P<label>[^\\s:：]{{2,8}})[{INNER_WS}]+(?P<value>\\S.*)$
 # Text has started: a sentence's marks, or a salutation closing with a colon (各单位:).
 _PROSE = re.compile("[。；！？]|[:：]$")
 _SPACES = re.compile(f"[{INNER_WS}]+")
+_CELL_GAP = re.compile(f"([{INNER_WS}]+)")
+_COLON_PAIR = re.compile("^(?P<label>[^\\s:：]{2,8})[:：](?P<value>.*)$")
+_SENTENCE = re.compile("[。；！？]")
+_COLON = re.compile("[:：]")
+_CLOCK = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")  # a value's time (14:34)
 
 
 def _pair_label(line: str) -> str | None:
@@ -40,15 +48,45 @@ def _pair_label(line: str) -> str | None:
     return match["label"]
 
 
+def _mixed_row(line: str) -> tuple[str, ...] | None:
+    """The labels, as shown and in order, of a row of pairs some of which lost their colon
+    and some kept it (索引号 <code> 发布日期: 2019-03-26 14:34); ``None`` for any other line.
+    Every value is short and no sentence; a colon-less label has one."""
+    if not line or _SENTENCE.search(line):
+        return None
+    known = vocabulary()
+    cells = _CELL_GAP.split(line)  # tokens at even places, gaps at odd ones
+    if any(len(cells[index]) == 1 for index in range(0, len(cells), 2)):
+        cells = with_spaced_labels_joined(cells, known)  # 索 引 号 <code> …
+    pairs: list[tuple[str, bool, list[str]]] = []  # label as shown, colon kept, value tokens
+    for token in cells[::2]:
+        if _SPACES.sub("", token) in known:
+            pairs.append((token, False, []))
+        elif (match := _COLON_PAIR.match(token)) is not None and match["label"] in known:
+            pairs.append((match["label"], True, [match["value"]] if match["value"] else []))
+        elif not pairs or (_COLON.search(token) and not _CLOCK.match(token)):
+            return None  # not opening with a label, or a label unknown (号: of 索 引 号:)
+        else:
+            pairs[-1][2].append(token)
+    colons = [colon for _, colon, _ in pairs]
+    if all(colons) or not any(colons):
+        return None  # all kept (read as it is) or all lost (a plain row's reader's)
+    for _, colon, value in pairs:
+        if (not colon and not value) or len(" ".join(value)) > _VALUE_MAX:
+            return None
+    return tuple(label for label, _, _ in pairs)
+
+
 def _bare_label(line: str) -> str | None:
     """The known label a line is by itself, with or without its colon (文号, 文 号:)."""
     text = line.rstrip(":：" + INNER_WS)
     return text if _SPACES.sub("", text) in vocabulary() else None
 
 
-def plain_grid_rows(lines: list[str]) -> dict[int, str]:
-    """Row index → the label that opens it, for the rows of a colon-less grid before the
-    body; ``lines`` are the page's lines, edge noise and list bullets already removed."""
+def plain_grid_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Row index → the labels it holds, as shown and in order, for the rows of a grid before
+    the body whose labels lost their colons; ``lines`` are the page's lines, edge noise and
+    list bullets already removed."""
     titled = False  # a title-like line stood above: a run must end at the title to be a grid
     index = 0
     while index < len(lines):
@@ -56,7 +94,7 @@ def plain_grid_rows(lines: list[str]) -> dict[int, str]:
         if not line:
             index += 1
             continue
-        if _pair_label(line) is None:
+        if _pair_label(line) is None and _mixed_row(line) is None:
             if _PROSE.search(line):
                 return {}  # the text has started: label-word lines from here are its own
             titled = titled or (is_title_like(line) and not is_chrome_line(line))
@@ -64,8 +102,11 @@ def plain_grid_rows(lines: list[str]) -> dict[int, str]:
             continue
         run = _run_at(lines, index)
         probe = max(run, default=index) + 1
-        if sum(_pair_label(lines[row]) is not None for row in run) >= _PAIRS_MIN:
-            after = next((text for text in lines[probe:] if text), "")
+        after = next((text for text in lines[probe:] if text), "")
+        mixed = any(_mixed_row(lines[row]) is not None for row in run)
+        if sum(_pair_label(lines[row]) is not None for row in run) >= _PAIRS_MIN or (
+            mixed and after  # a colon among the pairs: a header, over a headline or text
+        ):
             if titled and not (is_title_like(after) and _pair_label(after) is None):
                 return {}  # rows under the title, over the text: the body's
             return run
@@ -74,27 +115,49 @@ def plain_grid_rows(lines: list[str]) -> dict[int, str]:
     return {}
 
 
-def _run_at(lines: list[str], index: int) -> dict[int, str]:
+def _run_at(lines: list[str], index: int) -> dict[int, tuple[str, ...]]:
     """The rows of the run of pair lines from ``index`` (blank lines between them allowed),
     a known label alone after a pair counted in."""
-    run: dict[int, str] = {}
+    run: dict[int, tuple[str, ...]] = {}
     probe = index
     while probe < len(lines):
         text = lines[probe]
         if not text:
             probe += 1
             continue
-        label = _pair_label(text) or (_bare_label(text) if run else None)
-        if label is None:
+        labels = _mixed_row(text)
+        if labels is None and (label := _pair_label(text) or (_bare_label(text) if run else None)):
+            labels = (label,)
+        if labels is None:
             break
-        run[probe] = label
+        run[probe] = labels
         probe += 1
     return run
 
 
-def with_plain_grid_colon(line: str, label: str) -> str:
-    """The row with the colon put back after its label (索引号: <code>, 文号:); a label that
-    shows its colon already is left as it is."""
-    if not line.startswith(label) or line[len(label) :].lstrip(INNER_WS)[:1] in (":", "："):
-        return line
-    return f"{label}:{line[len(label) :]}"
+def with_plain_grid_colon(line: str, labels: tuple[str, ...]) -> str:
+    """The row with the colon put back after each of its labels (索引号: <code>, 文号:); a
+    label that shows its colon already is left as it is, and a line that no longer holds
+    the labels read, the first opening it, as it is."""
+    pieces: list[str] = []
+    done = 0
+    for label in labels:
+        at = _label_at(line, label, done)
+        if at is None or (not pieces and at != 0):
+            return line
+        end = at + len(label)
+        pieces.append(line[done:end])
+        if line[end:].lstrip(INNER_WS)[:1] not in (":", "："):
+            pieces.append(":")
+        done = end
+    pieces.append(line[done:])
+    return "".join(pieces)
+
+
+def _label_at(line: str, label: str, start: int) -> int | None:
+    """Where ``label`` stands from ``start`` as a cell of its own: at the line's start or
+    after a gap."""
+    at = line.find(label, start)
+    while at != -1 and at > 0 and line[at - 1] not in INNER_WS:
+        at = line.find(label, at + 1)
+    return None if at == -1 else at
