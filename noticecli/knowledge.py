@@ -274,7 +274,44 @@ TITLE_WORDS = (
     "清单",
     "通报",
     r"\d{4}年",
+    "[〇○零一二三四五六七八九]{4}年",  # a year in Chinese numerals (二〇二四年度…预算公开说明)
 )
+# Words nearly every headline of a government or civil-defense site holds (its unit's, its
+# field's and its verbs' words): a short line over the headline sharing only such words (or a
+# place name) with it shows no phrase with it (人防工程 … 岚州市人防办召开…: a side menu's
+# item, no kicker).
+GENERIC_HEADLINE_WORDS = (
+    "人民防空",
+    "国防动员",
+    "人民政府",
+    "办公室",
+    "工作",
+    "人民",
+    "人防",
+    "防空",
+    "国防",
+    "动员",
+    "国动",
+    "政府",
+    "管理",
+    "开展",
+    "召开",
+    "举办",
+    "举行",
+    "会议",
+    "全市",
+    "全县",
+    "全区",
+    "关于",
+)
+# Characters of a place's level (岚州市, 岚川县): a word holding one is a place's name or
+# glued to one (州市, 市人防), a word every headline of the site may hold.
+PLACE_LEVEL_CHARS = "省市县区镇乡"
+
+# How the title of a document delivered or held on a day ends (在…会议上的讲话, …会议纪要,
+# 新年贺词（全文）): a date under such a title is that day's, not the publication's. A regular
+# expression searched at a title's end.
+EVENT_DATED_TITLE_END = r"(?:讲话|致辞|发言|贺词|纪要)(?:[（(][^()（）]{1,8}[)）])?$"
 # What separates the article title from the site name in <title> (标题_某某市人民政府,
 # 某某招标投标网 · 标题; a middle dot only between spaces, as it also joins foreign names).
 # Read: \s*(?:[-_|｜—–]+|\s-\s|\s[·•・]\s)\s* — written here to begin with one character

@@ -11,8 +11,9 @@ the page, with the case the rule must take and the case it must leave:
 4. A meta line's last value loses a lone widget word after it (作者：王明 关闭), on a line
    of its own too; a word list keeps its words, a grid row keeps what it shows.
 5. A date in Chinese numerals under the title (二〇〇六年三月五日) is the publication time
-   when the article's widgets or a meta line stand by it; alone over the text, or closing
-   the notice under its signature, it stays a body date.
+   when the article's widgets stand by it or a meta line naming the publication time is
+   under it; alone over the text, over a meta line of other labels, or closing the notice
+   under its signature, it stays a body date (review s5: tests/test_review_s5_title.py).
 """
 
 from __future__ import annotations
@@ -253,7 +254,8 @@ WIDGETS = "字号：大 中 小  打印  关闭"
         (("二OO六年三月五日", WIDGETS), {}),
         (("二〇〇六年三月五日 【打印】【关闭】",), {}),
         (("二〇〇六年三月五日  打印  关闭",), {}),
-        (("二〇〇六年三月五日", "来源：岚州市人防办"), {"来源": "岚州市人防办"}),
+        (("二〇〇六年三月五日【打印】【关闭】",), {}),  # glued to its widgets (review s5)
+        (("二〇〇六年三月五日", "发布时间：2006-03-05"), {"发布时间": "2006-03-05"}),
     ],
 )
 def test_5_a_numeral_date_with_the_articles_widgets_or_meta_is_the_publication_time(
@@ -262,7 +264,7 @@ def test_5_a_numeral_date_with_the_articles_widgets_or_meta_is_the_publication_t
     notice = _parse(ALARM_TITLE, *lines, "", ALARM_TEXT)
     assert notice.title == ALARM_TITLE
     assert notice.published_at == "2006-03-05"
-    assert _fields(notice) == {"line 2": lines[0].split()[0], **fields}
+    assert _fields(notice) == {"line 2": lines[0].split()[0].split("【")[0], **fields}
     assert _blocks(notice) == [("paragraph", ALARM_TEXT)]
 
 

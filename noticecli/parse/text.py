@@ -422,7 +422,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         body_end = before_empty_boxes(lines, body_start, body_end)
         body_end = before_related_caption(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
-        body_lines = [*build.doc_head, *body_lines]  # 岚州市人民政府文件 over the title
+        # 岚州市人民政府文件 over the title; a speech's date under it, over the meta line.
+        body_lines = [*build.doc_head, *build.body_opening, *body_lines]
     if colonless:
         # Colons were put back only to read a grid row: a row left in the body keeps the
         # line as the page prints it, never characters the page does not have.

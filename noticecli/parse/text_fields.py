@@ -62,6 +62,7 @@ class FieldBuilder:
         self.repeated = False  # a filled field was shown twice: the grid is printed twice
         self.rows: list[int] = []  # line index → the index of the page's line it comes from
         self.doc_head: list[str] = []  # a document's head read over the title: the body's
+        self.body_opening: list[str] = []  # lines under the title that open the body, read past
         self.widget_rows: frozenset[int] = frozenset()  # lines blanked as widgets (打印, 关闭)
 
     def where(self, index: int) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from noticecli.dates import parse_date
-from noticecli.knowledge import CJK
+from noticecli.knowledge import CJK, EVENT_DATED_TITLE_END
 from noticecli.labels import key_for, split_value_labels, value_shape, vocabulary
 from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
@@ -72,6 +72,10 @@ _SPACED_DATE = re.compile(
     r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
+
+
+# The title of a speech or of minutes: the date under it is the day delivered or held.
+_EVENT_DATED_TITLE = re.compile(EVENT_DATED_TITLE_END)
 
 
 def parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
@@ -290,9 +294,11 @@ def _parse_grid_and_meta(
         elif under_title and (
             _dated_line(line, index, build)
             or _unit_dated_line(line, index, build)
-            or _numeral_dated_line(lines, index, build)
+            or _numeral_dated_line(lines, index, build, title)
         ):
             pass  # 2023-09-14 10:42 阅读人数:1, [岚山县国动办]2024-05-12: the publication time
+        elif under_title and _numeral_date_over_meta(lines, index):
+            build.body_opening.append(line)  # a speech's date: the body's, as shown
         elif under_title and is_title_detail(line):
             # The issuer, index number or date shown as bare items under the title; a
             # document number alone on its line is the notice's doc_no.
@@ -493,13 +499,17 @@ def _is_dated_meta_line(line: str) -> bool:
     return parse_date(UNFILLED_COUNTER.sub("", head)) is not None
 
 
-def _numeral_dated_line(lines: list[str], index: int, build: FieldBuilder) -> bool:
+def _numeral_dated_line(
+    lines: list[str], index: int, build: FieldBuilder, title: str | None
+) -> bool:
     """A date in Chinese numerals under the title (二〇〇六年三月五日): the publication time,
     as a date in figures is, when no publication time was read above it and the page's own
-    evidence says so: the article's widgets (打印, 关闭) beside it or under it, or a meta
-    line under it (a 发布时间 there wins, as over a date in figures). Alone over the text
-    it may be the document's own date (a speech's, a rule's adoption) and stays in the
-    body. Adds the field; returns whether it was one."""
+    evidence says so: the article's widgets (打印, 关闭) on its line, or widget rows right
+    under it (not under a speech's or minutes' title: :data:`_EVENT_DATED_TITLE`), or a meta
+    line under it naming the publication time (which wins, as over a date in figures). Alone
+    over the text, or over a meta line of other labels (来源), it may be the document's own
+    date (a speech's, a meeting's, a rule's adoption) and stays in the body
+    (:func:`_numeral_date_over_meta`). Adds the field; returns whether it was one."""
     line = lines[index]
     match = CN_DATE_PREFIX.match(line)
     if match is None or field_value(build.notice, "published_at") is not None:
@@ -507,16 +517,29 @@ def _numeral_dated_line(lines: list[str], index: int, build: FieldBuilder) -> bo
     shown, rest = match.group(), line[match.end() :].strip()
     if rest and not is_boilerplate(rest):
         return False
-    under = index + 1
-    widgets = bool(rest)
-    while under < len(lines) and not lines[under]:
-        widgets = widgets or under in build.widget_rows
-        under += 1
-    meta = under < len(lines) and is_meta_line(lines[under])
-    if not (widgets or meta) or parse_date(shown) is None:
+    widgets = bool(rest) or (
+        index + 1 in build.widget_rows and _EVENT_DATED_TITLE.search(compact(title or "")) is None
+    )
+    under = next_nonblank(lines, index + 1)
+    labelled = under < len(lines) and _names_publication(lines[under])
+    if not (widgets or labelled) or parse_date(shown) is None:
         return False
     build.notice.header.append(HeaderField("published_at", build.where(index), shown, "unlabelled"))
     return True
+
+
+def _numeral_date_over_meta(lines: list[str], index: int) -> bool:
+    """A date in Chinese numerals alone on its line right over a meta line that does not
+    name the publication time (在…会议上的讲话 / 二〇二四年三月五日 / 来源:…): the document's
+    own date, which opens the body as shown; the meta line under it is still read."""
+    if CN_DATE_PREFIX.fullmatch(lines[index]) is None or index + 1 >= len(lines):
+        return False
+    return is_meta_line(lines[index + 1]) and not _names_publication(lines[index + 1])
+
+
+def _names_publication(line: str) -> bool:
+    """A meta line with a label of the publication time (发布时间, 发布日期)."""
+    return is_meta_line(line) and any(label.key == "published_at" for label in find_labels(line))
 
 
 def _dated_line(line: str, index: int, build: FieldBuilder) -> bool:

@@ -29,11 +29,11 @@ _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u2
 DATE_TIME_PREFIX = re.compile(
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-# A date in Chinese numerals opening a line, alone or before a gap (二〇〇六年三月五日, 二OO六
-# 年…): the year written digit by digit.
+# A date in Chinese numerals opening a line, alone or before a gap or a widget's bracket
+# (二〇〇六年三月五日, 二OO六年…, 二〇二四年六月五日【打印】): the year written digit by digit.
 CN_DATE_PREFIX = re.compile(
     r"^[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[一二三四五六七八九十]{1,3}\s*日(?=\s|$)"
+    r"\s*[一二三四五六七八九十]{1,3}\s*日(?=\s|$|[【\[])"
 )
 
 

@@ -14,6 +14,8 @@ from noticecli.knowledge import (
     COLUMN_CAPTION_ENDS,
     DOC_TITLE_END,
     DOC_TYPE_WORDS,
+    GENERIC_HEADLINE_WORDS,
+    PLACE_LEVEL_CHARS,
     TITLE_WORDS,
 )
 from noticecli.labels import WIDGET_LABELS, value_shape, vocabulary
@@ -64,7 +66,8 @@ _KICKER_LINES_MAX = 3
 _KICKER_LINE_MIN = 2
 _KICKER_LINE_MAX = 12
 _KICKER_LINE = re.compile(f"^[{CJK}]+$")
-_CJK_WORD = re.compile(f"^[{CJK}]{{2}}$")
+_SHARED_RUN_MIN = 3  # characters a kicker's line shares with its headline, common words too
+_CJK_WORDS = {size: re.compile(f"^[{CJK}]{{{size}}}$") for size in (2, _SHARED_RUN_MIN)}
 _RUN_MIN = 2  # lines of a kicker, or items of a menu, that make a run
 _PARALLEL_CHARS = 2  # characters two parallel menu items share at their head or tail
 
@@ -535,20 +538,46 @@ def is_parallel(first: str, second: str) -> bool:
 
 def is_kicker(kicker: list[str], headline: str) -> bool:
     """Short lines right over a headline that are its kicker (引题: 人防宣传周 / 防空知识 /
-    进万家), not a side menu's items: two or three, none ending as a column's name does
-    (领导信息, 通知公告), no two parallel, and one phrase with the headline: they share a
-    word with it (人防宣传周 … 岚州市开展人防宣传周主题活动)."""
+    进万家), not a side menu's items: two or three, not all of one length (a menu's items
+    are: 人防工程 / 宣传教育 / 指挥通信), none ending as a column's name does (领导信息,
+    通知公告), no two parallel, and one phrase with the headline: a line shares a word with
+    it (人防宣传周 … 岚州市开展人防宣传周主题活动; :func:`_shares_word`)."""
     if not _RUN_MIN <= len(kicker) <= _KICKER_LINES_MAX:
         return False
+    if len({len(compact(line)) for line in kicker}) == 1:
+        return False  # menu-shaped
     if any(
         line.endswith(COLUMN_CAPTION_ENDS) or compact(line) == compact(headline) for line in kicker
     ):
         return False  # a column's name, or the headline printed twice
     if any(is_parallel(first, second) for first, second in combinations(kicker, 2)):
         return False
-    joined = "".join(kicker)
-    words = {joined[at : at + 2] for at in range(len(joined) - 1)}
-    return any(_CJK_WORD.match(word) and word in headline for word in words)
+    return any(_shares_word(line, headline) for line in kicker)
+
+
+def _shares_word(line: str, headline: str) -> bool:
+    """The line and the headline share words within the line (never across two lines of a
+    kicker), beyond the words any headline of the site holds and its place names: a run of
+    three characters or more, one of them outside those words (人防宣传周: 人防宣), or a
+    two-character word outside them (宣传); not 人防 alone (人防工程 over …市人防办召开…)."""
+    common = _common_chars(line)
+    for at in range(len(line) - 1):
+        for size, outside_min in ((_SHARED_RUN_MIN, 1), (2, 2)):
+            run = line[at : at + size]
+            outside = sum(index not in common for index in range(at, at + size))
+            if _CJK_WORDS[size].match(run) and outside >= outside_min and run in headline:
+                return True
+    return False
+
+
+def _common_chars(line: str) -> set[int]:
+    """Where the line holds a word any headline of the site holds, or a place's level
+    (岚州市): the indexes of those characters."""
+    common = {at for at, char in enumerate(line) if char in PLACE_LEVEL_CHARS}
+    for word in GENERIC_HEADLINE_WORDS:
+        for match in re.finditer(re.escape(word), line):
+            common.update(range(match.start(), match.end()))
+    return common
 
 
 def _kicker_title_run(lines: list[str], index: int) -> tuple[str, int] | None:
