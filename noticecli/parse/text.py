@@ -86,6 +86,7 @@ from noticecli.parse.text_furniture import (
     is_site_stamp,
     is_template_region,
     keep_greeting_headlines,
+    template_region_chrome,
     without_site_stamp,
 )
 from noticecli.parse.text_head import parse_head
@@ -257,6 +258,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
     after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
     greetings: dict[int, str] = {}  # the greeting lines blanked, by row
+    region_rows: list[int] = []  # template region names (footer, 通用导航): chrome by place
     # 索引号 <code> / 文号 / 发布日期 <date>: a grid one pair a line without colons.
     grid_rows = plain_grid_rows(
         [without_cell_mark(strip_bullet(clean_line(_strip_markup(raw)))) for raw in raw_lines]
@@ -323,7 +325,6 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_captioned_widgets(line)
             or is_search_box(line)
             or is_glued_furniture(line)
-            or is_template_region(line)
         ):
             # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体; the footer's own
             # lines among them are remembered for the footer rules below.
@@ -336,7 +337,11 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             if is_site_greeting(line):
                 greetings[len(lines)] = line  # … unless it is a headline over its meta line
             line = ""
+        if is_template_region(line):
+            region_rows.append(len(lines))
         lines.append(line)
+    for row in template_region_chrome(lines, region_rows, end_rows):
+        lines[row] = ""
     blank_site_credits(lines, footer_rows)
     blank_footer_tail(lines, site_footer_rows, registered_rows)
     blank_crumb_chains(lines, crumb_rows)

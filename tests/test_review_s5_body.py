@@ -1,0 +1,70 @@
+"""The fifth session's review (review-s5 R2, R3, R4, R5, R8): the body, attachment and label
+rules of the session reached past their evidence and removed or invented text. Each rule
+with what it must still do and the review's pages (our own) it must leave alone: a template
+region's name is chrome only where the template's scaffolding stands; a tab strip's tabs
+end as column names do; a trailing file line is a file name, not a sentence ending in one,
+and leaves the body only after a shown closing; an issue-date label names this document."""
+
+from __future__ import annotations
+
+import noticecli
+from noticecli.models import Notice
+
+TITLE = "岚州市人民防空办公室关于开展2024年人防工程维护管理检查的通知"
+META = "发布时间:2024-06-05 09:30 来源:岚州市人民防空办公室"
+TEXT = "为加强人防工程维护管理,市人防办决定于6月至7月开展全市人防工程维护管理检查。"
+LAST = "请各单位于6月30日前报送自查情况。"
+SIGNATURE = "岚州市人民防空办公室"
+DATE = "2024年6月5日"
+
+
+def _parse(*lines: str) -> Notice:
+    return noticecli.parse_text("\n".join(lines) + "\n")
+
+
+def _typed(notice: Notice) -> list[tuple[str, str]]:
+    return [(block.type, block.text or "") for block in notice.body]
+
+
+def _texts(notice: Notice) -> list[str]:
+    return [block.text or "" for block in notice.body]
+
+
+# --- R2: a template region's name is chrome only where the scaffolding stands -------------
+
+
+def test_region_names_above_the_title_and_after_the_text_are_chrome() -> None:
+    notice = _parse("header", "通用导航", TITLE, META, "", TEXT, "", SIGNATURE, DATE, "", "footer")
+    assert notice.title == TITLE
+    assert _texts(notice) == [TEXT, SIGNATURE, DATE]
+    # Under the masthead, over the title and its meta line: the head's, never the title's.
+    notice = _parse(SIGNATURE, "通用导航", TITLE, META, "", TEXT)
+    assert notice.title == TITLE
+    assert "通用导航" not in notice.body_text()
+    # After the text with only a copyright line or blanks under it.
+    notice = _parse(TITLE, META, "", TEXT, "", "Footer", "", "版权所有:岚州市人民防空办公室")
+    assert _texts(notice) == [TEXT]
+
+
+def test_region_names_between_lines_of_the_text_stay() -> None:
+    # review p05: a procurement table rendered one cell a line, naming the regions to build.
+    cells = [
+        "1",
+        "header",
+        "统一页头,含单位名称及标识",
+        "2",
+        "通用导航",
+        "一级栏目导航",
+        "3",
+        "footer",
+    ]
+    notice = _parse(TITLE, META, "", "现将采购需求公示如下:", "", *cells, "", LAST, "", SIGNATURE)
+    assert [text for text in _texts(notice) if text in cells] == cells
+    # review p23: a sign's English names under their Chinese ones.
+    signs = ["人防工程", "Civil Air Defense Works", "横幅", "Banner", "导航图", "Navigation"]
+    notice = _parse(
+        TITLE, META, "", "一、标识名称及英文译写", "", *signs, "", "二、本规范自发布之日起试行。"
+    )
+    assert [(kind, text) for kind, text in _typed(notice) if text in signs] == [
+        ("paragraph", sign) for sign in signs
+    ]
