@@ -214,6 +214,9 @@ COLUMN_CAPTION_ENDS = (
     "通知",
     "聚焦",
 )
+# … and the captions of a tab strip over a related-links box (政策文件 / 政策解读 / 相关链接):
+# the column endings, and the kinds of document a disclosure column gathers.
+TAB_CAPTION_ENDS = (*COLUMN_CAPTION_ENDS, "文件", "解读", "法规", "政策", "图解")
 # A document type's word printed alone as a notice's title (通知, 通 告): a title only when a
 # date, meta lines or a salutation follow it; a longer caption (通知公告) is a column's.
 DOC_TYPE_WORDS = frozenset(

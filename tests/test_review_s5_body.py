@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import noticecli
 from noticecli.models import Notice
+from noticecli.parse.text_end import before_site_end
 
 TITLE = "岚州市人民防空办公室关于开展2024年人防工程维护管理检查的通知"
 META = "发布时间:2024-06-05 09:30 来源:岚州市人民防空办公室"
@@ -68,3 +69,48 @@ def test_region_names_between_lines_of_the_text_stay() -> None:
     assert [(kind, text) for kind, text in _typed(notice) if text in signs] == [
         ("paragraph", sign) for sign in signs
     ]
+
+
+# --- R3: a tab strip's tabs name columns, or chrome stands over them --------------------
+
+
+def test_tabs_naming_columns_or_under_chrome_end_the_body() -> None:
+    # Column names over the caption, a blank and the text's last sentence over them.
+    for strip in (["政策文件"], ["政策文件", "政策解读"], ["工作动态", "通知公告"]):
+        lines = [TEXT, "", *strip, "相关链接", "某某文章"]
+        assert before_site_end(lines, 0, len(lines), {len(strip) + 2}) == 2
+    # Any tab, when chrome (the QR widget, blanked by now) stands over the strip's blank.
+    lines = [TEXT, "", "", "居安思危常备不懈", "相关链接", "某某文章"]
+    assert before_site_end(lines, 0, len(lines), {4}, chrome_rows={1}) == 3
+    # … or the page's meta line after the text.
+    lines = [TEXT, "来源:市人防办", "", "人防宣传教育", "相关链接", "某某文章"]
+    assert before_site_end(lines, 0, len(lines), {4}) == 3
+    # The fourteenth evaluation's page: the QR line and the caption of downloads over it.
+    notice = _parse(
+        TITLE, META, "", TEXT, "", SIGNATURE, DATE, "", "来源:市政府办公室", "附件下载", "",
+        "扫一扫在手机上查看当前页面", "", "政策文件", "相关链接",
+    )  # fmt: skip
+    assert "政策文件" not in notice.body_text()
+    notice = _parse(
+        TITLE, META, "", TEXT, "", "扫一扫在手机上查看当前页面", "", "人防宣传教育", "相关链接",
+    )  # fmt: skip
+    assert _texts(notice) == [TEXT]
+
+
+def test_the_texts_last_short_line_over_the_caption_stays() -> None:
+    # review p06 and p28: a slogan or a courtesy line under the last sentence.
+    for last in ("居安思危常备不懈", "敬请广大市民谅解", "人民防空为人民"):
+        notice = _parse(TITLE, META, "", TEXT, "", last, "相关链接", "岚州市人防办召开部署会")
+        assert _texts(notice) == [TEXT, last]
+    for last in ("敬请广大市民谅解！", "特此公告。"):
+        notice = _parse(TITLE, META, "", TEXT, "", last, "相关链接", "岚州市人防办召开部署会")
+        assert _texts(notice)[-1] == last
+
+
+def test_tabs_reaching_the_body_start_are_the_text() -> None:
+    for lines in (
+        ["政策文件", "相关链接", "某某文章"],
+        ["", "", "政策文件", "相关链接", "某某文章"],
+    ):
+        caption = lines.index("相关链接")
+        assert before_site_end(lines, 0, len(lines), {caption}, chrome_rows={0}) == caption
