@@ -350,6 +350,10 @@ ATTACHMENT_EXTENSIONS = frozenset(
 )
 # The image extensions among them: an image a frame shows is the body's, not a file offered.
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp"})
+# Words opening a request to the reader (请填写…, 详见…, 点击下载…): a line opening with one
+# that ends in a file's name is a sentence about the file, not the name. Regular-expression
+# alternatives (请示 is a document's kind).
+REQUEST_VERBS = ("请(?!示)", "详见", "参见", "点击", "下载", "填写", "查看", "扫码")
 
 # --- Widgets and page furniture --------------------------------------------------------------
 

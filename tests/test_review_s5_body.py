@@ -114,3 +114,56 @@ def test_tabs_reaching_the_body_start_are_the_text() -> None:
     ):
         caption = lines.index("相关链接")
         assert before_site_end(lines, 0, len(lines), {caption}, chrome_rows={0}) == caption
+
+
+# --- R4, R8: a trailing file line is a name, and leaves the body after a shown closing ----
+
+CLOSED = (TITLE, META, "", TEXT, "", SIGNATURE, DATE, "")
+
+
+def test_file_names_after_the_closing_leave_the_body() -> None:
+    for files in (
+        ["附件:检查清单.pdf", "2.自查表.docx"],
+        ["附件2.自查表.docx"],
+        ["附件:", "(1)检查清单.pdf", "(2)自查表.docx"],
+        ["《岚州市人防工程维护管理办法》.pdf"],
+        ["附件1 岚州市人防工程维护管理检查表.xlsx"],
+        ["附件:", "1.请示报告.docx"],
+    ):
+        notice = _parse(*CLOSED, *files)
+        assert _typed(notice)[-2:] == [("signature", SIGNATURE), ("date", DATE)], files
+        assert notice.attachments, files
+    # Under the 附注 under the closing, too.
+    notice = _parse(*CLOSED[:-1], "(此件主动公开)", "", "附件:检查清单.pdf")
+    assert _typed(notice)[-1] == ("note", "(此件主动公开)")
+
+
+def test_sentences_ending_in_a_file_name_stay_body_lines() -> None:
+    # review p03 and p04: a contact line, an instruction; and label pairs and requests.
+    for line in (
+        "联系人：王明 电话：0351-7654321 登记表.docx",
+        "请填写附件1.人防工程产权登记表.docx",
+        "报送材料:人防工程登记表.docx",
+        "点击下载:申请表.doc",
+        "详见登记表.docx",
+        "联系人 王明 13912345678 登记表.docx",
+    ):
+        notice = _parse(*CLOSED, line)
+        assert _texts(notice)[-1] == line, line
+    notice = _parse(
+        *CLOSED, "附件：1.人防工程产权登记表.docx", "2.登记说明.pdf", "请填写附件1.人防工程产权登记表.docx"
+    )  # fmt: skip
+    assert _texts(notice)[-3:] == [
+        "附件：1.人防工程产权登记表.docx",
+        "2.登记说明.pdf",
+        "请填写附件1.人防工程产权登记表.docx",
+    ]
+
+
+def test_file_names_ending_a_text_with_no_closing_stay_body_lines() -> None:
+    # review p30: the document's own 附件 note after its text, no signature or date shown.
+    notice = _parse(TITLE, META, "", TEXT, LAST, "", "附件:2024年人防工程维护管理情况统计表.xlsx")
+    assert _texts(notice) == [TEXT, LAST, "附件:2024年人防工程维护管理情况统计表.xlsx"]
+    assert [item.name for item in notice.attachments] == ["2024年人防工程维护管理情况统计表.xlsx"]
+    notice = _parse(TITLE, META, "", TEXT, "", "附件:", "1.检查清单.pdf", "2.自查表.xlsx")
+    assert _texts(notice) == [TEXT, "附件:", "1.检查清单.pdf", "2.自查表.xlsx"]
