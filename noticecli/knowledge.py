@@ -21,7 +21,10 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``DOC_TITLE_KINDS``            part), :mod:`noticecli.parse.rendered` (a whole 关于… title)
 ``EVENT_LABELS``               :mod:`noticecli.parse.text_grid_title` (an event's time)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
-``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
+``ATTACHMENT_EXTENSIONS``,     :mod:`noticecli.parse.attachments`
+``REQUEST_VERBS``
+``ISSUED_LABEL_PREFIXES``      :mod:`noticecli.fields` (公文生成日期 is issued_at)
+``TAB_CAPTION_ENDS``           :mod:`noticecli.parse.text_end` (a tab strip's captions)
 ``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body_container`, :mod:`noticecli.parse.lines`,
 ``CLOSING_LINES``,             :mod:`noticecli.labels`
 ``CREDIT_WORDS``,
@@ -305,6 +308,12 @@ META_TAG_KEYS: dict[str, str | None] = {
 }
 # Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
 HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
+# The words a page puts before an issued_at label of the vocabulary to name the document
+# it shows (公文 in 公文生成日期, 文件发文日期): this document's date. Any other word names
+# another document's or thing's (原发文日期, 上级发文日期, 来文发文日期, 数据生成日期).
+ISSUED_LABEL_PREFIXES = frozenset(
+    {"公文", "文件", "信息", "本件", "本文", "文档", "本文件", "本公文"}
+)
 
 # --- Attachments ------------------------------------------------------------------------------
 

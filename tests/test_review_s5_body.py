@@ -7,7 +7,10 @@ and leaves the body only after a shown closing; an issue-date label names this d
 
 from __future__ import annotations
 
+import pytest
+
 import noticecli
+from noticecli.fields import is_issued_label
 from noticecli.models import Notice
 from noticecli.parse.text_end import before_site_end
 
@@ -167,3 +170,29 @@ def test_file_names_ending_a_text_with_no_closing_stay_body_lines() -> None:
     assert [item.name for item in notice.attachments] == ["2024年人防工程维护管理情况统计表.xlsx"]
     notice = _parse(TITLE, META, "", TEXT, "", "附件:", "1.检查清单.pdf", "2.自查表.xlsx")
     assert _texts(notice) == [TEXT, "附件:", "1.检查清单.pdf", "2.自查表.xlsx"]
+
+
+# --- R5: an issue-date label with a word before it names this document -------------------
+
+
+@pytest.mark.parametrize("label", ["公文生成日期", "文件发文日期", "信息生成日期", "本件发文时间"])
+def test_a_word_naming_this_document_before_an_issue_date_label(label: str) -> None:
+    assert is_issued_label(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["原发文日期", "上级发文日期", "来文发文日期", "收文发文日期", "转发发文日期", "数据生成日期"],
+)
+def test_a_word_naming_another_document_before_an_issue_date_label(label: str) -> None:
+    assert not is_issued_label(label)
+
+
+def test_a_reprints_original_issue_date_is_no_publication_date() -> None:
+    # review p12: a reprinted provincial notice's grid gives the original's date only.
+    grid = ("索引号:LZ-2024-0012", "原发文日期:2023-12-20", "发布机构:岚州市人民防空办公室")
+    notice = _parse(*grid, "", TITLE, "", TEXT)
+    assert notice.published_at is None
+    assert ("原发文日期", "2023-12-20", None) in [(f.label, f.value, f.key) for f in notice.header]
+    notice = _parse(*grid[:1], "公文生成日期:2024-02-26", *grid[2:], "", TITLE, "", TEXT)
+    assert notice.published_at is not None and notice.published_at.startswith("2024-02-26")
