@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from noticecli.dates import parse_date
-from noticecli.knowledge import CJK
+from noticecli.knowledge import ISSUED_LABEL_PREFIXES
 from noticecli.labels import compact_label, vocabulary
 from noticecli.models import FieldOrigin, HeaderField, Notice
 
@@ -78,9 +78,6 @@ _NOT_PUBLICATION_WORDS = (
     "集合",
     "报到",
 )
-# What a label the vocabulary lacks may put before one of its issued_at labels (公文 in
-# 公文生成日期): a few characters naming whose date it is.
-_ISSUED_PREFIX = re.compile(rf"^[{CJK}]{{1,4}}$")
 _DIGITS = re.compile(r"\d+")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -187,13 +184,13 @@ def _date_key(field: HeaderField) -> str | None:
 @lru_cache(maxsize=1024)
 def is_issued_label(label: str) -> bool:
     """Whether a label the vocabulary does not know is one of its issued_at labels with a
-    word before it (公文生成日期, 文件发文日期), naming no deadline, event or document date
-    (截止发文日期, 开始生成日期)."""
+    word before it naming this document (公文生成日期, 文件发文日期), not another one
+    (原发文日期, 上级发文日期, 数据生成日期), nor a deadline or an event."""
     compact = compact_label(label)
     if compact in vocabulary() or any(word in compact for word in _NOT_PUBLICATION_WORDS):
         return False
     return any(
-        compact.endswith(known) and _ISSUED_PREFIX.match(compact[: -len(known)]) is not None
+        compact.endswith(known) and compact[: -len(known)] in ISSUED_LABEL_PREFIXES
         for known in _issued_labels()
     )
 

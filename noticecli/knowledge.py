@@ -21,7 +21,10 @@ using them join and compile (on first use where compiling is slow). Who reads wh
 ``DOC_TITLE_KINDS``            part), :mod:`noticecli.parse.rendered` (a whole 关于… title)
 ``EVENT_LABELS``               :mod:`noticecli.parse.text_grid_title` (an event's time)
 ``ARTICLE_META_NAME`` …        :mod:`noticecli.parse.article`, :mod:`noticecli.parse.header_html`
-``ATTACHMENT_EXTENSIONS``      :mod:`noticecli.parse.attachments`
+``ATTACHMENT_EXTENSIONS``,     :mod:`noticecli.parse.attachments`
+``REQUEST_VERBS``
+``ISSUED_LABEL_PREFIXES``      :mod:`noticecli.fields` (公文生成日期 is issued_at)
+``TAB_CAPTION_ENDS``           :mod:`noticecli.parse.text_end` (a tab strip's captions)
 ``WIDGET_*``, ``FURNITURE_*``  :mod:`noticecli.parse.body_container`, :mod:`noticecli.parse.lines`,
 ``CLOSING_LINES``,             :mod:`noticecli.labels`
 ``CREDIT_WORDS``,
@@ -211,6 +214,9 @@ COLUMN_CAPTION_ENDS = (
     "通知",
     "聚焦",
 )
+# … and the captions of a tab strip over a related-links box (政策文件 / 政策解读 / 相关链接):
+# the column endings, and the kinds of document a disclosure column gathers.
+TAB_CAPTION_ENDS = (*COLUMN_CAPTION_ENDS, "文件", "解读", "法规", "政策", "图解")
 # A document type's word printed alone as a notice's title (通知, 通 告): a title only when a
 # date, meta lines or a salutation follow it; a longer caption (通知公告) is a column's.
 DOC_TYPE_WORDS = frozenset(
@@ -336,6 +342,12 @@ META_TAG_KEYS: dict[str, str | None] = {
 }
 # Hanweb <!--<$[label]>begin--> markers that wrap the body itself, not a field.
 HANWEB_MARKER_SKIP = frozenset({"信息内容", "内容"})
+# The words a page puts before an issued_at label of the vocabulary to name the document
+# it shows (公文 in 公文生成日期, 文件发文日期): this document's date. Any other word names
+# another document's or thing's (原发文日期, 上级发文日期, 来文发文日期, 数据生成日期).
+ISSUED_LABEL_PREFIXES = frozenset(
+    {"公文", "文件", "信息", "本件", "本文", "文档", "本文件", "本公文"}
+)
 
 # --- Attachments ------------------------------------------------------------------------------
 
@@ -381,6 +393,10 @@ ATTACHMENT_EXTENSIONS = frozenset(
 )
 # The image extensions among them: an image a frame shows is the body's, not a file offered.
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp"})
+# Words opening a request to the reader (请填写…, 详见…, 点击下载…): a line opening with one
+# that ends in a file's name is a sentence about the file, not the name. Regular-expression
+# alternatives (请示 is a document's kind).
+REQUEST_VERBS = ("请(?!示)", "详见", "参见", "点击", "下载", "填写", "查看", "扫码")
 
 # --- Widgets and page furniture --------------------------------------------------------------
 

@@ -159,10 +159,14 @@ def test_c_the_text_after_the_remainder_stays_and_a_file_line_is_an_attachment()
     notice = _parse(TITLE, META, TEXT, f"' style='font-size:10.5pt;'> {file_line}", CLOSE)
     assert file_line in _body(notice)
     assert [item.name for item in notice.attachments] == ["岚丰市人防工程平时使用登记表.docx"]
-    # After the closing, the file line is the page's attachment list (ruling (c) of the
-    # fourteenth held-out evaluation): an attachment, no body line.
+    # After 特此通知 with no signature or date shown, it stays a body line (the document's own
+    # 附件 note); after the signature and date, the file line is the page's attachment list
+    # (ruling (c) of the fourteenth held-out evaluation): an attachment, no body line.
     notice = _parse(TITLE, META, TEXT, CLOSE, f"' style='font-size:10.5pt;'> {file_line}")
-    assert file_line not in _body(notice)
+    assert _body(notice)[-1] == file_line
+    closing = (CLOSE, UNIT, "2024年4月8日")
+    notice = _parse(TITLE, META, TEXT, *closing, f"' style='font-size:10.5pt;'> {file_line}")
+    assert _body(notice) == [TEXT, *closing]
     assert [item.name for item in notice.attachments] == ["岚丰市人防工程平时使用登记表.docx"]
 
 

@@ -286,9 +286,12 @@ def test_file_names_after_the_closing_leave_the_body() -> None:
     ]
 
 
-def test_a_run_of_file_names_ending_the_text_leaves_with_its_caption() -> None:
-    notice = _parse(TITLE, META, "", TEXT, LAST, "", "附件:", "1.检查清单.pdf", "2.自查表.xlsx")
+def test_a_run_of_file_names_after_the_closing_leaves_with_its_caption() -> None:
+    notice = _parse(
+        TITLE, META, "", TEXT, LAST, "", SIGNATURE, DATE, "", "附件:", "1.检查清单.pdf", "2.自查表.xlsx"
+    )  # fmt: skip
     assert _paragraphs(notice) == [TEXT, LAST]
+    assert _typed(notice)[-1] == ("date", DATE)
     assert [a.name for a in notice.attachments] == ["1.检查清单.pdf", "2.自查表.xlsx"]
 
 

@@ -195,10 +195,13 @@ def test_an_attachment_label_before_its_files_stays() -> None:
     notice = _page(tail=(*files, "岚溪区人防办", "2025年9月12日"))
     assert "附件：" in _body_texts(notice)
     assert [a.name for a in notice.attachments] == ["岚溪区防空警报试鸣方案.docx"]
-    # Ending the text, the label and its files are the page's attachment list (ruling (c)
-    # of the fourteenth held-out evaluation): attachments, no longer body lines.
+    # Ending a text with no closing shown, they stay body lines; after the signature and date,
+    # the label and its files are the page's attachment list (ruling (c) of the fourteenth
+    # held-out evaluation): attachments, no longer body lines.
     notice = _page(tail=files)
-    assert _body_texts(notice) == [FIRST, LAST]
+    assert _body_texts(notice) == [FIRST, LAST, *files]
+    notice = _page(tail=("岚溪区人防办", "2025年9月12日", *files))
+    assert _body_texts(notice) == [FIRST, LAST, "岚溪区人防办", "2025年9月12日"]
     assert [a.name for a in notice.attachments] == ["岚溪区防空警报试鸣方案.docx"]
 
 

@@ -356,11 +356,18 @@ def test_the_line_of_an_unclosed_bracket_stays_in_the_body_as_shown() -> None:
     notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, "附件【人防工程自查表.xlsx", LAST)
     assert [item.name for item in notice.attachments] == ["人防工程自查表.xlsx"]
     assert _body(notice)[-2] == "附件【人防工程自查表.xlsx"
-    # Ending the text, the line is the page's attachment list (ruling (c) of the fourteenth
-    # held-out evaluation): an attachment, no body line.
+    # Ending the text with no closing shown, it stays a body line too.
     notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, LAST, "附件【人防工程自查表.xlsx")
     assert [item.name for item in notice.attachments] == ["人防工程自查表.xlsx"]
-    assert _body(notice) == [FIRST, LAST]
+    assert _body(notice)[-1] == "附件【人防工程自查表.xlsx"
+    # After the closing's signature and date, the line is the page's attachment list (ruling
+    # (c) of the fourteenth held-out evaluation): an attachment, no body line.
+    closing = ("岚川县人防办", "2024年9月14日")
+    notice = _parse(
+        TITLE, "发布时间:2024-09-14", FIRST, LAST, *closing, "附件【人防工程自查表.xlsx"
+    )
+    assert [item.name for item in notice.attachments] == ["人防工程自查表.xlsx"]
+    assert _body(notice) == [FIRST, LAST, *closing]
 
 
 # --- H: a photo's file name alone on a line ----------------------------------------------------
@@ -389,18 +396,14 @@ def test_document_names_names_under_an_attachment_caption_and_sentences_stay() -
         "2024年9月14日",
     )
     assert _paragraphs(notice) == [FIRST, sentence, LAST, "演练方案.pdf", "附件:", "1.现场照片.jpg"]
-    # Ending the text, the names and their caption are the page's attachment list (ruling
+    # Ending a text with no closing shown, they stay body lines too.
+    names = ("演练方案.pdf", "附件:", "1.现场照片.jpg")
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, sentence, LAST, *names)
+    assert _paragraphs(notice) == [FIRST, sentence, LAST, *names]
+    # After the closing, the names and their caption are the page's attachment list (ruling
     # (c) of the fourteenth held-out evaluation): attachments, no body lines.
-    notice = _parse(
-        TITLE,
-        "发布时间:2024-09-14",
-        FIRST,
-        sentence,
-        LAST,
-        "演练方案.pdf",
-        "附件:",
-        "1.现场照片.jpg",
-    )
+    closing = ("岚川县人防办", "2024年9月14日")
+    notice = _parse(TITLE, "发布时间:2024-09-14", FIRST, sentence, LAST, *closing, *names)
     assert _paragraphs(notice) == [FIRST, sentence, LAST]
     assert [item.name for item in notice.attachments] == ["演练方案.pdf", "1.现场照片.jpg"]
 

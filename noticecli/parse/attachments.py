@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS
+from noticecli.knowledge import ATTACHMENT_EXTENSIONS, IMAGE_EXTENSIONS, REQUEST_VERBS
 from noticecli.models import Attachment
 from noticecli.parse.dom import absolute_url, ancestors, clean_text, iter_visible, page_tags
 
@@ -258,10 +258,28 @@ def named_files(lines: list[str]) -> list[Attachment]:
     return list(found.values())
 
 
+# What a line naming a file alone may open with before the name: an 附件 caption (附件:,
+# 附件2.), a related-files label (相关文件:), a list number (1. 2、 (3) （4）).
+_FILE_LINE_OPENER = re.compile(
+    r"(?:(?:相关)?附\s*件\s*\d*\s*[:：.、]?|相关文\s*件\s*[:：]|\d{1,3}\s*[.．、]|[(（]\d{1,3}[)）])?\s*"
+)
+# What stands before a file's name in a sentence, never in the name: a label pair's colon
+# (联系人:王明 电话:… 登记表.docx, 报送材料:<name>), a phone number, an 附件 caption further
+# in (请填写附件1.<name>), a request to the reader opening it (请…, 详见…, 点击下载…).
+_NOT_A_NAME = re.compile(
+    rf"[:：]|\d{{3,4}}-\d{{7,8}}|(?<!\d)1[3-9]\d{{9}}(?!\d)|附\s*件\s*\d"
+    rf"|^(?:{'|'.join(REQUEST_VERBS)})"
+)
+
+
 def is_file_line(line: str) -> bool:
     """A line that only names a file: a name ending in a file extension, perhaps after a
-    附件 caption or a list number (附件:通告.pdf, 2.检查标准.docx); no sentence."""
-    return bool(named_files([line]))
+    附件 caption or a list number (附件:通告.pdf, 2.检查标准.docx); no sentence, and nothing
+    before the name (a label pair, a phone number, a request: 请填写附件1.<name>.docx)."""
+    if not named_files([line]):
+        return False
+    opener = _FILE_LINE_OPENER.match(line.strip())
+    return opener is not None and _NOT_A_NAME.search(line.strip()[opener.end() :]) is None
 
 
 # An attachment list's caption alone on its line: 附件:, 附件1：, 相关附件, 相关文件：.

@@ -86,6 +86,7 @@ from noticecli.parse.text_furniture import (
     is_site_stamp,
     is_template_region,
     keep_greeting_headlines,
+    template_region_chrome,
     without_site_stamp,
 )
 from noticecli.parse.text_head import parse_head
@@ -259,6 +260,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     crumb_rows: list[int] = []  # column paths (- 某某网 - 新闻中心 - 新闻快讯)
     after_breadcrumb = False  # the last line shown was a breadcrumb (当前位置:首页)
     greetings: dict[int, str] = {}  # the greeting lines blanked, by row
+    region_rows: list[int] = []  # template region names (footer, 通用导航): chrome by place
+    chrome_rows: set[int] = set()  # widget, navigation and furniture lines blanked
     # 索引号 <code> / 文号 / 发布日期 <date>: a grid one pair a line without colons.
     grid_rows = plain_grid_rows(
         [without_cell_mark(strip_bullet(clean_line(_strip_markup(raw)))) for raw in raw_lines]
@@ -325,7 +328,6 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             or is_captioned_widgets(line)
             or is_search_box(line)
             or is_glued_furniture(line)
-            or is_template_region(line)
         ):
             # 杨巷镇>政府信息公开>工作动态, …网站logo, a.png 微信 简体 | 繁体; the footer's own
             # lines among them are remembered for the footer rules below.
@@ -337,8 +339,14 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 registered_rows.add(len(lines))
             if is_site_greeting(line):
                 greetings[len(lines)] = line  # … unless it is a headline over its meta line
+            chrome_rows.add(len(lines))
             line = ""
+        if is_template_region(line):
+            region_rows.append(len(lines))
         lines.append(line)
+    for row in template_region_chrome(lines, region_rows, end_rows):
+        chrome_rows.add(row)
+        lines[row] = ""
     blank_site_credits(lines, footer_rows)
     blank_footer_tail(lines, site_footer_rows, registered_rows)
     blank_crumb_chains(lines, crumb_rows)
@@ -364,6 +372,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
                 colonless[after] = colonless.get(before, before)
     lines, cells, build.rows = pipe_cell_lines(rendered, rendered_rows)
     end_rows = {index for index, row in enumerate(build.rows) if row in end_rows}
+    chrome_rows = {index for index, row in enumerate(build.rows) if row in chrome_rows}
     if len(build.rows) != len(set(build.rows)):
         # Table cells split into lines: the widget and close-button rows follow their lines.
         widgets = set(widget_rows)
@@ -400,7 +409,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     if flat_line is not None and is_label_line(flat_line):
         found, rest = parse_flattened(flat_line, build, "meta_line" if flat_head else "header")
         title_line = flat_head or found
-        site_end = before_site_end(lines, first, len(lines), end_rows)  # 相关链接： under it
+        # 相关链接： under it
+        site_end = before_site_end(lines, first, len(lines), end_rows, chrome_rows)
         body_lines = [part for piece in rest.split() for part in split_salutation(piece)]
         body_lines += lines[first + 1 : site_end]
         headings = False  # line structure is gone: no evidence for headings
@@ -414,7 +424,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             build.widget_rows = frozenset(widget_rows)  # evidence under a title's date line
             body_start, title_line = parse_head(lines, first, build)
         # Past a copyright line or a related-items box after the text, only the site's.
-        site_end = before_site_end(lines, body_start, len(lines), end_rows)
+        site_end = before_site_end(lines, body_start, len(lines), end_rows, chrome_rows)
         body_end = _parse_trailing(lines[:site_end], body_start, build)
         body_end = before_closing_menu(
             lines, body_start, body_end, widget_rows, close_rows, has_label

@@ -257,11 +257,12 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
 
 
 def without_trailing_files(blocks: list[Block]) -> list[Block]:
-    """The body less the file names that end it (after the closing's signature and date, or
-    after the last paragraph: 附件:<name>.pdf, 2.<name>.docx), with their lists' captions
-    (附件:, 相关文件：) among them: the page's attachment list, read as attachments, not text.
+    """The body less the file names that end it after the closing's signature or date (or
+    the 附注 under them: 附件:<name>.pdf, 2.<name>.docx), with their lists' captions (附件:,
+    相关文件：) among them: the page's attachment list, read as attachments, not text.
     File names inside the text, before its closing, are the document's own 附件 note and
-    stay."""
+    stay; so do file names ending a text with no closing shown (GB/T 9704 puts the 附件
+    note after the text, before the signature the page may leave out)."""
     end = len(blocks)
     files = 0
     while end and blocks[end - 1].type != "heading":
@@ -273,8 +274,8 @@ def without_trailing_files(blocks: list[Block]) -> list[Block]:
         end -= 1
     if not files:
         return blocks  # a caption alone: no list of files
-    if not any(block.type in ("paragraph", "signature", "date", "note") for block in blocks[:end]):
-        return blocks  # nothing but the names: they are the page's text
+    if not end or blocks[end - 1].type not in ("signature", "date", "note"):
+        return blocks  # no closing over the names: the document's own 附件 note, or its text
     return blocks[:end]
 
 

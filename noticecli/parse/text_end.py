@@ -11,8 +11,9 @@ copyright line itself goes, and the body ends where it did.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from noticecli.knowledge import CJK
+from noticecli.knowledge import CJK, TAB_CAPTION_ENDS
 from noticecli.parse.lines import (
     CLAUSE_END,
     SENTENCE_MARKS,
@@ -20,6 +21,7 @@ from noticecli.parse.lines import (
     is_date_line,
     is_org_line,
 )
+from noticecli.parse.text_labels import is_meta_line
 
 __all__ = ["RELATED_CAPTION", "before_site_end", "is_copyright_line", "is_related_caption"]
 
@@ -48,7 +50,9 @@ RELATED_CAPTION = re.compile(
 )
 # A tab strip's captions over a related-items caption (政策文件 / 相关链接): a few words of
 # CJK each, one a line, no blank line between them; a tab names no unit (a signature) and
-# is no closing (特此通知), and is longer than a person's name.
+# is no closing (特此通知), and is longer than a person's name. A text's last short line
+# has that shape too (居安思危常备不懈, 敬请广大市民谅解): a tab names a column (its ending
+# is a column's, 政策文件), or chrome stands over the strip (扫一扫…, 附件下载).
 _TAB = re.compile(rf"[{CJK}]{{4,8}}")
 _TABS_MAX = 3
 # A line after the text's end: a related item's title, a footer line. Never a sentence.
@@ -76,12 +80,20 @@ def is_related_caption(line: str) -> bool:
     return line[:1] in "相推延【[" and RELATED_CAPTION.match(line) is not None
 
 
-def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> int:
+def before_site_end(
+    lines: list[str],
+    start: int,
+    end: int,
+    marks: set[int],
+    chrome_rows: Collection[int] = (),
+) -> int:
     """Where the body ends: at the first of ``marks`` (the rows of copyright lines and
     related-items captions, blank in ``lines`` by now) that comes after some text and is
     followed, up to ``end``, by short lines without a sentence only, none of them the
     notice's closing (a signature over its date, 特此通知): ``end`` otherwise. A tab strip
-    whose last tab is the caption (政策文件 / 相关链接) ends the body at its first tab."""
+    whose last tab is the caption (政策文件 / 相关链接) ends the body at its first tab;
+    ``chrome_rows`` (widget and furniture lines, blank in ``lines``) over the strip show
+    its tabs are the site's whatever they name."""
     seen_text = False
     for index in range(start, end):
         if (
@@ -90,20 +102,37 @@ def before_site_end(lines: list[str], start: int, end: int, marks: set[int]) -> 
             and _no_text(lines, index + 1, end)
             and not _has_closing(lines, index + 1, end)
         ):
-            return _tab_strip_start(lines, start, index)
+            return _tab_strip_start(lines, start, index, chrome_rows)
         seen_text = seen_text or bool(lines[index])
     return end
 
 
-def _tab_strip_start(lines: list[str], start: int, caption: int) -> int:
+def _tab_strip_start(
+    lines: list[str], start: int, caption: int, chrome_rows: Collection[int]
+) -> int:
     """The first of the tabs right over a related-items caption (1 to ``_TABS_MAX`` lines
-    of captions, no blank between them, a blank line over them), else ``caption``."""
+    of captions, no blank between them, a blank line over them), else ``caption``. With
+    no chrome over the strip, each tab must end as a column's name does."""
     first = caption
     while first > start and caption - first < _TABS_MAX and _is_tab(lines[first - 1]):
         first -= 1
-    if first == caption or (first > start and lines[first - 1]):
-        return caption  # no tab, or the text runs on into them: no strip of its own
-    return first
+    if first == caption or not any(lines[start:first]) or lines[first - 1]:
+        return caption  # no tab, text running on into them, or tabs that are the whole text
+    if _chrome_over(lines, start, first - 1, chrome_rows) or all(
+        line.endswith(TAB_CAPTION_ENDS) for line in lines[first:caption]
+    ):
+        return first
+    return caption  # a slogan or a courtesy line ending the text (居安思危常备不懈)
+
+
+def _chrome_over(lines: list[str], start: int, row: int, chrome_rows: Collection[int]) -> bool:
+    """Chrome over the blank line at ``row``: a widget or furniture line blanked (扫一扫…),
+    or the page's meta line after the text (来源:…), before any line of text."""
+    while row >= start and not lines[row]:
+        if row in chrome_rows:
+            return True
+        row -= 1
+    return row >= start and is_meta_line(lines[row])
 
 
 def _is_tab(line: str) -> bool:

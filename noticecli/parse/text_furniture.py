@@ -16,7 +16,10 @@ when every piece is furniture. A sentence that opens with a greeting and goes on
 mentions 今天是 in its course, leaves a piece that is text, and stays.
 
 A template region's name alone on a line (``footer``, ``header``, ``通用导航``) is what a
-rendering keeps of a CMS template's scaffolding: chrome wherever it stands.
+rendering keeps of a CMS template's scaffolding: chrome where scaffolding stands, above the
+title or after the text with only chrome under it. Between lines of the text it is the
+text's own (a procurement table's cell naming the page header to build, a sign's English
+name ``Banner``), and stays.
 
 A date widget (``今天是:2024年5月6日 星期一 晴``: the date, time, weekday, lunar date and
 weather a portal's top bar shows) is read here once, for such a piece and for a chrome
@@ -29,11 +32,13 @@ import re
 
 from noticecli.knowledge import (
     CJK,
+    FURNITURE_CLASS_WORDS,
     GREETING_VERBS,
     SITE_GREETING_LINE,
     SITE_TOGGLES,
     TOP_BAR_LINKS,
 )
+from noticecli.knowledge_listings import NAV_CLASS_WORDS
 from noticecli.parse.lines import is_boilerplate, is_date_line
 from noticecli.parse.text_chrome import is_page_chrome
 from noticecli.parse.text_labels import is_meta_line
@@ -48,6 +53,7 @@ __all__ = [
     "is_site_stamp",
     "is_template_region",
     "keep_greeting_headlines",
+    "template_region_chrome",
     "without_site_stamp",
 ]
 
@@ -66,18 +72,57 @@ def is_empty_related_caption(line: str) -> bool:
 
 
 # The names a CMS gives its template's regions, printed by a rendering where the region
-# stood (footer, Footer, footer-nav, 通用导航): the page's scaffolding, never its text.
-# Words that name content as well (main, content, top) are left out.
-_REGION_WORD = "header|footer|nav|navbar|navigation|sidebar|banner|copyright|topbar|breadcrumbs?"
+# stood (footer, Footer, footer-nav, 通用导航): the class words of page furniture and
+# navigation, whole, plus the two region names no class list holds. Words that name
+# content as well (main, content, top) are in none of them.
+_REGION_WORD = "|".join((*FURNITURE_CLASS_WORDS, *NAV_CLASS_WORDS, "navigation", "topbar"))
 _TEMPLATE_REGION = re.compile(
     rf"(?i:(?:{_REGION_WORD})(?:[-_](?:{_REGION_WORD}))*)"
     r"|(?:通用|公共|顶部|头部|底部)(?:导航|头部|底部|页头|页脚)|页头|页脚"
 )
+# Title lines a region name may stand over, above the page's first meta line.
+_TITLE_LINES_MAX = 3
 
 
 def is_template_region(line: str) -> bool:
-    """A template region's name alone on its line (``footer``, ``通用导航``): chrome."""
+    """A template region's name alone on its line (``footer``, ``通用导航``)."""
     return _TEMPLATE_REGION.fullmatch(line.strip()) is not None
+
+
+def template_region_chrome(lines: list[str], rows: list[int], end_rows: set[int]) -> list[int]:
+    """The rows of ``rows`` (template region names, in order) that stand where a template's
+    scaffolding does: above the article (only blanks and region names over it, or title
+    lines and then the first meta line under it) or after the text (only blanks and region
+    names under it down to the site's end, or under the site's end itself). ``lines`` holds
+    the chrome already blanked; ``end_rows`` are the copyright lines and related-items
+    captions after the text."""
+    regions = set(rows)
+    return [
+        row
+        for row in rows
+        if all(not lines[above] or above in regions for above in range(row))
+        or _over_first_meta_line(lines, row)
+        or _after_text(lines, row, regions, end_rows)
+    ]
+
+
+def _over_first_meta_line(lines: list[str], row: int) -> bool:
+    if any(is_meta_line(line) for line in lines[:row] if line):
+        return False
+    under = [line for line in lines[row + 1 :] if line][: _TITLE_LINES_MAX + 1]
+    metas = [index for index, line in enumerate(under) if is_meta_line(line)]
+    return bool(metas) and metas[0] > 0  # one to three title lines, then the meta line
+
+
+def _after_text(lines: list[str], row: int, regions: set[int], end_rows: set[int]) -> bool:
+    if any(end < row for end in end_rows):
+        return True  # under a copyright line or a related-items caption: the site's
+    for under in range(row + 1, len(lines)):
+        if under in end_rows:
+            return True
+        if lines[under] and under not in regions:
+            return False
+    return True
 
 
 # 1-3 separator marks (-, ——, ·), or a longer rule of one mark (------, ******). A lone | is
