@@ -175,7 +175,8 @@ def month_day_of(match: re.Match[str]) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- whole values
 
-_CLOCK = r"(\d{1,2})(?: ?: ?(\d{2})(?: ?: ?(\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
+# Seconds may carry a fraction (00:02:00.0, a database timestamp printed as is): dropped.
+_CLOCK = r"(\d{1,2})(?: ?: ?(\d{2})(?: ?: ?(\d{2})(?:\.\d{1,6})?)?|时(\d{1,2})分(?:(\d{1,2})秒)?)"
 # A Hanweb rendering spaces the digits from the separators (2025- 11- 24): one space each side.
 _DATE_SEPARATED = re.compile(rf"(\d{{4}}) ?([-/.]) ?(\d{{1,2}}) ?\2 ?(\d{{1,2}})(?:[ T]{_CLOCK})?")
 _DATE_CJK = re.compile(rf"(\d{{4}}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?[日号](?: ?{_CLOCK})?")
@@ -218,9 +219,10 @@ _ENCLOSING = {"[": "]", "【": "】", "(": ")", "（": "）", "〔": "〕", "［
 
 def parse_date(value: str) -> ParsedDate | None:
     """Structured date from a header value as shown: `2020-05-06 09:33`, `2020-05-06 09:33:12`,
-    `2020年5月6日`, `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`,
-    `20200506`, `2025- 11- 24` (a space beside a separator); full-width digits too. Returns
-    None when the value is not a (single, valid calendar) date; never guesses."""
+    `2020-05-06 09:33:12.0` (the fraction of a second dropped), `2020年5月6日`,
+    `2020年05月06日 09:33`, `二〇二〇年五月六日`, `2020.05.06`, `2020/5/6`, `20200506`,
+    `2025- 11- 24` (a space beside a separator); full-width digits too. Returns None when the
+    value is not a (single, valid calendar) date; never guesses."""
     # Runs of whitespace as one space, the ends stripped (str.split's whitespace is re's \s,
     # U+3000 and nbsp included); most values are ASCII, with no full-width digit to map.
     text = " ".join((value if value.isascii() else to_ascii_digits(value)).split())

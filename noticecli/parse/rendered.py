@@ -121,6 +121,23 @@ def _is_label_text(text: str) -> bool:
     return _is_known(stripped) or bool(_shape_label().match(stripped))
 
 
+# A cell holding a whole pair (| 索引号: 000014349/2026-01893 | |): a known label and its value.
+_PAIR_CELL = re.compile(r"^(?P<label>[^:：|｜]{2,12}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def _pair_cell(cell: str) -> tuple[str, str] | None:
+    """A cell's known label and its value when the cell holds both (索引号: <code>)."""
+    pair = _PAIR_CELL.match(cell)
+    if pair is None or not _is_known(pair["label"]):
+        return None
+    return pair["label"].strip(), pair["value"].strip()
+
+
+def _has_empty_cell(line: str) -> bool:
+    """Whether a row draws a cell besides its edges' (| 索引号: <code> | |, not | … |)."""
+    return re.search("[|｜]", line.strip().strip("|｜")) is not None
+
+
 def _pipe_row(line: str, *, known_needed: bool = True) -> str | None:
     """``label | value | label | value |`` → ``label：value label：value`` when its label
     cells are labels and one of them is known (unless ``known_needed`` is false).
@@ -138,6 +155,10 @@ def _pipe_row(line: str, *, known_needed: bool = True) -> str | None:
         cells.pop(0)
     if not cells or not cells[0]:
         return None
+    if len(cells) == 1 and _has_empty_cell(line) and (pair := _pair_cell(cells[0])) is not None:
+        # A grid's row of one pair and an empty cell (| 索引号: <code> | |): that pair. A row
+        # of several pairs is the layout's (| 发布日期：… | 来源：… |), read as a meta line.
+        return f"{pair[0]}：{pair[1]}"
     if len(cells) == 1 and not _is_label_cell(cells[0]):
         return None  # one cell: a label only when it says so (公文时效: |)
     pairs: list[tuple[str, str]] = []

@@ -13,11 +13,13 @@ from noticecli.labels import (
     Shape,
     compact_label,
     cut_line_end_widget,
+    display_label,
     fits_shape,
     is_font_size_widget,
     is_share_widget,
     resolve_truncated_label,
     value_shape,
+    vocabulary,
 )
 from noticecli.models import FieldOrigin, HeaderField, Notice
 from noticecli.parse.text_labels import TextLabel, find_labels, first_label, line_value
@@ -35,6 +37,9 @@ _TIMED_DATE = re.compile(
     r"^(?P<value>.*?\S)[ \t\u3000\xa0]+"
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?)\s*$"
 )
+
+# A value, a cell's gap, and one word closing the line: a known label there is an empty cell.
+_GAPPED_LABEL = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}(?P<label>[^\s:：]{2,8})\s*$")
 
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
@@ -167,12 +172,31 @@ class FieldBuilder:
                 # A meta line's last value, on a line of its own too (作者：王明 关闭 under
                 # 发布时间：…): see cut_line_end_widget.
                 raw = cut_line_end_widget(raw)
+            empty = None
+            if end == len(line) and index and origin == "header":
+                raw, empty = _split_empty_label(raw)
             field = self.add(label, line_value(raw), origin)
             if field is not None:
+                added.append(field)
+            if empty is not None and (field := self.add(empty, None, origin)) is not None:
                 added.append(field)
             if dated is not None:
                 self.notice.header.append(HeaderField("published_at", where, dated, "unlabelled"))
         return added
+
+
+def _split_empty_label(raw: str) -> tuple[str, TextLabel | None]:
+    """A pair line's last value and the known label without a colon a wide gap sets after it
+    (分类: 报告    机构分类): that label's cell, empty; a value never ends in a lone label."""
+    match = _GAPPED_LABEL.match(raw)
+    if match is None:
+        return raw, None
+    compact = compact_label(match["label"])
+    key = vocabulary().get(compact)
+    if key is None:
+        return raw, None
+    shown = display_label(match["label"])
+    return match["value"], TextLabel(0, 0, shown, compact, "known", key)
 
 
 def _split_trailing_date(raw: str, closing: bool = False) -> tuple[str, str | None]:

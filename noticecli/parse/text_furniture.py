@@ -304,3 +304,15 @@ def keep_greeting_headlines(lines: list[str], greetings: dict[int, str]) -> None
         under = next((shown for shown in lines[row + 1 :] if shown), "")
         if under and (is_meta_line(under) or is_date_line(under)):
             lines[row] = line
+
+
+# A countdown banner over the article (今天距离全面完成脱贫攻坚任务仅剩, 距建党百年还有 30 天,
+# 距离高考倒计时): its number is a script's, often lost; nothing follows the countdown words.
+_COUNTDOWN = re.compile(
+    rf"^(?:今天距离|距离|距)[{CJK}“”\"《》·]{{2,30}}?(?:仅剩|还有|剩|倒计时)(?:\s*\d{{1,5}}\s*天)?$"
+)
+
+
+def is_countdown(line: str) -> bool:
+    """A countdown banner's line: site chrome, never a title."""
+    return _COUNTDOWN.match(line) is not None

@@ -77,6 +77,20 @@ def _mixed_row(line: str) -> tuple[str, ...] | None:
     return tuple(label for label, _, _ in pairs)
 
 
+def _starts_text(line: str) -> bool:
+    """Whether a line shows that the text has started: a sentence's marks, or a colon closing
+    it after a word other than a known label (各单位: is a salutation; 索引号: <code> 文号: is a
+    pair line whose last cell is empty)."""
+    if _PROSE.search(line) is None:
+        return False
+    if _SENTENCE.search(line):
+        return True
+    head = line.rstrip(":：" + INNER_WS)
+    cells = _SPACES.split(head)
+    # An earlier pair's colon is needed too: a known label alone with its colon stays as it was.
+    return len(cells) < 2 or cells[-1] not in vocabulary() or _COLON.search(head) is None
+
+
 def _bare_label(line: str) -> str | None:
     """The known label a line is by itself, with or without its colon (文号, 文 号:)."""
     text = line.rstrip(":：" + INNER_WS)
@@ -95,7 +109,7 @@ def plain_grid_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
             index += 1
             continue
         if _pair_label(line) is None and _mixed_row(line) is None:
-            if _PROSE.search(line):
+            if _starts_text(line):
                 return {}  # the text has started: label-word lines from here are its own
             titled = titled or (is_title_like(line) and not is_chrome_line(line))
             index += 1

@@ -35,7 +35,7 @@ from noticecli.parse.rendered import label_row
 from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
-from noticecli.parse.text_furniture import is_date_widget
+from noticecli.parse.text_furniture import is_countdown, is_date_widget
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_meta_line
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
@@ -257,12 +257,14 @@ def _is_label_shaped(line: str) -> bool:
 
 
 def is_chrome_line(line: str) -> bool:
-    """Whether a line has a shape the site prints over an article: a date widget, the site's
-    name, a search prompt, a menu row, a lone bullet, or a label-shaped line. The shape only:
+    """Whether a line has a shape the site prints over an article: a date widget, a countdown
+    banner, the site's name, a search prompt, a menu row, a lone bullet, or a label-shaped
+    line. The shape only:
     :func:`blank_chrome_above_start` decides from where it stands."""
     return bool(line) and (
         _LONE_MARK.match(line) is not None
         or is_date_widget(line)
+        or is_countdown(line)
         or (len(line) <= _SEARCH_PROMPT_MAX and _SEARCH_PROMPT.match(line) is not None)
         or is_search_box(line)
         or _is_site_name(line)
