@@ -23,6 +23,7 @@ import pytest
 
 import noticecli
 from noticecli.models import Notice
+from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import CN_DATE_PREFIX
 from noticecli.parse.text_title import is_kicker
 
@@ -279,3 +280,23 @@ def test_p10_a_numeral_year_title_under_an_org_line_is_read_as_one_in_figures(
     assert notice.title == f"{SITE}{year}年度部门预算公开说明"
     assert notice.published_at == "2024-02-05"
     assert _blocks(notice) == [("paragraph", BUDGET_TEXT)]
+
+
+@pytest.mark.parametrize("widget", ["二〇二四年六月五日 星期三", "2024年6月5日 星期三"])
+def test_a_date_widget_in_chinese_numerals_over_the_title_is_chrome(widget: str) -> None:
+    # A top bar's date in Chinese numerals with its weekday is the widget, as the Arabic one
+    # is: the org line and the title under it are read as before.
+    text = (
+        f"{widget}\n岚州市人民防空办公室\n\n关于开展防空警报试鸣的通知\n\n"
+        "发布时间：2024-06-04 来源：市人防办\n\n各区县人防办：\n\n定于6月8日试鸣防空警报。\n"
+    )
+    notice = noticecli.parse_text(text)
+    assert notice.title == "关于开展防空警报试鸣的通知"
+    assert notice.published_at is not None and notice.published_at.startswith("2024-06-04")
+    assert all(widget not in (block.text or "") for block in notice.body)
+
+
+def test_a_chinese_numeral_date_alone_is_no_widget() -> None:
+    # Without a weekday, 今天是 or a toggle, a date line may be the article's own.
+    assert is_date_widget("二〇二四年六月五日 星期三")
+    assert not is_date_widget("二〇二四年六月五日")

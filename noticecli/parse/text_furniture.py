@@ -41,7 +41,7 @@ from noticecli.knowledge import (
 from noticecli.knowledge_listings import NAV_CLASS_WORDS
 from noticecli.parse.lines import is_boilerplate, is_date_line
 from noticecli.parse.text_chrome import is_page_chrome
-from noticecli.parse.text_labels import is_meta_line
+from noticecli.parse.text_labels import CN_DATE, is_meta_line
 
 __all__ = [
     "SITE_STAMP",
@@ -187,7 +187,10 @@ def is_glued_furniture(line: str) -> bool:
 # with the time, the lunar date and the weather the widget may add. Its pieces, each ended
 # by a gap or the next piece.
 _TODAY = r"(?:今天是|今日是|今天|今日|当前日期|当前时间|现在是)"
-_DATE = r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+# In Chinese numerals too (二〇二四年六月五日 星期三).
+_DATE = (
+    rf"\d{{4}}\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[-/.]\d{{1,2}}[-/.]\d{{1,2}})|{CN_DATE}"
+)
 _TIME = r"(?:上午|下午|早上|晚上)?\s*\d{1,2}:\d{2}(?::\d{2})?"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 # The lunar date, after 农历 or a cyclic year (农历三月廿三, 甲辰年 三月廿三): the widget's by

@@ -31,10 +31,11 @@ DATE_TIME_PREFIX = re.compile(
 )
 # A date in Chinese numerals opening a line, alone or before a gap or a widget's bracket
 # (二〇〇六年三月五日, 二OO六年…, 二〇二四年六月五日【打印】): the year written digit by digit.
-CN_DATE_PREFIX = re.compile(
-    r"^[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[一二三四五六七八九十]{1,3}\s*日(?=\s|$|[【\[])"
+CN_DATE = (
+    r"[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[一二三四五六七八九十]{1,3}\s*日"
 )
+CN_DATE_PREFIX = re.compile(rf"^{CN_DATE}(?=\s|$|[【\[])")
 
 
 # A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
