@@ -25,6 +25,7 @@ from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_or
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_grid_title import grid_over_dated_headline
 from noticecli.parse.text_labels import (
+    ADDRESSEE,
     CN_DATE_PREFIX,
     DATE_TIME_PREFIX,
     UNFILLED_COUNTER,
@@ -406,13 +407,7 @@ def _unit_dated_line(line: str, index: int, build: FieldBuilder) -> bool:
 
 # A caption naming the text under it (信件内容:, 回复内容：): the body's, not a field.
 _CAPTION = re.compile(r"(?:内容|正文|详情|如下)$")
-# Whom a salutation addresses (各单位：, 尊敬的市民朋友：, 全市广大居民：): a label-only line
-# that is a body's first paragraph, not an empty field.
 _SENTENCE_MARKS = re.compile("[。；！？]")
-_ADDRESSEE = re.compile(
-    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
-    r"同学|老师|先生|女士|用户|考生)$"
-)
 
 
 def _opens_text(line: str, labels: list[TextLabel]) -> bool:
@@ -421,7 +416,7 @@ def _opens_text(line: str, labels: list[TextLabel]) -> bool:
     if _SENTENCE_MARKS.search(line):
         return True
     alone = len(labels) == 1 and not line[labels[0].end :].strip()
-    return alone and _ADDRESSEE.search(labels[0].compact) is not None
+    return alone and ADDRESSEE.search(labels[0].compact) is not None
 
 
 def _is_empty_label_line(line: str) -> bool:
@@ -431,7 +426,7 @@ def _is_empty_label_line(line: str) -> bool:
     if len(labels) != 1 or labels[0].start != 0 or line[labels[0].end :].strip():
         return False
     label = labels[0].compact
-    return not (is_org_line(label) or _ADDRESSEE.search(label) or _CAPTION.search(label))
+    return not (is_org_line(label) or ADDRESSEE.search(label) or _CAPTION.search(label))
 
 
 def _title_without_date(title: str, index: int, build: FieldBuilder) -> str:

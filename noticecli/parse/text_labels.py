@@ -38,6 +38,13 @@ CN_DATE = (
 CN_DATE_PREFIX = re.compile(rf"^{CN_DATE}(?=\s|$|[【\[])")
 
 
+# Whom a salutation addresses (各单位：, 尊敬的市民朋友：, 全市广大居民：): a label-only line that
+# is a body's first line, never an empty field nor chrome.
+ADDRESSEE = re.compile(
+    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
+    r"同学|老师|先生|女士|用户|考生)$"
+)
+
 # A counter's word whose number a script had not filled (2010/1/6 16:43:13 次浏览): not text.
 UNFILLED_COUNTER = re.compile(r"\s+次(?:浏览|阅读|点击|访问)$")
 

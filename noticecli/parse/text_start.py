@@ -36,7 +36,7 @@ from noticecli.parse.text_chrome import INNER_WS
 from noticecli.parse.text_edges import is_search_box
 from noticecli.parse.text_flat import FLAT_LINE_MIN, flat_title, without_widget_groups
 from noticecli.parse.text_furniture import is_countdown, is_date_widget
-from noticecli.parse.text_labels import DATE_TIME_PREFIX, find_labels, is_meta_line
+from noticecli.parse.text_labels import ADDRESSEE, DATE_TIME_PREFIX, find_labels, is_meta_line
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
     TITLE_MIN,
@@ -102,11 +102,6 @@ _LONE_MARK = re.compile(r"^(?:[·•・\-—–_*=~|｜]{1,3}|([-—_=*~])\1{3,}
 _LABEL_SHAPED_MAX = 30
 _LABEL_VALUE_MAX = 20
 _SENTENCE_MARKS = re.compile("[。；？]")
-# Whom a salutation addresses (各单位：, 尊敬的市民朋友：): the text's first line, never chrome.
-_ADDRESSEE = re.compile(
-    r"^(?:各|尊敬|亲爱|全[市县区省镇乡])|(?:同志|朋友|们|单位|企业|公司|市民|居民|群众|家长|"
-    r"同学|老师|先生|女士|用户|考生)$"
-)
 
 
 # A telephone number (0571-12345): a hotline's, though shaped like an index number.
@@ -239,13 +234,13 @@ def _is_label_shaped(line: str) -> bool:
             return False
         return (
             bool(caption)
-            and _ADDRESSEE.search(caption) is None
+            and ADDRESSEE.search(caption) is None
             and _OPENS_LIST.search(caption) is None
         )
     labels = find_labels(line)
     if not labels or labels[0].start != 0 or any(label.kind != "unknown" for label in labels):
         return False
-    if _ADDRESSEE.search(labels[0].compact):
+    if ADDRESSEE.search(labels[0].compact):
         return False
     value = line[labels[-1].end :].strip()
     shape = value_shape(value)
@@ -390,7 +385,7 @@ def _is_title_start(lines: list[str], index: int) -> bool:
         (_title_words().search(title) is not None and not _GAP.search(lines[index]))
         or is_label_line(following)
         or _is_date_line(following)
-        or _ADDRESSEE.search(following) is not None
+        or ADDRESSEE.search(following) is not None
         or _is_text(following)
         or is_title_detail(following)
     )
