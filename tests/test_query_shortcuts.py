@@ -1,8 +1,8 @@
 """The article phases' stand-ins for CSS queries give what the queries give.
 
 A CSS query has a fixed cost of its own (its selector parsed, Lexbor's selector memory set
-up), a sixth of building a small page's tree; the speed pass (issue 9, "Speed stays") asks
-fewer of them. Each stand-in is checked against the query on every fixture and
+up; measured in docs/benchmarks.md, speed passes 7 and 8); the speed pass (issue 9, "Speed
+stays") asks fewer of them. Each stand-in is checked against the query on every fixture and
 ../shared/corpus page and on markup of our own made to find the places they could differ
 (SVG and MathML, elements after ``</html>``, ``<noscript>`` in ``<head>``, ``<template>``,
 quirks mode, character references).
