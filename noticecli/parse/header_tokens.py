@@ -1,0 +1,182 @@
+"""One reader for a text header row, whatever separates its labels and values.
+
+A header row is a sequence of labels, each followed by its value. Pages set them apart with
+a colon, a gap of spaces or tabs, a pipe (``|``, ``｜``, ``丨``), a bullet (``·``, ``•``), a
+slash between gaps, brackets round the label (``【索引号】``, ``[索引号]``), or nothing but the
+label's own end. The reader finds the labels (the vocabulary's, letter-spaced too, and any
+2-8 CJK characters before a colon), and a value is the text between one label and the next
+with the separators at its edges dropped: never text the page does not show after its label;
+a label followed by nothing is an empty cell.
+
+A row is read only on evidence that it is a header row, not a sentence: it opens with a
+label, shows at least two of the vocabulary's labels, and no value holds a sentence's mark
+(``。；！？``) or runs longer than a field. The rows are written back in the one form the
+text parser reads (``label:value  label:value``); the caller keeps the row as shown for the
+body.
+
+A column table rendered as two lines (a row of labels over a row of their values) is read by
+:func:`with_column_rows` under the same evidence, plus the values' shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from noticecli.knowledge import CJK, WIDGET_LABELS
+from noticecli.labels import (
+    compact_label,
+    display_label,
+    fits_shape,
+    labels_by_length,
+    value_shape,
+    vocabulary,
+)
+from noticecli.parse.text_chrome import INNER_WS, LABEL_GAP_MAX
+
+__all__ = ["HeaderPair", "header_pairs", "read_header_row", "with_column_rows"]
+
+# Characters that separate one pair from the next (a slash only between gaps: 11/2024 is a
+# value's own).
+_SEPARATORS = "|｜丨·•"
+_EDGE = rf"[{INNER_WS}:：{_SEPARATORS}]"
+_EDGE_START = re.compile(rf"^{_EDGE}+")
+# A slash after a value's gap separates it from the next pair; alone, it is the value (索引号:
+# / shows that there is none).
+_EDGE_END = re.compile(rf"(?:{_EDGE}|[{INNER_WS}][/／])+$")
+_SENTENCE_MARKS = re.compile("[。；！？]")
+_VALUE_MAX = 60  # a field's value; a longer run is text
+_KNOWN_MIN = 2  # known labels a row shows before it is read as a header row
+_OPENERS = "【\\[［"  # escaped for a character class
+_CLOSERS = "】\\]］"
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderPair:
+    label: str  # as shown, letter-spacing kept, colon and brackets dropped
+    value: str | None  # as shown between this label and the next, separators dropped
+    known: bool  # a vocabulary label (not one read by its shape before a colon)
+    bracketed: bool  # set in brackets (【索引号】): a label by the page's own mark
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    gap = f"[{INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
+    known = "|".join(gap.join(re.escape(char) for char in label) for label in labels_by_length())
+    # Where a label may start: the row's start, a gap, a separator, a bracket, a colon.
+    before = rf"(?:^|(?<=[{INNER_WS}{_SEPARATORS}{_CLOSERS}:：/／]))"
+    # A known label without a colon must end at a gap, a separator, a bracket or the row's
+    # end, so a label word inside a value (发布机构办公室) is not cut out of it.
+    after = rf"(?=[{INNER_WS}]*[:：]|[{INNER_WS}{_SEPARATORS}{_OPENERS}]|$)"
+    return re.compile(
+        # 【索引号】, [ 文   号 ]: a label by the page's own mark, known or not.
+        rf"[{_OPENERS}][{INNER_WS}]*(?P<bracketed>(?:[{CJK}][{INNER_WS}]*){{2,8}})"
+        rf"[{_CLOSERS}][{INNER_WS}]*[:：]?"
+        rf"|{before}(?:(?P<known>{known}){after}|(?P<shape>[{CJK}]{{2,8}})(?=[{INNER_WS}]*[:：]))"
+        rf"[{INNER_WS}]*[:：]?"
+    )
+
+
+def header_pairs(line: str) -> list[HeaderPair]:
+    """The row's labels and their values in page order; an empty list when the row does not
+    open with a label."""
+    text = line.strip()
+    matches = list(_label_pattern().finditer(text))
+    if not matches or matches[0].start() != 0:
+        return []
+    pairs: list[HeaderPair] = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        value = _EDGE_END.sub("", _EDGE_START.sub("", text[match.end() : end]))
+        if match["bracketed"] is not None:
+            # Brackets pad a label to their width (文       号): shown with single spaces.
+            label = " ".join(match["bracketed"].split())
+            known = compact_label(label) in vocabulary()
+            pairs.append(HeaderPair(label, value or None, known, True))
+            continue
+        label = display_label(match["known"] or match["shape"])
+        pairs.append(HeaderPair(label, value or None, match["known"] is not None, False))
+    return pairs
+
+
+def read_header_row(line: str) -> str | None:
+    """The row written as ``label:value  label:value`` when it reads as a header row (see
+    the module's doc), else ``None``."""
+    if _SENTENCE_MARKS.search(line):
+        return None
+    pairs = header_pairs(line)
+    if pairs and not pairs[0].bracketed and any(char in line for char in "【[［"):
+        return None  # brackets in a row of plain labels hold widgets (【字体：大 中 小】)
+    known = sum(pair.known for pair in pairs)
+    # A row opening with a label the page sets in brackets needs one known label (【不忘初心
+    # 牢记使命】 opens a title); others need two.
+    if known < (1 if pairs and pairs[0].bracketed else _KNOWN_MIN):
+        return None
+    if any(compact_label(pair.label) in WIDGET_LABELS for pair in pairs):
+        return None  # 当前位置, 字号: page furniture, read by its own rules
+    if any(pair.value is not None and len(pair.value) > _VALUE_MAX for pair in pairs):
+        return None
+    return "  ".join(f"{pair.label}:{pair.value or ''}" for pair in pairs).rstrip()
+
+
+# --- a row of labels over a row of their values ------------------------------------------------
+
+_CELL_SPLIT = re.compile(rf"[{INNER_WS}]*[{_SEPARATORS}][{INNER_WS}]*|\t+|[{INNER_WS}]{{2,}}")
+_SHAPED_KEYS = frozenset({"index_no", "doc_no", "published_at", "written_date", "issued_at"})
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in _CELL_SPLIT.split(line.strip()) if cell]
+
+
+def column_pairs(labels_line: str, values_line: str) -> list[tuple[str, str]] | None:
+    """The pairs of a column table rendered as two lines: every cell of ``labels_line`` a
+    vocabulary label (two or more), ``values_line`` as many cells, none a label nor a
+    sentence, and every value shaped as its label wants (a date under 发布日期, a code under
+    索引号), at least one of them such a shaped value. ``None`` otherwise."""
+    heads = _cells(labels_line)
+    known = vocabulary()
+    if len(heads) < _KNOWN_MIN or any(compact_label(head) not in known for head in heads):
+        return None
+    values = _cells(values_line)
+    if len(values) != len(heads) or _SENTENCE_MARKS.search(values_line):
+        return None
+    if any(compact_label(value) in known or len(value) > _VALUE_MAX for value in values):
+        return None
+    keys = [known[compact_label(head)] for head in heads]
+    shaped = [(key, value) for key, value in zip(keys, values, strict=True) if key in _SHAPED_KEYS]
+    if not shaped or not all(fits_shape(key, value_shape(value)) for key, value in shaped):
+        return None
+    return list(zip(heads, values, strict=True))
+
+
+def with_column_rows(lines: list[str]) -> list[str]:
+    """``lines`` with each column table rendered as two lines (索引号  发布机构  发布日期 over
+    the three values) written as one header row ``label:value  label:value`` on the labels'
+    line, the values' line left blank. Only above the text (before the first line with a
+    sentence's full stop), and not when a third line of as many cells follows: that is a
+    data table's head and rows, not a header."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if "。" in line:
+            break
+        below = _next_filled(lines, index + 1)
+        if below is None:
+            break
+        pairs = column_pairs(line, lines[below])
+        if pairs is None:
+            continue
+        after = _next_filled(lines, below + 1)
+        if after is not None and len(_cells(lines[after])) == len(pairs):
+            continue
+        out[index] = "  ".join(f"{head}:{value}" for head, value in pairs)
+        out[below] = ""
+    return out
+
+
+def _next_filled(lines: list[str], start: int) -> int | None:
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            return index
+    return None
