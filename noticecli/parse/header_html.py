@@ -40,6 +40,12 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.head_rows import heads_data_columns
+from noticecli.parse.header_tokens import (
+    column_pairs,
+    header_pairs,
+    may_open_row,
+    read_header_row,
+)
 from noticecli.parse.head_tags import HeadTags, meta_text
 from noticecli.parse.linked_labels import value_is_link
 
@@ -241,6 +247,10 @@ def extract_grid_fields(
         found = _label_of(text) if len(stripped) <= _MAX_LABEL_CHARS else None
         has_colon = "：" in stripped or ":" in stripped
         pairs = _inline_pairs(stripped) if found is None and has_colon else []
+        if found is None and not pairs:
+            # 索引号 <code> 发布机构 <unit>, 索引号丨<code>丨…, [索引号]<code>: the one
+            # reader of a header row shown as a line of text, whatever its separators.
+            pairs = _row_pairs(stripped) or _column_pairs(node, stripped)
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -311,6 +321,28 @@ def extract_grid_fields(
             )
     positioned.sort(key=lambda pair: pair[0])
     return [field for _, field in positioned]
+
+
+def _row_pairs(text: str) -> list[tuple[str, str | None]]:
+    """The pairs of a header row in one text node (see :mod:`.header_tokens`), or none."""
+    if not may_open_row(text) or read_header_row(text) is None:
+        return []
+    return [(pair.label, pair.value) for pair in header_pairs(text)]
+
+
+def _column_pairs(node: LexborNode, text: str) -> list[tuple[str, str | None]]:
+    """A row of labels in one element over their values in the next (a column table shown
+    as two lines of text), read as pairs; none otherwise."""
+    element = node.parent
+    if not may_open_row(text) or element is None:
+        return []
+    below = element.next
+    while below is not None and below.tag == "-text" and not (below.text_content or "").strip():
+        below = below.next
+    if below is None:
+        return []
+    pairs = column_pairs(text, visible_text(below).strip())
+    return [(label, value) for label, value in pairs or []]
 
 
 def _inline_pairs(text: str) -> list[tuple[str, str | None]]:

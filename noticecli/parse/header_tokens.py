@@ -35,7 +35,14 @@ from noticecli.labels import (
 )
 from noticecli.parse.text_chrome import INNER_WS, LABEL_GAP_MAX
 
-__all__ = ["HeaderPair", "header_pairs", "read_header_row", "with_column_rows"]
+__all__ = [
+    "HeaderPair",
+    "column_pairs",
+    "header_pairs",
+    "may_open_row",
+    "read_header_row",
+    "with_column_rows",
+]
 
 # Characters that separate one pair from the next (a slash only between gaps: 11/2024 is a
 # value's own).
@@ -46,6 +53,7 @@ _EDGE_START = re.compile(rf"^{_EDGE}+")
 # / shows that there is none).
 _EDGE_END = re.compile(rf"(?:{_EDGE}|[{INNER_WS}][/／])+$")
 _SENTENCE_MARKS = re.compile("[。；！？]")
+_COLON = re.compile("[:：]")
 _VALUE_MAX = 60  # a field's value; a longer run is text
 _KNOWN_MIN = 2  # known labels a row shows before it is read as a header row
 _OPENERS = "【\\[［"  # escaped for a character class
@@ -100,6 +108,19 @@ def header_pairs(line: str) -> list[HeaderPair]:
     return pairs
 
 
+# What may stand between a row's first label and what follows it.
+_FIRST_CELL_END = re.compile(rf"[{INNER_WS}{_SEPARATORS}{_OPENERS}{_CLOSERS}:：]+")
+
+
+def may_open_row(text: str) -> bool:
+    """The cheap test before :func:`header_pairs`: the text's first cell (up to a gap, a
+    separator, a bracket or a colon) is a vocabulary label."""
+    for cell in _FIRST_CELL_END.split(text.strip(), maxsplit=2):
+        if cell:
+            return cell in vocabulary()
+    return False
+
+
 def read_header_row(line: str) -> str | None:
     """The row written as ``label:value  label:value`` when it reads as a header row (see
     the module's doc), else ``None``."""
@@ -117,6 +138,10 @@ def read_header_row(line: str) -> str | None:
         return None  # 当前位置, 字号: page furniture, read by its own rules
     if any(pair.value is not None and len(pair.value) > _VALUE_MAX for pair in pairs):
         return None
+    if not pairs[0].bracketed and all(pair.value is None for pair in pairs) and not (
+        _COLON.search(line)
+    ):
+        return None  # 索引号  发布机构  发布日期: a column table's head, see with_column_rows
     return "  ".join(f"{pair.label}:{pair.value or ''}" for pair in pairs).rstrip()
 
 
