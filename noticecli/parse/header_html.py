@@ -40,13 +40,13 @@ from noticecli.parse.dom import (
     visible_text,
 )
 from noticecli.parse.head_rows import heads_data_columns
+from noticecli.parse.head_tags import HeadTags, meta_text
 from noticecli.parse.header_tokens import (
     column_pairs,
     header_pairs,
     may_open_row,
     read_header_row,
 )
-from noticecli.parse.head_tags import HeadTags, meta_text
 from noticecli.parse.linked_labels import value_is_link
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)

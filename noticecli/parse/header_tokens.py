@@ -138,8 +138,10 @@ def read_header_row(line: str) -> str | None:
         return None  # 当前位置, 字号: page furniture, read by its own rules
     if any(pair.value is not None and len(pair.value) > _VALUE_MAX for pair in pairs):
         return None
-    if not pairs[0].bracketed and all(pair.value is None for pair in pairs) and not (
-        _COLON.search(line)
+    if (
+        not pairs[0].bracketed
+        and all(pair.value is None for pair in pairs)
+        and not (_COLON.search(line))
     ):
         return None  # 索引号  发布机构  发布日期: a column table's head, see with_column_rows
     return "  ".join(f"{pair.label}:{pair.value or ''}" for pair in pairs).rstrip()
