@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from noticecli.knowledge import CJK, WIDGET_LABELS
+from noticecli.knowledge import CJK, DOC_TITLE_END, WIDGET_LABELS
 from noticecli.labels import (
     compact_label,
     display_label,
@@ -41,6 +41,7 @@ __all__ = [
     "header_pairs",
     "may_open_row",
     "read_header_row",
+    "with_broken_titles_joined",
     "with_column_rows",
 ]
 
@@ -200,6 +201,48 @@ def with_column_rows(lines: list[str]) -> list[str]:
         out[index] = "  ".join(f"{head}:{value}" for head, value in pairs)
         out[below] = ""
     return out
+
+
+# --- a value broken over two lines --------------------------------------------------------
+
+_BROKEN_TAIL_MAX = 20  # the part of a title a narrow cell pushed onto the next line
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    return re.compile(DOC_TITLE_END)
+
+
+def with_broken_titles_joined(lines: list[str]) -> list[str]:
+    """``lines`` with a grid's title value broken over two lines joined back (名称：…关于开展
+    试鸣 / 的通告 / 发布日期：…): the line under a 名称/标题 row is its value's end when it holds
+    no label, no gap and no sentence, the joined value ends as a document's title does (…的通
+    告) while the row's own value does not, and a label row follows it. Only above the text."""
+    out = list(lines)
+    for index, line in enumerate(lines[:-2]):
+        if "。" in line:
+            break
+        tail = lines[index + 1].strip()
+        if not tail or len(tail) > _BROKEN_TAIL_MAX or _SENTENCE_MARKS.search(tail):
+            continue
+        if _COLON.search(tail) or _CELL_SPLIT.search(tail) or may_open_row(tail):
+            continue
+        pairs = header_pairs(line) if may_open_row(line.strip()) else []
+        if not pairs or not pairs[-1].value or _title_key(pairs[-1].label) != "title":
+            continue
+        value = pairs[-1].value
+        if _title_end().search(value) or not _title_end().search(value + tail):
+            continue
+        below = _next_filled(lines, index + 2)
+        if below is None or not may_open_row(lines[below].strip()):
+            continue
+        out[index] = line.rstrip() + tail
+        out[index + 1] = ""
+    return out
+
+
+def _title_key(label: str) -> str | None:
+    return vocabulary().get(compact_label(label))
 
 
 def _next_filled(lines: list[str], start: int) -> int | None:

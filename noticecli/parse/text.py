@@ -31,7 +31,11 @@ from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.dom import compact
-from noticecli.parse.header_tokens import read_header_row, with_column_rows
+from noticecli.parse.header_tokens import (
+    read_header_row,
+    with_broken_titles_joined,
+    with_column_rows,
+)
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_byline, is_credit_line
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
@@ -248,6 +252,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     raw_lines = with_column_rows(with_stacked_label_values(raw_lines))
+    raw_lines = with_broken_titles_joined(raw_lines)
     raw_lines = _with_glued_text_split(raw_lines, notice)
     raw_lines = with_broken_dates_joined(raw_lines, notice)
     lines: list[str] = []
