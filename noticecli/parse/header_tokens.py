@@ -57,8 +57,9 @@ _SENTENCE_MARKS = re.compile("[。；！？]")
 _COLON = re.compile("[:：]")
 _VALUE_MAX = 60  # a field's value; a longer run is text
 _KNOWN_MIN = 2  # known labels a row shows before it is read as a header row
-_OPENERS = "【\\[［"  # escaped for a character class
-_CLOSERS = "】\\]］"
+_OPEN_CHARS = "【[［"
+_OPENERS = re.escape(_OPEN_CHARS)  # … escaped for a character class
+_CLOSERS = re.escape("】]］")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +110,21 @@ def header_pairs(line: str) -> list[HeaderPair]:
     return pairs
 
 
-# What may stand between a row's first label and what follows it.
+# What may stand between a row's first label and what follows it: a gap, a separator, a
+# bracket, a colon; a letter-spaced label (名　　称：) runs up to its colon or bracket.
 _FIRST_CELL_END = re.compile(rf"[{INNER_WS}{_SEPARATORS}{_OPENERS}{_CLOSERS}:：]+")
+_SPACED_CELL_END = re.compile(rf"[{_SEPARATORS}{_CLOSERS}:：]")
+_BLANKS = re.compile(rf"[{INNER_WS}]+")
 
 
 def may_open_row(text: str) -> bool:
-    """The cheap test before :func:`header_pairs`: the text's first cell (up to a gap, a
-    separator, a bracket or a colon) is a vocabulary label."""
-    for cell in _FIRST_CELL_END.split(text.strip(), maxsplit=2):
-        if cell:
-            return cell in vocabulary()
-    return False
+    """The cheap test before :func:`header_pairs`: the text's first cell is a vocabulary
+    label, plain (索引号 <code>, 索引号丨…) or letter-spaced (【名　　称】：…)."""
+    text = text.strip().lstrip(_OPEN_CHARS + INNER_WS)
+    known = vocabulary()
+    if _FIRST_CELL_END.split(text, maxsplit=1)[0] in known:
+        return True
+    return _BLANKS.sub("", _SPACED_CELL_END.split(text, maxsplit=1)[0]) in known
 
 
 def read_header_row(line: str) -> str | None:
@@ -128,7 +133,7 @@ def read_header_row(line: str) -> str | None:
     if _SENTENCE_MARKS.search(line):
         return None
     pairs = header_pairs(line)
-    if pairs and not pairs[0].bracketed and any(char in line for char in "【[［"):
+    if pairs and not pairs[0].bracketed and any(char in line for char in _OPEN_CHARS):
         return None  # brackets in a row of plain labels hold widgets (【字体：大 中 小】)
     known = sum(pair.known for pair in pairs)
     # A row opening with a label the page sets in brackets needs one known label (【不忘初心
