@@ -80,6 +80,15 @@ def test_a_label_word_inside_a_value_is_not_a_label() -> None:
         ("发布机构", "岚山县发布机构改革办公室"),
         ("发布日期", DAY),
     ]
+    assert _pairs(f"来源：县政府新闻发布机构 丨 发布日期：{DAY}") == [
+        ("来源", "县政府新闻发布机构"),
+        ("发布日期", DAY),
+    ]
+
+
+def test_the_pipe_character_is_never_part_of_a_label() -> None:
+    # 丨 is a CJK character: a label by shape (2-8 CJK characters) must not swallow it.
+    assert _pairs("来源：县应急局丨作者：张三") == [("来源", "县应急局"), ("作者", "张三")]
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,10 @@ class HeaderPair:
     bracketed: bool  # set in brackets (【索引号】): a label by the page's own mark
 
 
+# A label's character: CJK, but not 丨 (U+4E28, a CJK character pages print as a pipe).
+_LABEL_CHAR = f"(?:(?!丨)[{CJK}])"
+
+
 @cache
 def _label_pattern() -> re.Pattern[str]:
     gap = f"[{INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
@@ -81,9 +85,9 @@ def _label_pattern() -> re.Pattern[str]:
     after = rf"(?=[{INNER_WS}]*[:：]|[{INNER_WS}{_SEPARATORS}{_OPENERS}]|$)"
     return re.compile(
         # 【索引号】, [ 文   号 ]: a label by the page's own mark, known or not.
-        rf"[{_OPENERS}][{INNER_WS}]*(?P<bracketed>(?:[{CJK}][{INNER_WS}]*){{2,8}})"
+        rf"[{_OPENERS}][{INNER_WS}]*(?P<bracketed>(?:{_LABEL_CHAR}[{INNER_WS}]*){{2,8}})"
         rf"[{_CLOSERS}][{INNER_WS}]*[:：]?"
-        rf"|{before}(?:(?P<known>{known}){after}|(?P<shape>[{CJK}]{{2,8}})(?=[{INNER_WS}]*[:：]))"
+        rf"|{before}(?:(?P<known>{known}){after}|(?P<shape>{_LABEL_CHAR}{{2,8}})(?=[{INNER_WS}]*[:：]))"
         rf"[{INNER_WS}]*[:：]?"
     )
 
