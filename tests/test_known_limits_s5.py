@@ -22,7 +22,7 @@ import pytest
 
 import noticecli
 from noticecli.models import Notice
-from noticecli.parse.text_title import is_kicker
+from noticecli.parse.text_title_run import is_kicker
 
 HEADLINE = "岚州市开展人防宣传周主题活动"
 NEWS_META = "发布时间：2024-09-20 来源：岚州市人防办"

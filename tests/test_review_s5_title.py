@@ -25,7 +25,7 @@ import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import CN_DATE_PREFIX
-from noticecli.parse.text_title import is_kicker
+from noticecli.parse.text_title_run import is_kicker
 
 
 def _parse(*lines: str) -> Notice:
