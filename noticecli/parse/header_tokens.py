@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from noticecli.knowledge import CJK, DOC_TITLE_END, WIDGET_LABELS
+from noticecli.knowledge import CJK, DOC_TITLE_END
 from noticecli.labels import (
+    WIDGET_LABELS,
     compact_label,
     display_label,
     fits_shape,
