@@ -45,6 +45,11 @@ def _pairs(line: str) -> list[tuple[str, str | None]]:
         f"【索引号】{CODE}【发布机构】{UNIT}【发布日期】{DAY}",  # lenticular brackets
         f"[索引号]：{CODE} [发布机构]：{UNIT} [发布日期]：{DAY}",  # brackets and a colon
         f"索引号：{CODE} 发布机构 {UNIT} 发布日期：{DAY}",  # colon and colon-less mixed
+        f"索引号：{CODE}；发布机构：{UNIT}；发布日期：{DAY}",  # list marks glued to both
+        f"索引号：{CODE}，发布机构：{UNIT}，发布日期：{DAY}",
+        f"索引号：{CODE}/发布机构：{UNIT}/发布日期：{DAY}",  # a slash glued to both
+        f"(索引号){CODE} (发布机构){UNIT} (发布日期){DAY}",  # labels in parentheses
+        f"索引号：{CODE}    发布机构：{UNIT}    发布日期：{DAY}",  # gaps
     ],
 )
 def test_a_row_reads_as_its_labels_and_values_whatever_the_separator(row: str) -> None:
@@ -75,6 +80,20 @@ def test_a_value_keeps_the_dots_and_slashes_inside_it() -> None:
     ]
 
 
+def test_a_list_mark_after_a_gap_is_the_value_own() -> None:
+    # 政府办, 发文日期:… : glued to the value only, the comma is shown as part of it.
+    assert _pairs(f"发布机构:政府办, 发文日期:{DAY}") == [
+        ("发布机构", "政府办,"),
+        ("发文日期", DAY),
+    ]
+
+
+def test_one_pair_parted_by_a_pipe_is_a_row_but_an_empty_cell_is_left_to_the_pipe_reader() -> None:
+    assert read_header_row(f"发布日期 丨 {DAY}") == f"发布日期:{DAY}"
+    assert read_header_row("公文时效: |") is None  # | 公文时效: | : the pipe row's empty cell
+    assert read_header_row(f"发布日期 · {DAY}") is None  # a bullet is no cell's edge
+
+
 def test_a_label_word_inside_a_value_is_not_a_label() -> None:
     assert _pairs(f"发布机构：岚山县发布机构改革办公室 丨 发布日期：{DAY}") == [
         ("发布机构", "岚山县发布机构改革办公室"),
@@ -95,6 +114,7 @@ def test_the_pipe_character_is_never_part_of_a_label() -> None:
     "line",
     [
         "来源：县应急局丨作者：张三，本月将试鸣防空警报。",  # a sentence
+        "来源：县应急局；本月将试鸣 丨 作者：张三",  # a value holding a clause
         "来源 · 县应急管理局的通报显示 · 本月将试鸣",  # one known label: a sentence's word
         "联系人 王明 丨 联系电话 0931-5512345",  # no known label
         f"发布时间：{DAY} 【字体：大 中 小】 来源：{UNIT}",  # brackets holding a widget
@@ -133,6 +153,10 @@ def test_the_cheap_test_sees_a_first_label(text: str, expected: bool) -> None:
 def test_a_column_table_rendered_as_two_lines_pairs_each_label_with_the_value_under_it() -> None:
     assert column_pairs("索引号    发布机构    发布日期", f"{CODE}    {UNIT}    {DAY}") == GRID
     assert column_pairs("索引号\t发布机构", f"{CODE}\t{UNIT}") == GRID[:2]
+    # Heads with their colons: the label as shown, without the colon.
+    assert with_column_rows(["索引号：    发布日期：", f"{CODE}    {DAY}", TEXT])[0] == (
+        f"索引号:{CODE}  发布日期:{DAY}"
+    )
     lines = ["索引号    发布机构    发布日期", f"{CODE}    {UNIT}    {DAY}", "", TITLE, TEXT]
     assert with_column_rows(lines) == [
         f"索引号:{CODE}  发布机构:{UNIT}  发布日期:{DAY}",

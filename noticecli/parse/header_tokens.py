@@ -2,20 +2,24 @@
 
 A header row is a sequence of labels, each followed by its value. Pages set them apart with
 a colon, a gap of spaces or tabs, a pipe (``|``, ``｜``, ``丨``), a bullet (``·``, ``•``), a
-slash between gaps, brackets round the label (``【索引号】``, ``[索引号]``), or nothing but the
-label's own end. The reader finds the labels (the vocabulary's, letter-spaced too, and any
-2-8 CJK characters before a colon), and a value is the text between one label and the next
-with the separators at its edges dropped: never text the page does not show after its label;
-a label followed by nothing is an empty cell.
+slash between gaps, brackets or parentheses round the label (``【索引号】``, ``[索引号]``,
+``(索引号)``), a slash or list mark glued between a value and the next label (``…；发布机构：``),
+or nothing but the label's own end. The reader finds the labels (the vocabulary's,
+letter-spaced too, any 2-8 CJK characters before a colon, any bracketed 2-8 CJK characters),
+and a value is the text between one label and the next with the separators at its edges
+dropped: never text the page does not show after its label; a label followed by nothing is
+an empty cell.
 
 A row is read only on evidence that it is a header row, not a sentence: it opens with a
-label, shows at least two of the vocabulary's labels, and no value holds a sentence's mark
-(``。；！？``) or runs longer than a field. The rows are written back in the one form the
-text parser reads (``label:value  label:value``); the caller keeps the row as shown for the
-body.
+label and shows at least two of the vocabulary's labels (one, when it opens with a label set
+in brackets or is one pair parted by a pipe), no value holds a sentence's mark (``。；！？``)
+or runs longer than a field, and no bracket holds a widget. The rows are written back in the
+one form the text parser reads (``label:value  label:value``); the caller keeps the row as
+shown for the body.
 
 A column table rendered as two lines (a row of labels over a row of their values) is read by
-:func:`with_column_rows` under the same evidence, plus the values' shapes.
+:func:`with_column_rows` under the same evidence plus the values' shapes, and a title value
+broken over two lines by :func:`with_broken_titles_joined`.
 """
 
 from __future__ import annotations
@@ -49,18 +53,24 @@ __all__ = [
 # Characters that separate one pair from the next (a slash only between gaps: 11/2024 is a
 # value's own).
 _SEPARATORS = "|｜丨·•"
+_PIPES = "|｜丨"
+# … and the punctuation a row may put between a value and the next label (…；发布机构：).
+_LIST_MARKS = "；;，,、"
 _EDGE = rf"[{INNER_WS}:：{_SEPARATORS}]"
 _EDGE_START = re.compile(rf"^{_EDGE}+")
 # A slash after a value's gap separates it from the next pair; alone, it is the value (索引号:
 # / shows that there is none).
 _EDGE_END = re.compile(rf"(?:{_EDGE}|[{INNER_WS}][/／])+$")
+# A slash or a list mark between a value and the next label, glued to both, separates them
+# too (来源：县人防办/发布时间：…, 索引号：…；发布机构：…); after a gap it is the value's own.
+_GLUED_MARK = re.compile(rf"(?<=\S)[/／{_LIST_MARKS}]$")
 _SENTENCE_MARKS = re.compile("[。；！？]")
 _COLON = re.compile("[:：]")
 _VALUE_MAX = 60  # a field's value; a longer run is text
 _KNOWN_MIN = 2  # known labels a row shows before it is read as a header row
-_OPEN_CHARS = "【[［"
+_OPEN_CHARS = "【[［(（"
 _OPENERS = re.escape(_OPEN_CHARS)  # … escaped for a character class
-_CLOSERS = re.escape("】]］")
+_CLOSERS = re.escape("】]］)）")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,7 @@ class HeaderPair:
     value: str | None  # as shown between this label and the next, separators dropped
     known: bool  # a vocabulary label (not one read by its shape before a colon)
     bracketed: bool  # set in brackets (【索引号】): a label by the page's own mark
+    piped: bool  # a pipe right after it (发布日期 丨 <date>): a cell's edge, the page's mark
 
 
 # A label's character: CJK, but not 丨 (U+4E28, a CJK character pages print as a pipe).
@@ -80,7 +91,7 @@ def _label_pattern() -> re.Pattern[str]:
     gap = f"[{INNER_WS}]{{0,{LABEL_GAP_MAX}}}"
     known = "|".join(gap.join(re.escape(char) for char in label) for label in labels_by_length())
     # Where a label may start: the row's start, a gap, a separator, a bracket, a colon.
-    before = rf"(?:^|(?<=[{INNER_WS}{_SEPARATORS}{_CLOSERS}:：/／]))"
+    before = rf"(?:^|(?<=[{INNER_WS}{_SEPARATORS}{_CLOSERS}:：/／{_LIST_MARKS}]))"
     # A known label without a colon must end at a gap, a separator, a bracket or the row's
     # end, so a label word inside a value (发布机构办公室) is not cut out of it.
     after = rf"(?=[{INNER_WS}]*[:：]|[{INNER_WS}{_SEPARATORS}{_OPENERS}]|$)"
@@ -102,16 +113,21 @@ def header_pairs(line: str) -> list[HeaderPair]:
         return []
     pairs: list[HeaderPair] = []
     for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        value = _EDGE_END.sub("", _EDGE_START.sub("", text[match.end() : end]))
+        last = index + 1 == len(matches)
+        end = len(text) if last else matches[index + 1].start()
+        raw = text[match.end() : end]
+        if not last:
+            raw = _GLUED_MARK.sub("", raw)
+        value = _EDGE_END.sub("", _EDGE_START.sub("", raw))
+        piped = raw.lstrip(INNER_WS)[:1] in _PIPES if raw else False
         if match["bracketed"] is not None:
             # Brackets pad a label to their width (文       号): shown with single spaces.
             label = " ".join(match["bracketed"].split())
             known = compact_label(label) in vocabulary()
-            pairs.append(HeaderPair(label, value or None, known, True))
+            pairs.append(HeaderPair(label, value or None, known, True, piped))
             continue
         label = display_label(match["known"] or match["shape"])
-        pairs.append(HeaderPair(label, value or None, match["known"] is not None, False))
+        pairs.append(HeaderPair(label, value or None, match["known"] is not None, False, piped))
     return pairs
 
 
@@ -135,16 +151,20 @@ def may_open_row(text: str) -> bool:
 def read_header_row(line: str) -> str | None:
     """The row written as ``label:value  label:value`` when it reads as a header row (see
     the module's doc), else ``None``."""
-    if _SENTENCE_MARKS.search(line):
-        return None
     pairs = header_pairs(line)
     if pairs and not pairs[0].bracketed and any(char in line for char in _OPEN_CHARS):
         return None  # brackets in a row of plain labels hold widgets (【字体：大 中 小】)
     known = sum(pair.known for pair in pairs)
     # A row opening with a label the page sets in brackets needs one known label (【不忘初心
-    # 牢记使命】 opens a title); others need two.
-    if known < (1 if pairs and pairs[0].bracketed else _KNOWN_MIN):
+    # 牢记使命】 opens a title), and so does one pair whose cells a pipe parts (发布日期 丨
+    # <date>); others need two.
+    marked = bool(pairs) and (
+        pairs[0].bracketed or (len(pairs) == 1 and pairs[0].piped and pairs[0].value is not None)
+    )
+    if known < (1 if marked else _KNOWN_MIN):
         return None
+    if any(pair.value is not None and _SENTENCE_MARKS.search(pair.value) for pair in pairs):
+        return None  # a value that is a sentence: the row is text
     if any(compact_label(pair.label) in WIDGET_LABELS for pair in pairs):
         return None  # 当前位置, 字号: page furniture, read by its own rules
     if any(pair.value is not None and len(pair.value) > _VALUE_MAX for pair in pairs):
@@ -208,7 +228,7 @@ def with_column_rows(lines: list[str]) -> list[str]:
         after = _next_filled(lines, below + 1)
         if after is not None and len(_cells(lines[after])) == len(pairs):
             continue
-        out[index] = "  ".join(f"{head}:{value}" for head, value in pairs)
+        out[index] = "  ".join(f"{display_label(head)}:{value}" for head, value in pairs)
         out[below] = ""
     return out
 

@@ -32,6 +32,7 @@ from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.dom import compact
 from noticecli.parse.header_tokens import (
+    may_open_row,
     read_header_row,
     with_broken_titles_joined,
     with_column_rows,
@@ -113,8 +114,8 @@ _TAG_REMAINDER = re.compile(
     r"""^\s*['"]?(?:\s*[A-Za-z][\w:-]*\s*=\s*(?:'[^'<>]*'|"[^"<>]*"))+\s*/?>\s*"""
 )
 _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
-# A pair separator between a row's cells: a pipe, a bullet, a slash between gaps, a bracket.
-_SEPARATED = re.compile(r"[|｜丨·•【\[［]|\s[/／]\s")
+# What may part a row's pairs: a pipe, a bullet, a bracket, a slash, a list mark (；，).
+_SEPARATED = re.compile(r"[|｜丨·•【\[［(（；;，,/／]")
 
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
@@ -297,7 +298,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             line = line if line.count(":") > spaced.count(":") else spaced
         if len(lines) in grid_rows:
             line = with_plain_grid_colon(line, grid_rows[len(lines)])
-        if _SEPARATED.search(line):
+        if _SEPARATED.search(line) and may_open_row(line):
             # 索引号丨<code>丨发布机构丨<unit>, 发布时间：<date> · 来源：<unit>: the one reader of
             # rows whose separators the readers above do not know.
             line = read_header_row(line) or line
