@@ -88,6 +88,20 @@ def test_a_list_mark_after_a_gap_is_the_value_own() -> None:
     ]
 
 
+def test_a_label_word_closing_a_value_after_one_space_is_the_value_own() -> None:
+    # After one space with nothing after it, 机构分类 is a word of the value; after a gap
+    # (or with a value after it, see the mixed row above) it is a label of its own.
+    assert _pairs(f"索引号：{CODE} 丨 分类：报告 机构分类") == [
+        ("索引号", CODE),
+        ("分类", "报告 机构分类"),
+    ]
+    assert _pairs(f"索引号：{CODE} 丨 分类：报告    机构分类") == [
+        ("索引号", CODE),
+        ("分类", "报告"),
+        ("机构分类", None),
+    ]
+
+
 def test_one_pair_parted_by_a_pipe_is_a_row_but_an_empty_cell_is_left_to_the_pipe_reader() -> None:
     assert read_header_row(f"发布日期 丨 {DAY}") == f"发布日期:{DAY}"
     assert read_header_row("公文时效: |") is None  # | 公文时效: | : the pipe row's empty cell

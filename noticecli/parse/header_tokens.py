@@ -92,14 +92,24 @@ def _label_pattern() -> re.Pattern[str]:
     known = "|".join(gap.join(re.escape(char) for char in label) for label in labels_by_length())
     # Where a label may start: the row's start, a gap, a separator, a bracket, a colon.
     before = rf"(?:^|(?<=[{INNER_WS}{_SEPARATORS}{_CLOSERS}:：/／{_LIST_MARKS}]))"
-    # A known label without a colon must end at a gap, a separator, a bracket or the row's
-    # end, so a label word inside a value (发布机构办公室) is not cut out of it.
-    after = rf"(?=[{INNER_WS}]*[:：]|[{INNER_WS}{_SEPARATORS}{_OPENERS}]|$)"
+    # A known label without a colon stands where a cell starts (the row's start, a separator,
+    # a bracket, a tab, a gap of two spaces) or after one space with a value after it, and
+    # ends where a cell ends, so that a label word inside a value (发布机构办公室, 报告 机构分类
+    # closing a line) is not cut out of it.
+    marks = rf"{_SEPARATORS}{_CLOSERS}:：/／{_LIST_MARKS}\t\u3000"
+    cell_start = rf"(?:^|(?<=[{marks}])|(?<=[{marks}][{INNER_WS}])|(?<=[{INNER_WS}]{{2}}))"
+    cell_end = rf"(?=[{INNER_WS}{_SEPARATORS}{_OPENERS}]|$)"
+    bare = (
+        rf"{cell_start}(?P<bare>{known}){cell_end}"
+        rf"|(?<=[^{INNER_WS}][{INNER_WS}])(?P<spaced>{known})(?=[{INNER_WS}]+[^{INNER_WS}])"
+    )
     return re.compile(
         # 【索引号】, [ 文   号 ]: a label by the page's own mark, known or not.
         rf"[{_OPENERS}][{INNER_WS}]*(?P<bracketed>(?:{_LABEL_CHAR}[{INNER_WS}]*){{2,8}})"
         rf"[{_CLOSERS}][{INNER_WS}]*[:：]?"
-        rf"|{before}(?:(?P<known>{known}){after}|(?P<shape>{_LABEL_CHAR}{{2,8}})(?=[{INNER_WS}]*[:：]))"
+        rf"|{before}(?:(?P<known>{known})(?=[{INNER_WS}]*[:：])"
+        rf"|{bare}"
+        rf"|(?P<shape>{_LABEL_CHAR}{{2,8}})(?=[{INNER_WS}]*[:：]))"
         rf"[{INNER_WS}]*[:：]?"
     )
 
@@ -126,8 +136,9 @@ def header_pairs(line: str) -> list[HeaderPair]:
             known = compact_label(label) in vocabulary()
             pairs.append(HeaderPair(label, value or None, known, True, piped))
             continue
-        label = display_label(match["known"] or match["shape"])
-        pairs.append(HeaderPair(label, value or None, match["known"] is not None, False, piped))
+        word = match["known"] or match["bare"] or match["spaced"]
+        label = display_label(word or match["shape"])
+        pairs.append(HeaderPair(label, value or None, word is not None, False, piped))
     return pairs
 
 
