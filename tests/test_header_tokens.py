@@ -102,6 +102,23 @@ def test_a_label_word_closing_a_value_after_one_space_is_the_value_own() -> None
     ]
 
 
+def test_widgets_closing_a_row_are_left_as_shown_after_its_pairs() -> None:
+    assert read_header_row(f"发布时间：{DAY} 10:30:00 | 来源：县人防办 | 【打印】") == (
+        f"发布时间:{DAY} 10:30:00  来源:县人防办  【打印】"
+    )
+    assert read_header_row(f"发布日期：{DAY} ｜ 来源：县人防办 ｜ 字号：大 中 小 ｜ 打印") == (
+        f"发布日期:{DAY}  来源:县人防办  字号：大 中 小 ｜ 打印"
+    )
+    # A bracket glued to a value, a square bracket: left to the readers that know them.
+    assert read_header_row(f"来源：本网字体: [大 中 小] 丨 发布日期：{DAY}") is None
+    assert read_header_row(f"文号：聂府发[2006]5号 丨 发布日期：{DAY}") is None
+    # Parentheses in a row of plain labels are a value's own.
+    assert _pairs(f"信息来源：县政府（办公室） 丨 发布日期：{DAY}") == [
+        ("信息来源", "县政府（办公室）"),
+        ("发布日期", DAY),
+    ]
+
+
 def test_one_pair_parted_by_a_pipe_is_a_row_but_an_empty_cell_is_left_to_the_pipe_reader() -> None:
     assert read_header_row(f"发布日期 丨 {DAY}") == f"发布日期:{DAY}"
     assert read_header_row("公文时效: |") is None  # | 公文时效: | : the pipe row's empty cell
@@ -197,6 +214,14 @@ def test_two_lines_without_the_evidence_of_a_column_table_are_not_paired(
     assert column_pairs(heads, values) is None
 
 
+def test_a_tab_table_keeps_its_empty_value_cell() -> None:
+    assert column_pairs("索引号\t文号\t发布日期", f"{CODE}\t\t{DAY}") == [
+        ("索引号", CODE),
+        ("文号", ""),
+        ("发布日期", DAY),
+    ]
+
+
 def test_a_data_table_and_rows_after_the_text_began_stay_text() -> None:
     table = ["名称    发布日期    文号", "试鸣一号    2024-10-20    岚人防发〔2024〕12号"]
     rows = [*table, "试鸣二号    2024-11-20    岚人防发〔2024〕13号"]
@@ -285,3 +310,15 @@ def test_an_html_header_box_of_text_lines_is_read_and_the_article_is_not() -> No
         ("有效性", "有效"),
     ]
     assert TEXT in body_texts(notice)
+
+
+def test_an_html_separator_before_a_label_in_its_own_text_node_is_no_part_of_it() -> None:
+    html = (
+        "<html><head><meta charset='utf-8'><title>t</title></head><body>"
+        f"<div class='xxgk'>索引号：<span>{CODE}</span> 丨 发布机构：<span>{UNIT}</span>"
+        f" 丨 发布日期：<span>{DAY}</span></div>"
+        f"<h1>{TITLE}</h1><div class='article-content'><p>{TEXT}</p></div></body></html>"
+    )
+    assert label_values(noticecli.parse_html(html)) == GRID
+    colonless = html.replace("索引号：", "<b>索引号</b> ").replace("发布机构：", "<b>发布机构</b> ")
+    assert label_values(noticecli.parse_html(colonless))[:2] == GRID[:2]

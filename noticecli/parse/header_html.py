@@ -70,6 +70,10 @@ _OPENING_SHAPE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]
 _WIDGET_GROUPS = re.compile(r"^(?:\s*[【\[][^:：【】\[\]]{1,8}[】\]])+\s*")
 
 
+# What separates one pair from the next in a text node that opens with it (丨 发布机构：).
+_PAIR_SEPARATORS = "|｜丨·•/／ \t\u3000\xa0"
+
+
 # What compact_label() removes before a label's first character: edge brackets, colons,
 # zero-width characters and the spaces pages pad labels with.
 _LABEL_LEAD = "【】[]〔〕()（）<>《》:：\u200b\ufeff \t\r\n\u3000\xa0\u2002\u2003"
@@ -241,6 +245,9 @@ def extract_grid_fields(
         stripped = text.strip()
         # The tests of _label_of and split_label_pairs, inlined for the common case: text
         # that neither starts like a label nor ends with a colon is not one.
+        if stripped and stripped[0] in _PAIR_SEPARATORS:
+            # 丨 发布机构： between two <span> values: the separator before the next label.
+            text = stripped = stripped.lstrip(_PAIR_SEPARATORS)
         if not stripped or (stripped[0] not in starts and stripped[-1] not in ":："):
             continue
         # A label is short; every pair of _inline_pairs has a colon after its label.

@@ -121,6 +121,9 @@ def header_pairs(line: str) -> list[HeaderPair]:
     matches = list(_label_pattern().finditer(text))
     if not matches or matches[0].start() != 0:
         return []
+    if matches[0]["bracketed"] is None:
+        # In a row of plain labels a bracket holds a value's own words (县政府（办公室）).
+        matches = [match for match in matches if match["bracketed"] is None]
     pairs: list[HeaderPair] = []
     for index, match in enumerate(matches):
         last = index + 1 == len(matches)
@@ -161,10 +164,13 @@ def may_open_row(text: str) -> bool:
 
 def read_header_row(line: str) -> str | None:
     """The row written as ``label:value  label:value`` when it reads as a header row (see
-    the module's doc), else ``None``."""
-    pairs = header_pairs(line)
-    if pairs and not pairs[0].bracketed and any(char in line for char in _OPEN_CHARS):
-        return None  # brackets in a row of plain labels hold widgets (【字体：大 中 小】)
+    the module's doc), else ``None``. Widgets closing the row (``| 【打印】``, ``字号：大 中 小``)
+    are not read: they follow the pairs as shown, for the field rules that know them."""
+    text = line.strip()
+    cut = _widget_start(text)
+    pairs = header_pairs(text[:cut]) if cut > 0 else []
+    if not pairs:
+        return None
     known = sum(pair.known for pair in pairs)
     # A row opening with a label the page sets in brackets needs one known label (【不忘初心
     # 牢记使命】 opens a title), and so does one pair whose cells a pipe parts (发布日期 丨
@@ -176,8 +182,6 @@ def read_header_row(line: str) -> str | None:
         return None
     if any(pair.value is not None and _SENTENCE_MARKS.search(pair.value) for pair in pairs):
         return None  # a value that is a sentence: the row is text
-    if any(compact_label(pair.label) in WIDGET_LABELS for pair in pairs):
-        return None  # 当前位置, 字号: page furniture, read by its own rules
     if any(pair.value is not None and len(pair.value) > _VALUE_MAX for pair in pairs):
         return None
     if (
@@ -186,7 +190,31 @@ def read_header_row(line: str) -> str | None:
         and not (_COLON.search(line))
     ):
         return None  # 索引号  发布机构  发布日期: a column table's head, see with_column_rows
-    return "  ".join(f"{pair.label}:{pair.value or ''}" for pair in pairs).rstrip()
+    row = "  ".join(f"{pair.label}:{pair.value or ''}" for pair in pairs).rstrip()
+    rest = _EDGE_START.sub("", text[cut:])
+    return f"{row}  {rest}" if rest else row
+
+
+def _widget_start(text: str) -> int:
+    """Where the widgets closing a row of plain labels start: a 【 group after a gap or a
+    separator (【打印】, 【字体：…】) or a widget's label (字号：, 当前位置：); the row's end
+    when it has none. ``-1`` when a square bracket or a glued 【 stands in it: a widget group
+    (本网字体: [大 中 小]) or a value's own bracket (聂府发[2006]5号) the row's other readers
+    know. A row opening with a bracketed label has no widgets here."""
+    if text[:1] in _OPEN_CHARS:
+        return len(text)
+    cut = text.find("【")
+    if cut == -1:
+        cut = len(text)
+    elif text[cut - 1] not in INNER_WS + _SEPARATORS:
+        return -1
+    if "[" in text[:cut] or "［" in text[:cut]:
+        return -1
+    for match in _label_pattern().finditer(text, 0, cut):
+        shown = match["known"] or match["bare"] or match["spaced"] or match["shape"]
+        if shown and compact_label(shown) in WIDGET_LABELS:
+            return match.start()
+    return cut
 
 
 # --- a row of labels over a row of their values ------------------------------------------------
@@ -199,6 +227,15 @@ def _cells(line: str) -> list[str]:
     return [cell for cell in _CELL_SPLIT.split(line.strip()) if cell]
 
 
+def _tab_cells(line: str, count: int) -> list[str]:
+    """The cells of a row parted by single tabs, empty ones kept (a value cell left blank),
+    when the row has ``count`` of them (empty cells past the row's end dropped)."""
+    cells = [cell.strip(INNER_WS) for cell in line.strip("\r\n").split("\t")]
+    while len(cells) > count and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) == count and cells[0] else []
+
+
 def column_pairs(labels_line: str, values_line: str) -> list[tuple[str, str]] | None:
     """The pairs of a column table rendered as two lines: every cell of ``labels_line`` a
     vocabulary label (two or more), ``values_line`` as many cells, none a label nor a
@@ -209,6 +246,8 @@ def column_pairs(labels_line: str, values_line: str) -> list[tuple[str, str]] | 
     if len(heads) < _KNOWN_MIN or any(compact_label(head) not in known for head in heads):
         return None
     values = _cells(values_line)
+    if len(values) != len(heads) and "\t" in labels_line and "\t" in values_line:
+        values = _tab_cells(values_line, len(heads))  # a tab table keeps its empty cells
     if len(values) != len(heads) or _SENTENCE_MARKS.search(values_line):
         return None
     if any(compact_label(value) in known or len(value) > _VALUE_MAX for value in values):
