@@ -184,6 +184,11 @@ def test_the_cheap_test_sees_a_first_label(text: str, expected: bool) -> None:
 def test_a_column_table_rendered_as_two_lines_pairs_each_label_with_the_value_under_it() -> None:
     assert column_pairs("索引号    发布机构    发布日期", f"{CODE}    {UNIT}    {DAY}") == GRID
     assert column_pairs("索引号\t发布机构", f"{CODE}\t{UNIT}") == GRID[:2]
+    # Letter-spaced heads, and heads drawn as a pipe table's row.
+    spaced = ["索 引 号    发布机构    发布日期", f"{CODE}    {UNIT}    {DAY}", TEXT]
+    assert with_column_rows(spaced)[0] == f"索 引 号:{CODE}  发布机构:{UNIT}  发布日期:{DAY}"
+    piped = ["| 索引号 | 发布机构 | 发布日期 |", f"| {CODE} | {UNIT} | {DAY} |", TEXT]
+    assert with_column_rows(piped)[0] == f"索引号:{CODE}  发布机构:{UNIT}  发布日期:{DAY}"
     # Heads with their colons: the label as shown, without the colon.
     assert with_column_rows(["索引号：    发布日期：", f"{CODE}    {DAY}", TEXT])[0] == (
         f"索引号:{CODE}  发布日期:{DAY}"

@@ -269,8 +269,6 @@ def with_column_rows(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if "。" in line:
             break
-        if not may_open_row(line):
-            continue
         below = _next_filled(lines, index + 1)
         if below is None:
             break
