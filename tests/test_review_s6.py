@@ -202,3 +202,39 @@ def test_form_lines_after_the_salutation_not_joined() -> None:
     body = body_texts(notice)
     assert "名称：某某小区地下人防工程" in body
     assert "的通知" in body
+
+
+# --- a slash between gaps parts a label from its value on both sides ---------------------------
+
+
+def test_slash_between_label_and_value_is_no_part_of_the_value() -> None:
+    notice = parse_lines(
+        f"索引号 / 11623400MB0123456X/2024-00058 / 发布机构 / {UNIT}",
+        "文号 / 岚人防发〔2024〕10号 / 发布日期 / 2024-05-06",
+        "",
+        f"{UNIT}关于人防工程维护的通知",
+        "",
+        "各单位：",
+        "请做好维护。",
+    )
+    assert label_values(notice)[:4] == [
+        ("索引号", "11623400MB0123456X/2024-00058"),
+        ("发布机构", UNIT),
+        ("文号", "岚人防发〔2024〕10号"),
+        ("发布日期", "2024-05-06"),
+    ]
+    assert notice.published_at == "2024-05-06"
+
+
+def test_slash_alone_before_a_separator_stays_the_value() -> None:
+    """索引号：/ shows there is none: the slash is the value, even before a pipe."""
+    notice = parse_lines(
+        f"索引号：/ 丨 发布机构：{UNIT}",
+        "发布日期：2024-05-06",
+        "",
+        f"{UNIT}关于人防工程维护的通知",
+        "",
+        "各单位：",
+        "请做好维护。",
+    )
+    assert field_map(notice)["索引号"] == "/"

@@ -59,7 +59,9 @@ _PIPES = "|｜丨"
 # … and the punctuation a row may put between a value and the next label (…；发布机构：).
 _LIST_MARKS = "；;，,、"
 _EDGE = rf"[{INNER_WS}:：{_SEPARATORS}]"
-_EDGE_START = re.compile(rf"^{_EDGE}+")
+# A slash before a gap and the value opens it as the separator after the label (索引号 / <code>);
+# a slash with nothing after it but a separator is the value (索引号：/ 丨 …).
+_EDGE_START = re.compile(rf"^(?:{_EDGE}|[/／](?=[{INNER_WS}]+[^{INNER_WS}{_SEPARATORS}]))+")
 # A slash after a value's gap separates it from the next pair; alone, it is the value (索引号:
 # / shows that there is none).
 _EDGE_END = re.compile(rf"(?:{_EDGE}|[{INNER_WS}][/／])+$")
