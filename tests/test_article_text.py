@@ -9,11 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import noticecli
 from noticecli.decode import decode_bytes
-from noticecli.parse import listing
+from noticecli.knowledge_listings import PAGER_LAST_TEXTS, PAGER_NEXT_TEXTS, PAGER_PREV_TEXTS
+from noticecli.parse import article_text, listing
 from noticecli.parse.article import has_article_body
 from noticecli.parse.article_text import reads_as_article
 
@@ -25,6 +28,18 @@ if not CORPUS.is_dir():
 NAV = (
     '<div class="nav"><a href="/">首页</a><a href="/gk/">信息公开</a>'
     '<a href="/tz/">通知公告</a><a href="/dt/">工作动态</a></div>'
+)
+MENU_WORDS = (
+    "机构职能",
+    "政策法规",
+    "规划计划",
+    "通知公告",
+    "工作动态",
+    "人防工程",
+    "宣传教育",
+    "办事服务",
+    "互动交流",
+    "专题专栏",
 )
 PAGER = (
     '<div class="page"><a href="list_1.html">首页</a><a href="list_1.html">上一页</a>'
@@ -114,8 +129,11 @@ def test_a_column_introduction_above_its_list_stays_a_listing() -> None:
     intro = (
         "<p>本栏目发布县人民防空办公室的通知公告、工作动态和政策解读，供社会公众查阅。</p>"
         "<p>如需了解更多信息，请在工作日与县人防办办公室联系，联系方式见本站首页。</p>"
+        "<p>本栏目信息按发布时间排列，最新发布的通知公告和工作动态显示在列表的最前面。</p>"
+        "<p>栏目中的政策解读材料仅供参考，具体内容以正式印发的文件和有关部门的解释为准。</p>"
     )
     html = _column(rows, intro)
+    # Its sentences outweigh the links; the eight dated rows outweigh the sentences.
     assert not _reads_as_article(html)
     notice = noticecli.parse_html(html)
     assert notice.kind == "listing"
@@ -126,6 +144,25 @@ def test_a_short_column_page_whose_links_outweigh_its_sentences_stays_a_listing(
     # Two rows with summaries and a pager: dated lines and sentences alone would read as an
     # article's; the titles, the pager and the menu outweigh the sentences.
     html = _column(_summary_rows(2), extra=PAGER)
+    assert not _reads_as_article(html)
+    notice = noticecli.parse_html(html)
+    assert notice.kind == "listing"
+    assert [item.date for item in notice.items] == list(DAYS[:2])
+
+
+def test_a_short_table_listing_whose_links_outweigh_its_sentences_stays_a_listing() -> None:
+    # Two rows under a 标题/发布日期 head, each with a summary, in a site's menu: the
+    # dated lines and sentences alone would read as an article's; its links outweigh them.
+    menu = "".join(f'<a href="/m{n}/">{word}</a>' for n, word in enumerate(MENU_WORDS))
+    rows = "".join(
+        f'<tr><td><a href="/tz/2024/t{n + 1}.html">{TITLES[n]}</a></td>'
+        f"<td>{SUMMARIES[n][:31]}。</td><td>{DAYS[n]}</td></tr>"
+        for n in range(2)
+    )
+    html = (
+        f"<html><body><div class='menu'>{menu}</div><table>"
+        f"<tr><th>标题</th><th>摘要</th><th>发布日期</th></tr>{rows}</table></body></html>"
+    )
     assert not _reads_as_article(html)
     notice = noticecli.parse_html(html)
     assert notice.kind == "listing"
@@ -168,3 +205,19 @@ def test_the_full_decision_agrees_on_every_page_the_test_settles(path: Path) -> 
         return
     found = listing.extract_listing(tree, None, article=False, deciding=True, base_url=None)
     assert not listing.is_listing(tree, found, article=False)
+
+
+def test_every_pager_word_ends_in_ye() -> None:
+    # The pager search looks just before each 页 (article_text._shows_pager).
+    words = PAGER_NEXT_TEXTS | PAGER_PREV_TEXTS | PAGER_LAST_TEXTS
+    assert all(word.endswith("页") for word in words if word.isalpha() and not word.isascii())
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="共第 12页下一尾末上后前最\n", max_size=60))
+def test_the_pager_search_finds_what_the_pattern_finds(text: str) -> None:
+    found = article_text._PAGER.search(text)
+    # A page count with up to a few spaces around its number is within reach of its 页.
+    if found is not None and found.end() - found.start() > 12:
+        return
+    assert article_text._shows_pager(text) == (found is not None)
