@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
@@ -215,6 +215,8 @@ def test_every_pager_word_ends_in_ye() -> None:
 
 @settings(max_examples=300)
 @given(st.text(alphabet="共第 12页下一尾末上后前最\n", max_size=60))
+@example("文字 共 12 页")
+@example("下一页")
 def test_the_pager_search_finds_what_the_pattern_finds(text: str) -> None:
     found = article_text._PAGER.search(text)
     # A page count with up to a few spaces around its number is within reach of its 页.
