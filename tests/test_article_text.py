@@ -19,11 +19,7 @@ from noticecli.knowledge_listings import PAGER_LAST_TEXTS, PAGER_NEXT_TEXTS, PAG
 from noticecli.parse import article_text, listing
 from noticecli.parse.article import has_article_body
 from noticecli.parse.article_text import reads_as_article
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent.parent / "shared" / "corpus"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus")
+from tests.conftest import CORPUS, PAGES
 
 NAV = (
     '<div class="nav"><a href="/">首页</a><a href="/gk/">信息公开</a>'
@@ -187,7 +183,7 @@ def test_a_short_article_beside_a_long_related_list_is_decided_in_full() -> None
 
 
 def _pages() -> list[Path]:
-    folders = [ROOT / "fixtures" / "pages", CORPUS]
+    folders = [PAGES, CORPUS]
     return [
         path
         for folder in folders
