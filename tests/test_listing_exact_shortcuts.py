@@ -21,7 +21,7 @@ from noticecli import parse_html
 from noticecli.dates import date_in_text
 from noticecli.decode import decode_bytes
 from noticecli.models import ListingItem
-from noticecli.parse import listing, listing_data, listing_rows
+from noticecli.parse import article_text, listing, listing_data, listing_rows
 from noticecli.parse.article import has_article_body
 from noticecli.parse.dom import document_base_url
 from noticecli.parse.listing_inputs import collapse, page_links
@@ -205,7 +205,7 @@ def test_prose_counts_the_long_lines_with_marks(text: str) -> None:
         for line in re.findall(r"[^\n]{30,}", text)
         if "。" in line or "；" in line
     )
-    assert listing._prose_chars(_Text(text)) == expected  # type: ignore[arg-type]
+    assert article_text.prose_chars(_Text(text)) == expected  # type: ignore[arg-type]
 
 
 @settings(max_examples=400)

@@ -80,11 +80,12 @@ class PageMarks:
     def __init__(self, tree: LexborHTMLParser) -> None:
         # Two queries of one attribute selector each and a read of one attribute per element
         # found: far cheaper than a query of a long selector list (each selector is tested on
-        # every element).
+        # every element). An element's attributes are read as a dict, one call (``attrs``
+        # makes an object and looks the name up through it).
         self.classes = "\n".join(
-            [node.attrs.get("class") or "" for node in tree.css("[class]")]
+            [node.attributes.get("class") or "" for node in tree.css("[class]")]
         ).lower()
-        self.ids = "\n".join([node.attrs.get("id") or "" for node in tree.css("[id]")]).lower()
+        self.ids = "\n".join([node.attributes.get("id") or "" for node in tree.css("[id]")]).lower()
         self.tags = frozenset(tag for tag in _SELECTOR_TAGS if tree.tags(tag))
 
     def possible(self, selectors: Iterable[str]) -> list[str]:

@@ -21,6 +21,7 @@ from noticecli.labels import key_for
 from noticecli.models import Block, HeaderField, Notice, NoticeKind
 from noticecli.parse.after_title import block_after_title
 from noticecli.parse.article import PageQueries, cached_select, has_article_body
+from noticecli.parse.article_text import PageProse, page_prose, reads_as_article
 from noticecli.parse.attachments import extract_attachments
 from noticecli.parse.between_lines import unread_lines
 from noticecli.parse.body import MAX_BODY_BLOCKS, extract_blocks, trailing_credits
@@ -211,12 +212,26 @@ def _listing(
     # imports it).
     if kind == "notice" or (kind is None and has_article_body(tree, select)):
         return None
+    selectors = rules if rules is not None and rules.items else None
+    body = tree.body
+    # The sentences of the page, read once for the article test and the listing decision.
+    prose = page_prose(body) if kind is None and body is not None else None
+    # A page of an unknown template whose own text reads as an article's is settled before
+    # the list search (a site's items selector is asked first: the site says where its
+    # list is).
+    if selectors is None and _reads_as_article(body, prose):
+        return None
     from noticecli.parse.listing import extract_listing, is_listing
 
-    selectors = rules if rules is not None and rules.items else None
     deciding = kind is None  # is_listing decides; a page it turns down needs no pager
     listing = extract_listing(
-        tree, url, article=False, selectors=selectors, deciding=deciding, base_url=base_url
+        tree,
+        url,
+        article=False,
+        selectors=selectors,
+        deciding=deciding,
+        base_url=base_url,
+        prose=prose,
     )
     if kind == "listing" or is_listing(tree, listing, article=False):
         return listing
@@ -224,7 +239,11 @@ def _listing(
         return None
     # The items selector matched nothing here: a notice page of the site, or a listing the
     # selector no longer fits. The page decides, as without the selector.
-    listing = extract_listing(tree, url, article=False, deciding=True, base_url=base_url)
+    if _reads_as_article(body, prose):
+        return None
+    listing = extract_listing(
+        tree, url, article=False, deciding=True, base_url=base_url, prose=prose
+    )
     if not is_listing(tree, listing, article=False):
         return None
     listing.warnings.append(
@@ -235,6 +254,10 @@ def _listing(
         )
     )
     return listing
+
+
+def _reads_as_article(body: LexborNode | None, prose: PageProse | None) -> bool:
+    return body is not None and prose is not None and reads_as_article(body, prose)
 
 
 def _shows_publication(fields: list[HeaderField]) -> bool:

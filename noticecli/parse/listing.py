@@ -38,6 +38,12 @@ from noticecli.knowledge_listings import (
 )
 from noticecli.models import ListingItem
 from noticecli.parse.article import has_article_body
+from noticecli.parse.article_text import (
+    SHORT_PROSE_CHARS,
+    PageProse,
+    prose_chars,
+    reads_as_article,
+)
 from noticecli.parse.dom import document_base_url, element_children, is_inside
 from noticecli.parse.footer_contacts import is_site_footer_text
 from noticecli.parse.listing_data import (
@@ -76,6 +82,8 @@ class ListingPage:
     list_node: LexborNode | None = None
     # Whether the page has sentences outside that element (see is_listing), once read.
     prose: bool | None = None
+    # Characters of the page's sentences (article_text.prose_chars of the body), once read.
+    body_prose: int | None = None
 
 
 # A markup list with this many dated items is the page's list: comments are not searched.
@@ -116,13 +124,15 @@ def extract_listing(
     selectors: SiteRules | None = None,
     deciding: bool = False,
     base_url: str | _Unresolved | None = UNRESOLVED,
+    prose: PageProse | None = None,
 ) -> ListingPage:
     """The items, pager and JS-rendering state of ``tree`` (any page; see :func:`is_listing`).
 
     ``page_url`` is the page's own address; links resolve against its ``<base>`` as on
     article pages (``base_url``: :func:`~noticecli.parse.dom.document_base_url` when the
     caller already knows it). ``article`` is :func:`has_article_body` when the caller
-    already knows it.
+    already knows it; ``prose``, the body's :func:`~noticecli.parse.article_text.page_prose`
+    when the caller has read it.
     ``selectors`` with ``items`` set: the items are the rows it selects, and only those.
     ``deciding``: the caller keeps the listing only when :func:`is_listing` says so, so the
     pager is not read when the page is no listing whatever the pager says: neither items
@@ -210,11 +220,12 @@ def extract_listing(
     # Deciding, a list read from the markup or a comment is no listing whatever its pager
     # says when none of its items is dated, or (markup) when the page has sentences outside
     # it (see is_listing): the pager is not read then.
-    prose: bool | None = None
     dated = _dated(items)
+    body_prose = prose.chars if prose is not None else None
+    outside: bool | None = None
     if deciding and source == "html" and dated:
-        prose = _has_prose(tree, list_node)
-    decided = deciding and source in ("html", "comment") and (not dated or bool(prose))
+        outside = _has_prose(tree, list_node, body_prose)
+    decided = deciding and source in ("html", "comment") and (not dated or bool(outside))
     if (items or js_rendered or not deciding) and not decided:
         next_urls, page_count = read_pager(
             scripts,
@@ -229,7 +240,7 @@ def extract_listing(
         if page_count is None and document_store:
             page_count = datastore_page_count(tree)
     return ListingPage(
-        items, next_urls, page_count, js_rendered, warnings, source, list_node, prose
+        items, next_urls, page_count, js_rendered, warnings, source, list_node, outside, body_prose
     )
 
 
@@ -270,9 +281,17 @@ def is_listing(
     Undated link lists (guide portals, department directories, nav menus) are not listings
     of notices.
 
-    ``article`` is :func:`has_article_body` when the caller already knows it.
+    A page whose own text reads as an article's (:func:`~noticecli.parse.article_text.
+    reads_as_article`: sentences, not dated link rows) is a notice too; the parser asks that
+    before it searches for the list.
+
+    ``article``: whether the page has an article body or reads as an article, when the
+    caller already knows it.
     """
-    if article if article is not None else has_article_body(tree):
+    if article is None:
+        body = tree.body
+        article = has_article_body(tree) or (body is not None and reads_as_article(body))
+    if article:
         return False
     if listing.js_rendered:
         return True
@@ -282,10 +301,10 @@ def is_listing(
     paged = bool(listing.next_urls) or (listing.page_count or 0) > 1
     if listing.source == "html" and dated:
         if listing.prose is None:
-            listing.prose = _has_prose(tree, listing.list_node)
+            listing.prose = _has_prose(tree, listing.list_node, listing.body_prose)
         if listing.prose:
             return False  # an article in a template we do not know, with a list of related links
-        if _is_titled_article(tree, listing.items):
+        if _is_titled_article(tree, listing.items, listing.body_prose):
             return False  # a short article (title, meta line, sentences) beside a dated list
         if not paged and _beside_other_content(tree, _column_box(listing.list_node)):
             return False  # a column's box of latest items (通知公告 更多>>) beside the page's own
@@ -298,23 +317,22 @@ def is_listing(
 
 # Characters of sentences (text with 。 or ； outside links) that make a page an article.
 _PROSE_CHARS = 250
-_LONG_LINE = 30
-_SENTENCE_MARKS = ("。", "；")
 
 
-def _has_prose(tree: LexborHTMLParser, list_node: LexborNode | None) -> bool:
+def _has_prose(
+    tree: LexborHTMLParser, list_node: LexborNode | None, body_prose: int | None
+) -> bool:
     body = tree.body
     if body is None:
         return False
-    outside = _prose_chars(body)
+    outside = prose_chars(body) if body_prose is None else body_prose
     if outside < _PROSE_CHARS:
         return False
-    inside = _prose_chars(list_node) if list_node is not None else 0
+    inside = prose_chars(list_node) if list_node is not None else 0
     return outside - inside >= _PROSE_CHARS
 
 
-# A short article's sentences (two at least), under a title and a meta line.
-_SHORT_PROSE_CHARS = 60
+# A short article's title over a meta line (its sentences: SHORT_PROSE_CHARS).
 _META_NODE_MAX = 120  # a meta line's characters (发布时间：… 来源：… 浏览次数：…)
 _TITLE_LINE = re.compile(r"^[^。；：:！？]{8,60}$")
 
@@ -383,12 +401,16 @@ def _beside_other_content(tree: LexborHTMLParser, box: LexborNode | None) -> boo
     return len(lists) >= _PORTAL_LISTS
 
 
-def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool:
+def _is_titled_article(
+    tree: LexborHTMLParser, items: list[ListingItem], body_prose: int | None
+) -> bool:
     """A title over a dated meta line (发布时间：2024-05-22 来源：…) and sentences: one short
     article beside a list of latest or related notices, where its prose alone is too short
     to tell. A listing's row may print a meta line too, but under an item's own title."""
     body = tree.body
-    if body is None or _prose_chars(body) < _SHORT_PROSE_CHARS:
+    if body is None:
+        return False
+    if (prose_chars(body) if body_prose is None else body_prose) < SHORT_PROSE_CHARS:
         return False
     item_titles = {collapse(item.title) for item in items}
     shown = [collapse(line) for line in body.text(separator="\n").split("\n")]
@@ -404,28 +426,6 @@ def _is_titled_article(tree: LexborHTMLParser, items: list[ListingItem]) -> bool
         if at and _TITLE_LINE.match(shown[at - 1]) and shown[at - 1] not in item_titles:
             return True
     return False
-
-
-def _prose_chars(root: LexborNode) -> int:
-    # Lexbor's own text walk (a newline between text nodes) is far cheaper than visiting the
-    # nodes from Python; a link's text is rarely a sentence, so links need no special case.
-    # The lines holding a mark, found from the marks with str.find (a pattern scanning
-    # every character, or a loop over every line, costs far more on a long page).
-    text = root.text(separator="\n")
-    total = 0
-    counted: set[int] = set()
-    for mark in _SENTENCE_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            if end < 0:
-                end = len(text)
-            if start not in counted and end - start >= _LONG_LINE:
-                counted.add(start)
-                total += len(text[start:end].strip())
-            at = text.find(mark, end)
-    return total
 
 
 # --- JS-rendered lists -----------------------------------------------------------------
