@@ -214,6 +214,20 @@ def is_org_line(text: str) -> bool:
     )
 
 
+# Unit names in a credit line: parted by spaces, 、 or commas.
+_UNIT_NAMES_SPLIT = re.compile(r"[\s、，,]+")
+_UNIT_CREDIT_NAMES_MAX = 6
+
+
+def is_unit_credit(text: str) -> bool:
+    """(岚山市国动办 岚山县国动办): a bracketed line of unit names only, the units a report
+    comes from; a credit as a person's name in brackets is, wherever it closes the text."""
+    if len(text) < 4 or text[0] not in "（(" or text[-1] not in ")）":
+        return False
+    names = [name for name in _UNIT_NAMES_SPLIT.split(text[1:-1]) if name]
+    return 1 <= len(names) <= _UNIT_CREDIT_NAMES_MAX and all(is_org_line(n) for n in names)
+
+
 def is_closing(text: str) -> bool:
     """特此通告 and its kind: the line that closes a notice's text."""
     return text[:1] in "特此以" and bool(_pattern(_CLOSING).match(text))

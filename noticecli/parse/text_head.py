@@ -22,7 +22,10 @@ from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
 from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
+from noticecli.parse.text_bare_head import lone_date_time
+from noticecli.parse.text_caption_title import title_without_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
+from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_grid_title import grid_over_dated_headline
 from noticecli.parse.text_labels import (
     ADDRESSEE,
@@ -106,6 +109,9 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     if (grid := grid_over_dated_headline(lines, first)) is not None:
         # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
         return _parse_grid_and_meta(lines, first, grid, None, build)
+    if (grid := grid_under_menu(lines, first)) is not None:
+        # 某市人民政府 / 政府信息公开指南 / … / grid / its 名称 printed again: the menu is chrome.
+        return _parse_grid_and_meta(lines, first, grid, None, build)
     if (over := title_over_chrome(lines, first)) is not None:
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
@@ -125,9 +131,15 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     run = title_run(lines, index) if repeated is None else None
     if repeated is not None:
         title_line, index = lines[repeated], repeated + 1
+        if (stamp := lone_date_time(lines, first, repeated)) is not None:
+            # The head's values carry no label; its one date-time is the publication time.
+            build.notice.header.append(
+                HeaderField("published_at", build.where(stamp), lines[stamp], "unlabelled")
+            )
     elif run is not None:
-        title_line, index = run
-        title_line = _title_without_date(title_line, index - 1, build)
+        title_line, after_run = run
+        title_line = title_without_caption(lines, index, after_run, title_line)
+        title_line, index = _title_without_date(title_line, after_run - 1, build), after_run
         index = after_repeats(lines, index, title_line)
     elif index < len(lines) and opens_with_title(lines, index):
         line = lines[index]

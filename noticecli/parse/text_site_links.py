@@ -1,0 +1,34 @@
+"""A related-sites box closing a text rendering: its link captions, one a line, after the
+last paragraph (国务院部门网站 / 各省、直辖市政府网站 / 县市区政府网站 / 其他网站). Each names a
+group of websites and nothing else; two or more of them in a row ending the page are the
+template's box, never the text's. A sentence that names a government website keeps its
+words and marks (详情请登录县政府网站查询。) and stays text."""
+
+from __future__ import annotations
+
+import re
+
+from noticecli.knowledge import CJK
+
+__all__ = ["before_site_links"]
+
+_SITE_LINK = re.compile(rf"^[{CJK}、·]{{2,16}}网站$")
+_GROUP_MIN = 2  # one such line may be a signature or a heading; a box lists several
+
+
+def before_site_links(lines: list[str], start: int, end: int) -> int:
+    """Where the body ends when ``lines[start:end]`` closes with a group of related-sites link
+    captions after some text; ``end`` otherwise."""
+    cut = end
+    links = 0
+    index = end - 1
+    while index >= start:
+        line = lines[index]
+        if line:
+            if _SITE_LINK.match(line) is None:
+                break
+            links += 1
+            cut = index
+        index -= 1
+    has_text = any(lines[row] for row in range(start, cut))
+    return cut if links >= _GROUP_MIN and has_text else end
