@@ -11,6 +11,7 @@ import noticecli
 from noticecli.models import Notice
 from noticecli.parse.lines import is_unit_credit
 from noticecli.parse.text_bare_head import lone_date_time
+from noticecli.parse.text_bare_label import empty_label_cell
 from noticecli.parse.text_caption_title import title_without_caption
 from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_site_links import before_site_links
@@ -197,3 +198,43 @@ def test_a_unit_credit_closing_an_html_article_is_a_byline() -> None:
     typed = [(block.type, block.text) for block in notice.body]
     assert typed[-1] == ("byline", "（岚山市国动办 岚山县国动办）")
     assert ("paragraph", "（岚山市国动办 岚山县国动办）") in typed  # inside the text
+
+
+# --- F6: a colon-less grid's row whose value holds punctuation; a bare label under the grid ----
+
+PLAIN_GRID = (
+    "索引号 11341100MB1234567X/2024-00031 公开方式 主动公开",
+    "发布机构 岚山县国防动员办公室 公开时限 常年公开",
+    "公开程序 部门编制,经办公室审核后公开。 公开范围 面向社会",
+    "生成日期 2024-08-02 有效性 有效",
+)
+REPORT = "岚山县国防动员办公室2024年上半年人防工程建设情况"
+
+
+def test_a_punctuated_value_between_grid_rows_keeps_its_row() -> None:
+    notice = _parse(*PLAIN_GRID, REPORT, NEWS, MORE)
+    assert ("公开程序", "部门编制,经办公室审核后公开。") in _pairs(notice)
+    assert ("公开范围", "面向社会") in _pairs(notice)
+    assert ("生成日期", "2024-08-02") in _pairs(notice)
+    assert notice.title == REPORT
+
+
+def test_a_punctuated_label_line_after_the_grid_stays_text() -> None:
+    sentence = "公开程序 调整后，由县国动办办公室统一审核。"
+    notice = _parse(*PLAIN_GRID[:2], PLAIN_GRID[3], REPORT, sentence, NEWS)
+    assert sentence in _texts(notice)
+    assert "公开程序" not in [field.label for field in notice.header]
+
+
+def test_a_known_label_alone_under_the_grid_over_blank_lines_is_an_empty_cell() -> None:
+    grid = ("索引号: 11341100MB1234567X/2024-00031 公开方式: 主动公开", "生成日期: 2024-08-02")
+    notice = _parse(*grid, "内容摘要", "", "【打印】 【关闭】", REPORT, NEWS, MORE)
+    assert ("内容摘要", None) in _pairs(notice)
+    assert notice.title == REPORT
+
+
+def test_a_known_label_with_a_line_right_under_it_is_no_empty_cell() -> None:
+    lines = ["索引号: 11341100MB1234567X/2024-00031", "内容摘要", REPORT, NEWS]
+    assert empty_label_cell(lines, 1) is None
+    assert empty_label_cell(["内容摘要", ""], 0) == "内容摘要:"
+    assert empty_label_cell(["工作动态", ""], 0) is None  # no label

@@ -23,6 +23,7 @@ from noticecli.parse.doc_head import is_doc_head_line, is_red_head
 from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
 from noticecli.parse.text_bare_head import lone_date_time
+from noticecli.parse.text_bare_label import empty_label_cell
 from noticecli.parse.text_caption_title import title_without_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_grid_menu import grid_under_menu
@@ -225,6 +226,8 @@ def _parse_grid_and_meta(
         if not line:
             continue
         labels = find_labels(line)
+        if not labels and grid and (cell := empty_label_cell(lines, scan - 1)) is not None:
+            line, labels = cell, find_labels(cell)  # 内容摘要 under the rows: an empty cell
         if not labels or labels[0].start != 0:
             break
         # A line of unknown labels only after a blank line, or holding a sentence, or naming
