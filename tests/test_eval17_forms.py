@@ -14,6 +14,7 @@ from noticecli.parse.text_bare_head import lone_date_time
 from noticecli.parse.text_bare_label import empty_label_cell
 from noticecli.parse.text_caption_title import title_without_caption
 from noticecli.parse.text_grid_menu import grid_under_menu
+from noticecli.parse.text_labels import in_value_bracket
 from noticecli.parse.text_site_links import before_site_links
 
 TITLE = "岚山市国防动员办公室关于2024年防空警报试鸣的通告"
@@ -238,3 +239,29 @@ def test_a_known_label_with_a_line_right_under_it_is_no_empty_cell() -> None:
     assert empty_label_cell(lines, 1) is None
     assert empty_label_cell(["内容摘要", ""], 0) == "内容摘要:"
     assert empty_label_cell(["工作动态", ""], 0) is None  # no label
+
+
+# --- F3: a label inside a bracket glued to a value ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["县国动办开展人防宣传进社区活动(来源:自创)", "县国动办开展人防宣传进社区活动（来源：自创）"],
+)
+def test_a_label_inside_a_bracket_belongs_to_the_value(title: str) -> None:
+    grid = ("索引号: 11341100MB1234567X/2024-00040", f"名称: {title}", "发布日期: 2024-06-12")
+    notice = _parse(*grid, title, NEWS, MORE)
+    assert notice.title == title
+    assert ("名称", title) in _pairs(notice)
+    assert "来源" not in [field.label for field in notice.header]
+
+
+def test_a_label_after_a_closed_bracket_is_a_cell_again() -> None:
+    meta = "发布时间:2024-06-12 来源:岚山县国动办(人防科) 作者:王明"
+    notice = _parse(HEADLINE, meta, NEWS, MORE)
+    assert ("来源", "岚山县国动办(人防科)") in _pairs(notice)
+    assert ("作者", "王明") in _pairs(notice)
+    assert not in_value_bracket("(供稿:岚山县国动办)", 1)  # a bracket opening the line
+    assert not in_value_bracket("时间:2024-06-12 (来源:新华社)", 18)  # after a gap
+    assert in_value_bracket("活动(来源:自创)", 3)
+    assert not in_value_bracket("活动(来源:自创", 3)  # never closed: no pair
