@@ -265,3 +265,21 @@ def test_a_label_after_a_closed_bracket_is_a_cell_again() -> None:
     assert not in_value_bracket("时间:2024-06-12 (来源:新华社)", 18)  # after a gap
     assert in_value_bracket("活动(来源:自创)", 3)
     assert not in_value_bracket("活动(来源:自创", 3)  # never closed: no pair
+
+
+# --- F8: a summary label under the meta line ---------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["核心提示", "内容提要"])
+def test_a_summary_label_under_the_meta_line_is_a_field(label: str) -> None:
+    summary = "6月12日，县国动办走进城东社区开展人防宣传活动。"
+    notice = _parse(HEADLINE, "发布时间:2024-06-12 来源:岚山县国动办", f"{label}:{summary}", NEWS)
+    assert (label, summary) in _pairs(notice)
+    assert notice.fields["summary"] == summary
+    assert _texts(notice)[0] == NEWS
+
+
+def test_a_summary_label_inside_the_text_stays_text() -> None:
+    line = "核心提示：人防工程是战时掩蔽的重要场所，平时也可用于应急避险。"
+    notice = _parse(HEADLINE, "发布时间:2024-06-12", NEWS, line, MORE)
+    assert line in _texts(notice)
