@@ -13,12 +13,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from noticecli.knowledge import (
-    LABEL_SHAPE,
+from noticecli.chrome_words import (
     QR_WIDGET_WORDS,
     SHARE_WIDGET_WORD,
     VALUE_LINK_ACTION,
-    VALUE_PLACEHOLDERS,
     VALUE_WIDGET_AFTER_COUNTER,
     VALUE_WIDGET_AFTER_DATE,
     VALUE_WIDGET_ALONE,
@@ -26,7 +24,8 @@ from noticecli.knowledge import (
     VALUE_WIDGET_LINE_END,
     VALUE_WIDGET_WORDS,
 )
-from noticecli.knowledge import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
+from noticecli.chrome_words import WIDGET_LABELS as WIDGET_LABELS  # the parsers import it from here
+from noticecli.knowledge import LABEL_SHAPE, VALUE_PLACEHOLDERS
 
 # \s covers U+3000, U+2002 (ensp), U+2003 (emsp), U+00A0 (nbsp) in Python's re.
 _LABEL_NOISE = re.compile(r"[\s:：\u200b\ufeff]+")

@@ -16,7 +16,8 @@ from noticecli.parse.text_furniture import (
 )
 from noticecli.parse.text_start import is_chrome_line, is_date_widget
 from noticecli.parse.text_subtitle import main_title_over
-from noticecli.parse.text_title import is_code_line, is_exclaimed_headline, is_title_like
+from noticecli.parse.text_title import is_exclaimed_headline
+from noticecli.parse.text_title_line import is_code_line, is_title_like
 from tests.rendering import body_texts as _body
 from tests.rendering import label_values as _fields
 from tests.rendering import parse_lines as _parse

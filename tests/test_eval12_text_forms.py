@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.labels import cut_line_end_widget, split_meta_pairs
-from noticecli.models import Notice
 from noticecli.parse.text_crumbs import is_crumb_chain
+from tests.rendering import body_texts as _body
+from tests.rendering import meta_line_values as _meta
+from tests.rendering import parse_lines as _parse
 
 BREADCRUMB = "当前位置:首页"
 GRID = (
@@ -20,18 +21,6 @@ GRID = (
 HEADLINE = "全省城市防空警报试鸣工作圆满完成"
 META = "发布日期: 2024-09-19 来源:澄江省国防动员办公室"
 TEXT = "9月18日上午10时,全省各市县统一组织城市防空警报试鸣,共启用警报器一千三百余台。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
-
-
-def _meta(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header if field.origin == "meta_line"]
 
 
 # --- B: a crumb chain or a unit's name over the grid; the headline under it -----------------

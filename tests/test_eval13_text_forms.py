@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_broken_values import with_broken_dates_joined
 from noticecli.parse.text_plain_grid import plain_grid_rows
+from tests.rendering import body_texts as _body
+from tests.rendering import origin_values as _fields
+from tests.rendering import parse_lines as _parse
 
 TITLE = "岚山县人民防空办公室关于开展2024年防空警报试鸣的通告"
 GRID = (
@@ -24,18 +26,6 @@ GRID = (
 )
 SALUTATION = "全县广大居民:"
 TEXT = "经县政府同意,定于2024年3月20日上午10时进行防空警报试鸣,请广大居民保持正常生活秩序。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
-
-
-def _fields(notice: Notice, origin: str) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header if field.origin == origin]
 
 
 # --- A: a grid one pair a line without colons ------------------------------------------------

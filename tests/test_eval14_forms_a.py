@@ -11,27 +11,17 @@ import pytest
 
 import noticecli
 from noticecli.fields import is_issued_label
-from noticecli.models import Notice
 from noticecli.parse.published_label import labelled_published
 from noticecli.parse.rendered import normalize_rendered
+from tests.rendering import body_texts as _body
+from tests.rendering import header_grid_values as _header
+from tests.rendering import parse_lines as _parse
 
 UNIT = "岚丰市人民防空办公室"
 TITLE = "岚丰市人民防空办公室关于人防工程平时使用登记的通告"
 META = "发布日期: 2024-04-10 09:20 浏览次数: 来源: 岚丰市人民防空办公室"
 TEXT = "为规范全市人防工程平时使用管理,现就人防工程平时使用登记有关事项通告如下。"
 CLOSE = "特此通告。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _body(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
-
-
-def _header(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header if field.origin == "header"]
 
 
 # --- A: a value printed twice under its label ------------------------------------------------

@@ -15,6 +15,9 @@ from noticecli.parse.lines import is_publication_note, under_closing
 from noticecli.parse.text_end import before_site_end
 from noticecli.parse.text_furniture import is_template_region
 from noticecli.parse.text_runon import is_bulletin_masthead, split_run_on_lines
+from tests.rendering import paragraphs as _paragraphs
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _typed
 
 TITLE = "岚溪市人民政府办公室关于做好2024年人防工程安全检查工作的通知"
 META = "发布时间:2024-01-22 09:30 来源:岚溪市人民政府办公室"
@@ -23,18 +26,6 @@ TEXT = "为保障人防工程使用安全,市政府决定于2月至3月开展人
 LAST = "请各单位于2月29日前报送自查情况。"
 SIGNATURE = "岚溪市人民政府办公室"
 DATE = "2024年1月19日"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _typed(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
-
-
-def _paragraphs(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body if block.type == "paragraph"]
 
 
 def _html(*paragraphs: str) -> Notice:

@@ -14,26 +14,16 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
-from noticecli.models import Notice
 from noticecli.parse.text_plain_grid import plain_grid_rows, with_plain_grid_colon
+from tests.rendering import label_values as _pairs
+from tests.rendering import paragraphs as _paragraphs
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _typed
 
 HEADLINE = "岚丰镇召开清明节前夕人防安全工作部署会"
 TEXT = "3月25日,岚丰镇召开清明节前夕人防安全工作部署会,镇国防动员办公室负责人出席会议。"
 MORE = "会议要求,各村要对辖区人防工程开展一次全面检查。"
 MIXED = "索引号 lxzf-GK-2025-0043 发布日期: 2025-03-26 14:34"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _pairs(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
-
-
-def _paragraphs(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body if block.type == "paragraph"]
 
 
 def test_mixed_grid_is_read_as_the_header() -> None:
@@ -126,10 +116,6 @@ ANSWER = f"{ADDRESSEE}向市政协十四届二次会议提交的《关于加强�
 NOTICE_TITLE = "岚丰县人民防空办公室关于做好人防工程汛期安全检查工作的通知"
 NOTICE_REPEAT = ("关于做好人防工程汛期", "安全检查工作的通知")
 META15 = "发布日期: 2024-06-25 来源: 岚丰市人民防空办公室"
-
-
-def _typed(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
 
 
 def test_reply_repeat_and_addressee() -> None:

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.dates import parse_date
-from noticecli.models import Notice
 from noticecli.parse.text_furniture import is_countdown
+from tests.rendering import label_values as _pairs
+from tests.rendering import parse_lines as _parse
 
 HEADLINE = "岚丰镇召开清明节前夕人防安全工作部署会"
 TEXT = "3月25日,岚丰镇召开清明节前夕人防安全工作部署会,镇国防动员办公室负责人出席会议。"
 MORE = "会议要求,各村要对辖区人防工程开展一次全面检查。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _pairs(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
 
 
 # --- 1: fractional seconds ---------------------------------------------------------------------

@@ -11,6 +11,9 @@ from noticecli.models import Notice
 from noticecli.parse.bracket_groups import unbracket_meta
 from noticecli.parse.lines import is_boilerplate
 from noticecli.parse.text import parse_text_dump
+from tests.rendering import header_grid_values as _header
+from tests.rendering import meta_line_values as _meta
+from tests.rendering import paragraphs as _paragraphs
 
 TITLE = "岚溪市国防动员办公室关于开展防空警报试鸣的通告"
 FIRST = "为检验防空警报设施的完好率，定于2024年9月18日上午10时进行防空警报试鸣。"
@@ -29,14 +32,6 @@ def _html(body: str, head: str = "", opening: str = "") -> Notice:
         f"<div class='article-content'>{opening}<p>{FIRST}</p><p>{LAST}</p></div></body></html>"
     )
     return noticecli.parse_html(page)
-
-
-def _meta(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(f.label, f.value) for f in notice.header if f.origin == "meta_line"]
-
-
-def _paragraphs(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body if block.type == "paragraph"]
 
 
 # --- B: 【…】 meta lines, 信息时间 and other time labels -----------------------------------
@@ -351,10 +346,6 @@ _GRID_FIELDS = [
     ("成文日期", "2024-09-08"),
     ("公开方式", "主动公开"),
 ]
-
-
-def _header(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(f.label, f.value) for f in notice.header if f.origin == "header"]
 
 
 def _body_text(notice: Notice) -> str:

@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 import noticecli
 from noticecli.models import Block, Notice
 from noticecli.parse.title_block import bracketed, mark_title_deck, names_title
+from tests.rendering import meta_line_values as _meta
 
 TITLE = "澄岭县人民防空办公室人防指挥所设备维保项目招标公告"
 FIRST = "澄岭县人民防空办公室人防指挥所设备维保项目已由县财政局批准建设，现对该项目进行公开招标。"
@@ -23,10 +24,6 @@ def _fragment(*inner: str, wrapper: str = '<div class="ewb-info">') -> Notice:
 
 def _typed(notice: Notice) -> list[tuple[str, str | None]]:
     return [(block.type, block.text or block.src) for block in notice.body]
-
-
-def _meta(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(f.label, f.value) for f in notice.header if f.origin == "meta_line"]
 
 
 # --- the title of a fragment without headings ----------------------------------------------

@@ -11,6 +11,7 @@ from noticecli.dates import parse_date
 from noticecli.labels import cut_trailing_widget
 from noticecli.models import Notice
 from tests.rendering import body_texts as _body_texts
+from tests.rendering import paragraphs as _paragraphs
 
 TITLE = "岚溪区人防办开展防空警报试鸣宣传活动"
 META = "发布时间：2025-09-12   来源：岚溪区人防办"
@@ -21,10 +22,6 @@ LAST = "活动现场发放宣传资料三千余份，解答群众咨询两百余
 def _page(*above: str, meta: str = META, tail: tuple[str, ...] = ()) -> Notice:
     lines = [*above, TITLE, meta, "", FIRST, "", LAST, "", *tail]
     return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _paragraphs(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body if block.type == "paragraph"]
 
 
 # --- B: an empty widget bracket after a meta value -------------------------------------------

@@ -7,16 +7,16 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from noticecli import knowledge, knowledge_listings
+from noticecli import chrome_words, knowledge, knowledge_listings
 
 SELECTORS = [c.selector for c in knowledge.BODY_CONTAINERS] + list(knowledge.TITLE_SELECTORS)
 FRAGMENTS = [
-    *knowledge.WIDGET_CLASS_WORDS,
-    *knowledge.FURNITURE_CLASS_WORDS,
-    *knowledge.WIDGET_TEXTS,
-    *knowledge.FURNITURE_LINES,
-    *knowledge.VALUE_WIDGET_LEADS,
-    *knowledge.VALUE_WIDGET_WORDS,
+    *chrome_words.WIDGET_CLASS_WORDS,
+    *chrome_words.FURNITURE_CLASS_WORDS,
+    *chrome_words.WIDGET_TEXTS,
+    *chrome_words.FURNITURE_LINES,
+    *chrome_words.VALUE_WIDGET_LEADS,
+    *chrome_words.VALUE_WIDGET_WORDS,
     *knowledge_listings.NAV_CLASS_WORDS,
     *knowledge_listings.ARTICLE_URL_SHAPES,
     *knowledge_listings.LIST_SCRIPT_NAMES,

@@ -20,26 +20,15 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
-from noticecli.models import Notice
-from noticecli.parse.text_title import is_kicker
+from noticecli.parse.text_title_run import is_kicker
+from tests.rendering import field_map as _fields
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _blocks
 
 HEADLINE = "岚州市开展人防宣传周主题活动"
 NEWS_META = "发布时间：2024-09-20 来源：岚州市人防办"
 NEWS_TEXT = "9月16日至20日，岚州市人防办在全市开展人防宣传周活动，发放宣传资料五千余份。"
 KICKER = ("人防宣传周", "防空知识", "进万家")
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _blocks(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
-
-
-def _fields(notice: Notice) -> dict[str, str | None]:
-    return {field.label: field.value for field in notice.header}
 
 
 # --- 1: a three-line kicker over a dated headline ------------------------------------------

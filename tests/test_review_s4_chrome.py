@@ -9,6 +9,7 @@ announcing a platform, a keyword list ending in 关闭.
 from __future__ import annotations
 
 import noticecli
+from tests.rendering import paragraphs as _paragraphs
 
 _META = "发布时间：2024-06-03 来源：岚州市人防办"
 _CONTACTS = (
@@ -16,10 +17,6 @@ _CONTACTS = (
     "联系电话：0591-83345678 邮箱：rfb@lanzhou.gov.cn",
 )
 _FOOTER = "版权所有：岚州市人民防空办公室 闽ICP备12345678号"
-
-
-def _paragraphs(notice: noticecli.Notice) -> list[str]:
-    return [block.text or "" for block in notice.body if block.type == "paragraph"]
 
 
 # --- F5: the notice's own contact lines over the footer --------------------------------------

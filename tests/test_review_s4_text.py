@@ -22,28 +22,18 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.models import Notice
 from noticecli.parse.text_crumbs import is_crumb_chain
 from noticecli.parse.text_runon import split_run_on_lines
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _blocks(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
+from tests.rendering import field_map as _fields
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _blocks
 
 
 def _shown(notice: Notice) -> str:
     """Everything the reading shows: the title, the header's values, the body's text."""
     values = [field.value or "" for field in notice.header]
     return "\n".join([notice.title or "", *values, *(text for _, text in _blocks(notice))])
-
-
-def _fields(notice: Notice) -> dict[str, str | None]:
-    return {field.label: field.value for field in notice.header}
 
 
 META = "发布时间：2024-11-20 来源：岚州市人防办"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
 from noticecli.fields import is_issued_label
-from noticecli.models import Notice
 from noticecli.parse.text_end import before_site_end
+from tests.rendering import body_texts as _texts
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _typed
 
 TITLE = "岚州市人民防空办公室关于开展2024年人防工程维护管理检查的通知"
 META = "发布时间:2024-06-05 09:30 来源:岚州市人民防空办公室"
@@ -20,18 +21,6 @@ TEXT = "为加强人防工程维护管理,市人防办决定于6月至7月开展
 LAST = "请各单位于6月30日前报送自查情况。"
 SIGNATURE = "岚州市人民防空办公室"
 DATE = "2024年6月5日"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _typed(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
-
-
-def _texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 # --- R2: a template region's name is chrome only where the scaffolding stands -------------

@@ -22,23 +22,12 @@ from __future__ import annotations
 import pytest
 
 import noticecli
-from noticecli.models import Notice
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import CN_DATE_PREFIX
-from noticecli.parse.text_title import is_kicker
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _blocks(notice: Notice) -> list[tuple[str, str]]:
-    return [(block.type, block.text or "") for block in notice.body]
-
-
-def _fields(notice: Notice) -> dict[str, str | None]:
-    return {field.label: field.value for field in notice.header}
-
+from noticecli.parse.text_title_run import is_kicker
+from tests.rendering import field_map as _fields
+from tests.rendering import parse_lines as _parse
+from tests.rendering import typed_blocks as _blocks
 
 # --- R1: a side menu's items are no kicker -------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The site's toggles a portal's top bar prints (knowledge.SITE_TOGGLES) are one list: a
+"""The site's toggles a portal's top bar prints (chrome_words.SITE_TOGGLES) are one list: a
 widget row of them is chrome, and beside a date widget they make the widget's line, in
 every form the list knows (长者专版, 无障碍模式, 移动版 as well as 长者版, 无障碍, 手机版)."""
 

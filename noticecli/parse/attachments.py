@@ -31,7 +31,12 @@ _SENTENCE = re.compile(r"[。；，,;]")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "vbscript:", "data:")
 # A href that stands for no address (a template variable the page never filled).
 _NO_ADDRESS = ("undefined", "null", "none")
-_ATTACHMENT_LABEL_ONLY = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?")
+# The words of an attachment list's caption: 附件, 附件2, 相关附件; 相关文件.
+_ANNEX_WORD = r"(?:相关)?附\s*件\s*\d*"
+_RELATED_FILES_WORD = r"相关文\s*件"
+# An 附件 caption alone (附件:, 附件1：, 相关附件, 附件下载).
+_ANNEX_CAPTION = rf"{_ANNEX_WORD}\s*(?:下载)?\s*[:：]?"
+_ATTACHMENT_LABEL_ONLY = re.compile(_ANNEX_CAPTION)
 # Elements after a 附件 label whose links it introduces, and the levels looked up from a
 # link (the link, its item, its list).
 _INTRODUCED_SIBLINGS = 10
@@ -261,7 +266,7 @@ def named_files(lines: list[str]) -> list[Attachment]:
 # What a line naming a file alone may open with before the name: an 附件 caption (附件:,
 # 附件2.), a related-files label (相关文件:), a list number (1. 2、 (3) （4）).
 _FILE_LINE_OPENER = re.compile(
-    r"(?:(?:相关)?附\s*件\s*\d*\s*[:：.、]?|相关文\s*件\s*[:：]|\d{1,3}\s*[.．、]|[(（]\d{1,3}[)）])?\s*"
+    rf"(?:{_ANNEX_WORD}\s*[:：.、]?|{_RELATED_FILES_WORD}\s*[:：]|\d{{1,3}}\s*[.．、]|[(（]\d{{1,3}}[)）])?\s*"
 )
 # What stands before a file's name in a sentence, never in the name: a label pair's colon
 # (联系人:王明 电话:… 登记表.docx, 报送材料:<name>), a phone number, an 附件 caption further
@@ -283,7 +288,7 @@ def is_file_line(line: str) -> bool:
 
 
 # An attachment list's caption alone on its line: 附件:, 附件1：, 相关附件, 相关文件：.
-_FILES_CAPTION = re.compile(r"(?:相关)?附\s*件\s*\d*\s*(?:下载)?\s*[:：]?|相关文\s*件\s*[:：]?")
+_FILES_CAPTION = re.compile(rf"{_ANNEX_CAPTION}|{_RELATED_FILES_WORD}\s*[:：]?")
 
 
 def is_attachment_caption(line: str) -> bool:

@@ -13,11 +13,8 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticecli.knowledge import (
-    BODY_CONTAINERS,
-    FURNITURE_CLASS_WORDS,
-    WIDGET_CLASS_WORDS,
-)
+from noticecli.chrome_words import FURNITURE_CLASS_WORDS, WIDGET_CLASS_WORDS
+from noticecli.knowledge import BODY_CONTAINERS
 from noticecli.labels import split_label_pairs
 from noticecli.parse.article import PageQueries
 from noticecli.parse.dom import (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import CONTACT_LABELS, SITE_FOOTER_WORDS
+from noticecli.chrome_words import CONTACT_LABELS, SITE_FOOTER_WORDS
 from noticecli.models import Block
 from noticecli.parse.lines import is_closing, is_date_line, is_org_line
 

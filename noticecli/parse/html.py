@@ -93,8 +93,7 @@ def parse_html_tree(
         return notice
 
     # Nothing a reader cannot see may give a field, a title, body text or an attachment.
-    hidden = remove_hidden(tree, html)
-    if hidden.shown_article:
+    if remove_hidden(tree, html):  # a hidden element of article text kept and shown
         notice.warn("body_from_hidden", "the article text is read from an element the page hides")
     notice_rules = rules.for_notices() if rules is not None else None
     chosen = None

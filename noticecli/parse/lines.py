@@ -11,15 +11,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from noticecli.knowledge import (
-    CJK,
-    CLOSING_LINES,
-    CREDIT_WORDS,
+from noticecli.chrome_words import (
     FOOTER_LINK_WORDS,
     FOOTER_LINK_WORDS_AFTER_FIRST,
     FURNITURE_LINES,
     WIDGET_TEXTS,
 )
+from noticecli.knowledge import CJK, CLOSING_LINES, CREDIT_WORDS
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 # A year's zero is also typed as a Latin or full-width letter O (二OO六年).

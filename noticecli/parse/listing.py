@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Literal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.chrome_words import MORE_LINK
 from noticecli.dates import date_in_text
-from noticecli.knowledge import MORE_LINK
 from noticecli.knowledge_listings import (
     LIST_HEAD_DATE,
     LIST_HEAD_TITLE,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import BREADCRUMB_TEXT
+from noticecli.chrome_words import BREADCRUMB_TEXT
 from noticecli.models import HeaderField
 from noticecli.parse.body_meta import is_meta_line
 from noticecli.parse.dom import ancestors, clean_text, is_inside, iter_visible

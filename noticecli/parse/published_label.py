@@ -16,6 +16,7 @@ from noticecli.fields import PUBLISHED_KEYS, published_candidates
 from noticecli.labels import vocabulary
 from noticecli.parse.text import text_dump_header
 from noticecli.parse.text_furniture import SITE_STAMP
+from noticecli.parse.text_labels import CN_YEAR_MONTH, DATE_FIGURES
 
 # What the parser blanks to a space before reading a line: comment markers and CSS rules.
 _BLANKED = r"<!--|-->|(?:@[A-Za-z-]+|[A-Za-z][A-Za-z0-9_.#:>-]*)\s*\{[^{}]*\}"
@@ -38,10 +39,9 @@ def _label_end() -> re.Pattern[str]:
 
 # A date the parser may read as an unlabelled publication time opens a line once the line's
 # edge noise, markup and bullet, or the portal's stamp (某县门户网站www.….cn), are stripped (a
-# labelled one needs a label, above); in Chinese numerals too (二〇〇六年三月五日).
-_DATE = re.compile(
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
-)
+# labelled one needs a label, above); in Chinese numerals too (二〇〇六年三月五日). The
+# parser's date shapes cut to their heads, so that the check never misses a date it reads.
+_DATE = re.compile(f"{DATE_FIGURES}|{CN_YEAR_MONTH}")
 _BEFORE_OPENING_DATE = re.compile(rf"{_EDGE}(?:[-•·●◆■▪▫◇○*]\s+|{SITE_STAMP}\s*)?")
 
 

@@ -14,7 +14,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from noticecli.knowledge import CJK, MORE_LINK, MORE_LINK_WORDS
+from noticecli.chrome_words import MORE_LINK, MORE_LINK_WORDS
+from noticecli.knowledge import CJK
 from noticecli.knowledge_listings import RELATED_LINK_HEADINGS
 from noticecli.parse.dom import clean_text, element_children, visible_text
 

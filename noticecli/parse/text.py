@@ -95,13 +95,8 @@ from noticecli.parse.text_plain_grid import plain_grid_rows, with_plain_grid_col
 from noticecli.parse.text_runon import split_run_on_lines
 from noticecli.parse.text_site_links import before_site_links
 from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
-from noticecli.parse.text_title import (
-    TITLE_MIN,
-    caption_row,
-    is_title_like,
-    next_nonblank,
-    subject_under_title,
-)
+from noticecli.parse.text_title import caption_row, subject_under_title
+from noticecli.parse.text_title_line import TITLE_MIN, is_title_like, next_nonblank
 
 __all__ = ["parse_text_dump"]
 

@@ -21,7 +21,7 @@ from noticecli.knowledge import CJK, DOC_KIND_WORDS, SITE_NAME_SUFFIXES, WHERE_L
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_furniture import is_date_widget
 from noticecli.parse.text_labels import has_label, is_meta_line
-from noticecli.parse.text_title import is_title_like
+from noticecli.parse.text_title_line import is_title_like
 
 __all__ = ["blank_crumb_chains", "is_breadcrumb", "is_crumb_chain"]
 

@@ -20,7 +20,7 @@ from noticecli.parse.text_labels import (
     find_labels,
     line_value,
 )
-from noticecli.parse.text_title import TITLE_MIN, is_title_like
+from noticecli.parse.text_title_line import TITLE_MIN, is_title_like
 
 __all__ = [
     "FLAT_LINE_MIN",

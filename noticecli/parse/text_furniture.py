@@ -30,14 +30,8 @@ from __future__ import annotations
 
 import re
 
-from noticecli.knowledge import (
-    CJK,
-    FURNITURE_CLASS_WORDS,
-    GREETING_VERBS,
-    SITE_GREETING_LINE,
-    SITE_TOGGLES,
-    TOP_BAR_LINKS,
-)
+from noticecli.chrome_words import FURNITURE_CLASS_WORDS, SITE_TOGGLES, TOP_BAR_LINKS
+from noticecli.knowledge import CJK, GREETING_VERBS, SITE_GREETING_LINE
 from noticecli.knowledge_listings import NAV_CLASS_WORDS
 from noticecli.parse.lines import is_boilerplate, is_date_line
 from noticecli.parse.text_chrome import is_page_chrome

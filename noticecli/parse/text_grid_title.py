@@ -17,12 +17,9 @@ from noticecli.parse.dom import compact
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_crumbs import is_breadcrumb, is_crumb_chain
 from noticecli.parse.text_labels import find_labels, is_label_line, is_meta_line
-from noticecli.parse.text_title import (
-    is_suffixed_repeat,
-    is_title_like,
-    next_nonblank,
-    title_run,
-)
+from noticecli.parse.text_title import is_suffixed_repeat
+from noticecli.parse.text_title_line import is_title_like, next_nonblank
+from noticecli.parse.text_title_run import title_run
 
 __all__ = ["grid_over_dated_headline"]
 

@@ -49,17 +49,16 @@ from noticecli.parse.text_title import (
     is_doc_type_title,
     is_suffixed_repeat,
     is_title_detail,
-    is_title_like,
     is_unit_headline,
     joined_to_broken_off_line,
-    next_nonblank,
     opens_with_title,
     repeats_header_code,
     title_above_meta_line,
     title_over_chrome,
-    title_run,
     title_under_bare_values,
 )
+from noticecli.parse.text_title_line import is_title_like, next_nonblank
+from noticecli.parse.text_title_run import title_run
 
 __all__ = ["parse_head"]
 

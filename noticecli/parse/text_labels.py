@@ -26,15 +26,13 @@ from noticecli.parse.text_chrome import INNER_WS, LABEL_GAP_MAX
 _EDGE_NOISE = re.compile(r"^(?:\s|&nbsp;|\ufeff|\u200b)+|(?:\s|&nbsp;|\ufeff|\u200b)+$")
 
 
-DATE_TIME_PREFIX = re.compile(
-    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-)
+# A date in figures: year, month and day (2024-05-01, 2024/5/1, 2024年5月1).
+DATE_FIGURES = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}"
+DATE_TIME_PREFIX = re.compile(rf"^{DATE_FIGURES}日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 # A date in Chinese numerals opening a line, alone or before a gap or a widget's bracket
 # (二〇〇六年三月五日, 二OO六年…, 二〇二四年六月五日【打印】): the year written digit by digit.
-CN_DATE = (
-    r"[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[一二三四五六七八九十]{1,3}\s*日"
-)
+CN_YEAR_MONTH = r"[〇○零ＯO一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
+CN_DATE = rf"{CN_YEAR_MONTH}\s*[一二三四五六七八九十]{{1,3}}\s*日"
 CN_DATE_PREFIX = re.compile(rf"^{CN_DATE}(?=\s|$|[【\[])")
 
 

@@ -20,7 +20,7 @@ import re
 from noticecli.labels import vocabulary
 from noticecli.parse.text_chrome import INNER_WS, with_spaced_labels_joined
 from noticecli.parse.text_start import is_chrome_line
-from noticecli.parse.text_title import is_title_like
+from noticecli.parse.text_title_line import is_title_like
 
 __all__ = ["plain_grid_rows", "with_plain_grid_colon"]
 

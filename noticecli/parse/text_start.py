@@ -39,19 +39,15 @@ from noticecli.parse.text_furniture import is_countdown, is_date_widget
 from noticecli.parse.text_labels import ADDRESSEE, DATE_TIME_PREFIX, find_labels, is_meta_line
 from noticecli.parse.text_labels import is_label_line as _is_label_text_line
 from noticecli.parse.text_title import (
-    TITLE_MIN,
     caption_row,
     is_doc_type_title,
     is_exclaimed_headline,
-    is_kicker,
-    is_parallel,
     is_title_detail,
-    is_title_like,
     is_unit_headline,
-    next_nonblank,
-    title_run,
     widgets_under,
 )
+from noticecli.parse.text_title_line import TITLE_MIN, is_title_like, next_nonblank
+from noticecli.parse.text_title_run import is_kicker, is_parallel, title_run
 
 __all__ = ["blank_chrome_above_start", "is_chrome_line"]
 

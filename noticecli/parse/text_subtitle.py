@@ -21,7 +21,7 @@ from noticecli.parse.dom import compact
 from noticecli.parse.lines import is_org_line
 from noticecli.parse.text_chrome import is_menu_line
 from noticecli.parse.text_labels import find_labels, has_label
-from noticecli.parse.text_title import TITLE_MIN, is_title_like, next_nonblank
+from noticecli.parse.text_title_line import TITLE_MIN, is_title_like, next_nonblank
 
 __all__ = ["main_title_over"]
 

@@ -19,10 +19,10 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from noticecli.chrome_words import BREADCRUMB_TEXT
 from noticecli.dates import parse_date
 from noticecli.fields import PUBLISHED_KEYS
 from noticecli.knowledge import (
-    BREADCRUMB_TEXT,
     COLUMN_META_NAMES,
     COLUMN_NAME_SUFFIXES,
     SITE_GREETING,

@@ -14,7 +14,7 @@ Two exceptions keep pages readable, both for an element a script shows once the 
 * a hidden element holding article text (sentences) stays, shown, when the rest of the page
   has essentially no article content of its own and no visible copy of it (a WeChat-style
   article whose only copy of the text sits in ``#js_content`` with ``visibility:hidden``
-  beside long scripts): :attr:`HiddenRemoval.shown_article` tells the parser to warn
+  beside long scripts): :func:`remove_hidden` says so, and the parser warns
   ``body_from_hidden``. Visible content of any kind is a body: sentences, several lines of
   text, a table with cells of text, a list of text items, a content image (links, headings,
   form controls, date lines, page furniture, icons and QR codes are not content). A hidden
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -75,22 +74,16 @@ _SENTENCE_MARKS = ("。", "；", "！", "？")
 _COPY_PROBE = 24
 
 
-class HiddenRemoval(NamedTuple):
-    """What :func:`remove_hidden` did."""
-
-    removed: int  # hidden subtrees removed
-    # A hidden element of article text was shown: the page has no visible body.
-    shown_article: bool
-
-
-def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRemoval:
+def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> bool:
     """Remove the hidden elements of ``tree`` (see the module docstring for the two kept).
+    Returns whether a hidden element of article text was kept and shown: the page has no
+    visible body.
 
     ``markup``, the page's source, lets the search skip the selectors of attributes and
     classes the page never writes (each selector costs a test on every element)."""
     root = tree.body
     if root is None:
-        return HiddenRemoval(0, False)
+        return False
     selectors = [
         selector
         for selector in HIDDEN_SELECTORS
@@ -112,9 +105,8 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRe
             found += [node for node in hidden if node.mem_id not in shown]
     outermost = _outermost(found)
     if not outermost:
-        return HiddenRemoval(0, False)
+        return False
     total = -1  # the page's text length, read only for a large hidden element
-    removed = 0
     article: tuple[int, LexborNode] | None = None  # the hidden element with most sentences
     for node in outermost:
         length = len(node.text(deep=True))
@@ -133,19 +125,17 @@ def remove_hidden(tree: LexborHTMLParser, markup: str | None = None) -> HiddenRe
             ):
                 if article is not None:
                     article[1].decompose()
-                    removed += 1
                 article = (prose, node)
                 continue
         node.decompose()
-        removed += 1
     if article is None:
-        return HiddenRemoval(removed, False)
+        return False
     node = article[1]
     if _has_visible_body(root, node):
         node.decompose()
-        return HiddenRemoval(removed + 1, False)
+        return False
     _show(node, found)
-    return HiddenRemoval(removed, True)
+    return True
 
 
 _POPUP_TOKEN = re.compile(
