@@ -283,3 +283,46 @@ def test_a_summary_label_inside_the_text_stays_text() -> None:
     line = "核心提示：人防工程是战时掩蔽的重要场所，平时也可用于应急避险。"
     notice = _parse(HEADLINE, "发布时间:2024-06-12", NEWS, line, MORE)
     assert line in _texts(notice)
+
+
+def test_a_summary_label_under_a_grid_titles_meta_line_is_a_meta_field() -> None:
+    summary = "6月12日，县国动办走进城东社区开展人防宣传活动。"
+    grid = ("索引号: 11341100MB1234567X/2024-00040", f"名称: {HEADLINE}", "发布日期: 2024-06-12")
+    meta = "发布时间:2024-06-12 10:15 来源:岚山县国动办 浏览次数:"
+    notice = _parse(*grid, HEADLINE, meta, f"核心提示:{summary}", NEWS, MORE)
+    assert [(f.label, f.value, f.origin) for f in notice.header][-1] == (
+        "核心提示",
+        summary,
+        "meta_line",
+    )
+    assert _texts(notice)[0] == NEWS
+
+
+# --- F7 and F6's widgets: a print widget's variant, a download button, an empty download box ---
+
+
+def test_a_print_text_widget_in_a_bulleted_meta_block_is_chrome() -> None:
+    notice = _parse(
+        HEADLINE, "• 发布时间：2024-06-12", "• 来源：岚山县国动办", "• 【打印文本】", NEWS
+    )
+    assert _texts(notice) == [NEWS]
+    assert notice.published_at == "2024-06-12"
+
+
+def test_a_sentence_on_printing_text_stays_text() -> None:
+    line = "打印文本材料请于6月20日前报送县国动办。"
+    notice = _parse(HEADLINE, "发布时间：2024-06-12", NEWS, line)
+    assert line in _texts(notice)
+
+
+def test_a_download_button_and_an_empty_download_box_are_chrome() -> None:
+    notice = _parse(HEADLINE, "发布时间：2024-06-12", NEWS, MORE, "文件下载:", "下 载")
+    assert _texts(notice) == [NEWS, MORE]
+    assert not [field for field in notice.header if "下载" in field.label]
+
+
+def test_a_download_box_with_a_file_keeps_its_file() -> None:
+    name = "岚山县2024年人防工程建设情况.pdf"
+    notice = _parse(HEADLINE, "发布时间：2024-06-12", NEWS, MORE, "文件下载:", name, "下载")
+    assert [item.name for item in notice.attachments] == [name]
+    assert "下载" not in _texts(notice)

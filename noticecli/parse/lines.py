@@ -45,7 +45,7 @@ _WIDGET_ROW_LINE = f"^(?:{_WIDGET_ROW})$"
 # it from the pattern (tests/test_pattern_guard.py checks the two agree): a link title or line
 # starting with any other character is settled without trying the pattern's alternatives.
 _WIDGET_ROW_STARTS = frozenset(
-    "EQR[|【个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
+    "EQR[|【下个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
 )
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,

@@ -300,6 +300,8 @@ def _parse_grid_and_meta(
             after_meta = True
             index += 1
             continue
+        elif after_meta and _is_summary_line(line):
+            build.add_line(line, "meta_line", build.where(index))  # 核心提示:… under it
         elif after_meta and _COUNTER_VALUE.match(line):
             # 0001234 under the meta line: a visit counter printed without its label, kept
             # as a field labelled with where it was read (a section number 1 stays body).
@@ -431,6 +433,13 @@ def _opens_text(line: str, labels: list[TextLabel]) -> bool:
         return True
     alone = len(labels) == 1 and not line[labels[0].end :].strip()
     return alone and ADDRESSEE.search(labels[0].compact) is not None
+
+
+def _is_summary_line(line: str) -> bool:
+    """A line opening with a summary's label (摘要:, 核心提示:): right under the meta line it
+    is the article's summary, a field, not its first paragraph."""
+    labels = find_labels(line)
+    return bool(labels) and labels[0].start == 0 and labels[0].key == "summary"
 
 
 def _is_empty_label_line(line: str) -> bool:
