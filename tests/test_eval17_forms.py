@@ -227,6 +227,13 @@ def test_a_punctuated_label_line_after_the_grid_stays_text() -> None:
     assert "公开程序" not in [field.label for field in notice.header]
 
 
+def test_a_punctuated_label_line_right_under_the_grid_stays_text() -> None:
+    sentence = "公开程序 调整后，由县国动办办公室统一审核。"
+    notice = _parse(*PLAIN_GRID[:2], PLAIN_GRID[3], sentence, NEWS)
+    assert _texts(notice)[0] == sentence  # no grid row under it: the text has started
+    assert "公开程序" not in [field.label for field in notice.header]
+
+
 def test_a_known_label_alone_under_the_grid_over_blank_lines_is_an_empty_cell() -> None:
     grid = ("索引号: 11341100MB1234567X/2024-00031 公开方式: 主动公开", "生成日期: 2024-08-02")
     notice = _parse(*grid, "内容摘要", "", "【打印】 【关闭】", REPORT, NEWS, MORE)
