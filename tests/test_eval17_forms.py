@@ -12,7 +12,7 @@ from noticecli.models import Notice
 from noticecli.parse.lines import is_unit_credit
 from noticecli.parse.text_bare_head import lone_date_time
 from noticecli.parse.text_bare_label import empty_label_cell
-from noticecli.parse.text_caption_title import title_without_caption
+from noticecli.parse.text_caption_title import title_printed_twice, title_without_caption
 from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_labels import in_value_bracket
 from noticecli.parse.text_site_links import before_site_links
@@ -54,6 +54,15 @@ def test_a_menu_over_a_grid_whose_title_is_printed_under_it_is_chrome() -> None:
     assert notice.published_at == "2024-09-10"
     assert not any(word in text for text in _texts(notice) for word in ("指南", "依申请", "索引号"))
     assert not [w for w in notice.warnings if w.code == "no_header"]
+
+
+def test_a_long_menu_over_the_grid_is_chrome_too() -> None:
+    menu = ("政府信息公开", "政府信息公开指南", "政府信息公开制度", "法定主动公开内容")
+    notice = _parse(
+        "岚山市国防动员办公室", *menu, "政府信息公开年报", "依申请公开", *GRID, TITLE, TEXT
+    )
+    assert notice.title == TITLE
+    assert _texts(notice) == [TEXT]
 
 
 def test_grid_under_menu_needs_the_title_printed_under_the_grid() -> None:
@@ -121,6 +130,32 @@ def test_a_caption_over_a_title_printed_twice_is_not_the_title() -> None:
     notice = _parse("人防工作", title, *meta, title, NEWS, MORE)
     assert notice.title == title
     assert "人防工作" not in "".join(_texts(notice))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ("人防工作", ""),  # blank lines between the caption, the title and the meta lines
+        ("岚山县国防动员办公室", "人防工作"),  # the site's name over the caption
+    ],
+)
+def test_a_caption_over_a_title_printed_twice_in_other_layouts(head: tuple[str, str]) -> None:
+    title = "城关小学师生走进人防指挥所"
+    lines = [*head, title, "", "来源:岚山县国防动员办公室", "发布日期:2024-05-20", "", title]
+    notice = _parse(*lines, NEWS, MORE)
+    assert notice.title == title
+    assert _texts(notice) == [NEWS, MORE]
+    assert ("来源", "岚山县国防动员办公室") in _pairs(notice)
+
+
+def test_title_printed_twice_needs_the_repeat_under_the_meta_lines() -> None:
+    title = "城关小学师生走进人防指挥所"
+    meta = "来源:岚山县国防动员办公室"
+    assert title_printed_twice(["人防工作", "", title, meta, "", title, NEWS], 0) == (title, 3)
+    assert title_printed_twice(["人防工作", "", title, meta, NEWS], 0) is None  # no repeat
+    assert title_printed_twice(["人防工作", title, meta, "人防工作", NEWS], 0) is None
+    issuer = ["岚山县国防动员办公室", "关于开展人防知识进校园活动的通知"]
+    assert title_printed_twice([*issuer, meta, issuer[1], NEWS], 0) is None  # the issuer's
 
 
 def test_an_issuer_over_the_title_stays_with_it() -> None:

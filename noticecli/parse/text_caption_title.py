@@ -6,10 +6,12 @@ line printed twice is the title; the caption over it is the column's, not the ti
 from __future__ import annotations
 
 from noticecli.parse.dom import compact
-from noticecli.parse.lines import is_org_line
-from noticecli.parse.text_labels import is_meta_line
+from noticecli.parse.lines import END_PUNCT, is_org_line
+from noticecli.parse.text_labels import find_labels, is_meta_line
 
-__all__ = ["title_without_caption"]
+__all__ = ["title_printed_twice", "title_without_caption"]
+
+_HEAD_LINES_MAX = 4  # a masthead, a column caption, the title
 
 
 def title_without_caption(lines: list[str], start: int, end: int, title: str) -> str:
@@ -25,6 +27,34 @@ def title_without_caption(lines: list[str], start: int, end: int, title: str) ->
     repeat = compact(lines[after])
     for cut in range(1, len(run)):
         if compact("".join(run[cut:])) == repeat:
-            head = run[:cut]
-            return title if any(is_org_line(line) for line in head) else lines[after]
+            return title if is_org_line(run[cut - 1]) else lines[after]
     return title
+
+
+def title_printed_twice(lines: list[str], start: int) -> tuple[str, int] | None:
+    """(the title, the index of the first meta line) when from ``start`` a few short lines
+    without labels stand over the meta lines and the last of them is printed again right
+    under the meta lines (人防工作 / <title> / 来源:… / 发布日期:… / <title>, blank lines
+    between them or not); the lines over it are the column's caption and the site's name.
+    None otherwise, and when an issuer's name stands right over it (part of the title)."""
+    index = start
+    shown: list[int] = []
+    while index < len(lines) and not is_meta_line(lines[index]):
+        line = lines[index]
+        index += 1
+        if not line:
+            continue
+        if line[-1] in END_PUNCT or find_labels(line) or len(shown) == _HEAD_LINES_MAX:
+            return None
+        shown.append(index - 1)
+    if not shown or index >= len(lines):
+        return None
+    meta = index
+    while index < len(lines) and (not lines[index] or is_meta_line(lines[index])):
+        index += 1
+    title = lines[shown[-1]]
+    if index >= len(lines) or compact(lines[index]) != compact(title):
+        return None
+    if len(shown) > 1 and is_org_line(lines[shown[-2]]):
+        return None
+    return title, meta

@@ -15,7 +15,7 @@ from noticecli.parse.text_labels import TextLabel, find_labels
 
 __all__ = ["grid_under_menu"]
 
-_ABOVE_LINES_MAX = 6  # a masthead and a menu of a few column names
+_ABOVE_LINES_MAX = 12  # a masthead and a menu of column names
 _ABOVE_LINE_MAX = 24  # a masthead line may name the government and the office
 _GRID_ROWS_MIN = 2
 

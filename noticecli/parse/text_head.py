@@ -24,7 +24,7 @@ from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
 from noticecli.parse.text_bare_head import lone_date_time
 from noticecli.parse.text_bare_label import empty_label_cell
-from noticecli.parse.text_caption_title import title_without_caption
+from noticecli.parse.text_caption_title import title_printed_twice, title_without_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
 from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_grid_title import grid_over_dated_headline
@@ -151,6 +151,10 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         index = after_repeats(lines, index + 1, shown)
     elif (above := title_above_meta_line(lines, index)) is not None:
         title_line, index = above
+    elif (twice := title_printed_twice(lines, index)) is not None:
+        title_line, index = (
+            twice  # 人防工作 / <title> / meta lines / <title>: the caption is chrome
+        )
     # Over a grid's bare values, a document number under the title is one of them, unlabelled.
     return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
