@@ -180,6 +180,13 @@ def test_a_related_sites_box_closing_the_text_is_chrome() -> None:
     assert not any("网站" in text for text in _texts(notice))
 
 
+def test_a_related_sites_box_keeps_its_caption_out_of_the_text_too() -> None:
+    credit = "（岚山市国动办　岚山县国动办）"
+    notice = _parse(HEADLINE, "发布日期:2024-09-21", NEWS, MORE, credit, "网站链接", *SITES)
+    assert [(b.type, b.text) for b in notice.body][-1] == ("byline", credit)
+    assert before_site_links(["网站链接", *SITES], 0, 5) == 5  # no text over it: not cut
+
+
 def test_what_is_no_related_sites_box() -> None:
     named = "试鸣具体安排可登录岚山县人民政府网站查询。"
     assert before_site_links([NEWS, named], 0, 2) == 2  # a sentence naming a site
