@@ -327,7 +327,7 @@ def split_value_labels(value: str | None) -> tuple[str | None, list[tuple[str, s
     ends the value and what follows it. Returns the value's own part and the pairs after it,
     placeholders read as ``None``."""
     if value is None or ("：" not in value and ":" not in value):
-        return shown_value(value), []
+        return shown_value(_without_pair_separator(value)), []
     starts: list[tuple[int, int, str]] = []
     for match in _shape_label().finditer(value):
         starts.append((match.start(), match.end(), match.group(1)))

@@ -19,7 +19,7 @@ def test_pipe_rows_and_bracket_labels_become_label_lines() -> None:
     assert normalize_rendered(lines) == [
         "索 引 号：FZ001 文号：榕政〔2021〕2号",
         "内容概述：关于组织试鸣防空警报的通告",
-        "索引号：115/2020-1 发文字号：巫府发〔2017〕1号",
+        "索引号:115/2020-1  发文字号:巫府发〔2017〕1号",  # parse.header_tokens' form
         "【不忘初心 牢记使命】我院举办技能大赛",  # no known label: a title
         "登录 | 注册",
     ]

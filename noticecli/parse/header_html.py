@@ -41,6 +41,12 @@ from noticecli.parse.dom import (
 )
 from noticecli.parse.head_rows import heads_data_columns
 from noticecli.parse.head_tags import HeadTags, meta_text
+from noticecli.parse.header_tokens import (
+    column_pairs,
+    header_pairs,
+    may_open_row,
+    read_header_row,
+)
 from noticecli.parse.linked_labels import value_is_link
 
 _HANWEB_MARKER = re.compile(r"<!--<\$\[([^\]<>]{1,12})\]>begin-->(.*?)<!--<\$\[\1\]>end-->", re.S)
@@ -62,6 +68,10 @@ _CLOSERS = {"（": "）", "(": ")", "【": "】", "[": "]"}
 _OPENING_SHAPE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000\xa0]*[:：]")
 # Bracketed groups of a few words without a colon at the start of a text: widget buttons.
 _WIDGET_GROUPS = re.compile(r"^(?:\s*[【\[][^:：【】\[\]]{1,8}[】\]])+\s*")
+
+
+# What separates one pair from the next in a text node that opens with it (丨 发布机构：).
+_PAIR_SEPARATORS = "|｜丨·•/／ \t\u3000\xa0"
 
 
 # What compact_label() removes before a label's first character: edge brackets, colons,
@@ -235,12 +245,19 @@ def extract_grid_fields(
         stripped = text.strip()
         # The tests of _label_of and split_label_pairs, inlined for the common case: text
         # that neither starts like a label nor ends with a colon is not one.
+        if stripped and stripped[0] in _PAIR_SEPARATORS:
+            # 丨 发布机构： between two <span> values: the separator before the next label.
+            text = stripped = stripped.lstrip(_PAIR_SEPARATORS)
         if not stripped or (stripped[0] not in starts and stripped[-1] not in ":："):
             continue
         # A label is short; every pair of _inline_pairs has a colon after its label.
         found = _label_of(text) if len(stripped) <= _MAX_LABEL_CHARS else None
         has_colon = "：" in stripped or ":" in stripped
         pairs = _inline_pairs(stripped) if found is None and has_colon else []
+        if found is None and not pairs:
+            # 索引号 <code> 发布机构 <unit>, 索引号丨<code>丨…, [索引号]<code>: the one
+            # reader of a header row shown as a line of text, whatever its separators.
+            pairs = _row_pairs(stripped) or _column_pairs(node, stripped)
         if (found is None and not pairs) or not _readable_outside(node, excluded, readable):
             continue
         order[node.mem_id] = position
@@ -311,6 +328,28 @@ def extract_grid_fields(
             )
     positioned.sort(key=lambda pair: pair[0])
     return [field for _, field in positioned]
+
+
+def _row_pairs(text: str) -> list[tuple[str, str | None]]:
+    """The pairs of a header row in one text node (see :mod:`.header_tokens`), or none."""
+    if not may_open_row(text) or read_header_row(text) is None:
+        return []
+    return [(pair.label, pair.value) for pair in header_pairs(text)]
+
+
+def _column_pairs(node: LexborNode, text: str) -> list[tuple[str, str | None]]:
+    """A row of labels in one element over their values in the next (a column table shown
+    as two lines of text), read as pairs; none otherwise."""
+    element = node.parent
+    if not may_open_row(text) or element is None:
+        return []
+    below = element.next
+    while below is not None and below.tag == "-text" and not (below.text_content or "").strip():
+        below = below.next
+    if below is None:
+        return []
+    pairs = column_pairs(text, visible_text(below).strip())
+    return [(label, value) for label, value in pairs or []]
 
 
 def _inline_pairs(text: str) -> list[tuple[str, str | None]]:

@@ -17,9 +17,9 @@ from noticecli.knowledge import CJK, DOC_TITLE_END, SPACED_LABEL_SHAPE
 from noticecli.labels import compact_label, fits_shape, label_initials, value_shape, vocabulary
 from noticecli.parse.attachments import FILE_NAME
 from noticecli.parse.doc_head import is_doc_number_line, is_red_head
+from noticecli.parse.header_tokens import read_header_row
 
 _BULLET = re.compile(r"^[-•·●◆■▪▫◇○*]\s+")
-_BRACKET_LABEL = rf"[\[【]\s*((?:[{CJK}][\s\u3000]*){{2,8}})[\]】][\s\u3000]*"
 _SHAPE_LABEL = f"^{SPACED_LABEL_SHAPE}$"
 _SENTENCE = re.compile(r"[。；！？!?]")
 # A line ending so leads into more text: a paragraph, not a value.
@@ -34,11 +34,6 @@ _HEADLINE_KEYS = frozenset({"title", "summary"})
 # Label-only lines looked ahead for, and how many make a form of label lines.
 _RUN_WINDOW = 8
 _RUN_MIN = 2
-
-
-@cache
-def _bracket_label() -> re.Pattern[str]:
-    return re.compile(_BRACKET_LABEL)
 
 
 @cache
@@ -189,18 +184,8 @@ def _is_label_cell(cell: str) -> bool:
 
 
 def _bracket_row(line: str) -> str | None:
-    """``[ 索引号 ] value [ 发文字号 ] value`` → ``索引号：value 发文字号：value`` when the
-    line opens with a bracketed label and one of its labels is known."""
-    if line[:1] not in "[【":
-        return None
-    pattern = _bracket_label()
-    if not pattern.match(line):
-        return None
-    labels = [match.group(1) for match in pattern.finditer(line)]
-    if not any(_is_known(label) for label in labels):
-        return None  # 【不忘初心 牢记使命】… is a title, not a label
-    joined = pattern.sub(lambda match: f" {match.group(1).strip()}：", line)
-    return " ".join(joined.split())
+    """``[ 索引号 ] value [ 发文字号 ] value`` read by the one header-row reader."""
+    return read_header_row(line) if line[:1] in "[【［" else None
 
 
 def _label_only(line: str) -> str | None:

@@ -31,6 +31,12 @@ from noticecli.models import Block, HeaderField, Notice
 from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.dom import compact
+from noticecli.parse.header_tokens import (
+    may_open_row,
+    read_header_row,
+    with_broken_titles_joined,
+    with_column_rows,
+)
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_byline, is_credit_line
 from noticecli.parse.pipe_cells import pipe_cell_lines
 from noticecli.parse.rendered import rendered_cells, strip_bullet
@@ -109,6 +115,8 @@ _TAG_REMAINDER = re.compile(
     r"""^\s*['"]?(?:\s*[A-Za-z][\w:-]*\s*=\s*(?:'[^'<>]*'|"[^"<>]*"))+\s*/?>\s*"""
 )
 _SEPARATOR = re.compile(r"^={4,}[^=]*={4,}$")
+# What may part a row's pairs: a pipe, a bullet, a bracket, a slash, a list mark (；，).
+_SEPARATED = re.compile(r"[|｜丨·•【\[［(（；;，,/／]")
 
 _TRAILING_KEYS = frozenset({"published_at", "source", "editor", "author", "views"})
 
@@ -240,7 +248,9 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw_lines = _with_glued_text_split(with_stacked_label_values(raw_lines), notice)
+    raw_lines = with_column_rows(with_stacked_label_values(raw_lines))
+    raw_lines = with_broken_titles_joined(raw_lines)
+    raw_lines = _with_glued_text_split(raw_lines, notice)
     raw_lines = with_broken_dates_joined(raw_lines, notice)
     lines: list[str] = []
     widget_rows: list[int] = []
@@ -289,6 +299,10 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
             line = line if line.count(":") > spaced.count(":") else spaced
         if len(lines) in grid_rows:
             line = with_plain_grid_colon(line, grid_rows[len(lines)])
+        if _SEPARATED.search(line) and may_open_row(line):
+            # 索引号丨<code>丨发布机构丨<unit>, 发布时间：<date> · 来源：<unit>: the one reader of
+            # rows whose separators the readers above do not know.
+            line = read_header_row(line) or line
         if line:  # a grid's last row may hold one pair (有效性 有效) right under the others
             after_plain_row = line != spaced
             if pending is not None:  # … and its first row one pair right over them
