@@ -107,7 +107,7 @@ SITE_TOGGLES = (
 # Widget text (打印本页, 关闭窗口, 扫一扫…): a line made only of these is never article text.
 # Regular-expression fragments.
 WIDGET_TEXTS = (
-    r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?[】\]]?",
+    r"[【\[]?(?:我要)?打印(?:本页|此页|本文|此文|文章|正文|文本)?[】\]]?",
     r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
     QR_WIDGET_LINE,
     r"[【\[]?收藏(?:本页|文章)?[】\]]?",
@@ -115,6 +115,8 @@ WIDGET_TEXTS = (
     r"[【\[]?返回(?:顶部|列表|上页|上一页|栏目|首页)?[】\]]?",
     r"[【\[]?附件下载[】\]]?",
     "文件下载",
+    # A download button's word alone (下载, 下 载 letter-spaced to its cell): never text.
+    r"[【\[]?下\s?载[】\]]?",
     "全真版",
     "文字版",
     # The share platforms' names (微信 微博 QQ空间 朋友圈) beside the share prompt.
@@ -182,7 +184,7 @@ FOOTER_SENTENCE_MAX = 32
 # left them: lost or unbalanced (打印文章】, 【关闭窗口).
 _DOWNLOAD_TOOL = r"[【\[]?\s*下载\s*(?:Word|WORD|word|PDF|pdf|Pdf|WPS|wps|文档|原文|全文)\s*[】\]]?"
 _PAGE_TOOL = (
-    rf"(?:{_DOWNLOAD_TOOL}|[【\[]?\s*(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?"
+    rf"(?:{_DOWNLOAD_TOOL}|[【\[]?\s*(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文|文本)?"
     r"|关闭(?:窗口|本页|此页)?)\s*[】\]]?)"
 )
 FURNITURE_LINES = (

@@ -36,6 +36,7 @@ from noticecli.parse.lines import (
     is_heading_like,
     is_org_line,
     is_publication_note,
+    is_unit_credit,
     under_closing,
 )
 from noticecli.parse.title_block import names_title_block, numbered_section
@@ -349,9 +350,23 @@ def _classify(blocks: list[Block], markers: list[int | None]) -> list[Block]:
             markers[index] == -4 or (markers[index] in (-1, -3) and not after_image)
         ) and is_heading_like(text):  # a line right under an image is its caption
             block.type = "heading"
+    _mark_unit_credits(blocks)
     _mark_signatures(blocks, markers)
     _mark_notes(blocks)
     return blocks
+
+
+def _mark_unit_credits(blocks: list[Block]) -> None:
+    """A bracketed line of unit names only ((A市国动办 B县国动办)) among the lines closing
+    the text (bylines, dates, signatures) is a credit; inside the text it stays as read."""
+    for block in reversed(blocks):
+        text = block.text
+        if text is None:
+            continue
+        if block.type == "paragraph" and is_unit_credit(text):
+            block.type = "byline"
+        elif block.type not in ("byline", "date", "signature", "note") and not is_org_line(text):
+            return
 
 
 def _mark_notes(blocks: list[Block]) -> None:

@@ -45,7 +45,7 @@ _WIDGET_ROW_LINE = f"^(?:{_WIDGET_ROW})$"
 # it from the pattern (tests/test_pattern_guard.py checks the two agree): a link title or line
 # starting with any other character is settled without trying the pattern's alternatives.
 _WIDGET_ROW_STARTS = frozenset(
-    "EQR[|【个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
+    "EQR[|【下个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
 )
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,
@@ -210,6 +210,20 @@ def is_org_line(text: str) -> bool:
         and text.rstrip("\n")[-1:] in _ORG_SUFFIX_ENDS
         and bool(_pattern(_ORG_SUFFIX).search(text))
     )
+
+
+# Unit names in a credit line: parted by spaces, 、 or commas.
+_UNIT_NAMES_SPLIT = re.compile(r"[\s、，,]+")
+_UNIT_CREDIT_NAMES_MAX = 6
+
+
+def is_unit_credit(text: str) -> bool:
+    """(岚山市国动办 岚山县国动办): a bracketed line of unit names only, the units a report
+    comes from; a credit as a person's name in brackets is, wherever it closes the text."""
+    if len(text) < 4 or text[0] not in "（(" or text[-1] not in ")）":
+        return False
+    names = [name for name in _UNIT_NAMES_SPLIT.split(text[1:-1]) if name]
+    return 1 <= len(names) <= _UNIT_CREDIT_NAMES_MAX and all(is_org_line(n) for n in names)
 
 
 def is_closing(text: str) -> bool:

@@ -100,6 +100,7 @@ from noticecli.parse.text_head import parse_head
 from noticecli.parse.text_labels import clean_line, find_labels, has_label, is_label_line
 from noticecli.parse.text_plain_grid import plain_grid_rows, with_plain_grid_colon
 from noticecli.parse.text_runon import split_run_on_lines
+from noticecli.parse.text_site_links import before_site_links
 from noticecli.parse.text_start import blank_chrome_above_start, is_chrome_line
 from noticecli.parse.text_title import caption_row, subject_under_title
 from noticecli.parse.text_title_line import TITLE_MIN, is_title_like, next_nonblank
@@ -442,6 +443,7 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         )
         body_end = before_empty_boxes(lines, body_start, body_end)
         body_end = before_related_caption(lines, body_start, body_end)
+        body_end = before_site_links(lines, body_start, body_end)
         body_lines = _without_form_cells(lines, body_start, body_end, cells, build)
         # 岚州市人民政府文件 over the title; a speech's date under it, over the meta line.
         body_lines = [*build.doc_head, *build.body_opening, *body_lines]

@@ -34,6 +34,7 @@ from noticecli.parse.lines import (
     is_numbered_heading,
     is_org_line,
     is_publication_note,
+    is_unit_credit,
     under_closing,
 )
 from noticecli.parse.text_runon import is_bulletin_masthead
@@ -163,7 +164,11 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
     while tail_from > 0:
         text = entries[tail_from - 1][1]
         if not (
-            _is_date(text) or is_org_line(text) or is_byline(text) or is_publication_note(text)
+            _is_date(text)
+            or is_org_line(text)
+            or is_byline(text)
+            or is_unit_credit(text)
+            or is_publication_note(text)
         ):
             break
         tail_from -= 1
@@ -203,6 +208,7 @@ def body_blocks(lines: list[str], *, headings: bool, title: str | None = None) -
             is_byline(text)
             or (previous == "heading" and is_author_line(text))
             or is_credit_line(text)
+            or (position >= tail_from and is_unit_credit(text))  # (A市国动办 B县国动办)
         ):
             kind = "byline"
         elif _is_date(text):

@@ -56,8 +56,8 @@ _PLAIN_LABELS_MIN = 2
 _ONE_PAIR_VALUE_MAX = 20  # the value of a grid's last row of one pair
 _CELL_GAP = re.compile(f"([{INNER_WS}]+)")
 _LABEL_WITH_COLON = re.compile(f"^{LABEL_SHAPE}[:：]")
-# An attachment box's label with nothing after it.
-_EMPTY_BOX = re.compile(r"^[【\[]?(?:相关)?附\s*件(?:下载)?\s*[:：]?[】\]]?$")
+# An attachment box's label with nothing after it (附件:, 相关附件, 文件下载:).
+_EMPTY_BOX = re.compile(r"^[【\[]?(?:(?:相关)?附\s*件(?:下载)?|文件下载)\s*[:：]?[】\]]?$")
 
 
 def without_cell_mark(line: str) -> str:

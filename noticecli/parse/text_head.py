@@ -22,7 +22,11 @@ from noticecli.models import HeaderField
 from noticecli.parse.doc_head import is_doc_head_line, is_red_head
 from noticecli.parse.dom import compact
 from noticecli.parse.lines import END_PUNCT, is_boilerplate, is_date_line, is_org_line
+from noticecli.parse.text_bare_head import lone_date_time
+from noticecli.parse.text_bare_label import empty_label_cell
+from noticecli.parse.text_caption_title import title_printed_twice, title_without_caption
 from noticecli.parse.text_fields import FieldBuilder, field_value
+from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_grid_title import grid_over_dated_headline
 from noticecli.parse.text_labels import (
     ADDRESSEE,
@@ -105,6 +109,9 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     if (grid := grid_over_dated_headline(lines, first)) is not None:
         # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
         return _parse_grid_and_meta(lines, first, grid, None, build)
+    if (grid := grid_under_menu(lines, first)) is not None:
+        # 某市人民政府 / 政府信息公开指南 / … / grid / its 名称 printed again: the menu is chrome.
+        return _parse_grid_and_meta(lines, first, grid, None, build)
     if (over := title_over_chrome(lines, first)) is not None:
         title_line, index = over
         return _parse_grid_and_meta(lines, first, index, title_line, build)
@@ -124,9 +131,15 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
     run = title_run(lines, index) if repeated is None else None
     if repeated is not None:
         title_line, index = lines[repeated], repeated + 1
+        if (stamp := lone_date_time(lines, first, repeated)) is not None:
+            # The head's values carry no label; its one date-time is the publication time.
+            build.notice.header.append(
+                HeaderField("published_at", build.where(stamp), lines[stamp], "unlabelled")
+            )
     elif run is not None:
-        title_line, index = run
-        title_line = _title_without_date(title_line, index - 1, build)
+        title_line, after_run = run
+        title_line = title_without_caption(lines, index, after_run, title_line)
+        title_line, index = _title_without_date(title_line, after_run - 1, build), after_run
         index = after_repeats(lines, index, title_line)
     elif index < len(lines) and opens_with_title(lines, index):
         line = lines[index]
@@ -138,6 +151,10 @@ def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int,
         index = after_repeats(lines, index + 1, shown)
     elif (above := title_above_meta_line(lines, index)) is not None:
         title_line, index = above
+    elif (twice := title_printed_twice(lines, index)) is not None:
+        title_line, index = (
+            twice  # 人防工作 / <title> / meta lines / <title>: the caption is chrome
+        )
     # Over a grid's bare values, a document number under the title is one of them, unlabelled.
     return _parse_grid_and_meta(lines, first, index, title_line, build, repeated is None)
 
@@ -212,6 +229,8 @@ def _parse_grid_and_meta(
         if not line:
             continue
         labels = find_labels(line)
+        if not labels and grid and (cell := empty_label_cell(lines, scan - 1)) is not None:
+            line, labels = cell, find_labels(cell)  # 内容摘要 under the rows: an empty cell
         if not labels or labels[0].start != 0:
             break
         # A line of unknown labels only after a blank line, or holding a sentence, or naming
@@ -285,6 +304,8 @@ def _parse_grid_and_meta(
             after_meta = True
             index += 1
             continue
+        elif after_meta and _is_summary_line(line):
+            build.add_line(line, "meta_line", build.where(index))  # 核心提示:… under it
         elif after_meta and _COUNTER_VALUE.match(line):
             # 0001234 under the meta line: a visit counter printed without its label, kept
             # as a field labelled with where it was read (a section number 1 stays body).
@@ -416,6 +437,13 @@ def _opens_text(line: str, labels: list[TextLabel]) -> bool:
         return True
     alone = len(labels) == 1 and not line[labels[0].end :].strip()
     return alone and ADDRESSEE.search(labels[0].compact) is not None
+
+
+def _is_summary_line(line: str) -> bool:
+    """A line opening with a summary's label (摘要:, 核心提示:): right under the meta line it
+    is the article's summary, a field, not its first paragraph."""
+    labels = find_labels(line)
+    return bool(labels) and labels[0].start == 0 and labels[0].key == "summary"
 
 
 def _is_empty_label_line(line: str) -> bool:

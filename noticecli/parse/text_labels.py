@@ -95,7 +95,11 @@ def find_labels(line: str) -> list[TextLabel]:
     found: list[TextLabel] = []
     pattern = _label_pattern()
     pos = 0
+    bracketed = "(" in line or "（" in line
     while (match := pattern.search(line, pos)) is not None:
+        if bracketed and in_value_bracket(line, match.start()):
+            pos = match.end()  # 标题(来源:自创): the bracket and its words are the value's
+            continue
         if match["known"] is not None:
             compact = compact_label(match["known"])
             found.append(
@@ -128,6 +132,30 @@ def find_labels(line: str) -> list[TextLabel]:
         found.append(TextLabel(match.start(), match.end(), run, compact, kind, None))
         pos = match.end()
     return found
+
+
+_OPEN_BRACKETS = "(（"
+_CLOSE_BRACKETS = ")）"
+
+
+def in_value_bracket(line: str, start: int) -> bool:
+    """Whether ``start`` lies inside a round bracket pair glued to a value's text
+    (活动(来源:自创), 活动（来源：自创）): a label there is the value's words, not a cell. A
+    bracket opening the line or after a gap or a colon ((供稿:…), 【…】) is left to the
+    callers; past its closing bracket a label is a cell again."""
+    depth = 0
+    opened = -1
+    for position in range(start):
+        char = line[position]
+        if char in _OPEN_BRACKETS:
+            depth, opened = depth + 1, position if depth == 0 else opened
+        elif char in _CLOSE_BRACKETS and depth:
+            depth -= 1
+    if depth == 0 or opened <= 0:
+        return False
+    before = line[opened - 1]
+    closes = any(char in _CLOSE_BRACKETS for char in line[start:])
+    return closes and not before.isspace() and before not in ":："
 
 
 # The code a label may be glued to: letters, digits and the separators of an index number.

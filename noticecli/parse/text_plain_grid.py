@@ -142,11 +142,35 @@ def _run_at(lines: list[str], index: int) -> dict[int, tuple[str, ...]]:
         labels = _mixed_row(text)
         if labels is None and (label := _pair_label(text) or (_bare_label(text) if run else None)):
             labels = (label,)
+        if labels is None and run and _row_follows(lines, probe + 1):
+            labels = _punctuated_row(text)  # between rows: a value's marks end no grid
         if labels is None:
             break
         run[probe] = labels
         probe += 1
     return run
+
+
+def _row_follows(lines: list[str], start: int) -> bool:
+    """Whether the next line from ``start`` is a pair row of the grid."""
+    following = next((text for text in lines[start:] if text), "")
+    return _pair_label(following) is not None or _mixed_row(following) is not None
+
+
+def _punctuated_row(line: str) -> tuple[str, ...] | None:
+    """The labels of a row opening with a known label whose value holds a sentence's marks
+    (公开程序 部门编制,经办公室审核后公开。 公开范围 面向社会): a grid row only between two rows,
+    where the run shows the line's shape; the labels are the known ones that stand as cells
+    of their own with a value after them."""
+    match = _PAIR.match(line)
+    known = vocabulary()
+    if match is None or match["label"] not in known or len(match["value"]) > _VALUE_MAX:
+        return None
+    if match["value"][0] in ":：":
+        return None
+    cells = _CELL_GAP.split(line)  # tokens at even places, gaps at odd ones
+    later = [cells[index] for index in range(2, len(cells) - 2, 2) if cells[index] in known]
+    return (match["label"], *later)
 
 
 def with_plain_grid_colon(line: str, labels: tuple[str, ...]) -> str:
