@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from noticecli.knowledge import CJK, DOC_TITLE_END
+from noticecli.knowledge import CJK, DOC_TITLE_END, DOC_TITLE_KINDS, LABEL_SHAPE
 from noticecli.labels import (
     WIDGET_LABELS,
     compact_label,
@@ -39,10 +39,12 @@ from noticecli.labels import (
     vocabulary,
 )
 from noticecli.parse.text_chrome import INNER_WS, LABEL_GAP_MAX
+from noticecli.parse.text_labels import ADDRESSEE
 
 __all__ = [
     "HeaderPair",
     "column_pairs",
+    "column_rows_as_shown",
     "header_pairs",
     "may_open_row",
     "read_header_row",
@@ -57,7 +59,9 @@ _PIPES = "|｜丨"
 # … and the punctuation a row may put between a value and the next label (…；发布机构：).
 _LIST_MARKS = "；;，,、"
 _EDGE = rf"[{INNER_WS}:：{_SEPARATORS}]"
-_EDGE_START = re.compile(rf"^{_EDGE}+")
+# A slash before a gap and the value opens it as the separator after the label (索引号 / <code>);
+# a slash with nothing after it but a separator is the value (索引号：/ 丨 …).
+_EDGE_START = re.compile(rf"^(?:{_EDGE}|[/／](?=[{INNER_WS}]+[^{INNER_WS}{_SEPARATORS}]))+")
 # A slash after a value's gap separates it from the next pair; alone, it is the value (索引号:
 # / shows that there is none).
 _EDGE_END = re.compile(rf"(?:{_EDGE}|[{INNER_WS}][/／])+$")
@@ -239,8 +243,9 @@ def _tab_cells(line: str, count: int) -> list[str]:
 def column_pairs(labels_line: str, values_line: str) -> list[tuple[str, str]] | None:
     """The pairs of a column table rendered as two lines: every cell of ``labels_line`` a
     vocabulary label (two or more), ``values_line`` as many cells, none a label nor a
-    sentence, and every value shaped as its label wants (a date under 发布日期, a code under
-    索引号), at least one of them such a shaped value. ``None`` otherwise."""
+    sentence nor a document's title under another label, and every value shaped as its label
+    wants (a date under 发布日期, a code under 索引号), at least one of them such a shaped
+    value. ``None`` otherwise."""
     heads = _cells(labels_line)
     known = vocabulary()
     if len(heads) < _KNOWN_MIN or any(compact_label(head) not in known for head in heads):
@@ -253,21 +258,28 @@ def column_pairs(labels_line: str, values_line: str) -> list[tuple[str, str]] | 
     if any(compact_label(value) in known or len(value) > _VALUE_MAX for value in values):
         return None
     keys = [known[compact_label(head)] for head in heads]
+    if any(
+        key != "title" and _reads_as_title(value) for key, value in zip(keys, values, strict=True)
+    ):
+        return None  # 发布机构 over 关于…的通知: the row under the labels is a heading
     shaped = [(key, value) for key, value in zip(keys, values, strict=True) if key in _SHAPED_KEYS]
     if not shaped or not all(fits_shape(key, value_shape(value)) for key, value in shaped):
         return None
     return list(zip(heads, values, strict=True))
 
 
-def with_column_rows(lines: list[str]) -> list[str]:
+def with_column_rows(
+    lines: list[str], shown: dict[str, tuple[str, str]] | None = None
+) -> list[str]:
     """``lines`` with each column table rendered as two lines (索引号  发布机构  发布日期 over
     the three values) written as one header row ``label:value  label:value`` on the labels'
-    line, the values' line left blank. Only above the text (before the first line with a
-    sentence's full stop), and not when a third line of as many cells follows: that is a
-    data table's head and rows, not a header."""
+    line, the values' line left blank. Only above the text (before a line with a sentence's
+    full stop, a salutation or a lead-in such as …如下：), and not when a third line of as
+    many cells follows: that is a data table's head and rows, not a header. ``shown`` gets
+    each written row's two lines as the page prints them, for a row left in the body."""
     out = list(lines)
     for index, line in enumerate(lines):
-        if "。" in line:
+        if _opens_text(line):
             break
         below = _next_filled(lines, index + 1)
         if below is None:
@@ -280,6 +292,30 @@ def with_column_rows(lines: list[str]) -> list[str]:
             continue
         out[index] = "  ".join(f"{display_label(head)}:{value}" for head, value in pairs)
         out[below] = ""
+        if shown is not None:
+            shown[out[index]] = (line, lines[below])
+    return out
+
+
+def column_rows_as_shown(lines: list[str], shown: dict[str, tuple[str, str]]) -> list[str]:
+    """``lines`` (the body's) with each row :func:`with_column_rows` wrote back as the page's
+    two lines, the values' line in the blank left for it: the body never shows colons the
+    page does not have."""
+    out: list[str] = []
+    values: str | None = None  # a written row's values line, waiting for its blank
+    for line in lines:
+        if values is not None and not line.strip():
+            out.append(values)
+            values = None
+            continue
+        if values is not None:
+            out.append(values)
+            values = None
+        if line in shown:
+            line, values = shown[line]
+        out.append(line)
+    if values is not None:
+        out.append(values)
     return out
 
 
@@ -300,11 +336,13 @@ def with_broken_titles_joined(lines: list[str]) -> list[str]:
     告) while the row's own value does not, and a label row follows it. Only above the text."""
     out = list(lines)
     for index, line in enumerate(lines[:-2]):
-        if "。" in line:
+        if _opens_text(line):
             break
         tail = lines[index + 1].strip()
         if not tail or len(tail) > _BROKEN_TAIL_MAX or _SENTENCE_MARKS.search(tail):
             continue
+        if _kinds_only().fullmatch(tail):
+            continue  # 通知公告: a column's name; a title ends with one document kind
         if _COLON.search(tail) or _CELL_SPLIT.search(tail) or may_open_row(tail):
             continue
         pairs = header_pairs(line) if may_open_row(line.strip()) else []
@@ -319,6 +357,31 @@ def with_broken_titles_joined(lines: list[str]) -> list[str]:
         out[index] = line.rstrip() + tail
         out[index + 1] = ""
     return out
+
+
+@cache
+def _kinds_only() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(DOC_TITLE_KINDS)}){{2,}}")
+
+
+def _reads_as_title(value: str) -> bool:
+    """A document's title (关于…的通知), which no unit, date or code cell holds."""
+    return "关于" in value and _title_end().search(value) is not None
+
+
+def _opens_text(line: str) -> bool:
+    """A line where the text has begun: a sentence's full stop, or a colon closing more than
+    a label (各单位：, 现将有关事项通知如下：), the salutation or the lead-in to a list or table.
+    The rows above it may be the header's; a row of labels below it is the text's own."""
+    text = line.strip()
+    if "。" in text:
+        return True
+    if not text or text[-1] not in ":：" or _COLON.search(text[:-1]):
+        return False  # a row whose last label waits for its value on the next line
+    head = compact_label(text[:-1])
+    if head in vocabulary():
+        return False
+    return re.fullmatch(LABEL_SHAPE, head) is None or ADDRESSEE.search(head) is not None
 
 
 def _title_key(label: str) -> str | None:

@@ -32,6 +32,7 @@ from noticecli.parse.attachments import FILE_NAME, glued_file_names, named_files
 from noticecli.parse.bracket_groups import join_broken_groups, unbracket_meta
 from noticecli.parse.dom import compact
 from noticecli.parse.header_tokens import (
+    column_rows_as_shown,
     may_open_row,
     read_header_row,
     with_broken_titles_joined,
@@ -248,7 +249,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
     notice = Notice(kind="notice")
     build = FieldBuilder(notice)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw_lines = with_column_rows(with_stacked_label_values(raw_lines))
+    column_rows: dict[str, tuple[str, str]] = {}  # rows written from a column table, as shown
+    raw_lines = with_column_rows(with_stacked_label_values(raw_lines), column_rows)
     raw_lines = with_broken_titles_joined(raw_lines)
     raw_lines = _with_glued_text_split(raw_lines, notice)
     raw_lines = with_broken_dates_joined(raw_lines, notice)
@@ -449,6 +451,8 @@ def _read_header(text: str) -> tuple[Notice, list[str], bool, str | None]:
         # Colons were put back only to read a grid row: a row left in the body keeps the
         # line as the page prints it, never characters the page does not have.
         body_lines = [colonless.get(line, line) for line in body_lines]
+    if column_rows:
+        body_lines = column_rows_as_shown(body_lines, column_rows)
     return notice, body_lines, headings, title_line
 
 
