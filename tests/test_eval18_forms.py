@@ -1,0 +1,101 @@
+"""Forms of the eighteenth held-out scoring (issue 9), in text renderings: a meta line printed
+above the title (a bare date, then meta labels with empty values). Each with what must stay
+as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+import noticecli
+from noticecli.models import Notice
+from noticecli.parse.text_meta_first import meta_line_over_title
+
+TITLE = "县国动办开展防空警报试鸣宣传活动"
+TEXT = "6月12日，县国动办在城区主要路口开展防空警报试鸣宣传活动，向过往群众发放宣传资料。"
+MORE = "活动中，工作人员现场讲解了防空警报信号的识别方法和听到警报后的应对措施。"
+
+
+def _parse(*lines: str) -> Notice:
+    return noticecli.parse_text("\n".join(lines) + "\n")
+
+
+def _pairs(notice: Notice) -> list[tuple[str, str | None]]:
+    return [(field.label, field.value) for field in notice.header]
+
+
+def _texts(notice: Notice) -> list[str]:
+    return [block.text or "" for block in notice.body]
+
+
+# --- G1: a meta line above the title ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "2024年06月12日 来源: 浏览次数:",
+        "2024-06-12 来源:岚山县国动办 浏览次数:",
+        "2024-06-12 10:30 作者: 点击数:",
+    ],
+)
+def test_a_dated_meta_line_above_the_title_is_the_meta_line(meta: str) -> None:
+    notice = _parse(meta, TITLE, TEXT, MORE)
+    assert notice.title == TITLE
+    assert notice.published_at is not None and notice.published_at.startswith("2024-06-12")
+    assert _texts(notice) == [TEXT, MORE]
+    labels = [label for label, _ in _pairs(notice)]
+    assert labels[0] == "line 1"  # the bare date: a field labelled with where it was read
+    assert len(labels) == 3
+
+
+def test_the_empty_labels_of_the_meta_line_above_the_title_are_null_fields() -> None:
+    notice = _parse("2024年06月12日 来源: 浏览次数:", TITLE, TEXT)
+    assert ("来源", None) in _pairs(notice)
+    assert ("浏览次数", None) in _pairs(notice)
+    assert notice.source is None and notice.views is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a date opening a sentence, a colon inside it
+        "2024年06月12日上午，县国动办召开人防工作会议，会议地点:县政府三楼会议室。",
+        # a date, then an unknown label over a sentence's value
+        "2024年06月12日 会议地点:县政府三楼会议室，参会人员认真学习了文件。",
+        # a date then the headline: the title itself
+        f"2024年06月12日 {TITLE}",
+    ],
+)
+def test_a_first_line_without_meta_labels_after_its_date_is_no_meta_line(first: str) -> None:
+    lines = [first, "会议部署了下半年人防宣传工作", TEXT]
+    assert meta_line_over_title(lines, 0) is None
+
+
+def test_a_sentence_with_a_date_and_a_label_opening_the_page_stays_text() -> None:
+    first = "2024年06月12日上午，县国动办召开人防工作会议，会议地点:县政府三楼会议室。"
+    notice = _parse(first, "会议部署了下半年人防宣传工作", TEXT)
+    assert first in _texts(notice)
+    assert notice.published_at is None
+
+
+def test_a_dated_headline_over_a_meta_line_stays_the_title() -> None:
+    notice = _parse(f"2024年06月12日 {TITLE}", "来源:岚山县国防动员办公室", TEXT, MORE)
+    assert notice.title == f"2024年06月12日 {TITLE}"
+    assert ("来源", "岚山县国防动员办公室") in _pairs(notice)
+    assert _texts(notice) == [TEXT, MORE]
+
+
+def test_a_meta_line_with_nothing_under_its_title_line_is_no_head() -> None:
+    assert meta_line_over_title(["2024年06月12日 来源: 浏览次数:", TITLE], 0) is None
+    lines = ["2024年06月12日 来源: 浏览次数:", "来源:岚山县国动办", TEXT]
+    assert meta_line_over_title(lines, 0) is None  # a label line under it is no title
+
+
+def test_a_known_label_over_a_sentence_after_the_date_is_no_meta_line() -> None:
+    lines = ["2024-06-12 来源:县国动办召开会议。", "会议部署了下半年人防宣传工作", TEXT]
+    assert meta_line_over_title(lines, 0) is None
+
+
+def test_a_line_holding_a_label_under_the_meta_line_is_no_title() -> None:
+    lines = ["2024年06月12日 浏览次数:", "县国动办开展活动 来源:县政府办", TEXT]
+    assert meta_line_over_title(lines, 0) is None
