@@ -111,6 +111,8 @@ WIDGET_TEXTS = (
     r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
     QR_WIDGET_LINE,
     r"[【\[]?收藏(?:本页|文章)?[】\]]?",
+    # The error-report button (我要纠错, 【纠错】); a sentence about 纠错 is text.
+    r"[【\[]?(?:我要)?纠错[】\]]?",
     # Navigation back from the article (返回, 返回列表, 【返回上一页】); 返回乡创业… is text.
     r"[【\[]?返回(?:顶部|列表|上页|上一页|栏目|首页)?[】\]]?",
     r"[【\[]?附件下载[】\]]?",

@@ -8,6 +8,7 @@ import pytest
 
 import noticecli
 from noticecli.models import Notice
+from noticecli.parse.lines import is_boilerplate, is_widget_row
 from noticecli.parse.text_meta_first import meta_line_over_title
 
 TITLE = "县国动办开展防空警报试鸣宣传活动"
@@ -99,3 +100,44 @@ def test_a_known_label_over_a_sentence_after_the_date_is_no_meta_line() -> None:
 def test_a_line_holding_a_label_under_the_meta_line_is_no_title() -> None:
     lines = ["2024年06月12日 浏览次数:", "县国动办开展活动 来源:县政府办", TEXT]
     assert meta_line_over_title(lines, 0) is None
+
+
+# --- G2: closing chrome: an empty attachment caption, the error-report widget ------------------
+
+NOTICE_HEAD = (
+    "关于开展2024年人防宣传月活动的通知",
+    "发布日期:2024-07-02",
+    "各乡镇人民政府，县直各单位：",
+)
+CLOSING = "为增强全民国防观念，县国动办决定在全县开展人防宣传月活动，请各单位认真组织实施。"
+
+
+@pytest.mark.parametrize(
+    "row", ["我要纠错 关闭窗口", "我要纠错", "【纠错】【打印】【关闭】", "纠错"]
+)
+def test_the_error_report_button_is_a_widget(row: str) -> None:
+    assert is_widget_row(row)
+    assert is_boilerplate(row)
+
+
+def test_an_empty_attachment_caption_over_widgets_closing_the_page_is_chrome() -> None:
+    notice = _parse(
+        *NOTICE_HEAD, CLOSING, "附件:", "扫一扫在手机上查看当前页面", "我要纠错 关闭窗口"
+    )
+    assert _texts(notice) == [NOTICE_HEAD[2], CLOSING]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对宣传资料内容有疑问的，请通过县政府网站我要纠错栏目反馈。",
+        "纠错机制",
+        "我要纠错栏目",
+        "附件：请各单位于7月10日前报送活动开展情况。",
+        "活动方案见附件，请各单位认真组织实施。",
+    ],
+)
+def test_a_body_line_naming_the_attachment_or_the_error_report_stays_body(sentence: str) -> None:
+    assert not is_widget_row(sentence)
+    notice = _parse(*NOTICE_HEAD, CLOSING, sentence, "我要纠错 关闭窗口")
+    assert _texts(notice)[-1] == sentence
