@@ -141,3 +141,46 @@ def test_a_body_line_naming_the_attachment_or_the_error_report_stays_body(senten
     assert not is_widget_row(sentence)
     notice = _parse(*NOTICE_HEAD, CLOSING, sentence, "我要纠错 关闭窗口")
     assert _texts(notice)[-1] == sentence
+
+
+# --- G4: a label with its date in brackets on a meta line, an unclosed copy-link widget ------
+
+G4_TITLE = "县人防办开展防空防灾知识进社区活动"
+G4_TEXT = "11月26日，县人防办组织工作人员走进城关社区，开展防空防灾知识宣传活动。"
+
+
+def test_a_label_with_its_date_in_brackets_closing_a_meta_line_is_a_second_field() -> None:
+    notice = _parse(
+        G4_TITLE, "来源:岚山县人防办", G4_TITLE, "阅读次数:188 加入时间(2013-11-27)", G4_TEXT
+    )
+    assert ("阅读次数", "188") in _pairs(notice)
+    assert ("加入时间", "2013-11-27") in _pairs(notice)
+    assert _texts(notice) == [G4_TEXT]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "作者:王明(2013-11-27)",  # glued to the value: the value's own
+        "来源:岚山县人防办 (2013-11-27)",  # no label before the brackets
+        "来源:岚山县人防办 第五期(总第12期)",  # no date inside them
+    ],
+)
+def test_a_bracketed_value_without_a_label_and_a_date_stays_the_value(meta: str) -> None:
+    notice = _parse(G4_TITLE, meta, G4_TITLE, G4_TEXT)
+    label, value = meta.split(":", 1)
+    assert (label, value) in _pairs(notice)
+
+
+@pytest.mark.parametrize("row", ["【复制链接", "【复制链接】", "复制网址", "[复制本页链接]"])
+def test_the_copy_link_button_is_a_widget(row: str) -> None:
+    assert is_widget_row(row)
+    notice = _parse(G4_TITLE, "来源:岚山县人防办", G4_TEXT, row)
+    assert _texts(notice) == [G4_TEXT]
+
+
+def test_a_sentence_opening_with_the_copy_link_words_stays_text() -> None:
+    sentence = "复制链接后可在手机上打开本次活动的宣传资料。"
+    assert not is_widget_row(sentence)
+    notice = _parse(G4_TITLE, "来源:岚山县人防办", G4_TEXT, sentence)
+    assert _texts(notice) == [G4_TEXT, sentence]
