@@ -10,6 +10,7 @@ import noticecli
 from noticecli.models import Notice
 from noticecli.parse.lines import is_boilerplate, is_widget_row
 from noticecli.parse.text_meta_first import meta_line_over_title
+from noticecli.parse.text_site_links import before_site_links
 
 TITLE = "县国动办开展防空警报试鸣宣传活动"
 TEXT = "6月12日，县国动办在城区主要路口开展防空警报试鸣宣传活动，向过往群众发放宣传资料。"
@@ -184,3 +185,24 @@ def test_a_sentence_opening_with_the_copy_link_words_stays_text() -> None:
     assert not is_widget_row(sentence)
     notice = _parse(G4_TITLE, "来源:岚山县人防办", G4_TEXT, sentence)
     assert _texts(notice) == [G4_TEXT, sentence]
+
+
+# --- G5: one government portal's link caption closing the page ---------------------------------
+
+
+def test_a_portal_caption_alone_closing_the_page_is_chrome() -> None:
+    notice = _parse(*NOTICE_HEAD, CLOSING, "", "中国政府网")
+    assert _texts(notice) == [NOTICE_HEAD[2], CLOSING]
+
+
+def test_a_portal_caption_with_no_text_over_it_is_left_as_shown() -> None:
+    lines = ["中国政府网"]
+    assert before_site_links(lines, 0, len(lines)) == len(lines)
+
+
+@pytest.mark.parametrize(
+    "last", ["详情请登录中国政府网查询。", "岚山县人民政府", "岚山县人民政府网站", "中国政府网发布"]
+)
+def test_a_sentence_or_a_signature_naming_a_portal_stays_text(last: str) -> None:
+    notice = _parse(*NOTICE_HEAD, CLOSING, last)
+    assert _texts(notice)[-1] == last
