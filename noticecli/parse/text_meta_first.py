@@ -11,12 +11,14 @@ import re
 from noticecli.dates import parse_date
 from noticecli.labels import split_value_labels
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, UNFILLED_COUNTER, find_labels
+from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_title_line import is_title_like, next_nonblank
 
 __all__ = ["meta_line_over_title"]
 
 _SENTENCE_END = re.compile("[。！？；;]")
 _META_VALUE_MAX = 30  # a source's or an editor's name, a count; longer is a sentence's
+_CHROME_OVER_MAX = 3  # lines of the site's chrome (its name, a menu) over the meta line
 
 
 def meta_line_over_title(lines: list[str], first: int) -> tuple[int, int] | None:
@@ -24,6 +26,13 @@ def meta_line_over_title(lines: list[str], first: int) -> tuple[int, int] | None
     date then known meta labels only (values short, no sentence's end) and the next line is
     title-like with text under it; None otherwise."""
     meta = next_nonblank(lines, first)
+    for _ in range(_CHROME_OVER_MAX):  # the site's chrome or a label line over it
+        if meta >= len(lines) or _is_dated_label_line(lines[meta]):
+            break
+        labels = find_labels(lines[meta])
+        if not (is_chrome_line(lines[meta]) or (labels and labels[0].start == 0)):
+            return None
+        meta = next_nonblank(lines, meta + 1)
     if meta >= len(lines) or not _is_dated_label_line(lines[meta]):
         return None
     title = next_nonblank(lines, meta + 1)
