@@ -111,6 +111,10 @@ WIDGET_TEXTS = (
     r"[【\[]?关闭(?:窗口|本页|此页)?[】\]]?",
     QR_WIDGET_LINE,
     r"[【\[]?收藏(?:本页|文章)?[】\]]?",
+    # The error-report button (我要纠错, 【纠错】); a sentence about 纠错 is text.
+    r"[【\[]?(?:我要)?纠错[】\]]?",
+    # The copy-link button (复制链接, 【复制链接】, its bracket unclosed when cut by the rendering).
+    r"[【\[]?复制(?:本页)?(?:链接|网址)[】\]]?",
     # Navigation back from the article (返回, 返回列表, 【返回上一页】); 返回乡创业… is text.
     r"[【\[]?返回(?:顶部|列表|上页|上一页|栏目|首页)?[】\]]?",
     r"[【\[]?附件下载[】\]]?",

@@ -45,7 +45,7 @@ _WIDGET_ROW_LINE = f"^(?:{_WIDGET_ROW})$"
 # it from the pattern (tests/test_pattern_guard.py checks the two agree): a link title or line
 # starting with any other character is settled without trying the pattern's alternatives.
 _WIDGET_ROW_STARTS = frozenset(
-    "EQR[|【下个人今全公关分加字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁网联腾设详语请豆账转返还进退适邮长附验高｜"
+    "EQR[|【下个人今全公关分加复字微忘我手打扫抖搜支收文新无朋朗本检注浏添用登短移立站简繁纠网联腾设详语请豆账转返还进退适邮长附验高｜"
 )
 _BOILERPLATE_ALTERNATIVES = (
     _WIDGET_ROW,
@@ -59,8 +59,8 @@ _BOILERPLATE = "^(?:" + "|".join(_BOILERPLATE_ALTERNATIVES) + ")$"
 # Written out rather than read at start-up (reading them parses the whole pattern); a
 # test checks they are what the alternatives say, so an added alternative is not missed.
 _BOILERPLATE_STARTS = frozenset(
-    "&<>CDEPQR[cdp|©«»›【一上下不个主人今位全公关分加友基字尾帮建当微忘您我所"
-    "手打扫技抖推搜支收文新无朋朗末本检欢注浏添满版现用登相短移立站简繁网联腾视设详语请豆账转返还进退适邮长附非首验高＞｜"
+    "&<>CDEPQR[cdp|©«»›【一上下不个主人今位全公关分加友基复字尾帮建当微忘您我所"
+    "手打扫技抖推搜支收文新无朋朗末本检欢注浏添满版现用登相短移立站简繁纠网联腾视设详语请豆账转返还进退适邮长附非首验高＞｜"
 )
 _BOILERPLATE_LITERALS = (
     "更多",

@@ -41,6 +41,14 @@ _TIMED_DATE = re.compile(
 # A value, a cell's gap, and one word closing the line: a known label there is an empty cell.
 _GAPPED_LABEL = re.compile(r"^(?P<value>.*?\S)[ \t\u3000\xa0]{2,}(?P<label>[^\s:：]{2,8})\s*$")
 
+# A value, a space, and a label with its date in brackets closing the line (阅读次数:188
+# 加入时间(2013-11-27)): a second pair whose value the brackets hold, not the first value's.
+_BRACKETED_PAIR = re.compile(
+    r"^(?P<value>.*?\S)[ \t\u3000\xa0]+(?P<label>[\u4e00-\u9fff]{2,6})"
+    r"[(（]\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"\s*[)）]\s*$"
+)
+
 _SHAPE_WORDS: dict[Shape, str] = {
     "empty": "empty",
     "date": "date",
@@ -172,6 +180,9 @@ class FieldBuilder:
                 # A meta line's last value, on a line of its own too (作者：王明 关闭 under
                 # 发布时间：…): see cut_line_end_widget.
                 raw = cut_line_end_widget(raw)
+            bracketed: tuple[TextLabel, str] | None = None
+            if end == len(line) and origin == "meta_line":
+                raw, bracketed = _split_bracketed_pair(raw)
             empty = None
             if end == len(line) and index and origin == "header":
                 raw, empty = _split_empty_label(raw)
@@ -179,6 +190,8 @@ class FieldBuilder:
             if field is not None:
                 added.append(field)
             if empty is not None and (field := self.add(empty, None, origin)) is not None:
+                added.append(field)
+            if bracketed is not None and (field := self.add(*bracketed, origin)) is not None:
                 added.append(field)
             if dated is not None:
                 self.notice.header.append(HeaderField("published_at", where, dated, "unlabelled"))
@@ -197,6 +210,18 @@ def _split_empty_label(raw: str) -> tuple[str, TextLabel | None]:
         return raw, None
     shown = display_label(match["label"])
     return match["value"], TextLabel(0, 0, shown, compact, "known", key)
+
+
+def _split_bracketed_pair(raw: str) -> tuple[str, tuple[TextLabel, str] | None]:
+    """A meta line's last value and the pair closing it whose date stands in brackets after
+    its label (188 加入时间(2013-11-27) → 188, 加入时间 = 2013-11-27), if any."""
+    match = _BRACKETED_PAIR.match(raw)
+    if match is None or parse_date(match["date"]) is None:
+        return raw, None
+    compact = compact_label(match["label"])
+    key = vocabulary().get(compact)
+    label = TextLabel(0, 0, match["label"], compact, "unknown" if key is None else "known", key)
+    return match["value"], (label, match["date"])
 
 
 def _split_trailing_date(raw: str, closing: bool = False) -> tuple[str, str | None]:

@@ -38,6 +38,7 @@ from noticecli.parse.text_labels import (
     is_meta_line,
     line_value,
 )
+from noticecli.parse.text_meta_first import meta_line_over_title
 from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_subtitle import main_title_over
 from noticecli.parse.text_title import (
@@ -106,6 +107,11 @@ def _opening_doc_head_end(lines: list[str], first: int) -> int:
 
 def _parse_head(lines: list[str], first: int, build: FieldBuilder) -> tuple[int, str | None]:
     title_line: str | None = None
+    if (meta_over := meta_line_over_title(lines, first)) is not None:
+        # 2024年06月12日 来源: 浏览次数: / <title>: the meta line printed above the title.
+        meta, title = meta_over
+        _dated_line(lines[meta], meta, build)
+        return _parse_grid_and_meta(lines, first, title + 1, lines[title], build)
     if (grid := grid_over_dated_headline(lines, first)) is not None:
         # 江北省国防动员办公室 / grid / headline / 发布日期:…: the headline is the title.
         return _parse_grid_and_meta(lines, first, grid, None, build)

@@ -17,11 +17,20 @@ _SITE_LINK = re.compile(rf"^[{CJK}、·]{{2,16}}网站$")
 # The box's own caption right over its links (网站链接, 网站导航).
 _BOX_CAPTION = re.compile(rf"^[{CJK}]{{0,4}}网站(?:链接|导航)$")
 _GROUP_MIN = 2  # one such line may be a signature or a heading; a box lists several
+# A government portal's link caption (中国政府网) alone closing the page: a site's name ending
+# in 网 is no signature (an issuer signs with its own name) and no sentence.
+_PORTAL_LINK = re.compile(rf"^[{CJK}]{{2,8}}政府网$")
 
 
 def before_site_links(lines: list[str], start: int, end: int) -> int:
     """Where the body ends when ``lines[start:end]`` closes with a group of related-sites link
-    captions after some text; ``end`` otherwise."""
+    captions, or one government portal's caption, after some text; ``end`` otherwise."""
+    last = end - 1
+    while last >= start and not lines[last]:
+        last -= 1
+    has_text_over = any(lines[row] for row in range(start, last))
+    if last > start and _PORTAL_LINK.match(lines[last]) and has_text_over:
+        end = last
     cut = end
     links = 0
     index = end - 1
