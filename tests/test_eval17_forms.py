@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 import noticecli
-from noticecli.models import Notice
 from noticecli.parse.lines import is_unit_credit
 from noticecli.parse.text_bare_head import lone_date_time
 from noticecli.parse.text_bare_label import empty_label_cell
@@ -16,6 +15,9 @@ from noticecli.parse.text_caption_title import title_printed_twice, title_withou
 from noticecli.parse.text_grid_menu import grid_under_menu
 from noticecli.parse.text_labels import in_value_bracket
 from noticecli.parse.text_site_links import before_site_links
+from tests.rendering import body_texts as _texts
+from tests.rendering import label_values as _pairs
+from tests.rendering import parse_lines as _parse
 
 TITLE = "岚山市国防动员办公室关于2024年防空警报试鸣的通告"
 TEXT = "为增强市民的国防观念和防空意识，定于2024年9月21日上午10时进行防空警报试鸣。"
@@ -26,18 +28,6 @@ GRID = (
     f"名 称: {TITLE}",
     "发布日期: 2024-09-10 废止日期:",
 )
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _pairs(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
-
-
-def _texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 # --- F1: a column menu over the grid -----------------------------------------------------------

@@ -6,27 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-import noticecli
-from noticecli.models import Notice
 from noticecli.parse.lines import is_boilerplate, is_widget_row
 from noticecli.parse.text_meta_first import meta_line_over_title
 from noticecli.parse.text_site_links import before_site_links
+from tests.rendering import body_texts as _texts
+from tests.rendering import label_values as _pairs
+from tests.rendering import parse_lines as _parse
 
 TITLE = "县国动办开展防空警报试鸣宣传活动"
 TEXT = "6月12日，县国动办在城区主要路口开展防空警报试鸣宣传活动，向过往群众发放宣传资料。"
 MORE = "活动中，工作人员现场讲解了防空警报信号的识别方法和听到警报后的应对措施。"
-
-
-def _parse(*lines: str) -> Notice:
-    return noticecli.parse_text("\n".join(lines) + "\n")
-
-
-def _pairs(notice: Notice) -> list[tuple[str, str | None]]:
-    return [(field.label, field.value) for field in notice.header]
-
-
-def _texts(notice: Notice) -> list[str]:
-    return [block.text or "" for block in notice.body]
 
 
 # --- G1: a meta line above the title ---------------------------------------------------------
