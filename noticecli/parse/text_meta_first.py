@@ -6,17 +6,15 @@ dated headline (2024年06月12日 县国动办开展…) carries none, and stays
 
 from __future__ import annotations
 
-import re
-
 from noticecli.dates import parse_date
 from noticecli.labels import split_value_labels
+from noticecli.parse.lines import CLAUSE_END
 from noticecli.parse.text_labels import DATE_TIME_PREFIX, UNFILLED_COUNTER, find_labels
 from noticecli.parse.text_start import is_chrome_line
 from noticecli.parse.text_title_line import is_title_like, next_nonblank
 
 __all__ = ["meta_line_over_title"]
 
-_SENTENCE_END = re.compile("[。！？；;]")
 _META_VALUE_MAX = 30  # a source's or an editor's name, a count; longer is a sentence's
 _CHROME_OVER_MAX = 3  # lines of the site's chrome (its name, a menu) over the meta line
 
@@ -53,6 +51,6 @@ def _is_dated_label_line(line: str) -> bool:
     if not labels or any(label.kind != "known" for label in labels):
         return False
     return all(
-        value is None or (len(value) <= _META_VALUE_MAX and not _SENTENCE_END.search(value))
+        value is None or (len(value) <= _META_VALUE_MAX and not CLAUSE_END.search(value))
         for _, value in pairs
     )
